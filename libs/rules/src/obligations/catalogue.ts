@@ -1,0 +1,262 @@
+import { Calendar } from '../calendar';
+
+/** Every obligation type of rules.md §4. */
+export const OBLIGATION_TYPES = [
+  'notification.information-request',
+  'initial-contact.worker',
+  'initial-contact.employer',
+  'initial-contact.doctor',
+  'liability.initial',
+  'liability.determination',
+  'liability.after-excuse',
+  'imp.initial',
+  'imp.revision',
+  'rtw-goal.review',
+  'certificate.renewal',
+  'ime.notice',
+  'review.internal',
+  'complaint.acknowledgement',
+  'complaint.resolution',
+  'case-conference.agenda',
+  'case-conference.summary',
+  'case-conference.required',
+  'wca.78-weeks',
+  'wca.biennial',
+] as const;
+export type ObligationType = (typeof OBLIGATION_TYPES)[number];
+
+/** The date a due rule counts from. */
+export type DueBase =
+  | 'trigger' // the day the obligation opened (the event or the passing of time that triggered it)
+  | 'notification-date'
+  | 'significance-date'
+  | 'date-of-injury'
+  | 'appointment' // the IME appointment
+  | 'conference' // the case conference date
+  | 'certificate-to'; // the last day of the certificate
+
+export type DueRule =
+  | { kind: 'business-days-after'; n: number; base: DueBase }
+  | { kind: 'business-days-before'; n: number; base: DueBase }
+  | { kind: 'days-after'; n: number; base: DueBase }
+  | { kind: 'weeks-after'; n: number; base: DueBase }
+  | { kind: 'years-after'; n: number; base: DueBase }
+  | { kind: 'on'; base: DueBase }
+  /** liability.determination: the later of two dates (WIMWCA s274 with provisional extension). */
+  | { kind: 'later-of'; rules: DueRule[] }
+  /** complaint.resolution: a default that a `complaint.extended` event replaces. */
+  | { kind: 'extendable'; rule: DueRule };
+
+export interface ObligationDefinition {
+  type: ObligationType;
+  /** What opens it, in the words of rules.md §4. */
+  opensWhen: string;
+  due: DueRule;
+  /** The calendar its period is counted in (for staff and audit). */
+  calendar: Calendar;
+  /** Event types that complete it (rules.md §4 "completed by"). */
+  completedBy: string[];
+  /** Event types that cancel it. */
+  cancelledBy: string[];
+  /** May open after the event that completes or cancels it (on reclassification; rules.md §4 exception). */
+  canOpenLate: boolean;
+  /** Legislation or program section. */
+  source: string;
+}
+
+const bd = (n: number, base: DueBase = 'trigger'): DueRule => ({ kind: 'business-days-after', n, base });
+const days = (n: number, base: DueBase = 'trigger'): DueRule => ({ kind: 'days-after', n, base });
+
+/** The catalogue, in the order of rules.md §4. */
+export const OBLIGATIONS: Record<ObligationType, ObligationDefinition> = {
+  'notification.information-request': {
+    type: 'notification.information-request',
+    opensWhen: 'notification received incomplete',
+    due: bd(3),
+    calendar: 'business-days',
+    completedBy: ['notice:information-request'],
+    cancelledBy: [],
+    canOpenLate: false,
+    source: 'SIRA GN 3.1; program 3.3.1',
+  },
+  'initial-contact.worker': initialContact('worker'),
+  'initial-contact.employer': initialContact('employer'),
+  'initial-contact.doctor': initialContact('doctor'),
+  'liability.initial': {
+    type: 'liability.initial',
+    opensWhen: 'complete notification (any classification)',
+    due: days(7),
+    calendar: 'calendar-days',
+    completedBy: ['liability.provisional', 'liability.reasonable-excuse', 'liability.accepted', 'liability.disputed'],
+    cancelledBy: [],
+    canOpenLate: false,
+    source: 'WIMWCA s267, s268; program 4.2, 4.4',
+  },
+  'liability.determination': {
+    type: 'liability.determination',
+    opensWhen: 'liability.provisional',
+    due: { kind: 'later-of', rules: [days(21, 'notification-date'), { kind: 'weeks-after', n: 12, base: 'trigger' }] },
+    calendar: 'calendar-days',
+    completedBy: ['liability.accepted', 'liability.disputed'],
+    cancelledBy: [],
+    canOpenLate: false,
+    source: 'WIMWCA s274; program 4.4',
+  },
+  'liability.after-excuse': {
+    type: 'liability.after-excuse',
+    opensWhen: 'information.received after a reasonable excuse, while no other liability decision has been made',
+    due: days(7),
+    calendar: 'calendar-days',
+    completedBy: ['liability.provisional', 'liability.accepted', 'liability.disputed'],
+    cancelledBy: [],
+    canOpenLate: false,
+    source: 'program 4.4',
+  },
+  'imp.initial': {
+    type: 'imp.initial',
+    opensWhen: 'claim is significant',
+    due: bd(20, 'significance-date'),
+    calendar: 'business-days',
+    completedBy: ['imp.issued'],
+    cancelledBy: ['rtw.pre-injury-duties'],
+    canOpenLate: true,
+    source: 'program 4.7; SIRA SoP 12',
+  },
+  'imp.revision': {
+    type: 'imp.revision',
+    opensWhen: 'imp.change-notified',
+    due: bd(10),
+    calendar: 'business-days',
+    completedBy: ['imp.issued'],
+    cancelledBy: [],
+    canOpenLate: false,
+    source: 'program 4.7',
+  },
+  'rtw-goal.review': {
+    type: 'rtw-goal.review',
+    opensWhen: 'claim is significant',
+    due: { kind: 'weeks-after', n: 13, base: 'date-of-injury' },
+    calendar: 'calendar-days',
+    completedBy: ['rtw-goal.set'],
+    cancelledBy: ['rtw.pre-injury-duties'],
+    canOpenLate: true,
+    source: 'program 5.5',
+  },
+  'certificate.renewal': {
+    type: 'certificate.renewal',
+    opensWhen: 'a certificate of capacity none or some has been received and liability is provisional or accepted, unless its next certificate has arrived, the worker is back on pre-injury duties or the claim is finalised',
+    due: { kind: 'on', base: 'certificate-to' },
+    calendar: 'calendar-days',
+    completedBy: ['certificate.received'],
+    cancelledBy: ['rtw.pre-injury-duties', 'claim.finalised'],
+    canOpenLate: false,
+    source: 'program 2.4, 4.6; Workers Compensation Act 1987 s44B',
+  },
+  'ime.notice': {
+    type: 'ime.notice',
+    opensWhen: 'ime.booked',
+    due: { kind: 'business-days-before', n: 10, base: 'appointment' },
+    calendar: 'business-days',
+    completedBy: ['notice:ime-notice'],
+    cancelledBy: [],
+    canOpenLate: false,
+    source: 'program 4.9',
+  },
+  'review.internal': {
+    type: 'review.internal',
+    opensWhen: 'review.requested',
+    due: days(14),
+    calendar: 'calendar-days',
+    completedBy: ['review.completed'],
+    cancelledBy: [],
+    canOpenLate: false,
+    source: 'WIMWCA s287A(3); program 9',
+  },
+  'complaint.acknowledgement': {
+    type: 'complaint.acknowledgement',
+    opensWhen: 'complaint.received',
+    due: bd(2),
+    calendar: 'business-days',
+    completedBy: ['complaint.acknowledged'],
+    cancelledBy: [],
+    canOpenLate: false,
+    source: 'program 8',
+  },
+  'complaint.resolution': {
+    type: 'complaint.resolution',
+    opensWhen: 'complaint.received',
+    due: { kind: 'extendable', rule: bd(2) },
+    calendar: 'business-days',
+    completedBy: ['complaint.resolved'],
+    cancelledBy: [],
+    canOpenLate: false,
+    source: 'program 8',
+  },
+  'case-conference.agenda': {
+    type: 'case-conference.agenda',
+    opensWhen: 'case-conference.scheduled',
+    due: { kind: 'business-days-before', n: 3, base: 'conference' },
+    calendar: 'business-days',
+    completedBy: ['case-conference.agenda-sent'],
+    cancelledBy: ['case-conference.cancelled'],
+    canOpenLate: false,
+    source: 'case conference guide',
+  },
+  'case-conference.summary': {
+    type: 'case-conference.summary',
+    opensWhen: 'case-conference.held',
+    due: bd(2),
+    calendar: 'business-days',
+    completedBy: ['case-conference.summary-sent'],
+    cancelledBy: [],
+    canOpenLate: false,
+    source: 'case conference guide',
+  },
+  'case-conference.required': {
+    type: 'case-conference.required',
+    opensWhen: 'employment.no-suitable-duties from the pre-injury employer',
+    due: bd(10),
+    calendar: 'business-days',
+    completedBy: ['case-conference.held'],
+    cancelledBy: [],
+    canOpenLate: false,
+    source: 'case conference guide',
+  },
+  'wca.78-weeks': {
+    type: 'wca.78-weeks',
+    opensWhen: 'the first day of entitlement week 74',
+    due: days(34),
+    calendar: 'calendar-days',
+    completedBy: ['wca.completed'],
+    cancelledBy: ['claim.finalised'],
+    canOpenLate: false,
+    source: 'program 5.6; Workers Compensation Act 1987 s44A',
+  },
+  'wca.biennial': {
+    type: 'wca.biennial',
+    opensWhen: 'the first day of entitlement week 131, and again on each wca.completed after that',
+    due: { kind: 'years-after', n: 2, base: 'trigger' },
+    calendar: 'calendar-days',
+    completedBy: ['wca.completed'],
+    cancelledBy: ['wpi.assessed:>30', 'claim.finalised'],
+    canOpenLate: false,
+    source: 'program 5.6',
+  },
+};
+
+function initialContact(party: 'worker' | 'employer' | 'doctor'): ObligationDefinition {
+  return {
+    type: `initial-contact.${party}`,
+    opensWhen: 'claim is significant',
+    due: bd(3, 'significance-date'),
+    calendar: 'business-days',
+    completedBy: [`contact.made:${party}`],
+    cancelledBy: ['obligation.waived'],
+    canOpenLate: true,
+    source: 'program 4.1; WIMWCA s43(3)',
+  };
+}
+
+export function isObligationType(t: unknown): t is ObligationType {
+  return typeof t === 'string' && (OBLIGATION_TYPES as readonly string[]).includes(t);
+}

@@ -1,0 +1,3 @@
+export * from './catalogue';
+export * from './due-date';
+export * from './escalation-policy';

@@ -1,0 +1,194 @@
+import { LocalDate, addDays, daysBetween } from '../calendar';
+import { Dec, ZERO, decimal, formatMoney, money, roundCents } from '../money';
+import { AmountTable, FactorTable, ParameterTables, REVIEW_CYCLES } from '../parameters';
+import { Capacity, RateSection, weeklyRateForDay } from './formula';
+import { IndexationStep, IndexedPiawe } from './indexation';
+
+export type CertificateCapacity = Capacity | 'fit';
+
+export interface CertificateFact {
+  capacity: CertificateCapacity;
+  from: LocalDate;
+  to: LocalDate;
+  receivedOn: LocalDate;
+}
+
+export type LiabilityDecision = 'provisional' | 'accepted' | 'disputed';
+
+export interface LiabilityFact {
+  on: LocalDate;
+  decision: LiabilityDecision;
+}
+
+export interface EarningsFact {
+  weekStarting: LocalDate;
+  amount: string;
+  hours: string | number;
+}
+
+export interface WeeklyCompensationInput {
+  piawe: string;
+  /** In the order received: where certificates overlap, the one received last decides (rules.md §6). */
+  certificates: CertificateFact[];
+  /** In time order. */
+  liability: LiabilityFact[];
+  finalisedOn?: LocalDate | null;
+  /** A later report for the same week replaces an earlier one (a correction). */
+  earnings: EarningsFact[];
+  s38ApprovedOn?: LocalDate | null;
+  wpiAssessments?: { on: LocalDate; percent: string | number }[];
+  /** Blocks are reported when their last day is on or before this date. */
+  through: LocalDate;
+  tables: ParameterTables;
+}
+
+export type NotPayableReason = 'no-certificate' | 'fit-for-work' | 'liability-not-provisional-or-accepted' | 'liability-disputed' | 'claim-finalised';
+
+export interface DayLine {
+  date: LocalDate;
+  payable: boolean;
+  notPayable?: NotPayableReason;
+  capacity?: Capacity;
+  p?: string;
+  max?: string;
+  section?: RateSection;
+  formula?: string;
+  /** The weekly rate that day (a seventh of it is paid for the day). */
+  weeklyRate: string;
+}
+
+export interface EntitlementBlock {
+  /** Week number n (s32A) when the block is counted, else null. */
+  week: number | null;
+  from: LocalDate;
+  to: LocalDate;
+  amount: string;
+  cwe: string;
+  hoursWorked: string;
+  days: DayLine[];
+}
+
+export interface WeeklyCompensationResult {
+  firstDayOfIncapacity: LocalDate | null;
+  /** Counted weeks only (amount > 0), in week order. */
+  weeks: EntitlementBlock[];
+  /** Every block considered, counted or not, for explanations. */
+  blocks: EntitlementBlock[];
+  indexation: IndexationStep[];
+  /** "Rates not current from D" and other things a person must look at. */
+  warnings: string[];
+  notCurrentFrom: LocalDate | null;
+}
+
+const SEVEN = new Dec(7);
+
+/**
+ * Weekly compensation per entitlement week (rules.md §6; Workers Compensation Act 1987 s32A,
+ * s33–s39, s82A): 7-day blocks from the first day of incapacity; each day is valued with that
+ * day's capacity, P and MAX, contributes a seventh, and the block is rounded half-up to cents.
+ * A block worth 0 is not counted, so week numbers advance only with paid weeks.
+ */
+export function computeWeeklyCompensation(input: WeeklyCompensationInput): WeeklyCompensationResult {
+  const warnings = new Set<string>();
+  const incapacityDays = input.certificates.filter((c) => c.capacity !== 'fit');
+  if (incapacityDays.length === 0) {
+    return { firstDayOfIncapacity: null, weeks: [], blocks: [], indexation: [], warnings: [], notCurrentFrom: null };
+  }
+  const first = incapacityDays.map((c) => c.from).reduce((a, b) => (a <= b ? a : b));
+  const maxTable = new AmountTable('maxWeeklyCompensation', input.tables.maxWeeklyCompensation, REVIEW_CYCLES.maxWeeklyCompensation);
+  const p = new IndexedPiawe(money(input.piawe), first, input.through, new FactorTable(input.tables.indexation));
+  const earnings = earningsByWeek(input.earnings);
+  const latestWpi = input.wpiAssessments?.length ? decimal(String(input.wpiAssessments[input.wpiAssessments.length - 1].percent)) : null;
+  const wpiAbove20 = latestWpi !== null && latestWpi.greaterThan(20);
+  const everLiable = input.liability.some((l) => l.decision !== 'disputed');
+  let notCurrentFrom: LocalDate | null = null;
+  const flagStale = (d: LocalDate | null, what: string) => {
+    if (!d) return;
+    warnings.add(`${what} not current from ${d}`);
+    if (!notCurrentFrom || d < notCurrentFrom) notCurrentFrom = d;
+  };
+
+  const blocks: EntitlementBlock[] = [];
+  const weeks: EntitlementBlock[] = [];
+  for (let from = first; addDays(from, 6) <= input.through; from = addDays(from, 7)) {
+    const to = addDays(from, 6);
+    const week = weeks.length + 1;
+    const reported = earnings.get(from);
+    earnings.delete(from);
+    const cwe = reported ? money(reported.amount) : ZERO;
+    const hours = reported ? decimal(String(reported.hours)) : ZERO;
+    let weeklyRateSum = ZERO;
+    const days: DayLine[] = [];
+    for (let i = 0; i < 7; i++) {
+      const date = addDays(from, i);
+      const why = notPayable(date);
+      if (why.reason) {
+        days.push({ date, payable: false, notPayable: why.reason, weeklyRate: '0.00' });
+        continue;
+      }
+      const maxOn = maxTable.on(date);
+      flagStale(maxOn.notCurrentFrom, 'maxWeeklyCompensation');
+      for (const missing of p.missingFactorsThrough(date)) flagStale(missing, `indexation (no factor for ${missing})`);
+      const pOn = p.on(date);
+      const rate = weeklyRateForDay({
+        week,
+        capacity: why.capacity!,
+        p: pOn,
+        max: maxOn.value,
+        cwe,
+        hoursWorked: hours,
+        s38Approved: !!input.s38ApprovedOn && date >= input.s38ApprovedOn,
+        wpiAbove20,
+      });
+      // Sum the daily rates and divide once: seven rounded sevenths would not add back up exactly.
+      weeklyRateSum = weeklyRateSum.plus(rate.weekly);
+      days.push({
+        date,
+        payable: true,
+        capacity: why.capacity,
+        p: pOn.toString(),
+        max: formatMoney(maxOn.value),
+        section: rate.section,
+        formula: rate.formula,
+        weeklyRate: formatMoney(rate.weekly),
+      });
+    }
+    const amount = roundCents(weeklyRateSum.dividedBy(SEVEN));
+    const counted = amount.greaterThan(0);
+    const block: EntitlementBlock = { week: counted ? week : null, from, to, amount: formatMoney(amount), cwe: formatMoney(cwe), hoursWorked: hours.toString(), days };
+    blocks.push(block);
+    if (counted) weeks.push(block);
+  }
+  for (const weekStarting of earnings.keys()) {
+    if (weekStarting <= input.through && (daysBetween(first, weekStarting) % 7 !== 0 || weekStarting < first)) {
+      warnings.add(`earnings reported for week starting ${weekStarting}, which is not the first day of an entitlement week (weeks start ${first}): ignored`);
+    }
+  }
+  return { firstDayOfIncapacity: first, weeks, blocks, indexation: p.steps, warnings: [...warnings], notCurrentFrom };
+
+  function notPayable(date: LocalDate): { reason?: NotPayableReason; capacity?: Capacity } {
+    if (input.finalisedOn && date >= input.finalisedOn) return { reason: 'claim-finalised' };
+    let cert: CertificateFact | undefined;
+    for (let i = input.certificates.length - 1; i >= 0; i--) {
+      const c = input.certificates[i];
+      if (c.from <= date && date <= c.to) {
+        cert = c;
+        break;
+      }
+    }
+    if (!cert) return { reason: 'no-certificate' };
+    if (cert.capacity === 'fit') return { reason: 'fit-for-work' };
+    if (!everLiable) return { reason: 'liability-not-provisional-or-accepted' };
+    // The decision in force on the day: once disputed, days from then on are not payable until a new acceptance.
+    let inForce: LiabilityDecision | undefined;
+    for (const l of input.liability) if (l.on <= date) inForce = l.decision;
+    if (inForce === 'disputed') return { reason: 'liability-disputed' };
+    return { capacity: cert.capacity };
+  }
+}
+
+function earningsByWeek(facts: EarningsFact[]): Map<LocalDate, EarningsFact> {
+  const map = new Map<LocalDate, EarningsFact>();
+  for (const f of facts) map.set(f.weekStarting, f);
+  return map;
+}

@@ -1,0 +1,3 @@
+export * from './formula';
+export * from './indexation';
+export * from './entitlement';
