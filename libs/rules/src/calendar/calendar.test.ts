@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { BusinessCalendar } from './business-calendar';
 import { easterSunday } from './easter';
-import { addDays, addYearsClamped, fromDayNumber, isoWeekday, toDayNumber } from './local-date';
+import { addDays, addYearsClamped, fromDayNumber, isLocalDate, isoWeekday, toDayNumber } from './local-date';
 import { parseEventTime, sydneyAt, sydneyInstant } from './sydney-time';
 
 const cal = new BusinessCalendar();
@@ -174,5 +174,13 @@ describe('properties', () => {
         return hs.filter((h) => h.kind === 'additional').every((h) => isoWeekday(h.date) <= 2) && hs.length >= 12 && hs.length <= 14;
       }),
     );
+  });
+});
+
+describe('local dates', () => {
+  it('keeps years 0–99 as written and refuses impossible dates', () => {
+    expect(fromDayNumber(toDayNumber('0026-03-01'))).toBe('0026-03-01');
+    expect(isLocalDate('2026-02-29')).toBe(false);
+    expect(isLocalDate('2028-02-29')).toBe(true);
   });
 });

@@ -32,7 +32,10 @@ export function daysInMonth(year: number, month: number): number {
 export function toDayNumber(date: LocalDate): number {
   const m = ISO_DATE.exec(date);
   if (!m) throw new RangeError(`not a date YYYY-MM-DD: ${JSON.stringify(date)}`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  const d = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
+  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return Math.round(d.getTime() / MS_PER_DAY);
 }
 
 export function fromDayNumber(day: number): LocalDate {

@@ -1,0 +1,106 @@
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// Runs the built CLI the way a user does, so exit codes and the stdout/stderr split are what ships.
+// `npm test` builds first; after editing, run `npm run build` before this file.
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const sharedDir = process.env.WC_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
+const bin = path.join(repoRoot, 'tools', 'claimctl', 'bin', 'claimctl.js');
+const docExamples = path.join(repoRoot, 'docs', 'examples');
+let tmp: string;
+
+function claimctl(...args: string[]) {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: repoRoot, encoding: 'latin1' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function write(name: string, text: string): string {
+  const file = path.join(tmp, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+beforeAll(() => {
+  if (!fs.existsSync(path.join(repoRoot, 'tools', 'claimctl', 'dist', 'cli.js'))) {
+    throw new Error('tools/claimctl/dist is missing: run `npm run build` first');
+  }
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'claimctl-test-'));
+});
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+describe('claimctl payments aba', () => {
+  it('writes the file to stdout and nothing to stderr', () => {
+    const input = path.join(sharedDir, 'examples', 'payments', 'aba-two-payments.json');
+    const expected = fs.readFileSync(path.join(sharedDir, 'examples', 'payments', 'aba-two-payments.expected.aba'), 'latin1');
+    expect(claimctl('payments', 'aba', input)).toEqual({ status: 0, stdout: expected, stderr: '' });
+  });
+
+  it('writes the documented example batch, balancing record included', () => {
+    const r = claimctl('payments', 'aba', path.join(docExamples, 'aba-batch.json'));
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\r\n').map((l) => l[0])).toEqual(['0', '1', '1', '1', '7', undefined]);
+  });
+
+  it('refuses an invalid batch with exit 2, one problem per stderr line and nothing on stdout', () => {
+    const batch = JSON.parse(fs.readFileSync(path.join(docExamples, 'aba-batch.json'), 'utf8'));
+    batch.payments[1].bsb = '733042';
+    batch.userId = '1234567';
+    const r = claimctl('payments', 'aba', write('bad-batch.json', JSON.stringify(batch)));
+    expect(r).toEqual({ status: 2, stdout: '', stderr: 'userId: must be 1 to 6 digits\npayments[1].bsb: must be NNN-NNN\n' });
+  });
+
+  it('gives one line and exit 2 for a file that is not JSON or cannot be read', () => {
+    const bad = claimctl('payments', 'aba', write('not.json', '{"payments": ['));
+    expect(bad).toMatchObject({ status: 2, stdout: '' });
+    expect(bad.stderr).toMatch(/^claimctl: .*not\.json: not valid JSON: [^\n]*\n$/);
+    const missing = claimctl('payments', 'aba', path.join(tmp, 'missing.json'));
+    expect(missing).toMatchObject({ status: 2, stdout: '' });
+    expect(missing.stderr).toMatch(/^claimctl: cannot read .*missing\.json: no such file\n$/);
+  });
+});
+
+describe('claimctl wrs check', () => {
+  it('prints one JSON summary on stdout for a valid schedule', () => {
+    const r = claimctl('wrs', 'check', path.join(docExamples, 'wage-reimbursement-schedule.csv'));
+    expect(r).toMatchObject({ status: 0, stderr: '' });
+    expect(r.stdout.trimEnd().split('\n')).toHaveLength(1);
+    expect(JSON.parse(r.stdout)).toEqual({ lines: 4, claims: 3, grossEarnings: '2392.50', compensationPaid: '3633.10', paygWithheld: '607.00' });
+  });
+
+  it('refuses an invalid schedule with exit 2, problems in line order on stderr and nothing on stdout', () => {
+    const csv = [
+      'claim_number,period_start,period_end,hours_worked,gross_earnings,compensation_paid,payg_withheld',
+      'CLM000001,2026-08-10,2026-08-09,8,1.00,2.00,0.00',
+      'CLM000001,2026-08-10,2026-08-16,8,1.00,2.00',
+    ].join('\n');
+    expect(claimctl('wrs', 'check', write('bad.csv', csv))).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: 'line 2: period_end: before period_start\nline 3: fields: expected 7 fields, found 6\n',
+    });
+  });
+});
+
+describe('claimctl usage', () => {
+  it('prints usage on stdout with exit 0 for --help', () => {
+    for (const args of [['--help'], ['-h']]) {
+      const r = claimctl(...args);
+      expect(r).toMatchObject({ status: 0, stderr: '' });
+      expect(r.stdout).toMatch(/payments aba <batch\.json>[\s\S]*wrs check <schedule\.csv>/);
+    }
+    expect(claimctl('wrs', 'check', '--help')).toMatchObject({ status: 0, stdout: expect.stringMatching(/^usage: claimctl wrs check/) });
+  });
+
+  it.each([[['frobnicate']], [['payments', 'refund', 'x.json']], [[]]])('prints usage on stderr with exit 2 for %j', (args) => {
+    const r = claimctl(...args);
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    expect(r.stderr).toMatch(/usage: claimctl/);
+  });
+
+  it('refuses a missing operand or an unknown option with exit 2', () => {
+    expect(claimctl('payments', 'aba')).toMatchObject({ status: 2, stdout: '', stderr: expect.stringMatching(/^claimctl: expected <batch\.json>/) });
+    expect(claimctl('wrs', 'check', 'x.csv', '--fast')).toMatchObject({ status: 2, stdout: '', stderr: 'claimctl: unknown option --fast\n' });
+  });
+});
