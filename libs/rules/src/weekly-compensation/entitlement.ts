@@ -39,10 +39,13 @@ export interface WeeklyCompensationInput {
   wpiAssessments?: { on: LocalDate; percent: string | number }[];
   /** Blocks are reported when their last day is on or before this date. */
   through: LocalDate;
+  /** Also value the block in progress on `through`, counting only its days up to `through`
+   *  (for "has week N started yet?"); its later days are reported as `not-yet`. */
+  includeBlockInProgress?: boolean;
   tables: ParameterTables;
 }
 
-export type NotPayableReason = 'no-certificate' | 'fit-for-work' | 'liability-not-provisional-or-accepted' | 'liability-disputed' | 'claim-finalised';
+export type NotPayableReason = 'not-yet' | 'no-certificate' | 'fit-for-work' | 'liability-not-provisional-or-accepted' | 'liability-disputed' | 'claim-finalised';
 
 export interface DayLine {
   date: LocalDate;
@@ -66,11 +69,13 @@ export interface EntitlementBlock {
   cwe: string;
   hoursWorked: string;
   days: DayLine[];
+  /** True for the block in progress (includeBlockInProgress). */
+  inProgress: boolean;
 }
 
 export interface WeeklyCompensationResult {
   firstDayOfIncapacity: LocalDate | null;
-  /** Counted weeks only (amount > 0), in week order. */
+  /** Counted weeks only (amount > 0), in week order; the block in progress only when asked for. */
   weeks: EntitlementBlock[];
   /** Every block considered, counted or not, for explanations. */
   blocks: EntitlementBlock[];
@@ -110,7 +115,8 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
 
   const blocks: EntitlementBlock[] = [];
   const weeks: EntitlementBlock[] = [];
-  for (let from = first; addDays(from, 6) <= input.through; from = addDays(from, 7)) {
+  const lastFrom = input.includeBlockInProgress ? input.through : addDays(input.through, -6);
+  for (let from = first; from <= lastFrom; from = addDays(from, 7)) {
     const to = addDays(from, 6);
     const week = weeks.length + 1;
     const reported = earnings.get(from);
@@ -121,7 +127,7 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
     const days: DayLine[] = [];
     for (let i = 0; i < 7; i++) {
       const date = addDays(from, i);
-      const why = notPayable(date);
+      const why: { reason?: NotPayableReason; capacity?: Capacity } = date > input.through ? { reason: 'not-yet' } : notPayable(date);
       if (why.reason) {
         days.push({ date, payable: false, notPayable: why.reason, weeklyRate: '0.00' });
         continue;
@@ -155,7 +161,7 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
     }
     const amount = roundCents(weeklyRateSum.dividedBy(SEVEN));
     const counted = amount.greaterThan(0);
-    const block: EntitlementBlock = { week: counted ? week : null, from, to, amount: formatMoney(amount), cwe: formatMoney(cwe), hoursWorked: hours.toString(), days };
+    const block: EntitlementBlock = { week: counted ? week : null, from, to, amount: formatMoney(amount), cwe: formatMoney(cwe), hoursWorked: hours.toString(), days, inProgress: to > input.through };
     blocks.push(block);
     if (counted) weeks.push(block);
   }

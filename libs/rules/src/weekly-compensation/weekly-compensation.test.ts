@@ -202,6 +202,16 @@ describe('entitlement weeks (rules.md §6; scenario significant-fracture)', () =
     expect(r.warnings).toEqual(expect.arrayContaining(['maxWeeklyCompensation not current from 2026-04-01', 'indexation (no factor for 2026-04-01) not current from 2026-04-01']));
   });
 
+  it('can value the block in progress, for "has week N started?" questions', () => {
+    const r = computeWeeklyCompensation({ ...fracture, through: '2026-03-16', includeBlockInProgress: true });
+    expect(r.weeks.map((w) => [w.week, w.from, w.inProgress, w.amount])).toEqual([
+      [1, '2026-03-02', false, '1140.00'],
+      [2, '2026-03-09', false, '1140.00'],
+      [3, '2026-03-16', true, '162.86'], // one day of seven
+    ]);
+    expect(r.blocks[2].days[1].notPayable).toBe('not-yet');
+  });
+
   it('flags earnings reported for a week that does not start an entitlement week', () => {
     const r = computeWeeklyCompensation({ ...fracture, earnings: [{ weekStarting: '2026-04-28', amount: '100.00', hours: 5 }] });
     expect(r.warnings[0]).toMatch(/2026-04-28.*not the first day/);

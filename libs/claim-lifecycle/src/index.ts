@@ -1,0 +1,5 @@
+export * from './state';
+export * from './lifecycle';
+export * from './timeline';
+export { refusal } from './refusals';
+export * from './scenario-driver';

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { CLASSIFICATIONS, OBLIGATION_TYPES } from '@wc/rules';
+import { eventTime, localDate, moneyText, nonEmpty } from './primitives';
+
+/**
+ * What staff (and the platform's integrations) do on a claim: simulate.md's event types. Each is a
+ * staff action on the claims API and a workflow update. `ref` picks one of several complaints,
+ * reviews, IMEs or case conferences; without it the oldest open one is meant.
+ */
+const base = { at: eventTime, ref: nonEmpty.optional() };
+const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), ...base, ...shape }).strict();
+const bare = <T extends string>(type: T) => ev(type, {});
+
+export const PARTIES = ['worker', 'employer', 'doctor'] as const;
+export const EXCUSE_REASONS = [
+  'insufficient-medical-information',
+  'unable-to-contact-worker',
+  'late-notification',
+  'not-a-worker',
+  'refused-access-to-information',
+  'not-work-related',
+  'no-weekly-payments-required',
+] as const;
+export const RTW_GOALS = ['same-job-same-employer', 'different-job-same-employer', 'same-job-different-employer', 'different-job-different-employer'] as const;
+
+export const claimEventSchema = z.discriminatedUnion('type', [
+  bare('notification.completed'),
+  ev('contact.made', { party: z.enum(PARTIES) }),
+  ev('obligation.waived', { obligation: z.enum(OBLIGATION_TYPES), reason: nonEmpty }),
+  ev('triage.reclassified', { to: z.enum(CLASSIFICATIONS) }),
+  bare('liability.provisional'),
+  ev('liability.reasonable-excuse', { reason: z.enum(EXCUSE_REASONS) }),
+  bare('information.received'),
+  bare('liability.accepted'),
+  ev('liability.disputed', { reasons: z.union([nonEmpty, z.array(nonEmpty).min(1)]) }),
+  ev('certificate.received', { capacity: z.enum(['none', 'some', 'fit']), from: localDate, to: localDate }),
+  ev('earnings.reported', { weekStarting: localDate, amount: moneyText, hours: z.number().min(0).max(168) }),
+  bare('rtw.pre-injury-duties'),
+  ev('rtw-goal.set', { goal: z.enum(RTW_GOALS) }),
+  bare('imp.issued'),
+  bare('imp.change-notified'),
+  ev('ime.booked', { appointmentOn: localDate }),
+  bare('ime.cancelled'),
+  ev('review.requested', { decision: nonEmpty }),
+  bare('review.completed'),
+  bare('complaint.received'),
+  bare('complaint.acknowledged'),
+  bare('complaint.resolved'),
+  ev('complaint.extended', { newDate: localDate }),
+  ev('case-conference.scheduled', { on: localDate }),
+  bare('case-conference.agenda-sent'),
+  bare('case-conference.held'),
+  bare('case-conference.summary-sent'),
+  bare('case-conference.cancelled'),
+  bare('employment.no-suitable-duties'),
+  bare('wca.completed'),
+  ev('wpi.assessed', { percent: z.number().min(0).max(100) }),
+  bare('s38.approved'),
+  ev('claim.finalised', { reason: nonEmpty }),
+]);
+
+export type ClaimEvent = z.infer<typeof claimEventSchema>;
+export type ClaimEventType = ClaimEvent['type'];
+export type Party = (typeof PARTIES)[number];
+export const CLAIM_EVENT_TYPES = claimEventSchema.options.map((o) => o.shape.type.value) as ClaimEventType[];
+
+/** Money in an event is a string; re-exported so callers validating amounts use the same rule. */
+export { moneyText };

@@ -1,0 +1,5 @@
+export * from './primitives';
+export * from './notification';
+export * from './claim-events';
+export * from './scenario';
+export * from './problems';

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { INJURY_NATURES } from '@wc/rules';
+import { eventTime, localDate, moneyText, nonEmpty } from './primitives';
+
+/** The injury notification staff (or an employer's system) lodge: simulate.md's `claim` object. */
+export const injurySchema = z
+  .object({
+    dateOfInjury: localDate,
+    employerAwareOn: localDate,
+    nature: z.enum(INJURY_NATURES),
+    bodyLocation: nonEmpty,
+    likelySurgery: z.boolean(),
+    expectedIncapacityDays: z.number().int().min(0).nullable(),
+    redFlags: z.array(nonEmpty),
+    yellowFlags: z.array(nonEmpty),
+  })
+  .strict();
+
+export const notificationSchema = z
+  .object({
+    worker: z.object({ givenName: nonEmpty, familyName: nonEmpty, dateOfBirth: localDate }).strict(),
+    employer: z.object({ name: nonEmpty, policyNumber: nonEmpty }).strict(),
+    injury: injurySchema,
+    notifiedAt: eventTime,
+    notificationComplete: z.boolean(),
+    /** Not always known at notification (an interim PIAWE is set later); simulate requires it. */
+    piawe: moneyText.optional(),
+  })
+  .strict()
+  .superRefine((n, ctx) => {
+    if (n.injury.employerAwareOn < n.injury.dateOfInjury) ctx.addIssue({ code: 'custom', path: ['injury', 'employerAwareOn'], message: 'is before dateOfInjury' });
+    if (n.worker.dateOfBirth >= n.injury.dateOfInjury) ctx.addIssue({ code: 'custom', path: ['worker', 'dateOfBirth'], message: 'must be before dateOfInjury' });
+  });
+
+export type Notification = z.infer<typeof notificationSchema>;
+export type Injury = z.infer<typeof injurySchema>;

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { parseEventTime, compareMoments } from '@wc/rules';
+import { claimEventSchema } from './claim-events';
+import { notificationSchema } from './notification';
+import { decimalText, localDate, moneyText, nonEmpty } from './primitives';
+
+const amountRows = z.array(z.object({ from: localDate, amount: moneyText }).strict()).min(1);
+
+/** simulate.md's scenario: a claim, optional parameter tables, dated events, and how far to run. */
+export const scenarioSchema = z
+  .object({
+    name: nonEmpty,
+    claim: notificationSchema.innerType().extend({ piawe: moneyText }).strict(),
+    parameters: z
+      .object({
+        maxWeeklyCompensation: amountRows.optional(),
+        indexation: z.array(z.object({ on: localDate, factor: decimalText }).strict()).optional(),
+        employerExcessCap: amountRows.optional(),
+      })
+      .strict()
+      .optional(),
+    events: z.array(claimEventSchema),
+    until: localDate,
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    const start = parseEventTime(s.claim.notifiedAt);
+    if (s.until < start.date) ctx.addIssue({ code: 'custom', path: ['until'], message: 'is before notifiedAt' });
+    let previous = start;
+    s.events.forEach((e, i) => {
+      const at = parseEventTime(e.at);
+      if (compareMoments(at, start) < 0) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: 'is before notifiedAt' });
+      else if (compareMoments(at, previous) < 0) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: 'is before the previous event (events must be in time order)' });
+      if (at.date > s.until) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: 'is after until' });
+      previous = at;
+    });
+  });
+
+export type Scenario = z.infer<typeof scenarioSchema>;
