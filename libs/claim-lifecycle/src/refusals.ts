@@ -1,5 +1,6 @@
 import type { ClaimEvent } from '@wc/contracts';
-import { FieldProblem } from '@wc/contracts';
+
+import type { FieldProblem } from '@wc/contracts';
 import { OBLIGATIONS, SydneyDateTime } from '@wc/rules';
 import type { ClaimState, InstanceKind } from './state';
 

@@ -1,0 +1,40 @@
+import fs from 'node:fs';
+import { EXIT_INVALID, EXIT_OK } from '../io';
+import { loadScenarios } from '../simulate/load';
+import { renderHtml } from '../simulate/render-html';
+import { renderText } from '../simulate/render-text';
+import type { Command } from './command';
+
+/** simulate.md: a scenario (or a directory of them) through the real claim workflow, in seconds. */
+export const simulate: Command = {
+  words: ['simulate'],
+  operands: ['scenario.json | directory'],
+  summary: "run scenarios through the real claim workflow and print each claim's timeline",
+  options: [
+    { name: 'json', description: 'print the timeline as JSON (an array for a directory), nothing else on stdout' },
+    { name: 'html', value: 'timeline.html', description: 'also write a page drawing each timeline' },
+  ],
+  async run({ positionals: [target], options }, io) {
+    const { items, problems } = loadScenarios(target);
+    if (problems.length) {
+      io.err(problems.map((p) => `${p}\n`).join(''));
+      return EXIT_INVALID;
+    }
+    // Loaded only here: the Temporal worker and bundler are heavy and other commands do not need them.
+    const { simulateScenarios } = await import('@wc/workflows');
+    const results = await simulateScenarios(items);
+    const refused = results.flatMap((r) => r.refused.map((x) => `${r.file}: ${x}`));
+    if (refused.length) {
+      io.err(refused.map((p) => `${p}\n`).join(''));
+      return EXIT_INVALID;
+    }
+    for (const r of results) for (const w of r.details.warnings) io.err(`${r.file}: warning: ${w}\n`);
+    if (typeof options.html === 'string') fs.writeFileSync(options.html, renderHtml(results));
+    if (options.json) {
+      const isDir = fs.statSync(target).isDirectory();
+      const out = results.map((r) => r.timeline);
+      io.out(`${JSON.stringify(isDir ? out : out[0], null, 2)}\n`);
+    } else io.out(results.map(renderText).join('\n'));
+    return EXIT_OK;
+  },
+};

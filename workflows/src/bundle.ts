@@ -1,0 +1,12 @@
+import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+
+let cached: Promise<WorkflowBundleWithSourceMap> | undefined;
+
+/** The workflow code, bundled once per process (webpack is slow on 2 cores). */
+export function claimWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
+  cached ??= bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: quietLogger });
+  return cached;
+}
+
+const noop = () => undefined;
+const quietLogger = { trace: noop, debug: noop, info: noop, warn: (m: string) => process.stderr.write(`workflow bundle: ${m}\n`), error: (m: string) => process.stderr.write(`workflow bundle: ${m}\n`), log: noop };

@@ -1,0 +1,70 @@
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ClaimLifecycle, END_OF_DAY_MINUTE, refusal, timelineOf } from '@wc/claim-lifecycle';
+import { parseEventTime, sydneyAt, sydneyInstant, SydneyDateTime } from '@wc/rules';
+import { ClaimActivities, ClaimWorkflowInput, DEFAULT_HISTORY_LIMIT, actionUpdate, summaryQuery, timelineQuery } from './definitions';
+
+const activities = proxyActivities<ClaimActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/**
+ * One claim's life, for years (rules.md; program sections cited in the lifecycle). The lifecycle
+ * decides; this workflow gives it time (timers to the next moment that matters, in Sydney time),
+ * staff actions (updates), and carries out its effects through activities.
+ */
+export async function claimWorkflow(input: ClaimWorkflowInput): Promise<{ finalisedOn: string }> {
+  const offset = input.clockOffsetMs ?? 0;
+  const now = (): SydneyDateTime => sydneyAt(Date.now() + offset);
+  const lc = input.state
+    ? ClaimLifecycle.restore(input.state)
+    : ClaimLifecycle.start({ claim: input.claim, policy: input.policy, tables: input.tables });
+  let stepped = !input.state; // effects of the start are waiting to be carried out
+
+  setHandler(
+    actionUpdate,
+    (event) => {
+      const r = lc.apply(event);
+      if (!r.ok) throw ApplicationFailure.nonRetryable(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '), 'ActionRefused', r.problems);
+      stepped = true;
+      return { ok: true as const, seq: lc.state.seq };
+    },
+    {
+      validator: (event) => {
+        const problem = refusal(lc.state, event, parseEventTime(event.at));
+        if (problem) throw ApplicationFailure.nonRetryable(`${problem.path}: ${problem.message}`, 'ActionRefused', [problem]);
+      },
+    },
+  );
+  // A projection on a copy: queries must not change the claim.
+  setHandler(timelineQuery, (until) => {
+    const copy = ClaimLifecycle.restore(JSON.parse(JSON.stringify(lc.state)));
+    const day = until ?? now().date;
+    copy.advanceTo({ date: day, minuteOfDay: END_OF_DAY_MINUTE });
+    return timelineOf(copy, day);
+  });
+  setHandler(summaryQuery, () => {
+    const s = lc.state;
+    return { claimId: input.claimId, classification: s.classification, segment: s.segment, notificationDate: s.notificationDate, significanceDate: s.significanceDate, finalisedOn: s.finalisedOn, clock: s.clock };
+  });
+
+  for (;;) {
+    const effects = lc.drainEffects();
+    if (effects.length) await activities.carryOutEffects({ claimId: input.claimId, effects });
+    if (lc.state.finalisedOn && lc.drainEffects().length === 0) {
+      await condition(allHandlersFinished);
+      return { finalisedOn: lc.state.finalisedOn };
+    }
+    const info = workflowInfo();
+    if (info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT) || info.continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      return continueAsNew<typeof claimWorkflow>({ ...input, state: lc.state });
+    }
+    stepped = false;
+    const next = lc.nextWakeUp();
+    const waitMs = next ? Math.max(0, sydneyInstant(next.date, next.minuteOfDay) - (Date.now() + offset)) : undefined;
+    if (waitMs === undefined) await condition(() => stepped);
+    else if (waitMs > 0) await condition(() => stepped, waitMs);
+    lc.advanceTo(now());
+  }
+}

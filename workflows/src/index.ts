@@ -1,0 +1,5 @@
+export * from './claim/definitions';
+export * from './claim/activities';
+export * from './bundle';
+export * from './simulate/simulate';
+export * from './runtime';

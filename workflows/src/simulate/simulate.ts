@@ -1,0 +1,95 @@
+import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Worker } from '@temporalio/worker';
+import { END_OF_DAY_MINUTE, Timeline, TimelineDetails } from '@wc/claim-lifecycle';
+import type { Scenario } from '@wc/contracts';
+import { parseEventTime, sydneyInstant } from '@wc/rules';
+import { claimWorkflowBundle } from '../bundle';
+import { InMemoryEffects, createClaimActivities } from '../claim/activities';
+import { actionUpdate, timelineQuery } from '../claim/definitions';
+import type { claimWorkflow } from '../claim/workflows';
+import { installQuietRuntime } from '../runtime';
+import { TimeSkippingServer, startTimeSkippingServer } from './time-skipping';
+
+export interface SimulationResult {
+  file: string;
+  timeline: Timeline;
+  details: TimelineDetails;
+  /** Events the platform refused, `events[3]: what is wrong`. */
+  refused: string[];
+  /** How long the run took on the server, in real milliseconds. */
+  elapsedMs: number;
+}
+
+const instantOf = (at: string) => {
+  const m = parseEventTime(at);
+  return sydneyInstant(m.date, m.minuteOfDay);
+};
+
+/**
+ * Runs scenarios through the real claim workflow on the time-skipping server (simulate.md): the
+ * same workflow and lifecycle code production runs; only the effects go to memory.
+ */
+export async function simulateScenarios(items: { file: string; scenario: Scenario }[], options: { server?: TimeSkippingServer } = {}): Promise<SimulationResult[]> {
+  installQuietRuntime();
+  const server = options.server ?? (await startTimeSkippingServer());
+  const { env } = server;
+  const effects = new InMemoryEffects();
+  const taskQueue = `simulate-${randomUUID()}`;
+  try {
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue,
+      workflowBundle: await claimWorkflowBundle(),
+      activities: createClaimActivities({ effects }),
+    });
+    return await worker.runUntil(async () => {
+      const results: SimulationResult[] = [];
+      for (const item of items) results.push(await runOne(item, env, taskQueue));
+      return results;
+    });
+  } finally {
+    if (!options.server) await server.stop();
+  }
+}
+
+async function runOne({ file, scenario }: { file: string; scenario: Scenario }, env: TimeSkippingServer['env'], taskQueue: string): Promise<SimulationResult> {
+  const t0 = Date.now();
+  const start = instantOf(scenario.claim.notifiedAt);
+  const serverNow = await env.currentTimeMs();
+  // The claim's clock = server clock + offset; the server can only move forward.
+  const clockOffsetMs = start - serverNow;
+  const claimNow = async () => (await env.currentTimeMs()) + clockOffsetMs;
+  const claimId = `simulation-${randomUUID()}`;
+  const handle = await env.client.workflow.start<typeof claimWorkflow>('claimWorkflow', {
+    taskQueue,
+    workflowId: claimId,
+    args: [{ claimId, claim: scenario.claim, tables: scenario.parameters, clockOffsetMs }],
+  });
+  const refused: string[] = [];
+  const advanceTo = async (instant: number) => {
+    const wait = instant - (await claimNow());
+    if (wait > 0) await env.sleep(wait);
+  };
+  for (const [i, event] of scenario.events.entries()) {
+    await advanceTo(instantOf(event.at));
+    try {
+      await handle.executeUpdate(actionUpdate, { args: [event] });
+    } catch (e) {
+      refused.push(`events[${i}]: ${refusalMessage(e)}`);
+    }
+  }
+  await advanceTo(sydneyInstant(scenario.until, END_OF_DAY_MINUTE));
+  const { timeline, details } = await handle.query(timelineQuery, scenario.until);
+  if (!(await isClosed(handle))) await handle.terminate('simulation finished');
+  return { file, timeline: { name: scenario.name, ...timeline }, details, refused, elapsedMs: Date.now() - t0 };
+}
+
+function refusalMessage(e: unknown): string {
+  if (e instanceof WorkflowUpdateFailedError && e.cause) return e.cause.message;
+  return e instanceof Error ? e.message : String(e);
+}
+
+async function isClosed(handle: { describe(): Promise<{ status: { name: string } }> }): Promise<boolean> {
+  return (await handle.describe()).status.name !== 'RUNNING';
+}
