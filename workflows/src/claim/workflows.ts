@@ -11,9 +11,10 @@ const activities = proxyActivities<ClaimActivities>({
 /**
  * One claim's life, for years (rules.md; program sections cited in the lifecycle). The lifecycle
  * decides; this workflow gives it time (timers to the next moment that matters, in Sydney time),
- * staff actions (updates), and carries out its effects through activities.
+ * staff actions (updates), and carries out its effects through activities. It never completes: a
+ * claim lives until it is archived (terminated), crossing continueAsNew as its history grows.
  */
-export async function claimWorkflow(input: ClaimWorkflowInput): Promise<{ finalisedOn: string }> {
+export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
   const offset = input.clockOffsetMs ?? 0;
   const now = (): SydneyDateTime => sydneyAt(Date.now() + offset);
   const lc = input.state
@@ -51,10 +52,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<{ finali
   for (;;) {
     const effects = lc.drainEffects();
     if (effects.length) await activities.carryOutEffects({ claimId: input.claimId, effects });
-    if (lc.state.finalisedOn && lc.drainEffects().length === 0) {
-      await condition(allHandlersFinished);
-      return { finalisedOn: lc.state.finalisedOn };
-    }
+    // A finalised claim stays addressable (its timeline, and a refusal for any action) but has no timers.
     const info = workflowInfo();
     if (info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT) || info.continueAsNewSuggested) {
       await condition(allHandlersFinished);

@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { END_OF_DAY_MINUTE, Timeline, TimelineDetails } from '@wc/claim-lifecycle';
@@ -19,6 +22,16 @@ export interface SimulationResult {
   refused: string[];
   /** How long the run took on the server, in real milliseconds. */
   elapsedMs: number;
+  /** The claim's workflow went through continueAsNew at least once. */
+  continuedAsNew: boolean;
+}
+
+export interface SimulateOptions {
+  server?: TimeSkippingServer;
+  /** continueAsNew threshold for the claim workflow (tests cross it on purpose). */
+  historyLimit?: number;
+  /** Where to write each run's event history as JSON, for replay tests. */
+  historyDir?: string;
 }
 
 const instantOf = (at: string) => {
@@ -30,7 +43,7 @@ const instantOf = (at: string) => {
  * Runs scenarios through the real claim workflow on the time-skipping server (simulate.md): the
  * same workflow and lifecycle code production runs; only the effects go to memory.
  */
-export async function simulateScenarios(items: { file: string; scenario: Scenario }[], options: { server?: TimeSkippingServer } = {}): Promise<SimulationResult[]> {
+export async function simulateScenarios(items: { file: string; scenario: Scenario }[], options: SimulateOptions = {}): Promise<SimulationResult[]> {
   installQuietRuntime();
   const server = options.server ?? (await startTimeSkippingServer());
   const { env } = server;
@@ -45,7 +58,7 @@ export async function simulateScenarios(items: { file: string; scenario: Scenari
     });
     return await worker.runUntil(async () => {
       const results: SimulationResult[] = [];
-      for (const item of items) results.push(await runOne(item, env, taskQueue));
+      for (const item of items) results.push(await runOne(item, env, taskQueue, options));
       return results;
     });
   } finally {
@@ -53,7 +66,7 @@ export async function simulateScenarios(items: { file: string; scenario: Scenari
   }
 }
 
-async function runOne({ file, scenario }: { file: string; scenario: Scenario }, env: TimeSkippingServer['env'], taskQueue: string): Promise<SimulationResult> {
+async function runOne({ file, scenario }: { file: string; scenario: Scenario }, env: TimeSkippingServer['env'], taskQueue: string, options: SimulateOptions): Promise<SimulationResult> {
   const t0 = Date.now();
   const start = instantOf(scenario.claim.notifiedAt);
   const serverNow = await env.currentTimeMs();
@@ -64,7 +77,7 @@ async function runOne({ file, scenario }: { file: string; scenario: Scenario }, 
   const handle = await env.client.workflow.start<typeof claimWorkflow>('claimWorkflow', {
     taskQueue,
     workflowId: claimId,
-    args: [{ claimId, claim: scenario.claim, tables: scenario.parameters, clockOffsetMs }],
+    args: [{ claimId, claim: scenario.claim, tables: scenario.parameters, clockOffsetMs, historyLimit: options.historyLimit }],
   });
   const refused: string[] = [];
   const advanceTo = async (instant: number) => {
@@ -80,9 +93,29 @@ async function runOne({ file, scenario }: { file: string; scenario: Scenario }, 
     }
   }
   await advanceTo(sydneyInstant(scenario.until, END_OF_DAY_MINUTE));
-  const { timeline, details } = await handle.query(timelineQuery, scenario.until);
-  if (!(await isClosed(handle))) await handle.terminate('simulation finished');
-  return { file, timeline: { name: scenario.name, ...timeline }, details, refused, elapsedMs: Date.now() - t0 };
+  const { timeline, details } = await withRetry(() => handle.query(timelineQuery, scenario.until));
+  const description = await handle.describe();
+  if (description.status.name === 'RUNNING') await handle.terminate('simulation finished');
+  if (options.historyDir) {
+    // The first run's history: what a worker replays when it picks up an in-flight claim.
+    const first = env.client.workflow.getHandle(claimId, handle.firstExecutionRunId);
+    const history = await first.fetchHistory();
+    fs.mkdirSync(options.historyDir, { recursive: true });
+    fs.writeFileSync(path.join(options.historyDir, `${path.basename(file, '.json')}.history.json`), historyToJSON(history));
+  }
+  return { file, timeline: { name: scenario.name, ...timeline }, details, refused, elapsedMs: Date.now() - t0, continuedAsNew: description.runId !== handle.firstExecutionRunId };
+}
+
+/** A query can race a continueAsNew (the new run has no worker task yet): try again briefly. */
+async function withRetry<T>(fn: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (i >= attempts) throw e;
+      await new Promise((r) => setTimeout(r, 200 * i));
+    }
+  }
 }
 
 function refusalMessage(e: unknown): string {
@@ -90,6 +123,3 @@ function refusalMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-async function isClosed(handle: { describe(): Promise<{ status: { name: string } }> }): Promise<boolean> {
-  return (await handle.describe()).status.name !== 'RUNNING';
-}

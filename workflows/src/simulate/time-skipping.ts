@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { installQuietRuntime } from '../runtime';
 
 /** The repository's local-engines module (plain JS, deploy/local): the one place engines are started. */
 // eslint-disable-next-line @typescript-eslint/no-var-requires
@@ -19,6 +20,7 @@ export interface TimeSkippingServer {
  * the SDK allows a server it spawns just 5 seconds to answer.
  */
 export async function startTimeSkippingServer(): Promise<TimeSkippingServer> {
+  installQuietRuntime();
   const started = await engines.up({ only: ['test-server'], handleSignals: false, quiet: true });
   const address: string = started.env.TEMPORAL_TEST_SERVER_ADDRESS;
   const port = Number(address.slice(address.lastIndexOf(':') + 1));
