@@ -4,7 +4,7 @@
 // Transpile only (isolatedModules): type checking is the build's job (tsc -b), which npm test runs first.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }];
 // Libraries are tested from source; workflow bundles and the CLI use the built packages.
-const moduleNameMapper = { '^@wc/(rules|contracts|claim-lifecycle|payment-files)$': '<rootDir>/libs/$1/src' };
+const moduleNameMapper = { '^@wc/(rules|contracts|claim-lifecycle|payment-files|messaging|service-kit)$': '<rootDir>/libs/$1/src' };
 
 module.exports = {
   projects: [

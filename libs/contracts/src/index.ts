@@ -3,3 +3,4 @@ export * from './notification';
 export * from './claim-events';
 export * from './scenario';
 export * from './problems';
+export * from './events';

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { localDate, nonEmpty } from './primitives';
+
+/**
+ * Events between services: CloudEvents 1.0 style envelopes (id, type, source, subject = claim id,
+ * time, data), keyed by claim id on Kafka so one claim's events stay in order.
+ */
+export const envelopeSchema = z
+  .object({
+    specversion: z.literal('1.0'),
+    id: z.string().uuid(),
+    type: nonEmpty,
+    source: nonEmpty,
+    subject: nonEmpty,
+    time: z.string().datetime({ offset: true }),
+    datacontenttype: z.literal('application/json'),
+    data: z.unknown(),
+  })
+  .strict();
+export type Envelope<T = unknown> = Omit<z.infer<typeof envelopeSchema>, 'data'> & { data: T };
+
+/** Topics: one per producing service; the envelope's `type` says what happened. */
+export const TOPICS = {
+  claims: 'wc.claims.events',
+  documents: 'wc.documents.events',
+  notifications: 'wc.notifications.events',
+  payments: 'wc.payments.events',
+} as const;
+
+export const claimNotifiedData = z
+  .object({
+    claimId: z.string().uuid(),
+    claimNumber: nonEmpty,
+    worker: z.object({ givenName: nonEmpty, familyName: nonEmpty }).strict(),
+    employer: z.object({ name: nonEmpty, policyNumber: nonEmpty }).strict(),
+    dateOfInjury: localDate,
+    notificationDate: localDate,
+    notificationComplete: z.boolean(),
+  })
+  .strict();
+export type ClaimNotifiedData = z.infer<typeof claimNotifiedData>;
+
+export const documentCreatedData = z
+  .object({
+    documentId: z.string().uuid(),
+    claimId: z.string().uuid(),
+    kind: nonEmpty,
+    template: nonEmpty,
+    templateVersion: z.number().int().positive(),
+    version: z.number().int().positive(),
+    contentHash: z.string().regex(/^sha256:[0-9a-f]{64}$/),
+    mediaType: z.literal('application/pdf'),
+    bytes: z.number().int().positive(),
+  })
+  .strict();
+export type DocumentCreatedData = z.infer<typeof documentCreatedData>;
+
+/** Every event type the platform publishes, with its data schema. */
+export const EVENT_DATA = {
+  'claim.notified': claimNotifiedData,
+  'document.created': documentCreatedData,
+} as const;
+export type EventType = keyof typeof EVENT_DATA;

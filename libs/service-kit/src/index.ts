@@ -1,0 +1,7 @@
+export * from './config';
+export * from './logger';
+export * from './auth';
+export * from './validation';
+export * from './health';
+export * from './database';
+export * from './bootstrap';
