@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// `npm start`: install what is missing, build, start the engines, then the claim worker on the
-// Temporal dev server. Ctrl-C stops everything. Services join here as they are built (issue 2).
+// `npm start`: install what is missing, build, start the engines, then the four services and the
+// claim worker against them. Ctrl-C stops everything.
 'use strict';
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -17,18 +17,28 @@ const step = (cmd, args) => {
   step(process.execPath, [path.join(root, 'deploy', 'local', 'engines.js'), 'prepare']);
   step('npm', ['run', 'build', '--silent']);
   const engines = await require(path.join(root, 'deploy', 'local', 'engines.js')).up({ handleSignals: false });
-  const children = [];
-  const worker = spawn(process.execPath, [path.join(root, 'workflows', 'dist', 'worker.js')], { cwd: root, stdio: 'inherit', env: { ...process.env, ...engines.env } });
-  children.push(worker);
+  let platform;
+  try {
+    platform = await require(path.join(root, 'tools', 'platform', 'launcher.js')).startPlatform({ env: engines.env, echo: process.env.WC_ECHO_LOGS === '1' });
+  } catch (e) {
+    await engines.stop();
+    throw e;
+  }
+  const u = platform.urls;
   process.stdout.write(
     [
       '',
       'wc-claims is running:',
-      `  Temporal Web UI   ${engines.env.TEMPORAL_UI_URL}`,
-      `  Temporal          ${engines.env.TEMPORAL_ADDRESS}`,
-      `  Kafka             ${engines.env.KAFKA_BROKERS}`,
-      `  PostgreSQL        ${engines.env.DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}`,
-      '  claim worker      task queue "claims"',
+      `  staff API (claims)   ${u.claims}        OpenAPI docs ${u.claims}/docs`,
+      `  documents            ${u.documents}     OpenAPI docs ${u.documents}/docs`,
+      `  notifications        ${u.notifications}     OpenAPI docs ${u.notifications}/docs`,
+      `  payments             ${u.payments}     OpenAPI docs ${u.payments}/docs`,
+      `  Temporal Web UI      ${engines.env.TEMPORAL_UI_URL}`,
+      `  Kafka                ${engines.env.KAFKA_BROKERS}`,
+      `  PostgreSQL           ${engines.env.DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}`,
+      '  claim worker         task queue "claims"',
+      '  logs                 .data/logs/<name>.log (JSON lines; WC_ECHO_LOGS=1 to echo them here)',
+      'A token for the staff API: npx claimctl token --role case-manager --user you',
       'Ctrl-C stops everything.',
       '',
     ].join('\n'),
@@ -37,19 +47,12 @@ const step = (cmd, args) => {
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
-    for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
-    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await platform.stopAll();
     await engines.stop();
     process.exit(code);
   };
   process.on('SIGINT', () => stop(130));
   process.on('SIGTERM', () => stop(143));
-  worker.on('exit', (code) => {
-    if (!stopping) {
-      process.stderr.write(`claim worker exited (${code}); stopping\n`);
-      stop(1);
-    }
-  });
 })().catch((e) => {
   process.stderr.write(`npm start failed: ${e.message}\n`);
   process.exit(1);

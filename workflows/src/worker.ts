@@ -1,18 +1,36 @@
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { claimWorkflowBundle } from './bundle';
 import { ClaimEffectsPort, createClaimActivities } from './claim/activities';
+import { ClaimsServiceEffects } from './claim/claims-service-effects';
 import { CLAIM_TASK_QUEUE } from './claim/definitions';
 import { installQuietRuntime } from './runtime';
 
-/** Logs each step's effects as JSON lines with the claim id, until the claims service adapter replaces it. */
-const loggingEffects: ClaimEffectsPort = {
-  async record(claimId, effects) {
-    for (const e of effects) process.stdout.write(`${JSON.stringify({ level: 'info', claimId, effect: e.kind, detail: e })}\n`);
-  },
-};
+/**
+ * The claims service when CLAIMS_SERVICE_URL is set (a service token signed with the platform key);
+ * otherwise each step's effects are logged as JSON lines with the claim id.
+ */
+function effectsFromEnv(): ClaimEffectsPort {
+  const url = process.env.CLAIMS_SERVICE_URL;
+  if (url) {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { mintToken, signingKey } = require('@wc/service-kit') as typeof import('@wc/service-kit');
+    const key = signingKey();
+    let cached: { token: string; until: number } | undefined;
+    const token = async () => {
+      if (!cached || cached.until < Date.now()) cached = { token: await mintToken({ user: 'claim-worker', role: 'admin' }, key, 3600), until: Date.now() + 50 * 60_000 };
+      return cached.token;
+    };
+    return new ClaimsServiceEffects(url.replace(/\/$/, ''), token);
+  }
+  return {
+    async record(claimId, effects) {
+      for (const e of effects) process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'claim-worker', claimId, msg: 'effect', effect: e.kind, detail: e })}\n`);
+    },
+  };
+}
 
 /** The production worker: claim workflows on the `claims` task queue of TEMPORAL_ADDRESS. */
-export async function runWorker(effects: ClaimEffectsPort = loggingEffects): Promise<void> {
+export async function runWorker(effects: ClaimEffectsPort = effectsFromEnv()): Promise<void> {
   installQuietRuntime('INFO');
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
   const connection = await NativeConnection.connect({ address });

@@ -1,17 +1,21 @@
-import { Controller, DynamicModule, Get, HttpStatus, Inject, Module, Res } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Public } from './auth';
 
 export type HealthChecks = Record<string, () => Promise<unknown>>;
-const CHECKS = Symbol('health checks');
+/** Each service provides its checks under this token (useFactory) and lists HealthController. */
+export const HEALTH_CHECKS = Symbol('health checks');
 
+@ApiTags('health')
 @Controller('health')
-class HealthController {
-  constructor(@Inject(CHECKS) private readonly checks: HealthChecks) {}
+export class HealthController {
+  constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthChecks) {}
 
   /** 200 when every dependency answers, 503 naming the one that does not. */
   @Public()
   @Get()
+  @ApiOperation({ summary: '200 when the database and every other dependency answer, else 503 naming the failing one' })
   async health(@Res() res: Response) {
     const results: Record<string, string> = {};
     await Promise.all(
@@ -26,12 +30,5 @@ class HealthController {
     );
     const ok = Object.values(results).every((v) => v === 'ok');
     res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ok ? 'ok' : 'failing', checks: results });
-  }
-}
-
-@Module({})
-export class HealthModule {
-  static register(checks: HealthChecks): DynamicModule {
-    return { module: HealthModule, controllers: [HealthController], providers: [{ provide: CHECKS, useValue: checks }] };
   }
 }

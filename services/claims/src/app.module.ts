@@ -1,0 +1,55 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { HEALTH_CHECKS, HealthChecks, HealthController, JsonLogger, serviceDataSourceOptions } from '@wc/service-kit';
+import { KafkaClient } from '@wc/messaging';
+import { TOPICS } from '@wc/contracts';
+import { ClaimDocumentEntity, ClaimEffectEntity, ClaimEntity } from './claims/claim.entity';
+import { ClaimsController } from './claims/claims.controller';
+import { ClaimsService, LOGGER } from './claims/claims.service';
+import { CLAIMS_CONFIG, ClaimsConfig, SCHEMA, loadClaimsConfig } from './config';
+import { DocumentsConsumer } from './documents/documents.consumer';
+import { EffectsService } from './effects/effects.service';
+import { InternalController } from './effects/internal.controller';
+import { Initial1763770000000 } from './migrations/1763770000000-initial';
+import { EffectBatches1763770000001 } from './migrations/1763770000001-effect-batches';
+import { ClaimsOutboxRelay, KAFKA, kafkaProvider } from './messaging.providers';
+import { TemporalGateway } from './workflow/temporal.gateway';
+import { WorkflowReconciler } from './workflow/workflow-reconciler';
+
+const config = loadClaimsConfig();
+
+@Module({
+  imports: [
+    TypeOrmModule.forRoot(
+      serviceDataSourceOptions({
+        url: config.DATABASE_URL,
+        schema: SCHEMA,
+        entities: [ClaimEntity, ClaimDocumentEntity, ClaimEffectEntity],
+        migrations: [Initial1763770000000, EffectBatches1763770000001],
+      }),
+    ),
+  ],
+  controllers: [ClaimsController, InternalController, HealthController],
+  providers: [
+    { provide: CLAIMS_CONFIG, useValue: config },
+    { provide: LOGGER, useValue: new JsonLogger('claims', config.LOG_LEVEL) },
+    kafkaProvider,
+    TemporalGateway,
+    ClaimsService,
+    EffectsService,
+    ClaimsOutboxRelay,
+    DocumentsConsumer,
+    WorkflowReconciler,
+    {
+      provide: HEALTH_CHECKS,
+      inject: [getDataSourceToken(), KAFKA, TemporalGateway],
+      useFactory: (ds: DataSource, kafka: KafkaClient, temporal: TemporalGateway): HealthChecks => ({
+        database: () => ds.query('SELECT 1'),
+        kafka: () => kafka.ensureTopics([TOPICS.claims]),
+        temporal: () => temporal.ping(),
+      }),
+    },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,44 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { notificationSchema } from '@wc/contracts';
+import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { ClaimsService } from './claims.service';
+
+@ApiTags('claims')
+@ApiBearerAuth()
+@Controller('claims')
+export class ClaimsController {
+  constructor(private readonly claims: ClaimsService) {}
+
+  @Post()
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: 'Lodge an injury notification: creates the claim and starts its workflow' })
+  @ApiBody({ schema: openApiSchema(notificationSchema) })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and notification return the same claim' })
+  @ApiResponse({ status: 201, description: 'claim created' })
+  @ApiResponse({ status: 200, description: 'the same notification was already lodged with this Idempotency-Key' })
+  @ApiResponse({ status: 400, description: 'invalid notification: `problems` names each field' })
+  @ApiResponse({ status: 409, description: 'the Idempotency-Key was used for a different notification' })
+  @HttpCode(201)
+  async notify(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }, @Res({ passthrough: true }) res: Response) {
+    const notification = parseOr400(notificationSchema, body);
+    if (key !== undefined) parseOr400(idempotencyKeySchema, key, 'header Idempotency-Key');
+    const { claim, created } = await this.claims.notify(notification, key, req.staff);
+    addLogContext({ claimId: claim.id });
+    if (!created) res.status(200);
+    res.setHeader('Location', `/claims/${claim.id}`);
+    return this.claims.view(claim.id);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A claim: its classification, workflow status and letters' })
+  @ApiResponse({ status: 404, description: 'no such claim' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    addLogContext({ claimId: id });
+    return this.claims.view(id);
+  }
+}
+
+const idempotencyKeySchema = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');

@@ -1,0 +1,139 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Notification, TOPICS, ClaimNotifiedData } from '@wc/contracts';
+import { enqueue, newEnvelope } from '@wc/messaging';
+import { parseEventTime } from '@wc/rules';
+import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
+import { claimWorkflowId } from '@wc/workflows/dist/claim/definitions';
+import { SCHEMA } from '../config';
+import { TemporalGateway } from '../workflow/temporal.gateway';
+import { ClaimDocumentEntity, ClaimEntity } from './claim.entity';
+
+export const LOGGER = Symbol('logger');
+
+/** Key order must not change the hash: the same notification sent twice is the same request. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(value);
+}
+
+@Injectable()
+export class ClaimsService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly temporal: TemporalGateway,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
+
+  /**
+   * Takes an injury notification: the claim and its claim.notified event in one transaction
+   * (transactional outbox), then the claim's workflow. The same idempotency key gives the same claim.
+   */
+  async notify(notification: Notification, idempotencyKey: string | undefined, by: StaffUser): Promise<{ claim: ClaimEntity; created: boolean }> {
+    const requestHash = createHash('sha256').update(canonical(notification)).digest('hex');
+    if (idempotencyKey) {
+      const existing = await this.ds.getRepository(ClaimEntity).findOneBy({ idempotencyKey });
+      if (existing) return { claim: this.sameRequest(existing, requestHash), created: false };
+    }
+    let claim: ClaimEntity;
+    try {
+      claim = await this.ds.transaction(async (m) => {
+        const [{ n }] = await m.query(`SELECT nextval('${SCHEMA}.claim_number_seq') AS n`);
+        const claimNumber = `WC${String(n).padStart(7, '0')}`;
+        const row = m.getRepository(ClaimEntity).create({
+          id: randomUUID(),
+          claimNumber,
+          idempotencyKey: idempotencyKey ?? null,
+          requestHash,
+          notification,
+          dateOfInjury: notification.injury.dateOfInjury,
+          notificationDate: parseEventTime(notification.notifiedAt).date,
+          classification: null,
+          segment: null,
+          triageReasons: null,
+          classifiedAt: null,
+          workflowId: claimWorkflowId(claimNumber),
+          workflowStartedAt: null,
+          createdBy: by.user,
+        });
+        await m.getRepository(ClaimEntity).insert(row);
+        const data: ClaimNotifiedData = {
+          claimId: row.id,
+          claimNumber,
+          worker: { givenName: notification.worker.givenName, familyName: notification.worker.familyName },
+          employer: notification.employer,
+          dateOfInjury: notification.injury.dateOfInjury,
+          notificationDate: row.notificationDate,
+          notificationComplete: notification.notificationComplete,
+        };
+        await enqueue(m, SCHEMA, TOPICS.claims, newEnvelope({ type: 'claim.notified', source: 'wc-claims/claims', subject: row.id, data }));
+        return row;
+      });
+    } catch (e) {
+      // Two requests with the same key at once: the loser returns the winner's claim.
+      if (idempotencyKey && (e as { code?: string }).code === '23505') {
+        const existing = await this.ds.getRepository(ClaimEntity).findOneByOrFail({ idempotencyKey });
+        return { claim: this.sameRequest(existing, requestHash), created: false };
+      }
+      throw e;
+    }
+    await withLogContext({ claimId: claim.id }, async () => {
+      this.log.info('claim notified', { claimNumber: claim.claimNumber });
+      await this.startWorkflow(claim);
+    });
+    return { claim, created: true };
+  }
+
+  private sameRequest(existing: ClaimEntity, requestHash: string): ClaimEntity {
+    if (existing.requestHash !== requestHash) throw new ConflictException('this Idempotency-Key was already used for a different notification');
+    return existing;
+  }
+
+  /** Started after the commit; if Temporal is unreachable now, the reconciler starts it later. */
+  async startWorkflow(claim: ClaimEntity): Promise<boolean> {
+    try {
+      await this.temporal.startClaimWorkflow(claim.workflowId, { claimId: claim.id, claim: claim.notification });
+      await this.ds.getRepository(ClaimEntity).update({ id: claim.id }, { workflowStartedAt: new Date() });
+      claim.workflowStartedAt = new Date();
+      return true;
+    } catch (e) {
+      this.log.warn('could not start the claim workflow yet; will retry', { claimId: claim.id, error: (e as Error).message });
+      return false;
+    }
+  }
+
+  async claimsWithoutWorkflow(limit = 50): Promise<ClaimEntity[]> {
+    return this.ds.getRepository(ClaimEntity).createQueryBuilder('c').where('c.workflow_started_at IS NULL').andWhere(`c.created_at < now() - interval '2 seconds'`).orderBy('c.created_at').limit(limit).getMany();
+  }
+
+  async view(id: string) {
+    const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id });
+    if (!claim) throw new NotFoundException(`no claim ${id}`);
+    const documents = await this.ds.getRepository(ClaimDocumentEntity).find({ where: { claimId: id }, order: { createdAt: 'ASC' } });
+    let workflowStatus: string;
+    try {
+      workflowStatus = await this.temporal.workflowStatus(claim.workflowId);
+    } catch (e) {
+      workflowStatus = `UNKNOWN (${(e as Error).message})`;
+    }
+    return {
+      id: claim.id,
+      claimNumber: claim.claimNumber,
+      worker: claim.notification.worker,
+      employer: claim.notification.employer,
+      injury: claim.notification.injury,
+      notifiedAt: claim.notification.notifiedAt,
+      notificationDate: claim.notificationDate,
+      classification: claim.classification,
+      segment: claim.segment,
+      triageReasons: claim.triageReasons,
+      workflow: { id: claim.workflowId, status: workflowStatus },
+      documents: documents.map((d) => ({ id: d.documentId, kind: d.kind, template: d.template, templateVersion: d.templateVersion, version: d.version, contentHash: d.contentHash, createdAt: d.createdAt.toISOString() })),
+      createdAt: claim.createdAt.toISOString(),
+      createdBy: claim.createdBy,
+    };
+  }
+}
