@@ -1,20 +1,21 @@
 // Projects: `unit` (pure logic, no engines, runs in parallel); `workflows` (Temporal on the
-// time-skipping server and the CLI end to end) and `engines` (the real engines), run in band:
-// they share servers and two cores.
+// time-skipping server and the CLI end to end) and `engines` (the real engines: services, Kafka,
+// PostgreSQL, the thin path), run in band: they share servers and two cores.
 // Transpile only (isolatedModules): type checking is the build's job (tsc -b), which npm test runs first.
 const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }];
 // Libraries are tested from source; workflow bundles and the CLI use the built packages.
 const moduleNameMapper = { '^@wc/(rules|contracts|claim-lifecycle|payment-files|messaging|service-kit)$': '<rootDir>/libs/$1/src' };
+const transform = { '^.+\\.ts$': tsJest };
 
 module.exports = {
   projects: [
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/libs', '<rootDir>/tools'],
-      testMatch: ['**/src/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
-      transform: { '^.+\\.ts$': tsJest },
+      roots: ['<rootDir>/libs', '<rootDir>/tools', '<rootDir>/services', '<rootDir>/deploy'],
+      testMatch: ['**/src/**/*.test.ts', '<rootDir>/deploy/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$', '\\.engines\\.test\\.ts$'],
+      transform,
       moduleNameMapper,
     },
     {
@@ -23,7 +24,7 @@ module.exports = {
       testEnvironment: 'node',
       roots: ['<rootDir>/workflows', '<rootDir>/tools'],
       testMatch: ['<rootDir>/workflows/src/**/*.test.ts', '**/*.e2e.test.ts'],
-      transform: { '^.+\\.ts$': tsJest },
+      transform,
       moduleNameMapper,
     },
     {
@@ -31,9 +32,10 @@ module.exports = {
       // deploy/local for this run; the workflows project reuses the test server they start.
       displayName: 'engines',
       testEnvironment: 'node',
-      roots: ['<rootDir>/deploy/local'],
-      testMatch: ['**/*.smoke.test.js'],
-      transform: {},
+      roots: ['<rootDir>/deploy/local', '<rootDir>/libs', '<rootDir>/services', '<rootDir>/tests'],
+      testMatch: ['**/*.smoke.test.js', '**/*.engines.test.ts'],
+      transform,
+      moduleNameMapper,
       globalSetup: '<rootDir>/deploy/local/jest-global-setup.js',
       globalTeardown: '<rootDir>/deploy/local/jest-global-teardown.js',
     },

@@ -55,9 +55,42 @@ export const documentCreatedData = z
   .strict();
 export type DocumentCreatedData = z.infer<typeof documentCreatedData>;
 
+/** A notice the claim's workflow decided to send (rules.md §5); notifications delivers it. */
+export const noticeRequestedData = z
+  .object({
+    claimId: z.string().uuid(),
+    claimNumber: nonEmpty,
+    noticeId: z.string().uuid(),
+    type: nonEmpty,
+    on: localDate,
+    to: z.array(nonEmpty).min(1),
+    cause: nonEmpty,
+    ref: nonEmpty.optional(),
+  })
+  .strict();
+export type NoticeRequestedData = z.infer<typeof noticeRequestedData>;
+
+/** An obligation went to a team leader at the 09:00 sweep, or was reported again as overdue (rules.md §4). */
+export const obligationEscalatedData = z
+  .object({
+    claimId: z.string().uuid(),
+    claimNumber: nonEmpty,
+    obligationId: nonEmpty,
+    type: nonEmpty,
+    dueOn: localDate,
+    on: localDate,
+    kind: z.enum(['escalated', 'overdue']),
+    teamLeader: nonEmpty.nullable(),
+    caseManager: nonEmpty.nullable(),
+  })
+  .strict();
+export type ObligationEscalatedData = z.infer<typeof obligationEscalatedData>;
+
 /** Every event type the platform publishes, with its data schema. */
 export const EVENT_DATA = {
   'claim.notified': claimNotifiedData,
   'document.created': documentCreatedData,
+  'notice.requested': noticeRequestedData,
+  'obligation.escalated': obligationEscalatedData,
 } as const;
 export type EventType = keyof typeof EVENT_DATA;

@@ -1,4 +1,8 @@
-import { Client } from 'pg';
+import { Client, types } from 'pg';
+
+// A calendar date stays a 'YYYY-MM-DD' string: turning it into a JS Date at local midnight would
+// shift it by a day in any time zone east or west of the server's.
+types.setTypeParser(types.builtins.DATE, (v: string) => v);
 import type { DataSourceOptions } from 'typeorm';
 
 /** Schema names are identifiers we put into SQL: only plain lower-case names. */

@@ -20,11 +20,14 @@ export class HealthController {
     const results: Record<string, string> = {};
     await Promise.all(
       Object.entries(this.checks).map(async ([name, check]) => {
+        let timer: NodeJS.Timeout | undefined;
         try {
-          await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 3 s')), 3000))]);
+          await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer within 3 s')), 3000)))]);
           results[name] = 'ok';
         } catch (e) {
           results[name] = `failing: ${(e as Error).message}`;
+        } finally {
+          clearTimeout(timer);
         }
       }),
     );

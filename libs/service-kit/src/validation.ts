@@ -25,3 +25,8 @@ export function openApiSchema(schema: ZodTypeAny): Record<string, unknown> {
   void $schema;
   return rest;
 }
+
+/** A 400 about one field, in the same shape as parseOr400's. */
+export function badRequest(field: string, problem: string, where = 'body'): BadRequestException {
+  return new BadRequestException({ statusCode: 400, error: 'Bad Request', message: `invalid request ${where}`, problems: [{ field, problem }] });
+}

@@ -3,7 +3,6 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { HEALTH_CHECKS, HealthChecks, HealthController, JsonLogger, serviceDataSourceOptions } from '@wc/service-kit';
 import { KafkaClient } from '@wc/messaging';
-import { TOPICS } from '@wc/contracts';
 import { ClaimDocumentEntity, ClaimEffectEntity, ClaimEntity } from './claims/claim.entity';
 import { ClaimsController } from './claims/claims.controller';
 import { ClaimsService, LOGGER } from './claims/claims.service';
@@ -15,6 +14,11 @@ import { Initial1763770000000 } from './migrations/1763770000000-initial';
 import { EffectBatches1763770000001 } from './migrations/1763770000001-effect-batches';
 import { ClaimsOutboxRelay, KAFKA, kafkaProvider } from './messaging.providers';
 import { TemporalGateway } from './workflow/temporal.gateway';
+import { ActionsController } from './actions/actions.controller';
+import { ActionsService } from './actions/actions.service';
+import { ClaimAction, EscalationTask, NoticeRow, ObligationView } from './obligations/obligation.entities';
+import { QueuesController } from './obligations/queues.controller';
+import { ObligationsAndQueues1763770000002 } from './migrations/1763770000002-obligations-and-queues';
 import { WorkflowReconciler } from './workflow/workflow-reconciler';
 
 const config = loadClaimsConfig();
@@ -25,12 +29,12 @@ const config = loadClaimsConfig();
       serviceDataSourceOptions({
         url: config.DATABASE_URL,
         schema: SCHEMA,
-        entities: [ClaimEntity, ClaimDocumentEntity, ClaimEffectEntity],
-        migrations: [Initial1763770000000, EffectBatches1763770000001],
+        entities: [ClaimEntity, ClaimDocumentEntity, ClaimEffectEntity, ObligationView, EscalationTask, NoticeRow, ClaimAction],
+        migrations: [Initial1763770000000, EffectBatches1763770000001, ObligationsAndQueues1763770000002],
       }),
     ),
   ],
-  controllers: [ClaimsController, InternalController, HealthController],
+  controllers: [ClaimsController, ActionsController, QueuesController, InternalController, HealthController],
   providers: [
     { provide: CLAIMS_CONFIG, useValue: config },
     { provide: LOGGER, useValue: new JsonLogger('claims', config.LOG_LEVEL) },
@@ -38,6 +42,7 @@ const config = loadClaimsConfig();
     TemporalGateway,
     ClaimsService,
     EffectsService,
+    ActionsService,
     ClaimsOutboxRelay,
     DocumentsConsumer,
     WorkflowReconciler,
@@ -46,7 +51,7 @@ const config = loadClaimsConfig();
       inject: [getDataSourceToken(), KAFKA, TemporalGateway],
       useFactory: (ds: DataSource, kafka: KafkaClient, temporal: TemporalGateway): HealthChecks => ({
         database: () => ds.query('SELECT 1'),
-        kafka: () => kafka.ensureTopics([TOPICS.claims]),
+        kafka: () => kafka.ping(),
         temporal: () => temporal.ping(),
       }),
     },

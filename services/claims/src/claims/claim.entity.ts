@@ -18,6 +18,9 @@ export class ClaimEntity {
   @Column({ name: 'workflow_id' }) workflowId!: string;
   @Column({ name: 'workflow_started_at', type: 'timestamptz', nullable: true }) workflowStartedAt!: Date | null;
   @Column({ name: 'created_by' }) createdBy!: string;
+  /** Who handles the claim and whose queue its escalations go to (program 4.1: case manager, team leader). */
+  @Column({ name: 'case_manager', type: 'text', nullable: true }) caseManager!: string | null;
+  @Column({ name: 'team_leader', type: 'text', nullable: true }) teamLeader!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
 }
 

@@ -58,6 +58,9 @@ export class ClaimsService {
           workflowId: claimWorkflowId(claimNumber),
           workflowStartedAt: null,
           createdBy: by.user,
+          // A case manager who lodges a notification handles the claim until a team leader assigns it.
+          caseManager: by.role === 'case-manager' ? by.user : null,
+          teamLeader: by.role === 'team-leader' ? by.user : null,
         });
         await m.getRepository(ClaimEntity).insert(row);
         const data: ClaimNotifiedData = {
@@ -132,6 +135,8 @@ export class ClaimsService {
       triageReasons: claim.triageReasons,
       workflow: { id: claim.workflowId, status: workflowStatus },
       documents: documents.map((d) => ({ id: d.documentId, kind: d.kind, template: d.template, templateVersion: d.templateVersion, version: d.version, contentHash: d.contentHash, createdAt: d.createdAt.toISOString() })),
+      caseManager: claim.caseManager,
+      teamLeader: claim.teamLeader,
       createdAt: claim.createdAt.toISOString(),
       createdBy: claim.createdBy,
     };

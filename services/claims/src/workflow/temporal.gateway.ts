@@ -1,6 +1,14 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
-import { CLAIM_TASK_QUEUE, ClaimWorkflowInput } from '@wc/workflows/dist/claim/definitions';
+import { ApplicationFailure, Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { ClaimEvent, FieldProblem } from '@wc/contracts';
+import { CLAIM_TASK_QUEUE, ClaimWorkflowInput, actionUpdate, timelineQuery } from '@wc/workflows/dist/claim/definitions';
+
+/** The workflow refused a staff action (rules.md §4 and the lifecycle's refusals). */
+export class ActionRefusedError extends Error {
+  constructor(readonly problems: FieldProblem[]) {
+    super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
+  }
+}
 import { CLAIMS_CONFIG, ClaimsConfig } from '../config';
 
 /** The claims service's only door to Temporal: start a claim's workflow, ask how it is. */
@@ -37,6 +45,25 @@ export class TemporalGateway implements OnApplicationShutdown {
       if (e instanceof WorkflowNotFoundError) return 'NOT_STARTED';
       throw e;
     }
+  }
+
+  /** A staff action as a workflow update: applied in order with the claim's clock, or refused with reasons. */
+  async applyAction(workflowId: string, event: ClaimEvent): Promise<{ seq: number }> {
+    const { client } = await this.connect();
+    try {
+      return await client.workflow.getHandle(workflowId).executeUpdate(actionUpdate, { args: [event] });
+    } catch (e) {
+      if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type === 'ActionRefused') {
+        const details = (e.cause.details ?? []) as FieldProblem[];
+        throw new ActionRefusedError(details.length ? details : [{ path: 'type', message: e.cause.message }]);
+      }
+      throw e;
+    }
+  }
+
+  async timeline(workflowId: string, until?: string) {
+    const { client } = await this.connect();
+    return client.workflow.getHandle(workflowId).query(timelineQuery, until);
   }
 
   async ping(): Promise<void> {

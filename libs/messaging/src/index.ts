@@ -1,0 +1,5 @@
+export * from './logger';
+export * from './kafka';
+export * from './envelope';
+export * from './outbox';
+export * from './inbox';

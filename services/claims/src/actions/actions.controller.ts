@@ -1,0 +1,68 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { claimEventSchema, localDate, nonEmpty } from '@wc/contracts';
+import { parseEventTime, sydneyInstant } from '@wc/rules';
+import { Roles, StaffUser, addLogContext, badRequest, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { ClaimEntity } from '../claims/claim.entity';
+import { TemporalGateway } from '../workflow/temporal.gateway';
+import { ActionsService } from './actions.service';
+
+/** `at` may be left out: the action happened now. A future `at` is refused (time only runs forward). */
+function withTime(body: unknown): unknown {
+  if (body && typeof body === 'object' && !Array.isArray(body) && !('at' in body)) return { ...body, at: new Date().toISOString() };
+  return body;
+}
+
+const assignmentSchema = z.object({ caseManager: nonEmpty, teamLeader: nonEmpty }).strict();
+const untilSchema = z.object({ until: localDate.optional() }).strict();
+
+@ApiTags('claim actions')
+@ApiBearerAuth()
+@Controller('claims/:id')
+export class ActionsController {
+  constructor(private readonly actions: ActionsService, private readonly temporal: TemporalGateway, @InjectDataSource() private readonly ds: DataSource) {}
+
+  @Post('actions')
+  @HttpCode(202)
+  @Roles('case-manager', 'team-leader', 'reviewer', 'payments-officer')
+  @ApiOperation({ summary: "Record what was done on a claim (simulate.md's event types): applied by the claim's workflow, or refused with reasons" })
+  @ApiBody({ schema: openApiSchema(claimEventSchema) })
+  @ApiResponse({ status: 202, description: 'applied by the workflow' })
+  @ApiResponse({ status: 400, description: 'not a valid action: `problems` names each field' })
+  @ApiResponse({ status: 422, description: 'refused by the rules (a decision recorded twice, an IME in the past, a finalised claim, ...); nothing changed' })
+  async act(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    addLogContext({ claimId: id });
+    const event = parseOr400(claimEventSchema, withTime(body));
+    const at = parseEventTime(event.at);
+    if (sydneyInstant(at.date, at.minuteOfDay) > Date.now() + 60_000) throw badRequest('at', 'must not be in the future');
+    return this.actions.apply(id, event, req.staff);
+  }
+
+  @Get('timeline')
+  @ApiOperation({ summary: "The claim's timeline (same shape as `claimctl simulate --json`), as at the end of `until` (default today)" })
+  async timeline(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: unknown) {
+    addLogContext({ claimId: id });
+    const { until } = parseOr400(untilSchema, query, 'query');
+    const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id });
+    if (!claim) throw new NotFoundException(`no claim ${id}`);
+    const { timeline, details } = await this.temporal.timeline(claim.workflowId, until);
+    return { ...timeline, warnings: details.warnings, explanations: details.obligations.map((o) => ({ type: o.type, openedOn: o.openedOn, dueOn: o.dueOn, rule: o.rule, source: o.source })) };
+  }
+
+  @Put('assignment')
+  @Roles('team-leader')
+  @ApiOperation({ summary: 'Who handles the claim and whose queue its escalations go to' })
+  @ApiBody({ schema: openApiSchema(assignmentSchema) })
+  async assign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+    addLogContext({ claimId: id });
+    const a = parseOr400(assignmentSchema, body);
+    const r = await this.ds.getRepository(ClaimEntity).update({ id }, { caseManager: a.caseManager, teamLeader: a.teamLeader });
+    if (!r.affected) throw new NotFoundException(`no claim ${id}`);
+    // Escalations not yet handled follow the claim to its new team leader.
+    await this.ds.query(`UPDATE claims.escalation_tasks SET team_leader = $2 WHERE claim_id = $1 AND resolved_on IS NULL`, [id, a.teamLeader]);
+    return { id, ...a };
+  }
+}

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { ClaimEvent } from '@wc/contracts';
+import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
+import { ClaimEntity } from '../claims/claim.entity';
+import { LOGGER } from '../claims/claims.service';
+import { ClaimAction } from '../obligations/obligation.entities';
+import { ActionRefusedError, TemporalGateway } from '../workflow/temporal.gateway';
+
+/** Decisions a review can be asked about: the reviewer must not be the person who made it. */
+const DECISIONS = ['liability.provisional', 'liability.accepted', 'liability.disputed', 'liability.reasonable-excuse'];
+
+@Injectable()
+export class ActionsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly temporal: TemporalGateway, @Inject(LOGGER) private readonly log: JsonLogger) {}
+
+  async apply(claimId: string, event: ClaimEvent, by: StaffUser): Promise<{ accepted: true; seq: number }> {
+    return withLogContext({ claimId }, async () => {
+      const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id: claimId });
+      if (!claim) throw new NotFoundException(`no claim ${claimId}`);
+      if (event.type === 'review.completed') await this.refuseSelfReview(claimId, by);
+      let result: { seq: number };
+      try {
+        result = await this.temporal.applyAction(claim.workflowId, event);
+      } catch (e) {
+        if (e instanceof ActionRefusedError) {
+          this.log.info('action refused', { action: event.type, problems: e.problems });
+          throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'action refused', problems: e.problems.map((p) => ({ field: p.path, problem: p.message })) });
+        }
+        throw e;
+      }
+      await this.ds.getRepository(ClaimAction).insert({ id: randomUUID(), claimId, type: event.type, event, byUser: by.user, role: by.role, recordedAt: new Date() });
+      this.log.info('action recorded', { action: event.type, by: by.user });
+      return { accepted: true, seq: result.seq };
+    });
+  }
+
+  /** program 9: an internal review is done by someone other than the decision maker. */
+  private async refuseSelfReview(claimId: string, by: StaffUser): Promise<void> {
+    const lastDecision = await this.ds
+      .getRepository(ClaimAction)
+      .createQueryBuilder('a')
+      .where('a.claim_id = :claimId', { claimId })
+      .andWhere('a.type IN (:...types)', { types: DECISIONS })
+      .orderBy('a.recorded_at', 'DESC')
+      .getOne();
+    if (lastDecision && lastDecision.byUser === by.user) {
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message: 'action refused',
+        problems: [{ field: 'type', problem: `${by.user} made the decision under review (${lastDecision.type}); another person must complete the review` }],
+      });
+    }
+  }
+}

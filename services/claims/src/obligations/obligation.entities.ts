@@ -1,0 +1,55 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/** The claims service's view of each obligation, kept from the workflow's effects: what work queues read. */
+@Entity({ name: 'obligations' })
+export class ObligationView {
+  @PrimaryColumn('uuid', { name: 'claim_id' }) claimId!: string;
+  @PrimaryColumn({ name: 'obligation_id' }) obligationId!: string;
+  @Column() type!: string;
+  @Column({ type: 'text', nullable: true }) ref!: string | null;
+  @Column({ name: 'opened_on', type: 'date' }) openedOn!: string;
+  @Column({ name: 'due_on', type: 'date' }) dueOn!: string;
+  @Column({ name: 'completed_on', type: 'date', nullable: true }) completedOn!: string | null;
+  @Column({ name: 'cancelled_on', type: 'date', nullable: true }) cancelledOn!: string | null;
+  @Column({ name: 'escalated_on', type: 'date', nullable: true }) escalatedOn!: string | null;
+  @Column({ name: 'reminded_on', type: 'date', nullable: true }) remindedOn!: string | null;
+  @Column({ name: 'overdue_notified_on', type: 'date', nullable: true }) overdueNotifiedOn!: string | null;
+  @Column() rule!: string;
+  @Column() source!: string;
+}
+
+/** A task in a team leader's queue: an obligation escalated at 09:00, or told again when overdue. */
+@Entity({ name: 'escalation_tasks' })
+export class EscalationTask {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'claim_id' }) claimId!: string;
+  @Column({ name: 'obligation_id' }) obligationId!: string;
+  @Column() kind!: 'escalated' | 'overdue';
+  @Column({ type: 'date' }) on!: string;
+  @Column({ name: 'team_leader', type: 'text', nullable: true }) teamLeader!: string | null;
+  @Column({ name: 'resolved_on', type: 'date', nullable: true }) resolvedOn!: string | null;
+}
+
+/** A notice the platform requested (rules.md §5), as the workflow decided it. */
+@Entity({ name: 'notices' })
+export class NoticeRow {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'claim_id' }) claimId!: string;
+  @Column() type!: string;
+  @Column({ type: 'date' }) on!: string;
+  @Column({ type: 'jsonb' }) to!: string[];
+  @Column() cause!: string;
+  @Column({ type: 'text', nullable: true }) ref!: string | null;
+}
+
+/** Who did what on a claim: every accepted staff action. */
+@Entity({ name: 'claim_actions' })
+export class ClaimAction {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid', { name: 'claim_id' }) claimId!: string;
+  @Column() type!: string;
+  @Column({ type: 'jsonb' }) event!: unknown;
+  @Column({ name: 'by_user' }) byUser!: string;
+  @Column() role!: string;
+  @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
+}

@@ -1,0 +1,80 @@
+import { Controller, ForbiddenException, Get, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { nonEmpty } from '@wc/contracts';
+import { Roles, StaffUser, parseOr400 } from '@wc/service-kit';
+
+const forSchema = z.object({ for: nonEmpty.optional() }).strict();
+
+/** Another person's queue is for their team leader (or an admin) to look at. */
+function whose(staff: StaffUser, requested: string | undefined): string {
+  if (!requested || requested === staff.user) return staff.user;
+  if (staff.role === 'team-leader' || staff.role === 'admin') return requested;
+  throw new ForbiddenException(`role ${staff.role} may only see its own queue`);
+}
+
+@ApiTags('queues')
+@ApiBearerAuth()
+@Controller()
+export class QueuesController {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  @Get('work-queue')
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: "A case manager's open obligations, by due date (?for=user: a team leader looking at a member's queue)" })
+  async workQueue(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
+    const user = whose(req.staff, parseOr400(forSchema, query, 'query').for);
+    const rows = await this.ds.query(
+      `SELECT o.claim_id, c.claim_number, o.obligation_id, o.type, o.ref, o.opened_on, o.due_on, o.escalated_on, o.rule, o.source
+         FROM claims.obligations o JOIN claims.claims c ON c.id = o.claim_id
+        WHERE c.case_manager = $1 AND o.completed_on IS NULL AND o.cancelled_on IS NULL
+        ORDER BY o.due_on, c.claim_number, o.type`,
+      [user],
+    );
+    return { caseManager: user, items: rows.map(toItem) };
+  }
+
+  @Get('escalations')
+  @Roles('team-leader')
+  @ApiOperation({ summary: "A team leader's escalation queue: obligations escalated at 09:00 on their due day, and those reported again as overdue" })
+  async escalations(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
+    const user = whose(req.staff, parseOr400(forSchema, query, 'query').for);
+    const rows = await this.ds.query(
+      `SELECT t.id AS task_id, t.kind, t."on" AS escalated_on, t.team_leader, t.claim_id, c.claim_number, c.case_manager,
+              o.obligation_id, o.type, o.ref, o.opened_on, o.due_on, o.rule, o.source
+         FROM claims.escalation_tasks t
+         JOIN claims.claims c ON c.id = t.claim_id
+         JOIN claims.obligations o ON o.claim_id = t.claim_id AND o.obligation_id = t.obligation_id
+        WHERE (t.team_leader = $1 OR t.team_leader IS NULL) AND t.resolved_on IS NULL
+        ORDER BY t."on", o.due_on, c.claim_number`,
+      [user],
+    );
+    return {
+      teamLeader: user,
+      // Escalations of claims nobody leads yet are shown to every team leader, marked unassigned.
+      items: rows.map((r: Record<string, unknown>) => ({ taskId: r.task_id, kind: r.kind, ...toItem(r), escalatedOn: fmt(r.escalated_on), caseManager: r.case_manager, assigned: r.team_leader !== null })),
+    };
+  }
+}
+
+function fmt(d: unknown): string | null {
+  if (d === null || d === undefined) return null;
+  return typeof d === 'string' ? d : (d as Date).toISOString().slice(0, 10);
+}
+
+function toItem(r: Record<string, unknown>) {
+  return {
+    claimId: r.claim_id,
+    claimNumber: r.claim_number,
+    obligationId: r.obligation_id,
+    type: r.type,
+    ...(r.ref ? { ref: r.ref } : {}),
+    openedOn: fmt(r.opened_on),
+    dueOn: fmt(r.due_on),
+    escalatedOn: fmt(r.escalated_on),
+    rule: r.rule,
+    source: r.source,
+  };
+}

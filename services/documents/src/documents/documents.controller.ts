@@ -1,0 +1,58 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { documentRequestSchema } from '../templates';
+import { DocumentsService, view } from './documents.service';
+
+const idempotencyKeySchema = z.string({ required_error: 'is required' }).min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
+
+@ApiTags('documents')
+@ApiBearerAuth()
+@Controller('documents')
+export class DocumentsController {
+  constructor(private readonly documents: DocumentsService) {}
+
+  @Post()
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: 'Render a notice to PDF from its current template and store it (document.created is published)' })
+  @ApiBody({ schema: openApiSchema(documentRequestSchema) })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'at least 8 characters; the same key and request return the same document' })
+  @ApiResponse({ status: 201, description: 'document created' })
+  @ApiResponse({ status: 200, description: 'this Idempotency-Key already made this document: the same document, nothing new stored' })
+  @ApiResponse({ status: 400, description: 'invalid request: `problems` names each field' })
+  @ApiResponse({ status: 409, description: 'the Idempotency-Key was used for a different request' })
+  @HttpCode(201)
+  async create(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }, @Res({ passthrough: true }) res: Response) {
+    const request = parseOr400(documentRequestSchema, body);
+    const idempotencyKey = parseOr400(idempotencyKeySchema, key, 'header Idempotency-Key');
+    addLogContext({ claimId: request.claimId });
+    const { document, created } = await this.documents.create(request, idempotencyKey, req.staff);
+    if (!created) res.status(200);
+    res.setHeader('Location', `/documents/${document.id}`);
+    return view(document);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: "A document's metadata: claim, kind, template and version, content hash, size" })
+  @ApiResponse({ status: 404, description: 'no such document' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    const d = await this.documents.get(id);
+    addLogContext({ claimId: d.claimId });
+    return view(d);
+  }
+
+  @Get(':id/content')
+  @ApiOperation({ summary: "The document's PDF. Every read is recorded (who, when)" })
+  @ApiProduces('application/pdf')
+  @ApiResponse({ status: 404, description: 'no such document' })
+  async content(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: { staff: StaffUser }, @Res({ passthrough: true }) res: Response) {
+    const d = await this.documents.readContent(id, req.staff);
+    addLogContext({ claimId: d.claimId });
+    // Health information: never kept by a browser or proxy cache.
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('ETag', `"${d.contentHash}"`);
+    return new StreamableFile(d.bytes, { type: d.mediaType, length: d.size, disposition: `inline; filename="${d.kind}-${d.id}.pdf"` });
+  }
+}

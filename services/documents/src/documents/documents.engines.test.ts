@@ -1,0 +1,220 @@
+/**
+ * The documents service in-process against the real PostgreSQL and Kafka, over HTTP: auth, 400s
+ * naming fields, idempotent POST /documents (one row, one outbox event), document.created on Kafka,
+ * and every content read recorded.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { TOPICS } from '@wc/contracts';
+import { type IncomingMessage, type KafkaClient, type MessageConsumer, createKafka } from '@wc/messaging';
+import { type Role, mintToken } from '@wc/service-kit';
+import { pdfText } from '../testing/pdf-text';
+
+jest.setTimeout(120_000);
+
+const run = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+const schema = `documents_test_${run}`;
+const secret = randomBytes(32).toString('hex');
+const key = new TextEncoder().encode(secret);
+
+let app: INestApplication;
+let base: string;
+let pg: Client;
+let kafka: KafkaClient;
+let collector: MessageConsumer;
+const seen: IncomingMessage[] = [];
+
+const token = (role: Role, user = 'casey') => mintToken({ user, role }, key);
+async function call(method: string, path: string, o: { role?: Role; user?: string; body?: unknown; headers?: Record<string, string> } = {}) {
+  const headers: Record<string, string> = { ...(o.headers ?? {}) };
+  if (o.role) headers.authorization = `Bearer ${await token(o.role, o.user)}`;
+  if (o.body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(`${base}${path}`, { method, headers, body: o.body === undefined ? undefined : JSON.stringify(o.body) });
+}
+async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const letter = (claimId: string, claimNumber = 'WC0000777') => ({
+  claimId,
+  kind: 'acknowledgement-letter',
+  data: {
+    claimNumber,
+    worker: { givenName: 'Ari', familyName: 'Thompson' },
+    employer: { name: 'Westside Bakeries Pty Ltd', policyNumber: 'WB-100200' },
+    dateOfInjury: '2026-05-11',
+    notificationDate: '2026-05-12',
+  },
+});
+
+beforeAll(async () => {
+  Object.assign(process.env, { DB_SCHEMA: schema, AUTH_JWT_SECRET: secret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
+  const { start } = await import('../main');
+  app = await start({ port: 0 });
+  base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  pg = new Client({ connectionString: process.env.DATABASE_URL });
+  await pg.connect();
+  // What reached Kafka: a group of our own reading the topic from the start.
+  kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!, clientId: `documents-test-${run}` });
+  collector = kafka.consumer({ groupId: `documents-test-${run}` });
+  await collector.run([TOPICS.documents], async (m) => void seen.push(m), { fromBeginning: true });
+});
+
+afterAll(async () => {
+  await collector?.stop();
+  await app?.close();
+  await pg?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  await pg?.end();
+});
+
+describe('auth', () => {
+  it('401 without a token, 401 with a bad one, 403 with a role that may not create documents', async () => {
+    expect((await call('POST', '/documents', { body: letter(randomUUID()), headers: { 'idempotency-key': 'k-auth-0001' } })).status).toBe(401);
+    expect((await call('GET', `/documents/${randomUUID()}`)).status).toBe(401);
+    const forged = await mintToken({ user: 'mallory', role: 'admin' }, new TextEncoder().encode('x'.repeat(48)));
+    expect((await fetch(`${base}/documents/${randomUUID()}`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+    const res = await call('POST', '/documents', { role: 'payments-officer', body: letter(randomUUID()), headers: { 'idempotency-key': 'k-auth-0002' } });
+    expect(res.status).toBe(403);
+    expect((await res.json()).message).toMatch(/payments-officer may not/);
+  });
+
+  it('OpenAPI documents the request body of each document kind', async () => {
+    const spec = await (await fetch(`${base}/docs/openapi.json`)).json();
+    const post = spec.paths['/documents'].post;
+    expect(JSON.stringify(post.requestBody)).toContain('acknowledgement-letter');
+    expect(post.parameters).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: true })]));
+    expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/documents/{id}', '/documents/{id}/content', '/health']));
+  });
+
+  it('health is public and names each dependency', async () => {
+    const res = await fetch(`${base}/health`);
+    expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', kafka: 'ok' } });
+    expect(res.status).toBe(200);
+  });
+});
+
+describe('POST /documents', () => {
+  it('400 naming each bad field, and the missing Idempotency-Key', async () => {
+    const bad = letter('not-a-uuid');
+    (bad.data as Record<string, unknown>).dateOfInjury = '2026-13-01';
+    (bad.data.worker as Record<string, unknown>).familyName = '';
+    (bad as Record<string, unknown>).extra = true;
+    let res = await call('POST', '/documents', { role: 'case-manager', body: bad, headers: { 'idempotency-key': 'k-bad-00001' } });
+    expect(res.status).toBe(400);
+    const fields = (await res.json()).problems.map((p: { field: string }) => p.field);
+    expect(fields).toEqual(expect.arrayContaining(['claimId', 'data.dateOfInjury', 'data.worker.familyName', '(root)']));
+
+    res = await call('POST', '/documents', { role: 'case-manager', body: { ...letter(randomUUID()), kind: 'birthday-card' }, headers: { 'idempotency-key': 'k-bad-00002' } });
+    expect(res.status).toBe(400);
+    expect((await res.json()).problems).toEqual([{ field: 'kind', problem: 'unknown type; expected one of acknowledgement-letter' }]);
+
+    res = await call('POST', '/documents', { role: 'case-manager', body: letter(randomUUID()) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ message: 'invalid request header Idempotency-Key', problems: [{ problem: 'is required' }] });
+    res = await call('POST', '/documents', { role: 'case-manager', body: letter(randomUUID()), headers: { 'idempotency-key': 'short' } });
+    expect((await res.json()).problems).toEqual([{ field: '(root)', problem: 'must be at least 8 characters' }]);
+  });
+
+  it('stores the PDF once per Idempotency-Key and publishes document.created once, through the outbox', async () => {
+    const claimId = randomUUID();
+    const idempotencyKey = `ack-letter:${randomUUID()}`;
+    const body = letter(claimId);
+    const first = await call('POST', '/documents', { role: 'case-manager', user: 'casey', body, headers: { 'idempotency-key': idempotencyKey } });
+    expect(first.status).toBe(201);
+    const doc = await first.json();
+    expect(first.headers.get('location')).toBe(`/documents/${doc.id}`);
+    expect(doc).toMatchObject({ claimId, kind: 'acknowledgement-letter', template: 'acknowledgement-letter', templateVersion: 1, version: 1, mediaType: 'application/pdf', createdBy: 'casey' });
+    expect(doc.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
+
+    // The same key and body (keys in another order, another caller): the same document, nothing new.
+    const again = await call('POST', '/documents', { role: 'admin', user: 'notifications-service', body: { data: body.data, kind: body.kind, claimId }, headers: { 'idempotency-key': idempotencyKey } });
+    expect(again.status).toBe(200);
+    expect(await again.json()).toEqual(doc);
+    // The same key with another body: refused.
+    const other = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000778'), headers: { 'idempotency-key': idempotencyKey } });
+    expect(other.status).toBe(409);
+
+    const rows = await pg.query(`SELECT id FROM ${schema}.documents WHERE claim_id = $1`, [claimId]);
+    expect(rows.rows).toEqual([{ id: doc.id }]);
+    const outbox = await pg.query(`SELECT topic, key, envelope FROM ${schema}.outbox WHERE envelope->'data'->>'claimId' = $1`, [claimId]);
+    expect(outbox.rows).toHaveLength(1);
+    expect(outbox.rows[0]).toMatchObject({ topic: TOPICS.documents, key: claimId, envelope: { type: 'document.created', subject: claimId } });
+
+    // The relay publishes it: exactly one document.created for this claim reaches Kafka.
+    await waitFor('document.created on Kafka', () => seen.some((m) => m.key === claimId) || undefined);
+    await waitFor('the outbox row marked published', async () => (await pg.query(`SELECT 1 FROM ${schema}.outbox WHERE key = $1 AND published_at IS NOT NULL`, [claimId])).rowCount === 1 || undefined);
+    const events = seen.filter((m) => m.key === claimId).map((m) => JSON.parse(m.value!.toString()));
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({
+      type: 'document.created',
+      subject: claimId,
+      data: { documentId: doc.id, claimId, kind: 'acknowledgement-letter', template: 'acknowledgement-letter', templateVersion: 1, version: 1, contentHash: doc.contentHash, mediaType: 'application/pdf', bytes: doc.size },
+    });
+  });
+
+  it('renders equal requests to equal bytes (another key, the same content hash)', async () => {
+    const claimId = randomUUID();
+    const a = await (await call('POST', '/documents', { role: 'team-leader', body: letter(claimId), headers: { 'idempotency-key': `det-a-${claimId}` } })).json();
+    const b = await (await call('POST', '/documents', { role: 'team-leader', body: letter(claimId), headers: { 'idempotency-key': `det-b-${claimId}` } })).json();
+    expect(b.id).not.toBe(a.id);
+    expect(b.contentHash).toBe(a.contentHash);
+  });
+
+  it('answers concurrent requests with the same key with one document', async () => {
+    const claimId = randomUUID();
+    const responses = await Promise.all(
+      Array.from({ length: 5 }, () => call('POST', '/documents', { role: 'case-manager', body: letter(claimId), headers: { 'idempotency-key': `race-${claimId}` } })),
+    );
+    const bodies = await Promise.all(responses.map((r) => r.json()));
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
+    expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
+    expect((await pg.query(`SELECT count(*)::int AS n FROM ${schema}.outbox WHERE key = $1`, [claimId])).rows[0].n).toBe(1);
+  });
+});
+
+describe('reading documents', () => {
+  it('metadata by id; content as application/pdf, each read recorded with who read it', async () => {
+    const claimId = randomUUID();
+    const doc = await (await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000901'), headers: { 'idempotency-key': `read-${claimId}` } })).json();
+
+    const meta = await call('GET', `/documents/${doc.id}`, { role: 'reviewer' });
+    expect(meta.status).toBe(200);
+    expect(await meta.json()).toEqual(doc);
+    const reads = () => pg.query(`SELECT "user", role FROM ${schema}.document_reads WHERE document_id = $1 ORDER BY id`, [doc.id]).then((r) => r.rows);
+    expect(await reads()).toEqual([]); // metadata is not the health information
+
+    const res = await call('GET', `/documents/${doc.id}/content`, { role: 'team-leader', user: 'terry' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`).toBe(doc.contentHash);
+    expect(bytes.length).toBe(doc.size);
+    const text = pdfText(bytes).replace(/\s+/g, ' ');
+    expect(text).toContain('WC0000901');
+    expect(text).toContain('Dear Ari Thompson,');
+
+    await call('GET', `/documents/${doc.id}/content`, { role: 'case-manager', user: 'casey' });
+    expect(await reads()).toEqual([
+      { user: 'terry', role: 'team-leader' },
+      { user: 'casey', role: 'case-manager' },
+    ]);
+  });
+
+  it('404 for an unknown document (and no read recorded), 400 for an id that is not a uuid', async () => {
+    const id = randomUUID();
+    expect((await call('GET', `/documents/${id}`, { role: 'case-manager' })).status).toBe(404);
+    expect((await call('GET', `/documents/${id}/content`, { role: 'case-manager' })).status).toBe(404);
+    expect((await pg.query(`SELECT 1 FROM ${schema}.document_reads WHERE document_id = $1`, [id])).rowCount).toBe(0);
+    expect((await call('GET', '/documents/nope', { role: 'case-manager' })).status).toBe(400);
+    expect((await call('GET', `/documents/${id}/content`)).status).toBe(401);
+  });
+});

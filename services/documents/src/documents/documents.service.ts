@@ -1,0 +1,150 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { DocumentCreatedData, TOPICS } from '@wc/contracts';
+import { enqueue, newEnvelope } from '@wc/messaging';
+import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
+import { DOCUMENTS_CONFIG, DocumentsConfig } from '../config';
+import { DocumentRequest, NoticeTemplate, currentTemplate, renderLetter } from '../templates';
+import { DocumentEntity, DocumentReadEntity } from './document.entity';
+
+export const LOGGER = Symbol('logger');
+export const PDF = 'application/pdf';
+
+/** Key order must not change the hash: the same request sent twice is the same request. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  return JSON.stringify(value);
+}
+
+export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
+
+/** Renders a request's notice with its kind's current template. Deterministic: equal requests, equal bytes. */
+export async function renderDocument(request: DocumentRequest): Promise<{ template: NoticeTemplate; bytes: Buffer }> {
+  const template = currentTemplate(request.kind) as NoticeTemplate;
+  const bytes = await renderLetter(template, template.compose(request.data));
+  return { template, bytes };
+}
+
+export interface DocumentView {
+  id: string;
+  claimId: string;
+  kind: string;
+  template: string;
+  templateVersion: number;
+  version: number;
+  contentHash: string;
+  mediaType: string;
+  size: number;
+  createdBy: string;
+  createdAt: string;
+  content: string;
+}
+
+export const view = (d: DocumentEntity): DocumentView => ({
+  id: d.id,
+  claimId: d.claimId,
+  kind: d.kind,
+  template: d.template,
+  templateVersion: d.templateVersion,
+  version: d.version,
+  contentHash: d.contentHash,
+  mediaType: d.mediaType,
+  size: d.size,
+  createdBy: d.createdBy,
+  createdAt: d.createdAt.toISOString(),
+  content: `/documents/${d.id}/content`,
+});
+
+@Injectable()
+export class DocumentsService {
+  private readonly schema: string;
+
+  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(DOCUMENTS_CONFIG) config: DocumentsConfig, @Inject(LOGGER) private readonly log: JsonLogger) {
+    this.schema = config.DB_SCHEMA;
+  }
+
+  /**
+   * Renders and stores a notice, and enqueues document.created in the same transaction (outbox).
+   * The same Idempotency-Key with the same request returns the stored document and changes nothing;
+   * with a different request it is refused (409).
+   */
+  async create(request: DocumentRequest, idempotencyKey: string, by: StaffUser): Promise<{ document: DocumentEntity; created: boolean }> {
+    const requestHash = sha256(canonical(request));
+    const repo = this.ds.getRepository(DocumentEntity);
+    const existing = await repo.findOneBy({ idempotencyKey });
+    if (existing) return { document: this.sameRequest(existing, requestHash), created: false };
+
+    const { template, bytes } = await renderDocument(request);
+    let document: DocumentEntity;
+    try {
+      document = await this.ds.transaction(async (m) => {
+        const row = m.getRepository(DocumentEntity).create({
+          id: randomUUID(),
+          claimId: request.claimId,
+          kind: request.kind,
+          template: template.name,
+          templateVersion: template.version,
+          version: 1,
+          contentHash: `sha256:${sha256(bytes)}`,
+          mediaType: PDF,
+          bytes,
+          size: bytes.length,
+          idempotencyKey,
+          requestHash,
+          createdBy: by.user,
+          createdAt: new Date(),
+        });
+        await m.getRepository(DocumentEntity).insert(row);
+        const data: DocumentCreatedData = {
+          documentId: row.id,
+          claimId: row.claimId,
+          kind: row.kind,
+          template: row.template,
+          templateVersion: row.templateVersion,
+          version: row.version,
+          contentHash: row.contentHash,
+          mediaType: PDF,
+          bytes: row.size,
+        };
+        await enqueue(m, this.schema, TOPICS.documents, newEnvelope({ type: 'document.created', source: 'wc-documents/documents', subject: row.claimId, data, time: row.createdAt }));
+        return row;
+      });
+    } catch (e) {
+      // Two requests with the same key at once: the loser returns the winner's document.
+      if ((e as { code?: string }).code === '23505') {
+        const winner = await repo.findOneBy({ idempotencyKey });
+        if (winner) return { document: this.sameRequest(winner, requestHash), created: false };
+      }
+      throw e;
+    }
+    withLogContext({ claimId: document.claimId }, () =>
+      this.log.info('document created', { documentId: document.id, kind: document.kind, template: document.template, templateVersion: document.templateVersion, contentHash: document.contentHash, size: document.size }),
+    );
+    return { document, created: true };
+  }
+
+  private sameRequest(existing: DocumentEntity, requestHash: string): DocumentEntity {
+    if (existing.requestHash !== requestHash) throw new ConflictException('this Idempotency-Key was already used for a different document request');
+    return existing;
+  }
+
+  async get(id: string): Promise<DocumentEntity> {
+    const d = await this.ds.getRepository(DocumentEntity).findOneBy({ id });
+    if (!d) throw new NotFoundException(`no document ${id}`);
+    return d;
+  }
+
+  /** The bytes, after recording who read them: no read goes unrecorded (the record commits first). */
+  async readContent(id: string, by: StaffUser): Promise<DocumentEntity> {
+    return this.ds.transaction(async (m) => {
+      const d = await m.getRepository(DocumentEntity).createQueryBuilder('d').addSelect('d.bytes').where('d.id = :id', { id }).getOne();
+      if (!d) throw new NotFoundException(`no document ${id}`);
+      await m.getRepository(DocumentReadEntity).insert({ documentId: id, user: by.user, role: by.role, readAt: new Date() });
+      withLogContext({ claimId: d.claimId }, () => this.log.info('document content read', { documentId: id, reader: by.user, role: by.role }));
+      return d;
+    });
+  }
+}

@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import { pdfText } from '../testing/pdf-text';
+import { acknowledgementLetterV1 } from './acknowledgement-letter';
+import { drawableText, longDate } from './format';
+import { CURRENT_TEMPLATES, DOCUMENT_KINDS, TEMPLATE_HISTORY, documentRequestSchema, renderLetter } from './index';
+
+const data = {
+  claimNumber: 'WC0000042',
+  worker: { givenName: 'Mia', familyName: 'Okafor' },
+  employer: { name: 'Harbour Logistics Pty Ltd', policyNumber: 'POL-778812' },
+  dateOfInjury: '2026-03-02',
+  notificationDate: '2026-03-04',
+};
+const t = acknowledgementLetterV1;
+const hash = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+
+describe('acknowledgement letter v1', () => {
+  it('renders a PDF with the claim number, the worker and what happens next', async () => {
+    const pdf = await renderLetter(t, t.compose(data), { compress: false });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = oneLine(pdfText(pdf));
+    expect(text).toContain('WC0000042');
+    expect(text).toContain('Mia Okafor');
+    expect(text).toContain('Dear Mia Okafor,');
+    expect(text).toContain('Harbour Logistics Pty Ltd (policy POL-778812)');
+    expect(text).toContain('2 March 2026');
+    expect(text).toContain('What happens next');
+    expect(text).toContain('Who to contact');
+    expect(text).toContain('acknowledgement-letter@v1');
+  });
+
+  it('reads the same from the compressed PDF the service stores', async () => {
+    const pdf = await renderLetter(t, t.compose(data));
+    expect(oneLine(pdfText(pdf))).toContain('claim number, WC0000042.');
+    expect(pdf.toString('latin1')).toContain('/FlateDecode');
+  });
+
+  it('is deterministic: equal data give equal bytes, other data other bytes', async () => {
+    const a = await renderLetter(t, t.compose(data));
+    const b = await renderLetter(t, t.compose(structuredClone(data)));
+    expect(hash(a)).toBe(hash(b));
+    const c = await renderLetter(t, t.compose({ ...data, claimNumber: 'WC0000043' }));
+    expect(hash(c)).not.toBe(hash(a));
+  });
+
+  it('dates the PDF with the letter date, not the time of rendering', async () => {
+    const raw = (await renderLetter(t, t.compose(data), { compress: false })).toString('latin1');
+    // pdfkit writes each info value as its own object: both dates are the letter's date.
+    expect(raw.match(/\(D:\d{14}Z\)/g)).toEqual(['(D:20260304000000Z)', '(D:20260304000000Z)']);
+  });
+
+  it('draws names the standard fonts lack without wrong glyphs', async () => {
+    const pdf = await renderLetter(t, t.compose({ ...data, worker: { givenName: 'Zoë', familyName: 'Nguyễn' } }), { compress: false });
+    expect(oneLine(pdfText(pdf))).toContain('Dear Zoë Nguyen,');
+    expect(drawableText('Renée “Ré” Šmíd – 李')).toBe('Renée “Ré” Šmíd – ?');
+  });
+});
+
+describe('document requests', () => {
+  const claimId = '4f6f1c4e-8a51-4d6f-9c37-2a0f1c3b7e11';
+
+  it('accept each kind with its data, and name each bad field', () => {
+    expect(documentRequestSchema.parse({ claimId, kind: 'acknowledgement-letter', data }).kind).toBe('acknowledgement-letter');
+    const r = documentRequestSchema.safeParse({ claimId: 'x', kind: 'acknowledgement-letter', data: { ...data, worker: { givenName: '' }, dateOfInjury: '2026-02-30', extra: 1 } });
+    expect(r.success).toBe(false);
+    const paths = r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['claimId', 'data.worker.givenName', 'data.worker.familyName', 'data.dateOfInjury', 'data']));
+    expect(documentRequestSchema.safeParse({ claimId, kind: 'decision-notice', data }).success).toBe(false);
+  });
+
+  it('refuse a notification before the injury', () => {
+    const r = documentRequestSchema.safeParse({ claimId, kind: 'acknowledgement-letter', data: { ...data, notificationDate: '2026-03-01' } });
+    expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['data.notificationDate']);
+  });
+});
+
+describe('template registry', () => {
+  it('has a current template for every kind, each with a name and a positive integer version, all in the history', () => {
+    for (const kind of DOCUMENT_KINDS) {
+      const tpl = CURRENT_TEMPLATES[kind];
+      expect(tpl.kind).toBe(kind);
+      expect(Number.isInteger(tpl.version) && tpl.version > 0).toBe(true);
+      expect(TEMPLATE_HISTORY).toContain(tpl);
+    }
+    const refs = TEMPLATE_HISTORY.map((x) => `${x.name}@${x.version}`);
+    expect(new Set(refs).size).toBe(refs.length);
+  });
+
+  it('formats dates in words', () => {
+    expect(longDate('2026-01-09')).toBe('9 January 2026');
+    expect(() => longDate('9/1/2026')).toThrow(RangeError);
+  });
+});

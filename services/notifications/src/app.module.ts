@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { HEALTH_CHECKS, HealthChecks, HealthController, JsonLogger, serviceDataSourceOptions } from '@wc/service-kit';
+import { KafkaClient } from '@wc/messaging';
+import { NOTIFICATIONS_CONFIG, loadNotificationsConfig } from './config';
+import { DocumentsClient } from './documents.client';
+import { ClaimsConsumer } from './letters/claims.consumer';
+import { LetterRequestEntity } from './letters/letter-request.entity';
+import { LettersController } from './letters/letters.controller';
+import { LOGGER, LettersService } from './letters/letters.service';
+import { KAFKA, kafkaProvider } from './messaging.providers';
+import { NotificationsInitial1763790000000 } from './migrations/1763790000000-initial';
+
+const config = loadNotificationsConfig();
+
+@Module({
+  imports: [
+    TypeOrmModule.forRoot(
+      serviceDataSourceOptions({
+        url: config.DATABASE_URL,
+        schema: config.DB_SCHEMA,
+        entities: [LetterRequestEntity],
+        migrations: [NotificationsInitial1763790000000],
+      }),
+    ),
+  ],
+  controllers: [LettersController, HealthController],
+  providers: [
+    { provide: NOTIFICATIONS_CONFIG, useValue: config },
+    { provide: LOGGER, useValue: new JsonLogger('notifications', config.LOG_LEVEL) },
+    kafkaProvider,
+    DocumentsClient,
+    LettersService,
+    ClaimsConsumer,
+    {
+      provide: HEALTH_CHECKS,
+      inject: [getDataSourceToken(), KAFKA, DocumentsClient],
+      useFactory: (ds: DataSource, kafka: KafkaClient, documents: DocumentsClient): HealthChecks => ({
+        database: () => ds.query('SELECT 1'),
+        kafka: () => kafka.ping(),
+        documents: () => documents.ping(),
+      }),
+    },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,43 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TOPICS } from '@wc/contracts';
+import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
+import { JsonLogger } from '@wc/service-kit';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
+import { KAFKA } from '../messaging.providers';
+import { LOGGER, LettersService } from './letters.service';
+
+/** claim.notified → an acknowledgement letter (idempotent: a redelivered event asks for nothing twice). */
+@Injectable()
+export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private consumer?: IdempotentConsumer;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(KAFKA) private readonly kafka: KafkaClient,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+    private readonly letters: LettersService,
+  ) {}
+
+  async onApplicationBootstrap() {
+    await this.kafka.ensureTopics([TOPICS.claims]);
+    this.consumer = new IdempotentConsumer({
+      kafka: this.kafka,
+      groupId: this.config.CLAIMS_CONSUMER_GROUP,
+      topics: [TOPICS.claims],
+      dataSource: this.ds,
+      schema: this.config.DB_SCHEMA,
+      logger: this.log,
+      handle: async (event, m) => {
+        if (isEvent(event, 'claim.notified')) await this.letters.acknowledge(event, m);
+      },
+    });
+    await this.consumer.start();
+  }
+
+  async onApplicationShutdown() {
+    await this.consumer?.stop();
+  }
+}

@@ -1,0 +1,25 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { addLogContext, parseOr400 } from '@wc/service-kit';
+import { LettersService } from './letters.service';
+
+const lettersQuery = z.object({ claimId: z.string({ required_error: 'is required' }).uuid('must be a uuid') }).strict();
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class LettersController {
+  constructor(private readonly letters: LettersService) {}
+
+  /** Any staff role. */
+  @Get('letters')
+  @ApiOperation({ summary: 'The letters requested for a claim, oldest first, with the document each became' })
+  @ApiQuery({ name: 'claimId', required: true, description: 'the claim (uuid)' })
+  @ApiResponse({ status: 400, description: 'claimId missing or not a uuid' })
+  async list(@Query() query: unknown) {
+    const { claimId } = parseOr400(lettersQuery, query, 'query');
+    addLogContext({ claimId });
+    return { claimId, letters: await this.letters.forClaim(claimId) };
+  }
+}

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ClaimNotifiedData, Envelope } from '@wc/contracts';
+import { JsonLogger, withLogContext } from '@wc/service-kit';
+import { DocumentsClient } from '../documents.client';
+import { LetterRequestEntity } from './letter-request.entity';
+
+export const LOGGER = Symbol('logger');
+
+export interface LetterRequestView {
+  eventId: string;
+  claimId: string;
+  kind: string;
+  documentId: string;
+  requestedAt: string;
+}
+
+const view = (r: LetterRequestEntity): LetterRequestView => ({ eventId: r.eventId, claimId: r.claimId, kind: r.kind, documentId: r.documentId, requestedAt: r.requestedAt.toISOString() });
+
+@Injectable()
+export class LettersService {
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly documents: DocumentsClient, @Inject(LOGGER) private readonly log: JsonLogger) {}
+
+  /**
+   * claim.notified → the acknowledgement letter. Runs inside the consumer's inbox transaction: the
+   * letter request commits with the "event handled" mark. The HTTP call cannot be part of that
+   * transaction, so after a crash between the call and the commit the event is handled again and
+   * calls again with the same Idempotency-Key: the documents service returns the same document.
+   */
+  async acknowledge(event: Envelope<ClaimNotifiedData>, m: EntityManager): Promise<LetterRequestEntity> {
+    const d = event.data;
+    return withLogContext({ claimId: d.claimId }, async () => {
+      const kind = 'acknowledgement-letter';
+      const document = await this.documents.createDocument(
+        {
+          claimId: d.claimId,
+          kind,
+          data: { claimNumber: d.claimNumber, worker: d.worker, employer: d.employer, dateOfInjury: d.dateOfInjury, notificationDate: d.notificationDate },
+        },
+        `ack-letter:${event.id}`,
+      );
+      const row = m.getRepository(LetterRequestEntity).create({ eventId: event.id, claimId: d.claimId, kind, documentId: document.id, requestedAt: new Date() });
+      await m.getRepository(LetterRequestEntity).insert(row);
+      this.log.info('acknowledgement letter requested', { claimNumber: d.claimNumber, eventId: event.id, documentId: document.id, contentHash: document.contentHash });
+      return row;
+    });
+  }
+
+  async forClaim(claimId: string): Promise<LetterRequestView[]> {
+    const rows = await this.ds.getRepository(LetterRequestEntity).find({ where: { claimId }, order: { requestedAt: 'ASC', eventId: 'ASC' } });
+    return rows.map(view);
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * The payments service over HTTP against the real engines: PostgreSQL (a throwaway database per run)
+ * and Kafka. Needs DATABASE_URL and KAFKA_BROKERS, e.g.
+ *   node deploy/local/engines.js up --only kafka,postgres --detach; set -a; . .data/engines.env; set +a
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { TOPICS } from '@wc/contracts';
+import { createKafka } from '@wc/messaging';
+import { checkWageSchedule } from '@wc/payment-files';
+import { Dec, formatMoney, sum } from '@wc/rules';
+import { Role, bootstrapService, mintToken, signingKey } from '@wc/service-kit';
+import { SCHEMA } from './config';
+
+const repoRoot = path.resolve(__dirname, '..', '..', '..');
+const examples = path.join(process.env.WC_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared'), 'examples', 'payments');
+const example = (name: string) => fs.readFileSync(path.join(examples, name), 'utf8');
+
+const engineUrl = process.env.DATABASE_URL;
+const brokers = process.env.KAFKA_BROKERS;
+const testDb = `wc_payments_test_${randomBytes(4).toString('hex')}`;
+let app: INestApplication;
+let base: string;
+let db: Client;
+const tokens: Partial<Record<Role, string>> = {};
+
+async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: engineUrl });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+beforeAll(async () => {
+  if (!engineUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set: node deploy/local/engines.js up --only kafka,postgres --detach; set -a; . .data/engines.env; set +a');
+  await admin((c) => c.query(`CREATE DATABASE ${testDb}`));
+  const url = new URL(engineUrl);
+  url.pathname = `/${testDb}`;
+  Object.assign(process.env, { DATABASE_URL: url.toString(), AUTH_JWT_SECRET: randomBytes(36).toString('base64'), HOST: '127.0.0.1', LOG_LEVEL: 'error' });
+  delete process.env.PORT; // the app listens on an ephemeral port (bootstrapService below)
+  delete process.env.AUTH_KEY_FILE;
+  // Imported once the environment is set: the module reads its configuration at import, as in main.ts.
+  const { AppModule } = await import('./app.module');
+  app = await bootstrapService({ name: 'payments', module: AppModule, host: '127.0.0.1', port: 0, databaseUrl: url.toString(), schema: SCHEMA, logLevel: 'error', description: 'test' });
+  base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const key = signingKey(process.env);
+  for (const role of ['payments-officer', 'admin', 'case-manager'] as Role[]) tokens[role] = await mintToken({ user: `test-${role}`, role }, key);
+  db = new Client({ connectionString: url.toString() });
+  await db.connect();
+});
+
+afterAll(async () => {
+  await db?.end();
+  await app?.close();
+  if (engineUrl) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${testDb} WITH (FORCE)`));
+});
+
+interface Sent {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Headers;
+}
+
+async function send(method: string, url: string, o: { role?: Role; body?: string; type?: string; key?: string } = {}): Promise<Sent> {
+  const headers: Record<string, string> = {};
+  if (o.role) headers.authorization = `Bearer ${tokens[o.role]}`;
+  if (o.type) headers['content-type'] = o.type;
+  if (o.key) headers['idempotency-key'] = o.key;
+  const res = await fetch(`${base}${url}`, { method, headers, body: o.body });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+}
+const postCsv = (text: string, query = 'policyNumber=P-1000', o: { role?: Role; key?: string; type?: string } = {}) =>
+  send('POST', `/wage-reimbursement-schedules?${query}`, { role: 'payments-officer', type: 'text/csv', body: text, ...o });
+const postJson = (body: unknown, query = '', o: { role?: Role; key?: string } = {}) =>
+  send('POST', `/wage-reimbursement-schedules${query ? `?${query}` : ''}`, { role: 'payments-officer', type: 'application/json', body: JSON.stringify(body), ...o });
+
+async function counts() {
+  const one = async (table: string) => Number((await db.query(`SELECT count(*) AS n FROM ${SCHEMA}.${table}`)).rows[0].n);
+  return { schedules: await one('wage_reimbursement_schedules'), lines: await one('wage_reimbursement_schedule_lines'), outbox: await one('outbox') };
+}
+
+const HEADER = 'claim_number,period_start,period_end,hours_worked,gross_earnings,compensation_paid,payg_withheld';
+
+test('GET /health is public and checks the database and Kafka', async () => {
+  const r = await send('GET', '/health');
+  expect(r).toMatchObject({ status: 200, body: { status: 'ok', checks: { database: 'ok', kafka: 'ok' } } });
+});
+
+test('401 without a token, 403 for a role that may not handle payments', async () => {
+  expect((await postCsv(example('wrs-valid.csv'), 'policyNumber=P-1000', { role: undefined })).status).toBe(401);
+  expect((await send('GET', `/wage-reimbursement-schedules/${randomUUID()}`)).status).toBe(401);
+  const forbidden = await postCsv(example('wrs-valid.csv'), 'policyNumber=P-1000', { role: 'case-manager' });
+  expect(forbidden.status).toBe(403);
+  expect((await send('GET', `/wage-reimbursement-schedules/${randomUUID()}`, { role: 'case-manager' })).status).toBe(403);
+  expect((await send('GET', `/wage-reimbursement-schedules/${randomUUID()}`, { role: 'admin' })).status).toBe(404);
+  expect(await counts()).toMatchObject({ schedules: 0 });
+});
+
+test('a valid CSV is stored with its lines and the exact totals of checkWageSchedule', async () => {
+  const text = example('wrs-valid.csv');
+  const expected = checkWageSchedule(text);
+  if (!expected.ok) throw new Error('the valid example is not valid');
+  const before = await counts();
+
+  const r = await postCsv(text);
+  expect(r.status).toBe(201);
+  expect(r.headers.get('location')).toBe(`/wage-reimbursement-schedules/${r.body.id}`);
+  expect(r.body).toMatchObject({ employer: { policyNumber: 'P-1000' }, format: 'csv', partial: false, rejected: [], receivedBy: 'test-payments-officer' });
+  expect(r.body.totals).toEqual(expected.summary);
+  expect(r.body.lines.map((l: { line: number }) => l.line)).toEqual(expected.lines.map((l) => l.line));
+  expect(r.body.lines[0]).toEqual({ line: 2, claimNumber: 'CLM000123', periodStart: '2026-07-06', periodEnd: '2026-07-12', hoursWorked: '16', grossEarnings: '480.00', compensationPaid: '679.00', paygWithheld: '98.00' });
+
+  const got = await send('GET', `/wage-reimbursement-schedules/${r.body.id}`, { role: 'payments-officer' });
+  expect(got).toMatchObject({ status: 200, body: r.body });
+  // The stored lines add up to the totals, in exact decimals and in SQL.
+  for (const k of ['grossEarnings', 'compensationPaid', 'paygWithheld'] as const) {
+    expect(formatMoney(sum(got.body.lines.map((l: Record<string, string>) => new Dec(l[k]))))).toBe(expected.summary[k]);
+  }
+  const sql = await db.query(`SELECT sum(gross_earnings)::text AS g, sum(compensation_paid)::text AS c, sum(payg_withheld)::text AS p FROM ${SCHEMA}.wage_reimbursement_schedule_lines WHERE schedule_id = $1`, [r.body.id]);
+  expect(sql.rows[0]).toEqual({ g: expected.summary.grossEarnings, c: expected.summary.compensationPaid, p: expected.summary.paygWithheld });
+  const types = await db.query(`SELECT column_name, data_type, numeric_precision, numeric_scale FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'wage_reimbursement_schedule_lines' ORDER BY column_name`, [SCHEMA]);
+  for (const c of types.rows.filter((x) => ['gross_earnings', 'compensation_paid', 'payg_withheld'].includes(x.column_name))) expect(c).toMatchObject({ data_type: 'numeric', numeric_precision: 12, numeric_scale: 2 });
+  expect(await counts()).toEqual({ schedules: before.schedules + 1, lines: before.lines + 3, outbox: before.outbox + 1 });
+});
+
+test('the invalid example is refused with every problem, its line and column, and nothing is stored', async () => {
+  const before = await counts();
+  const r = await postCsv(example('wrs-invalid.csv'));
+  expect(r.status).toBe(422);
+  const expected = JSON.parse(example('wrs-invalid.expected.json')) as { problems: [number, string][] };
+  expect(r.body.problems.map((p: { line: number; column: string }) => [p.line, p.column])).toEqual(expected.problems);
+  for (const p of r.body.problems) expect(p.message).toEqual(expect.any(String));
+  expect(r.body.problems[0]).toEqual({ line: 3, column: 'period_start', message: 'overlaps the period on line 2 for the same claim' });
+  expect(r.body.message).toMatch(/5 problems; nothing was stored/);
+  expect(await counts()).toEqual(before);
+});
+
+test('?partial=true stores only the good lines and reports the others', async () => {
+  const before = await counts();
+  const r = await postCsv(example('wrs-invalid.csv'), 'policyNumber=P-1000&partial=true');
+  expect(r.status).toBe(201);
+  expect(r.body).toMatchObject({ partial: true, totals: { lines: 1, claims: 1, grossEarnings: '480.00', compensationPaid: '679.00', paygWithheld: '98.00' } });
+  expect(r.body.lines.map((l: { line: number }) => l.line)).toEqual([2]);
+  expect(r.body.rejected.map((p: { line: number; column: string }) => [p.line, p.column])).toEqual(JSON.parse(example('wrs-invalid.expected.json')).problems);
+  expect((await send('GET', `/wage-reimbursement-schedules/${r.body.id}`, { role: 'admin' })).body.rejected).toEqual(r.body.rejected);
+  expect(await counts()).toEqual({ schedules: before.schedules + 1, lines: before.lines + 1, outbox: before.outbox + 1 });
+  // A partial import with no good line stores nothing.
+  const none = await postCsv(`${HEADER}\n,2026-07-06,2026-07-12,1,1.00,1.00,1.00\n`, 'policyNumber=P-1000&partial=true');
+  expect(none.status).toBe(422);
+  expect(none.body.message).toMatch(/no line of the schedule is valid/);
+  expect(await counts()).toEqual({ schedules: before.schedules + 1, lines: before.lines + 1, outbox: before.outbox + 1 });
+});
+
+test('JSON goes through the same checks; exact sums; shape errors are 400', async () => {
+  const line = { claimNumber: 'CLM000555', periodStart: '2026-07-06', periodEnd: '2026-07-12', hoursWorked: 7.5, grossEarnings: '0.10', compensationPaid: '0.20', paygWithheld: '0.00' };
+  const lines = Array.from({ length: 10 }, (_, i) => ({ ...line, claimNumber: `CLM${i}` }));
+  const ok = await postJson({ employer: { policyNumber: 'P-2000' }, lines });
+  expect(ok.status).toBe(201);
+  expect(ok.body).toMatchObject({ format: 'json', employer: { policyNumber: 'P-2000' }, totals: { lines: 10, claims: 10, grossEarnings: '1.00', compensationPaid: '2.00', paygWithheld: '0.00' } });
+  expect(ok.body.lines[9]).toMatchObject({ line: 10, claimNumber: 'CLM9', hoursWorked: '7.5' });
+
+  const before = await counts();
+  const bad = await postJson({ employer: { policyNumber: 'P-2000' }, lines: [line, { ...line, periodStart: '2026-07-08', periodEnd: '2026-07-30' }] });
+  expect(bad.status).toBe(422);
+  expect(bad.body.problems).toEqual([
+    { line: 2, column: 'period_start', field: 'lines[1].periodStart', message: 'overlaps the period in lines[0] for the same claim' },
+    { line: 2, column: 'period_end', field: 'lines[1].periodEnd', message: 'period is 23 days; at most 14 days inclusive' },
+  ]);
+  const shape = await postJson({ employer: {}, lines: [{ ...line, grossEarnings: 0.1 }] });
+  expect(shape.status).toBe(400);
+  expect(shape.body.problems.map((p: { field: string }) => p.field)).toEqual(['employer.policyNumber', 'lines[0].grossEarnings']);
+  expect(await counts()).toEqual(before);
+});
+
+test('Idempotency-Key: the same key and schedule give the same schedule; another schedule is a 409', async () => {
+  const key = `wrs-${randomUUID()}`;
+  const text = example('wrs-valid.csv');
+  const first = await postCsv(text, 'policyNumber=P-3000', { key });
+  expect(first.status).toBe(201);
+  const before = await counts();
+  const again = await postCsv(text, 'policyNumber=P-3000', { key });
+  expect(again.status).toBe(200);
+  expect(again.body).toEqual(first.body);
+  const [a, b] = await Promise.all([postCsv(text, 'policyNumber=P-3000', { key }), postCsv(text, 'policyNumber=P-3000', { key })]);
+  expect([a.body.id, b.body.id]).toEqual([first.body.id, first.body.id]);
+  expect((await postCsv(text, 'policyNumber=P-3001', { key })).status).toBe(409);
+  expect(await counts()).toEqual(before);
+  // Concurrent first requests with one key: one schedule.
+  const fresh = `wrs-${randomUUID()}`;
+  const race = await Promise.all([1, 2, 3].map(() => postCsv(text, 'policyNumber=P-3002', { key: fresh })));
+  expect(race.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+  expect(new Set(race.map((r) => r.body.id)).size).toBe(1);
+  expect(await counts()).toEqual({ schedules: before.schedules + 1, lines: before.lines + 3, outbox: before.outbox + 1 });
+});
+
+test('requests that are not a schedule: 400, 413, 415', async () => {
+  const before = await counts();
+  expect((await postCsv(example('wrs-valid.csv'), '')).status).toBe(400); // no policyNumber
+  expect((await postCsv(example('wrs-valid.csv'), 'policyNumber=P-1&partial=yes')).status).toBe(400);
+  expect((await postCsv(example('wrs-valid.csv'), 'policyNumber=P-1', { key: 'short' })).status).toBe(400);
+  expect((await postCsv(example('wrs-valid.csv'), 'policyNumber=P-1', { type: 'text/plain' })).status).toBe(415);
+  expect((await postCsv(example('wrs-valid.csv'), 'policyNumber=P-1', { type: 'text/csv; charset=windows-1252' })).status).toBe(415);
+  const notUtf8 = await fetch(`${base}/wage-reimbursement-schedules?policyNumber=P-1`, { method: 'POST', headers: { authorization: `Bearer ${tokens['payments-officer']}`, 'content-type': 'text/csv' }, body: Buffer.from([0x63, 0xff, 0x0a]) });
+  expect(notUtf8.status).toBe(400);
+  const badJson = await send('POST', '/wage-reimbursement-schedules', { role: 'payments-officer', type: 'application/json', body: '{"employer":' });
+  expect(badJson.status).toBe(400);
+  const big = `${HEADER}\n${'CLM1,2026-07-06,2026-07-12,16,480.00,679.00,98.00\n'.repeat(110_000)}`; // ~5.7 MB
+  const tooBig = await postCsv(big);
+  expect(tooBig.status).toBe(413);
+  expect(tooBig.body.message).toMatch(/larger than 5mb/);
+  expect(await counts()).toEqual(before);
+});
+
+test('a big schedule under the limit is stored in one go', async () => {
+  const rows = Array.from({ length: 20_000 }, (_, i) => `CLM${i},2026-07-06,2026-07-12,16,480.01,679.00,98.00`);
+  const r = await postCsv(`${HEADER}\n${rows.join('\n')}\n`);
+  expect(r.status).toBe(201);
+  expect(r.body.totals).toEqual({ lines: 20_000, claims: 20_000, grossEarnings: '9600200.00', compensationPaid: '13580000.00', paygWithheld: '1960000.00' });
+});
+
+test('the schedule event goes through the outbox to Kafka', async () => {
+  const r = await postCsv(example('wrs-valid.csv'), 'policyNumber=P-4000');
+  expect(r.status).toBe(201);
+  const row = await db.query(`SELECT id, topic, key, envelope FROM ${SCHEMA}.outbox WHERE key = $1`, [r.body.id]);
+  expect(row.rows).toHaveLength(1);
+  const { id, topic, envelope } = row.rows[0];
+  expect(topic).toBe(TOPICS.payments);
+  expect(envelope).toMatchObject({
+    type: 'wage-reimbursement-schedule.received',
+    subject: r.body.id,
+    data: { scheduleId: r.body.id, employer: { policyNumber: 'P-4000' }, format: 'csv', partial: false, lines: 3, claims: 2, rejectedLines: 0, grossEarnings: '1080.00', compensationPaid: '3542.00', paygWithheld: '569.00' },
+  });
+  // The relay publishes it; a consumer of the topic sees it.
+  for (let i = 0; ; i++) {
+    const p = await db.query(`SELECT published_at FROM ${SCHEMA}.outbox WHERE id = $1`, [id]);
+    if (p.rows[0].published_at) break;
+    if (i > 300) throw new Error('the outbox relay did not publish the event within 30 s');
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  const consumer = createKafka({ brokers: brokers!, clientId: 'payments-engines-test', logLevel: 'error' }).consumer({ groupId: `payments-test-${randomUUID()}` });
+  const seen = new Promise<Record<string, unknown>>((resolve) => {
+    void consumer.run(
+      [TOPICS.payments],
+      async (m) => {
+        const value = JSON.parse(m.value?.toString() ?? '{}');
+        if (value.id === id) resolve({ key: m.key, ...value });
+      },
+      { fromBeginning: true },
+    );
+  });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const got = await Promise.race([seen, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('event not seen on Kafka within 60 s')), 60_000)))]);
+    expect(got).toMatchObject({ key: r.body.id, type: 'wage-reimbursement-schedule.received', data: { scheduleId: r.body.id } });
+  } finally {
+    clearTimeout(timer);
+    await consumer.stop();
+  }
+});

@@ -1,0 +1,153 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { TOPICS } from '@wc/contracts';
+import { enqueue, newEnvelope } from '@wc/messaging';
+import { JsonLogger, StaffUser } from '@wc/service-kit';
+import { LOGGER, SCHEMA } from '../config';
+import { WAGE_SCHEDULE_RECEIVED, WageScheduleReceivedData, wageScheduleReceivedData } from '../contracts';
+import { AcceptedSchedule, ScheduleCheck } from './schedule-input';
+import { WageScheduleEntity, WageScheduleLineEntity } from './schedule.entity';
+
+export interface IncomingSchedule {
+  format: 'csv' | 'json';
+  policyNumber: string;
+  partial: boolean;
+  /** What the request carried, canonically (the CSV text, or the JSON re-serialised): the idempotency hash. */
+  canonical: string;
+  /** Runs the shared validator; only called when the request is not a replay. */
+  check: () => ScheduleCheck;
+}
+
+@Injectable()
+export class SchedulesService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
+
+  /**
+   * Stores a schedule whose every line passed (or, partial, its good lines), its lines and its
+   * `wage-reimbursement-schedule.received` event in one transaction; a schedule with a problem is
+   * refused (422, every problem listed) and nothing is stored. The same Idempotency-Key and request
+   * give the same schedule.
+   */
+  async receive(input: IncomingSchedule, idempotencyKey: string | undefined, by: StaffUser): Promise<{ schedule: WageScheduleEntity; created: boolean }> {
+    const requestHash = createHash('sha256').update(JSON.stringify([input.format, input.policyNumber, input.partial, input.canonical])).digest('hex');
+    if (idempotencyKey) {
+      const existing = await this.ds.getRepository(WageScheduleEntity).findOneBy({ idempotencyKey });
+      if (existing) return { schedule: this.sameRequest(existing, requestHash), created: false };
+    }
+    const checked = input.check();
+    if (!checked.ok) {
+      const n = checked.problems.length;
+      throw new UnprocessableEntityException({
+        statusCode: 422,
+        error: 'Unprocessable Entity',
+        message:
+          checked.reason === 'nothing-valid'
+            ? `no line of the schedule is valid (${n} problem${n === 1 ? '' : 's'}); nothing was stored`
+            : `the schedule has ${n} problem${n === 1 ? '' : 's'}; nothing was stored${input.partial ? '' : ' (?partial=true imports only the good lines)'}`,
+        problems: checked.problems,
+      });
+    }
+    try {
+      const schedule = await this.ds.transaction((m) => this.store(m, input, checked, idempotencyKey, requestHash, by));
+      this.log.info('wage reimbursement schedule received', { scheduleId: schedule.id, lines: schedule.lineCount, rejectedLines: new Set(checked.rejected.map((p) => p.line)).size, format: input.format });
+      return { schedule, created: true };
+    } catch (e) {
+      // Two requests with the same key at once: the loser returns the winner's schedule.
+      if (idempotencyKey && (e as { code?: string }).code === '23505') {
+        const existing = await this.ds.getRepository(WageScheduleEntity).findOneByOrFail({ idempotencyKey });
+        return { schedule: this.sameRequest(existing, requestHash), created: false };
+      }
+      throw e;
+    }
+  }
+
+  private async store(m: EntityManager, input: IncomingSchedule, checked: AcceptedSchedule, idempotencyKey: string | undefined, requestHash: string, by: StaffUser): Promise<WageScheduleEntity> {
+    const { summary, lines, rejected } = checked;
+    const schedule = m.getRepository(WageScheduleEntity).create({
+      id: randomUUID(),
+      idempotencyKey: idempotencyKey ?? null,
+      requestHash,
+      employerPolicyNumber: input.policyNumber,
+      format: input.format,
+      partial: input.partial,
+      lineCount: summary.lines,
+      claimCount: summary.claims,
+      grossEarnings: summary.grossEarnings,
+      compensationPaid: summary.compensationPaid,
+      paygWithheld: summary.paygWithheld,
+      rejectedProblems: rejected,
+      receivedBy: by.user,
+      receivedAt: new Date(),
+    });
+    await m.getRepository(WageScheduleEntity).insert(schedule);
+    // One statement whatever the size (arrays, not one bind parameter per value); amounts go in as
+    // their exact decimal text.
+    await m.query(
+      `INSERT INTO ${SCHEMA}.wage_reimbursement_schedule_lines
+         (schedule_id, line_number, claim_number, period_start, period_end, hours_worked, gross_earnings, compensation_paid, payg_withheld)
+       SELECT $1, * FROM unnest($2::int[], $3::text[], $4::date[], $5::date[], $6::numeric[], $7::numeric[], $8::numeric[], $9::numeric[])`,
+      [
+        schedule.id,
+        lines.map((l) => l.line),
+        lines.map((l) => l.claimNumber),
+        lines.map((l) => l.periodStart),
+        lines.map((l) => l.periodEnd),
+        lines.map((l) => l.hoursWorked.toString()),
+        lines.map((l) => l.grossEarnings.toFixed(2)),
+        lines.map((l) => l.compensationPaid.toFixed(2)),
+        lines.map((l) => l.paygWithheld.toFixed(2)),
+      ],
+    );
+    const data: WageScheduleReceivedData = wageScheduleReceivedData.parse({
+      scheduleId: schedule.id,
+      employer: { policyNumber: schedule.employerPolicyNumber },
+      format: schedule.format,
+      partial: schedule.partial,
+      lines: summary.lines,
+      claims: summary.claims,
+      rejectedLines: new Set(rejected.map((p) => p.line)).size,
+      grossEarnings: summary.grossEarnings,
+      compensationPaid: summary.compensationPaid,
+      paygWithheld: summary.paygWithheld,
+      receivedAt: schedule.receivedAt.toISOString(),
+    });
+    await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: WAGE_SCHEDULE_RECEIVED, source: 'wc-payments/wage-reimbursement-schedules', subject: schedule.id, data }));
+    return schedule;
+  }
+
+  private sameRequest(existing: WageScheduleEntity, requestHash: string): WageScheduleEntity {
+    if (existing.requestHash !== requestHash) throw new ConflictException('this Idempotency-Key was already used for a different schedule');
+    return existing;
+  }
+
+  async view(id: string) {
+    const s = await this.ds.getRepository(WageScheduleEntity).findOneBy({ id });
+    if (!s) throw new NotFoundException(`no wage reimbursement schedule ${id}`);
+    const lines = await this.ds.getRepository(WageScheduleLineEntity).find({ where: { scheduleId: id }, order: { lineNumber: 'ASC' } });
+    return {
+      id: s.id,
+      employer: { policyNumber: s.employerPolicyNumber },
+      format: s.format,
+      partial: s.partial,
+      totals: { lines: s.lineCount, claims: s.claimCount, grossEarnings: s.grossEarnings, compensationPaid: s.compensationPaid, paygWithheld: s.paygWithheld },
+      rejected: s.rejectedProblems,
+      lines: lines.map((l) => ({
+        line: l.lineNumber,
+        claimNumber: l.claimNumber,
+        periodStart: l.periodStart,
+        periodEnd: l.periodEnd,
+        hoursWorked: l.hoursWorked,
+        grossEarnings: l.grossEarnings,
+        compensationPaid: l.compensationPaid,
+        paygWithheld: l.paygWithheld,
+      })),
+      receivedAt: s.receivedAt.toISOString(),
+      receivedBy: s.receivedBy,
+    };
+  }
+}
