@@ -47,7 +47,7 @@ async function api(method: string, url: string, body?: unknown, headers: Record<
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 
-async function eventually<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+async function eventually<T>(what: string, probe: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 60_000): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await probe();
@@ -114,7 +114,7 @@ describe('the thin path', () => {
     expect(claim).toMatchObject({ classification: 'significant', segment: 'support', workflow: { id: `claim-${claim.claimNumber}`, status: 'RUNNING' } });
     expect(claim.triageReasons.classification).toMatch(/fracture/);
     expect(claim.documents).toEqual([expect.objectContaining({ kind: 'acknowledgement-letter', contentHash: expect.stringMatching(/^sha256:[0-9a-f]{64}$/), version: 1 })]);
-    const outbox = await db.query(`SELECT envelope, published_at FROM claims.outbox WHERE envelope->>'subject' = $1`, [claimId]);
+    const outbox = await db.query(`SELECT envelope, published_at FROM claims.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'claim.notified'`, [claimId]);
     expect(outbox.rows).toHaveLength(1);
     expect(outbox.rows[0].published_at).not.toBeNull();
     expect(outbox.rows[0].envelope).toMatchObject({ specversion: '1.0', type: 'claim.notified', subject: claimId, data: { claimId, claimNumber: claim.claimNumber } });
@@ -151,10 +151,16 @@ describe('the thin path', () => {
   it('a restarted consumer and a redelivered event make no second letter', async () => {
     await platform.stop('notifications', 'SIGKILL');
     // Put the same claim.notified event on Kafka again, as a redelivery would.
-    await db.query(`UPDATE claims.outbox SET published_at = NULL WHERE envelope->>'subject' = $1`, [claimId]);
-    await eventually('republished', async () => (await db.query(`SELECT published_at FROM claims.outbox WHERE envelope->>'subject' = $1`, [claimId])).rows[0].published_at);
+    await db.query(`UPDATE claims.outbox SET published_at = NULL WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'claim.notified'`, [claimId]);
+    await eventually('republished', async () => (await db.query(`SELECT published_at FROM claims.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'claim.notified'`, [claimId])).rows[0].published_at);
+    const eventId = (await db.query(`SELECT id FROM claims.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'claim.notified'`, [claimId])).rows[0].id;
     await platform.start('notifications');
-    await new Promise((res) => setTimeout(res, 5000));
+    // Proof the restarted consumer saw the redelivery (after the dead member's session expires), not just time passing.
+    await eventually(
+      'the redelivered event to be skipped as a duplicate',
+      async () => fs.readFileSync(platform.logFile('notifications'), 'utf8').split('\n').some((l) => l.includes('duplicate event skipped') && l.includes(eventId)),
+      120_000,
+    );
     const letters = await db.query(`SELECT count(*) AS n FROM documents.documents WHERE claim_id = $1`, [claimId]);
     expect(Number(letters.rows[0].n)).toBe(1);
     const shown = await api('GET', `/claims/${claimId}`, undefined, { authorization: `Bearer ${await token('case-manager')}` });

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Records the event histories that CI replays (workflows/histories): run after `npm run build`
+// Records the event histories that CI replays (workflows/histories; keep every version: name the
+// files NAME.vN.history.json): run after `npm run build`
 // whenever a deliberate, versioned workflow change lands, never to paper over a replay failure.
 //   node workflows/scripts/record-histories.js [scenario.json ...]
 'use strict';

@@ -138,6 +138,6 @@ export class IdempotentConsumer {
       });
       throw err;
     }
-    if (!handled) this.logger.debug('duplicate event skipped', { ...about, groupId: this.options.groupId });
+    if (!handled) this.logger.info('duplicate event skipped', { ...about, groupId: this.options.groupId });
   }
 }

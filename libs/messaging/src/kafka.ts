@@ -232,6 +232,9 @@ class KafkaPublisher implements Publisher {
 
 class KafkaMessageConsumer implements MessageConsumer {
   private consumer: Consumer | undefined;
+  private stopped = false;
+  private restarts = 0;
+  private restartTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly kafka: Kafka,
@@ -244,6 +247,7 @@ class KafkaMessageConsumer implements MessageConsumer {
     options: { fromBeginning?: boolean } = {},
   ): Promise<void> {
     if (this.consumer) throw new Error(`consumer ${this.config.groupId} is already running`);
+    this.stopped = false;
     const consumer = this.kafka.consumer({
       groupId: this.config.groupId,
       retry: toKafkaRetry(this.config.retry),
@@ -252,6 +256,24 @@ class KafkaMessageConsumer implements MessageConsumer {
       ...(this.config.heartbeatIntervalMs !== undefined && { heartbeatInterval: this.config.heartbeatIntervalMs }),
     });
     this.consumer = consumer;
+    // kafkajs restarts a crashed consumer only when it judges the error retriable; otherwise the
+    // group member is simply gone and events pile up unread. A consumer must outlive any outage of
+    // what its handler calls, so we restart it ourselves, backing off, until stop() is called.
+    const restartLater = () => {
+      const delay = Math.min(60_000, 1000 * 2 ** Math.min(this.restarts++, 6));
+      this.restartTimer = setTimeout(() => {
+        if (this.stopped) return;
+        this.run(topics, onMessage, options).then(
+          () => (this.restarts = 0),
+          () => !this.stopped && restartLater(), // could not even join: try again later
+        );
+      }, delay);
+    };
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart || this.stopped || this.consumer !== consumer) return;
+      this.consumer = undefined;
+      restartLater();
+    });
     try {
       await consumer.connect();
       await consumer.subscribe({ topics, fromBeginning: options.fromBeginning ?? false });
@@ -280,6 +302,8 @@ class KafkaMessageConsumer implements MessageConsumer {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
     const consumer = this.consumer;
     this.consumer = undefined;
     if (consumer) await consumer.disconnect();

@@ -1,4 +1,4 @@
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { ClaimLifecycle, END_OF_DAY_MINUTE, refusal, timelineOf } from '@wc/claim-lifecycle';
 import { parseEventTime, sydneyAt, sydneyInstant, SydneyDateTime } from '@wc/rules';
 import { ClaimActivities, ClaimWorkflowInput, DEFAULT_HISTORY_LIMIT, actionUpdate, summaryQuery, timelineQuery } from './definitions';
@@ -26,14 +26,14 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
     actionUpdate,
     (event) => {
       const r = lc.apply(event);
-      if (!r.ok) throw ApplicationFailure.nonRetryable(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '), 'ActionRefused', r.problems);
+      if (!r.ok) throw ApplicationFailure.nonRetryable(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '), 'ActionRefused', ...r.problems);
       stepped = true;
       return { ok: true as const, seq: lc.state.seq };
     },
     {
       validator: (event) => {
         const problem = refusal(lc.state, event, parseEventTime(event.at));
-        if (problem) throw ApplicationFailure.nonRetryable(`${problem.path}: ${problem.message}`, 'ActionRefused', [problem]);
+        if (problem) throw ApplicationFailure.nonRetryable(`${problem.path}: ${problem.message}`, 'ActionRefused', problem);
       },
     },
   );
@@ -49,7 +49,12 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
     return { claimId: input.claimId, classification: s.classification, segment: s.segment, notificationDate: s.notificationDate, significanceDate: s.significanceDate, finalisedOn: s.finalisedOn, clock: s.clock };
   });
 
+  // Version 2 (2026-11-22): an action that arrives while effects are being carried out is not
+  // forgotten. Before it, the loop cleared `stepped` after the activity, so such an action's effects
+  // waited for the next timer (for ever on a finalised claim). Claims started earlier replay as before.
+  const drainActionsDuringActivity = patched('drain-actions-during-activity');
   for (;;) {
+    if (drainActionsDuringActivity) stepped = false;
     const effects = lc.drainEffects();
     if (effects.length) await activities.carryOutEffects({ claimId: input.claimId, effects });
     // A finalised claim stays addressable (its timeline, and a refusal for any action) but has no timers.
@@ -58,10 +63,12 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
       await condition(allHandlersFinished);
       return continueAsNew<typeof claimWorkflow>({ ...input, state: lc.state });
     }
-    stepped = false;
+    if (!drainActionsDuringActivity) stepped = false;
     const next = lc.nextWakeUp();
     const waitMs = next ? Math.max(0, sydneyInstant(next.date, next.minuteOfDay) - (Date.now() + offset)) : undefined;
-    if (waitMs === undefined) await condition(() => stepped);
+    if (stepped && drainActionsDuringActivity) {
+      // an action came in while the effects were carried out: handle it before waiting
+    } else if (waitMs === undefined) await condition(() => stepped);
     else if (waitMs > 0) await condition(() => stepped, waitMs);
     lc.advanceTo(now());
   }

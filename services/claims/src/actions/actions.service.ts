@@ -1,13 +1,27 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { ClaimEvent } from '@wc/contracts';
-import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
+import { JsonLogger, Role, StaffUser, withLogContext } from '@wc/service-kit';
 import { ClaimEntity } from '../claims/claim.entity';
 import { LOGGER } from '../claims/claims.service';
 import { ClaimAction } from '../obligations/obligation.entities';
 import { ActionRefusedError, TemporalGateway } from '../workflow/temporal.gateway';
+
+/** Who may record what (admin may record anything). Case managers and team leaders run the claim. */
+const RUN_THE_CLAIM: Role[] = ['case-manager', 'team-leader'];
+const ROLES_FOR: Partial<Record<ClaimEvent['type'], Role[]>> = {
+  'review.completed': ['reviewer', 'team-leader'],
+  'earnings.reported': [...RUN_THE_CLAIM, 'payments-officer'],
+  'certificate.received': [...RUN_THE_CLAIM, 'payments-officer'],
+  'obligation.waived': ['team-leader'],
+  'triage.reclassified': RUN_THE_CLAIM,
+};
+
+export function rolesFor(type: ClaimEvent['type']): Role[] {
+  return ROLES_FOR[type] ?? RUN_THE_CLAIM;
+}
 
 /** Decisions a review can be asked about: the reviewer must not be the person who made it. */
 const DECISIONS = ['liability.provisional', 'liability.accepted', 'liability.disputed', 'liability.reasonable-excuse'];
@@ -20,6 +34,8 @@ export class ActionsService {
     return withLogContext({ claimId }, async () => {
       const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id: claimId });
       if (!claim) throw new NotFoundException(`no claim ${claimId}`);
+      const allowed = rolesFor(event.type);
+      if (by.role !== 'admin' && !allowed.includes(by.role)) throw new ForbiddenException(`role ${by.role} may not record ${event.type}; allowed: ${allowed.join(', ')}`);
       if (event.type === 'review.completed') await this.refuseSelfReview(claimId, by);
       let result: { seq: number };
       try {

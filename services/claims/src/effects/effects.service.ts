@@ -54,7 +54,10 @@ export class EffectsService {
       case 'escalated':
       case 'overdue': {
         await this.upsertObligation(m, claim.id, e.obligation);
-        await m.getRepository(EscalationTask).insert({ id: randomUUID(), claimId: claim.id, obligationId: e.obligation.id, kind: e.kind, on: e.on, teamLeader: claim.teamLeader, resolvedOn: null });
+        const tasks = m.getRepository(EscalationTask);
+        const open = await tasks.findOneBy({ claimId: claim.id, obligationId: e.obligation.id, resolvedOn: IsNull() });
+        if (e.kind === 'overdue' && open) await tasks.update({ id: open.id }, { overdueOn: e.on });
+        else if (!open) await tasks.insert({ id: randomUUID(), claimId: claim.id, obligationId: e.obligation.id, on: e.on, overdueOn: e.kind === 'overdue' ? e.on : null, teamLeader: claim.teamLeader, resolvedOn: null });
         const data: ObligationEscalatedData = {
           claimId: claim.id,
           claimNumber: claim.claimNumber,

@@ -29,11 +29,13 @@ export class ObligationsAndQueues1763770000002 implements MigrationInterface {
       id uuid PRIMARY KEY,
       claim_id uuid NOT NULL REFERENCES claims.claims(id),
       obligation_id text NOT NULL,
-      kind text NOT NULL CHECK (kind IN ('escalated', 'overdue')),
       "on" date NOT NULL,
+      overdue_on date,
       team_leader text,
       resolved_on date
     )`);
+    // One open task per obligation: becoming overdue updates it (the team leader is told again).
+    await q.query(`CREATE UNIQUE INDEX escalation_tasks_one_open ON claims.escalation_tasks (claim_id, obligation_id) WHERE resolved_on IS NULL`);
     await q.query(`CREATE INDEX escalation_tasks_open ON claims.escalation_tasks (team_leader, "on") WHERE resolved_on IS NULL`);
     await q.query(`CREATE TABLE claims.notices (
       id uuid PRIMARY KEY,

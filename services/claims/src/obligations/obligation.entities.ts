@@ -18,14 +18,14 @@ export class ObligationView {
   @Column() source!: string;
 }
 
-/** A task in a team leader's queue: an obligation escalated at 09:00, or told again when overdue. */
+/** A task in a team leader's queue: an obligation escalated at 09:00; `overdueOn` when told again. */
 @Entity({ name: 'escalation_tasks' })
 export class EscalationTask {
   @PrimaryColumn('uuid') id!: string;
   @Column('uuid', { name: 'claim_id' }) claimId!: string;
   @Column({ name: 'obligation_id' }) obligationId!: string;
-  @Column() kind!: 'escalated' | 'overdue';
   @Column({ type: 'date' }) on!: string;
+  @Column({ name: 'overdue_on', type: 'date', nullable: true }) overdueOn!: string | null;
   @Column({ name: 'team_leader', type: 'text', nullable: true }) teamLeader!: string | null;
   @Column({ name: 'resolved_on', type: 'date', nullable: true }) resolvedOn!: string | null;
 }

@@ -42,7 +42,7 @@ export class QueuesController {
   async escalations(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const user = whose(req.staff, parseOr400(forSchema, query, 'query').for);
     const rows = await this.ds.query(
-      `SELECT t.id AS task_id, t.kind, t."on" AS escalated_on, t.team_leader, t.claim_id, c.claim_number, c.case_manager,
+      `SELECT t.id AS task_id, t."on" AS escalated_on, t.overdue_on, t.team_leader, t.claim_id, c.claim_number, c.case_manager,
               o.obligation_id, o.type, o.ref, o.opened_on, o.due_on, o.rule, o.source
          FROM claims.escalation_tasks t
          JOIN claims.claims c ON c.id = t.claim_id
@@ -54,7 +54,7 @@ export class QueuesController {
     return {
       teamLeader: user,
       // Escalations of claims nobody leads yet are shown to every team leader, marked unassigned.
-      items: rows.map((r: Record<string, unknown>) => ({ taskId: r.task_id, kind: r.kind, ...toItem(r), escalatedOn: fmt(r.escalated_on), caseManager: r.case_manager, assigned: r.team_leader !== null })),
+      items: rows.map((r: Record<string, unknown>) => ({ taskId: r.task_id, ...toItem(r), escalatedOn: fmt(r.escalated_on), overdueOn: fmt(r.overdue_on), caseManager: r.case_manager, assigned: r.team_leader !== null })),
     };
   }
 }

@@ -27,13 +27,19 @@ export class TemporalGateway implements OnApplicationShutdown {
     return this.client;
   }
 
-  /** Starting twice is harmless: the workflow id is derived from the claim number. */
+  /**
+   * Starting twice is harmless: the workflow id is derived from the claim number. The claim id goes
+   * in the memo so a workflow of the same id that belongs to another claim (a database restored out
+   * of step with Temporal) is an error, never silently shared.
+   */
   async startClaimWorkflow(workflowId: string, input: ClaimWorkflowInput): Promise<void> {
     const { client } = await this.connect();
     try {
-      await client.workflow.start('claimWorkflow', { taskQueue: CLAIM_TASK_QUEUE, workflowId, args: [input] });
+      await client.workflow.start('claimWorkflow', { taskQueue: CLAIM_TASK_QUEUE, workflowId, args: [input], memo: { claimId: input.claimId } });
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
+      const existing = (await client.workflow.getHandle(workflowId).describe()).memo?.claimId;
+      if (existing !== input.claimId) throw new Error(`workflow ${workflowId} already belongs to claim ${String(existing)}, not ${input.claimId}: the claims database and Temporal are out of step`);
     }
   }
 

@@ -1,0 +1,43 @@
+import { Role, mintToken, signingKey } from '@wc/service-kit';
+
+// What the end-to-end tests share: the platform's processes, tokens, HTTP and waiting.
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+export const { startPlatform } = require('../../tools/platform/launcher') as {
+  startPlatform(o: { env: NodeJS.ProcessEnv; basePort?: number; only?: string[] }): Promise<Platform>;
+};
+
+export type Platform = { urls: Record<string, string>; start(n: string): Promise<number>; stop(n: string, s?: string): Promise<void>; stopAll(): Promise<void>; logFile(n: string): string };
+
+const key = signingKey();
+export const token = (role: Role, user: string) => mintToken({ user, role }, key);
+
+export async function http(base: string, method: string, url: string, opts: { body?: unknown; token?: string; headers?: Record<string, string> } = {}) {
+  const res = await fetch(`${base}${url}`, {
+    method,
+    headers: { 'content-type': 'application/json', ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}), ...(opts.headers ?? {}) },
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+  });
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* not JSON: keep the text */
+  }
+  return { status: res.status, body: body as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined | false | null>, timeoutMs = 60_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
