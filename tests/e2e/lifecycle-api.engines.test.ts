@@ -19,7 +19,7 @@ const claims = (method: string, url: string, t?: string, body?: unknown) => http
 beforeAll(async () => {
   db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
-  platform = await startPlatform({ env: process.env, basePort: 4201, only: ['claims', 'worker'] });
+  platform = await startPlatform({ env: process.env, basePort: 4201, only: ['claims', 'documents', 'notifications', 'worker'] });
 });
 
 afterAll(async () => {
@@ -35,7 +35,9 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
   beforeAll(async () => {
     cm = await token('case-manager', 'cm.sam');
     tl = await token('team-leader', 'tl.jo');
-    const r = await claims('POST', '/claims', cm, {
+    // Lodged by the team leader, who then assigns the case manager: the workflow escalates within
+    // moments of lodging, and those escalations already name the claim's team leader.
+    const r = await claims('POST', '/claims', tl, {
       worker: { givenName: 'Priya', familyName: 'Sharma', dateOfBirth: '1990-05-01' },
       employer: { name: 'Harbour Freight Pty Ltd', policyNumber: 'WI-100234' },
       injury: { dateOfInjury: addDays(notified, -1), employerAwareOn: addDays(notified, -1), nature: 'fracture', bodyLocation: 'right ankle', likelySurgery: false, expectedIncapacityDays: 30, redFlags: [], yellowFlags: [] },
@@ -45,7 +47,7 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     });
     expect(r.status).toBe(201);
     claimId = r.body.id;
-    expect(r.body.caseManager).toBe('cm.sam');
+    expect(r.body).toMatchObject({ teamLeader: 'tl.jo', caseManager: null });
     const a = await claims('PUT', `/claims/${claimId}/assignment`, tl, { caseManager: 'cm.sam', teamLeader: 'tl.jo' });
     expect(a.status).toBe(200);
   });
@@ -63,6 +65,24 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     // program 4.1: the parties not reached get written correspondence the day it escalated.
     const notices = await db.query(`SELECT type, "on", "to" FROM claims.notices WHERE claim_id = $1 AND type = 'contact-request' ORDER BY "to"->>0`, [claimId]);
     expect(notices.rows.map((n) => [n.on, n.to])).toEqual([[due, ['doctor']], [due, ['employer']], [due, ['worker']]]);
+  });
+
+  it('tells the team leader through the notifications service, which also receives the notices to send', async () => {
+    const notifications = (url: string, t: string) => http(platform.urls.notifications, 'GET', url, { token: t });
+    const alerts = await eventually('alerts', async () => {
+      const a = await notifications('/notifications/alerts', tl);
+      const mine = a.body.alerts.filter((x: { claimId: string; kind: string }) => x.claimId === claimId && x.kind === 'escalated');
+      return mine.length >= 4 && mine;
+    });
+    // The three initial contacts and liability.initial (7 days after notification, s267) were all missed.
+    expect(alerts.map((a: { type: string }) => a.type).sort()).toEqual(['initial-contact.doctor', 'initial-contact.employer', 'initial-contact.worker', 'liability.initial']);
+    expect((await notifications('/notifications/alerts', cm)).status).toBe(403);
+    const notices = await eventually('notice requests', async () => {
+      const n = await notifications(`/notifications/notices?claimId=${claimId}`, cm);
+      return n.body.notices.length >= 3 && n.body.notices;
+    });
+    expect(notices.filter((n: { type: string }) => n.type === 'contact-request').map((n: { to: string[] }) => n.to[0]).sort()).toEqual(['doctor', 'employer', 'worker']);
+    expect(notices.every((n: { status: string }) => n.status === 'awaiting-template')).toBe(true);
   });
 
   it('only team leaders see escalation queues; a case manager sees the work queue', async () => {

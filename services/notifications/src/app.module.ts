@@ -11,6 +11,9 @@ import { LettersController } from './letters/letters.controller';
 import { LOGGER, LettersService } from './letters/letters.service';
 import { KAFKA, kafkaProvider } from './messaging.providers';
 import { NotificationsInitial1763790000000 } from './migrations/1763790000000-initial';
+import { NoticesAndAlerts1763800000000 } from './migrations/1763800000000-notices-and-alerts';
+import { NoticesController } from './notices/notices.controller';
+import { NoticesService } from './notices/notices.service';
 
 const config = loadNotificationsConfig();
 
@@ -21,17 +24,18 @@ const config = loadNotificationsConfig();
         url: config.DATABASE_URL,
         schema: config.DB_SCHEMA,
         entities: [LetterRequestEntity],
-        migrations: [NotificationsInitial1763790000000],
+        migrations: [NotificationsInitial1763790000000, NoticesAndAlerts1763800000000],
       }),
     ),
   ],
-  controllers: [LettersController, HealthController],
+  controllers: [LettersController, NoticesController, HealthController],
   providers: [
     { provide: NOTIFICATIONS_CONFIG, useValue: config },
     { provide: LOGGER, useValue: new JsonLogger('notifications', config.LOG_LEVEL) },
     kafkaProvider,
     DocumentsClient,
     LettersService,
+    NoticesService,
     ClaimsConsumer,
     {
       provide: HEALTH_CHECKS,

@@ -27,13 +27,14 @@ export class QueuesController {
   async workQueue(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const user = whose(req.staff, parseOr400(forSchema, query, 'query').for);
     const rows = await this.ds.query(
-      `SELECT o.claim_id, c.claim_number, o.obligation_id, o.type, o.ref, o.opened_on, o.due_on, o.escalated_on, o.rule, o.source
+      `SELECT o.claim_id, c.claim_number, o.obligation_id, o.type, o.ref, o.opened_on, o.due_on, o.reminded_on, o.escalated_on, o.rule, o.source
          FROM claims.obligations o JOIN claims.claims c ON c.id = o.claim_id
         WHERE c.case_manager = $1 AND o.completed_on IS NULL AND o.cancelled_on IS NULL
         ORDER BY o.due_on, c.claim_number, o.type`,
       [user],
     );
-    return { caseManager: user, items: rows.map(toItem) };
+    // remindedOn: the 09:00 reminder one business day before the due date (rules.md §4).
+    return { caseManager: user, items: rows.map((r: Record<string, unknown>) => ({ ...toItem(r), remindedOn: fmt(r.reminded_on) })) };
   }
 
   @Get('escalations')

@@ -7,8 +7,9 @@ import { JsonLogger } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { KAFKA } from '../messaging.providers';
 import { LOGGER, LettersService } from './letters.service';
+import { NoticesService } from '../notices/notices.service';
 
-/** claim.notified → an acknowledgement letter (idempotent: a redelivered event asks for nothing twice). */
+/** claim.notified → an acknowledgement letter; notice.requested and obligation.escalated → recorded (idempotent: a redelivered event does nothing twice). */
 @Injectable()
 export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer?: IdempotentConsumer;
@@ -19,6 +20,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly log: JsonLogger,
     private readonly letters: LettersService,
+    private readonly notices: NoticesService,
   ) {}
 
   async onApplicationBootstrap() {
@@ -32,6 +34,8 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
       logger: this.log,
       handle: async (event, m) => {
         if (isEvent(event, 'claim.notified')) await this.letters.acknowledge(event, m);
+        else if (isEvent(event, 'notice.requested')) await this.notices.noticeRequested(event, m);
+        else if (isEvent(event, 'obligation.escalated')) await this.notices.obligationEscalated(event, m);
       },
     });
     await this.consumer.start();

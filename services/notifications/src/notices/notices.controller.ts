@@ -1,0 +1,33 @@
+import { Controller, ForbiddenException, Get, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Roles, StaffUser, addLogContext, parseOr400 } from '@wc/service-kit';
+import { NoticesService } from './notices.service';
+
+const byClaim = z.object({ claimId: z.string({ required_error: 'is required' }).uuid('must be a uuid') }).strict();
+const byLeader = z.object({ teamLeader: z.string().min(1).optional() }).strict();
+
+@ApiTags('notifications')
+@ApiBearerAuth()
+@Controller('notifications')
+export class NoticesController {
+  constructor(private readonly notices: NoticesService) {}
+
+  @Get('notices')
+  @ApiOperation({ summary: "The notices a claim's workflow requested (rules.md §5), with how far each has got" })
+  async list(@Query() query: unknown) {
+    const { claimId } = parseOr400(byClaim, query, 'query');
+    addLogContext({ claimId });
+    return { claimId, notices: await this.notices.noticesFor(claimId) };
+  }
+
+  @Get('alerts')
+  @Roles('team-leader')
+  @ApiOperation({ summary: "A team leader's escalation alerts (an admin may ask for anyone's with ?teamLeader=)" })
+  async alerts(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
+    const asked = parseOr400(byLeader, query, 'query').teamLeader;
+    if (asked && asked !== req.staff.user && req.staff.role !== 'admin') throw new ForbiddenException('a team leader sees only their own alerts');
+    const teamLeader = asked ?? req.staff.user;
+    return { teamLeader, alerts: await this.notices.alertsFor(teamLeader) };
+  }
+}

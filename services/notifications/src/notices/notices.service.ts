@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { EventEnvelope } from '@wc/messaging';
+import { JsonLogger, withLogContext } from '@wc/service-kit';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
+import { LOGGER } from '../letters/letters.service';
+
+/** Notices and escalation alerts from the claims' workflows, recorded as they arrive (inside the inbox transaction). */
+@Injectable()
+export class NoticesService {
+  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig, @Inject(LOGGER) private readonly log: JsonLogger) {}
+
+  private get s() {
+    return this.config.DB_SCHEMA;
+  }
+
+  async noticeRequested(e: EventEnvelope<'notice.requested'>, m: EntityManager): Promise<void> {
+    const d = e.data;
+    await withLogContext({ claimId: d.claimId }, async () => {
+      await m.query(
+        `INSERT INTO ${this.s}.notice_requests (notice_id, claim_id, claim_number, type, "on", recipients, cause, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'awaiting-template') ON CONFLICT DO NOTHING`,
+        [d.noticeId, d.claimId, d.claimNumber, d.type, d.on, JSON.stringify(d.to), d.cause],
+      );
+      this.log.info('notice requested', { notice: d.type, on: d.on, to: d.to });
+    });
+  }
+
+  async obligationEscalated(e: EventEnvelope<'obligation.escalated'>, m: EntityManager): Promise<void> {
+    const d = e.data;
+    await withLogContext({ claimId: d.claimId }, async () => {
+      await m.query(
+        `INSERT INTO ${this.s}.team_leader_alerts (event_id, claim_id, claim_number, obligation_id, obligation_type, kind, due_on, "on", team_leader, case_manager)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING`,
+        [e.id, d.claimId, d.claimNumber, d.obligationId, d.type, d.kind, d.dueOn, d.on, d.teamLeader, d.caseManager],
+      );
+      this.log.warn('team leader alerted', { obligation: d.type, kind: d.kind, teamLeader: d.teamLeader });
+    });
+  }
+
+  async noticesFor(claimId: string) {
+    const rows = await this.ds.query(`SELECT notice_id, type, "on", recipients, cause, status FROM ${this.s}.notice_requests WHERE claim_id = $1 ORDER BY "on", type`, [claimId]);
+    return rows.map((r: Record<string, unknown>) => ({ noticeId: r.notice_id, type: r.type, on: r.on, to: r.recipients, cause: r.cause, status: r.status }));
+  }
+
+  async alertsFor(teamLeader: string) {
+    const rows = await this.ds.query(
+      `SELECT claim_id, claim_number, obligation_id, obligation_type, kind, due_on, "on", case_manager FROM ${this.s}.team_leader_alerts WHERE team_leader = $1 ORDER BY "on", claim_number, obligation_type`,
+      [teamLeader],
+    );
+    return rows.map((r: Record<string, unknown>) => ({ claimId: r.claim_id, claimNumber: r.claim_number, obligationId: r.obligation_id, type: r.obligation_type, kind: r.kind, dueOn: r.due_on, on: r.on, caseManager: r.case_manager }));
+  }
+}
