@@ -12,16 +12,16 @@ import {
   addDays,
   builtInDeclaredDays,
   compareMoments,
-  computeWeeklyCompensation,
-  daysBetween,
   parseEventTime,
   reclassify,
   tablesWith,
   triage,
 } from '@wc/rules';
 import { ObligationLedger } from './ledger';
+import { handleInstanceEvent } from './instances';
+import { checkWeekTriggers, initialWeekTriggers, scheduleWeekTriggers } from './week-triggers';
 import { refusal } from './refusals';
-import type { ClaimState, Effect, InstanceKind, InstanceRecord, NoticeRecord, NoticeType, ObligationRecord, Recipient } from './state';
+import type { ClaimState, Effect, NoticeRecord, NoticeType, ObligationRecord, Recipient } from './state';
 
 export interface StartOptions {
   claim: Notification;
@@ -34,12 +34,6 @@ export interface StartOptions {
 export type ApplyResult = { ok: true } | { ok: false; problems: FieldProblem[] };
 
 const SIGNIFICANT_TYPES: ObligationType[] = ['initial-contact.worker', 'initial-contact.employer', 'initial-contact.doctor', 'imp.initial', 'rtw-goal.review'];
-const PARTIES: Party[] = ['worker', 'employer', 'doctor'];
-/** Entitlement weeks whose first day opens a work capacity assessment (rules.md §4; program 5.6, s44A). */
-const WCA_WEEKS = [
-  { week: 74, type: 'wca.78-weeks' as const },
-  { week: 131, type: 'wca.biennial' as const },
-];
 const RECIPIENTS: Record<NoticeType, Recipient[]> = {
   'information-request': ['notifier'],
   'contact-request': [],
@@ -108,7 +102,7 @@ export class ClaimLifecycle {
       wpi: [],
       finalisedOn: null,
       instances: [],
-      weekTriggers: WCA_WEEKS.map((w) => ({ week: w.week, startedOn: null, nextCheck: null })),
+      weekTriggers: initialWeekTriggers(),
       seq: 0,
     });
     lc.effects.push({ kind: 'classified', on: at.date, classification: t.classification, segment: t.segment, reasons: t.reasons });
@@ -194,7 +188,7 @@ export class ClaimLifecycle {
         this.effects.push({ kind: 'overdue', obligation: o, on: day });
       }
     }
-    this.checkWeekTriggers(day);
+    checkWeekTriggers(this.weekContext(), day);
   }
 
   private remind(day: LocalDate): void {
@@ -221,44 +215,6 @@ export class ClaimLifecycle {
 
   private reminderDay(o: ObligationRecord): LocalDate {
     return this.cal.businessDaysBefore(o.dueOn, this.state.policy.reminderBusinessDaysBefore);
-  }
-
-  /** Opens the WCA obligations on the first day of entitlement weeks 74 and 131 (rules.md §4). */
-  private checkWeekTriggers(day: LocalDate): void {
-    const pending = this.state.weekTriggers.filter((t) => !t.startedOn && t.nextCheck && t.nextCheck <= day);
-    if (!pending.length) return;
-    const r = computeWeeklyCompensation({ ...this.entitlementInput(day), includeBlockInProgress: true });
-    if (!r.firstDayOfIncapacity) return;
-    const counted = r.weeks.length;
-    const currentBlock = Math.floor(daysBetween(r.firstDayOfIncapacity, day) / 7);
-    const nextBlockStart = addDays(r.firstDayOfIncapacity, 7 * (currentBlock + 1));
-    for (const t of pending) {
-      const started = r.weeks.find((w) => w.week === t.week);
-      if (started) {
-        t.startedOn = started.from;
-        const def = WCA_WEEKS.find((w) => w.week === t.week)!;
-        if (def.type === 'wca.biennial' && this.highestNeeds()) continue;
-        this.ledger.open(def.type, started.from, {});
-      } else {
-        // Each block adds at most one counted week; the block in progress may still become counted
-        // (a certificate later today), so week N cannot start before this.
-        t.nextCheck = addDays(nextBlockStart, 7 * Math.max(0, t.week - counted - 1 - 1));
-      }
-    }
-  }
-
-  /** A new certificate may move the first day of incapacity: make sure the triggers look again in time. */
-  private scheduleWeekTriggers(): void {
-    const firsts = this.state.certificates.filter((c) => c.capacity !== 'fit').map((c) => c.from);
-    if (!firsts.length) return;
-    const first = firsts.reduce((a, b) => (a <= b ? a : b));
-    for (const t of this.state.weekTriggers) {
-      if (t.startedOn) continue;
-      const earliest = addDays(first, 7 * (t.week - 1));
-      const check = earliest < this.state.clock.date ? this.state.clock.date : earliest;
-      if (!t.nextCheck || check < t.nextCheck) t.nextCheck = check;
-    }
-    this.checkWeekTriggers(this.state.clock.date);
   }
 
   // ---- events ------------------------------------------------------------------------------
@@ -289,7 +245,7 @@ export class ClaimLifecycle {
         l.open('liability.determination', date, { 'notification-date': this.state.notificationDate });
         this.notice('provisional-liability', date, event.type);
         this.openCertificateRenewals(date);
-        this.scheduleWeekTriggers();
+        scheduleWeekTriggers(this.weekContext());
         return;
       case 'liability.reasonable-excuse':
         this.state.excuseGiven = true;
@@ -305,7 +261,7 @@ export class ClaimLifecycle {
         for (const t of ['liability.initial', 'liability.determination', 'liability.after-excuse'] as const) l.completeAll(t, date, event.type);
         this.notice('liability-accepted', date, event.type);
         this.openCertificateRenewals(date);
-        this.scheduleWeekTriggers();
+        scheduleWeekTriggers(this.weekContext());
         return;
       case 'liability.disputed':
         this.state.liability.push({ on: date, decision: 'disputed' });
@@ -333,89 +289,21 @@ export class ClaimLifecycle {
       case 'imp.change-notified':
         l.open('imp.revision', date, {});
         return;
-      case 'ime.booked': {
-        const inst = this.newInstance('ime', event.ref, date, event.appointmentOn);
-        const o = l.open('ime.notice', date, { appointment: event.appointmentOn }, { ref: inst.ref });
-        // program 4.9: the notice goes out at once on booking, so the obligation is met or late right away.
-        this.notice('ime-notice', date, event.type, undefined, inst.ref);
-        if (o) l.complete(o, date, 'notice:ime-notice');
-        return;
-      }
+      case 'ime.booked':
       case 'ime.cancelled':
-        this.instance('ime', event.ref)!.closed = true;
+      case 'review.requested':
+      case 'review.completed':
+      case 'complaint.received':
+      case 'complaint.acknowledged':
+      case 'complaint.extended':
+      case 'complaint.resolved':
+      case 'case-conference.scheduled':
+      case 'case-conference.agenda-sent':
+      case 'case-conference.held':
+      case 'case-conference.summary-sent':
+      case 'case-conference.cancelled':
+        handleInstanceEvent({ state: this.state, ledger: l, notice: (...a) => this.notice(...a) }, event, date);
         return;
-      case 'review.requested': {
-        const inst = this.newInstance('review', event.ref, date);
-        l.open('review.internal', date, {}, { ref: inst.ref });
-        return;
-      }
-      case 'review.completed': {
-        const inst = this.instance('review', event.ref, 'review.internal')!;
-        l.completeAll('review.internal', date, event.type, inst.ref);
-        inst.closed = true;
-        this.notice('review-outcome', date, event.type, undefined, inst.ref);
-        return;
-      }
-      case 'complaint.received': {
-        const inst = this.newInstance('complaint', event.ref, date);
-        l.open('complaint.acknowledgement', date, {}, { ref: inst.ref });
-        l.open('complaint.resolution', date, {}, { ref: inst.ref });
-        return;
-      }
-      case 'complaint.acknowledged': {
-        const inst = this.instance('complaint', event.ref, 'complaint.acknowledgement')!;
-        l.completeAll('complaint.acknowledgement', date, event.type, inst.ref);
-        this.notice('complaint-acknowledgement', date, event.type, undefined, inst.ref);
-        return;
-      }
-      case 'complaint.extended': {
-        const inst = this.instance('complaint', event.ref, 'complaint.resolution')!;
-        for (const o of l.openOf('complaint.resolution', inst.ref)) {
-          o.dueOn = event.newDate;
-          o.due = { ...o.due, dueOn: event.newDate, rule: `extended to ${event.newDate} (complaint.extended)` };
-          // A new deadline starts its reminder and escalation afresh.
-          o.escalatedOn = null;
-          o.remindedOn = null;
-          o.overdueNotifiedOn = null;
-        }
-        return;
-      }
-      case 'complaint.resolved': {
-        const inst = this.instance('complaint', event.ref, 'complaint.resolution')!;
-        l.completeAll('complaint.resolution', date, event.type, inst.ref);
-        if (!l.openOf('complaint.acknowledgement', inst.ref).length) inst.closed = true;
-        return;
-      }
-      case 'case-conference.scheduled': {
-        const inst = this.newInstance('case-conference', event.ref, date, event.on);
-        l.open('case-conference.agenda', date, { conference: event.on }, { ref: inst.ref });
-        return;
-      }
-      case 'case-conference.agenda-sent': {
-        const inst = this.instance('case-conference', event.ref, 'case-conference.agenda')!;
-        l.completeAll('case-conference.agenda', date, event.type, inst.ref);
-        this.notice('case-conference-agenda', date, event.type, undefined, inst.ref);
-        return;
-      }
-      case 'case-conference.held': {
-        const inst = this.instance('case-conference', event.ref)!;
-        l.open('case-conference.summary', date, {}, { ref: inst.ref });
-        l.completeAll('case-conference.required', date, event.type);
-        return;
-      }
-      case 'case-conference.summary-sent': {
-        const inst = this.instance('case-conference', event.ref, 'case-conference.summary')!;
-        l.completeAll('case-conference.summary', date, event.type, inst.ref);
-        inst.closed = true;
-        this.notice('case-conference-summary', date, event.type, undefined, inst.ref);
-        return;
-      }
-      case 'case-conference.cancelled': {
-        const inst = this.instance('case-conference', event.ref)!;
-        for (const o of l.openOf('case-conference.agenda', inst.ref)) l.cancel(o, date, event.type);
-        inst.closed = true;
-        return;
-      }
       case 'employment.no-suitable-duties':
         l.open('case-conference.required', date, {});
         return;
@@ -482,7 +370,7 @@ export class ClaimLifecycle {
     }
     this.state.certificates.push(cert);
     this.openCertificateRenewals(date);
-    if (cert.capacity !== 'fit') this.scheduleWeekTriggers();
+    if (cert.capacity !== 'fit') scheduleWeekTriggers(this.weekContext());
   }
 
   /** rules.md §4 certificate.renewal: open for each none/some certificate once liability is provisional or accepted. */
@@ -499,6 +387,10 @@ export class ClaimLifecycle {
     }
   }
 
+  private weekContext() {
+    return { state: this.state, ledger: this.ledger, entitlementInput: (d: LocalDate) => this.entitlementInput(d), highestNeeds: () => this.highestNeeds() };
+  }
+
   private highestNeeds(): boolean {
     const w = this.state.wpi[this.state.wpi.length - 1];
     return !!w && w.percent > 30;
@@ -510,20 +402,6 @@ export class ClaimLifecycle {
     const n: NoticeRecord = { type, on, to: [...to].sort(), cause, ...(ref !== undefined ? { ref } : {}) };
     this.state.notices.push(n);
     this.effects.push({ kind: 'notice', notice: n });
-  }
-
-  private newInstance(kind: InstanceKind, ref: string | undefined, openedOn: LocalDate, on?: LocalDate): InstanceRecord {
-    const r = ref ?? `${kind}-${this.state.instances.filter((i) => i.kind === kind).length + 1}`;
-    const inst: InstanceRecord = { kind, ref: r, openedOn, closed: false, ...(on ? { on } : {}) };
-    this.state.instances.push(inst);
-    return inst;
-  }
-
-  /** By ref, or the oldest open one with the obligation still pending, or else the oldest open one. */
-  private instance(kind: InstanceKind, ref: string | undefined, pending?: ObligationType): InstanceRecord | undefined {
-    const open = this.state.instances.filter((i) => i.kind === kind && !i.closed);
-    if (ref !== undefined) return open.find((i) => i.ref === ref);
-    return (pending && open.find((i) => this.ledger.openOf(pending, i.ref).length > 0)) || open[0];
   }
 
   /** Facts for the weekly compensation rules as known now. */

@@ -33,7 +33,7 @@ export function roundCents(value: Dec): Dec {
   return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 }
 
-/** Two-place text, the form every API and file uses for money. */
+/** Two-place text, the form every API and file uses for money (decimal.js's toFixed: exact, no binary float). */
 export function formatMoney(value: Dec): string {
   const cents = roundCents(value);
   return cents.toFixed(2);

@@ -4,6 +4,7 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { StaffAuthGuard, signingKey } from './auth';
+import { ConfigError } from './config';
 import { ensureSchema } from './database';
 import { JsonLogger, logContext } from './logger';
 
@@ -43,4 +44,13 @@ export async function bootstrapService(o: ServiceOptions): Promise<INestApplicat
   await app.listen(o.port, o.host);
   logger.info(`${o.name} listening`, { url: `http://${o.host}:${o.port}`, openapi: `http://${o.host}:${o.port}/docs` });
   return app;
+}
+
+/** A service's entry point: start it, or write one JSON line saying why not and exit 1 (no stack for a bad setting). */
+export function runMain(name: string, start: () => Promise<unknown>): void {
+  start().catch((e) => {
+    const error = e instanceof ConfigError ? e.message : String(e?.stack ?? e);
+    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', service: name, msg: 'failed to start', error })}\n`);
+    process.exit(1);
+  });
 }

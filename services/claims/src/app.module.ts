@@ -6,7 +6,7 @@ import { KafkaClient } from '@wc/messaging';
 import { ClaimDocumentEntity, ClaimEffectEntity, ClaimEntity } from './claims/claim.entity';
 import { ClaimsController } from './claims/claims.controller';
 import { ClaimsService, LOGGER } from './claims/claims.service';
-import { CLAIMS_CONFIG, ClaimsConfig, SCHEMA, loadClaimsConfig } from './config';
+import { CLAIMS_CONFIG, SCHEMA, loadClaimsConfig } from './config';
 import { DocumentsConsumer } from './documents/documents.consumer';
 import { EffectsService } from './effects/effects.service';
 import { InternalController } from './effects/internal.controller';

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, bootstrapService } from '@wc/service-kit';
+import { bootstrapService, runMain } from '@wc/service-kit';
 import { SCHEMA, loadClaimsConfig } from './config';
 
 async function main() {
@@ -17,9 +17,4 @@ async function main() {
     description: 'Staff API and system of record for workers compensation claims',
   });
 }
-
-main().catch((e) => {
-  const msg = e instanceof ConfigError ? e.message : String(e?.stack ?? e);
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', service: 'claims', msg: 'failed to start', error: msg })}\n`);
-  process.exit(1);
-});
+runMain('claims', main);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
-import { ConfigError, bootstrapService } from '@wc/service-kit';
+import { bootstrapService, runMain } from '@wc/service-kit';
 import { loadNotificationsConfig } from './config';
 
 /** Starts the service (tests pass `port: 0` for an ephemeral port). */
@@ -20,10 +20,4 @@ export async function start(overrides: { port?: number } = {}): Promise<INestApp
   });
 }
 
-if (require.main === module) {
-  start().catch((e) => {
-    const msg = e instanceof ConfigError ? e.message : String(e?.stack ?? e);
-    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', service: 'notifications', msg: 'failed to start', error: msg })}\n`);
-    process.exit(1);
-  });
-}
+if (require.main === module) runMain('notifications', start);

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ConfigError, bootstrapService } from '@wc/service-kit';
+import { bootstrapService, runMain } from '@wc/service-kit';
 import { SCHEMA, loadPaymentsConfig } from './config';
 
 async function main() {
@@ -17,9 +17,4 @@ async function main() {
     description: "Payments: employers' wage reimbursement schedules in (payments and bank files to come)",
   });
 }
-
-main().catch((e) => {
-  const msg = e instanceof ConfigError ? e.message : String(e?.stack ?? e);
-  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', service: 'payments', msg: 'failed to start', error: msg })}\n`);
-  process.exit(1);
-});
+runMain('payments', main);
