@@ -35,13 +35,14 @@ export function roundCents(value: Dec): Dec {
 
 /** Two-place text, the form every API and file uses for money (decimal.js's toFixed: exact, no binary float). */
 export function formatMoney(value: Dec): string {
-  const cents = roundCents(value);
-  return cents.toFixed(2);
+  const rounded = roundCents(value);
+  return rounded.toFixed(2);
 }
 
 /** Whole cents as a bigint-safe integer string, for fixed-width bank records. */
 export function toCents(value: Dec): string {
-  return roundCents(value).times(100).toFixed(0);
+  const whole = roundCents(value).times(100);
+  return whole.toFixed(0);
 }
 
 export const ZERO = new Dec(0);

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
-import { Dec, money } from '../money';
+import { Dec, formatMoney, money } from '../money';
 import { FactorTable, ParameterTables } from '../parameters';
 import { computeWeeklyCompensation, WeeklyCompensationInput } from './entitlement';
 import { DayFacts, weeklyRateForDay } from './formula';
 import { IndexedPiawe, roundIndexed } from './indexation';
 
 const base: DayFacts = { week: 5, capacity: 'none', p: new Dec(1000), max: new Dec('2523.00'), cwe: new Dec(0), hoursWorked: new Dec(0), s38Approved: false, wpiAbove20: false };
-const rate = (f: Partial<DayFacts>) => weeklyRateForDay({ ...base, ...f }).weekly.toFixed(2);
+const rate = (f: Partial<DayFacts>) => formatMoney(weeklyRateForDay({ ...base, ...f }).weekly);
 
 describe('weekly rate (nsw-facts §9.1 vectors W1–W10)', () => {
   it.each<[string, Partial<DayFacts>, string]>([
@@ -32,7 +32,7 @@ describe('weekly rate (nsw-facts §9.1 vectors W1–W10)', () => {
     expect(weeklyRateForDay({ ...base, week: 14 }).section).toBe('s37');
     expect(weeklyRateForDay({ ...base, week: 130 }).section).toBe('s37');
     expect(weeklyRateForDay({ ...base, week: 131 }).section).toBe('s38');
-    expect(weeklyRateForDay({ ...base, week: 260, capacity: 'some' }).weekly.toFixed(2)).toBe('0.00');
+    expect(formatMoney(weeklyRateForDay({ ...base, week: 260, capacity: 'some' }).weekly)).toBe('0.00');
   });
 
   it('earnings above the rate give 0, never a negative amount', () => {
@@ -225,8 +225,8 @@ describe('entitlement weeks (rules.md §6; scenario significant-fracture)', () =
         fc.integer({ min: 0, max: 300000 }),
         fc.integer({ min: 0, max: 60 }),
         (piaweCents, capacity, cweCents, hours) => {
-          const piawe = new Dec(piaweCents).dividedBy(100).toFixed(2);
-          const amount = new Dec(cweCents).dividedBy(100).toFixed(2);
+          const piawe = formatMoney(new Dec(piaweCents).dividedBy(100));
+          const amount = formatMoney(new Dec(cweCents).dividedBy(100));
           const r = computeWeeklyCompensation({
             piawe,
             certificates: [{ capacity, from: '2026-05-04', to: '2026-05-31', receivedOn: '2026-05-04' }],
