@@ -3,6 +3,7 @@ import { ConflictException, Inject, Injectable, NotFoundException, Unprocessable
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
+import { formatMoney } from '@wc/rules';
 import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../config';
@@ -98,9 +99,9 @@ export class SchedulesService {
         lines.map((l) => l.periodStart),
         lines.map((l) => l.periodEnd),
         lines.map((l) => l.hoursWorked.toString()),
-        lines.map((l) => l.grossEarnings.toFixed(2)),
-        lines.map((l) => l.compensationPaid.toFixed(2)),
-        lines.map((l) => l.paygWithheld.toFixed(2)),
+        lines.map((l) => formatMoney(l.grossEarnings)),
+        lines.map((l) => formatMoney(l.compensationPaid)),
+        lines.map((l) => formatMoney(l.paygWithheld)),
       ],
     );
     const data: WageScheduleReceivedData = wageScheduleReceivedData.parse({
