@@ -47,3 +47,15 @@ describe('reminders and escalation (rules.md §4)', () => {
     expect(lc.nextWakeUp()).toBeNull();
   });
 });
+
+describe('case conferences', () => {
+  it('a conference held without a recorded scheduling still meets case-conference.required and needs a summary', () => {
+    const lc = ClaimLifecycle.start({ claim });
+    expect(lc.apply({ type: 'employment.no-suitable-duties', at: '2026-03-10' })).toEqual({ ok: true });
+    expect(lc.apply({ type: 'case-conference.held', at: '2026-03-16' })).toEqual({ ok: true });
+    const byType = Object.fromEntries(lc.state.obligations.map((o) => [o.type, o]));
+    expect(byType['case-conference.required']).toMatchObject({ openedOn: '2026-03-10', dueOn: '2026-03-24', completedOn: '2026-03-16' });
+    expect(byType['case-conference.summary']).toMatchObject({ openedOn: '2026-03-16', dueOn: '2026-03-18', completedOn: null });
+    expect(lc.apply({ type: 'case-conference.held', at: '2026-03-17', ref: 'no-such' })).toEqual({ ok: false, problems: [{ path: 'ref', message: 'no open case-conference with ref "no-such"' }] });
+  });
+});

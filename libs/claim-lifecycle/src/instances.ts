@@ -99,7 +99,7 @@ export function handleInstanceEvent(ctx: InstanceContext, event: InstanceEvent, 
       return;
     }
     case 'case-conference.held': {
-      const inst = findInstance(ctx, 'case-conference', event.ref)!;
+      const inst = findInstance(ctx, 'case-conference', event.ref) ?? newInstance(ctx.state, 'case-conference', undefined, date, date);
       l.open('case-conference.summary', date, {}, { ref: inst.ref });
       l.completeAll('case-conference.required', date, event.type);
       return;

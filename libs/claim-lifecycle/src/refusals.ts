@@ -54,8 +54,10 @@ export function refusal(state: ClaimState, event: ClaimEvent, at: SydneyDateTime
       return openInstance('complaint') ?? (event.newDate < date ? problem('newDate', `is in the past (before ${date})`) : null);
     case 'case-conference.scheduled':
       return event.on < date ? problem('on', `is in the past (before ${date})`) : null;
-    case 'case-conference.agenda-sent':
     case 'case-conference.held':
+      // A conference may be held without its scheduling having been recorded; a named one must exist.
+      return event.ref !== undefined ? openInstance('case-conference') : null;
+    case 'case-conference.agenda-sent':
     case 'case-conference.summary-sent':
     case 'case-conference.cancelled':
       return openInstance('case-conference');
