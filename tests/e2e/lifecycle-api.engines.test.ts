@@ -35,9 +35,10 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
   beforeAll(async () => {
     cm = await token('case-manager', 'cm.sam');
     tl = await token('team-leader', 'tl.jo');
-    // Lodged by the team leader, who then assigns the case manager: the workflow escalates within
-    // moments of lodging, and those escalations already name the claim's team leader.
-    const r = await claims('POST', '/claims', tl, {
+    // Lodged with its assignment: the workflow reminds and escalates within moments of lodging, and
+    // those already name the claim's case manager and team leader.
+    const r = await claims('POST', '/claims', cm, {
+      assignment: { caseManager: 'cm.sam', teamLeader: 'tl.jo' },
       worker: { givenName: 'Priya', familyName: 'Sharma', dateOfBirth: '1990-05-01' },
       employer: { name: 'Harbour Freight Pty Ltd', policyNumber: 'WI-100234' },
       injury: { dateOfInjury: addDays(notified, -1), employerAwareOn: addDays(notified, -1), nature: 'fracture', bodyLocation: 'right ankle', likelySurgery: false, expectedIncapacityDays: 30, redFlags: [], yellowFlags: [] },
@@ -47,7 +48,7 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     });
     expect(r.status).toBe(201);
     claimId = r.body.id;
-    expect(r.body).toMatchObject({ teamLeader: 'tl.jo', caseManager: null });
+    expect(r.body).toMatchObject({ teamLeader: 'tl.jo', caseManager: 'cm.sam' });
     const a = await claims('PUT', `/claims/${claimId}/assignment`, tl, { caseManager: 'cm.sam', teamLeader: 'tl.jo' });
     expect(a.status).toBe(200);
   });
@@ -83,6 +84,17 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     });
     expect(notices.filter((n: { type: string }) => n.type === 'contact-request').map((n: { to: string[] }) => n.to[0]).sort()).toEqual(['doctor', 'employer', 'worker']);
     expect(notices.every((n: { status: string }) => n.status === 'awaiting-template')).toBe(true);
+  });
+
+  it("reminded the case manager one business day before each due date (they were all in the past)", async () => {
+    const reminders = await eventually('reminders', async () => {
+      const r = await http(platform.urls.notifications, 'GET', '/notifications/reminders', { token: cm });
+      const mine = r.body.reminders.filter((x: { claimId: string }) => x.claimId === claimId);
+      return mine.length >= 4 && mine;
+    });
+    const due = cal.businessDaysAfter(notified, 3);
+    expect(reminders.find((x: { type: string }) => x.type === 'initial-contact.worker')).toMatchObject({ dueOn: due, on: cal.businessDaysBefore(due, 1) });
+    expect((await http(platform.urls.notifications, 'GET', '/notifications/reminders?caseManager=cm.sam', { token: await token('case-manager', 'cm.other') })).status).toBe(403);
   });
 
   it('only team leaders see escalation queues; a case manager sees the work queue', async () => {

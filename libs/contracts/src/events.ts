@@ -86,11 +86,26 @@ export const obligationEscalatedData = z
   .strict();
 export type ObligationEscalatedData = z.infer<typeof obligationEscalatedData>;
 
+/** The case manager is reminded at 09:00 one business day before an obligation is due (rules.md §4). */
+export const obligationReminderData = z
+  .object({
+    claimId: z.string().uuid(),
+    claimNumber: nonEmpty,
+    obligationId: nonEmpty,
+    type: nonEmpty,
+    dueOn: localDate,
+    on: localDate,
+    caseManager: nonEmpty.nullable(),
+  })
+  .strict();
+export type ObligationReminderData = z.infer<typeof obligationReminderData>;
+
 /** Every event type the platform publishes, with its data schema. */
 export const EVENT_DATA = {
   'claim.notified': claimNotifiedData,
   'document.created': documentCreatedData,
   'notice.requested': noticeRequestedData,
   'obligation.escalated': obligationEscalatedData,
+  'obligation.reminder': obligationReminderData,
 } as const;
 export type EventType = keyof typeof EVENT_DATA;

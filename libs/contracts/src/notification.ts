@@ -16,7 +16,8 @@ export const injurySchema = z
   })
   .strict();
 
-export const notificationSchema = z
+/** The notification's fields, without the cross-field checks (so other contracts can extend it). */
+export const notificationFields = z
   .object({
     worker: z.object({ givenName: nonEmpty, familyName: nonEmpty, dateOfBirth: localDate }).strict(),
     employer: z.object({ name: nonEmpty, policyNumber: nonEmpty }).strict(),
@@ -26,11 +27,21 @@ export const notificationSchema = z
     /** Not always known at notification (an interim PIAWE is set later); simulate requires it. */
     piawe: moneyText.optional(),
   })
+  .strict();
+
+export function notificationChecks(n: z.infer<typeof notificationFields>, ctx: z.RefinementCtx): void {
+  if (n.injury.employerAwareOn < n.injury.dateOfInjury) ctx.addIssue({ code: 'custom', path: ['injury', 'employerAwareOn'], message: 'is before dateOfInjury' });
+  if (n.worker.dateOfBirth >= n.injury.dateOfInjury) ctx.addIssue({ code: 'custom', path: ['worker', 'dateOfBirth'], message: 'must be before dateOfInjury' });
+}
+
+export const notificationSchema = notificationFields.superRefine(notificationChecks);
+
+/** What staff send to lodge a claim: the notification and, optionally, who handles it from the start. */
+export const lodgeClaimSchema = notificationFields
+  .extend({ assignment: z.object({ caseManager: nonEmpty, teamLeader: nonEmpty }).strict().optional() })
   .strict()
-  .superRefine((n, ctx) => {
-    if (n.injury.employerAwareOn < n.injury.dateOfInjury) ctx.addIssue({ code: 'custom', path: ['injury', 'employerAwareOn'], message: 'is before dateOfInjury' });
-    if (n.worker.dateOfBirth >= n.injury.dateOfInjury) ctx.addIssue({ code: 'custom', path: ['worker', 'dateOfBirth'], message: 'must be before dateOfInjury' });
-  });
+  .superRefine(notificationChecks);
+export type LodgeClaim = z.infer<typeof lodgeClaimSchema>;
 
 export type Notification = z.infer<typeof notificationSchema>;
 export type Injury = z.infer<typeof injurySchema>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseEventTime, compareMoments } from '@wc/rules';
 import { claimEventSchema } from './claim-events';
-import { notificationSchema } from './notification';
+import { notificationChecks, notificationFields } from './notification';
 import { decimalText, localDate, moneyText, nonEmpty } from './primitives';
 
 const amountRows = z.array(z.object({ from: localDate, amount: moneyText }).strict()).min(1);
@@ -10,7 +10,7 @@ const amountRows = z.array(z.object({ from: localDate, amount: moneyText }).stri
 export const scenarioSchema = z
   .object({
     name: nonEmpty,
-    claim: notificationSchema.innerType().extend({ piawe: moneyText }).strict(),
+    claim: notificationFields.extend({ piawe: moneyText }).strict().superRefine(notificationChecks),
     parameters: z
       .object({
         maxWeeklyCompensation: amountRows.optional(),

@@ -12,6 +12,7 @@ import { LOGGER, LettersService } from './letters/letters.service';
 import { KAFKA, kafkaProvider } from './messaging.providers';
 import { NotificationsInitial1763790000000 } from './migrations/1763790000000-initial';
 import { NoticesAndAlerts1763800000000 } from './migrations/1763800000000-notices-and-alerts';
+import { Reminders1763810000000 } from './migrations/1763810000000-reminders';
 import { NoticesController } from './notices/notices.controller';
 import { NoticesService } from './notices/notices.service';
 
@@ -24,7 +25,7 @@ const config = loadNotificationsConfig();
         url: config.DATABASE_URL,
         schema: config.DB_SCHEMA,
         entities: [LetterRequestEntity],
-        migrations: [NotificationsInitial1763790000000, NoticesAndAlerts1763800000000],
+        migrations: [NotificationsInitial1763790000000, NoticesAndAlerts1763800000000, Reminders1763810000000],
       }),
     ),
   ],

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, R
 import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { notificationSchema } from '@wc/contracts';
+import { lodgeClaimSchema } from '@wc/contracts';
 import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
 import { ClaimsService } from './claims.service';
 
@@ -15,7 +15,7 @@ export class ClaimsController {
   @Post()
   @Roles('case-manager', 'team-leader')
   @ApiOperation({ summary: 'Lodge an injury notification: creates the claim and starts its workflow' })
-  @ApiBody({ schema: openApiSchema(notificationSchema) })
+  @ApiBody({ schema: openApiSchema(lodgeClaimSchema) })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and notification return the same claim' })
   @ApiResponse({ status: 201, description: 'claim created' })
   @ApiResponse({ status: 200, description: 'the same notification was already lodged with this Idempotency-Key' })
@@ -23,9 +23,9 @@ export class ClaimsController {
   @ApiResponse({ status: 409, description: 'the Idempotency-Key was used for a different notification' })
   @HttpCode(201)
   async notify(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }, @Res({ passthrough: true }) res: Response) {
-    const notification = parseOr400(notificationSchema, body);
+    const { assignment, ...notification } = parseOr400(lodgeClaimSchema, body);
     if (key !== undefined) parseOr400(idempotencyKeySchema, key, 'header Idempotency-Key');
-    const { claim, created } = await this.claims.notify(notification, key, req.staff);
+    const { claim, created } = await this.claims.notify(notification, key, req.staff, assignment);
     addLogContext({ claimId: claim.id });
     if (!created) res.status(200);
     res.setHeader('Location', `/claims/${claim.id}`);

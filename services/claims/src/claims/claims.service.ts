@@ -32,8 +32,8 @@ export class ClaimsService {
    * Takes an injury notification: the claim and its claim.notified event in one transaction
    * (transactional outbox), then the claim's workflow. The same idempotency key gives the same claim.
    */
-  async notify(notification: Notification, idempotencyKey: string | undefined, by: StaffUser): Promise<{ claim: ClaimEntity; created: boolean }> {
-    const requestHash = createHash('sha256').update(canonical(notification)).digest('hex');
+  async notify(notification: Notification, idempotencyKey: string | undefined, by: StaffUser, assignment?: { caseManager: string; teamLeader: string }): Promise<{ claim: ClaimEntity; created: boolean }> {
+    const requestHash = createHash('sha256').update(canonical({ notification, assignment: assignment ?? null })).digest('hex');
     if (idempotencyKey) {
       const existing = await this.ds.getRepository(ClaimEntity).findOneBy({ idempotencyKey });
       if (existing) return { claim: this.sameRequest(existing, requestHash), created: false };
@@ -58,9 +58,10 @@ export class ClaimsService {
           workflowId: claimWorkflowId(claimNumber),
           workflowStartedAt: null,
           createdBy: by.user,
-          // A case manager who lodges a notification handles the claim until a team leader assigns it.
-          caseManager: by.role === 'case-manager' ? by.user : null,
-          teamLeader: by.role === 'team-leader' ? by.user : null,
+          // Without an assignment, a case manager who lodges a notification handles the claim (and a
+          // team leader who lodges one leads it) until a team leader assigns it.
+          caseManager: assignment?.caseManager ?? (by.role === 'case-manager' ? by.user : null),
+          teamLeader: assignment?.teamLeader ?? (by.role === 'team-leader' ? by.user : null),
         });
         await m.getRepository(ClaimEntity).insert(row);
         const data: ClaimNotifiedData = {

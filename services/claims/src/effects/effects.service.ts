@@ -3,7 +3,7 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import type { Effect, ObligationRecord } from '@wc/claim-lifecycle';
-import { NoticeRequestedData, ObligationEscalatedData, TOPICS } from '@wc/contracts';
+import { NoticeRequestedData, ObligationEscalatedData, ObligationReminderData, TOPICS } from '@wc/contracts';
 import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, withLogContext } from '@wc/service-kit';
 import { SCHEMA } from '../config';
@@ -43,9 +43,14 @@ export class EffectsService {
         this.log.info('claim classified', { classification: e.classification, segment: e.segment });
         return;
       case 'obligation-opened':
-      case 'reminder':
         await this.upsertObligation(m, claim.id, e.obligation);
         return;
+      case 'reminder': {
+        await this.upsertObligation(m, claim.id, e.obligation);
+        const data: ObligationReminderData = { claimId: claim.id, claimNumber: claim.claimNumber, obligationId: e.obligation.id, type: e.obligation.type, dueOn: e.obligation.dueOn, on: e.on, caseManager: claim.caseManager };
+        await enqueue(m, SCHEMA, TOPICS.claims, newEnvelope({ type: 'obligation.reminder', source: 'wc-claims/claims', subject: claim.id, data }));
+        return;
+      }
       case 'obligation-closed':
         await this.upsertObligation(m, claim.id, e.obligation);
         // Done or no longer required: it leaves the team leader's queue.

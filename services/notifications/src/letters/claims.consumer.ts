@@ -36,6 +36,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
         if (isEvent(event, 'claim.notified')) await this.letters.acknowledge(event, m);
         else if (isEvent(event, 'notice.requested')) await this.notices.noticeRequested(event, m);
         else if (isEvent(event, 'obligation.escalated')) await this.notices.obligationEscalated(event, m);
+        else if (isEvent(event, 'obligation.reminder')) await this.notices.obligationReminder(event, m);
       },
     });
     await this.consumer.start();

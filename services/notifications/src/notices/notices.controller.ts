@@ -6,6 +6,7 @@ import { NoticesService } from './notices.service';
 
 const byClaim = z.object({ claimId: z.string({ required_error: 'is required' }).uuid('must be a uuid') }).strict();
 const byLeader = z.object({ teamLeader: z.string().min(1).optional() }).strict();
+const byCaseManager = z.object({ caseManager: z.string().min(1).optional() }).strict();
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -19,6 +20,16 @@ export class NoticesController {
     const { claimId } = parseOr400(byClaim, query, 'query');
     addLogContext({ claimId });
     return { claimId, notices: await this.notices.noticesFor(claimId) };
+  }
+
+  @Get('reminders')
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: "A case manager's reminders, one business day before each obligation is due (?caseManager= for a team leader)" })
+  async reminders(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
+    const asked = parseOr400(byCaseManager, query, 'query').caseManager;
+    if (asked && asked !== req.staff.user && req.staff.role === 'case-manager') throw new ForbiddenException('a case manager sees only their own reminders');
+    const caseManager = asked ?? req.staff.user;
+    return { caseManager, reminders: await this.notices.remindersFor(caseManager) };
   }
 
   @Get('alerts')
