@@ -1,7 +1,7 @@
 import type { ClaimEvent } from '@wc/contracts';
 import type { LocalDate, ObligationType } from '@wc/rules';
 import type { ObligationLedger } from './ledger';
-import type { ClaimState, InstanceKind, InstanceRecord, NoticeType, Recipient } from './state';
+import type { ClaimState, Effect, InstanceKind, InstanceRecord, NoticeType, Recipient } from './state';
 
 /**
  * The parts of a claim that come several at a time, each with its own obligations: IME referrals
@@ -12,6 +12,7 @@ export interface InstanceContext {
   state: ClaimState;
   ledger: ObligationLedger;
   notice(type: NoticeType, on: LocalDate, cause: string, to?: Recipient[], ref?: string): void;
+  emit(effect: Effect): void;
 }
 
 export function newInstance(state: ClaimState, kind: InstanceKind, ref: string | undefined, openedOn: LocalDate, on?: LocalDate): InstanceRecord {
@@ -67,6 +68,7 @@ export function handleInstanceEvent(ctx: InstanceContext, event: InstanceEvent, 
       const inst = findInstance(ctx, 'complaint', event.ref, 'complaint.acknowledgement')!;
       l.completeAll('complaint.acknowledgement', date, event.type, inst.ref);
       ctx.notice('complaint-acknowledgement', date, event.type, undefined, inst.ref);
+      if (!l.openOf('complaint.resolution', inst.ref).length) inst.closed = true;
       return;
     }
     case 'complaint.extended': {
@@ -78,6 +80,7 @@ export function handleInstanceEvent(ctx: InstanceContext, event: InstanceEvent, 
         o.escalatedOn = null;
         o.remindedOn = null;
         o.overdueNotifiedOn = null;
+        ctx.emit({ kind: 'obligation-rescheduled', obligation: o, on: date });
       }
       return;
     }

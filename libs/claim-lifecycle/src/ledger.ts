@@ -41,7 +41,8 @@ export class ObligationLedger {
 
   complete(o: ObligationRecord, on: LocalDate, by: string): void {
     if (!this.isOpen(o)) return;
-    o.completedOn = on;
+    // An action recorded with an earlier date than the obligation itself counts from its opening day.
+    o.completedOn = on < o.openedOn ? o.openedOn : on;
     o.completedBy = by;
     this.emit({ kind: 'obligation-closed', obligation: o });
   }

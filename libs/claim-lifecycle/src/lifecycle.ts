@@ -55,7 +55,14 @@ const RECIPIENTS: Record<NoticeType, Recipient[]> = {
  * out as effects for the workflow to carry out. No I/O and no clock of its own, so the Temporal
  * workflow can host it and replay it.
  */
+/** Behaviour that changed after claims were already running; the workflow sets these from patched(). */
+export interface LifecycleFeatures {
+  /** Emit `obligation-rescheduled` when a due date moves (2026-11-22). */
+  rescheduledEffect: boolean;
+}
+
 export class ClaimLifecycle {
+  readonly features: LifecycleFeatures = { rescheduledEffect: true };
   private effects: Effect[] = [];
   private readonly cal: BusinessCalendar;
   private readonly ledger: ObligationLedger;
@@ -302,7 +309,7 @@ export class ClaimLifecycle {
       case 'case-conference.held':
       case 'case-conference.summary-sent':
       case 'case-conference.cancelled':
-        handleInstanceEvent({ state: this.state, ledger: l, notice: (...a) => this.notice(...a) }, event, date);
+        handleInstanceEvent({ state: this.state, ledger: l, notice: (...a) => this.notice(...a), emit: (e) => this.features.rescheduledEffect && this.effects.push(e) }, event, date);
         return;
       case 'employment.no-suitable-duties':
         l.open('case-conference.required', date, {});

@@ -41,13 +41,18 @@ export function refusal(state: ClaimState, event: ClaimEvent, at: SydneyDateTime
     }
     case 'certificate.received':
       return event.to < event.from ? problem('to', `is before from (${event.from})`) : null;
-    case 'ime.booked':
-      return event.appointmentOn < date ? problem('appointmentOn', `is in the past (before ${date})`) : null;
+    case 'ime.booked': {
+      const today = date > state.clock.date ? date : state.clock.date;
+      return event.appointmentOn < today ? problem('appointmentOn', `is in the past (before ${today})`) : null;
+    }
     case 'ime.cancelled':
       return openInstance('ime');
     case 'review.completed':
       return openInstance('review');
-    case 'complaint.acknowledged':
+    case 'complaint.acknowledged': {
+      const pending = state.obligations.some((o) => o.type === 'complaint.acknowledgement' && !o.completedOn && !o.cancelledOn && (event.ref === undefined || o.ref === event.ref));
+      return openInstance('complaint') ?? (pending ? null : problem('type', 'no complaint is waiting for an acknowledgement'));
+    }
     case 'complaint.resolved':
       return openInstance('complaint');
     case 'complaint.extended':

@@ -90,6 +90,8 @@ export type Effect =
   | { kind: 'notice'; notice: NoticeRecord }
   | { kind: 'obligation-opened'; obligation: ObligationRecord }
   | { kind: 'obligation-closed'; obligation: ObligationRecord }
+  /** A new due date (complaint.extended): escalation against the old one no longer stands. */
+  | { kind: 'obligation-rescheduled'; obligation: ObligationRecord; on: LocalDate }
   | { kind: 'reminder'; obligation: ObligationRecord; on: LocalDate }
   | { kind: 'escalated'; obligation: ObligationRecord; on: LocalDate }
   | { kind: 'overdue'; obligation: ObligationRecord; on: LocalDate };

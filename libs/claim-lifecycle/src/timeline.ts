@@ -1,4 +1,4 @@
-import { LocalDate, OBLIGATION_TYPES, computeWeeklyCompensation, employerExcess } from '@wc/rules';
+import { LocalDate, OBLIGATION_TYPES, ParameterError, computeWeeklyCompensation, employerExcess } from '@wc/rules';
 import type { ClaimLifecycle } from './lifecycle';
 import type { ObligationRecord } from './state';
 
@@ -64,9 +64,14 @@ export function timelineOf(lc: ClaimLifecycle, until: LocalDate, name?: string):
     const weekly = computeWeeklyCompensation(lc.entitlementInput(until));
     payments = weekly.weeks.map((w) => ({ week: w.week!, from: w.from, to: w.to, amount: w.amount }));
     warnings.push(...weekly.warnings);
-    const e = employerExcess({ piawe: s.claim.piawe, dateOfInjury: s.claim.injury.dateOfInjury, employerAwareOn: s.claim.injury.employerAwareOn, firstReceivedOn: s.firstReceivedOn, tables: s.tables });
-    excess = e.amount;
-    warnings.push(...e.warnings);
+    try {
+      const e = employerExcess({ piawe: s.claim.piawe, dateOfInjury: s.claim.injury.dateOfInjury, employerAwareOn: s.claim.injury.employerAwareOn, firstReceivedOn: s.firstReceivedOn, tables: s.tables });
+      excess = e.amount;
+      warnings.push(...e.warnings);
+    } catch (e) {
+      if (!(e instanceof ParameterError)) throw e;
+      warnings.push(`employer excess not computed: ${e.message}`);
+    }
   } else warnings.push('no PIAWE recorded: weekly compensation and employer excess not computed');
   const notices = s.notices
     .filter((n) => n.on <= until)

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { INJURY_NATURES } from '@wc/rules';
+import { isEventTime, parseEventTime } from '@wc/rules';
 import { eventTime, localDate, moneyText, nonEmpty } from './primitives';
+
+/** Names and short texts that go onto letters: bounded, so every notice can be rendered. */
+const name = nonEmpty.pipe(z.string().max(200, 'must be at most 200 characters'));
 
 /** The injury notification staff (or an employer's system) lodge: simulate.md's `claim` object. */
 export const injurySchema = z
@@ -8,7 +12,7 @@ export const injurySchema = z
     dateOfInjury: localDate,
     employerAwareOn: localDate,
     nature: z.enum(INJURY_NATURES),
-    bodyLocation: nonEmpty,
+    bodyLocation: name,
     likelySurgery: z.boolean(),
     expectedIncapacityDays: z.number().int().min(0).nullable(),
     redFlags: z.array(nonEmpty),
@@ -19,8 +23,8 @@ export const injurySchema = z
 /** The notification's fields, without the cross-field checks (so other contracts can extend it). */
 export const notificationFields = z
   .object({
-    worker: z.object({ givenName: nonEmpty, familyName: nonEmpty, dateOfBirth: localDate }).strict(),
-    employer: z.object({ name: nonEmpty, policyNumber: nonEmpty }).strict(),
+    worker: z.object({ givenName: name, familyName: name, dateOfBirth: localDate }).strict(),
+    employer: z.object({ name: name, policyNumber: name }).strict(),
     injury: injurySchema,
     notifiedAt: eventTime,
     notificationComplete: z.boolean(),
@@ -32,6 +36,8 @@ export const notificationFields = z
 export function notificationChecks(n: z.infer<typeof notificationFields>, ctx: z.RefinementCtx): void {
   if (n.injury.employerAwareOn < n.injury.dateOfInjury) ctx.addIssue({ code: 'custom', path: ['injury', 'employerAwareOn'], message: 'is before dateOfInjury' });
   if (n.worker.dateOfBirth >= n.injury.dateOfInjury) ctx.addIssue({ code: 'custom', path: ['worker', 'dateOfBirth'], message: 'must be before dateOfInjury' });
+  // Nobody can be told of an injury before it happens (and every notice dated from it would be wrong).
+  if (isEventTime(n.notifiedAt) && parseEventTime(n.notifiedAt).date < n.injury.dateOfInjury) ctx.addIssue({ code: 'custom', path: ['notifiedAt'], message: 'is before dateOfInjury' });
 }
 
 export const notificationSchema = notificationFields.superRefine(notificationChecks);

@@ -24,6 +24,13 @@ export const scenarioSchema = z
   })
   .strict()
   .superRefine((s, ctx) => {
+    // MAX and the excess cap must be known on the date of injury (s160 reads both there).
+    for (const table of ['maxWeeklyCompensation', 'employerExcessCap'] as const) {
+      const rows = s.parameters?.[table];
+      if (rows && !rows.some((r) => r.from <= s.claim.injury.dateOfInjury)) {
+        ctx.addIssue({ code: 'custom', path: ['parameters', table], message: `has no row in force on the date of injury (${s.claim.injury.dateOfInjury})` });
+      }
+    }
     const start = parseEventTime(s.claim.notifiedAt);
     if (s.until < start.date) ctx.addIssue({ code: 'custom', path: ['until'], message: 'is before notifiedAt' });
     let previous = start;

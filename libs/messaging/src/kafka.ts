@@ -283,8 +283,11 @@ class KafkaMessageConsumer implements MessageConsumer {
         // failed message is fetched again and never committed past.
         autoCommit: true,
         partitionsConsumedConcurrently: 1,
-        eachMessage: async ({ topic, partition, message }) =>
-          onMessage({
+        // A failing message is retried here, for as long as it takes, with capped back-off and
+        // heartbeats: the partition waits (a claim's events stay in order) and the member stays in
+        // its group. kafkajs's own path (retries, then crash and restart) was seen not to resume.
+        eachMessage: async ({ topic, partition, message, heartbeat }) => {
+          const incoming = {
             topic,
             partition,
             offset: message.offset,
@@ -292,7 +295,20 @@ class KafkaMessageConsumer implements MessageConsumer {
             value: message.value,
             headers: headersToStrings(message.headers),
             timestamp: message.timestamp,
-          }),
+          };
+          for (let attempt = 0; ; attempt++) {
+            try {
+              return await onMessage(incoming);
+            } catch (err) {
+              if (this.stopped || this.consumer !== consumer) throw err;
+              const until = Date.now() + Math.min(30_000, 250 * 2 ** Math.min(attempt, 7));
+              while (Date.now() < until && !this.stopped) {
+                await new Promise((r) => setTimeout(r, Math.min(1000, Math.max(0, until - Date.now()))));
+                await heartbeat();
+              }
+            }
+          }
+        },
       });
     } catch (err) {
       this.consumer = undefined;

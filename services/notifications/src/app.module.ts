@@ -13,6 +13,7 @@ import { KAFKA, kafkaProvider } from './messaging.providers';
 import { NotificationsInitial1763790000000 } from './migrations/1763790000000-initial';
 import { NoticesAndAlerts1763800000000 } from './migrations/1763800000000-notices-and-alerts';
 import { Reminders1763810000000 } from './migrations/1763810000000-reminders';
+import { LetterFailures1763820000000 } from './migrations/1763820000000-letter-failures';
 import { NoticesController } from './notices/notices.controller';
 import { NoticesService } from './notices/notices.service';
 
@@ -25,7 +26,7 @@ const config = loadNotificationsConfig();
         url: config.DATABASE_URL,
         schema: config.DB_SCHEMA,
         entities: [LetterRequestEntity],
-        migrations: [NotificationsInitial1763790000000, NoticesAndAlerts1763800000000, Reminders1763810000000],
+        migrations: [NotificationsInitial1763790000000, NoticesAndAlerts1763800000000, Reminders1763810000000, LetterFailures1763820000000],
       }),
     ),
   ],

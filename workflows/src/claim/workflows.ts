@@ -1,6 +1,6 @@
 import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { ClaimLifecycle, END_OF_DAY_MINUTE, refusal, timelineOf } from '@wc/claim-lifecycle';
-import { parseEventTime, sydneyAt, sydneyInstant, SydneyDateTime } from '@wc/rules';
+import { addDays, parseEventTime, sydneyAt, sydneyInstant, SydneyDateTime } from '@wc/rules';
 import { ClaimActivities, ClaimWorkflowInput, DEFAULT_HISTORY_LIMIT, actionUpdate, summaryQuery, timelineQuery } from './definitions';
 
 const activities = proxyActivities<ClaimActivities>({
@@ -39,8 +39,10 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
   );
   // A projection on a copy: queries must not change the claim.
   setHandler(timelineQuery, (until) => {
-    const copy = ClaimLifecycle.restore(JSON.parse(JSON.stringify(lc.state)));
     const day = until ?? now().date;
+    // Projecting decades ahead would tie up the worker: ten years past the claim's clock at most.
+    if (day > addDays(lc.state.clock.date, 3653)) throw new Error(`until ${day} is more than ten years after the claim's clock (${lc.state.clock.date})`);
+    const copy = ClaimLifecycle.restore(JSON.parse(JSON.stringify(lc.state)));
     copy.advanceTo({ date: day, minuteOfDay: END_OF_DAY_MINUTE });
     return timelineOf(copy, day);
   });
@@ -53,6 +55,10 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
   // forgotten. Before it, the loop cleared `stepped` after the activity, so such an action's effects
   // waited for the next timer (for ever on a finalised claim). Claims started earlier replay as before.
   const drainActionsDuringActivity = patched('drain-actions-during-activity');
+  // Version 3 (2026-11-22): effects still pending when the history limit is reached are carried out
+  // before continueAsNew (they are not part of the state it carries); and a moved due date is an effect.
+  const drainBeforeContinueAsNew = patched('drain-before-continue-as-new');
+  lc.features.rescheduledEffect = patched('emit-rescheduled-effect');
   for (;;) {
     if (drainActionsDuringActivity) stepped = false;
     const effects = lc.drainEffects();
@@ -61,6 +67,12 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
     const info = workflowInfo();
     if (info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT) || info.continueAsNewSuggested) {
       await condition(allHandlersFinished);
+      if (drainBeforeContinueAsNew) {
+        for (let pending = lc.drainEffects(); pending.length; pending = lc.drainEffects()) {
+          await activities.carryOutEffects({ claimId: input.claimId, effects: pending });
+          await condition(allHandlersFinished);
+        }
+      }
       return continueAsNew<typeof claimWorkflow>({ ...input, state: lc.state });
     }
     if (!drainActionsDuringActivity) stepped = false;

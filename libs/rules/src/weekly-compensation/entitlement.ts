@@ -1,6 +1,6 @@
 import { LocalDate, addDays, daysBetween } from '../calendar';
 import { Dec, ZERO, decimal, formatMoney, money, roundCents } from '../money';
-import { AmountTable, FactorTable, ParameterTables, REVIEW_CYCLES } from '../parameters';
+import { AmountTable, FactorTable, ParameterError, ParameterTables, REVIEW_CYCLES } from '../parameters';
 import { Capacity, RateSection, weeklyRateForDay } from './formula';
 import { IndexationStep, IndexedPiawe } from './indexation';
 
@@ -45,7 +45,7 @@ export interface WeeklyCompensationInput {
   tables: ParameterTables;
 }
 
-export type NotPayableReason = 'not-yet' | 'no-certificate' | 'fit-for-work' | 'liability-not-provisional-or-accepted' | 'liability-disputed' | 'claim-finalised';
+export type NotPayableReason = 'not-yet' | 'no-rate-in-force' | 'no-certificate' | 'fit-for-work' | 'liability-not-provisional-or-accepted' | 'liability-disputed' | 'claim-finalised';
 
 export interface DayLine {
   date: LocalDate;
@@ -132,7 +132,17 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
         days.push({ date, payable: false, notPayable: why.reason, weeklyRate: '0.00' });
         continue;
       }
-      const maxOn = maxTable.on(date);
+      let maxOn: ReturnType<AmountTable['on']>;
+      try {
+        maxOn = maxTable.on(date);
+      } catch (e) {
+        // A day before the table's first row has no MAX: it is not valued, and says so loudly (never
+        // a throw: workflow code calls this).
+        if (!(e instanceof ParameterError)) throw e;
+        warnings.add(`maxWeeklyCompensation has no row in force on ${date}: days before its first row are not valued`);
+        days.push({ date, payable: false, notPayable: 'no-rate-in-force', weeklyRate: '0.00' });
+        continue;
+      }
       flagStale(maxOn.notCurrentFrom, 'maxWeeklyCompensation');
       for (const missing of p.missingFactorsThrough(date)) flagStale(missing, `indexation (no factor for ${missing})`);
       const pOn = p.on(date);

@@ -244,3 +244,12 @@ describe('entitlement weeks (rules.md §6; scenario significant-fracture)', () =
     );
   });
 });
+
+describe('gaps in the tables', () => {
+  it('a day before the first MAX row is not valued, loudly, and nothing throws', () => {
+    const r = computeWeeklyCompensation({ ...fracture, tables: { ...tables, maxWeeklyCompensation: [{ from: '2026-03-05', amount: '2590.00' }] }, through: '2026-03-08' });
+    expect(r.weeks[0].amount).toBe('651.43'); // 4 of 7 days at 1140
+    expect(r.blocks[0].days[0].notPayable).toBe('no-rate-in-force');
+    expect(r.warnings[0]).toMatch(/no row in force on 2026-03-02/);
+  });
+});

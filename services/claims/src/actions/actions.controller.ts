@@ -1,13 +1,13 @@
-import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { claimEventSchema, localDate, nonEmpty } from '@wc/contracts';
-import { parseEventTime, sydneyInstant } from '@wc/rules';
+import { addDays, parseEventTime, sydneyAt, sydneyInstant } from '@wc/rules';
 import { Roles, StaffUser, addLogContext, badRequest, openApiSchema, parseOr400 } from '@wc/service-kit';
 import { ClaimEntity } from '../claims/claim.entity';
-import { TemporalGateway } from '../workflow/temporal.gateway';
+import { TemporalGateway, WorkflowNotStartedError } from '../workflow/temporal.gateway';
 import { ActionsService } from './actions.service';
 
 /** `at` may be left out: the action happened now. A future `at` is refused (time only runs forward). */
@@ -18,6 +18,12 @@ function withTime(body: unknown): unknown {
 
 const assignmentSchema = z.object({ caseManager: nonEmpty, teamLeader: nonEmpty }).strict();
 const untilSchema = z.object({ until: localDate.optional() }).strict();
+
+/** Not yet started is a state the caller can wait out, not a server fault. */
+function notStartedAs409(e: unknown): never {
+  if (e instanceof WorkflowNotStartedError) throw new ConflictException(e.message);
+  throw e;
+}
 
 @ApiTags('claim actions')
 @ApiBearerAuth()
@@ -38,7 +44,7 @@ export class ActionsController {
     const event = parseOr400(claimEventSchema, withTime(body));
     const at = parseEventTime(event.at);
     if (sydneyInstant(at.date, at.minuteOfDay) > Date.now() + 60_000) throw badRequest('at', 'must not be in the future');
-    return this.actions.apply(id, event, req.staff);
+    return this.actions.apply(id, event, req.staff).catch(notStartedAs409);
   }
 
   @Get('timeline')
@@ -48,7 +54,8 @@ export class ActionsController {
     const { until } = parseOr400(untilSchema, query, 'query');
     const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id });
     if (!claim) throw new NotFoundException(`no claim ${id}`);
-    const { timeline, details } = await this.temporal.timeline(claim.workflowId, until);
+    if (until && until > addDays(sydneyAt(Date.now()).date, 3653)) throw badRequest('until', 'must be at most ten years from today', 'query');
+    const { timeline, details } = await this.temporal.timeline(claim.workflowId, until).catch(notStartedAs409);
     return { ...timeline, warnings: details.warnings, explanations: details.obligations.map((o) => ({ type: o.type, openedOn: o.openedOn, dueOn: o.dueOn, rule: o.rule, source: o.source })) };
   }
 

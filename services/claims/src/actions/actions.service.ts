@@ -55,11 +55,15 @@ export class ActionsService {
 
   /** program 9: an internal review is done by someone other than the decision maker. */
   private async refuseSelfReview(claimId: string, by: StaffUser): Promise<void> {
+    // The decision under review: the one review.requested named (by its event type), else the latest.
+    const requested = await this.ds.getRepository(ClaimAction).findOne({ where: { claimId, type: 'review.requested' }, order: { recordedAt: 'DESC' } });
+    const named = (requested?.event as { decision?: string } | undefined)?.decision;
+    const types = named && DECISIONS.includes(named) ? [named] : DECISIONS;
     const lastDecision = await this.ds
       .getRepository(ClaimAction)
       .createQueryBuilder('a')
       .where('a.claim_id = :claimId', { claimId })
-      .andWhere('a.type IN (:...types)', { types: DECISIONS })
+      .andWhere('a.type IN (:...types)', { types })
       .orderBy('a.recorded_at', 'DESC')
       .getOne();
     if (lastDecision && lastDecision.byUser === by.user) {

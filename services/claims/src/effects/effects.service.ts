@@ -56,6 +56,11 @@ export class EffectsService {
         // Done or no longer required: it leaves the team leader's queue.
         await m.getRepository(EscalationTask).update({ claimId: claim.id, obligationId: e.obligation.id, resolvedOn: IsNull() }, { resolvedOn: e.obligation.completedOn ?? e.obligation.cancelledOn ?? undefined });
         return;
+      case 'obligation-rescheduled':
+        await this.upsertObligation(m, claim.id, e.obligation);
+        // The escalation was against the old due date; the new one starts afresh.
+        await m.getRepository(EscalationTask).update({ claimId: claim.id, obligationId: e.obligation.id, resolvedOn: IsNull() }, { resolvedOn: e.on });
+        return;
       case 'escalated':
       case 'overdue': {
         await this.upsertObligation(m, claim.id, e.obligation);

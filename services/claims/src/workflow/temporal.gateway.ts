@@ -3,6 +3,9 @@ import { ApplicationFailure, Client, Connection, WorkflowExecutionAlreadyStarted
 import type { ClaimEvent, FieldProblem } from '@wc/contracts';
 import { CLAIM_TASK_QUEUE, ClaimWorkflowInput, actionUpdate, timelineQuery } from '@wc/workflows/dist/claim/definitions';
 
+/** The claim's workflow is not running yet (Temporal was unreachable when it was lodged; the reconciler retries). */
+export class WorkflowNotStartedError extends Error {}
+
 /** The workflow refused a staff action (rules.md §4 and the lifecycle's refusals). */
 export class ActionRefusedError extends Error {
   constructor(readonly problems: FieldProblem[]) {
@@ -63,13 +66,19 @@ export class TemporalGateway implements OnApplicationShutdown {
         const details = (e.cause.details ?? []) as FieldProblem[];
         throw new ActionRefusedError(details.length ? details : [{ path: 'type', message: e.cause.message }]);
       }
+      if (e instanceof WorkflowNotFoundError) throw new WorkflowNotStartedError(`the workflow of this claim (${workflowId}) has not started yet; try again shortly`);
       throw e;
     }
   }
 
   async timeline(workflowId: string, until?: string) {
     const { client } = await this.connect();
-    return client.workflow.getHandle(workflowId).query(timelineQuery, until);
+    try {
+      return await client.workflow.getHandle(workflowId).query(timelineQuery, until);
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) throw new WorkflowNotStartedError(`the workflow of this claim (${workflowId}) has not started yet; try again shortly`);
+      throw e;
+    }
   }
 
   async ping(): Promise<void> {

@@ -7,6 +7,8 @@ export class LetterRequestEntity {
   @PrimaryColumn('uuid', { name: 'event_id' }) eventId!: string;
   @Column('uuid', { name: 'claim_id' }) claimId!: string;
   @Column() kind!: string;
-  @Column('uuid', { name: 'document_id' }) documentId!: string;
+  /** null when the documents service refused the request for good (see `failure`). */
+  @Column('uuid', { name: 'document_id', nullable: true }) documentId!: string | null;
+  @Column({ type: 'text', nullable: true }) failure!: string | null;
   @Column({ name: 'requested_at', type: 'timestamptz' }) requestedAt!: Date;
 }

@@ -93,7 +93,7 @@ async function startNotifications() {
   await consuming();
 }
 
-const lettersOf = async (claimId: string) => (await pg.query(`SELECT event_id, document_id FROM ${notifSchema}.letter_requests WHERE claim_id = $1`, [claimId])).rows;
+const lettersOf = async (claimId: string) => (await pg.query(`SELECT event_id, document_id, failure FROM ${notifSchema}.letter_requests WHERE claim_id = $1`, [claimId])).rows;
 const documentsOf = async (claimId: string) => (await pg.query(`SELECT id, idempotency_key FROM ${docsSchema}.documents WHERE claim_id = $1`, [claimId])).rows;
 
 beforeAll(async () => {
@@ -169,7 +169,7 @@ it('claim.notified → one acknowledgement letter, however often the event is de
   expect(listed.status).toBe(200);
   expect(await listed.json()).toEqual({
     claimId,
-    letters: [{ eventId: event.id, claimId, kind: 'acknowledgement-letter', documentId: request.document_id, requestedAt: expect.any(String) }],
+    letters: [{ eventId: event.id, claimId, kind: 'acknowledgement-letter', documentId: request.document_id, failure: null, requestedAt: expect.any(String) }],
   });
 });
 
@@ -197,7 +197,7 @@ it('a failure after the letter was made (before the commit) retries with the sam
   expect((await pg.query(`SELECT last_value FROM ${notifSchema}.crash_attempts`)).rows[0].last_value).toBe('2');
   const docs = await documentsOf(claimId);
   expect(docs).toHaveLength(1);
-  expect(rows).toEqual([{ event_id: event.id, document_id: docs[0].id }]);
+  expect(rows).toEqual([{ event_id: event.id, document_id: docs[0].id, failure: null }]);
   await pg.query(`DROP TRIGGER crash_once ON ${notifSchema}.letter_requests`);
 });
 
@@ -228,4 +228,21 @@ it('the documents service refusing the request leaves the event unhandled (retri
   }
   await waitFor('the letter after documents recovered', async () => (await lettersOf(claimId)).length === 1, 60_000);
   expect(await documentsOf(claimId)).toHaveLength(1);
+});
+
+it('a letter the documents service refuses for good is recorded as failed, and later events of the partition still flow', async () => {
+  // An injury notified before it happened: the template refuses it (400). Retrying would stall the partition for ever.
+  const bad = claimNotified('WC0004799');
+  (bad.data as ClaimNotifiedData).notificationDate = '2026-05-01';
+  const claimId = bad.subject;
+  await publish(bad);
+  const [failed] = await waitFor('the failed letter request', async () => {
+    const r = await lettersOf(claimId);
+    return r.length > 0 && r;
+  });
+  expect(failed.document_id).toBeNull();
+  expect(failed.failure).toMatch(/documents service answered 400/);
+  expect(await handled(bad.id)).toBe(true);
+  await drained(claimId); // the next event of the same claim (same partition) is handled
+  expect(await documentsOf(claimId)).toHaveLength(0);
 });

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClaimNotifiedData, Envelope } from '@wc/contracts';
 import { JsonLogger, withLogContext } from '@wc/service-kit';
-import { DocumentsClient } from '../documents.client';
+import { DocumentsClient, DocumentsServiceError } from '../documents.client';
 import { LetterRequestEntity } from './letter-request.entity';
 
 export const LOGGER = Symbol('logger');
@@ -12,11 +12,15 @@ export interface LetterRequestView {
   eventId: string;
   claimId: string;
   kind: string;
-  documentId: string;
+  documentId: string | null;
+  failure: string | null;
   requestedAt: string;
 }
 
-const view = (r: LetterRequestEntity): LetterRequestView => ({ eventId: r.eventId, claimId: r.claimId, kind: r.kind, documentId: r.documentId, requestedAt: r.requestedAt.toISOString() });
+const view = (r: LetterRequestEntity): LetterRequestView => ({ eventId: r.eventId, claimId: r.claimId, kind: r.kind, documentId: r.documentId, failure: r.failure, requestedAt: r.requestedAt.toISOString() });
+
+/** A refusal that will not change on retry: the request itself is wrong (not auth, conflict or overload). */
+const permanent = (e: unknown) => e instanceof DocumentsServiceError && e.status !== undefined && e.status >= 400 && e.status < 500 && ![401, 403, 408, 409, 429].includes(e.status);
 
 @Injectable()
 export class LettersService {
@@ -32,15 +36,26 @@ export class LettersService {
     const d = event.data;
     return withLogContext({ claimId: d.claimId }, async () => {
       const kind = 'acknowledgement-letter';
-      const document = await this.documents.createDocument(
-        {
-          claimId: d.claimId,
-          kind,
-          data: { claimNumber: d.claimNumber, worker: d.worker, employer: d.employer, dateOfInjury: d.dateOfInjury, notificationDate: d.notificationDate },
-        },
-        `ack-letter:${event.id}`,
-      );
-      const row = m.getRepository(LetterRequestEntity).create({ eventId: event.id, claimId: d.claimId, kind, documentId: document.id, requestedAt: new Date() });
+      let document: { id: string; contentHash: string };
+      try {
+        document = await this.documents.createDocument(
+          {
+            claimId: d.claimId,
+            kind,
+            data: { claimNumber: d.claimNumber, worker: d.worker, employer: d.employer, dateOfInjury: d.dateOfInjury, notificationDate: d.notificationDate },
+          },
+          `ack-letter:${event.id}`,
+        );
+      } catch (e) {
+        // Retrying a request the documents service rejects as wrong would stall every later event of
+        // this partition for good: record the failure for a person to act on and move on.
+        if (!permanent(e)) throw e;
+        const failed = m.getRepository(LetterRequestEntity).create({ eventId: event.id, claimId: d.claimId, kind, documentId: null, failure: (e as Error).message.slice(0, 1000), requestedAt: new Date() });
+        await m.getRepository(LetterRequestEntity).insert(failed);
+        this.log.error('acknowledgement letter refused by the documents service; needs a person', { claimNumber: d.claimNumber, eventId: event.id, error: (e as Error).message });
+        return failed;
+      }
+      const row = m.getRepository(LetterRequestEntity).create({ eventId: event.id, claimId: d.claimId, kind, documentId: document.id, failure: null, requestedAt: new Date() });
       await m.getRepository(LetterRequestEntity).insert(row);
       this.log.info('acknowledgement letter requested', { claimNumber: d.claimNumber, eventId: event.id, documentId: document.id, contentHash: document.contentHash });
       return row;
