@@ -150,6 +150,18 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     expect(actions.rows.map((a) => a.type)).toEqual(['contact.made', 'liability.accepted', 'obligation.waived']); // refused ones are not recorded
   });
 
+  it('an action retried with the same Idempotency-Key is applied and recorded once', async () => {
+    const send = () => http(platform.urls.claims, 'POST', `/claims/${claimId}/actions`, { token: cm, body: { type: 'complaint.received' }, headers: { 'idempotency-key': 'complaint-call-0001' } });
+    const [a, b] = [await send(), await send()];
+    expect([a.status, b.status]).toEqual([202, 202]);
+    expect(b.body.seq).toBe(a.body.seq);
+    const t = await claims('GET', `/claims/${claimId}/timeline`, cm);
+    expect(t.body.obligations.filter((o: { type: string }) => o.type === 'complaint.acknowledgement')).toHaveLength(1);
+    const rows = await db.query(`SELECT count(*)::int AS n FROM claims.claim_actions WHERE claim_id = $1 AND type = 'complaint.received'`, [claimId]);
+    expect(rows.rows[0].n).toBe(1);
+    expect((await http(platform.urls.claims, 'POST', `/claims/${claimId}/actions`, { token: cm, body: { type: 'complaint.acknowledged' }, headers: { 'idempotency-key': 'short' } })).status).toBe(400);
+  });
+
   it('a review is completed by someone other than the person who made the decision', async () => {
     const act = (body: unknown, t: string) => claims('POST', `/claims/${claimId}/actions`, t, body);
     expect((await act({ type: 'liability.disputed', reasons: ['not work related'] }, tl)).status).toBe(202);

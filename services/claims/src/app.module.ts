@@ -19,6 +19,7 @@ import { ActionsService } from './actions/actions.service';
 import { ClaimAction, EscalationTask, NoticeRow, ObligationView } from './obligations/obligation.entities';
 import { QueuesController } from './obligations/queues.controller';
 import { ObligationsAndQueues1763770000002 } from './migrations/1763770000002-obligations-and-queues';
+import { ActionIdempotency1763770000003 } from './migrations/1763770000003-action-idempotency';
 import { WorkflowReconciler } from './workflow/workflow-reconciler';
 
 const config = loadClaimsConfig();
@@ -30,7 +31,7 @@ const config = loadClaimsConfig();
         url: config.DATABASE_URL,
         schema: SCHEMA,
         entities: [ClaimEntity, ClaimDocumentEntity, ClaimEffectEntity, ObligationView, EscalationTask, NoticeRow, ClaimAction],
-        migrations: [Initial1763770000000, EffectBatches1763770000001, ObligationsAndQueues1763770000002],
+        migrations: [Initial1763770000000, EffectBatches1763770000001, ObligationsAndQueues1763770000002, ActionIdempotency1763770000003],
       }),
     ),
   ],

@@ -1,5 +1,5 @@
-import { Body, ConflictException, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Body, ConflictException, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
@@ -39,12 +39,14 @@ export class ActionsController {
   @ApiResponse({ status: 202, description: 'applied by the workflow' })
   @ApiResponse({ status: 400, description: 'not a valid action: `problems` names each field' })
   @ApiResponse({ status: 422, description: 'refused by the rules (a decision recorded twice, an IME in the past, a finalised claim, ...); nothing changed' })
-  async act(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key applies and records the action once' })
+  async act(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }) {
     addLogContext({ claimId: id });
     const event = parseOr400(claimEventSchema, withTime(body));
     const at = parseEventTime(event.at);
     if (sydneyInstant(at.date, at.minuteOfDay) > Date.now() + 60_000) throw badRequest('at', 'must not be in the future');
-    return this.actions.apply(id, event, req.staff).catch(notStartedAs409);
+    if (key !== undefined && (key.length < 8 || key.length > 200)) throw badRequest('Idempotency-Key', 'must be 8 to 200 characters', 'header');
+    return this.actions.apply(id, event, req.staff, key).catch(notStartedAs409);
   }
 
   @Get('timeline')
@@ -66,10 +68,14 @@ export class ActionsController {
   async assign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
     addLogContext({ claimId: id });
     const a = parseOr400(assignmentSchema, body);
-    const r = await this.ds.getRepository(ClaimEntity).update({ id }, { caseManager: a.caseManager, teamLeader: a.teamLeader });
-    if (!r.affected) throw new NotFoundException(`no claim ${id}`);
-    // Escalations not yet handled follow the claim to its new team leader.
-    await this.ds.query(`UPDATE claims.escalation_tasks SET team_leader = $2 WHERE claim_id = $1 AND resolved_on IS NULL`, [id, a.teamLeader]);
+    await this.ds.transaction(async (m) => {
+      // The same lock the effects projection takes: tasks are moved and made under one owner at a time.
+      const claim = await m.getRepository(ClaimEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!claim) throw new NotFoundException(`no claim ${id}`);
+      await m.getRepository(ClaimEntity).update({ id }, { caseManager: a.caseManager, teamLeader: a.teamLeader });
+      // Escalations not yet handled follow the claim to its new team leader.
+      await m.query(`UPDATE claims.escalation_tasks SET team_leader = $2 WHERE claim_id = $1 AND resolved_on IS NULL`, [id, a.teamLeader]);
+    });
     return { id, ...a };
   }
 }

@@ -30,7 +30,7 @@ const DECISIONS = ['liability.provisional', 'liability.accepted', 'liability.dis
 export class ActionsService {
   constructor(@InjectDataSource() private readonly ds: DataSource, private readonly temporal: TemporalGateway, @Inject(LOGGER) private readonly log: JsonLogger) {}
 
-  async apply(claimId: string, event: ClaimEvent, by: StaffUser): Promise<{ accepted: true; seq: number }> {
+  async apply(claimId: string, event: ClaimEvent, by: StaffUser, idempotencyKey?: string): Promise<{ accepted: true; seq: number }> {
     return withLogContext({ claimId }, async () => {
       const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id: claimId });
       if (!claim) throw new NotFoundException(`no claim ${claimId}`);
@@ -39,7 +39,7 @@ export class ActionsService {
       if (event.type === 'review.completed') await this.refuseSelfReview(claimId, by);
       let result: { seq: number };
       try {
-        result = await this.temporal.applyAction(claim.workflowId, event);
+        result = await this.temporal.applyAction(claim.workflowId, event, idempotencyKey && `action:${claimId}:${idempotencyKey}`);
       } catch (e) {
         if (e instanceof ActionRefusedError) {
           this.log.info('action refused', { action: event.type, problems: e.problems });
@@ -47,7 +47,14 @@ export class ActionsService {
         }
         throw e;
       }
-      await this.ds.getRepository(ClaimAction).insert({ id: randomUUID(), claimId, type: event.type, event, byUser: by.user, role: by.role, recordedAt: new Date() });
+      // A retry with the same key was applied once by the workflow; record it once too.
+      await this.ds
+        .createQueryBuilder()
+        .insert()
+        .into(ClaimAction)
+        .values({ id: randomUUID(), claimId, type: event.type, event, byUser: by.user, role: by.role, recordedAt: new Date(), idempotencyKey: idempotencyKey ?? null })
+        .orIgnore()
+        .execute();
       this.log.info('action recorded', { action: event.type, by: by.user });
       return { accepted: true, seq: result.seq };
     });

@@ -23,7 +23,8 @@ export class EffectsService {
   async record(claimId: string, batchKey: string, effects: Effect[]): Promise<{ recorded: boolean }> {
     return withLogContext({ claimId }, () =>
       this.ds.transaction(async (m) => {
-        const claim = await m.getRepository(ClaimEntity).findOneBy({ id: claimId });
+        // Locked: a reassignment committing meanwhile must not leave a new task with the old team leader.
+        const claim = await m.getRepository(ClaimEntity).findOne({ where: { id: claimId }, lock: { mode: 'pessimistic_write' } });
         if (!claim) throw new NotFoundException(`no claim ${claimId}`);
         const fresh = await m.query(`INSERT INTO ${SCHEMA}.effect_batches (batch_key, claim_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING batch_key`, [batchKey, claimId]);
         if (fresh.length === 0) return { recorded: false };

@@ -52,4 +52,5 @@ export class ClaimAction {
   @Column({ name: 'by_user' }) byUser!: string;
   @Column() role!: string;
   @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
+  @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey!: string | null;
 }

@@ -57,10 +57,11 @@ export class TemporalGateway implements OnApplicationShutdown {
   }
 
   /** A staff action as a workflow update: applied in order with the claim's clock, or refused with reasons. */
-  async applyAction(workflowId: string, event: ClaimEvent): Promise<{ seq: number }> {
+  async applyAction(workflowId: string, event: ClaimEvent, updateId?: string): Promise<{ seq: number }> {
     const { client } = await this.connect();
     try {
-      return await client.workflow.getHandle(workflowId).executeUpdate(actionUpdate, { args: [event] });
+      // The same update id is applied once by Temporal and answers with the first outcome.
+      return await client.workflow.getHandle(workflowId).executeUpdate(actionUpdate, { args: [event], ...(updateId ? { updateId } : {}) });
     } catch (e) {
       if (e instanceof WorkflowUpdateFailedError && e.cause instanceof ApplicationFailure && e.cause.type === 'ActionRefused') {
         const details = (e.cause.details ?? []) as FieldProblem[];
