@@ -70,34 +70,25 @@ export const noticeRequestedData = z
   .strict();
 export type NoticeRequestedData = z.infer<typeof noticeRequestedData>;
 
+/** What every event about one obligation carries: which claim, which obligation, when it is due, the day it happened. */
+const obligationEventFields = z.object({
+  claimId: z.string().uuid(),
+  claimNumber: nonEmpty,
+  obligationId: nonEmpty,
+  type: nonEmpty,
+  dueOn: localDate,
+  on: localDate,
+  caseManager: nonEmpty.nullable(),
+});
+
 /** An obligation went to a team leader at the 09:00 sweep, or was reported again as overdue (rules.md §4). */
-export const obligationEscalatedData = z
-  .object({
-    claimId: z.string().uuid(),
-    claimNumber: nonEmpty,
-    obligationId: nonEmpty,
-    type: nonEmpty,
-    dueOn: localDate,
-    on: localDate,
-    kind: z.enum(['escalated', 'overdue']),
-    teamLeader: nonEmpty.nullable(),
-    caseManager: nonEmpty.nullable(),
-  })
+export const obligationEscalatedData = obligationEventFields
+  .extend({ kind: z.enum(['escalated', 'overdue']), teamLeader: nonEmpty.nullable() })
   .strict();
 export type ObligationEscalatedData = z.infer<typeof obligationEscalatedData>;
 
 /** The case manager is reminded at 09:00 one business day before an obligation is due (rules.md §4). */
-export const obligationReminderData = z
-  .object({
-    claimId: z.string().uuid(),
-    claimNumber: nonEmpty,
-    obligationId: nonEmpty,
-    type: nonEmpty,
-    dueOn: localDate,
-    on: localDate,
-    caseManager: nonEmpty.nullable(),
-  })
-  .strict();
+export const obligationReminderData = obligationEventFields.strict();
 export type ObligationReminderData = z.infer<typeof obligationReminderData>;
 
 /** Every event type the platform publishes, with its data schema. */
