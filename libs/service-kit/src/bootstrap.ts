@@ -54,3 +54,28 @@ export function runMain(name: string, start: () => Promise<unknown>): void {
     process.exit(1);
   });
 }
+
+/** The settings every service's configuration has that starting it needs. */
+export interface StartSettings {
+  HOST: string;
+  PORT: number;
+  DATABASE_URL: string;
+  LOG_LEVEL?: ServiceOptions['logLevel'];
+}
+
+/**
+ * Starts a service from its validated configuration. The app module is loaded only afterwards,
+ * because modules read the configuration when imported. `port` overrides it (tests pass 0).
+ */
+export async function startService(o: { name: string; description: string; schema: string; config: StartSettings; appModule: () => Promise<Type<unknown>>; port?: number }): Promise<INestApplication> {
+  return bootstrapService({
+    name: o.name,
+    module: await o.appModule(),
+    host: o.config.HOST,
+    port: o.port ?? o.config.PORT,
+    databaseUrl: o.config.DATABASE_URL,
+    schema: o.schema,
+    logLevel: o.config.LOG_LEVEL,
+    description: o.description,
+  });
+}

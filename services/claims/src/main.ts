@@ -1,20 +1,19 @@
 import 'reflect-metadata';
-import { bootstrapService, runMain } from '@wc/service-kit';
+import type { INestApplication } from '@nestjs/common';
+import { runMain, startService } from '@wc/service-kit';
 import { SCHEMA, loadClaimsConfig } from './config';
 
-async function main() {
+/** Starts the service (tests pass `port: 0` for an ephemeral port). */
+export async function start(overrides: { port?: number } = {}): Promise<INestApplication> {
   const config = loadClaimsConfig();
-  // Loaded after the configuration is known to be good: the module reads it at import.
-  const { AppModule } = await import('./app.module');
-  await bootstrapService({
+  return startService({
     name: 'claims',
-    module: AppModule,
-    host: config.HOST,
-    port: config.PORT,
-    databaseUrl: config.DATABASE_URL,
-    schema: SCHEMA,
-    logLevel: config.LOG_LEVEL,
     description: 'Staff API and system of record for workers compensation claims',
+    schema: SCHEMA,
+    config,
+    appModule: async () => (await import('./app.module')).AppModule,
+    port: overrides.port,
   });
 }
-runMain('claims', main);
+
+if (require.main === module) runMain('claims', start);
