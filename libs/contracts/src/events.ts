@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { localDate, nonEmpty } from './primitives';
+import { claimEventSchema } from './claim-events';
+import { localDate, moneyText, nonEmpty } from './primitives';
 
 /**
  * Events between services: CloudEvents 1.0 style envelopes (id, type, source, subject = claim id,
@@ -91,9 +92,62 @@ export type ObligationEscalatedData = z.infer<typeof obligationEscalatedData>;
 export const obligationReminderData = obligationEventFields.strict();
 export type ObligationReminderData = z.infer<typeof obligationReminderData>;
 
+/**
+ * A staff action the claim's workflow accepted (simulate.md's event shapes). Published so other
+ * services can keep the facts they need (payments: certificates, liability, earnings) without
+ * calling the claims service. `actionId` is stable across redelivery.
+ */
+export const claimActionRecordedData = z
+  .object({
+    claimId: z.string().uuid(),
+    claimNumber: nonEmpty,
+    actionId: z.string().uuid(),
+    action: claimEventSchema,
+    by: z.object({ user: nonEmpty, role: nonEmpty }).strict(),
+    recordedAt: z.string().datetime({ offset: true }),
+  })
+  .strict();
+export type ClaimActionRecordedData = z.infer<typeof claimActionRecordedData>;
+
+/**
+ * Payments counted these entitlement weeks for a claim (rules.md §6; 1987 Act s32A), valued with
+ * the rules library: the same count the claim's workflow keeps for weeks 13, 78, 130 and 260.
+ */
+export const entitlementWeeksCountedData = z
+  .object({
+    claimId: z.string().uuid(),
+    claimNumber: nonEmpty,
+    through: localDate,
+    weeks: z.array(z.object({ week: z.number().int().positive(), from: localDate, to: localDate, amount: moneyText }).strict()),
+  })
+  .strict();
+
+/** A PIAWE became final after its peer review (1987 Act Sch 3; a work capacity decision, s43(1)(d)). */
+export const piaweDeterminedData = z
+  .object({
+    claimId: z.string().uuid(),
+    claimNumber: nonEmpty,
+    determinationId: z.string().uuid(),
+    basis: z.enum(['calculated', 'interim', 'agreement']),
+    amount: moneyText,
+    amountAfter52Weeks: moneyText.nullable(),
+    determinedBy: nonEmpty,
+    reviewedBy: nonEmpty,
+  })
+  .strict();
+
+/** A payment run's bank file is complete; subject = the run id. */
+export const paymentRunCompletedData = z
+  .object({ runId: z.string().uuid(), processingDate: localDate, payments: z.number().int().nonnegative(), total: moneyText, abaSha256: z.string().regex(/^[0-9a-f]{64}$/) })
+  .strict();
+
 /** Every event type the platform publishes, with its data schema. */
 export const EVENT_DATA = {
   'claim.notified': claimNotifiedData,
+  'claim.action-recorded': claimActionRecordedData,
+  'entitlement-weeks.counted': entitlementWeeksCountedData,
+  'piawe.determined': piaweDeterminedData,
+  'payment-run.completed': paymentRunCompletedData,
   'document.created': documentCreatedData,
   'notice.requested': noticeRequestedData,
   'obligation.escalated': obligationEscalatedData,

@@ -5,3 +5,5 @@ export * from './triage';
 export * from './obligations';
 export * from './weekly-compensation';
 export * from './excess';
+export * from './payg';
+export * from './piawe';

@@ -7,6 +7,21 @@ import { LOGGER, PAYMENTS_CONFIG, SCHEMA, loadPaymentsConfig } from './config';
 import { BodyParsers } from './http/body-parsers';
 import { KAFKA, PaymentsOutboxRelay, kafkaHealth, kafkaProvider } from './messaging.providers';
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
+import { WeeklyPayments1763900000000 } from './migrations/1763900000000-weekly-payments';
+import { ClaimsConsumer } from './claims/claims.consumer';
+import { PaymentClaimsController } from './claims/payment-claims.controller';
+import { PaymentClaimsService } from './claims/payment-claims.service';
+import { AuthorityService } from './authority/authority.service';
+import { PaymentsController } from './authority/payments.controller';
+import { ParametersService } from './parameters/parameters.service';
+import { PaymentRunsController } from './payment-runs/payment-runs.controller';
+import { PaymentRunsService } from './payment-runs/payment-runs.service';
+import { PiaweController } from './piawe/piawe.controller';
+import { PiaweService } from './piawe/piawe.service';
+import { RemediationController } from './remediation/remediation.controller';
+import { RemediationService } from './remediation/remediation.service';
+import { WeeklyPaymentsController } from './weekly-payments/weekly-payments.controller';
+import { WeeklyPaymentsService } from './weekly-payments/weekly-payments.service';
 import { WageScheduleEntity, WageScheduleLineEntity } from './schedules/schedule.entity';
 import { SchedulesController } from './schedules/schedules.controller';
 import { SchedulesService } from './schedules/schedules.service';
@@ -20,17 +35,25 @@ const config = loadPaymentsConfig();
         url: config.DATABASE_URL,
         schema: SCHEMA,
         entities: [WageScheduleEntity, WageScheduleLineEntity],
-        migrations: [Initial1763800000000],
+        migrations: [Initial1763800000000, WeeklyPayments1763900000000],
       }),
     ),
   ],
-  controllers: [SchedulesController, HealthController],
+  controllers: [SchedulesController, PaymentClaimsController, PiaweController, WeeklyPaymentsController, PaymentsController, PaymentRunsController, RemediationController, HealthController],
   providers: [
     { provide: PAYMENTS_CONFIG, useValue: config },
     { provide: LOGGER, useValue: new JsonLogger('payments', config.LOG_LEVEL) },
     BodyParsers,
     kafkaProvider,
     SchedulesService,
+    PaymentClaimsService,
+    ClaimsConsumer,
+    ParametersService,
+    PiaweService,
+    WeeklyPaymentsService,
+    AuthorityService,
+    PaymentRunsService,
+    RemediationService,
     PaymentsOutboxRelay,
     {
       provide: HEALTH_CHECKS,

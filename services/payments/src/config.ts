@@ -3,6 +3,20 @@ import { baseConfig, loadConfig, port } from '@wc/service-kit';
 
 export const paymentsConfigSchema = baseConfig.extend({
   PORT: port(3004),
+  CLAIMS_CONSUMER_GROUP: z.string().min(1).default('payments-service.claims'),
+  /** A new consumer group reads the claims topic from its start (every claim's facts); tests sharing a topic across databases set false. */
+  CLAIMS_FROM_BEGINNING: z.enum(['true', 'false']).default('true'),
+  /** The insurer's bank details for the ABA file's descriptive record and trace fields (nsw-facts.md §7.2). */
+  ABA_FINANCIAL_INSTITUTION: z.string().regex(/^[A-Z]{3}$/, 'must be the 3-letter bank abbreviation, e.g. WBC').default('WBC'),
+  ABA_USER_NAME: z.string().min(1).max(26).default('WC CLAIMS PLATFORM'),
+  ABA_USER_ID: z.string().regex(/^\d{1,6}$/, 'must be the 1-6 digit APCA user id').default('000000'),
+  ABA_DESCRIPTION: z.string().min(1).max(12).default('WEEKLY COMP'),
+  ABA_REMITTER_BSB: z.string().regex(/^\d{3}-\d{3}$/, 'must be NNN-NNN').default('032-000'),
+  ABA_REMITTER_ACCOUNT: z.string().regex(/^[0-9 -]{1,9}$/, 'must be up to 9 digits, hyphens or spaces').default('000000000'),
+  ABA_REMITTER_NAME: z.string().min(1).max(16).default('WC CLAIMS'),
+  ABA_BALANCING_RECORD: z.enum(['true', 'false']).default('false'),
+  /** Claims a remediation or a run works through per transaction. */
+  BATCH_SIZE: z.coerce.number().int().min(1).max(100000).default(2000),
 });
 export type PaymentsConfig = z.infer<typeof paymentsConfigSchema>;
 export const PAYMENTS_CONFIG = Symbol('payments config');

@@ -20,6 +20,8 @@ const repoRoot = path.resolve(__dirname, '..', '..', '..');
 const examples = path.join(process.env.WC_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared'), 'examples', 'payments');
 const example = (name: string) => fs.readFileSync(path.join(examples, name), 'utf8');
 
+jest.setTimeout(60_000);
+
 const engineUrl = process.env.DATABASE_URL;
 const brokers = process.env.KAFKA_BROKERS;
 const testDb = `wc_payments_test_${randomBytes(4).toString('hex')}`;
@@ -43,7 +45,7 @@ beforeAll(async () => {
   await admin((c) => c.query(`CREATE DATABASE ${testDb}`));
   const url = new URL(engineUrl);
   url.pathname = `/${testDb}`;
-  Object.assign(process.env, { DATABASE_URL: url.toString(), AUTH_JWT_SECRET: randomBytes(36).toString('base64'), HOST: '127.0.0.1', LOG_LEVEL: 'error' });
+  Object.assign(process.env, { DATABASE_URL: url.toString(), AUTH_JWT_SECRET: randomBytes(36).toString('base64'), HOST: '127.0.0.1', LOG_LEVEL: 'error', CLAIMS_CONSUMER_GROUP: `payments-test-${randomUUID()}`, CLAIMS_FROM_BEGINNING: 'false' });
   delete process.env.PORT; // the app listens on an ephemeral port (bootstrapService below)
   delete process.env.AUTH_KEY_FILE;
   // Imported once the environment is set: the module reads its configuration at import, as in main.ts.

@@ -2,10 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { ClaimEvent } from '@wc/contracts';
+import { TOPICS, type ClaimEvent } from '@wc/contracts';
+import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, Role, StaffUser, withLogContext } from '@wc/service-kit';
 import { ClaimEntity } from '../claims/claim.entity';
 import { LOGGER } from '../claims/claims.service';
+import { SCHEMA } from '../config';
 import { ClaimAction } from '../obligations/obligation.entities';
 import { ActionRefusedError, TemporalGateway } from '../workflow/temporal.gateway';
 
@@ -47,14 +49,19 @@ export class ActionsService {
         }
         throw e;
       }
-      // A retry with the same key was applied once by the workflow; record it once too.
-      await this.ds
-        .createQueryBuilder()
-        .insert()
-        .into(ClaimAction)
-        .values({ id: randomUUID(), claimId, type: event.type, event, byUser: by.user, role: by.role, recordedAt: new Date(), idempotencyKey: idempotencyKey ?? null })
-        .orIgnore()
-        .execute();
+      // A retry with the same key was applied once by the workflow; record it (and publish it) once too.
+      const recordedAt = new Date();
+      const actionId = randomUUID();
+      await this.ds.transaction(async (m) => {
+        const inserted: { id: string }[] = await m.query(
+          `INSERT INTO claims.claim_actions (id, claim_id, type, event, by_user, role, recorded_at, idempotency_key)
+           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
+          [actionId, claimId, event.type, JSON.stringify(event), by.user, by.role, recordedAt, idempotencyKey ?? null],
+        );
+        if (inserted.length === 0) return;
+        const data = { claimId, claimNumber: claim.claimNumber, actionId, action: event, by: { user: by.user, role: by.role }, recordedAt: recordedAt.toISOString() };
+        await enqueue(m, SCHEMA, TOPICS.claims, newEnvelope({ type: 'claim.action-recorded', source: 'wc-claims/claims', subject: claimId, data }));
+      });
       this.log.info('action recorded', { action: event.type, by: by.user });
       return { accepted: true, seq: result.seq };
     });

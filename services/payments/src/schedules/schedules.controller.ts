@@ -57,6 +57,14 @@ export class SchedulesController {
     return this.schedules.view(schedule.id);
   }
 
+  @Get('discrepancies')
+  @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
+  @ApiOperation({ summary: "Schedule lines that differ from the platform's entitlement or could not be checked (for case managers)" })
+  async discrepancies(@Query('limit') limit: string | undefined) {
+    const n = parseOr400(z.coerce.number().int().min(1).max(1000).default(200), limit, 'query limit');
+    return this.schedules.discrepancies(n);
+  }
+
   @Get(':id')
   @ApiOperation({ summary: 'A stored schedule: its lines, exact totals and (partial imports) the lines left out' })
   @ApiResponse({ status: 404, description: 'no such schedule' })

@@ -8,6 +8,9 @@ import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../config';
 import { WAGE_SCHEDULE_RECEIVED, WageScheduleReceivedData, wageScheduleReceivedData } from '../contracts';
+import { PaymentClaimsService } from '../claims/payment-claims.service';
+import { ParametersService } from '../parameters/parameters.service';
+import { reconcileSchedule } from './reconciliation';
 import { AcceptedSchedule, ScheduleCheck } from './schedule-input';
 import { WageScheduleEntity, WageScheduleLineEntity } from './schedule.entity';
 
@@ -26,6 +29,8 @@ export class SchedulesService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(LOGGER) private readonly log: JsonLogger,
+    private readonly claims: PaymentClaimsService,
+    private readonly parameters: ParametersService,
   ) {}
 
   /**
@@ -117,6 +122,8 @@ export class SchedulesService {
       paygWithheld: summary.paygWithheld,
       receivedAt: schedule.receivedAt.toISOString(),
     });
+    // In the same transaction: a schedule is never stored without its reconciliation and reimbursements.
+    await reconcileSchedule(m, schedule.id, lines, { user: by.user, role: by.role }, this.claims, this.parameters);
     await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: WAGE_SCHEDULE_RECEIVED, source: 'wc-payments/wage-reimbursement-schedules', subject: schedule.id, data }));
     return schedule;
   }
@@ -149,6 +156,27 @@ export class SchedulesService {
       })),
       receivedAt: s.receivedAt.toISOString(),
       receivedBy: s.receivedBy,
+      reconciliation: await this.reconciliation(id),
     };
+  }
+
+  /** Each line against the platform's entitlement, and the reimbursement generated for it (program 4.6). */
+  async reconciliation(scheduleId: string) {
+    return this.ds.query(
+      `SELECT line_number AS line, claim_number AS "claimNumber", claim_id AS "claimId", period_start::text AS "periodStart", period_end::text AS "periodEnd",
+         employer_paid::text AS "employerPaid", entitlement::text AS entitlement, difference::text AS difference, status, note, payment_id AS "paymentId"
+       FROM payments.reconciliations WHERE schedule_id = $1 ORDER BY line_number`,
+      [scheduleId],
+    );
+  }
+
+  /** Lines whose payment differs from the entitlement, or that could not be checked: the case managers' list. */
+  async discrepancies(limit: number) {
+    return this.ds.query(
+      `SELECT r.schedule_id AS "scheduleId", line_number AS line, claim_number AS "claimNumber", claim_id AS "claimId", period_start::text AS "periodStart", period_end::text AS "periodEnd",
+         employer_paid::text AS "employerPaid", entitlement::text AS entitlement, difference::text AS difference, status, note
+       FROM payments.reconciliations r WHERE status <> 'matched' ORDER BY period_start, claim_number LIMIT $1`,
+      [limit],
+    );
   }
 }

@@ -1,0 +1,90 @@
+import { ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Dec, formatMoney, money } from '@wc/rules';
+import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
+import { LOGGER } from '../config';
+import { PaymentStatus, audit } from './audit';
+
+export interface AuthorityLimit {
+  subject: string;
+  maxAmount: string;
+  setBy: string;
+  setAt: string;
+}
+
+/**
+ * Maker-checker: whoever generated a payment can never authorise it, and nobody authorises more
+ * than their limit. A user's own limit, when set, replaces their role's; a payment over the limit
+ * waits, generated, for someone with the authority.
+ */
+@Injectable()
+export class AuthorityService {
+  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(LOGGER) private readonly log: JsonLogger) {}
+
+  async limits(): Promise<AuthorityLimit[]> {
+    const rows = await this.ds.query(`SELECT subject, max_amount::text AS max, set_by, set_at FROM payments.authority_limits ORDER BY subject`);
+    return rows.map((r: { subject: string; max: string; set_by: string; set_at: Date }) => ({ subject: r.subject, maxAmount: r.max, setBy: r.set_by, setAt: r.set_at.toISOString() }));
+  }
+
+  async setLimit(subject: string, maxAmount: string, by: StaffUser): Promise<AuthorityLimit> {
+    await this.ds.query(
+      `INSERT INTO payments.authority_limits (subject, max_amount, set_by) VALUES ($1, $2, $3)
+       ON CONFLICT (subject) DO UPDATE SET max_amount = EXCLUDED.max_amount, set_by = EXCLUDED.set_by, set_at = now()`,
+      [subject, maxAmount, by.user],
+    );
+    this.log.info('authority limit set', { subject, maxAmount, by: by.user });
+    return (await this.limits()).find((l) => l.subject === subject)!;
+  }
+
+  async limitOf(by: StaffUser): Promise<Dec | null> {
+    const rows: { subject: string; max: string }[] = await this.ds.query(
+      `SELECT subject, max_amount::text AS max FROM payments.authority_limits WHERE subject IN ($1, $2)`,
+      [`user:${by.user}`, `role:${by.role}`],
+    );
+    const own = rows.find((r) => r.subject === `user:${by.user}`) ?? rows.find((r) => r.subject === `role:${by.role}`);
+    return own ? money(own.max) : null;
+  }
+
+  async authorise(paymentId: string, by: StaffUser, note: string | undefined) {
+    const limit = await this.limitOf(by);
+    return this.ds.transaction(async (m) => {
+      const rows: { claim_id: string; status: PaymentStatus; gross: string; generated_by: string }[] = await m.query(
+        `SELECT claim_id, status, gross::text AS gross, generated_by FROM payments.payments WHERE id = $1 FOR UPDATE`,
+        [paymentId],
+      );
+      if (rows.length === 0) throw new NotFoundException(`no payment ${paymentId}`);
+      const p = rows[0];
+      return withLogContext({ claimId: p.claim_id }, async () => {
+        if (p.status !== 'generated') throw new UnprocessableEntityException({ statusCode: 422, message: 'payment not authorised', problems: [{ field: 'status', problem: `is ${p.status}; only a generated payment can be authorised` }] });
+        if (p.generated_by === by.user) throw new ForbiddenException(`${by.user} generated this payment; another person must authorise it (maker-checker)`);
+        const gross = money(p.gross);
+        if (limit === null) throw new ForbiddenException(`${by.user} (${by.role}) has no authority limit; the payment waits for someone who has one`);
+        if (gross.greaterThan(limit)) {
+          this.log.info('payment over authority', { paymentId, amount: p.gross, limit: formatMoney(limit), by: by.user });
+          throw new ForbiddenException(`the payment of ${p.gross} exceeds ${by.user}'s authority of ${formatMoney(limit)}; it waits for someone with a higher limit`);
+        }
+        await m.query(`UPDATE payments.payments SET status = 'authorised', authorised_by = $2, authorised_at = now() WHERE id = $1`, [paymentId, by.user]);
+        await audit(m, [paymentId], by, 'generated', 'authorised', note?.trim() || `authorised within a limit of ${formatMoney(limit)}`);
+        this.log.info('payment authorised', { paymentId, amount: p.gross, by: by.user });
+        return { id: paymentId, status: 'authorised' as const };
+      });
+    });
+  }
+
+  async cancel(paymentId: string, by: StaffUser, reason: string) {
+    return this.ds.transaction(async (m) => {
+      const rows: { claim_id: string; status: PaymentStatus }[] = await m.query(`SELECT claim_id, status FROM payments.payments WHERE id = $1 FOR UPDATE`, [paymentId]);
+      if (rows.length === 0) throw new NotFoundException(`no payment ${paymentId}`);
+      const { status } = rows[0];
+      if (status !== 'generated' && status !== 'authorised') {
+        throw new UnprocessableEntityException({ statusCode: 422, message: 'payment not cancelled', problems: [{ field: 'status', problem: `is ${status}; a payment in a bank file cannot be cancelled here` }] });
+      }
+      // The dedupe key is released so the week can be generated again (e.g. after a payee correction).
+      await m.query(`UPDATE payments.payments SET status = 'cancelled', dedupe_key = dedupe_key || ':cancelled:' || id WHERE id = $1`, [paymentId]);
+      await audit(m, [paymentId], by, status, 'cancelled', reason);
+      this.log.info('payment cancelled', { paymentId, by: by.user, claimId: rows[0].claim_id });
+      return { id: paymentId, status: 'cancelled' as const };
+    });
+  }
+}

@@ -1,0 +1,91 @@
+import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { moneyText } from '@wc/contracts';
+import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { AuthorityService } from './authority.service';
+
+const authoriseSchema = z.object({ note: z.string().max(500, 'must be at most 500 characters').optional() }).strict();
+const cancelSchema = z.object({ reason: z.string().trim().min(1, 'must say why the payment is cancelled').max(500, 'must be at most 500 characters') }).strict();
+const limitSchema = z.object({ maxAmount: moneyText }).strict();
+const subjectSchema = z.string().regex(/^(role|user):[A-Za-z0-9._@-]+$/, 'must be role:<role> or user:<user id>');
+const listSchema = z
+  .object({
+    status: z.enum(['generated', 'authorised', 'in-run', 'released', 'cancelled']).optional(),
+    claimId: z.string().uuid('must be a claim id (uuid)').optional(),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+const PAYMENT_COLUMNS = `id, claim_id AS "claimId", kind, payee, week, period_from::text AS "from", period_to::text AS "to", gross::text AS gross, payg::text AS payg,
+  net::text AS net, status, reference, generated_by AS "generatedBy", generated_at AS "generatedAt", authorised_by AS "authorisedBy", authorised_at AS "authorisedAt",
+  run_id AS "runId", remediation_id AS "remediationId"`;
+
+@ApiTags('payments')
+@ApiBearerAuth()
+@Controller()
+export class PaymentsController {
+  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly authority: AuthorityService) {}
+
+  @Get('payments')
+  @Roles('payments-officer', 'team-leader', 'case-manager', 'admin')
+  @ApiOperation({ summary: 'Payments by status and claim, oldest first (e.g. ?status=generated: waiting for authorisation)' })
+  async list(@Query() query: unknown) {
+    const q = parseOr400(listSchema, query, 'query');
+    return this.ds.query(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments.payments WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR claim_id = $2) ORDER BY generated_at, period_from LIMIT $3`,
+      [q.status ?? null, q.claimId ?? null, q.limit],
+    );
+  }
+
+  @Get('payments/:id')
+  @Roles('payments-officer', 'team-leader', 'case-manager', 'admin')
+  @ApiOperation({ summary: 'One payment with how it was calculated and every change to it (who, when, why)' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    const rows = await this.ds.query(`SELECT ${PAYMENT_COLUMNS}, explanation FROM payments.payments WHERE id = $1`, [id]);
+    if (rows.length === 0) throw new NotFoundException(`no payment ${id}`);
+    const audit = await this.ds.query(`SELECT at, actor, role, from_status AS "from", to_status AS "to", reason FROM payments.payment_audit WHERE payment_id = $1 ORDER BY seq`, [id]);
+    return { ...rows[0], audit };
+  }
+
+  @Post('payments/:id/authorise')
+  @HttpCode(200)
+  @Roles('payments-officer', 'team-leader')
+  @ApiOperation({ summary: 'Authorise a generated payment: not by whoever generated it, and only within your authority limit' })
+  @ApiBody({ schema: openApiSchema(authoriseSchema) })
+  @ApiResponse({ status: 403, description: 'you generated it (maker-checker), or it exceeds your authority: it waits for someone else' })
+  @ApiResponse({ status: 422, description: 'the payment is not waiting for authorisation' })
+  async authorise(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    const { note } = parseOr400(authoriseSchema, body ?? {});
+    return this.authority.authorise(id, req.staff, note);
+  }
+
+  @Post('payments/:id/cancel')
+  @HttpCode(200)
+  @Roles('payments-officer', 'team-leader')
+  @ApiOperation({ summary: 'Cancel a payment not yet in a bank file, with the reason' })
+  @ApiBody({ schema: openApiSchema(cancelSchema) })
+  async cancel(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    const { reason } = parseOr400(cancelSchema, body);
+    return this.authority.cancel(id, req.staff, reason);
+  }
+
+  @Get('authority-limits')
+  @Roles('payments-officer', 'team-leader', 'admin')
+  @ApiOperation({ summary: 'Authority limits per role and per user (a user limit replaces the role limit)' })
+  async limits() {
+    return this.authority.limits();
+  }
+
+  @Put('authority-limits/:subject')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Set the authority limit of role:<role> or user:<user id>' })
+  @ApiBody({ schema: openApiSchema(limitSchema) })
+  async setLimit(@Param('subject') subject: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    const s = parseOr400(subjectSchema, subject, 'path subject');
+    const { maxAmount } = parseOr400(limitSchema, body);
+    return this.authority.setLimit(s, maxAmount, req.staff);
+  }
+}

@@ -1,0 +1,76 @@
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { ClaimActionRecordedData, ClaimNotifiedData, TOPICS } from '@wc/contracts';
+import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
+import { JsonLogger, withLogContext } from '@wc/service-kit';
+import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
+import { KAFKA } from '../messaging.providers';
+import { PAYMENT_FACTS } from '../weekly-payments/claim-facts';
+
+/**
+ * Keeps payments' copy of what it needs about each claim: who and when (claim.notified) and the
+ * staff actions that change what is payable (claim.action-recorded). Redelivered events change
+ * nothing (the inbox, and the action id as primary key); one claim's events arrive in order
+ * because they share a Kafka key.
+ */
+@Injectable()
+export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private consumer?: IdempotentConsumer;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(KAFKA) private readonly kafka: KafkaClient,
+    @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
+
+  async onApplicationBootstrap() {
+    await this.kafka.ensureTopics([TOPICS.claims]);
+    this.consumer = new IdempotentConsumer({
+      kafka: this.kafka,
+      groupId: this.config.CLAIMS_CONSUMER_GROUP,
+      topics: [TOPICS.claims],
+      fromBeginning: this.config.CLAIMS_FROM_BEGINNING === 'true',
+      dataSource: this.ds,
+      schema: SCHEMA,
+      logger: this.log,
+      handle: async (event, m) => {
+        if (isEvent(event, 'claim.notified')) await withLogContext({ claimId: event.data.claimId }, () => this.claimNotified(m, event.data));
+        else if (isEvent(event, 'claim.action-recorded')) await withLogContext({ claimId: event.data.claimId }, () => this.actionRecorded(m, event.data));
+      },
+    });
+    await this.consumer.start();
+  }
+
+  private async actionRecorded(m: EntityManager, d: ClaimActionRecordedData): Promise<void> {
+    if (!PAYMENT_FACTS.has(d.action.type)) return;
+    const known = await m.query(`SELECT 1 FROM payments.claims WHERE claim_id = $1`, [d.claimId]);
+    // Cannot happen while claim.notified precedes a claim's actions on its partition; if it does,
+    // failing redelivers the event rather than losing a fact a payment depends on.
+    if (known.length === 0) throw new Error(`claim.action-recorded for claim ${d.claimId} before its claim.notified`);
+    await m.query(
+      `INSERT INTO payments.claim_actions (action_id, claim_id, type, action, recorded_at) VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT DO NOTHING`,
+      [d.actionId, d.claimId, d.action.type, JSON.stringify(d.action), d.recordedAt],
+    );
+    this.log.info('payment fact recorded', { action: d.action.type });
+  }
+
+  private async claimNotified(m: EntityManager, d: ClaimNotifiedData): Promise<void> {
+    const inserted = await m.query(
+      `INSERT INTO payments.claims (claim_id, claim_number, worker_name, employer_name, employer_policy_number, date_of_injury)
+       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING claim_id`,
+      [d.claimId, d.claimNumber, `${d.worker.familyName} ${d.worker.givenName}`, d.employer.name, d.employer.policyNumber, d.dateOfInjury],
+    );
+    if (inserted.length > 0) return;
+    const [same] = await m.query(`SELECT claim_id FROM payments.claims WHERE claim_number = $1`, [d.claimNumber]);
+    // Two claims with one number means the claims database and this one are out of step (e.g. one
+    // restored from a backup). It is logged loudly; the claim's later facts then fail and are retried
+    // (holding up their partition) until a person reconciles the two: payments never guesses.
+    if (same && same.claim_id !== d.claimId) this.log.error('claim.notified for a claim number payments already holds for another claim; ignored', { claimNumber: d.claimNumber, heldBy: same.claim_id });
+  }
+
+  async onApplicationShutdown() {
+    await this.consumer?.stop();
+  }
+}

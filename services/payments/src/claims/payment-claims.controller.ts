@@ -1,0 +1,29 @@
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { payeeSchema } from './payee';
+import { PaymentClaimsService } from './payment-claims.service';
+
+@ApiTags('claims (payments)')
+@ApiBearerAuth()
+@Controller('claims/:claimId')
+export class PaymentClaimsController {
+  constructor(private readonly claims: PaymentClaimsService) {}
+
+  @Get()
+  @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
+  @ApiOperation({ summary: "Payments' view of a claim: who pays weekly compensation and to which account" })
+  @ApiResponse({ status: 404, description: 'payments has not heard of the claim (yet)' })
+  async get(@Param('claimId', new ParseUUIDPipe()) claimId: string) {
+    return this.claims.get(claimId);
+  }
+
+  @Put('payee')
+  @Roles('payments-officer', 'admin')
+  @ApiOperation({ summary: 'Who pays weekly compensation (insurer or employer through payroll) and the bank account paid' })
+  @ApiBody({ schema: openApiSchema(payeeSchema) })
+  @ApiResponse({ status: 400, description: 'a field is missing or malformed: `problems` names it' })
+  async setPayee(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    return this.claims.setPayee(claimId, parseOr400(payeeSchema, body), req.staff);
+  }
+}

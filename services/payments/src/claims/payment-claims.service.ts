@@ -1,0 +1,71 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import type { ClaimEvent } from '@wc/contracts';
+import { StaffUser } from '@wc/service-kit';
+import { Payee } from './payee';
+
+export interface PaymentClaim {
+  claimId: string;
+  claimNumber: string;
+  workerName: string;
+  employerName: string;
+  employerPolicyNumber: string;
+  dateOfInjury: string;
+  paidBy: 'insurer' | 'employer';
+  worker: { bsb: string; account: string; accountTitle: string; taxScale: string } | null;
+  employer: { bsb: string; account: string; accountTitle: string } | null;
+}
+
+const SELECT_CLAIM = `SELECT claim_id, claim_number, worker_name, employer_name, employer_policy_number, date_of_injury::text AS date_of_injury,
+  paid_by, payee_bsb, payee_account, payee_account_title, tax_scale, employer_bsb, employer_account, employer_account_title FROM payments.claims`;
+
+function toClaim(r: Record<string, string | null>): PaymentClaim {
+  return {
+    claimId: r.claim_id!,
+    claimNumber: r.claim_number!,
+    workerName: r.worker_name!,
+    employerName: r.employer_name!,
+    employerPolicyNumber: r.employer_policy_number!,
+    dateOfInjury: r.date_of_injury!,
+    paidBy: r.paid_by as 'insurer' | 'employer',
+    worker: r.payee_bsb ? { bsb: r.payee_bsb, account: r.payee_account!, accountTitle: r.payee_account_title!, taxScale: r.tax_scale! } : null,
+    employer: r.employer_bsb ? { bsb: r.employer_bsb, account: r.employer_account!, accountTitle: r.employer_account_title! } : null,
+  };
+}
+
+/** Payments' view of a claim: projected from claims events, plus the payee details payments officers keep. */
+@Injectable()
+export class PaymentClaimsService {
+  constructor(@InjectDataSource() private readonly ds: DataSource) {}
+
+  async get(claimId: string, m: EntityManager = this.ds.manager, lock = false): Promise<PaymentClaim> {
+    const rows = await m.query(`${SELECT_CLAIM} WHERE claim_id = $1${lock ? ' FOR UPDATE' : ''}`, [claimId]);
+    if (rows.length === 0) throw new NotFoundException(`payments knows no claim ${claimId} (it learns of a claim from the claims service's claim.notified event)`);
+    return toClaim(rows[0]);
+  }
+
+  async byNumber(claimNumbers: string[], m: EntityManager = this.ds.manager): Promise<Map<string, PaymentClaim>> {
+    const rows = await m.query(`${SELECT_CLAIM} WHERE claim_number = ANY($1)`, [claimNumbers]);
+    return new Map(rows.map((r: Record<string, string | null>) => [r.claim_number!, toClaim(r)]));
+  }
+
+  /** The payment-relevant staff actions, in the order the claims service published them. */
+  async actions(claimId: string, m: EntityManager = this.ds.manager): Promise<ClaimEvent[]> {
+    const rows: { action: ClaimEvent }[] = await m.query(`SELECT action FROM payments.claim_actions WHERE claim_id = $1 ORDER BY seq`, [claimId]);
+    return rows.map((r) => r.action);
+  }
+
+  async setPayee(claimId: string, p: Payee, by: StaffUser): Promise<PaymentClaim> {
+    return this.ds.transaction(async (m) => {
+      await this.get(claimId, m, true);
+      await m.query(
+        `UPDATE payments.claims SET paid_by = $2, payee_bsb = $3, payee_account = $4, payee_account_title = $5, tax_scale = $6,
+           employer_bsb = $7, employer_account = $8, employer_account_title = $9, updated_by = $10, updated_at = now() WHERE claim_id = $1`,
+        [claimId, p.paidBy, p.worker?.bsb ?? null, p.worker?.account ?? null, p.worker?.accountTitle ?? null, p.worker?.taxScale ?? null,
+          p.employer?.bsb ?? null, p.employer?.account ?? null, p.employer?.accountTitle ?? null, by.user],
+      );
+      return this.get(claimId, m);
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { z } from 'zod';
+import { localDate } from '@wc/contracts';
+import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { PaymentRunsService } from './payment-runs.service';
+
+const runSchema = z.object({ processingDate: localDate }).strict();
+const keySchema = z.string({ required_error: 'is required: a retried request must not start a second run' }).min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
+
+@ApiTags('payment runs')
+@ApiBearerAuth()
+@Roles('payments-officer', 'team-leader')
+@Controller('payment-runs')
+export class PaymentRunsController {
+  constructor(private readonly runs: PaymentRunsService) {}
+
+  @Post()
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Start a payment run: every authorised payment not in a run goes into one ABA bank file (built in the background; poll GET for progress)' })
+  @ApiBody({ schema: openApiSchema(runSchema) })
+  @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'the same key returns the same run' })
+  @ApiResponse({ status: 202, description: 'the run, building' })
+  @ApiResponse({ status: 200, description: 'the run this key already started' })
+  @ApiResponse({ status: 422, description: 'no authorised payments are waiting' })
+  async create(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }, @Res({ passthrough: true }) res: Response) {
+    const k = parseOr400(keySchema, key, 'header Idempotency-Key');
+    const { processingDate } = parseOr400(runSchema, body);
+    const { run, created } = await this.runs.create(processingDate, k, req.staff);
+    if (!created) res.status(200);
+    res.setHeader('Location', `/payment-runs/${run.id}`);
+    return run;
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'A run and its progress' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.runs.view(id);
+  }
+
+  @Get(':id/aba')
+  @ApiOperation({ summary: "The run's ABA file (120-character records, CR LF)" })
+  @ApiResponse({ status: 409, description: 'still building' })
+  async aba(@Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response) {
+    const file = await this.runs.aba(id);
+    res.setHeader('Content-Type', 'text/plain; charset=us-ascii');
+    res.setHeader('Content-Disposition', `attachment; filename="payment-run-${id}.aba"`);
+    res.send(file);
+  }
+}

@@ -1,0 +1,160 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { ConflictException, Inject, Injectable, NotFoundException, OnApplicationBootstrap, OnApplicationShutdown, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { TOPICS } from '@wc/contracts';
+import { abaFile } from '@wc/payment-files';
+import { enqueue, newEnvelope } from '@wc/messaging';
+import { JsonLogger, StaffUser } from '@wc/service-kit';
+import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
+import { audit } from '../authority/audit';
+
+export interface PaymentRunView {
+  id: string;
+  processingDate: string;
+  status: 'building' | 'complete';
+  payments: number;
+  done: number;
+  total: string;
+  abaSha256: string | null;
+  createdBy: string;
+  createdAt: string;
+  completedAt: string | null;
+}
+
+/**
+ * Payment runs: every authorised payment not yet in a run goes into one batch, and the batch
+ * becomes an ABA direct-entry file (payments.md; nsw-facts.md §7.2). A payment is taken by exactly
+ * one run, in the same statement that marks it (status and run id, guarded by CHECKs), so running
+ * again, or twice at once, never pays anyone twice; the same Idempotency-Key returns the same run.
+ * The file is a pure function of the run's payments, so a run interrupted by a restart is simply
+ * built again.
+ */
+@Injectable()
+export class PaymentRunsService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly building = new Map<string, Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
+
+  async onApplicationBootstrap() {
+    const unfinished: { id: string }[] = await this.ds.query(`SELECT id FROM payments.payment_runs WHERE status = 'building'`);
+    for (const { id } of unfinished) this.startBuilding(id);
+  }
+
+  async onApplicationShutdown() {
+    this.stopping = true;
+    await Promise.allSettled([...this.building.values()]);
+  }
+
+  async create(processingDate: string, idempotencyKey: string, by: StaffUser): Promise<{ run: PaymentRunView; created: boolean }> {
+    const existing = await this.ds.query(`SELECT id, processing_date::text AS d FROM payments.payment_runs WHERE idempotency_key = $1`, [idempotencyKey]);
+    if (existing.length > 0) {
+      if (existing[0].d !== processingDate) throw new ConflictException(`Idempotency-Key ${idempotencyKey} was used for the run of ${existing[0].d}`);
+      return { run: await this.view(existing[0].id), created: false };
+    }
+    const id = randomUUID();
+    try {
+      await this.ds.transaction(async (m) => {
+        await m.query(`INSERT INTO payments.payment_runs (id, idempotency_key, processing_date, status, payment_count, total, created_by) VALUES ($1, $2, $3, 'building', 0, 0, $4)`, [id, idempotencyKey, processingDate, by.user]);
+        const [taken] = await m.query(
+          `WITH taken AS (UPDATE payments.payments SET status = 'in-run', run_id = $1 WHERE status = 'authorised' RETURNING net)
+           SELECT count(*)::int AS n, coalesce(sum(net), 0)::text AS total FROM taken`,
+          [id],
+        );
+        if (taken.n === 0) throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'no payment run made', problems: [{ field: 'payments', problem: 'there are no authorised payments waiting for a run' }] });
+        await m.query(`UPDATE payments.payment_runs SET payment_count = $2, total = $3 WHERE id = $1`, [id, taken.n, taken.total]);
+        await m.query(
+          `INSERT INTO payments.payment_audit (payment_id, actor, role, from_status, to_status, reason)
+           SELECT id, $2, $3, 'authorised', 'in-run', 'payment run ' || $1::text FROM payments.payments WHERE run_id = $1::uuid`,
+          [id, by.user, by.role],
+        );
+      });
+    } catch (e) {
+      // Two requests with one key at once: the loser returns the winner's run.
+      if ((e as { code?: string }).code === '23505') return this.create(processingDate, idempotencyKey, by);
+      throw e;
+    }
+    this.log.info('payment run started', { runId: id, processingDate, by: by.user });
+    this.startBuilding(id);
+    return { run: await this.view(id), created: true };
+  }
+
+  /** Resolves when the run's file is complete (for callers that want to wait, e.g. tests and the benchmark). */
+  async whenBuilt(id: string): Promise<void> {
+    await this.building.get(id);
+  }
+
+  private startBuilding(id: string) {
+    if (this.building.has(id)) return;
+    const p = this.build(id)
+      .catch((e) => this.log.error('payment run failed to build; it is retried when the service restarts', { runId: id, error: (e as Error).message }))
+      .finally(() => this.building.delete(id));
+    this.building.set(id, p);
+  }
+
+  private async build(id: string): Promise<void> {
+    const [run] = await this.ds.query(`SELECT processing_date::text AS d FROM payments.payment_runs WHERE id = $1`, [id]);
+    const c = this.config;
+    const payments: { bsb: string; account: string; accountTitle: string; amount: string; reference: string; withholding: string }[] = [];
+    let after: [string, string] = ['', '00000000-0000-0000-0000-000000000000'];
+    for (;;) {
+      if (this.stopping) return;
+      const rows: { id: string; bsb: string; account: string; account_title: string; net: string; payg: string; reference: string }[] = await this.ds.query(
+        `SELECT id, bsb, account, account_title, net::text AS net, payg::text AS payg, reference FROM payments.payments
+         WHERE run_id = $1 AND (reference, id) > ($2, $3::uuid) ORDER BY reference, id LIMIT $4`,
+        [id, after[0], after[1], c.BATCH_SIZE],
+      );
+      if (rows.length === 0) break;
+      for (const r of rows) payments.push({ bsb: r.bsb, account: r.account, accountTitle: r.account_title, amount: r.net, reference: r.reference, withholding: r.payg });
+      after = [rows[rows.length - 1].reference, rows[rows.length - 1].id];
+      await this.ds.query(`UPDATE payments.payment_runs SET done = $2 WHERE id = $1`, [id, payments.length]);
+    }
+    const result = abaFile({
+      processingDate: run.d,
+      financialInstitution: c.ABA_FINANCIAL_INSTITUTION,
+      userName: c.ABA_USER_NAME,
+      userId: c.ABA_USER_ID,
+      description: c.ABA_DESCRIPTION,
+      remitter: { bsb: c.ABA_REMITTER_BSB, account: c.ABA_REMITTER_ACCOUNT, name: c.ABA_REMITTER_NAME },
+      balancingRecord: c.ABA_BALANCING_RECORD === 'true',
+      payments,
+    });
+    if (!result.ok) throw new Error(`the bank file was refused: ${result.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    const sha = createHash('sha256').update(result.file).digest('hex');
+    await this.ds.transaction(async (m) => {
+      // TypeORM gives [rows, rowCount] for an UPDATE.
+      const [updated]: [{ total: string }[], number] = await m.query(`UPDATE payments.payment_runs SET status = 'complete', aba = $2, aba_sha256 = $3, done = payment_count, completed_at = now() WHERE id = $1 AND status = 'building' RETURNING total::text AS total`, [id, result.file, sha]);
+      if (updated.length === 0) return;
+      const [ids]: [{ id: string }[], number] = await m.query(`UPDATE payments.payments SET status = 'released' WHERE run_id = $1 AND status = 'in-run' RETURNING id`, [id]);
+      await audit(m, ids.map((r) => r.id), { user: 'system:payment-run', role: 'system' }, 'in-run', 'released', `in the bank file of payment run ${id} (sha256 ${sha})`);
+      const data = { runId: id, processingDate: run.d, payments: payments.length, total: updated[0].total, abaSha256: sha };
+      await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'payment-run.completed', source: 'wc-claims/payments', subject: id, data }));
+    });
+    this.log.info('payment run complete', { runId: id, payments: payments.length, abaSha256: sha });
+  }
+
+  async view(id: string): Promise<PaymentRunView> {
+    const rows = await this.ds.query(
+      `SELECT id, processing_date::text AS d, status, payment_count, done, total::text AS total, aba_sha256, created_by, created_at, completed_at FROM payments.payment_runs WHERE id = $1`,
+      [id],
+    );
+    if (rows.length === 0) throw new NotFoundException(`no payment run ${id}`);
+    const r = rows[0];
+    return {
+      id: r.id, processingDate: r.d, status: r.status, payments: r.payment_count, done: r.done, total: r.total, abaSha256: r.aba_sha256,
+      createdBy: r.created_by, createdAt: r.created_at.toISOString(), completedAt: r.completed_at?.toISOString() ?? null,
+    };
+  }
+
+  async aba(id: string): Promise<string> {
+    const rows = await this.ds.query(`SELECT status, aba FROM payments.payment_runs WHERE id = $1`, [id]);
+    if (rows.length === 0) throw new NotFoundException(`no payment run ${id}`);
+    if (rows[0].status !== 'complete') throw new ConflictException(`payment run ${id} is still building its bank file`);
+    return rows[0].aba;
+  }
+}

@@ -1,0 +1,22 @@
+import type { EntityManager } from 'typeorm';
+
+export interface PiaweInForce {
+  id: string;
+  basis: 'calculated' | 'interim' | 'agreement';
+  status: 'final' | 'interim';
+  amount: string;
+  /** Injuries before 26 Oct 2018: PIAWE without overtime and shift allowance, after week 52 (former s44C). */
+  amountAfter52Weeks: string | null;
+}
+
+/** The final PIAWE if there is one, else the latest interim one (SoP S7: payments start on time). */
+export async function piaweInForce(m: EntityManager, claimId: string): Promise<PiaweInForce | null> {
+  const rows = await m.query(
+    `SELECT id, basis, status, amount::text AS amount, amount_after_52_weeks::text AS after FROM payments.piawe_determinations
+     WHERE claim_id = $1 AND status IN ('final', 'interim') ORDER BY (status = 'final') DESC, determined_at DESC LIMIT 1`,
+    [claimId],
+  );
+  if (rows.length === 0) return null;
+  const r = rows[0];
+  return { id: r.id, basis: r.basis, status: r.status, amount: r.amount, amountAfter52Weeks: r.after };
+}

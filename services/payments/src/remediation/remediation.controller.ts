@@ -1,0 +1,55 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { localDate } from '@wc/contracts';
+import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { RemediationService } from './remediation.service';
+
+const amountRow = z.object({ from: localDate, amount: z.string().regex(/^(0|[1-9]\d*)(\.\d{1,2})?$/, 'must be an amount such as "2523.00"') }).strict();
+const factorRow = z.object({ on: localDate, factor: z.string().regex(/^(0|[1-9]\d*)(\.\d+)?$/, 'must be a decimal factor such as "1.0062"') }).strict();
+export const remediationSchema = z
+  .object({
+    reason: z.string().trim().min(1, 'must say what changed and why'),
+    parameters: z
+      .object({ maxWeeklyCompensation: z.array(amountRow).min(1).optional(), indexation: z.array(factorRow).min(1).optional(), employerExcessCap: z.array(amountRow).min(1).optional() })
+      .strict()
+      .optional(),
+    claimIds: z.array(z.string().uuid('must be a claim id (uuid)')).min(1).optional(),
+  })
+  .strict()
+  .refine((r) => r.parameters || r.claimIds, { message: 'give the corrected parameters, or the claims whose PIAWE changed, or both', path: ['parameters'] });
+
+@ApiTags('remediation')
+@ApiBearerAuth()
+@Controller('remediations')
+export class RemediationController {
+  constructor(private readonly remediation: RemediationService) {}
+
+  @Post()
+  @HttpCode(202)
+  @Roles('team-leader', 'admin')
+  @ApiOperation({
+    summary: 'Recompute every paid week after a change with effect in the past (rate table, indexation factor, PIAWE); arrears become payments awaiting authorisation, overpayments are recorded',
+    description: '`parameters` replaces whole tables (a new parameter version every later payment uses); runs in the background over the whole book, or over `claimIds`.',
+  })
+  @ApiBody({ schema: openApiSchema(remediationSchema) })
+  @ApiResponse({ status: 400, description: 'a table row is malformed (named), or the tables are inconsistent' })
+  async create(@Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    return this.remediation.create(parseOr400(remediationSchema, body), req.staff);
+  }
+
+  @Get(':id')
+  @Roles('team-leader', 'payments-officer', 'admin')
+  @ApiOperation({ summary: 'Progress and totals' })
+  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.remediation.view(id);
+  }
+
+  @Get(':id/weeks')
+  @Roles('team-leader', 'payments-officer', 'case-manager', 'admin')
+  @ApiOperation({ summary: 'Each corrected week: old amount, new amount, difference, what changed' })
+  async weeks(@Param('id', new ParseUUIDPipe()) id: string, @Query('claimId') claimId: string | undefined) {
+    const c = claimId === undefined ? undefined : parseOr400(z.string().uuid('must be a claim id (uuid)'), claimId, 'query claimId');
+    return this.remediation.weeks(id, c);
+  }
+}

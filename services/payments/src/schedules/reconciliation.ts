@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { ClaimEvent } from '@wc/contracts';
+import { Dec, formatMoney, min, money } from '@wc/rules';
+import { audit } from '../authority/audit';
+import { PaymentClaimsService } from '../claims/payment-claims.service';
+import { ParametersService } from '../parameters/parameters.service';
+import { PiaweInForce, piaweInForce } from '../piawe/piawe-in-force';
+import { periodEntitlement } from '../weekly-payments/period-entitlement';
+import { insertPayment } from '../weekly-payments/weekly-payments.service';
+
+export interface ScheduleLineForReconciliation {
+  line: number;
+  claimNumber: string;
+  periodStart: string;
+  periodEnd: string;
+  hoursWorked: Dec;
+  grossEarnings: Dec;
+  compensationPaid: Dec;
+}
+
+export interface ReconciliationSummary {
+  matched: number;
+  discrepancies: number;
+  unknownClaims: number;
+  noPiawe: number;
+  reimbursements: number;
+}
+
+/**
+ * Program 4.6: an employer paying weekly compensation through payroll is reimbursed. Each line is
+ * compared with the entitlement the platform computes for the same period; the employer is
+ * reimbursed what it paid up to that entitlement (a payment generated for authorisation, maker =
+ * whoever imported the schedule), and every difference is recorded for the case manager.
+ */
+export async function reconcileSchedule(
+  m: EntityManager,
+  scheduleId: string,
+  lines: ScheduleLineForReconciliation[],
+  importedBy: { user: string; role: string },
+  claims: PaymentClaimsService,
+  parameters: ParametersService,
+): Promise<ReconciliationSummary> {
+  const summary: ReconciliationSummary = { matched: 0, discrepancies: 0, unknownClaims: 0, noPiawe: 0, reimbursements: 0 };
+  const known = await claims.byNumber([...new Set(lines.map((l) => l.claimNumber))], m);
+  const { tables } = await parameters.current(m);
+  const facts = new Map<string, { piawe: PiaweInForce | null; actions: ClaimEvent[] }>();
+  const rows: (string | number | null)[][] = [];
+  for (const l of lines) {
+    const paid = l.compensationPaid;
+    const record = (status: string, note: string, claimId: string | null, entitlement: string | null, paymentId: string | null = null) =>
+      rows.push([l.line, claimId, l.claimNumber, l.periodStart, l.periodEnd, formatMoney(paid), entitlement, entitlement === null ? null : formatMoney(paid.minus(money(entitlement))), status, note, paymentId]);
+    const claim = known.get(l.claimNumber);
+    if (!claim) {
+      summary.unknownClaims++;
+      record('unknown-claim', `no claim ${l.claimNumber} is known to payments; nothing reimbursed`, null, null);
+      continue;
+    }
+    if (!facts.has(claim.claimId)) facts.set(claim.claimId, { piawe: await piaweInForce(m, claim.claimId), actions: await claims.actions(claim.claimId, m) });
+    const { piawe, actions } = facts.get(claim.claimId)!;
+    if (!piawe) {
+      summary.noPiawe++;
+      record('no-piawe', 'no PIAWE is in force for the claim, so the entitlement cannot be computed; nothing reimbursed until it is', claim.claimId, null);
+      continue;
+    }
+    const e = periodEntitlement(actions, piawe, { start: l.periodStart, end: l.periodEnd, grossEarnings: formatMoney(l.grossEarnings), hoursWorked: l.hoursWorked.toString() }, tables);
+    const entitlement = money(e.amount);
+    const reimburse = min(paid, entitlement);
+    const matched = paid.equals(entitlement);
+    const notes = [matched ? 'employer paid the entitlement' : `employer paid ${formatMoney(paid)}, entitlement ${e.amount} (${paid.greaterThan(entitlement) ? 'overpaid by the employer' : 'underpaid: the worker is owed the difference'})`, ...e.notes];
+    let paymentId: string | null = null;
+    if (reimburse.isPositive() && claim.employer) {
+      paymentId = randomUUID();
+      await insertPayment(m, {
+        id: paymentId, claim, kind: 'reimbursement', payee: 'employer', week: null, from: l.periodStart, to: l.periodEnd, gross: formatMoney(reimburse), payg: '0.00',
+        explanation: { scheduleId, line: l.line, employerPaid: formatMoney(paid), entitlement: e.amount, notes }, account: claim.employer,
+        reference: `${claim.claimNumber} WRS`, dedupeKey: `reimbursement:${scheduleId}:${l.line}`, generatedBy: importedBy.user,
+      });
+      await audit(m, [paymentId], importedBy, null, 'generated', `reimbursement of line ${l.line} of schedule ${scheduleId} (program 4.6)`);
+      summary.reimbursements++;
+    } else if (reimburse.isPositive()) {
+      notes.push("the employer's bank account is not recorded (PUT /claims/:claimId/payee); nothing reimbursed yet");
+    }
+    if (matched) summary.matched++;
+    else summary.discrepancies++;
+    record(matched ? 'matched' : 'discrepancy', notes.join('; '), claim.claimId, e.amount, paymentId);
+  }
+  // One statement for the whole schedule (a payroll export can have tens of thousands of lines).
+  const col = (i: number) => rows.map((r) => r[i]);
+  await m.query(
+    `INSERT INTO payments.reconciliations (schedule_id, line_number, claim_id, claim_number, period_start, period_end, employer_paid, entitlement, difference, status, note, payment_id)
+     SELECT $1, * FROM unnest($2::int[], $3::uuid[], $4::text[], $5::date[], $6::date[], $7::numeric[], $8::numeric[], $9::numeric[], $10::text[], $11::text[], $12::uuid[])`,
+    [scheduleId, ...Array.from({ length: 11 }, (_, i) => col(i))],
+  );
+  return summary;
+}

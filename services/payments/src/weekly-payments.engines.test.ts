@@ -1,0 +1,424 @@
+/**
+ * Weekly payments on the real engines: the claim's facts arrive as the claims service publishes
+ * them (claim.notified and claim.action-recorded on Kafka), then PIAWE, generation, maker-checker,
+ * a payment run with its ABA file, a schedule reconciled against the entitlement, and a remediation
+ * after an indexation factor changes in the past. Expected amounts are worked by hand in comments.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { ClaimEvent, TOPICS } from '@wc/contracts';
+import { KafkaClient, Publisher, createKafka, newEnvelope } from '@wc/messaging';
+import { builtInTables } from '@wc/rules';
+import { Role, bootstrapService, mintToken, signingKey } from '@wc/service-kit';
+import { SCHEMA } from './config';
+
+jest.setTimeout(180_000);
+
+const engineUrl = process.env.DATABASE_URL;
+const brokers = process.env.KAFKA_BROKERS;
+const testDb = `wc_weekly_test_${randomBytes(4).toString('hex')}`;
+let app: INestApplication;
+let base: string;
+let db: Client;
+let kafka: KafkaClient;
+let publisher: Publisher;
+const key = () => signingKey(process.env);
+const tokens = new Map<string, string>();
+
+async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: engineUrl });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+beforeAll(async () => {
+  if (!engineUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set: node deploy/local/engines.js up --only kafka,postgres --detach; set -a; . .data/engines.env; set +a');
+  await admin((c) => c.query(`CREATE DATABASE ${testDb}`));
+  const url = new URL(engineUrl);
+  url.pathname = `/${testDb}`;
+  Object.assign(process.env, {
+    DATABASE_URL: url.toString(),
+    AUTH_JWT_SECRET: randomBytes(36).toString('base64'),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    // A group of its own, reading from the latest offsets of a topic other tests also write to.
+    CLAIMS_CONSUMER_GROUP: `payments-test-${randomUUID()}`,
+    CLAIMS_FROM_BEGINNING: 'false',
+    ABA_USER_NAME: 'HARBOUR MUTUAL',
+    ABA_USER_ID: '301500',
+    ABA_REMITTER_BSB: '032-000',
+    ABA_REMITTER_ACCOUNT: '987654321',
+    ABA_REMITTER_NAME: 'HARBOUR MUTUAL',
+    BATCH_SIZE: '2',
+  });
+  delete process.env.PORT;
+  delete process.env.AUTH_KEY_FILE;
+  kafka = createKafka({ brokers: brokers.split(','), clientId: 'weekly-payments-test', logLevel: 'error' });
+  await kafka.ensureTopics([TOPICS.claims, TOPICS.payments]);
+  publisher = kafka.publisher();
+  const { AppModule } = await import('./app.module');
+  app = await bootstrapService({ name: 'payments', module: AppModule, host: '127.0.0.1', port: 0, databaseUrl: url.toString(), schema: SCHEMA, logLevel: 'error', description: 'test' });
+  base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  db = new Client({ connectionString: url.toString() });
+  await db.connect();
+});
+
+afterAll(async () => {
+  await publisher?.disconnect();
+  await db?.end();
+  await app?.close();
+  if (engineUrl) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${testDb} WITH (FORCE)`));
+});
+
+async function token(user: string, role: Role): Promise<string> {
+  const k = `${user}/${role}`;
+  if (!tokens.has(k)) tokens.set(k, await mintToken({ user, role }, key()));
+  return tokens.get(k)!;
+}
+
+const OLIVIA: [string, Role] = ['olivia', 'payments-officer'];
+const PAUL: [string, Role] = ['paul', 'payments-officer'];
+const TESS: [string, Role] = ['tess', 'team-leader'];
+const CARA: [string, Role] = ['cara', 'case-manager'];
+const ADMIN: [string, Role] = ['ada', 'admin'];
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function call(who: [string, Role], method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; text: string }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await token(...who)}`, ...(body === undefined ? {} : { 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json' }), ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let parsed: unknown = text;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    /* a file */
+  }
+  return { status: res.status, body: parsed, text };
+}
+
+async function eventually<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** A claim as the claims service would publish it. */
+async function publishClaim(o: { claimNumber: string; policy: string; doi: string; actions: ClaimEvent[] }): Promise<string> {
+  const claimId = randomUUID();
+  const envs = [
+    newEnvelope({
+      type: 'claim.notified', source: 'wc-claims/claims', subject: claimId,
+      data: { claimId, claimNumber: o.claimNumber, worker: { givenName: 'Alex', familyName: 'Nguyen' }, employer: { name: 'Harbour Freight', policyNumber: o.policy }, dateOfInjury: o.doi, notificationDate: o.doi, notificationComplete: true },
+    }),
+    ...o.actions.map((action) =>
+      newEnvelope({ type: 'claim.action-recorded', source: 'wc-claims/claims', subject: claimId, data: { claimId, claimNumber: o.claimNumber, actionId: randomUUID(), action, by: { user: 'cara', role: 'case-manager' }, recordedAt: new Date().toISOString() } }),
+    ),
+  ];
+  await publisher.publish(TOPICS.claims, envs.map((e) => ({ key: claimId, value: JSON.stringify(e) })));
+  await eventually('the claim and its facts in payments', async () => {
+    const r = await db.query(`SELECT count(*)::int AS n FROM payments.claim_actions WHERE claim_id = $1`, [claimId]);
+    return r.rows[0].n === o.actions.length;
+  });
+  return claimId;
+}
+
+const NUMBER = `C${Date.now().toString().slice(-7)}`;
+const workerAccount = { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX', taxScale: 'tax-free-threshold' };
+
+describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remediation', () => {
+  let claimId: string;
+  let firstFour: string[] = [];
+
+  beforeAll(async () => {
+    // Injured Mon 2 Feb 2026, no capacity to the end of May; provisional liability on 5 Feb.
+    claimId = await publishClaim({
+      claimNumber: NUMBER,
+      policy: 'WI-1',
+      doi: '2026-02-02',
+      actions: [
+        { type: 'liability.provisional', at: '2026-02-05' },
+        { type: 'certificate.received', at: '2026-02-05', capacity: 'none', from: '2026-02-02', to: '2026-05-31' },
+      ] as ClaimEvent[],
+    });
+  });
+
+  it('needs a payee and a PIAWE before anything is generated, and says which', async () => {
+    let r = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-03-01' });
+    expect(r.status).toBe(422);
+    expect(r.body.problems).toEqual([{ field: 'payee', problem: expect.stringContaining("worker's bank account") }]);
+
+    r = await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer' });
+    expect(r.status).toBe(400);
+    expect(r.body.problems).toEqual([{ field: 'worker', problem: expect.stringContaining('is required') }]);
+    r = await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { ...workerAccount, bsb: '062000' } });
+    expect(r.status).toBe(400);
+    expect(r.body.problems).toEqual([{ field: 'worker.bsb', problem: 'must be NNN-NNN' }]);
+    r = await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: workerAccount });
+    expect(r.status).toBe(200);
+    expect(r.body.worker).toEqual(workerAccount);
+
+    r = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-03-01' });
+    expect(r.status).toBe(422);
+    expect(r.body.problems[0].field).toBe('piawe');
+  });
+
+  it('refuses a calculated PIAWE without enough evidence or with bad evidence, and takes an interim one at once', async () => {
+    let r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'calculated', reason: 'payslips', employments: [{ id: 'e1', employer: 'Harbour Freight', startedOn: '2020-01-01' }], earnings: [] });
+    expect(r.status).toBe(422);
+    expect(r.body.message).toContain('interim');
+    r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'calculated', reason: 'payslips', employments: [{ id: 'e1', employer: 'Harbour Freight', startedOn: '2020-01-01' }], earnings: [{ id: 'l1', employment: 'e1', from: '2026-01-20', to: '2026-01-10', kind: 'ordinary', amount: '100' }] });
+    expect(r.status).toBe(400);
+    expect(r.body.problems.map((p: { field: string }) => p.field)).toContain('earnings[0].to');
+
+    r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: "employer's stated weekly wage; payslips requested" });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ basis: 'interim', status: 'interim', amount: '1000.00', regime: 'from-2019-10-21' });
+  });
+
+  it('generates each ended entitlement week once, with PAYG, and explains it', async () => {
+    // Weeks from Mon 2 Feb: four ended by Sun 1 Mar. s36(1) NCWC, weeks 1-13: 95% × 1000 = 950.00.
+    // PAYG scale 2 (2024-25 coefficients): 0.3227 × 950.99 − 180.0385 = 126.85 → 127.
+    const r = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-03-01' });
+    expect(r.status).toBe(200);
+    expect(r.body.generated.map((g: { week: number; from: string; gross: string; payg: string }) => [g.week, g.from, g.gross, g.payg])).toEqual([
+      [1, '2026-02-02', '950.00', '127.00'],
+      [2, '2026-02-09', '950.00', '127.00'],
+      [3, '2026-02-16', '950.00', '127.00'],
+      [4, '2026-02-23', '950.00', '127.00'],
+    ]);
+    // The tables are not current for 2026 (loud, not silent).
+    expect(r.body.warnings.join(' ')).toMatch(/not current/i);
+    firstFour = r.body.generated.map((g: { id: string }) => g.id);
+    const again = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-03-01' });
+    expect(again.body.generated).toEqual([]);
+
+    const one = await call(CARA, 'GET', `/payments/${firstFour[0]}`);
+    expect(one.body).toMatchObject({ status: 'generated', gross: '950.00', payg: '127.00', net: '823.00', reference: `${NUMBER} WK01`, generatedBy: 'olivia' });
+    expect(one.body.explanation).toMatchObject({ week: 1, sections: ['s36'], p: ['1000.00'], piawe: '1000.00', parameterVersion: 0 });
+    expect(one.body.audit).toEqual([expect.objectContaining({ actor: 'olivia', from: null, to: 'generated' })]);
+  });
+
+  it('never lets the maker authorise, and holds a payment over the authoriser’s limit', async () => {
+    let r = await call(OLIVIA, 'POST', `/payments/${firstFour[0]}/authorise`, {});
+    expect(r.status).toBe(403);
+    expect(r.body.message).toContain('maker-checker');
+    r = await call(CARA, 'POST', `/payments/${firstFour[0]}/authorise`, {});
+    expect(r.status).toBe(403);
+
+    r = await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: '900.00' });
+    expect(r.status).toBe(200);
+    r = await call(PAUL, 'POST', `/payments/${firstFour[0]}/authorise`, {});
+    expect(r.status).toBe(403);
+    expect(r.body.message).toContain("exceeds paul's authority of 900.00");
+    expect((await call(PAUL, 'GET', `/payments/${firstFour[0]}`)).body.status).toBe('generated');
+
+    r = await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: 'lots' });
+    expect(r.status).toBe(400);
+    expect(r.body.problems[0].field).toBe('maxAmount');
+    await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: '5000.00' });
+    for (const id of firstFour.slice(0, 3)) expect((await call(PAUL, 'POST', `/payments/${id}/authorise`, { note: 'checked against the certificate' })).status).toBe(200);
+    expect((await call(TESS, 'POST', `/payments/${firstFour[3]}/authorise`, {})).status).toBe(200);
+    r = await call(TESS, 'POST', `/payments/${firstFour[3]}/authorise`, {});
+    expect(r.status).toBe(422);
+  });
+
+  it('pays the authorised payments once, in one ABA file, whatever is retried', async () => {
+    let r = await call(PAUL, 'POST', '/payment-runs', { processingDate: '2026-03-03' });
+    expect(r.status).toBe(400);
+    expect(r.body.message).toBe('invalid request header Idempotency-Key');
+    const k = `run-${randomUUID()}`;
+    r = await call(PAUL, 'POST', '/payment-runs', { processingDate: '2026-03-03' }, { 'idempotency-key': k });
+    expect(r.status).toBe(202);
+    const runId = r.body.id;
+    expect(r.body).toMatchObject({ payments: 4, total: '3292.00' }); // 4 × (950.00 − 127.00)
+    const done = await eventually('the bank file', async () => {
+      const v = await call(PAUL, 'GET', `/payment-runs/${runId}`);
+      return v.body.status === 'complete' && v.body;
+    });
+    expect(done.done).toBe(4);
+
+    const again = await call(PAUL, 'POST', '/payment-runs', { processingDate: '2026-03-03' }, { 'idempotency-key': k });
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(runId);
+    const other = await call(PAUL, 'POST', '/payment-runs', { processingDate: '2026-03-03' }, { 'idempotency-key': `run-${randomUUID()}` });
+    expect(other.status).toBe(422);
+
+    const file = await call(PAUL, 'GET', `/payment-runs/${runId}/aba`);
+    expect(file.status).toBe(200);
+    const records = file.text.split('\r\n');
+    expect(records.pop()).toBe('');
+    expect(records.every((x) => x.length === 120)).toBe(true);
+    expect(records[0]).toBe(`0                 01WBC       HARBOUR MUTUAL            301500WEEKLY COMP 030326${' '.repeat(40)}`);
+    expect(records[1]).toBe(`1062-000 12345678 530000082300NGUYEN ALEX                     ${`${NUMBER} WK01`.padEnd(18)}032-000987654321HARBOUR MUTUAL  00012700`);
+    expect(records.slice(1, 5).map((x) => x.slice(62, 80).trim())).toEqual(['WK01', 'WK02', 'WK03', 'WK04'].map((w) => `${NUMBER} ${w}`));
+    expect(records[5]).toBe(`7999-999            000032920000003292000000000000                        000004${' '.repeat(40)}`);
+    const statuses = await db.query(`SELECT DISTINCT status FROM payments.payments WHERE id = ANY($1)`, [firstFour]);
+    expect(statuses.rows).toEqual([{ status: 'released' }]);
+    const trail = await call(PAUL, 'GET', `/payments/${firstFour[0]}`);
+    expect(trail.body.audit.map((a: { to: string; actor: string }) => `${a.to}:${a.actor}`)).toEqual(['generated:olivia', 'authorised:paul', 'in-run:paul', 'released:system:payment-run']);
+  });
+
+  it('remediates an indexation factor loaded late: exact arrears per week, with what changed', async () => {
+    // Pay weeks 5-17 (to Sun 31 May) at the old rates, and run them.
+    const gen = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-05-31' });
+    expect(gen.body.generated.map((g: { week: number; gross: string }) => `${g.week}:${g.gross}`)).toEqual([
+      ...[5, 6, 7, 8, 9, 10, 11, 12, 13].map((w) => `${w}:950.00`),
+      ...[14, 15, 16, 17].map((w) => `${w}:800.00`), // s37(1) from week 14: 80% × 1000
+    ]);
+    for (const g of gen.body.generated) expect((await call(PAUL, 'POST', `/payments/${g.id}/authorise`, {})).status).toBe(200);
+
+    // SIRA's 1 Apr 2026 factor, 1.0300, loaded after those weeks were paid. P from 1 Apr 2026 =
+    // 1000 × 1.03 = 1030.00, rounded to the nearest $10 (s82D, GN 5.13) = 1030.
+    // Week 9 (30 Mar-5 Apr): 2 days at 950.00, 5 days at 95% × 1030 = 978.50:
+    //   (2 × 950 + 5 × 978.50) / 7 = 6792.50 / 7 = 970.357… → 970.36, arrears 20.36.
+    // Weeks 10-13: 978.50 − 950.00 = 28.50 each, 114.00. Weeks 14-17: 80% × 1030 = 824.00, 24.00 each, 96.00.
+    // Total 20.36 + 114.00 + 96.00 = 230.36.
+    // PAYG on the arrears, week by week as Schedule 1 on the new amount less on the old one:
+    //   week 9: 133 − 127 = 6; weeks 10-13: 136 − 127 = 9 each (36); weeks 14-17: 92 − 87 = 5 each (20); 62.00.
+    const indexation = [...builtInTables().indexation, { on: '2026-04-01', factor: '1.0300' }];
+    let r = await call(TESS, 'POST', '/remediations', { reason: 'indexation factor 1 Apr 2026 loaded late', parameters: { indexation: [{ on: 'April', factor: '1.03' }] } });
+    expect(r.status).toBe(400);
+    expect(r.body.problems[0].field).toBe('parameters.indexation[0].on');
+    r = await call(OLIVIA, 'POST', '/remediations', { reason: 'x', parameters: { indexation } });
+    expect(r.status).toBe(403);
+    r = await call(TESS, 'POST', '/remediations', { reason: 'indexation factor 1 Apr 2026 loaded late', parameters: { indexation } });
+    expect(r.status).toBe(202);
+    const remediationId = r.body.id;
+    const done = await eventually('the remediation', async () => {
+      const v = await call(TESS, 'GET', `/remediations/${remediationId}`);
+      return v.body.status === 'complete' && v.body;
+    });
+    expect(done).toMatchObject({ claimsTotal: 1, claimsDone: 1, arrearsTotal: '230.36', overpaidTotal: '0.00', parameterVersion: 1 });
+
+    const weeks = (await call(CARA, 'GET', `/remediations/${remediationId}/weeks?claimId=${claimId}`)).body;
+    expect(weeks.map((w: { week: number; oldAmount: string; newAmount: string; difference: string }) => `${w.week}:${w.oldAmount}>${w.newAmount}=${w.difference}`)).toEqual([
+      '9:950.00>970.36=20.36',
+      ...[10, 11, 12, 13].map((w) => `${w}:950.00>978.50=28.50`),
+      ...[14, 15, 16, 17].map((w) => `${w}:800.00>824.00=24.00`),
+    ]);
+    expect(weeks[0].changed).toEqual(['indexation']);
+    expect(weeks[0].explanation).toContain('P 1000.00 → 1000.00/1030.00 (indexation, s82A)');
+
+    const arrears = (await call(PAUL, 'GET', `/payments?claimId=${claimId}&status=generated`)).body;
+    expect(arrears).toEqual([expect.objectContaining({ kind: 'arrears', gross: '230.36', payg: '62.00', net: '168.36', generatedBy: 'tess', from: '2026-03-30', to: '2026-05-31' })]);
+    // The team leader who started it is its maker: another person authorises.
+    expect((await call(TESS, 'POST', `/payments/${arrears[0].id}/authorise`, {})).status).toBe(403);
+    expect((await call(PAUL, 'POST', `/payments/${arrears[0].id}/authorise`, {})).status).toBe(200);
+
+    // New weeks are valued with the new tables; running the same correction again finds nothing.
+    const later = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-05-31' });
+    expect(later.body.generated).toEqual([]);
+    r = await call(TESS, 'POST', '/remediations', { reason: 'check', claimIds: [claimId] });
+    const second = await eventually('the second remediation', async () => {
+      const v = await call(TESS, 'GET', `/remediations/${r.body.id}`);
+      return v.body.status === 'complete' && v.body;
+    });
+    expect(second).toMatchObject({ arrearsTotal: '0.00', overpaidTotal: '0.00' });
+  });
+});
+
+describe('a final PIAWE after an interim one', () => {
+  it('is peer-reviewed by a second person, and the weeks paid on the interim amount are remediated', async () => {
+    const claimId = await publishClaim({
+      claimNumber: `${NUMBER}P`,
+      policy: 'WI-3',
+      doi: '2026-06-01',
+      actions: [
+        { type: 'liability.provisional', at: '2026-06-02' },
+        { type: 'certificate.received', at: '2026-06-02', capacity: 'none', from: '2026-06-01', to: '2026-06-28' },
+      ] as ClaimEvent[],
+    });
+    await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: workerAccount });
+    await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: 'employer estimate' });
+    const gen = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-06-28' });
+    expect(gen.body.generated.map((g: { gross: string }) => g.gross)).toEqual(['950.00', '950.00', '950.00', '950.00']);
+    for (const g of gen.body.generated) await call(PAUL, 'POST', `/payments/${g.id}/authorise`, {});
+
+    // Payslips arrive: $1,050.00 every week of the 52 before Mon 1 Jun 2026 (2 Jun 2025 to 31 May 2026).
+    const earnings = Array.from({ length: 52 }, (_, i) => {
+      const from = new Date(Date.UTC(2025, 5, 2 + 7 * i)).toISOString().slice(0, 10);
+      const to = new Date(Date.UTC(2025, 5, 8 + 7 * i)).toISOString().slice(0, 10);
+      return { id: `p${i}`, employment: 'e1', from, to, kind: 'ordinary', amount: '1050.00' };
+    });
+    let r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'calculated', reason: 'payslips for the 52 weeks', employments: [{ id: 'e1', employer: 'Harbour Freight', startedOn: '2019-03-01' }], earnings });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ basis: 'calculated', status: 'awaiting-review', amount: '1050.00' });
+    expect(r.body.evidence.result.employments[0].linesUsed).toHaveLength(52);
+    const determination = r.body.id;
+    expect((await call(CARA, 'POST', `/piawe/${determination}/review`, { decision: 'approve', note: 'mine' })).status).toBe(403);
+    expect((await call(TESS, 'POST', `/piawe/${determination}/review`, { decision: 'approve' })).status).toBe(400);
+    r = await call(TESS, 'POST', `/piawe/${determination}/review`, { decision: 'approve', note: 'payslips match the payroll summary' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: 'final', reviewedBy: 'tess' });
+    const all = (await call(CARA, 'GET', `/claims/${claimId}/piawe`)).body;
+    expect(all.map((d: { basis: string; status: string }) => `${d.basis}:${d.status}`)).toEqual(['interim:superseded', 'calculated:final']);
+    const events = await db.query(`SELECT envelope->'data'->>'amount' AS amount FROM payments.outbox WHERE envelope->>'type' = 'piawe.determined' AND envelope->>'subject' = $1`, [claimId]);
+    expect(events.rows).toEqual([{ amount: '1050.00' }]);
+
+    // Weeks 1-4 again: 95% × 1050 = 997.50, 47.50 more each: 190.00 arrears, made by the reviewer.
+    const arrears = await eventually('arrears from the PIAWE change', async () => {
+      const list = (await call(PAUL, 'GET', `/payments?claimId=${claimId}&status=generated`)).body;
+      return list.length > 0 && list;
+    });
+    expect(arrears).toEqual([expect.objectContaining({ kind: 'arrears', gross: '190.00', generatedBy: 'tess' })]);
+    const detail = (await call(PAUL, 'GET', `/payments/${arrears[0].id}`)).body;
+    expect(detail.explanation.weeks[0]).toContain('PIAWE 1000.00 → 1050.00');
+  });
+});
+
+describe('wage reimbursement schedules: reconciliation and reimbursement', () => {
+  it('reimburses what the employer paid up to the entitlement and flags the differences', async () => {
+    const claimNumber = `${NUMBER}E`;
+    const claimId = await publishClaim({
+      claimNumber,
+      policy: 'WI-2',
+      doi: '2026-03-02',
+      actions: [
+        { type: 'liability.provisional', at: '2026-03-03' },
+        { type: 'certificate.received', at: '2026-03-03', capacity: 'some', from: '2026-03-02', to: '2026-04-26' },
+      ] as ClaimEvent[],
+    });
+    expect((await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'employer', employer: { bsb: '082-001', account: '55501234', accountTitle: 'HARBOUR FREIGHT PTY LTD' } })).status).toBe(200);
+    expect((await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1200.00', reason: 'employer payroll summary' })).status).toBe(201);
+    // Employer-paid claims are not paid directly.
+    expect((await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-04-26' })).body.problems[0].field).toBe('paidBy');
+
+    // s36(2), CWC, weeks 1-13: min(95% × 1200 − CWE, MAX − CWE) = 1140 − CWE.
+    // Week 1 (2-8 Mar), CWE 300.00: 840.00; the employer paid 840.00: matched.
+    // Week 2 (9-15 Mar), CWE 400.00: 740.00; the employer paid 800.00: 60.00 more than the entitlement.
+    // A line for an unknown claim is recorded, not reimbursed.
+    const csv = [
+      'claim_number,period_start,period_end,hours_worked,gross_earnings,compensation_paid,payg_withheld',
+      `${claimNumber},2026-03-02,2026-03-08,12,300.00,840.00,90.00`,
+      `${claimNumber},2026-03-09,2026-03-15,16,400.00,800.00,85.00`,
+      'NOPE-1,2026-03-02,2026-03-08,0,0.00,100.00,0.00',
+    ].join('\n');
+    const r = await call(OLIVIA, 'POST', '/wage-reimbursement-schedules?policyNumber=WI-2', csv);
+    expect(r.status).toBe(201);
+    expect(r.body.reconciliation.map((x: { line: number; status: string; entitlement: string | null; difference: string | null }) => [x.line, x.status, x.entitlement, x.difference])).toEqual([
+      [2, 'matched', '840.00', '0.00'],
+      [3, 'discrepancy', '740.00', '60.00'],
+      [4, 'unknown-claim', null, null],
+    ]);
+    const reimbursements = (await call(PAUL, 'GET', `/payments?claimId=${claimId}`)).body;
+    expect(reimbursements.map((p: { kind: string; payee: string; gross: string; from: string }) => [p.kind, p.payee, p.gross, p.from])).toEqual([
+      ['reimbursement', 'employer', '840.00', '2026-03-02'],
+      ['reimbursement', 'employer', '740.00', '2026-03-09'],
+    ]);
+    const flagged = (await call(CARA, 'GET', '/wage-reimbursement-schedules/discrepancies')).body;
+    expect(flagged.map((f: { claimNumber: string; status: string }) => `${f.claimNumber}:${f.status}`)).toEqual(expect.arrayContaining([`${claimNumber}:discrepancy`, 'NOPE-1:unknown-claim']));
+  });
+});

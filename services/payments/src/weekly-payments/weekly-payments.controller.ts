@@ -1,0 +1,29 @@
+import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { localDate } from '@wc/contracts';
+import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { WeeklyPaymentsService } from './weekly-payments.service';
+
+const generateSchema = z.object({ through: localDate }).strict();
+
+@ApiTags('weekly payments')
+@ApiBearerAuth()
+@Controller('claims/:claimId/weekly-payments')
+export class WeeklyPaymentsController {
+  constructor(private readonly weekly: WeeklyPaymentsService) {}
+
+  @Post('generate')
+  @HttpCode(200)
+  @Roles('payments-officer', 'admin')
+  @ApiOperation({
+    summary: 'Generate a payment, awaiting authorisation, for each entitlement week ended by `through` that has none yet',
+    description: 'Weeks and amounts per rules.md §6 (1987 Act s32A–s39, s82A indexation), valued with the PIAWE in force (the final one, else the interim one). Safe to repeat: a week is paid at most once.',
+  })
+  @ApiBody({ schema: openApiSchema(generateSchema) })
+  @ApiResponse({ status: 422, description: 'no PIAWE in force, no payee account, or the employer pays through payroll' })
+  async generate(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    const { through } = parseOr400(generateSchema, body);
+    return this.weekly.generate(claimId, through, req.staff);
+  }
+}
