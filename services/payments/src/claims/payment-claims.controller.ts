@@ -12,10 +12,10 @@ export class PaymentClaimsController {
 
   @Get()
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
-  @ApiOperation({ summary: "Payments' view of a claim: who pays weekly compensation and to which account" })
+  @ApiOperation({ summary: "Payments' view of a claim: who pays weekly compensation and to which account, and the staff actions payments has received (certificates, liability, earnings)" })
   @ApiResponse({ status: 404, description: 'payments has not heard of the claim (yet)' })
   async get(@Param('claimId', new ParseUUIDPipe()) claimId: string) {
-    return this.claims.get(claimId);
+    return { ...(await this.claims.get(claimId)), facts: await this.claims.facts(claimId) };
   }
 
   @Put('payee')

@@ -17,6 +17,13 @@ export interface PaymentClaim {
   employer: { bsb: string; account: string; accountTitle: string } | null;
 }
 
+/** What payments knows of the claim's staff actions, so staff can see why a week is or is not payable. */
+export interface PaymentFact {
+  type: string;
+  at: string;
+  recordedAt: string;
+}
+
 const SELECT_CLAIM = `SELECT claim_id, claim_number, worker_name, employer_name, employer_policy_number, date_of_injury::text AS date_of_injury,
   paid_by, payee_bsb, payee_account, payee_account_title, tax_scale, employer_bsb, employer_account, employer_account_title FROM payments.claims`;
 
@@ -48,6 +55,11 @@ export class PaymentClaimsService {
   async byNumber(claimNumbers: string[], m: EntityManager = this.ds.manager): Promise<Map<string, PaymentClaim>> {
     const rows = await m.query(`${SELECT_CLAIM} WHERE claim_number = ANY($1)`, [claimNumbers]);
     return new Map(rows.map((r: Record<string, string | null>) => [r.claim_number!, toClaim(r)]));
+  }
+
+  async facts(claimId: string): Promise<PaymentFact[]> {
+    const rows: { type: string; action: { at: string }; recorded_at: Date }[] = await this.ds.query(`SELECT type, action, recorded_at FROM payments.claim_actions WHERE claim_id = $1 ORDER BY seq`, [claimId]);
+    return rows.map((r) => ({ type: r.type, at: r.action.at, recordedAt: r.recorded_at.toISOString() }));
   }
 
   /** The payment-relevant staff actions, in the order the claims service published them. */

@@ -143,11 +143,11 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     const { weeks } = weeksOf(await this.claims.actions(claimId, m), piawe, through, tables);
     const corrections = correctWeeks(paid, weeks);
     if (corrections.length === 0) return { arrears: ZERO, overpaid: ZERO };
-    const under = corrections.filter((c) => decimal(c.difference).isPositive());
+    const under = corrections.filter((c) => decimal(c.difference).greaterThan(0));
     const arrears = sum(under.map((c) => decimal(c.difference)));
-    const overpaid = sum(corrections.filter((c) => decimal(c.difference).isNegative()).map((c) => decimal(c.difference).negated()));
+    const overpaid = sum(corrections.filter((c) => decimal(c.difference).lessThan(0)).map((c) => decimal(c.difference).negated()));
     let paymentId: string | null = null;
-    if (arrears.isPositive()) {
+    if (arrears.greaterThan(0)) {
       const account = claim.paidBy === 'insurer' ? claim.worker : claim.employer;
       if (!account) throw new Error(`claim ${claim.claimNumber} has arrears of ${formatMoney(arrears)} but no payee account`);
       // Back pay is taxed week by week as the difference Schedule 1 gives on the new and old amounts.
@@ -156,7 +156,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
         ? sum(under.map((c) => {
             const scale = claim.worker!.taxScale as PaygScale;
             const d = money(weeklyWithholding({ weeklyAmount: c.newAmount, scale, paidOn: today }).amount).minus(money(weeklyWithholding({ weeklyAmount: c.oldAmount, scale, paidOn: today }).amount));
-            return d.isNegative() ? ZERO : d;
+            return d.lessThan(0) ? ZERO : d;
           }))
         : ZERO;
       paymentId = randomUUID();
@@ -172,7 +172,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
       await m.query(
         `INSERT INTO payments.remediation_weeks (remediation_id, claim_id, period_from, period_to, week, old_amount, new_amount, difference, changed, explanation, payment_id)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [remediationId, claimId, c.from, c.to, c.week, c.oldAmount, c.newAmount, c.difference, c.changed, c.explanation, decimal(c.difference).isPositive() ? paymentId : null],
+        [remediationId, claimId, c.from, c.to, c.week, c.oldAmount, c.newAmount, c.difference, c.changed, c.explanation, decimal(c.difference).greaterThan(0) ? paymentId : null],
       );
     }
     this.log.info('claim remediated', { remediationId, weeks: corrections.length, arrears: formatMoney(arrears), overpaid: formatMoney(overpaid) });

@@ -69,7 +69,7 @@ export async function reconcileSchedule(
     const matched = paid.equals(entitlement);
     const notes = [matched ? 'employer paid the entitlement' : `employer paid ${formatMoney(paid)}, entitlement ${e.amount} (${paid.greaterThan(entitlement) ? 'overpaid by the employer' : 'underpaid: the worker is owed the difference'})`, ...e.notes];
     let paymentId: string | null = null;
-    if (reimburse.isPositive() && claim.employer) {
+    if (reimburse.greaterThan(0) && claim.employer) {
       paymentId = randomUUID();
       await insertPayment(m, {
         id: paymentId, claim, kind: 'reimbursement', payee: 'employer', week: null, from: l.periodStart, to: l.periodEnd, gross: formatMoney(reimburse), payg: '0.00',
@@ -78,7 +78,7 @@ export async function reconcileSchedule(
       });
       await audit(m, [paymentId], importedBy, null, 'generated', `reimbursement of line ${l.line} of schedule ${scheduleId} (program 4.6)`);
       summary.reimbursements++;
-    } else if (reimburse.isPositive()) {
+    } else if (reimburse.greaterThan(0)) {
       notes.push("the employer's bank account is not recorded (PUT /claims/:claimId/payee); nothing reimbursed yet");
     }
     if (matched) summary.matched++;

@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { addDays, sydneyAt } from '@wc/rules';
+import { Platform, eventually, http, startPlatform, token } from './support';
+
+// Issue 5 end to end on the real engines and processes: a claim lodged with the claims service,
+// provisional liability and a certificate recorded as staff actions there; payments learns them
+// from Kafka (claim.action-recorded), a PIAWE is set, weekly payments are generated and authorised
+// by a second person, an employer's schedule is imported and reimbursed, and `claimctl payments run`
+// writes the ABA file with all of them.
+jest.setTimeout(300_000);
+
+const run = promisify(execFile);
+let platform: Platform;
+const today = sydneyAt(Date.now()).date;
+const doi = addDays(today, -15);
+const now = () => new Date().toISOString();
+
+beforeAll(async () => {
+  platform = await startPlatform({
+    env: { ...process.env, CLAIMS_CONSUMER_GROUP: `payments-e2e-${randomUUID()}`, CLAIMS_FROM_BEGINNING: 'false', ABA_USER_ID: '301500', ABA_USER_NAME: 'HARBOUR MUTUAL' },
+    basePort: 4301,
+    only: ['claims', 'payments', 'worker'],
+  });
+  // A local database kept from earlier runs may hold authorised payments still waiting for a run:
+  // they go into a run of their own first, so the run below holds exactly this test's payments.
+  const leftover = await http(platform.urls.payments, 'POST', '/payment-runs', { token: await token('payments-officer', 'po.cleanup'), body: { processingDate: today }, headers: { 'idempotency-key': `e2e-leftovers-${randomUUID()}` } });
+  expect([202, 422]).toContain(leftover.status);
+});
+
+afterAll(async () => {
+  await platform?.stopAll();
+});
+
+const claims = (method: string, url: string, t: string, body?: unknown) => http(platform.urls.claims, method, url, { token: t, body });
+const payments = (method: string, url: string, t: string, body?: unknown) => http(platform.urls.payments, method, url, { token: t, body });
+
+async function lodgeWithCertificate(cm: string, family: string, policy: string): Promise<{ id: string; claimNumber: string }> {
+  const r = await claims('POST', '/claims', cm, {
+    worker: { givenName: 'Alex', familyName: family, dateOfBirth: '1985-03-03' },
+    employer: { name: 'Harbour Freight Pty Ltd', policyNumber: policy },
+    injury: { dateOfInjury: doi, employerAwareOn: doi, nature: 'sprain-strain', bodyLocation: 'back', likelySurgery: false, expectedIncapacityDays: 40, redFlags: [], yellowFlags: [] },
+    notifiedAt: `${addDays(doi, 1)}T09:00:00+11:00`,
+    notificationComplete: true,
+    piawe: '1300.00',
+  });
+  expect({ status: r.status, problems: r.body.problems }).toEqual({ status: 201, problems: undefined });
+  const id = r.body.id;
+  await eventually('the workflow', async () => (await claims('GET', `/claims/${id}`, cm)).body?.workflow?.status === 'RUNNING');
+  for (const action of [
+    { type: 'liability.provisional', at: now() },
+    { type: 'certificate.received', at: now(), capacity: 'none', from: doi, to: addDays(today, 20) },
+  ]) {
+    const a = await claims('POST', `/claims/${id}/actions`, cm, action);
+    expect(a.status).toBe(202);
+  }
+  await eventually('payments to learn the claim and its facts', async () => (await payments('GET', `/claims/${id}`, cm)).body?.facts?.length === 2);
+  return { id, claimNumber: r.body.claimNumber };
+}
+
+it('takes a claim from provisional liability to a bank file', async () => {
+  const cm = await token('case-manager', 'cm.sam');
+  const maker = await token('payments-officer', 'po.olivia');
+  const checker = await token('payments-officer', 'po.paul');
+
+  // A worker paid by the insurer.
+  const direct = await lodgeWithCertificate(cm, 'Direct', 'WI-500001');
+  expect((await payments('PUT', `/claims/${direct.id}/payee`, maker, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'DIRECT ALEX', taxScale: 'tax-free-threshold' } })).status).toBe(200);
+  expect((await payments('POST', `/claims/${direct.id}/piawe`, cm, { basis: 'interim', amount: '1300.00', reason: "employer's stated wage" })).status).toBe(201);
+  // Two entitlement weeks have ended by yesterday (injured 15 days ago): s36(1) 95% × 1300 = 1235.00;
+  // PAYG scale 2: 0.3227 × 1235.99 − 180.0385 = 218.82 → 219.
+  const facts = await eventually('both staff actions in payments', async () => {
+    const g = await payments('POST', `/claims/${direct.id}/weekly-payments/generate`, maker, { through: addDays(today, -1) });
+    return g.status === 200 && g.body.generated.length === 2 && g.body;
+  });
+  expect(facts.generated.map((g: { week: number; gross: string; payg: string }) => `${g.week}:${g.gross}:${g.payg}`)).toEqual(['1:1235.00:219.00', '2:1235.00:219.00']);
+  for (const g of facts.generated) {
+    expect((await payments('POST', `/payments/${g.id}/authorise`, maker, {})).status).toBe(403);
+    expect((await payments('POST', `/payments/${g.id}/authorise`, checker, {})).status).toBe(200);
+  }
+
+  // A worker paid by the employer through payroll, reimbursed from its schedule.
+  const viaEmployer = await lodgeWithCertificate(cm, 'Payroll', 'WI-500002');
+  expect((await payments('PUT', `/claims/${viaEmployer.id}/payee`, maker, { paidBy: 'employer', employer: { bsb: '082-001', account: '55501234', accountTitle: 'HARBOUR FREIGHT PTY LTD' } })).status).toBe(200);
+  expect((await payments('POST', `/claims/${viaEmployer.id}/piawe`, cm, { basis: 'interim', amount: '1300.00', reason: 'payroll summary' })).status).toBe(201);
+  const csv = ['claim_number,period_start,period_end,hours_worked,gross_earnings,compensation_paid,payg_withheld', `${viaEmployer.claimNumber},${doi},${addDays(doi, 6)},0,0.00,1235.00,219.00`].join('\n');
+  const imported = await fetch(`${platform.urls.payments}/wage-reimbursement-schedules?policyNumber=WI-500002`, { method: 'POST', headers: { authorization: `Bearer ${maker}`, 'content-type': 'text/csv' }, body: csv });
+  const schedule = await imported.json();
+  expect(imported.status).toBe(201);
+  expect(schedule.reconciliation).toEqual([expect.objectContaining({ status: 'matched', employerPaid: '1235.00', entitlement: '1235.00' })]);
+  expect((await payments('POST', `/payments/${schedule.reconciliation[0].paymentId}/authorise`, checker, {})).status).toBe(200);
+
+  // The run, through the command line, with its progress on stderr.
+  const dir = mkdtempSync(path.join(tmpdir(), 'wc-run-'));
+  const out = path.join(dir, 'run.aba');
+  const cli = path.resolve(__dirname, '..', '..', 'tools', 'claimctl', 'bin', 'claimctl.js');
+  const key = `e2e-${randomUUID()}`;
+  const args = [cli, 'payments', 'run', '--date', today, '--url', platform.urls.payments, '--user', 'po.paul', '--out', out, '--key', key];
+  const first = await run(process.execPath, args, { env: process.env });
+  const summary = JSON.parse(first.stdout);
+  // 2 × (1235.00 − 219.00) to the worker and 1235.00 to the employer.
+  expect(summary).toMatchObject({ payments: 3, total: '3267.00', file: out });
+  expect(first.stderr).toContain('100% 3/3 payments');
+  const records = readFileSync(out, 'ascii').split('\r\n').slice(0, -1);
+  expect(records).toHaveLength(5);
+  expect(records.every((r) => r.length === 120)).toBe(true);
+  expect(records.slice(1, 4).map((r) => `${r.slice(1, 8)} ${r.slice(20, 30)} ${r.slice(62, 80).trim()}`).sort()).toEqual(
+    [`062-000 0000101600 ${direct.claimNumber} WK01`, `062-000 0000101600 ${direct.claimNumber} WK02`, `082-001 0000123500 ${viaEmployer.claimNumber} WRS`].sort(),
+  );
+  expect(records[4].slice(20, 30)).toBe('0000326700');
+
+  // The same command again returns the same run: nobody is paid twice.
+  const again = JSON.parse((await run(process.execPath, args, { env: process.env })).stdout);
+  expect(again.runId).toBe(summary.runId);
+  const fresh = await run(process.execPath, [...args.slice(0, -1), `${key}-2`], { env: process.env }).catch((e) => e);
+  expect(fresh.code).toBe(2);
+  expect(fresh.stderr).toContain('there are no authorised payments waiting for a run');
+});
