@@ -191,3 +191,20 @@ describe('local dates', () => {
     expect(isLocalDate('2028-02-29')).toBe(true);
   });
 });
+
+describe('day numbers (integer arithmetic) agree with the JavaScript Date reference', () => {
+  const reference = (day: number) => new Date(day * 86_400_000).toISOString().slice(0, 10);
+  it('round-trips and matches Date for every day from 1900 to 2199', () => {
+    for (let day = toDayNumber('1900-01-01'); day <= toDayNumber('2199-12-31'); day++) {
+      const text = fromDayNumber(day);
+      if (text !== reference(day) || toDayNumber(text) !== day) throw new Error(`day ${day}: ${text} vs ${reference(day)}`);
+    }
+  });
+  it('property: arbitrary days far out', () => {
+    fc.assert(fc.property(fc.integer({ min: -600_000, max: 2_900_000 }), (day) => toDayNumber(fromDayNumber(day)) === day));
+  });
+  it('normalises an impossible day the way Date does (callers validate first)', () => {
+    expect(fromDayNumber(toDayNumber('2023-02-29'))).toBe('2023-03-01');
+    expect(fromDayNumber(toDayNumber('2024-04-31'))).toBe('2024-05-01');
+  });
+});

@@ -28,19 +28,55 @@ export function daysInMonth(year: number, month: number): number {
   return [31, isLeapYear(year) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
-/** Days since 1970-01-01. */
+/**
+ * Days since 1970-01-01. Integer arithmetic on the proleptic Gregorian calendar (H. Hinnant's
+ * days_from_civil): the weekly compensation rules call this for every day of every claim, and a
+ * remediation runs them over a whole book, so it avoids a Date and a regex match per call.
+ */
 export function toDayNumber(date: LocalDate): number {
-  const m = ISO_DATE.exec(date);
-  if (!m) throw new RangeError(`not a date YYYY-MM-DD: ${JSON.stringify(date)}`);
-  const d = new Date(0);
+  if (date.length === 10 && date.charCodeAt(4) === 45 && date.charCodeAt(7) === 45) {
+    const y = digits(date, 0, 4);
+    const m = digits(date, 5, 7);
+    const d = digits(date, 8, 10);
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 0) {
+      const yy = m <= 2 ? y - 1 : y;
+      const era = Math.floor(yy / 400);
+      const yoe = yy - era * 400;
+      const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+      const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+      return era * 146097 + doe - 719468;
+    }
+  }
+  const mm = ISO_DATE.exec(date);
+  if (!mm) throw new RangeError(`not a date YYYY-MM-DD: ${JSON.stringify(date)}`);
+  const dt = new Date(0);
   // setUTCFullYear, unlike Date.UTC, does not read years 0–99 as 1900–1999.
-  d.setUTCFullYear(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Math.round(d.getTime() / MS_PER_DAY);
+  dt.setUTCFullYear(Number(mm[1]), Number(mm[2]) - 1, Number(mm[3]));
+  return Math.round(dt.getTime() / MS_PER_DAY);
 }
 
+/** The number written in text[from, to) if it is all ASCII digits, else -1. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/** The inverse of toDayNumber (H. Hinnant's civil_from_days). */
 export function fromDayNumber(day: number): LocalDate {
-  const d = new Date(day * MS_PER_DAY);
-  return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return ymd(yoe + era * 400 + (m <= 2 ? 1 : 0), m, d);
 }
 
 export function ymd(year: number, month: number, day: number): LocalDate {

@@ -62,13 +62,14 @@ export class ParameterError extends Error {
 
 /** Effective-dated amount table (MAX, excess cap): the row in force on a day. */
 export class AmountTable {
-  private readonly rows: { from: LocalDate; amount: Dec }[];
+  /** Each row with the first review date after it: from then on, without a newer row, it is not current. */
+  private readonly rows: { from: LocalDate; amount: Dec; nextReview: LocalDate }[];
 
-  constructor(readonly name: ParameterName, rows: AmountRow[], private readonly cycle: ReviewCycle) {
+  constructor(readonly name: ParameterName, rows: AmountRow[], cycle: ReviewCycle) {
     this.rows = rows
       .map((r, i) => {
         if (!isLocalDate(r.from)) throw new ParameterError(name, `row ${i}: from must be YYYY-MM-DD`);
-        return { from: r.from, amount: money(r.amount) };
+        return { from: r.from, amount: money(r.amount), nextReview: firstReviewAfter(cycle, r.from) };
       })
       .sort((a, b) => (a.from < b.from ? -1 : 1));
     for (let i = 1; i < this.rows.length; i++) {
@@ -78,12 +79,19 @@ export class AmountTable {
 
   /** The amount in force on `day`; a day before the first row has no amount and is an error. */
   on(day: LocalDate): Lookup<Dec> {
-    let row: { from: LocalDate; amount: Dec } | undefined;
+    let row: { from: LocalDate; amount: Dec; nextReview: LocalDate } | undefined;
     for (const r of this.rows) if (r.from <= day) row = r;
     if (!row) throw new ParameterError(this.name, `no row in force on ${day} (first row is from ${this.rows[0]?.from ?? 'nothing'})`);
-    const missed = reviewDatesBetween(this.cycle, row.from, day);
-    return { value: row.amount, notCurrentFrom: missed[0] ?? null };
+    // The same as reviewDatesBetween(cycle, row.from, day)[0], without building the list each day.
+    return { value: row.amount, notCurrentFrom: row.nextReview <= day ? row.nextReview : null };
   }
+}
+
+/** The first review date of a cycle strictly after `after`. */
+export function firstReviewAfter(cycle: ReviewCycle, after: LocalDate): LocalDate {
+  const { year } = parts(after);
+  const candidates = cycle === 'semiannual' ? [ymd(year, 4, 1), ymd(year, 10, 1), ymd(year + 1, 4, 1)] : [ymd(year, 7, 1), ymd(year + 1, 7, 1)];
+  return candidates.find((d) => d > after)!;
 }
 
 /** Indexation factors by review date (s82A). */

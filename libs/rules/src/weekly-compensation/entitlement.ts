@@ -107,12 +107,20 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
   const wpiAbove20 = latestWpi !== null && latestWpi.greaterThan(20);
   const everLiable = input.liability.some((l) => l.decision !== 'disputed');
   let notCurrentFrom: LocalDate | null = null;
+  // Called for every day: each (table, date) pair is worded once, not once per day.
+  const flagged = new Map<string, Set<LocalDate>>();
   const flagStale = (d: LocalDate | null, what: string) => {
     if (!d) return;
+    let seen = flagged.get(what);
+    if (!seen) flagged.set(what, (seen = new Set()));
+    if (seen.has(d)) return;
+    seen.add(d);
     warnings.add(`${what} not current from ${d}`);
     if (!notCurrentFrom || d < notCurrentFrom) notCurrentFrom = d;
   };
 
+  const missingFactors = p.missingFactorsThrough(input.through);
+  let missingIdx = 0;
   const blocks: EntitlementBlock[] = [];
   const weeks: EntitlementBlock[] = [];
   const lastFrom = input.includeBlockInProgress ? input.through : addDays(input.through, -6);
@@ -144,7 +152,8 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
         continue;
       }
       flagStale(maxOn.notCurrentFrom, 'maxWeeklyCompensation');
-      for (const missing of p.missingFactorsThrough(date)) flagStale(missing, `indexation (no factor for ${missing})`);
+      // Days only move forward, so each missing factor is flagged once, on the first day it matters.
+      for (; missingIdx < missingFactors.length && missingFactors[missingIdx] <= date; missingIdx++) flagStale(missingFactors[missingIdx], `indexation (no factor for ${missingFactors[missingIdx]})`);
       const pOn = p.on(date);
       const rate = weeklyRateForDay({
         week,
