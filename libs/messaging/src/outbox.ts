@@ -74,6 +74,31 @@ export async function enqueue(
   ]);
 }
 
+/**
+ * enqueue for many events in one statement (a bulk generation can make tens of thousands). Same
+ * guarantees: inside the caller's transaction and every envelope checked first. The rows share one
+ * created_at, so the relay could publish them in any order among themselves: at most one event
+ * per key (claim) is accepted, which keeps every claim's events in order.
+ */
+export async function enqueueMany(manager: EntityManager, schema: string, topic: string, envelopes: Envelope<unknown>[]): Promise<void> {
+  if (envelopes.length === 0) return;
+  const s = quoteSchema(schema);
+  if (!manager.queryRunner?.isTransactionActive) {
+    throw new Error('enqueueMany must be called inside the transaction that makes the change (use the manager from dataSource.transaction)');
+  }
+  const keys = new Set<string>();
+  for (const envelope of envelopes) {
+    if (keys.has(envelope.subject)) throw new Error(`enqueueMany: two events for ${envelope.subject} in one call would lose their order; enqueue them one by one`);
+    keys.add(envelope.subject);
+    const checked = checkEnvelope(envelope);
+    if (!checked.ok) throw new InvalidEnvelopeError(checked);
+  }
+  await manager.query(
+    `INSERT INTO ${s}.outbox (id, topic, key, envelope) SELECT id, $1, key, envelope FROM unnest($2::uuid[], $3::text[], $4::jsonb[]) AS u(id, key, envelope)`,
+    [topic, envelopes.map((e) => e.id), envelopes.map((e) => e.subject), envelopes.map((e) => JSON.stringify(e))],
+  );
+}
+
 export interface OutboxRelayOptions {
   dataSource: DataSource;
   schema: string;

@@ -345,7 +345,9 @@ describe('a final PIAWE after an interim one', () => {
     await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: 'employer estimate' });
     const gen = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-06-28' });
     expect(gen.body.generated.map((g: { gross: string }) => g.gross)).toEqual(['950.00', '950.00', '950.00', '950.00']);
-    for (const g of gen.body.generated) await call(PAUL, 'POST', `/payments/${g.id}/authorise`, {});
+    // Weeks 1-3 are authorised; week 4 still waits for authorisation when the PIAWE changes.
+    for (const g of gen.body.generated.slice(0, 3)) await call(PAUL, 'POST', `/payments/${g.id}/authorise`, {});
+    const week4 = gen.body.generated[3].id;
 
     // Payslips arrive: $1,050.00 every week of the 52 before Mon 1 Jun 2026 (2 Jun 2025 to 31 May 2026).
     const earnings = Array.from({ length: 52 }, (_, i) => {
@@ -368,14 +370,20 @@ describe('a final PIAWE after an interim one', () => {
     const events = await db.query(`SELECT envelope->'data'->>'amount' AS amount FROM payments.outbox WHERE envelope->>'type' = 'piawe.determined' AND envelope->>'subject' = $1`, [claimId]);
     expect(events.rows).toEqual([{ amount: '1050.00' }]);
 
-    // Weeks 1-4 again: 95% × 1050 = 997.50, 47.50 more each: 190.00 arrears, made by the reviewer.
+    // Weeks 1-3 again: 95% × 1050 = 997.50, 47.50 more each: 142.50 arrears, made by the reviewer.
     const arrears = await eventually('arrears from the PIAWE change', async () => {
       const list = (await call(PAUL, 'GET', `/payments?claimId=${claimId}&status=generated`)).body;
-      return list.length > 0 && list;
+      return list.some((p: { kind: string }) => p.kind === 'arrears') && list;
     });
-    expect(arrears).toEqual([expect.objectContaining({ kind: 'arrears', gross: '190.00', generatedBy: 'tess' })]);
+    expect(arrears).toEqual([expect.objectContaining({ kind: 'arrears', gross: '142.50', generatedBy: 'tess' })]);
     const detail = (await call(PAUL, 'GET', `/payments/${arrears[0].id}`)).body;
     expect(detail.explanation.weeks[0]).toContain('PIAWE 1000.00 → 1050.00');
+    // Week 4 was not yet authorised: cancelled with the reason, and generated again at 997.50.
+    const cancelled = (await call(PAUL, 'GET', `/payments/${week4}`)).body;
+    expect(cancelled.status).toBe('cancelled');
+    expect(cancelled.audit[cancelled.audit.length - 1].reason).toContain('now worth another amount');
+    const regenerated = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-06-28' });
+    expect(regenerated.body.generated.map((g: { week: number; gross: string }) => `${g.week}:${g.gross}`)).toEqual(['4:997.50']);
   });
 });
 
@@ -420,5 +428,47 @@ describe('wage reimbursement schedules: reconciliation and reimbursement', () =>
     ]);
     const flagged = (await call(CARA, 'GET', '/wage-reimbursement-schedules/discrepancies')).body;
     expect(flagged.map((f: { claimNumber: string; status: string }) => `${f.claimNumber}:${f.status}`)).toEqual(expect.arrayContaining([`${claimNumber}:discrepancy`, 'NOPE-1:unknown-claim']));
+  });
+});
+
+describe('the weekly cycle over the book', () => {
+  it('generates for every claim paid directly, skips those not ready, and authorises in bulk all or none', async () => {
+    const ids: string[] = [];
+    for (const n of [1, 2, 3, 4]) {
+      const claimId = await publishClaim({
+        claimNumber: `${NUMBER}B${n}`,
+        policy: 'WI-4',
+        doi: '2026-03-02',
+        actions: [
+          { type: 'liability.provisional', at: '2026-03-03' },
+          { type: 'certificate.received', at: '2026-03-03', capacity: 'none', from: '2026-03-02', to: '2026-03-15' },
+        ] as ClaimEvent[],
+      });
+      await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { ...workerAccount, accountTitle: `WORKER ${n}` } });
+      // The fourth has no PIAWE yet: skipped, not failed.
+      if (n < 4) await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '800.00', reason: 'estimate' });
+      ids.push(claimId);
+    }
+    // Two weeks each (2-8 and 9-15 Mar), 95% × 800 = 760.00; the earlier claims have nothing new by 15 Mar.
+    const r = await call(OLIVIA, 'POST', '/weekly-payments/generate', { through: '2026-03-15' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ payments: 6, gross: '4560.00' });
+    const again = await call(OLIVIA, 'POST', '/weekly-payments/generate', { through: '2026-03-15' });
+    expect(again.body).toMatchObject({ payments: 0, gross: '0.00' });
+
+    const waiting: string[] = [];
+    for (const id of ids) waiting.push(...(await call(PAUL, 'GET', `/payments?claimId=${id}&status=generated`)).body.map((p: { id: string }) => p.id));
+    expect(waiting).toHaveLength(6);
+    let a = await call(OLIVIA, 'POST', '/payments/authorise', { ids: waiting });
+    expect(a.status).toBe(403);
+    expect(a.body.problems).toHaveLength(6);
+    expect(a.body.problems[0]).toEqual({ field: 'ids[0]', problem: 'olivia generated it; another person must authorise it (maker-checker)' });
+    a = await call(PAUL, 'POST', '/payments/authorise', { ids: [...waiting, waiting[0]] });
+    expect(a.status).toBe(400);
+    a = await call(PAUL, 'POST', '/payments/authorise', { ids: [...waiting, randomUUID()] });
+    expect(a.status).toBe(422);
+    expect((await call(PAUL, 'GET', `/payments/${waiting[0]}`)).body.status).toBe('generated');
+    a = await call(PAUL, 'POST', '/payments/authorise', { ids: waiting, note: 'weekly cycle 15 Mar' });
+    expect(a.body).toEqual({ authorised: 6 });
   });
 });

@@ -72,6 +72,40 @@ export class AuthorityService {
     });
   }
 
+  /**
+   * Authorises many payments at once, all or none: every payment must be waiting, not made by the
+   * authoriser and within the authoriser's limit; otherwise nothing changes and each problem is
+   * listed with its payment.
+   */
+  async authoriseMany(paymentIds: string[], by: StaffUser, note: string | undefined) {
+    const limit = await this.limitOf(by);
+    if (limit === null) throw new ForbiddenException(`${by.user} (${by.role}) has no authority limit; the payments wait for someone who has one`);
+    return this.ds.transaction(async (m) => {
+      const rows: { id: string; status: PaymentStatus; gross: string; generated_by: string }[] = await m.query(
+        `SELECT id, status, gross::text AS gross, generated_by FROM payments.payments WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
+        [paymentIds],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r]));
+      const problems: { field: string; problem: string }[] = [];
+      paymentIds.forEach((id, i) => {
+        const p = byId.get(id);
+        if (!p) problems.push({ field: `ids[${i}]`, problem: `no payment ${id}` });
+        else if (p.status !== 'generated') problems.push({ field: `ids[${i}]`, problem: `is ${p.status}; only a generated payment can be authorised` });
+        else if (p.generated_by === by.user) problems.push({ field: `ids[${i}]`, problem: `${by.user} generated it; another person must authorise it (maker-checker)` });
+        else if (money(p.gross).greaterThan(limit)) problems.push({ field: `ids[${i}]`, problem: `${p.gross} exceeds ${by.user}'s authority of ${formatMoney(limit)}` });
+      });
+      if (problems.length > 0) {
+        const forbidden = problems.every((p) => /maker-checker|exceeds/.test(p.problem));
+        const body = { statusCode: forbidden ? 403 : 422, message: `none authorised: ${problems.length} of ${paymentIds.length} cannot be authorised by ${by.user}`, problems };
+        throw forbidden ? new ForbiddenException(body) : new UnprocessableEntityException(body);
+      }
+      await m.query(`UPDATE payments.payments SET status = 'authorised', authorised_by = $2, authorised_at = now() WHERE id = ANY($1::uuid[])`, [paymentIds, by.user]);
+      await audit(m, paymentIds, by, 'generated', 'authorised', note?.trim() || `authorised within a limit of ${formatMoney(limit)}`);
+      this.log.info('payments authorised', { count: paymentIds.length, by: by.user });
+      return { authorised: paymentIds.length };
+    });
+  }
+
   async cancel(paymentId: string, by: StaffUser, reason: string) {
     return this.ds.transaction(async (m) => {
       const rows: { claim_id: string; status: PaymentStatus }[] = await m.query(`SELECT claim_id, status FROM payments.payments WHERE id = $1 FOR UPDATE`, [paymentId]);

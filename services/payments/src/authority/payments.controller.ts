@@ -8,6 +8,10 @@ import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
 import { AuthorityService } from './authority.service';
 
 const authoriseSchema = z.object({ note: z.string().max(500, 'must be at most 500 characters').optional() }).strict();
+const authoriseManySchema = z
+  .object({ ids: z.array(z.string().uuid('must be a payment id (uuid)')).min(1, 'must name at least one payment').max(10000, 'at most 10,000 payments at once'), note: z.string().max(500).optional() })
+  .strict()
+  .refine((b) => new Set(b.ids).size === b.ids.length, { message: 'must not name a payment twice', path: ['ids'] });
 const cancelSchema = z.object({ reason: z.string().trim().min(1, 'must say why the payment is cancelled').max(500, 'must be at most 500 characters') }).strict();
 const limitSchema = z.object({ maxAmount: moneyText }).strict();
 const subjectSchema = z.string().regex(/^(role|user):[A-Za-z0-9._@-]+$/, 'must be role:<role> or user:<user id>');
@@ -48,6 +52,17 @@ export class PaymentsController {
     if (rows.length === 0) throw new NotFoundException(`no payment ${id}`);
     const audit = await this.ds.query(`SELECT at, actor, role, from_status AS "from", to_status AS "to", reason FROM payments.payment_audit WHERE payment_id = $1 ORDER BY seq`, [id]);
     return { ...rows[0], audit };
+  }
+
+  @Post('payments/authorise')
+  @HttpCode(200)
+  @Roles('payments-officer', 'team-leader')
+  @ApiOperation({ summary: 'Authorise many generated payments at once: all or none, with every problem listed by payment' })
+  @ApiBody({ schema: openApiSchema(authoriseManySchema) })
+  @ApiResponse({ status: 403, description: 'some were made by you, or exceed your authority: none authorised' })
+  async authoriseMany(@Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    const { ids, note } = parseOr400(authoriseManySchema, body);
+    return this.authority.authoriseMany(ids, req.staff, note);
   }
 
   @Post('payments/:id/authorise')

@@ -52,6 +52,23 @@ export class PaymentClaimsService {
     return toClaim(rows[0]);
   }
 
+  async many(claimIds: string[], m: EntityManager = this.ds.manager): Promise<Map<string, PaymentClaim>> {
+    const rows = await m.query(`${SELECT_CLAIM} WHERE claim_id = ANY($1::uuid[])`, [claimIds]);
+    return new Map(rows.map((r: Record<string, string | null>) => [r.claim_id!, toClaim(r)]));
+  }
+
+  /** The payment-relevant staff actions of many claims, each claim's in published order. */
+  async actionsOf(claimIds: string[], m: EntityManager = this.ds.manager): Promise<Map<string, ClaimEvent[]>> {
+    const rows: { claim_id: string; action: ClaimEvent }[] = await m.query(`SELECT claim_id, action FROM payments.claim_actions WHERE claim_id = ANY($1::uuid[]) ORDER BY claim_id, seq`, [claimIds]);
+    const out = new Map<string, ClaimEvent[]>();
+    for (const r of rows) {
+      const list = out.get(r.claim_id) ?? [];
+      list.push(r.action);
+      out.set(r.claim_id, list);
+    }
+    return out;
+  }
+
   async byNumber(claimNumbers: string[], m: EntityManager = this.ds.manager): Promise<Map<string, PaymentClaim>> {
     const rows = await m.query(`${SELECT_CLAIM} WHERE claim_number = ANY($1)`, [claimNumbers]);
     return new Map(rows.map((r: Record<string, string | null>) => [r.claim_number!, toClaim(r)]));

@@ -20,3 +20,13 @@ export async function piaweInForce(m: EntityManager, claimId: string): Promise<P
   const r = rows[0];
   return { id: r.id, basis: r.basis, status: r.status, amount: r.amount, amountAfter52Weeks: r.after };
 }
+
+/** piaweInForce for many claims in one query. */
+export async function piawesInForce(m: EntityManager, claimIds: string[]): Promise<Map<string, PiaweInForce>> {
+  const rows = await m.query(
+    `SELECT DISTINCT ON (claim_id) claim_id, id, basis, status, amount::text AS amount, amount_after_52_weeks::text AS after FROM payments.piawe_determinations
+     WHERE claim_id = ANY($1::uuid[]) AND status IN ('final', 'interim') ORDER BY claim_id, (status = 'final') DESC, determined_at DESC`,
+    [claimIds],
+  );
+  return new Map(rows.map((r: Record<string, string>) => [r.claim_id, { id: r.id, basis: r.basis, status: r.status, amount: r.amount, amountAfter52Weeks: r.after }] as [string, PiaweInForce]));
+}

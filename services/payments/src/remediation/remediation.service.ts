@@ -3,14 +3,14 @@ import { Inject, Injectable, NotFoundException, OnApplicationBootstrap, OnApplic
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Dec, ParameterTables, PaygScale, ZERO, decimal, formatMoney, money, sum, sydneyAt, weeklyWithholding } from '@wc/rules';
-import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
+import { JsonLogger, StaffUser } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig } from '../config';
 import { audit } from '../authority/audit';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
-import { piaweInForce } from '../piawe/piawe-in-force';
+import { piawesInForce } from '../piawe/piawe-in-force';
 import { insertPayment, weeksOf } from '../weekly-payments/weekly-payments.service';
-import { PaidWeek, correctWeeks } from './remediation';
+import { PaidWeek, WeekCorrection, correctWeeks } from './remediation';
 
 export interface RemediationRequest {
   reason: string;
@@ -73,7 +73,8 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     await this.ds.transaction(async (m) => {
       const version = req.parameters ? (await this.parameters.add(m, req.parameters, req.reason, by.user)).version : null;
       const [{ n }] = await m.query(
-        `SELECT count(DISTINCT claim_id)::int AS n FROM payments.payments WHERE kind = 'weekly' AND status <> 'cancelled' AND ($1::uuid[] IS NULL OR claim_id = ANY($1))`,
+        `SELECT count(*)::int AS n FROM payments.claims c WHERE ($1::uuid[] IS NULL OR claim_id = ANY($1))
+           AND EXISTS (SELECT 1 FROM payments.payments p WHERE p.claim_id = c.claim_id AND p.kind = 'weekly' AND p.status <> 'cancelled')`,
         [req.claimIds ?? null],
       );
       await m.query(
@@ -105,25 +106,20 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
         const [r] = await m.query(`SELECT cursor, claim_ids, created_by, status FROM payments.remediations WHERE id = $1 FOR UPDATE`, [id]);
         if (r.status !== 'running') return false;
         const batch: { claim_id: string }[] = await m.query(
-          `SELECT DISTINCT claim_id FROM payments.payments WHERE kind = 'weekly' AND status <> 'cancelled' AND claim_id::text > $1 AND ($2::uuid[] IS NULL OR claim_id = ANY($2))
-           ORDER BY claim_id LIMIT $3`,
-          [r.cursor, r.claim_ids, this.config.BATCH_SIZE],
+          `SELECT claim_id FROM payments.claims c WHERE claim_id > $1::uuid AND ($2::uuid[] IS NULL OR claim_id = ANY($2))
+             AND EXISTS (SELECT 1 FROM payments.payments p WHERE p.claim_id = c.claim_id AND p.kind = 'weekly' AND p.status <> 'cancelled')
+           ORDER BY claim_id LIMIT $3 FOR UPDATE`,
+          [r.cursor || '00000000-0000-0000-0000-000000000000', r.claim_ids, this.config.BATCH_SIZE],
         );
         if (batch.length === 0) {
           await m.query(`UPDATE payments.remediations SET status = 'complete', completed_at = now() WHERE id = $1`, [id]);
           return false;
         }
         const tables = (await this.parameters.current(m)).tables;
-        let arrears = ZERO;
-        let overpaid = ZERO;
-        for (const { claim_id } of batch) {
-          const t = await withLogContext({ claimId: claim_id }, () => this.remediateClaim(m, id, claim_id, tables, r.created_by));
-          arrears = arrears.plus(t.arrears);
-          overpaid = overpaid.plus(t.overpaid);
-        }
+        const t = await this.remediateBatch(m, id, batch.map((b) => b.claim_id), tables, r.created_by);
         await m.query(
           `UPDATE payments.remediations SET cursor = $2, claims_done = claims_done + $3, arrears_total = arrears_total + $4, overpaid_total = overpaid_total + $5 WHERE id = $1`,
-          [id, batch[batch.length - 1].claim_id, batch.length, formatMoney(arrears), formatMoney(overpaid)],
+          [id, batch[batch.length - 1].claim_id, batch.length, formatMoney(t.arrears), formatMoney(t.overpaid)],
         );
         return true;
       });
@@ -132,70 +128,85 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     this.log.info('remediation complete', { remediationId: id });
   }
 
-  private async remediateClaim(m: EntityManager, remediationId: string, claimId: string, tables: ParameterTables, maker: string): Promise<{ arrears: Dec; overpaid: Dec }> {
-    const claim = await this.claims.get(claimId, m, true);
-    const piawe = await piaweInForce(m, claimId);
-    if (!piawe) return { arrears: ZERO, overpaid: ZERO };
-    await this.cancelStaleGenerated(m, remediationId, claimId, piawe, tables, maker);
-    const paid = await paidWeeks(m, claimId);
-    if (paid.length === 0) return { arrears: ZERO, overpaid: ZERO };
-    const through = paid[paid.length - 1].to;
-    const { weeks } = weeksOf(await this.claims.actions(claimId, m), piawe, through, tables);
-    const corrections = correctWeeks(paid, weeks);
-    if (corrections.length === 0) return { arrears: ZERO, overpaid: ZERO };
-    const under = corrections.filter((c) => decimal(c.difference).greaterThan(0));
-    const arrears = sum(under.map((c) => decimal(c.difference)));
-    const overpaid = sum(corrections.filter((c) => decimal(c.difference).lessThan(0)).map((c) => decimal(c.difference).negated()));
-    let paymentId: string | null = null;
-    if (arrears.greaterThan(0)) {
+  /**
+   * One batch of claims, read and written in a handful of statements whatever its size (a
+   * remediation runs over the whole book): the facts, PIAWEs and payments of every claim in the
+   * batch are loaded at once, each claim is valued in memory, and the corrections go back in bulk.
+   */
+  private async remediateBatch(m: EntityManager, remediationId: string, claimIds: string[], tables: ParameterTables, maker: string): Promise<{ arrears: Dec; overpaid: Dec }> {
+    const claims = await this.claims.many(claimIds, m);
+    const piawes = await piawesInForce(m, claimIds);
+    const actions = await this.claims.actionsOf(claimIds, m);
+    const payments = await weeklyPaymentsOf(m, claimIds);
+    const today = sydneyAt(Date.now()).date;
+    const stale: string[] = [];
+    const weekRows: (string | number | null | string[])[][] = [];
+    const arrearsPayments: { claimId: string; id: string; corrections: WeekCorrection[] }[] = [];
+    let arrears = ZERO;
+    let overpaid = ZERO;
+    for (const claimId of claimIds) {
+      const piawe = piawes.get(claimId);
+      const mine = payments.get(claimId) ?? [];
+      if (!piawe || mine.length === 0) continue;
+      const through = mine.reduce((a, p) => (p.to > a ? p.to : a), mine[0].to);
+      const { weeks } = weeksOf(actions.get(claimId) ?? [], piawe, through, tables);
+      const now = new Map(weeks.map((w) => [w.block.from, w.block.amount]));
+      // Generated but not authorised: cancelled if the week is now worth another amount, so it is
+      // generated again at the new amount rather than paid at the old one.
+      for (const p of mine) if (p.status === 'generated' && now.get(p.from) !== p.gross) stale.push(p.id);
+      const paid: PaidWeek[] = mine
+        .filter((p) => p.status !== 'generated')
+        .map((p) => ({ from: p.from, to: p.to, week: p.week, paid: money(p.gross).plus(decimal(p.arrears)), was: p.was }));
+      const corrections = correctWeeks(paid, weeks);
+      if (corrections.length === 0) continue;
+      const under = corrections.filter((c) => decimal(c.difference).greaterThan(0));
+      const owed = sum(under.map((c) => decimal(c.difference)));
+      overpaid = overpaid.plus(sum(corrections.filter((c) => decimal(c.difference).lessThan(0)).map((c) => decimal(c.difference).negated())));
+      const paymentId = owed.greaterThan(0) ? randomUUID() : null;
+      if (paymentId) {
+        arrears = arrears.plus(owed);
+        arrearsPayments.push({ claimId, id: paymentId, corrections: under });
+      }
+      for (const c of corrections) {
+        weekRows.push([claimId, c.from, c.to, c.week, c.oldAmount, c.newAmount, c.difference, `{${c.changed.join(',')}}`, c.explanation, decimal(c.difference).greaterThan(0) ? paymentId : null]);
+      }
+    }
+    if (stale.length > 0) {
+      await m.query(`UPDATE payments.payments SET status = 'cancelled', dedupe_key = dedupe_key || ':cancelled:' || id WHERE id = ANY($1::uuid[])`, [stale]);
+      await audit(m, stale, { user: maker, role: 'remediation' }, 'generated', 'cancelled', `not yet authorised and now worth another amount (remediation ${remediationId}); generate the week again`);
+    }
+    for (const a of arrearsPayments) {
+      const claim = claims.get(a.claimId)!;
+      const owed = sum(a.corrections.map((c) => decimal(c.difference)));
       const account = claim.paidBy === 'insurer' ? claim.worker : claim.employer;
-      if (!account) throw new Error(`claim ${claim.claimNumber} has arrears of ${formatMoney(arrears)} but no payee account`);
+      if (!account) throw new Error(`claim ${claim.claimNumber} has arrears of ${formatMoney(owed)} but no payee account`);
       // Back pay is taxed week by week as the difference Schedule 1 gives on the new and old amounts.
-      const today = sydneyAt(Date.now()).date;
       const payg = claim.paidBy === 'insurer' && claim.worker
-        ? sum(under.map((c) => {
+        ? sum(a.corrections.map((c) => {
             const scale = claim.worker!.taxScale as PaygScale;
             const d = money(weeklyWithholding({ weeklyAmount: c.newAmount, scale, paidOn: today }).amount).minus(money(weeklyWithholding({ weeklyAmount: c.oldAmount, scale, paidOn: today }).amount));
             return d.lessThan(0) ? ZERO : d;
           }))
         : ZERO;
-      paymentId = randomUUID();
       await insertPayment(m, {
-        id: paymentId, claim, kind: 'arrears', payee: claim.paidBy === 'insurer' ? 'worker' : 'employer', week: null,
-        from: under[0].from, to: under[under.length - 1].to, gross: formatMoney(arrears), payg: formatMoney(payg.greaterThanOrEqualTo(arrears) ? ZERO : payg),
-        explanation: { remediationId, weeks: under.map((c) => c.explanation) }, account, reference: `${claim.claimNumber} ARREARS`,
-        dedupeKey: `arrears:${remediationId}:${claimId}`, generatedBy: maker, remediationId,
+        id: a.id, claim, kind: 'arrears', payee: claim.paidBy === 'insurer' ? 'worker' : 'employer', week: null,
+        from: a.corrections[0].from, to: a.corrections[a.corrections.length - 1].to, gross: formatMoney(owed), payg: formatMoney(payg.greaterThanOrEqualTo(owed) ? ZERO : payg),
+        explanation: { remediationId, weeks: a.corrections.map((c) => c.explanation) }, account, reference: `${claim.claimNumber} ARREARS`,
+        dedupeKey: `arrears:${remediationId}:${a.claimId}`, generatedBy: maker, remediationId,
       });
-      await audit(m, [paymentId], { user: maker, role: 'remediation' }, null, 'generated', `arrears of ${formatMoney(arrears)} over ${under.length} week(s), remediation ${remediationId}`);
     }
-    for (const c of corrections) {
+    await audit(m, arrearsPayments.map((a) => a.id), { user: maker, role: 'remediation' }, null, 'generated', `arrears found by remediation ${remediationId}`);
+    if (weekRows.length > 0) {
+      const col = (i: number) => weekRows.map((r) => r[i]);
       await m.query(
         `INSERT INTO payments.remediation_weeks (remediation_id, claim_id, period_from, period_to, week, old_amount, new_amount, difference, changed, explanation, payment_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-        [remediationId, claimId, c.from, c.to, c.week, c.oldAmount, c.newAmount, c.difference, c.changed, c.explanation, decimal(c.difference).greaterThan(0) ? paymentId : null],
+         SELECT $1, c, f, t, w, o, n, d, ch::text[], e, p
+         FROM unnest($2::uuid[], $3::date[], $4::date[], $5::int[], $6::numeric[], $7::numeric[], $8::numeric[], $9::text[], $10::text[], $11::uuid[]) AS u(c, f, t, w, o, n, d, ch, e, p)`,
+        [remediationId, ...Array.from({ length: 10 }, (_, i) => col(i))],
       );
     }
-    this.log.info('claim remediated', { remediationId, weeks: corrections.length, arrears: formatMoney(arrears), overpaid: formatMoney(overpaid) });
+    this.log.info('remediation batch done', { remediationId, claims: claimIds.length, weeksCorrected: weekRows.length, arrears: formatMoney(arrears), overpaid: formatMoney(overpaid) });
     return { arrears, overpaid };
-  }
-
-  /**
-   * A weekly payment generated but not yet authorised would otherwise be paid at its old amount:
-   * when its week is now worth something else it is cancelled (audited), so generating again pays
-   * the week at its new amount.
-   */
-  private async cancelStaleGenerated(m: EntityManager, remediationId: string, claimId: string, piawe: NonNullable<Awaited<ReturnType<typeof piaweInForce>>>, tables: ParameterTables, maker: string) {
-    const rows: { id: string; from: string; to: string; gross: string }[] = await m.query(
-      `SELECT id, period_from::text AS from, period_to::text AS to, gross::text AS gross FROM payments.payments WHERE claim_id = $1 AND kind = 'weekly' AND status = 'generated' ORDER BY period_from`,
-      [claimId],
-    );
-    if (rows.length === 0) return;
-    const { weeks } = weeksOf(await this.claims.actions(claimId, m), piawe, rows[rows.length - 1].to, tables);
-    const now = new Map(weeks.map((w) => [w.block.from, w.block.amount]));
-    const stale = rows.filter((r) => now.get(r.from) !== r.gross);
-    if (stale.length === 0) return;
-    await m.query(`UPDATE payments.payments SET status = 'cancelled', dedupe_key = dedupe_key || ':cancelled:' || id WHERE id = ANY($1::uuid[])`, [stale.map((r) => r.id)]);
-    await audit(m, stale.map((r) => r.id), { user: maker, role: 'remediation' }, 'generated', 'cancelled', `not yet authorised and now worth another amount (remediation ${remediationId}); generate the week again`);
   }
 
   async view(id: string): Promise<RemediationView> {
@@ -223,21 +234,40 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
   }
 }
 
+interface WeeklyPaymentRow {
+  id: string;
+  status: string;
+  from: string;
+  to: string;
+  week: number | null;
+  gross: string;
+  /** Arrears already owed for the week by earlier remediations whose payment was not cancelled. */
+  arrears: string;
+  was: PaidWeek['was'];
+}
+
 /**
- * What has been paid per week: the weekly payment (authorised or later) plus arrears from earlier
- * remediations whose payment was not cancelled. Overpayments are not deducted: they were recorded,
- * not recovered.
+ * The weekly payments of a batch of claims (generated or later; cancelled ones are not payments),
+ * with the arrears earlier remediations added to each week. Overpayments are not deducted: they
+ * were recorded, not recovered.
  */
-async function paidWeeks(m: EntityManager, claimId: string): Promise<PaidWeek[]> {
-  const rows: { from: string; to: string; week: number | null; gross: string; explanation: { piawe: string; p: string[]; max: string[]; sections: string[]; amount: string }; arrears: string }[] = await m.query(
-    `SELECT p.period_from::text AS from, p.period_to::text AS to, p.week, p.gross::text AS gross, p.explanation,
-       coalesce((SELECT sum(w.difference) FROM payments.remediation_weeks w JOIN payments.payments a ON a.id = w.payment_id
-                 WHERE w.claim_id = p.claim_id AND w.period_from = p.period_from AND a.status <> 'cancelled'), 0)::text AS arrears
-     FROM payments.payments p WHERE p.claim_id = $1 AND p.kind = 'weekly' AND p.status IN ('authorised', 'in-run', 'released') ORDER BY p.period_from`,
-    [claimId],
+async function weeklyPaymentsOf(m: EntityManager, claimIds: string[]): Promise<Map<string, WeeklyPaymentRow[]>> {
+  const rows: (WeeklyPaymentRow & { claim_id: string; explanation: PaidWeek['was'] })[] = await m.query(
+    `SELECT p.claim_id, p.id, p.status, p.period_from::text AS from, p.period_to::text AS to, p.week, p.gross::text AS gross,
+       jsonb_build_object('piawe', p.explanation->'piawe', 'p', p.explanation->'p', 'max', p.explanation->'max', 'sections', p.explanation->'sections', 'amount', p.explanation->'amount') AS explanation,
+       coalesce(a.owed, 0)::text AS arrears
+     FROM payments.payments p
+     LEFT JOIN (SELECT w.claim_id, w.period_from, sum(w.difference) AS owed FROM payments.remediation_weeks w JOIN payments.payments x ON x.id = w.payment_id
+                WHERE w.claim_id = ANY($1::uuid[]) AND x.status <> 'cancelled' GROUP BY w.claim_id, w.period_from) a
+       ON a.claim_id = p.claim_id AND a.period_from = p.period_from
+     WHERE p.claim_id = ANY($1::uuid[]) AND p.kind = 'weekly' AND p.status <> 'cancelled' ORDER BY p.claim_id, p.period_from`,
+    [claimIds],
   );
-  return rows.map((r) => ({
-    from: r.from, to: r.to, week: r.week, paid: money(r.gross).plus(money(r.arrears)),
-    was: { piawe: r.explanation.piawe, p: r.explanation.p, max: r.explanation.max, sections: r.explanation.sections, amount: r.explanation.amount },
-  }));
+  const out = new Map<string, WeeklyPaymentRow[]>();
+  for (const r of rows) {
+    const list = out.get(r.claim_id) ?? [];
+    list.push({ id: r.id, status: r.status, from: r.from, to: r.to, week: r.week, gross: r.gross, arrears: r.arrears, was: r.explanation });
+    out.set(r.claim_id, list);
+  }
+  return out;
 }

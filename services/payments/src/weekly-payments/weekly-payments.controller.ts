@@ -9,11 +9,24 @@ const generateSchema = z.object({ through: localDate }).strict();
 
 @ApiTags('weekly payments')
 @ApiBearerAuth()
-@Controller('claims/:claimId/weekly-payments')
+@Controller()
 export class WeeklyPaymentsController {
   constructor(private readonly weekly: WeeklyPaymentsService) {}
 
-  @Post('generate')
+  @Post('weekly-payments/generate')
+  @HttpCode(200)
+  @Roles('payments-officer', 'admin')
+  @ApiOperation({
+    summary: 'The weekly cycle over the book: generate, for every claim the insurer pays directly, the entitlement weeks ended by `through` that have no payment yet',
+    description: 'Claims without a payee account or a PIAWE in force are skipped (GET /claims/:claimId shows why). Safe to repeat.',
+  })
+  @ApiBody({ schema: openApiSchema(generateSchema) })
+  async generateAll(@Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    const { through } = parseOr400(generateSchema, body);
+    return this.weekly.generateAll(through, req.staff);
+  }
+
+  @Post('claims/:claimId/weekly-payments/generate')
   @HttpCode(200)
   @Roles('payments-officer', 'admin')
   @ApiOperation({

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { TOPICS } from '@wc/contracts';
-import { EntitlementBlock, LocalDate, ParameterTables, PaygScale, computeWeeklyCompensation, decimal, formatMoney, sydneyAt, weeklyWithholding } from '@wc/rules';
-import { enqueue, newEnvelope } from '@wc/messaging';
+import { Envelope, TOPICS } from '@wc/contracts';
+import { EntitlementBlock, LocalDate, ParameterTables, PaygScale, ZERO, computeWeeklyCompensation, decimal, formatMoney, money, sydneyAt, weeklyWithholding } from '@wc/rules';
+import { enqueueMany, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
-import { LOGGER, SCHEMA } from '../config';
-import { audit } from '../authority/audit';
+import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
+import { auditEach } from '../authority/audit';
 import { PaymentClaim, PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
-import { PiaweInForce, piaweInForce } from '../piawe/piawe-in-force';
+import { PiaweInForce, piaweInForce, piawesInForce } from '../piawe/piawe-in-force';
 import { entitlementInputFrom } from './claim-facts';
 
 export interface GeneratedPayment {
@@ -69,12 +69,20 @@ export function explainWeek(w: WeekAmount) {
   };
 }
 
+export interface GenerationSummary {
+  claims: number;
+  payments: number;
+  gross: string;
+  warnings: string[];
+}
+
 @Injectable()
 export class WeeklyPaymentsService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     private readonly claims: PaymentClaimsService,
     private readonly parameters: ParametersService,
+    @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
     @Inject(LOGGER) private readonly log: JsonLogger,
   ) {}
 
@@ -92,32 +100,98 @@ export class WeeklyPaymentsService {
         if (!claim.worker) throw refused('payee', "the worker's bank account and tax scale are not recorded (PUT /claims/:claimId/payee)");
         const piawe = await piaweInForce(m, claimId);
         if (!piawe) throw refused('piawe', 'no PIAWE is in force: determine one, or set an interim PIAWE so payments start on time (SoP S7)');
-        const params = await this.parameters.current(m);
-        const actions = await this.claims.actions(claimId, m);
-        const { weeks, warnings } = weeksOf(actions, piawe, through, params.tables);
-        const today = sydneyAt(Date.now()).date;
-        const generated: GeneratedPayment[] = [];
-        for (const w of weeks) {
-          const id = randomUUID();
-          const tax = weeklyWithholding({ weeklyAmount: w.block.amount, scale: claim.worker.taxScale as PaygScale, paidOn: today });
-          const explanation = { ...explainWeek(w), piaweDetermination: piawe.id, piaweBasis: piawe.basis, parameterVersion: params.version, payg: tax, warnings };
-          const inserted = await insertPayment(m, {
-            id, claim, kind: 'weekly', payee: 'worker', week: w.block.week, from: w.block.from, to: w.block.to, gross: w.block.amount, payg: tax.amount,
-            explanation, account: claim.worker, reference: `${claim.claimNumber} WK${String(w.block.week).padStart(2, '0')}`,
-            dedupeKey: `weekly:${claimId}:${w.block.from}`, generatedBy: by.user,
-          });
-          if (!inserted) continue;
-          await audit(m, [id], by, null, 'generated', `entitlement week ${w.block.week} (${w.block.from} to ${w.block.to}): ${explainWeek(w).sections.join(', ')}`);
-          generated.push({ id, week: w.block.week!, from: w.block.from, to: w.block.to, gross: w.block.amount, payg: tax.amount });
-        }
-        if (weeks.length > 0) {
-          const data = { claimId, claimNumber: claim.claimNumber, through, weeks: weeks.map((w) => ({ week: w.block.week!, from: w.block.from, to: w.block.to, amount: w.block.amount })) };
-          await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'entitlement-weeks.counted', source: 'wc-claims/payments', subject: claimId, data }));
-        }
-        this.log.info('weekly payments generated', { count: generated.length, through, by: by.user, warnings: warnings.length });
-        return { generated, warnings };
+        const result = await this.generateBatch(m, [claimId], through, by);
+        const mine = result.generated.get(claimId) ?? [];
+        this.log.info('weekly payments generated', { count: mine.length, through, by: by.user, warnings: result.warnings.length });
+        return { generated: mine, warnings: result.warnings };
       }),
     );
+  }
+
+  /**
+   * The same for every claim the insurer pays directly that has a payee account and a PIAWE in
+   * force: the weekly payment cycle over the whole book, in batches of BATCH_SIZE claims, each
+   * batch one transaction (a failure leaves earlier batches generated and says where it stopped).
+   */
+  async generateAll(through: LocalDate, by: StaffUser, onProgress?: (claimsDone: number) => void): Promise<GenerationSummary> {
+    let cursor = '00000000-0000-0000-0000-000000000000';
+    const summary = { claims: 0, payments: 0, gross: ZERO, warnings: new Set<string>() };
+    for (;;) {
+      const done = await this.ds.transaction(async (m) => {
+        const batch: { claim_id: string }[] = await m.query(
+          `SELECT claim_id FROM payments.claims c WHERE claim_id > $1::uuid AND paid_by = 'insurer' AND payee_bsb IS NOT NULL
+             AND EXISTS (SELECT 1 FROM payments.piawe_determinations d WHERE d.claim_id = c.claim_id AND d.status IN ('final', 'interim'))
+           ORDER BY claim_id LIMIT $2 FOR UPDATE`,
+          [cursor, this.config.BATCH_SIZE],
+        );
+        if (batch.length === 0) return true;
+        const ids = batch.map((b) => b.claim_id);
+        const r = await this.generateBatch(m, ids, through, by);
+        cursor = ids[ids.length - 1];
+        summary.claims += ids.length;
+        for (const list of r.generated.values()) for (const g of list) {
+          summary.payments++;
+          summary.gross = summary.gross.plus(money(g.gross));
+        }
+        r.warnings.forEach((w) => summary.warnings.add(w));
+        return false;
+      });
+      onProgress?.(summary.claims);
+      if (done) break;
+    }
+    this.log.info('weekly payments generated for the book', { claims: summary.claims, payments: summary.payments, through, by: by.user });
+    return { claims: summary.claims, payments: summary.payments, gross: formatMoney(summary.gross), warnings: [...summary.warnings].sort() };
+  }
+
+  /** The claims must be locked by the caller; claims without a worker account or PIAWE are skipped. */
+  private async generateBatch(m: EntityManager, claimIds: string[], through: LocalDate, by: StaffUser): Promise<{ generated: Map<string, GeneratedPayment[]>; warnings: string[] }> {
+    const claims = await this.claims.many(claimIds, m);
+    const piawes = await piawesInForce(m, claimIds);
+    const actions = await this.claims.actionsOf(claimIds, m);
+    const params = await this.parameters.current(m);
+    const paidFrom: { claim_id: string; from: string }[] = await m.query(
+      `SELECT claim_id, period_from::text AS from FROM payments.payments WHERE claim_id = ANY($1::uuid[]) AND kind = 'weekly' AND status <> 'cancelled'`,
+      [claimIds],
+    );
+    const already = new Set(paidFrom.map((r) => `${r.claim_id}/${r.from}`));
+    const today = sydneyAt(Date.now()).date;
+    const warnings = new Set<string>();
+    const rows: NewPayment[] = [];
+    const reasons: string[] = [];
+    const events: Envelope<unknown>[] = [];
+    const generated = new Map<string, GeneratedPayment[]>();
+    for (const claimId of claimIds) {
+      const claim = claims.get(claimId);
+      const piawe = piawes.get(claimId);
+      if (!claim?.worker || !piawe || claim.paidBy !== 'insurer') continue;
+      const { weeks, warnings: w } = weeksOf(actions.get(claimId) ?? [], piawe, through, params.tables);
+      w.forEach((x) => warnings.add(x));
+      const mine: GeneratedPayment[] = [];
+      for (const week of weeks) {
+        if (already.has(`${claimId}/${week.block.from}`)) continue;
+        const tax = weeklyWithholding({ weeklyAmount: week.block.amount, scale: claim.worker.taxScale as PaygScale, paidOn: today });
+        tax.warnings.forEach((x) => warnings.add(x));
+        const e = explainWeek(week);
+        const id = randomUUID();
+        rows.push({
+          id, claim, kind: 'weekly', payee: 'worker', week: week.block.week, from: week.block.from, to: week.block.to, gross: week.block.amount, payg: tax.amount,
+          explanation: { ...e, piaweDetermination: piawe.id, piaweBasis: piawe.basis, parameterVersion: params.version, payg: { amount: tax.amount, scale: tax.scale, formula: tax.formula, tableFrom: tax.tableFrom }, warnings: w },
+          account: claim.worker, reference: `${claim.claimNumber} WK${String(week.block.week).padStart(2, '0')}`,
+          dedupeKey: `weekly:${claimId}:${week.block.from}`, generatedBy: by.user,
+        });
+        reasons.push(`entitlement week ${week.block.week} (${week.block.from} to ${week.block.to}): ${e.sections.join(', ')}`);
+        mine.push({ id, week: week.block.week!, from: week.block.from, to: week.block.to, gross: week.block.amount, payg: tax.amount });
+      }
+      if (mine.length > 0) {
+        generated.set(claimId, mine);
+        const data = { claimId, claimNumber: claim.claimNumber, through, weeks: weeks.map((x) => ({ week: x.block.week!, from: x.block.from, to: x.block.to, amount: x.block.amount })) };
+        events.push(newEnvelope({ type: 'entitlement-weeks.counted', source: 'wc-claims/payments', subject: claimId, data }));
+      }
+    }
+    await insertPayments(m, rows);
+    await auditEach(m, rows.map((r) => r.id), by, reasons);
+    await enqueueMany(m, SCHEMA, TOPICS.payments, events);
+    return { generated, warnings: [...warnings] };
   }
 }
 
@@ -137,6 +211,24 @@ export interface NewPayment {
   dedupeKey: string;
   generatedBy: string;
   remediationId?: string;
+}
+
+/**
+ * Many generated payments in one statement. Callers have excluded weeks already paid (under the
+ * claims' row locks), so a dedupe-key conflict here is a bug and fails the batch.
+ */
+export async function insertPayments(m: EntityManager, ps: NewPayment[]): Promise<void> {
+  if (ps.length === 0) return;
+  const col = <T>(f: (p: NewPayment) => T) => ps.map(f);
+  await m.query(
+    `INSERT INTO payments.payments (id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, status, dedupe_key, generated_by, remediation_id)
+     SELECT id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, 'generated', dedupe_key, generated_by, remediation_id
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::date[], $7::date[], $8::numeric[], $9::numeric[], $10::jsonb[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::uuid[])
+       AS u(id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, dedupe_key, generated_by, remediation_id)`,
+    [col((p) => p.id), col((p) => p.claim.claimId), col((p) => p.kind), col((p) => p.payee), col((p) => p.week), col((p) => p.from), col((p) => p.to), col((p) => p.gross), col((p) => p.payg),
+      col((p) => JSON.stringify(p.explanation)), col((p) => p.account.bsb), col((p) => p.account.account), col((p) => p.account.accountTitle), col((p) => p.reference.slice(0, 18)),
+      col((p) => p.dedupeKey), col((p) => p.generatedBy), col((p) => p.remediationId ?? null)],
+  );
 }
 
 /** Inserts a generated payment unless its dedupe key exists; true when inserted. */
