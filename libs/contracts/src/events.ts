@@ -110,15 +110,17 @@ export const claimActionRecordedData = z
 export type ClaimActionRecordedData = z.infer<typeof claimActionRecordedData>;
 
 /**
- * Payments counted these entitlement weeks for a claim (rules.md §6; 1987 Act s32A), valued with
- * the rules library: the same count the claim's workflow keeps for weeks 13, 78, 130 and 260.
+ * Payments counted entitlement weeks for a claim up to `through` (rules.md §6; 1987 Act s32A),
+ * valued with the rules library: the same count the claim's workflow keeps for weeks 13, 78, 130
+ * and 260. `newWeeks` are those it generated payments for this time.
  */
 export const entitlementWeeksCountedData = z
   .object({
     claimId: z.string().uuid(),
     claimNumber: nonEmpty,
     through: localDate,
-    weeks: z.array(z.object({ week: z.number().int().positive(), from: localDate, to: localDate, amount: moneyText }).strict()),
+    weeksCounted: z.number().int().nonnegative(),
+    newWeeks: z.array(z.object({ week: z.number().int().positive(), from: localDate, to: localDate, amount: moneyText }).strict()),
   })
   .strict();
 

@@ -1,7 +1,7 @@
 import { LocalDate, addDays, daysBetween } from '../calendar';
 import { Dec, ZERO, decimal, formatMoney, money, roundCents } from '../money';
 import { AmountTable, FactorTable, ParameterError, ParameterTables, REVIEW_CYCLES } from '../parameters';
-import { Capacity, RateSection, weeklyRateForDay } from './formula';
+import { Capacity, DayRate, RateSection, weeklyRateForDay } from './formula';
 import { IndexationStep, IndexedPiawe } from './indexation';
 
 export type CertificateCapacity = Capacity | 'fit';
@@ -119,6 +119,13 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
     if (!notCurrentFrom || d < notCurrentFrom) notCurrentFrom = d;
   };
 
+  const rates = new Map<string, DayRate & { p: string; max: string; weeklyText: string }>();
+  const ids = new Map<Dec, number>();
+  const idOf = (d: Dec) => {
+    let id = ids.get(d);
+    if (id === undefined) ids.set(d, (id = ids.size));
+    return id;
+  };
   const missingFactors = p.missingFactorsThrough(input.through);
   let missingIdx = 0;
   const blocks: EntitlementBlock[] = [];
@@ -155,27 +162,28 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
       // Days only move forward, so each missing factor is flagged once, on the first day it matters.
       for (; missingIdx < missingFactors.length && missingFactors[missingIdx] <= date; missingIdx++) flagStale(missingFactors[missingIdx], `indexation (no factor for ${missingFactors[missingIdx]})`);
       const pOn = p.on(date);
-      const rate = weeklyRateForDay({
-        week,
-        capacity: why.capacity!,
-        p: pOn,
-        max: maxOn.value,
-        cwe,
-        hoursWorked: hours,
-        s38Approved: !!input.s38ApprovedOn && date >= input.s38ApprovedOn,
-        wpiAbove20,
-      });
+      const s38Approved = !!input.s38ApprovedOn && date >= input.s38ApprovedOn;
+      // Most days of a long claim repeat the same facts: each distinct combination is valued once
+      // (the rate depends on the week only through its period: 1-13, 14-130, 131-260, later).
+      const period = week <= 13 ? 1 : week <= 130 ? 2 : week <= 260 ? 3 : 4;
+      const key = `${period}|${why.capacity}|${idOf(pOn)}|${idOf(maxOn.value)}|${idOf(cwe)}|${idOf(hours)}|${s38Approved ? 1 : 0}`;
+      let rate = rates.get(key);
+      if (!rate) {
+        const r = weeklyRateForDay({ week, capacity: why.capacity!, p: pOn, max: maxOn.value, cwe, hoursWorked: hours, s38Approved, wpiAbove20 });
+        rate = { ...r, p: pOn.toString(), max: formatMoney(maxOn.value), weeklyText: formatMoney(r.weekly) };
+        rates.set(key, rate);
+      }
       // Sum the daily rates and divide once: seven rounded sevenths would not add back up exactly.
       weeklyRateSum = weeklyRateSum.plus(rate.weekly);
       days.push({
         date,
         payable: true,
         capacity: why.capacity,
-        p: pOn.toString(),
-        max: formatMoney(maxOn.value),
+        p: rate.p,
+        max: rate.max,
         section: rate.section,
         formula: rate.formula,
-        weeklyRate: formatMoney(rate.weekly),
+        weeklyRate: rate.weeklyText,
       });
     }
     const amount = roundCents(weeklyRateSum.dividedBy(SEVEN));

@@ -9,7 +9,7 @@ import { audit } from '../authority/audit';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
 import { piawesInForce } from '../piawe/piawe-in-force';
-import { insertPayment, weeksOf } from '../weekly-payments/weekly-payments.service';
+import { NewPayment, insertPayments, weeksOf } from '../weekly-payments/weekly-payments.service';
 import { PaidWeek, WeekCorrection, correctWeeks } from './remediation';
 
 export interface RemediationRequest {
@@ -134,11 +134,22 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
    * batch are loaded at once, each claim is valued in memory, and the corrections go back in bulk.
    */
   private async remediateBatch(m: EntityManager, remediationId: string, claimIds: string[], tables: ParameterTables, maker: string): Promise<{ arrears: Dec; overpaid: Dec }> {
+    const t0 = Date.now();
     const claims = await this.claims.many(claimIds, m);
     const piawes = await piawesInForce(m, claimIds);
     const actions = await this.claims.actionsOf(claimIds, m);
     const payments = await weeklyPaymentsOf(m, claimIds);
+    const t1 = Date.now();
     const today = sydneyAt(Date.now()).date;
+    // Back pay is taxed week by week as the difference Schedule 1 gives on the new and old amounts;
+    // a claim's weeks repeat a few amounts, so each (scale, amount) is looked up once per batch.
+    const withheld = new Map<string, Dec>();
+    const paygOn = (amount: string, scale: PaygScale) => {
+      const k = `${scale}|${amount}`;
+      let v = withheld.get(k);
+      if (!v) withheld.set(k, (v = money(weeklyWithholding({ weeklyAmount: amount, scale, paidOn: today }).amount)));
+      return v;
+    };
     const stale: string[] = [];
     const weekRows: (string | number | null | string[])[][] = [];
     const arrearsPayments: { claimId: string; id: string; corrections: WeekCorrection[] }[] = [];
@@ -171,30 +182,31 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
         weekRows.push([claimId, c.from, c.to, c.week, c.oldAmount, c.newAmount, c.difference, `{${c.changed.join(',')}}`, c.explanation, decimal(c.difference).greaterThan(0) ? paymentId : null]);
       }
     }
+    const t2 = Date.now();
     if (stale.length > 0) {
       await m.query(`UPDATE payments.payments SET status = 'cancelled', dedupe_key = dedupe_key || ':cancelled:' || id WHERE id = ANY($1::uuid[])`, [stale]);
       await audit(m, stale, { user: maker, role: 'remediation' }, 'generated', 'cancelled', `not yet authorised and now worth another amount (remediation ${remediationId}); generate the week again`);
     }
-    for (const a of arrearsPayments) {
+    const newPayments: NewPayment[] = arrearsPayments.map((a) => {
       const claim = claims.get(a.claimId)!;
       const owed = sum(a.corrections.map((c) => decimal(c.difference)));
       const account = claim.paidBy === 'insurer' ? claim.worker : claim.employer;
       if (!account) throw new Error(`claim ${claim.claimNumber} has arrears of ${formatMoney(owed)} but no payee account`);
-      // Back pay is taxed week by week as the difference Schedule 1 gives on the new and old amounts.
       const payg = claim.paidBy === 'insurer' && claim.worker
         ? sum(a.corrections.map((c) => {
             const scale = claim.worker!.taxScale as PaygScale;
-            const d = money(weeklyWithholding({ weeklyAmount: c.newAmount, scale, paidOn: today }).amount).minus(money(weeklyWithholding({ weeklyAmount: c.oldAmount, scale, paidOn: today }).amount));
+            const d = paygOn(c.newAmount, scale).minus(paygOn(c.oldAmount, scale));
             return d.lessThan(0) ? ZERO : d;
           }))
         : ZERO;
-      await insertPayment(m, {
+      return {
         id: a.id, claim, kind: 'arrears', payee: claim.paidBy === 'insurer' ? 'worker' : 'employer', week: null,
         from: a.corrections[0].from, to: a.corrections[a.corrections.length - 1].to, gross: formatMoney(owed), payg: formatMoney(payg.greaterThanOrEqualTo(owed) ? ZERO : payg),
         explanation: { remediationId, weeks: a.corrections.map((c) => c.explanation) }, account, reference: `${claim.claimNumber} ARREARS`,
         dedupeKey: `arrears:${remediationId}:${a.claimId}`, generatedBy: maker, remediationId,
-      });
-    }
+      };
+    });
+    await insertPayments(m, newPayments);
     await audit(m, arrearsPayments.map((a) => a.id), { user: maker, role: 'remediation' }, null, 'generated', `arrears found by remediation ${remediationId}`);
     if (weekRows.length > 0) {
       const col = (i: number) => weekRows.map((r) => r[i]);
@@ -205,7 +217,10 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
         [remediationId, ...Array.from({ length: 10 }, (_, i) => col(i))],
       );
     }
-    this.log.info('remediation batch done', { remediationId, claims: claimIds.length, weeksCorrected: weekRows.length, arrears: formatMoney(arrears), overpaid: formatMoney(overpaid) });
+    this.log.info('remediation batch done', {
+      remediationId, claims: claimIds.length, weeksCorrected: weekRows.length, arrears: formatMoney(arrears), overpaid: formatMoney(overpaid),
+      ms: { read: t1 - t0, value: t2 - t1, write: Date.now() - t2 },
+    });
     return { arrears, overpaid };
   }
 

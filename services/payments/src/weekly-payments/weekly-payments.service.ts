@@ -49,6 +49,17 @@ export function weeksOf(actions: Parameters<typeof entitlementInputFrom>[0], pia
   return { weeks, warnings: full.warnings, indexation: full.indexation, firstDayOfIncapacity: full.firstDayOfIncapacity };
 }
 
+/** Amount texts as money ("1000" → "1000.00"): a remediation asks for the same few values millions of times. */
+const moneyTexts = new Map<string, string>();
+function asMoney(text: string): string {
+  let out = moneyTexts.get(text);
+  if (out === undefined) {
+    if (moneyTexts.size > 10_000) moneyTexts.clear();
+    moneyTexts.set(text, (out = formatMoney(decimal(text))));
+  }
+  return out;
+}
+
 /** What a day line says about how the week was valued, compactly: the sections, P and MAX that applied. */
 export function explainWeek(w: WeekAmount) {
   const uniq = <T>(xs: (T | undefined)[]) => [...new Set(xs.filter((x): x is T => x !== undefined))];
@@ -62,8 +73,8 @@ export function explainWeek(w: WeekAmount) {
     cwe: w.block.cwe,
     hoursWorked: w.block.hoursWorked,
     sections: uniq(payable.map((d) => d.section)),
-    p: uniq(payable.map((d) => d.p && formatMoney(decimal(d.p)))),
-    max: uniq(payable.map((d) => d.max && formatMoney(decimal(d.max)))),
+    p: uniq(payable.map((d) => d.p && asMoney(d.p))),
+    max: uniq(payable.map((d) => d.max && asMoney(d.max))),
     formulas: uniq(payable.map((d) => d.formula)),
     daysPayable: payable.length,
   };
@@ -184,7 +195,7 @@ export class WeeklyPaymentsService {
       }
       if (mine.length > 0) {
         generated.set(claimId, mine);
-        const data = { claimId, claimNumber: claim.claimNumber, through, weeks: weeks.map((x) => ({ week: x.block.week!, from: x.block.from, to: x.block.to, amount: x.block.amount })) };
+        const data = { claimId, claimNumber: claim.claimNumber, through, weeksCounted: weeks.length, newWeeks: mine.map((x) => ({ week: x.week, from: x.from, to: x.to, amount: x.gross })) };
         events.push(newEnvelope({ type: 'entitlement-weeks.counted', source: 'wc-claims/payments', subject: claimId, data }));
       }
     }
