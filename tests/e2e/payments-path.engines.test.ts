@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { addDays, sydneyAt } from '@wc/rules';
+import { BusinessCalendar, addDays, sydneyAt } from '@wc/rules';
 import { Platform, eventually, http, startPlatform, token } from './support';
 
 // Issue 5 end to end on the real engines and processes: a claim lodged with the claims service,
@@ -19,6 +19,12 @@ let platform: Platform;
 const today = sydneyAt(Date.now()).date;
 const doi = addDays(today, -15);
 const now = () => new Date().toISOString();
+const cal = new BusinessCalendar();
+// The case manager's open obligations of one claim, by type (the payment clocks among them).
+async function queueOf(cm: string, claimId: string): Promise<Record<string, { dueOn: string; ref?: string }>> {
+  const q = await claims('GET', '/work-queue', cm);
+  return Object.fromEntries(q.body.items.filter((i: { claimId: string }) => i.claimId === claimId).map((i: { type: string }) => [i.type, i]));
+}
 
 beforeAll(async () => {
   platform = await startPlatform({
@@ -41,6 +47,7 @@ const payments = (method: string, url: string, t: string, body?: unknown) => htt
 
 async function lodgeWithCertificate(cm: string, family: string, policy: string): Promise<{ id: string; claimNumber: string }> {
   const r = await claims('POST', '/claims', cm, {
+    assignment: { caseManager: 'cm.sam', teamLeader: 'tl.jo' },
     worker: { givenName: 'Alex', familyName: family, dateOfBirth: '1985-03-03' },
     employer: { name: 'Harbour Freight Pty Ltd', policyNumber: policy },
     injury: { dateOfInjury: doi, employerAwareOn: doi, nature: 'sprain-strain', bodyLocation: 'back', likelySurgery: false, expectedIncapacityDays: 40, redFlags: [], yellowFlags: [] },
@@ -71,6 +78,10 @@ it('takes a claim from provisional liability to a bank file', async () => {
   const direct = await lodgeWithCertificate(cm, 'Direct', 'WI-500001');
   expect((await payments('PUT', `/claims/${direct.id}/payee`, maker, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'DIRECT ALEX', taxScale: 'tax-free-threshold' } })).status).toBe(200);
   expect((await payments('POST', `/claims/${direct.id}/piawe`, cm, { basis: 'interim', amount: '1300.00', reason: "employer's stated wage" })).status).toBe(201);
+  // program 4.6: the certificate started a five-business-day payment clock, which the claim's
+  // workflow shows in the case manager's queue.
+  const clock = await eventually('the weekly payment clock in the work queue', async () => (await queueOf(cm, direct.id))['payment.weekly']);
+  expect(clock.dueOn).toBe(cal.businessDaysAfter(today, 5));
   // Two entitlement weeks have ended by yesterday (injured 15 days ago): s36(1) 95% × 1300 = 1235.00;
   // PAYG scale 2: 0.3227 × 1235.99 − 180.0385 = 218.82 → 219.
   const facts = await eventually('both staff actions in payments', async () => {
@@ -83,9 +94,12 @@ it('takes a claim from provisional liability to a bank file', async () => {
     expect((await payments('POST', `/payments/${g.id}/authorise`, checker, {})).status).toBe(200);
   }
 
-  // A worker paid by the employer through payroll, reimbursed from its schedule.
+  // A worker paid by the employer through payroll, reimbursed from its schedule: the weekly
+  // payment clock stops, and the schedule starts a ten-business-day reimbursement clock.
   const viaEmployer = await lodgeWithCertificate(cm, 'Payroll', 'WI-500002');
+  await eventually('its weekly payment clock', async () => (await queueOf(cm, viaEmployer.id))['payment.weekly']);
   expect((await payments('PUT', `/claims/${viaEmployer.id}/payee`, maker, { paidBy: 'employer', employer: { bsb: '082-001', account: '55501234', accountTitle: 'HARBOUR FREIGHT PTY LTD' } })).status).toBe(200);
+  await eventually('the weekly payment clock stopped', async () => !(await queueOf(cm, viaEmployer.id))['payment.weekly']);
   expect((await payments('POST', `/claims/${viaEmployer.id}/piawe`, cm, { basis: 'interim', amount: '1300.00', reason: 'payroll summary' })).status).toBe(201);
   const csv = ['claim_number,period_start,period_end,hours_worked,gross_earnings,compensation_paid,payg_withheld', `${viaEmployer.claimNumber},${doi},${addDays(doi, 6)},0,0.00,1235.00,219.00`].join('\n');
   const imported = await fetch(`${platform.urls.payments}/wage-reimbursement-schedules?policyNumber=WI-500002`, { method: 'POST', headers: { authorization: `Bearer ${maker}`, 'content-type': 'text/csv' }, body: csv });
@@ -93,6 +107,8 @@ it('takes a claim from provisional liability to a bank file', async () => {
   expect(imported.status).toBe(201);
   expect(schedule.reconciliation).toEqual([expect.objectContaining({ status: 'matched', employerPaid: '1235.00', entitlement: '1235.00' })]);
   expect((await payments('POST', `/payments/${schedule.reconciliation[0].paymentId}/authorise`, checker, {})).status).toBe(200);
+  const reimbursement = await eventually('the reimbursement clock', async () => (await queueOf(cm, viaEmployer.id))['payment.reimbursement']);
+  expect(reimbursement).toMatchObject({ dueOn: cal.businessDaysAfter(today, 10), ref: `wrs:${schedule.id}:2` });
 
   // The run, through the command line, with its progress on stderr.
   const dir = mkdtempSync(path.join(tmpdir(), 'wc-run-'));
@@ -112,6 +128,11 @@ it('takes a claim from provisional liability to a bank file', async () => {
     [`062-000 0000101600 ${direct.claimNumber} WK01`, `062-000 0000101600 ${direct.claimNumber} WK02`, `082-001 0000123500 ${viaEmployer.claimNumber} WRS`].sort(),
   );
   expect(records[4].slice(20, 30)).toBe('0000326700');
+  // The bank file met both clocks: gone from the queue.
+  await eventually('both clocks met', async () => {
+    const [a, b] = [await queueOf(cm, direct.id), await queueOf(cm, viaEmployer.id)];
+    return !a['payment.weekly'] && !b['payment.reimbursement'];
+  });
 
   // The same command again returns the same run: nobody is paid twice.
   const again = JSON.parse((await run(process.execPath, args, { env: process.env })).stdout);

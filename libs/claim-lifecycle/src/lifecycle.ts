@@ -6,6 +6,7 @@ import {
   EscalationPolicy,
   LocalDate,
   OBLIGATIONS,
+  PAYMENT_OBLIGATION_TYPES,
   ObligationType,
   ParameterTables,
   SydneyDateTime,
@@ -332,6 +333,17 @@ export class ClaimLifecycle {
       case 'claim.finalised':
         for (const o of this.state.obligations) l.cancel(o, date, `${event.type}: ${event.reason}`);
         this.state.finalisedOn = date;
+        return;
+      // program 4.6: the payments service's clocks, counted from when the certificate, earnings or
+      // schedule was received and escalated like any obligation.
+      case 'payment-clock.started':
+        l.open(event.clock === 'weekly-payment' ? 'payment.weekly' : 'payment.reimbursement', date, { trigger: event.receivedOn }, { ref: event.ref });
+        return;
+      case 'payment-clock.met':
+        for (const t of PAYMENT_OBLIGATION_TYPES) l.completeAll(t, date, event.type, event.ref);
+        return;
+      case 'payment-clock.stopped':
+        for (const t of PAYMENT_OBLIGATION_TYPES) for (const o of l.openOf(t, event.ref)) l.cancel(o, date, `${event.type}: ${event.reason}`);
         return;
     }
   }

@@ -1,7 +1,7 @@
 import type { ClaimEvent } from '@wc/contracts';
 
 import type { FieldProblem } from '@wc/contracts';
-import { OBLIGATIONS, SydneyDateTime } from '@wc/rules';
+import { OBLIGATIONS, PAYMENT_OBLIGATION_TYPES, SydneyDateTime } from '@wc/rules';
 import type { ClaimState, InstanceKind } from './state';
 
 /**
@@ -66,7 +66,14 @@ export function refusal(state: ClaimState, event: ClaimEvent, at: SydneyDateTime
     case 'case-conference.summary-sent':
     case 'case-conference.cancelled':
       return openInstance('case-conference');
+    case 'payment-clock.started':
+      return state.obligations.some((o) => o.ref === event.ref && isPaymentClock(o.type)) ? problem('ref', `payment clock ${JSON.stringify(event.ref)} was already started`) : null;
+    case 'payment-clock.met':
+    case 'payment-clock.stopped':
+      return state.obligations.some((o) => o.ref === event.ref && isPaymentClock(o.type) && !o.completedOn && !o.cancelledOn) ? null : problem('ref', `no running payment clock ${JSON.stringify(event.ref)}`);
     default:
       return null;
   }
 }
+
+const isPaymentClock = (t: string) => (PAYMENT_OBLIGATION_TYPES as readonly string[]).includes(t);

@@ -21,6 +21,8 @@ export const EXCUSE_REASONS = [
   'not-work-related',
   'no-weekly-payments-required',
 ] as const;
+/** weekly-payment: 5 business days from a certificate or earnings; reimbursement: 10 from a schedule (program 4.6). */
+export const PAYMENT_CLOCKS = ['weekly-payment', 'reimbursement'] as const;
 export const RTW_GOALS = ['same-job-same-employer', 'different-job-same-employer', 'same-job-different-employer', 'different-job-different-employer'] as const;
 
 export const claimEventSchema = z.discriminatedUnion('type', [
@@ -57,6 +59,10 @@ export const claimEventSchema = z.discriminatedUnion('type', [
   ev('wpi.assessed', { percent: z.number().min(0).max(100) }),
   bare('s38.approved'),
   ev('claim.finalised', { reason: nonEmpty }),
+  // The payment clocks (program 4.6), started and met by the payments service, not by staff.
+  ev('payment-clock.started', { clock: z.enum(PAYMENT_CLOCKS), ref: nonEmpty, receivedOn: localDate }),
+  ev('payment-clock.met', { ref: nonEmpty }),
+  ev('payment-clock.stopped', { ref: nonEmpty, reason: nonEmpty }),
 ]);
 
 export type ClaimEvent = z.infer<typeof claimEventSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { claimEventSchema } from './claim-events';
+import { PAYMENT_CLOCKS, claimEventSchema } from './claim-events';
 import { localDate, moneyText, nonEmpty } from './primitives';
 
 /**
@@ -143,6 +143,17 @@ export const paymentRunCompletedData = z
   .object({ runId: z.string().uuid(), processingDate: localDate, payments: z.number().int().nonnegative(), total: moneyText, abaSha256: z.string().regex(/^[0-9a-f]{64}$/) })
   .strict();
 
+/**
+ * The payment clocks (program 4.6), kept by payments and tracked by the claim's workflow:
+ * started when a certificate, earnings or a schedule line is received; met when the payment or
+ * reimbursement is released in a bank file; stopped when it no longer applies.
+ */
+const paymentClockFields = { claimId: z.string().uuid(), claimNumber: nonEmpty, ref: nonEmpty };
+export const paymentClockStartedData = z.object({ ...paymentClockFields, clock: z.enum(PAYMENT_CLOCKS), receivedOn: localDate }).strict();
+/** Every clock of the claim a bank file met, in one event (a run can meet thousands). */
+export const paymentClockMetData = z.object({ claimId: z.string().uuid(), claimNumber: nonEmpty, refs: z.array(nonEmpty).min(1), on: localDate }).strict();
+export const paymentClockStoppedData = z.object({ ...paymentClockFields, reason: nonEmpty }).strict();
+
 /** Every event type the platform publishes, with its data schema. */
 export const EVENT_DATA = {
   'claim.notified': claimNotifiedData,
@@ -150,6 +161,9 @@ export const EVENT_DATA = {
   'entitlement-weeks.counted': entitlementWeeksCountedData,
   'piawe.determined': piaweDeterminedData,
   'payment-run.completed': paymentRunCompletedData,
+  'payment-clock.started': paymentClockStartedData,
+  'payment-clock.met': paymentClockMetData,
+  'payment-clock.stopped': paymentClockStoppedData,
   'document.created': documentCreatedData,
   'notice.requested': noticeRequestedData,
   'obligation.escalated': obligationEscalatedData,

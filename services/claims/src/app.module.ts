@@ -8,6 +8,7 @@ import { ClaimsController } from './claims/claims.controller';
 import { ClaimsService, LOGGER } from './claims/claims.service';
 import { CLAIMS_CONFIG, SCHEMA, loadClaimsConfig } from './config';
 import { DocumentsConsumer } from './documents/documents.consumer';
+import { PaymentsConsumer } from './actions/payments.consumer';
 import { EffectsService } from './effects/effects.service';
 import { InternalController } from './effects/internal.controller';
 import { Initial1763770000000 } from './migrations/1763770000000-initial';
@@ -46,6 +47,7 @@ const config = loadClaimsConfig();
     ActionsService,
     ClaimsOutboxRelay,
     DocumentsConsumer,
+    PaymentsConsumer,
     WorkflowReconciler,
     {
       provide: HEALTH_CHECKS,

@@ -8,6 +8,7 @@ import { BodyParsers } from './http/body-parsers';
 import { KAFKA, PaymentsOutboxRelay, kafkaHealth, kafkaProvider } from './messaging.providers';
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { WeeklyPayments1763900000000 } from './migrations/1763900000000-weekly-payments';
+import { PaymentClocks1763900000001 } from './migrations/1763900000001-payment-clocks';
 import { ClaimsConsumer } from './claims/claims.consumer';
 import { PaymentClaimsController } from './claims/payment-claims.controller';
 import { PaymentClaimsService } from './claims/payment-claims.service';
@@ -35,7 +36,7 @@ const config = loadPaymentsConfig();
         url: config.DATABASE_URL,
         schema: SCHEMA,
         entities: [WageScheduleEntity, WageScheduleLineEntity],
-        migrations: [Initial1763800000000, WeeklyPayments1763900000000],
+        migrations: [Initial1763800000000, WeeklyPayments1763900000000, PaymentClocks1763900000001],
       }),
     ),
   ],

@@ -23,7 +23,18 @@ export const OBLIGATION_TYPES = [
   'wca.78-weeks',
   'wca.biennial',
 ] as const;
-export type ObligationType = (typeof OBLIGATION_TYPES)[number];
+
+/**
+ * The payment clocks (issue 5; program 4.6): weekly compensation paid within 5 business days of
+ * receiving the certificate or earnings information, and an employer paying through payroll
+ * reimbursed within 10 business days of its schedule arriving. The payments service starts and
+ * meets them; the claim's workflow tracks and escalates them like any other obligation. They are
+ * not in rules.md §4, so the simulate-shaped timeline leaves them out; the work and escalation
+ * queues show them.
+ */
+export const PAYMENT_OBLIGATION_TYPES = ['payment.weekly', 'payment.reimbursement'] as const;
+export type PaymentObligationType = (typeof PAYMENT_OBLIGATION_TYPES)[number];
+export type ObligationType = (typeof OBLIGATION_TYPES)[number] | PaymentObligationType;
 
 /** The date a due rule counts from. */
 export type DueBase =
@@ -68,7 +79,7 @@ const bd = (n: number, base: DueBase = 'trigger'): DueRule => ({ kind: 'business
 const days = (n: number, base: DueBase = 'trigger'): DueRule => ({ kind: 'days-after', n, base });
 
 /** The catalogue, in the order of rules.md §4. */
-export const OBLIGATIONS: Record<ObligationType, ObligationDefinition> = {
+const RULE_BOOK_OBLIGATIONS: Record<(typeof OBLIGATION_TYPES)[number], ObligationDefinition> = {
   'notification.information-request': {
     type: 'notification.information-request',
     opensWhen: 'notification received incomplete',
@@ -244,6 +255,32 @@ export const OBLIGATIONS: Record<ObligationType, ObligationDefinition> = {
   },
 };
 
+/** The payment clocks' definitions (see PAYMENT_OBLIGATION_TYPES). */
+const PAYMENT_OBLIGATIONS: Record<PaymentObligationType, ObligationDefinition> = {
+  'payment.weekly': {
+    type: 'payment.weekly',
+    opensWhen: 'payment-clock.started (weekly-payment): a certificate or earnings information received while liability is provisional or accepted and the insurer pays the worker',
+    due: bd(5),
+    calendar: 'business-days',
+    completedBy: ['payment-clock.met'],
+    cancelledBy: ['payment-clock.stopped', 'claim.finalised'],
+    canOpenLate: false,
+    source: 'program 4.6 ("within five business days of the receipt of a certificate of capacity and/or earning information")',
+  },
+  'payment.reimbursement': {
+    type: 'payment.reimbursement',
+    opensWhen: "payment-clock.started (reimbursement): an employer's wage reimbursement schedule line received",
+    due: bd(10),
+    calendar: 'business-days',
+    completedBy: ['payment-clock.met'],
+    cancelledBy: ['payment-clock.stopped', 'claim.finalised'],
+    canOpenLate: false,
+    source: 'program 4.6 ("within 10 business days of receipt" of the schedule)',
+  },
+};
+/** Every obligation the platform tracks: rules.md §4, then the payment clocks. */
+export const OBLIGATIONS: Record<ObligationType, ObligationDefinition> = { ...RULE_BOOK_OBLIGATIONS, ...PAYMENT_OBLIGATIONS };
+
 function initialContact(party: 'worker' | 'employer' | 'doctor'): ObligationDefinition {
   return {
     type: `initial-contact.${party}`,
@@ -258,5 +295,5 @@ function initialContact(party: 'worker' | 'employer' | 'doctor'): ObligationDefi
 }
 
 export function isObligationType(t: unknown): t is ObligationType {
-  return typeof t === 'string' && (OBLIGATION_TYPES as readonly string[]).includes(t);
+  return typeof t === 'string' && ((OBLIGATION_TYPES as readonly string[]).includes(t) || (PAYMENT_OBLIGATION_TYPES as readonly string[]).includes(t));
 }

@@ -19,6 +19,10 @@ const ROLES_FOR: Partial<Record<ClaimEvent['type'], Role[]>> = {
   'certificate.received': [...RUN_THE_CLAIM, 'payments-officer'],
   'obligation.waived': ['team-leader'],
   'triage.reclassified': RUN_THE_CLAIM,
+  // Kept by the payments service (payments.consumer.ts); over HTTP only an administrator may.
+  'payment-clock.started': [],
+  'payment-clock.met': [],
+  'payment-clock.stopped': [],
 };
 
 export function rolesFor(type: ClaimEvent['type']): Role[] {
@@ -32,12 +36,20 @@ const DECISIONS = ['liability.provisional', 'liability.accepted', 'liability.dis
 export class ActionsService {
   constructor(@InjectDataSource() private readonly ds: DataSource, private readonly temporal: TemporalGateway, @Inject(LOGGER) private readonly log: JsonLogger) {}
 
-  async apply(claimId: string, event: ClaimEvent, by: StaffUser, idempotencyKey?: string): Promise<{ accepted: true; seq: number }> {
+  /**
+   * An action another service records on a claim (the payments service's clocks): no staff role
+   * applies, and `key` (the event id) makes a redelivered event apply once.
+   */
+  async applyFromService(claimId: string, event: ClaimEvent, service: string, key: string): Promise<{ accepted: true; seq: number }> {
+    return this.apply(claimId, event, { user: `system:${service}`, role: 'admin' }, key, true);
+  }
+
+  async apply(claimId: string, event: ClaimEvent, by: StaffUser, idempotencyKey?: string, fromService = false): Promise<{ accepted: true; seq: number }> {
     return withLogContext({ claimId }, async () => {
       const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id: claimId });
       if (!claim) throw new NotFoundException(`no claim ${claimId}`);
       const allowed = rolesFor(event.type);
-      if (by.role !== 'admin' && !allowed.includes(by.role)) throw new ForbiddenException(`role ${by.role} may not record ${event.type}; allowed: ${allowed.join(', ')}`);
+      if (!fromService && by.role !== 'admin' && !allowed.includes(by.role)) throw new ForbiddenException(`role ${by.role} may not record ${event.type}; allowed: ${allowed.join(', ') || 'administrators only (the payments service records it)'}`);
       if (event.type === 'review.completed') await this.refuseSelfReview(claimId, by);
       let result: { seq: number };
       try {

@@ -7,6 +7,7 @@ import { JsonLogger, withLogContext } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
 import { KAFKA } from '../messaging.providers';
 import { PAYMENT_FACTS } from '../weekly-payments/claim-facts';
+import { clocksForAction } from '../payment-clocks/payment-clocks';
 
 /**
  * Keeps payments' copy of what it needs about each claim: who and when (claim.notified) and the
@@ -45,7 +46,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
 
   private async actionRecorded(m: EntityManager, d: ClaimActionRecordedData): Promise<void> {
     if (!PAYMENT_FACTS.has(d.action.type)) return;
-    const known = await m.query(`SELECT 1 FROM payments.claims WHERE claim_id = $1`, [d.claimId]);
+    const known: { paid_by: string }[] = await m.query(`SELECT paid_by FROM payments.claims WHERE claim_id = $1`, [d.claimId]);
     // Cannot happen while claim.notified precedes a claim's actions on its partition; if it does,
     // failing redelivers the event rather than losing a fact a payment depends on.
     if (known.length === 0) throw new Error(`claim.action-recorded for claim ${d.claimId} before its claim.notified`);
@@ -53,6 +54,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
       `INSERT INTO payments.claim_actions (action_id, claim_id, type, action, recorded_at) VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT DO NOTHING`,
       [d.actionId, d.claimId, d.action.type, JSON.stringify(d.action), d.recordedAt],
     );
+    await clocksForAction(m, { claimId: d.claimId, claimNumber: d.claimNumber, paidBy: known[0].paid_by }, d.actionId, d.action);
     this.log.info('payment fact recorded', { action: d.action.type });
   }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClaimEvent } from '@wc/contracts';
 import { StaffUser } from '@wc/service-kit';
+import { stopClocks } from '../payment-clocks/payment-clocks';
 import { Payee } from './payee';
 
 export interface PaymentClaim {
@@ -94,7 +95,10 @@ export class PaymentClaimsService {
         [claimId, p.paidBy, p.worker?.bsb ?? null, p.worker?.account ?? null, p.worker?.accountTitle ?? null, p.worker?.taxScale ?? null,
           p.employer?.bsb ?? null, p.employer?.account ?? null, p.employer?.accountTitle ?? null, by.user],
       );
-      return this.get(claimId, m);
+      const claim = await this.get(claimId, m);
+      // program 4.6: an employer paying through payroll is reimbursed on its schedule instead.
+      if (p.paidBy === 'employer') await stopClocks(m, claim, 'weekly-payment', 'the employer pays the worker through payroll (wage reimbursement)');
+      return claim;
     });
   }
 }

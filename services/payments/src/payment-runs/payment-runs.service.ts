@@ -8,6 +8,7 @@ import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
 import { audit } from '../authority/audit';
+import { meetClocksOfRun } from '../payment-clocks/payment-clocks';
 
 export interface PaymentRunView {
   id: string;
@@ -132,6 +133,7 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
       if (updated.length === 0) return;
       const [ids]: [{ id: string }[], number] = await m.query(`UPDATE payments.payments SET status = 'released' WHERE run_id = $1 AND status = 'in-run' RETURNING id`, [id]);
       await audit(m, ids.map((r) => r.id), { user: 'system:payment-run', role: 'system' }, 'in-run', 'released', `in the bank file of payment run ${id} (sha256 ${sha})`);
+      await meetClocksOfRun(m, id, run.d);
       const data = { runId: id, processingDate: run.d, payments: payments.length, total: updated[0].total, abaSha256: sha };
       await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'payment-run.completed', source: 'wc-claims/payments', subject: id, data }));
     });

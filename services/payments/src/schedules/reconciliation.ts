@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ClaimEvent } from '@wc/contracts';
-import { Dec, formatMoney, min, money } from '@wc/rules';
+import { Dec, formatMoney, min, money, sydneyAt } from '@wc/rules';
 import { audit } from '../authority/audit';
+import { startClock } from '../payment-clocks/payment-clocks';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
 import { PiaweInForce, piaweInForce } from '../piawe/piawe-in-force';
@@ -41,6 +42,7 @@ export async function reconcileSchedule(
   claims: PaymentClaimsService,
   parameters: ParametersService,
 ): Promise<ReconciliationSummary> {
+  const receivedOn = sydneyAt(Date.now()).date;
   const summary: ReconciliationSummary = { matched: 0, discrepancies: 0, unknownClaims: 0, noPiawe: 0, reimbursements: 0 };
   const known = await claims.byNumber([...new Set(lines.map((l) => l.claimNumber))], m);
   const { tables } = await parameters.current(m);
@@ -56,6 +58,8 @@ export async function reconcileSchedule(
       record('unknown-claim', `no claim ${l.claimNumber} is known to payments; nothing reimbursed`, null, null);
       continue;
     }
+    // program 4.6: reimbursed within 10 business days of the schedule's receipt.
+    await startClock(m, claim, 'reimbursement', `wrs:${scheduleId}:${l.line}`, receivedOn);
     if (!facts.has(claim.claimId)) facts.set(claim.claimId, { piawe: await piaweInForce(m, claim.claimId), actions: await claims.actions(claim.claimId, m) });
     const { piawe, actions } = facts.get(claim.claimId)!;
     if (!piawe) {
