@@ -24,11 +24,12 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
   ) {}
 
   async onApplicationBootstrap() {
-    await this.kafka.ensureTopics([TOPICS.claims]);
+    // Payments requests notices too (a PIAWE decision): same event, its own topic.
+    await this.kafka.ensureTopics([TOPICS.claims, TOPICS.payments]);
     this.consumer = new IdempotentConsumer({
       kafka: this.kafka,
       groupId: this.config.CLAIMS_CONSUMER_GROUP,
-      topics: [TOPICS.claims],
+      topics: [TOPICS.claims, TOPICS.payments],
       dataSource: this.ds,
       schema: this.config.DB_SCHEMA,
       logger: this.log,

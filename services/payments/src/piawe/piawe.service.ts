@@ -3,7 +3,7 @@ import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundEx
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
-import { EarningsKind, PiaweInputError, determinePiawe, piaweRegime } from '@wc/rules';
+import { EarningsKind, PiaweInputError, determinePiawe, piaweRegime, sydneyAt } from '@wc/rules';
 import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../config';
@@ -117,6 +117,9 @@ export class PiaweService {
         if (status === 'final') {
           const data = { claimId: d.claim_id, claimNumber: d.claim_number, determinationId: id, basis: d.basis, amount: d.amount, amountAfter52Weeks: d.after, determinedBy: d.determined_by, reviewedBy: by.user };
           await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'piawe.determined', source: 'wc-claims/payments', subject: d.claim_id, data }));
+          // A PIAWE determination is a work capacity decision (s43(1)(d)): the worker and the employer get a notice of it.
+          const notice = { claimId: d.claim_id, claimNumber: d.claim_number, noticeId: randomUUID(), type: 'piawe-decision', on: sydneyAt(Date.now()).date, to: ['employer', 'worker'], cause: 'piawe.determined', ref: id };
+          await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'notice.requested', source: 'wc-claims/payments', subject: d.claim_id, data: notice }));
         }
         this.log.info('PIAWE reviewed', { determinationId: id, status, by: by.user });
         const [{ paid }] = await m.query(`SELECT count(*)::int AS paid FROM payments.payments WHERE claim_id = $1 AND kind = 'weekly' AND status <> 'cancelled'`, [d.claim_id]);
