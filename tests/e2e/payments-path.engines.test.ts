@@ -103,7 +103,7 @@ it('takes a claim from provisional liability to a bank file', async () => {
   expect((await payments('POST', `/claims/${viaEmployer.id}/piawe`, cm, { basis: 'interim', amount: '1300.00', reason: 'payroll summary' })).status).toBe(201);
   const csv = ['claim_number,period_start,period_end,hours_worked,gross_earnings,compensation_paid,payg_withheld', `${viaEmployer.claimNumber},${doi},${addDays(doi, 6)},0,0.00,1235.00,219.00`].join('\n');
   const imported = await fetch(`${platform.urls.payments}/wage-reimbursement-schedules?policyNumber=WI-500002`, { method: 'POST', headers: { authorization: `Bearer ${maker}`, 'content-type': 'text/csv' }, body: csv });
-  const schedule = await imported.json();
+  const schedule = (await imported.json()) as { id: string; reconciliation: { paymentId: string }[] };
   expect(imported.status).toBe(201);
   expect(schedule.reconciliation).toEqual([expect.objectContaining({ status: 'matched', employerPaid: '1235.00', entitlement: '1235.00' })]);
   expect((await payments('POST', `/payments/${schedule.reconciliation[0].paymentId}/authorise`, checker, {})).status).toBe(200);

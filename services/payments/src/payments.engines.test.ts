@@ -3,17 +3,16 @@
  * and Kafka. Needs DATABASE_URL and KAFKA_BROKERS, e.g.
  *   node deploy/local/engines.js up --only kafka,postgres --detach; set -a; . .data/engines.env; set +a
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { TOPICS } from '@wc/contracts';
 import { createKafka } from '@wc/messaging';
 import { checkWageSchedule } from '@wc/payment-files';
 import { Dec, formatMoney, sum } from '@wc/rules';
-import { Role, bootstrapService, mintToken, signingKey } from '@wc/service-kit';
+import { Role, mintToken, signingKey } from '@wc/service-kit';
+import { PaymentsUnderTest, startPaymentsForTest } from './test-support/payments-app';
 import { SCHEMA } from './config';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
@@ -22,46 +21,21 @@ const example = (name: string) => fs.readFileSync(path.join(examples, name), 'ut
 
 jest.setTimeout(60_000);
 
-const engineUrl = process.env.DATABASE_URL;
 const brokers = process.env.KAFKA_BROKERS;
-const testDb = `wc_payments_test_${randomBytes(4).toString('hex')}`;
-let app: INestApplication;
+let payments: PaymentsUnderTest;
 let base: string;
 let db: Client;
 const tokens: Partial<Record<Role, string>> = {};
 
-async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: engineUrl });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 beforeAll(async () => {
-  if (!engineUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set: node deploy/local/engines.js up --only kafka,postgres --detach; set -a; . .data/engines.env; set +a');
-  await admin((c) => c.query(`CREATE DATABASE ${testDb}`));
-  const url = new URL(engineUrl);
-  url.pathname = `/${testDb}`;
-  Object.assign(process.env, { DATABASE_URL: url.toString(), AUTH_JWT_SECRET: randomBytes(36).toString('base64'), HOST: '127.0.0.1', LOG_LEVEL: 'error', CLAIMS_CONSUMER_GROUP: `payments-test-${randomUUID()}`, CLAIMS_FROM_BEGINNING: 'false' });
-  delete process.env.PORT; // the app listens on an ephemeral port (bootstrapService below)
-  delete process.env.AUTH_KEY_FILE;
-  // Imported once the environment is set: the module reads its configuration at import, as in main.ts.
-  const { AppModule } = await import('./app.module');
-  app = await bootstrapService({ name: 'payments', module: AppModule, host: '127.0.0.1', port: 0, databaseUrl: url.toString(), schema: SCHEMA, logLevel: 'error', description: 'test' });
-  base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  payments = await startPaymentsForTest();
+  ({ base, db } = payments);
   const key = signingKey(process.env);
   for (const role of ['payments-officer', 'admin', 'case-manager'] as Role[]) tokens[role] = await mintToken({ user: `test-${role}`, role }, key);
-  db = new Client({ connectionString: url.toString() });
-  await db.connect();
 });
 
 afterAll(async () => {
-  await db?.end();
-  await app?.close();
-  if (engineUrl) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${testDb} WITH (FORCE)`));
+  await payments?.close();
 });
 
 interface Sent {

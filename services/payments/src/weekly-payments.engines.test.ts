@@ -4,22 +4,18 @@
  * a payment run with its ABA file, a schedule reconciled against the entitlement, and a remediation
  * after an indexation factor changes in the past. Expected amounts are worked by hand in comments.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ClaimEvent, TOPICS } from '@wc/contracts';
 import { KafkaClient, Publisher, createKafka, newEnvelope } from '@wc/messaging';
 import { builtInTables } from '@wc/rules';
-import { Role, bootstrapService, mintToken, signingKey } from '@wc/service-kit';
-import { SCHEMA } from './config';
+import { Role, mintToken, signingKey } from '@wc/service-kit';
+import { PaymentsUnderTest, startPaymentsForTest } from './test-support/payments-app';
 
 jest.setTimeout(180_000);
 
-const engineUrl = process.env.DATABASE_URL;
 const brokers = process.env.KAFKA_BROKERS;
-const testDb = `wc_weekly_test_${randomBytes(4).toString('hex')}`;
-let app: INestApplication;
+let payments: PaymentsUnderTest;
 let base: string;
 let db: Client;
 let kafka: KafkaClient;
@@ -27,29 +23,8 @@ let publisher: Publisher;
 const key = () => signingKey(process.env);
 const tokens = new Map<string, string>();
 
-async function admin<T>(fn: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: engineUrl });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
-}
-
 beforeAll(async () => {
-  if (!engineUrl || !brokers) throw new Error('DATABASE_URL and KAFKA_BROKERS must be set: node deploy/local/engines.js up --only kafka,postgres --detach; set -a; . .data/engines.env; set +a');
-  await admin((c) => c.query(`CREATE DATABASE ${testDb}`));
-  const url = new URL(engineUrl);
-  url.pathname = `/${testDb}`;
-  Object.assign(process.env, {
-    DATABASE_URL: url.toString(),
-    AUTH_JWT_SECRET: randomBytes(36).toString('base64'),
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'error',
-    // A group of its own, reading from the latest offsets of a topic other tests also write to.
-    CLAIMS_CONSUMER_GROUP: `payments-test-${randomUUID()}`,
-    CLAIMS_FROM_BEGINNING: 'false',
+  payments = await startPaymentsForTest({
     ABA_USER_NAME: 'HARBOUR MUTUAL',
     ABA_USER_ID: '301500',
     ABA_REMITTER_BSB: '032-000',
@@ -57,23 +32,15 @@ beforeAll(async () => {
     ABA_REMITTER_NAME: 'HARBOUR MUTUAL',
     BATCH_SIZE: '2',
   });
-  delete process.env.PORT;
-  delete process.env.AUTH_KEY_FILE;
-  kafka = createKafka({ brokers: brokers.split(','), clientId: 'weekly-payments-test', logLevel: 'error' });
+  ({ base, db } = payments);
+  kafka = createKafka({ brokers: brokers!.split(','), clientId: 'weekly-payments-test', logLevel: 'error' });
   await kafka.ensureTopics([TOPICS.claims, TOPICS.payments]);
   publisher = kafka.publisher();
-  const { AppModule } = await import('./app.module');
-  app = await bootstrapService({ name: 'payments', module: AppModule, host: '127.0.0.1', port: 0, databaseUrl: url.toString(), schema: SCHEMA, logLevel: 'error', description: 'test' });
-  base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  db = new Client({ connectionString: url.toString() });
-  await db.connect();
 });
 
 afterAll(async () => {
   await publisher?.disconnect();
-  await db?.end();
-  await app?.close();
-  if (engineUrl) await admin((c) => c.query(`DROP DATABASE IF EXISTS ${testDb} WITH (FORCE)`));
+  await payments?.close();
 });
 
 async function token(user: string, role: Role): Promise<string> {

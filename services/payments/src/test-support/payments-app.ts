@@ -1,0 +1,66 @@
+/**
+ * The payments service for an engines test: a throwaway database on the engines' PostgreSQL, the
+ * app on an ephemeral port, a consumer group of its own reading only new claim events (the claims
+ * topic is shared with other tests), and a client on the database for assertions.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { bootstrapService } from '@wc/service-kit';
+import { SCHEMA } from '../config';
+
+export interface PaymentsUnderTest {
+  app: INestApplication;
+  base: string;
+  db: Client;
+  close(): Promise<void>;
+}
+
+async function onEngine<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
+  const c = new Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function startPaymentsForTest(env: Record<string, string> = {}): Promise<PaymentsUnderTest> {
+  const engineUrl = process.env.DATABASE_URL;
+  if (!engineUrl || !process.env.KAFKA_BROKERS) {
+    throw new Error('DATABASE_URL and KAFKA_BROKERS must be set: node deploy/local/engines.js up --only kafka,postgres --detach; set -a; . .data/engines.env; set +a');
+  }
+  const testDb = `wc_payments_test_${randomBytes(4).toString('hex')}`;
+  await onEngine(engineUrl, (c) => c.query(`CREATE DATABASE ${testDb}`));
+  const url = new URL(engineUrl);
+  url.pathname = `/${testDb}`;
+  Object.assign(process.env, {
+    DATABASE_URL: url.toString(),
+    AUTH_JWT_SECRET: randomBytes(36).toString('base64'),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    CLAIMS_CONSUMER_GROUP: `payments-test-${randomUUID()}`,
+    CLAIMS_FROM_BEGINNING: 'false',
+    ...env,
+  });
+  delete process.env.PORT; // the app listens on an ephemeral port (bootstrapService below)
+  delete process.env.AUTH_KEY_FILE;
+  // Imported once the environment is set: the module reads its configuration at import, as in main.ts.
+  const { AppModule } = await import('../app.module');
+  const app = await bootstrapService({ name: 'payments', module: AppModule, host: '127.0.0.1', port: 0, databaseUrl: url.toString(), schema: SCHEMA, logLevel: 'error', description: 'test' });
+  const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+  const db = new Client({ connectionString: url.toString() });
+  await db.connect();
+  return {
+    app,
+    base,
+    db,
+    async close() {
+      await db.end();
+      await app.close();
+      await onEngine(engineUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${testDb} WITH (FORCE)`));
+    },
+  };
+}
