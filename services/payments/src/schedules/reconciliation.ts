@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ClaimEvent } from '@wc/contracts';
-import { Dec, formatMoney, min, money, sydneyAt } from '@wc/rules';
+import type { WrsLine } from '@wc/payment-files';
+import { formatMoney, min, money, sydneyAt } from '@wc/rules';
 import { audit } from '../authority/audit';
 import { startClock } from '../payment-clocks/payment-clocks';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
@@ -10,15 +11,6 @@ import { PiaweInForce, piaweInForce } from '../piawe/piawe-in-force';
 import { periodEntitlement } from '../weekly-payments/period-entitlement';
 import { insertPayment } from '../weekly-payments/weekly-payments.service';
 
-export interface ScheduleLineForReconciliation {
-  line: number;
-  claimNumber: string;
-  periodStart: string;
-  periodEnd: string;
-  hoursWorked: Dec;
-  grossEarnings: Dec;
-  compensationPaid: Dec;
-}
 
 export interface ReconciliationSummary {
   matched: number;
@@ -37,7 +29,7 @@ export interface ReconciliationSummary {
 export async function reconcileSchedule(
   m: EntityManager,
   scheduleId: string,
-  lines: ScheduleLineForReconciliation[],
+  lines: WrsLine[],
   importedBy: { user: string; role: string },
   claims: PaymentClaimsService,
   parameters: ParametersService,
