@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -133,6 +133,13 @@ it('takes a claim from provisional liability to a bank file', async () => {
     const [a, b] = [await queueOf(cm, direct.id), await queueOf(cm, viaEmployer.id)];
     return !a['payment.weekly'] && !b['payment.reimbursement'];
   });
+
+  // A remediation through the command line: the claim's paid weeks valued again, nothing owed.
+  const change = path.join(dir, 'change.json');
+  writeFileSync(change, JSON.stringify({ reason: 'e2e: PIAWE evidence re-checked', claimIds: [direct.id] }));
+  const remediated = await run(process.execPath, [cli, 'payments', 'remediate', change, '--url', platform.urls.payments, '--user', 'tl.jo'], { env: process.env });
+  expect(JSON.parse(remediated.stdout)).toMatchObject({ claims: 1, arrears: '0.00', overpaid: '0.00' });
+  expect(remediated.stderr).toContain('100% 1/1 claims');
 
   // The same command again returns the same run: nobody is paid twice.
   const again = JSON.parse((await run(process.execPath, args, { env: process.env })).stdout);

@@ -1,10 +1,11 @@
 import type { Command } from './command';
 import { paymentsAba } from './payments-aba';
+import { paymentsRemediate } from './payments-remediate';
 import { paymentsRun } from './payments-run';
 import { wrsCheck } from './wrs-check';
 import { simulate } from './simulate';
 import { token } from './token';
 
 /** Every command, in the order usage lists them. */
-export const commands: Command[] = [simulate, paymentsAba, paymentsRun, wrsCheck, token];
+export const commands: Command[] = [simulate, paymentsAba, paymentsRun, paymentsRemediate, wrsCheck, token];
 export type { Command } from './command';
