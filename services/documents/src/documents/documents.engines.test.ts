@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { TOPICS } from '@wc/contracts';
 import { type IncomingMessage, type KafkaClient, type MessageConsumer, createKafka } from '@wc/messaging';
 import { type Role, mintToken } from '@wc/service-kit';
+import { DOCUMENT_KINDS } from '../templates';
 import { pdfText } from '../testing/pdf-text';
 
 jest.setTimeout(120_000);
@@ -114,7 +115,7 @@ describe('POST /documents', () => {
 
     res = await call('POST', '/documents', { role: 'case-manager', body: { ...letter(randomUUID()), kind: 'birthday-card' }, headers: { 'idempotency-key': 'k-bad-00002' } });
     expect(res.status).toBe(400);
-    expect((await res.json()).problems).toEqual([{ field: 'kind', problem: 'unknown type; expected one of acknowledgement-letter' }]);
+    expect((await res.json()).problems).toEqual([{ field: 'kind', problem: `unknown type; expected one of ${DOCUMENT_KINDS.join(', ')}` }]);
 
     res = await call('POST', '/documents', { role: 'case-manager', body: letter(randomUUID()) });
     expect(res.status).toBe(400);
@@ -177,6 +178,24 @@ describe('POST /documents', () => {
     expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 200, 200, 201]);
     expect(new Set(bodies.map((b) => b.id)).size).toBe(1);
     expect((await pg.query(`SELECT count(*)::int AS n FROM ${schema}.outbox WHERE key = $1`, [claimId])).rows[0].n).toBe(1);
+  });
+});
+
+describe('the other notices', () => {
+  it('stores a PIAWE decision notice made with its own template and version', async () => {
+    const claimId = randomUUID();
+    const data = {
+      claimNumber: 'WC0088214', issuedOn: '2026-03-20', worker: { givenName: 'Leopoldine', familyName: 'Ashworth' }, employer: { name: 'Kestrelbay Civil Pty Ltd' },
+      dateOfInjury: '2026-02-11', amount: '1487.36', basis: 'interim', missingInformation: ['payslips from the Saturday job'], period: { from: '2025-02-12', to: '2026-02-10' },
+      earnings: [{ description: 'Ordinary wages', amount: '61234.50' }], adjustments: [],
+      contact: { name: 'Thaddeus Okonkwo', role: 'Case manager', phone: '02 9555 0177', email: 'thaddeus.okonkwo@example.org' },
+    };
+    const res = await call('POST', '/documents', { role: 'case-manager', user: 'pat', body: { claimId, kind: 'piawe-decision', data }, headers: { 'idempotency-key': `piawe:${randomUUID()}` } });
+    const doc = await res.json();
+    expect({ status: res.status, doc }).toMatchObject({ status: 201, doc: { kind: 'piawe-decision', template: 'piawe-decision', templateVersion: 1 } });
+    const bad = await call('POST', '/documents', { role: 'case-manager', user: 'pat', body: { claimId, kind: 'piawe-decision', data: { ...data, amount: '1,487.36' } }, headers: { 'idempotency-key': `piawe:${randomUUID()}` } });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).problems.map((p: { field: string }) => p.field)).toContain('data.amount');
   });
 });
 

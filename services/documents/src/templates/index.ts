@@ -1,23 +1,53 @@
 import { z } from 'zod';
 import { acknowledgementLetterData, acknowledgementLetterV1 } from './acknowledgement-letter';
+import { informationRequestData, informationRequestV1 } from './information-request';
+import { contactRequestData, contactRequestV1 } from './contact-request';
+import { reasonableExcuseData, reasonableExcuseV1 } from './reasonable-excuse';
+import { provisionalLiabilityData, provisionalLiabilityV1 } from './provisional-liability';
+import { provisionalLiabilityEmployerData, provisionalLiabilityEmployerV1 } from './provisional-liability-employer';
+import { liabilityAcceptedData, liabilityAcceptedV1 } from './liability-accepted';
+import { decisionNoticeData, decisionNoticeV1 } from './decision-notice';
+import { impData, impV1 } from './imp';
+import { imeNoticeData, imeNoticeV1 } from './ime-notice';
+import { reviewOutcomeData, reviewOutcomeV1 } from './review-outcome';
+import { complaintAcknowledgementData, complaintAcknowledgementV1 } from './complaint-acknowledgement';
+import { caseConferenceAgendaData, caseConferenceAgendaV1 } from './case-conference-agenda';
+import { caseConferenceSummaryData, caseConferenceSummaryV1 } from './case-conference-summary';
+import { piaweDecisionData, piaweDecisionV1 } from './piawe-decision';
 import type { NoticeTemplate } from './template';
 
 export * from './template';
 export { renderLetter } from './render';
 
 /**
- * The template each kind is rendered with now. To add a notice type: write its template and add it
- * here (and to `documentRequestSchema`). To change a notice's wording: a new template version
- * replaces the old one here; the old version stays in TEMPLATE_HISTORY.
+ * The template each kind is rendered with now: the acknowledgement letter, every notice of rules.md
+ * §5 (the provisional liability notice in a worker's and an employer's version), and the PIAWE
+ * decision. To add a notice type: write its template and add it here (and to
+ * `documentRequestSchema`). To change a notice's wording: a new template version replaces the old
+ * one here; the old version stays in TEMPLATE_HISTORY.
  */
 export const CURRENT_TEMPLATES = {
   'acknowledgement-letter': acknowledgementLetterV1,
+  'information-request': informationRequestV1,
+  'contact-request': contactRequestV1,
+  'reasonable-excuse': reasonableExcuseV1,
+  'provisional-liability': provisionalLiabilityV1,
+  'provisional-liability-employer': provisionalLiabilityEmployerV1,
+  'liability-accepted': liabilityAcceptedV1,
+  'decision-notice': decisionNoticeV1,
+  'imp': impV1,
+  'ime-notice': imeNoticeV1,
+  'review-outcome': reviewOutcomeV1,
+  'complaint-acknowledgement': complaintAcknowledgementV1,
+  'case-conference-agenda': caseConferenceAgendaV1,
+  'case-conference-summary': caseConferenceSummaryV1,
+  'piawe-decision': piaweDecisionV1,
 } as const;
 export type DocumentKind = keyof typeof CURRENT_TEMPLATES;
 export const DOCUMENT_KINDS = Object.keys(CURRENT_TEMPLATES) as DocumentKind[];
 
 /** Every template version ever used (to re-render or explain a stored document). */
-export const TEMPLATE_HISTORY: readonly NoticeTemplate[] = [acknowledgementLetterV1 as NoticeTemplate];
+export const TEMPLATE_HISTORY: readonly NoticeTemplate[] = [acknowledgementLetterV1, informationRequestV1, contactRequestV1, reasonableExcuseV1, provisionalLiabilityV1, provisionalLiabilityEmployerV1, liabilityAcceptedV1, decisionNoticeV1, impV1, imeNoticeV1, reviewOutcomeV1, complaintAcknowledgementV1, caseConferenceAgendaV1, caseConferenceSummaryV1, piaweDecisionV1] as NoticeTemplate[];
 
 export function currentTemplate<K extends DocumentKind>(kind: K): (typeof CURRENT_TEMPLATES)[K] {
   return CURRENT_TEMPLATES[kind];
@@ -26,5 +56,19 @@ export function currentTemplate<K extends DocumentKind>(kind: K): (typeof CURREN
 /** The body of POST /documents: which notice, for which claim, with that notice's data. */
 export const documentRequestSchema = z.discriminatedUnion('kind', [
   z.object({ claimId: z.string().uuid(), kind: z.literal('acknowledgement-letter'), data: acknowledgementLetterData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('information-request'), data: informationRequestData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('contact-request'), data: contactRequestData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('reasonable-excuse'), data: reasonableExcuseData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('provisional-liability'), data: provisionalLiabilityData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('provisional-liability-employer'), data: provisionalLiabilityEmployerData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('liability-accepted'), data: liabilityAcceptedData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('decision-notice'), data: decisionNoticeData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('imp'), data: impData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('ime-notice'), data: imeNoticeData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('review-outcome'), data: reviewOutcomeData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('complaint-acknowledgement'), data: complaintAcknowledgementData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('case-conference-agenda'), data: caseConferenceAgendaData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('case-conference-summary'), data: caseConferenceSummaryData }).strict(),
+  z.object({ claimId: z.string().uuid(), kind: z.literal('piawe-decision'), data: piaweDecisionData }).strict(),
 ]);
 export type DocumentRequest = z.infer<typeof documentRequestSchema>;

@@ -1,0 +1,71 @@
+import { pdfText } from '../testing/pdf-text';
+import { informationRequestData, informationRequestV1 } from './information-request';
+import { renderLetter } from './render';
+
+const data = {
+  claimNumber: 'WC0003368',
+  issuedOn: '2026-07-20',
+  notifier: { party: 'employer', name: 'Ironbark Civil Works Pty Ltd' },
+  worker: { givenName: 'Bartholomew', familyName: 'Achterberg' },
+  notifiedOn: '2026-07-20',
+  missingItems: ["The worker's date of birth", 'A description of how the injury happened', 'The policy number of your workers compensation insurance'],
+  sendBy: '2026-07-27',
+  contact: { name: 'Saoirse Delacroix', phone: '02 8016 5530', email: 'newclaims@claims.example', postalAddress: 'Locked Bag 4410, Wollongong NSW 2500' },
+};
+const oneLine = (s: string) => s.replace(/\s+/g, ' ');
+/** The letter's text without the page footers (a footer can fall between two lines of a paragraph). */
+const bodyText = (pdf: Buffer) => oneLine(pdfText(pdf).split('\n').filter((l) => !/\|\s+page \d+ of \d+\s+\|/.test(l)).join('\n'));
+const textOf = async (d: unknown) => bodyText(await renderLetter(informationRequestV1, informationRequestV1.compose(informationRequestData.parse(d)), { compress: false }));
+const badPaths = (d: unknown) => {
+  const r = informationRequestData.safeParse(d);
+  return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
+};
+
+describe('information request v1', () => {
+  it('lists every missing item, the date to send them by, how to send them, and that the claim cannot be fully assessed without them', async () => {
+    const text = await textOf(data);
+    expect(text).toContain('Dear Ironbark Civil Works Pty Ltd,');
+    expect(text).toContain('WC0003368');
+    expect(text).toContain('about the injury to Bartholomew Achterberg.');
+    expect(text).toContain('What we need from you');
+    for (const item of data.missingItems) expect(text).toContain(item);
+    expect(text).toContain('Please send these to us by 27 July 2026.');
+    expect(text).toContain('By email to newclaims@claims.example');
+    expect(text).toContain('By post to Locked Bag 4410, Wollongong NSW 2500');
+    expect(text).toContain('call Saoirse Delacroix on 02 8016 5530');
+    expect(text).toContain('We cannot fully assess the claim until we have everything listed above.');
+  });
+
+  it('writes to a worker about their own injury, and copes without a name or date of injury', async () => {
+    const text = await textOf({
+      ...data,
+      notifier: { party: 'worker', name: 'Bartholomew Achterberg' },
+      dateOfInjury: '2026-07-14',
+      contact: { name: 'Saoirse Delacroix', phone: '02 8016 5530', email: 'newclaims@claims.example' },
+    });
+    expect(text).toContain('Thank you for telling us on 20 July 2026 about your injury on 14 July 2026.');
+    expect(text).not.toContain('By post');
+    expect(text).toContain('Independent Review Office');
+    const { worker: _worker, ...anonymous } = data;
+    expect(await textOf({ ...anonymous, notifier: { party: 'other', name: 'Nadia Ferreira' } })).toContain('about a work injury.');
+  });
+
+  it('puts the claim number and the template version in every page footer', async () => {
+    const lines = pdfText(await renderLetter(informationRequestV1, informationRequestV1.compose(informationRequestData.parse(data)), { compress: false })).split('\n');
+    const footers = lines.filter((l) => /\|\s+page \d+ of \d+\s+\|/.test(l));
+    expect(footers.length).toBeGreaterThan(0);
+    for (const f of footers) expect(f).toMatch(/^Claim number WC0003368\s+\|\s+page \d+ of \d+\s+\|\s+information-request@v1$/);
+  });
+
+  it('refuses bad data, naming each field', () => {
+    expect(badPaths(data)).toEqual([]);
+    expect(badPaths({ ...data, missingItems: [] })).toEqual(['missingItems']);
+    expect(badPaths({ ...data, missingItems: ['Payslips', ''] })).toEqual(['missingItems.1']);
+    expect(badPaths({ ...data, missingItems: ['Payslips', 'payslips'] })).toEqual(['missingItems.1']);
+    expect(badPaths({ ...data, sendBy: '2026-07-19' })).toEqual(['sendBy']);
+    expect(badPaths({ ...data, sendBy: '27/07/2026', extra: 1 })).toEqual(expect.arrayContaining(['sendBy', '']));
+    expect(badPaths({ ...data, notifier: { party: 'insurer', name: 'X' } })).toEqual(['notifier.party']);
+    expect(badPaths({ ...data, contact: { ...data.contact, email: 'newclaims' } })).toEqual(['contact.email']);
+    expect(badPaths({ ...data, issuedOn: '2026-07-19' })).toEqual(['issuedOn']);
+  });
+});

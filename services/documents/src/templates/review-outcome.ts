@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { localDate } from '@wc/contracts';
+import { fullName, longDate } from './format';
+import { IRO_HELP } from './independent-help';
+import { SENDER } from './letterhead';
+import type { Block, NoticeTemplate } from './template';
+
+const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const longText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
+
+export const REVIEW_OUTCOMES = ['confirmed', 'changed', 'revoked'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+/** The same person, however their name was typed. */
+const samePerson = (a: string, b: string) => a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase();
+
+export const reviewOutcomeData = z
+  .object({
+    claimNumber: text,
+    /** The date printed on the notice. */
+    issuedOn: localDate,
+    worker: z.object({ givenName: text, familyName: text }).strict(),
+    /** The decision the worker asked us to review, in words, e.g. "to decline surgery on your left knee". */
+    decision: longText,
+    decidedOn: localDate,
+    /** Who made that decision: the reviewer must be someone else. */
+    decisionMaker: text,
+    requestedOn: localDate,
+    reviewedOn: localDate,
+    reviewer: text,
+    reviewerRole: text.optional(),
+    outcome: z.enum(REVIEW_OUTCOMES, { errorMap: () => ({ message: `must be one of ${REVIEW_OUTCOMES.join(', ')}` }) }),
+    /** The decision that replaces the old one; only (and always) when the outcome is `changed`. */
+    newDecision: longText.optional(),
+    reasons: z.array(longText).min(1, 'must give at least one reason'),
+  })
+  .strict()
+  .superRefine((d, ctx) => {
+    if (samePerson(d.reviewer, d.decisionMaker)) {
+      ctx.addIssue({ code: 'custom', path: ['reviewer'], message: 'must be a different person from decisionMaker (a review is done by someone who did not make the decision)' });
+    }
+    if (d.outcome === 'changed' && d.newDecision === undefined) ctx.addIssue({ code: 'custom', path: ['newDecision'], message: 'is required when the outcome is changed' });
+    if (d.outcome !== 'changed' && d.newDecision !== undefined) ctx.addIssue({ code: 'custom', path: ['newDecision'], message: 'must be left out unless the outcome is changed' });
+    if (d.requestedOn < d.decidedOn) ctx.addIssue({ code: 'custom', path: ['requestedOn'], message: 'is before decidedOn' });
+    if (d.reviewedOn < d.requestedOn) ctx.addIssue({ code: 'custom', path: ['reviewedOn'], message: 'is before requestedOn' });
+    if (d.issuedOn < d.reviewedOn) ctx.addIssue({ code: 'custom', path: ['issuedOn'], message: 'is before reviewedOn' });
+  });
+export type ReviewOutcomeData = z.infer<typeof reviewOutcomeData>;
+
+/** Each outcome in words: a label for the facts table and what it means for the worker. */
+const OUTCOMES: Record<ReviewOutcome, { label: string; meaning: (d: ReviewOutcomeData) => string }> = {
+  confirmed: {
+    label: 'Decision confirmed (not changed)',
+    meaning: () => 'We have confirmed the decision. This means it stays as it was.',
+  },
+  changed: {
+    label: 'Decision changed',
+    meaning: (d) => `We have changed the decision. Our new decision is: ${d.newDecision}`,
+  },
+  revoked: {
+    label: 'Decision revoked (cancelled)',
+    meaning: () => 'We have revoked the decision. This means we have cancelled it and it no longer applies to you.',
+  },
+};
+
+/** Ends a sentence built from free text without doubling its full stop. */
+const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
+
+/**
+ * The result of an internal review, sent to the worker. The Act gives a worker the right to ask the
+ * insurer to review a decision and requires the result in writing within 14 days (WIMWCA s287A;
+ * rules.md §4 `review.internal`; program 9). The program promises the review is done by someone
+ * other than the person who decided (program 5.6), which is why the schema refuses
+ * reviewer = decisionMaker: a letter naming the same person would break that promise in writing.
+ */
+export const reviewOutcomeV1: NoticeTemplate<'review-outcome', ReviewOutcomeData> = {
+  kind: 'review-outcome',
+  name: 'review-outcome',
+  version: 1,
+  data: reviewOutcomeData,
+  compose(d) {
+    const worker = fullName(d.worker);
+    const outcome = OUTCOMES[d.outcome];
+    const reviewer = d.reviewerRole ? `${d.reviewer}, ${d.reviewerRole}` : d.reviewer;
+    const after: string[] = [];
+    if (d.outcome === 'revoked') after.push('Because the decision has been cancelled, you do not need to do anything about it.');
+    if (d.outcome === 'changed') after.push('If the new decision changes your payments or treatment, your case manager will tell you what changes and from when.');
+    return {
+      title: `The outcome of your review: claim ${d.claimNumber}`,
+      subject: `Internal review outcome for workers compensation claim ${d.claimNumber}`,
+      issuedOn: d.issuedOn,
+      recipient: [worker],
+      reference: `Claim number ${d.claimNumber}`,
+      salutation: `Dear ${worker},`,
+      body: [
+        { kind: 'heading', text: 'We have reviewed our decision' },
+        {
+          kind: 'paragraph',
+          text: `On ${longDate(d.requestedOn)} you asked us to review a decision we made about your claim. We have now finished that review. This letter tells you what we found, why, and what you can do next.`,
+        },
+        {
+          kind: 'facts',
+          rows: [
+            ['Claim number', d.claimNumber],
+            ['Decision reviewed', sentence(d.decision)],
+            ['Date of that decision', longDate(d.decidedOn)],
+            ['You asked for a review', longDate(d.requestedOn)],
+            ['Reviewed by', reviewer],
+            ['Date of the review', longDate(d.reviewedOn)],
+            ['Outcome', outcome.label],
+          ],
+        },
+        { kind: 'heading', text: 'What we decided' },
+        { kind: 'paragraph', text: sentence(outcome.meaning(d)) },
+        ...after.map((text): Block => ({ kind: 'paragraph', text })),
+        {
+          kind: 'paragraph',
+          text: `The review was done by ${reviewer}. They are not the person who made the original decision, and they looked at it afresh, including anything you sent us with your request.`,
+        },
+        { kind: 'heading', text: 'Why we reached this outcome' },
+        { kind: 'bullets', items: d.reasons.map(sentence) },
+        { kind: 'heading', text: 'What you can do next' },
+        {
+          kind: 'bullets',
+          items: [
+            'If you have information we have not seen, send it to your case manager. We will look at it and tell you in writing whether it changes anything.',
+            'If you disagree with the outcome of this review, you can ask the Personal Injury Commission to resolve the dispute. The Commission is independent of us.',
+            'You can also ask a union or a lawyer for advice.',
+            IRO_HELP,
+          ],
+        },
+        { kind: 'heading', text: 'Who to contact' },
+        {
+          kind: 'paragraph',
+          text: `If you have a question about this letter, please contact your case manager and quote your claim number, ${d.claimNumber}. If you would like help in another language, let us know.`,
+        },
+      ],
+      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+    };
+  },
+};
