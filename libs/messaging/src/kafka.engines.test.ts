@@ -19,6 +19,22 @@ afterAll(async () => {
   await kafka.deleteTopics([roundTrip]).catch(() => undefined);
 });
 
+it('creates the same new topics from several clients at once (services starting side by side on a fresh cluster)', async () => {
+  const topics = ['a', 'b', 'c', 'd'].map((x) => `test.messaging.${run}.race-${x}`);
+  const clients = Array.from({ length: 10 }, (_, i) => kafkaClient(`kafka-race-${run}-${i}`, captureLogger([])));
+  try {
+    await Promise.all(clients.map((c) => c.ensureTopics(topics, 3)));
+    const publisher = kafka.publisher();
+    try {
+      await publisher.publish(topics[0], [{ key: 'k', value: 'v' }]);
+    } finally {
+      await publisher.disconnect();
+    }
+  } finally {
+    await kafka.deleteTopics(topics).catch(() => undefined);
+  }
+});
+
 it('creates topics (twice is fine), publishes with keys and headers, and consumes them back in order', async () => {
   await kafka.ensureTopics([roundTrip], 3);
   await kafka.ensureTopics([roundTrip], 3); // already there: no error

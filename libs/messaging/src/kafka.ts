@@ -380,14 +380,27 @@ export function createKafka(config: KafkaConfig): KafkaClient {
       try {
         const replicationFactor =
           options.replicationFactor ?? Math.min(3, (await admin.describeCluster()).brokers.length);
-        // Only the missing ones: kafkajs logs TOPIC_ALREADY_EXISTS at ERROR level on every start otherwise.
-        const existing = new Set(await admin.listTopics());
-        const missing = names.filter((n) => !existing.has(n));
-        if (missing.length === 0) return;
-        await admin.createTopics({
-          waitForLeaders: true,
-          topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor })),
-        });
+        // Several services create the same topics as they start side by side (a fresh cluster in
+        // CI): creation can then fail with TOPIC_ALREADY_EXISTS, or a topic another client just
+        // created may have no leader yet. Try again until every topic exists and answers metadata.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            // Only the missing ones: kafkajs logs TOPIC_ALREADY_EXISTS at ERROR level on every start otherwise.
+            const existing = new Set(await admin.listTopics());
+            const missing = names.filter((n) => !existing.has(n));
+            if (missing.length > 0) {
+              await admin.createTopics({
+                waitForLeaders: true,
+                topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor })),
+              });
+            }
+            await admin.fetchTopicMetadata({ topics: names });
+            return;
+          } catch (e) {
+            if (attempt >= 10) throw e;
+            await new Promise((r) => setTimeout(r, 250 * attempt));
+          }
+        }
       } finally {
         await admin.disconnect();
       }
