@@ -3,11 +3,8 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
+import { email, longText, phone, text } from './fields';
 
-const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const longText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
-const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number, e.g. "02 9000 1234"');
-const email = z.string().trim().email('must be an email address').max(200, 'must be at most 200 characters');
 /** Sydney local time of day, 24-hour. */
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24-hour), e.g. "14:30"');
 

@@ -4,10 +4,8 @@ import { fullName, longDate } from './format';
 import { IRO, SIRA } from './independent-help';
 import { SENDER } from './letterhead';
 import type { NoticeTemplate } from './template';
+import { email, phone, text } from './fields';
 
-const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number, e.g. "02 9000 1234"');
-const email = z.string().trim().email('must be an email address').max(200, 'must be at most 200 characters');
 
 export const complaintAcknowledgementData = z
   .object({

@@ -3,8 +3,8 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
+import { text } from './fields';
 
-const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 /** The three parties the case manager must reach first (program 4.1; rules.md §4 `initial-contact.*`). */
 const PARTIES = ['worker', 'employer', 'doctor'] as const;

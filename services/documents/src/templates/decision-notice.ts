@@ -3,9 +3,8 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
+import { longText, text } from './fields';
 
-const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const longText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
 const flag = z.boolean({ required_error: 'is required (true or false)', invalid_type_error: 'must be true or false' });
 
 const SOURCES = ['worker', 'employer', 'insurer', 'other'] as const;

@@ -3,9 +3,8 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
+import { longText, text } from './fields';
 
-const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const longText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
 /** 24-hour clock, Sydney time: `09:30`, `14:15`. */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24-hour clock)');
 

@@ -3,8 +3,8 @@ import { localDate, moneyText } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
+import { text } from './fields';
 
-const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 /** a is earlier than b; false when either is not a real date (that field already has its own issue). */
 const before = (a: string, b: string) => localDate.safeParse(a).success && localDate.safeParse(b).success && a < b;

@@ -4,13 +4,9 @@ import { fullName, longDate } from './format';
 import { IRO_HELP } from './independent-help';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
+import { email, longText, money, phone, text } from './fields';
 
-const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const longText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
-const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number, e.g. "02 9000 1234"');
-const email = z.string().trim().email('must be an email address').max(200, 'must be at most 200 characters');
 /** Dollars and cents as a string, never a JSON number (it would have been a float). */
-const money = z.string().regex(/^(0|[1-9]\d*)(\.\d{2})$/, 'must be an amount in dollars and cents as a string, e.g. "1234.50"');
 
 export const PIAWE_BASES = ['calculated', 'interim', 'agreement'] as const;
 export type PiaweBasis = (typeof PIAWE_BASES)[number];

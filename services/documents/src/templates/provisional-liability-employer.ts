@@ -4,8 +4,8 @@ import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import { claimContact, dollars, howToClaim, moneyAmount, periodText, provisionalPeriod } from './provisional-liability';
 import type { NoticeTemplate } from './template';
+import { text } from './fields';
 
-const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 export const provisionalLiabilityEmployerData = z
   .object({

@@ -3,11 +3,11 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
+import { money, text } from './fields';
 
-const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 
 /** Dollars and cents as text ("1843.27"), never a float. */
-export const moneyAmount = z.string().regex(/^(0|[1-9]\d*)(\.\d{2})$/, 'must be an amount in dollars as a string with 2 decimal places, e.g. "1200.00"');
+export const moneyAmount = money;
 
 /** `1843.27` → `$1,843.27`. */
 export const dollars = (amount: string) => {

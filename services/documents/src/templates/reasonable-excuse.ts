@@ -3,9 +3,8 @@ import { EXCUSE_REASONS, localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { NoticeTemplate } from './template';
+import { longText, text } from './fields';
 
-const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const longText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
 
 export type ExcuseReason = (typeof EXCUSE_REASONS)[number];
 

@@ -4,9 +4,8 @@ import { fullName, longDate } from './format';
 import { IRO_HELP } from './independent-help';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
+import { longText, text } from './fields';
 
-const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
-const longText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
 
 export const REVIEW_OUTCOMES = ['confirmed', 'changed', 'revoked'] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
