@@ -171,6 +171,8 @@ describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remedia
     firstFour = r.body.generated.map((g: { id: string }) => g.id);
     const again = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-03-01' });
     expect(again.body.generated).toEqual([]);
+    const ahead = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2999-01-01' });
+    expect({ status: ahead.status, problems: ahead.body.problems }).toEqual({ status: 400, problems: [{ field: 'through', problem: 'is in the future: only weeks that have ended are paid' }] });
 
     const one = await call(CARA, 'GET', `/payments/${firstFour[0]}`);
     expect(one.body).toMatchObject({ status: 'generated', gross: '950.00', payg: '127.00', net: '823.00', reference: `${NUMBER} WK01`, generatedBy: 'olivia' });

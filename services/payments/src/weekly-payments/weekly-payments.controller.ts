@@ -2,10 +2,15 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@ne
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { sydneyAt } from '@wc/rules';
 import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
 import { WeeklyPaymentsService } from './weekly-payments.service';
 
-const generateSchema = z.object({ through: localDate }).strict();
+// Weeks are paid in arrears: a week that has not ended yet is never generated.
+const generateSchema = z
+  .object({ through: localDate })
+  .strict()
+  .refine((b) => b.through <= sydneyAt(Date.now()).date, { message: 'is in the future: only weeks that have ended are paid', path: ['through'] });
 
 @ApiTags('weekly payments')
 @ApiBearerAuth()
