@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { longText, text } from './fields';
+import { claimContact, longText, text } from './fields';
 
 const flag = z.boolean({ required_error: 'is required (true or false)', invalid_type_error: 'must be true or false' });
 
@@ -54,14 +54,7 @@ export const decisionNoticeData = z
       .optional(),
     /** Whether this notice is also sent to the employer (s79 when the regulations require it). */
     copyToEmployer: flag.optional(),
-    contact: z
-      .object({
-        caseManager: text,
-        phone: text,
-        email: z.string().trim().email('must be an email address').max(200, 'must be at most 200 characters'),
-        postalAddress: text,
-      })
-      .strict(),
+    contact: claimContact,
   })
   .strict()
   .superRefine((d, ctx) => {

@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { longText, text } from './fields';
+import { email, longText, text } from './fields';
 
 /** 24-hour clock, Sydney time: `09:30`, `14:15`. */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24-hour clock)');
@@ -26,7 +26,7 @@ export const imeNoticeData = z
     place: z.object({ name: text.optional(), address: text }).strict(),
     examiner: z.object({ name: text, specialty: text }).strict(),
     /** Who arranges a new time if the worker cannot go (usually the case manager). */
-    contact: z.object({ name: text, phone: text, email: z.string().trim().email('must be an email address').max(200, 'must be at most 200 characters').optional() }).strict(),
+    contact: z.object({ name: text, phone: text, email: email.optional() }).strict(),
     /** Booked interpreter's language, if one has been booked. */
     interpreterLanguage: text.optional(),
     /** Things to bring beyond the usual list (e.g. a particular scan). */

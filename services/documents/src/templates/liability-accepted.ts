@@ -3,7 +3,7 @@ import { localDate, moneyText } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { text } from './fields';
+import { email, text } from './fields';
 
 
 /** a is earlier than b; false when either is not a real date (that field already has its own issue). */
@@ -28,7 +28,7 @@ export const liabilityAcceptedData = z
     piawe: moneyText.optional(),
     /** The weekly payment under the current certificate of capacity, before tax. */
     weeklyAmount: moneyText.optional(),
-    contact: z.object({ name: text, phone: text, email: z.string().trim().email('must be an email address').max(200, 'must be at most 200 characters') }).strict(),
+    contact: z.object({ name: text, phone: text, email }).strict(),
   })
   .strict()
   .superRefine((d, ctx) => {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
-import { claimContact, dollars, howToClaim, moneyAmount, periodText, provisionalPeriod } from './provisional-liability';
+import { dollars, howToClaim, moneyAmount, periodText, provisionalPeriod } from './provisional-liability';
 import type { NoticeTemplate } from './template';
-import { text } from './fields';
+import { claimContact, text } from './fields';
 
 
 export const provisionalLiabilityEmployerData = z

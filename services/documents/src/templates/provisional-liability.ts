@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { money, text } from './fields';
+import { claimContact, money, text } from './fields';
 
 
 /** Dollars and cents as text ("1843.27"), never a float. */
@@ -30,15 +30,6 @@ export const provisionalPeriod = z
       ctx.addIssue({ code: 'custom', path: ['end'], message: `makes the provisional period ${days} days: it can be at most 12 weeks (${PROVISIONAL_MAX_DAYS} days, counting the start and end dates)` });
   });
 
-/** Who the worker or employer deals with, and where claims and requests are sent. */
-export const claimContact = z
-  .object({
-    caseManager: text,
-    phone: text,
-    email: z.string().trim().email('must be an email address').max(200, 'must be at most 200 characters'),
-    postalAddress: text,
-  })
-  .strict();
 type ClaimContact = z.infer<typeof claimContact>;
 
 /** The period in words, e.g. `5 March 2026 to 27 May 2026`. */

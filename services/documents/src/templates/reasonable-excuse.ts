@@ -3,7 +3,7 @@ import { EXCUSE_REASONS, localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { NoticeTemplate } from './template';
-import { longText, text } from './fields';
+import { claimContact, longText, text } from './fields';
 
 
 export type ExcuseReason = (typeof EXCUSE_REASONS)[number];
@@ -66,14 +66,7 @@ export const reasonableExcuseData = z
     /** What the case manager wants to add about this claim, in plain words. */
     details: longText.optional(),
     /** Where the worker sends a claim and who they talk to. */
-    contact: z
-      .object({
-        caseManager: text,
-        phone: text,
-        email: z.string().trim().email('must be an email address').max(200, 'must be at most 200 characters'),
-        postalAddress: text,
-      })
-      .strict(),
+    contact: claimContact,
   })
   .strict()
   .superRefine((d, ctx) => {
