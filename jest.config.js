@@ -28,12 +28,13 @@ module.exports = {
       moduleNameMapper,
     },
     {
-      // The real engines (Temporal dev server, Kafka, PostgreSQL, test server), started once by
+      // The real engines (Temporal dev server, Kafka, PostgreSQL, test server, mailbox), started once by
       // deploy/local for this run; the workflows project reuses the test server they start.
       displayName: 'engines',
       testEnvironment: 'node',
       roots: ['<rootDir>/deploy/local', '<rootDir>/libs', '<rootDir>/services', '<rootDir>/tests'],
-      testMatch: ['**/*.smoke.test.js', '**/*.engines.test.ts'],
+      // .js only under deploy: plain CommonJS beside the harness, never a compiled copy in some dist.
+      testMatch: ['**/*.smoke.test.js', '**/*.engines.test.ts', '<rootDir>/deploy/**/*.engines.test.js'],
       transform,
       moduleNameMapper,
       globalSetup: '<rootDir>/deploy/local/jest-global-setup.js',

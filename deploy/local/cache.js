@@ -35,6 +35,8 @@ function config() {
       kafkaController: envInt('WC_KAFKA_CONTROLLER_PORT', 19093),
       postgres: envInt('WC_PG_PORT', 54329),
       testServer: envInt('WC_TEST_SERVER_PORT', 7299),
+      smtp: envInt('WC_SMTP_PORT', 2525),
+      mailboxHttp: envInt('WC_MAILBOX_HTTP_PORT', 8025),
     },
     versions: {
       temporalCli: '1.5.1', // newest tag `go install` accepts (see shared/notes/infrastructure.md)

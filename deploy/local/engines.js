@@ -1,15 +1,15 @@
 #!/usr/bin/env node
 'use strict';
-// Local engines for development and tests: Temporal dev server, Kafka 4.x (KRaft), PostgreSQL and
-// Temporal's time-skipping test server, on 127.0.0.1 with their data in <repo>/.data. No Docker.
+// Local engines for development and tests: Temporal dev server, Kafka 4.x (KRaft), PostgreSQL,
+// Temporal's time-skipping test server and an SMTP mailbox, on 127.0.0.1 with their data in <repo>/.data. No Docker.
 //
 //   node deploy/local/engines.js prepare [--only a,b]          fetch/build into the cache, start nothing (CI step 1)
 //   node deploy/local/engines.js up [--only a,b] [--detach]    start, wait until ready, print the env; Ctrl-C stops
 //   node deploy/local/engines.js status | down
 //
 // From code: const { up, prepare } = require('./deploy/local/engines'); const { env, stop } = await up();
-// An engine whose variable (DATABASE_URL, KAFKA_BROKERS, TEMPORAL_ADDRESS, TEMPORAL_TEST_SERVER_ADDRESS)
-// is already set is not started: it is only checked for reachability.
+// An engine whose variable (DATABASE_URL, KAFKA_BROKERS, TEMPORAL_ADDRESS, TEMPORAL_TEST_SERVER_ADDRESS,
+// SMTP_URL) is already set is not started: it is only checked for reachability.
 const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
@@ -22,9 +22,10 @@ const ENGINES = {
   temporal: require('./temporal'),
   kafka: require('./kafka'),
   'test-server': require('./test-server'),
+  mail: require('./mail'),
 };
 const NAMES = Object.keys(ENGINES);
-const ENV_KEYS = ['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS', 'TEMPORAL_UI_URL', 'TEMPORAL_TEST_SERVER_ADDRESS'];
+const ENV_KEYS = ['DATABASE_URL', 'KAFKA_BROKERS', 'TEMPORAL_ADDRESS', 'TEMPORAL_UI_URL', 'TEMPORAL_TEST_SERVER_ADDRESS', 'SMTP_URL', 'MAILBOX_URL'];
 
 function select(only) {
   if (!only || only.length === 0) return NAMES;
@@ -142,6 +143,16 @@ async function stopHandles(handles, graceMs) {
   );
 }
 
+// Engines of other runs still alive keep their lines in engines.env: `up --only mail` must not drop DATABASE_URL.
+function liveEnv(except) {
+  const env = {};
+  for (const name of NAMES.filter((n) => !except.includes(n))) {
+    const st = proc.readState(name);
+    if (st && st.env && proc.isAlive(st.pid, st.marker)) Object.assign(env, st.env);
+  }
+  return env;
+}
+
 function writeEnvFile(env) {
   const file = path.join(config().dataDir, 'engines.env');
   fs.writeFileSync(file, ENV_KEYS.filter((k) => env[k] !== undefined).map((k) => `${k}=${env[k]}`).join('\n') + '\n');
@@ -209,7 +220,7 @@ async function up(options = {}) {
     const t = r.readyMs !== undefined ? ` in ${secs(r.readyMs)}${r.prepMs > 50 ? ` (+${secs(r.prepMs)} prepare)` : ''}` : '';
     log(`${r.name}: ${r.how}${t}`);
   }
-  log(`all ready after ${secs(Date.now() - t0)}; env written to ${writeEnvFile(env)}`);
+  log(`all ready after ${secs(Date.now() - t0)}; env written to ${writeEnvFile({ ...liveEnv(names), ...env })}`);
   return { env, stop, engines, totalMs: Date.now() - t0 };
 }
 

@@ -18,15 +18,17 @@ function load(pkg) {
 }
 
 const run = (name) => `wc-smoke-${name}-${randomUUID().slice(0, 8)}`;
-const { KAFKA_BROKERS, DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_TEST_SERVER_ADDRESS } = process.env;
+const { KAFKA_BROKERS, DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_TEST_SERVER_ADDRESS, SMTP_URL, MAILBOX_URL } = process.env;
 
 // Every engine must be there: a missing address fails rather than skips (a skipped test proves nothing).
 test('the global set-up published every engine address', () => {
-  expect({ KAFKA_BROKERS, DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_TEST_SERVER_ADDRESS }).toEqual({
+  expect({ KAFKA_BROKERS, DATABASE_URL, TEMPORAL_ADDRESS, TEMPORAL_TEST_SERVER_ADDRESS, SMTP_URL, MAILBOX_URL }).toEqual({
     KAFKA_BROKERS: expect.any(String),
     DATABASE_URL: expect.any(String),
     TEMPORAL_ADDRESS: expect.any(String),
     TEMPORAL_TEST_SERVER_ADDRESS: expect.any(String),
+    SMTP_URL: expect.any(String),
+    MAILBOX_URL: expect.any(String),
   });
 });
 
@@ -157,5 +159,16 @@ describe('Temporal time-skipping test server', () => {
     } finally {
       await connection.close();
     }
+  });
+});
+
+// Sending, bounces and deferrals over SMTP are in mail.engines.test.js; here only that both ports answer.
+describe('Mailbox (SMTP + HTTP API)', () => {
+  test('greets with 220 on SMTP_URL and answers GET /health on MAILBOX_URL', async () => {
+    const { smtpGreeting, httpGet } = require('./probe');
+    const u = new URL(SMTP_URL);
+    expect(await smtpGreeting(u.hostname, Number(u.port || 25))).toMatch(/^220 /);
+    const health = await httpGet(`${MAILBOX_URL}/health`);
+    expect([health.status, JSON.parse(health.body)]).toEqual([200, { ok: true }]);
   });
 });

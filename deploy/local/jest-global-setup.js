@@ -1,6 +1,6 @@
 'use strict';
 // Jest globalSetup: start the local engines (or check the ones named by DATABASE_URL, KAFKA_BROKERS,
-// TEMPORAL_ADDRESS, TEMPORAL_TEST_SERVER_ADDRESS) and publish their addresses to the test workers.
+// TEMPORAL_ADDRESS, TEMPORAL_TEST_SERVER_ADDRESS, SMTP_URL) and publish their addresses to the test workers.
 //   WC_ENGINES=kafka,postgres   start only these (default: all)
 //   WC_KEEP_ENGINES=1           leave them running after the run (next run reuses them; `engines.js down` stops)
 // Engines already started by `node deploy/local/engines.js up` in another terminal are reused, not restarted.

@@ -1,7 +1,8 @@
 'use strict';
 // Readiness probes with no npm dependencies (the harness must work before `npm install` of clients):
-// TCP connect, and raw Kafka Metadata/FindCoordinator requests (a port that accepts connections is
-// not yet a broker that answers: the listener is bound before request processing is enabled).
+// TCP connect, an SMTP greeting, HTTP GET, and raw Kafka Metadata/FindCoordinator requests (a port that
+// accepts connections is not yet a broker that answers: the listener is bound before request processing is enabled).
+const http = require('http');
 const net = require('net');
 const { sleep } = require('./proc');
 
@@ -26,6 +27,47 @@ async function portInUse(host, port) {
   } catch {
     return false;
   }
+}
+
+// Read an SMTP server's greeting (multi-line `220-...` up to `220 ...`); resolves its last line,
+// rejects on any other code. An open port alone is not yet a server that talks SMTP.
+function smtpGreeting(host, port, timeoutMs = 2000) {
+  return new Promise((resolve, reject) => {
+    const sock = net.connect({ host, port });
+    let buf = '';
+    const fail = (err) => {
+      sock.destroy();
+      reject(err);
+    };
+    sock.setTimeout(timeoutMs, () => fail(new Error(`no SMTP greeting from ${host}:${port} within ${timeoutMs} ms`)));
+    sock.once('error', fail);
+    const onData = (chunk) => {
+      buf += chunk.toString('latin1');
+      const last = buf.split('\r\n').slice(0, -1).find((l) => /^\d{3} /.test(l)); // complete lines only
+      if (!last) return;
+      sock.removeListener('data', onData);
+      sock.setTimeout(0);
+      sock.on('error', () => {}); // the server may drop us after QUIT before we close
+      sock.end('QUIT\r\n');
+      last.startsWith('220 ') ? resolve(last) : fail(new Error(`SMTP greeting from ${host}:${port} is not 220: ${last}`));
+    };
+    sock.on('data', onData);
+  });
+}
+
+// GET a URL with node:http; resolves { status, body }.
+function httpGet(url, timeoutMs = 2000) {
+  return new Promise((resolve, reject) => {
+    const req = http.get(url, { timeout: timeoutMs }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (d) => (body += d));
+      res.on('end', () => resolve({ status: res.statusCode, body }));
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`no answer from ${url} within ${timeoutMs} ms`)));
+    req.on('error', reject);
+  });
 }
 
 // One request/response on a fresh connection, classic (non-flexible) encoding: header v1 out,
@@ -138,4 +180,4 @@ async function kafkaInitProducerId(host, port, timeoutMs = 3000) {
   return r.int16();
 }
 
-module.exports = { kafkaInitProducerId, tcpConnect, portInUse, kafkaRequest, kafkaMetadata, kafkaFindCoordinator, waitFor };
+module.exports = { kafkaInitProducerId, tcpConnect, portInUse, smtpGreeting, httpGet, kafkaRequest, kafkaMetadata, kafkaFindCoordinator, waitFor };

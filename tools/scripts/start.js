@@ -36,6 +36,7 @@ const step = (cmd, args) => {
       `  Temporal Web UI      ${engines.env.TEMPORAL_UI_URL}`,
       `  Kafka                ${engines.env.KAFKA_BROKERS}`,
       `  PostgreSQL           ${engines.env.DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}`,
+      `  mail (SMTP)          ${engines.env.SMTP_URL.replace(/:[^:@/]*@/, ':***@')}${engines.env.MAILBOX_URL ? `    mailbox ${engines.env.MAILBOX_URL}/messages` : ''}`,
       '  claim worker         task queue "claims"',
       '  logs                 .data/logs/<name>.log (JSON lines; WC_ECHO_LOGS=1 to echo them here)',
       'A token for the staff API: npx claimctl token --role case-manager --user you',
