@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PAYMENT_CLOCKS, claimEventSchema } from './claim-events';
+import { CHANNELS, consentInputSchema, partySchema } from './parties';
 import { localDate, moneyText, nonEmpty } from './primitives';
 
 /**
@@ -37,6 +38,8 @@ export const claimNotifiedData = z
     dateOfInjury: localDate,
     notificationDate: localDate,
     notificationComplete: z.boolean(),
+    /** Who handles the claim from the start (absent in events published before it was added). */
+    assignment: z.object({ caseManager: nonEmpty.nullable(), teamLeader: nonEmpty.nullable() }).strict().optional(),
   })
   .strict();
 export type ClaimNotifiedData = z.infer<typeof claimNotifiedData>;
@@ -154,6 +157,50 @@ export const paymentClockStartedData = z.object({ ...paymentClockFields, clock: 
 export const paymentClockMetData = z.object({ claimId: z.string().uuid(), claimNumber: nonEmpty, refs: z.array(nonEmpty).min(1), on: localDate }).strict();
 export const paymentClockStoppedData = z.object({ ...paymentClockFields, reason: nonEmpty }).strict();
 
+/**
+ * The claim's parties and consents after a change, whole (a consumer keeps the highest version).
+ * Also carries who handles the claim, so a delivery that fails can become that person's task.
+ */
+export const claimPartiesRecordedData = z
+  .object({
+    claimId: z.string().uuid(),
+    claimNumber: nonEmpty,
+    version: z.number().int().positive(),
+    caseManager: nonEmpty.nullable(),
+    teamLeader: nonEmpty.nullable(),
+    parties: z.array(partySchema),
+    consents: z.array(consentInputSchema.innerType().extend({ recordedBy: nonEmpty })),
+  })
+  .strict();
+export type ClaimPartiesRecordedData = z.infer<typeof claimPartiesRecordedData>;
+
+/**
+ * How far one copy of a notice got, on one channel to one party: published on every change, so the
+ * claim's record can prove what was sent, when, and what became of it.
+ *   refused: not sent, on purpose (no consent for health information, no contact details);
+ *   sent: handed to the mail server, the SMS provider or the printer; delivered: the provider
+ *   confirmed it; bounced: the recipient's server refused it for good; failed: retries gave up.
+ */
+export const DELIVERY_STATUSES = ['refused', 'sent', 'delivered', 'bounced', 'failed'] as const;
+export const noticeDeliveryUpdatedData = z
+  .object({
+    claimId: z.string().uuid(),
+    claimNumber: nonEmpty,
+    noticeId: z.string().uuid(),
+    noticeType: nonEmpty,
+    deliveryId: z.string().uuid(),
+    partyId: z.string().uuid().nullable(),
+    recipient: nonEmpty,
+    channel: z.enum(CHANNELS).nullable(),
+    status: z.enum(DELIVERY_STATUSES),
+    attempt: z.number().int().nonnegative(),
+    documentId: z.string().uuid().nullable(),
+    detail: z.string().max(1000).nullable(),
+    at: z.string().datetime({ offset: true }),
+  })
+  .strict();
+export type NoticeDeliveryUpdatedData = z.infer<typeof noticeDeliveryUpdatedData>;
+
 /** Every event type the platform publishes, with its data schema. */
 export const EVENT_DATA = {
   'claim.notified': claimNotifiedData,
@@ -166,6 +213,8 @@ export const EVENT_DATA = {
   'payment-clock.stopped': paymentClockStoppedData,
   'document.created': documentCreatedData,
   'notice.requested': noticeRequestedData,
+  'notice.delivery-updated': noticeDeliveryUpdatedData,
+  'claim.parties-recorded': claimPartiesRecordedData,
   'obligation.escalated': obligationEscalatedData,
   'obligation.reminder': obligationReminderData,
 } as const;

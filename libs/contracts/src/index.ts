@@ -4,3 +4,4 @@ export * from './claim-events';
 export * from './scenario';
 export * from './problems';
 export * from './events';
+export * from './parties';

@@ -22,6 +22,9 @@ import { QueuesController } from './obligations/queues.controller';
 import { ObligationsAndQueues1763770000002 } from './migrations/1763770000002-obligations-and-queues';
 import { ActionIdempotency1763770000003 } from './migrations/1763770000003-action-idempotency';
 import { WorkflowReconciler } from './workflow/workflow-reconciler';
+import { Parties1763770000004 } from './migrations/1763770000004-parties';
+import { PartiesController } from './parties/parties.controller';
+import { PartiesService } from './parties/parties.service';
 
 const config = loadClaimsConfig();
 
@@ -32,17 +35,18 @@ const config = loadClaimsConfig();
         url: config.DATABASE_URL,
         schema: SCHEMA,
         entities: [ClaimEntity, ClaimDocumentEntity, ClaimEffectEntity, ObligationView, EscalationTask, NoticeRow, ClaimAction],
-        migrations: [Initial1763770000000, EffectBatches1763770000001, ObligationsAndQueues1763770000002, ActionIdempotency1763770000003],
+        migrations: [Initial1763770000000, EffectBatches1763770000001, ObligationsAndQueues1763770000002, ActionIdempotency1763770000003, Parties1763770000004],
       }),
     ),
   ],
-  controllers: [ClaimsController, ActionsController, QueuesController, InternalController, HealthController],
+  controllers: [ClaimsController, ActionsController, PartiesController, QueuesController, InternalController, HealthController],
   providers: [
     { provide: CLAIMS_CONFIG, useValue: config },
     { provide: LOGGER, useValue: new JsonLogger('claims', config.LOG_LEVEL) },
     kafkaProvider,
     TemporalGateway,
     ClaimsService,
+    PartiesService,
     EffectsService,
     ActionsService,
     ClaimsOutboxRelay,

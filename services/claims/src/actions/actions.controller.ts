@@ -9,6 +9,7 @@ import { Roles, StaffUser, addLogContext, badRequest, openApiSchema, parseOr400 
 import { ClaimEntity } from '../claims/claim.entity';
 import { TemporalGateway, WorkflowNotStartedError } from '../workflow/temporal.gateway';
 import { ActionsService } from './actions.service';
+import { PartiesService } from '../parties/parties.service';
 
 /** `at` may be left out: the action happened now. A future `at` is refused (time only runs forward). */
 function withTime(body: unknown): unknown {
@@ -29,7 +30,12 @@ function notStartedAs409(e: unknown): never {
 @ApiBearerAuth()
 @Controller('claims/:id')
 export class ActionsController {
-  constructor(private readonly actions: ActionsService, private readonly temporal: TemporalGateway, @InjectDataSource() private readonly ds: DataSource) {}
+  constructor(
+    private readonly actions: ActionsService,
+    private readonly temporal: TemporalGateway,
+    private readonly parties: PartiesService,
+    @InjectDataSource() private readonly ds: DataSource,
+  ) {}
 
   @Post('actions')
   @HttpCode(202)
@@ -65,7 +71,7 @@ export class ActionsController {
   @Roles('team-leader')
   @ApiOperation({ summary: 'Who handles the claim and whose queue its escalations go to' })
   @ApiBody({ schema: openApiSchema(assignmentSchema) })
-  async assign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+  async assign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
     addLogContext({ claimId: id });
     const a = parseOr400(assignmentSchema, body);
     await this.ds.transaction(async (m) => {
@@ -75,6 +81,8 @@ export class ActionsController {
       await m.getRepository(ClaimEntity).update({ id }, { caseManager: a.caseManager, teamLeader: a.teamLeader });
       // Escalations not yet handled follow the claim to its new team leader.
       await m.query(`UPDATE claims.escalation_tasks SET team_leader = $2 WHERE claim_id = $1 AND resolved_on IS NULL`, [id, a.teamLeader]);
+      // Delivery failures become the handling case manager's tasks: notifications learns who that is now.
+      await this.parties.republish(m, { ...claim, ...a }, req.staff.user);
     });
     return { id, ...a };
   }

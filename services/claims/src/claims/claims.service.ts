@@ -72,6 +72,7 @@ export class ClaimsService {
           dateOfInjury: notification.injury.dateOfInjury,
           notificationDate: row.notificationDate,
           notificationComplete: notification.notificationComplete,
+          assignment: { caseManager: row.caseManager, teamLeader: row.teamLeader },
         };
         await enqueue(m, SCHEMA, TOPICS.claims, newEnvelope({ type: 'claim.notified', source: 'wc-claims/claims', subject: row.id, data }));
         return row;

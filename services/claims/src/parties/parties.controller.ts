@@ -1,0 +1,53 @@
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { consentInputSchema, partyInputSchema } from '@wc/contracts';
+import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { PartiesService } from './parties.service';
+
+/** The claim's parties (its address book for notices) and the worker's consents to share health information. */
+@ApiTags('parties and consents')
+@ApiBearerAuth()
+@Controller('claims/:id')
+export class PartiesController {
+  constructor(private readonly parties: PartiesService) {}
+
+  @Get('parties')
+  @ApiOperation({ summary: "The claim's parties, how each is written to, and the worker's consents" })
+  @ApiResponse({ status: 404, description: 'no such claim' })
+  async list(@Param('id', new ParseUUIDPipe()) id: string) {
+    addLogContext({ claimId: id });
+    return this.parties.view(id);
+  }
+
+  @Post('parties')
+  @HttpCode(201)
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: 'Record a party: worker, employer, nominated treating doctor or another (solicitor, provider), with channels and contact details' })
+  @ApiBody({ schema: openApiSchema(partyInputSchema) })
+  @ApiResponse({ status: 400, description: 'invalid party: `problems` names each field (e.g. a channel without its contact detail)' })
+  @ApiResponse({ status: 422, description: 'a second worker' })
+  async add(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    addLogContext({ claimId: id });
+    return this.parties.saveParty(id, parseOr400(partyInputSchema, body), req.staff);
+  }
+
+  @Put('parties/:partyId')
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: "Replace a party's details (e.g. a new address); notices not yet sent use them" })
+  @ApiBody({ schema: openApiSchema(partyInputSchema) })
+  async change(@Param('id', new ParseUUIDPipe()) id: string, @Param('partyId', new ParseUUIDPipe()) partyId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    addLogContext({ claimId: id });
+    return this.parties.saveParty(id, parseOr400(partyInputSchema, body), req.staff, partyId);
+  }
+
+  @Post('consents')
+  @HttpCode(201)
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: "Record the worker's written consent to share health information with a party, or its withdrawal (program s11; 1998 Act s243)" })
+  @ApiBody({ schema: openApiSchema(consentInputSchema) })
+  @ApiResponse({ status: 422, description: 'the party is not on the claim, or is the worker' })
+  async consent(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    addLogContext({ claimId: id });
+    return this.parties.recordConsent(id, parseOr400(consentInputSchema, body), req.staff);
+  }
+}
