@@ -6,7 +6,7 @@ import { DocumentCreatedData, TOPICS } from '@wc/contracts';
 import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { DOCUMENTS_CONFIG, DocumentsConfig } from '../config';
-import { DocumentRequest, NoticeTemplate, currentTemplate, renderLetter } from '../templates';
+import { DocumentRequest, NoticeTemplate, currentTemplate, languageAssistanceBlocks, renderLetter } from '../templates';
 import { DocumentEntity, DocumentReadEntity } from './document.entity';
 
 export const LOGGER = Symbol('logger');
@@ -24,7 +24,10 @@ export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(by
 /** Renders a request's notice with its kind's current template. Deterministic: equal requests, equal bytes. */
 export async function renderDocument(request: DocumentRequest): Promise<{ template: NoticeTemplate; bytes: Buffer }> {
   const template = currentTemplate(request.kind) as NoticeTemplate;
-  const bytes = await renderLetter(template, template.compose(request.data));
+  const letter = template.compose(request.data);
+  // The interpreter paragraph goes first: a reader who needs it should not have to find it.
+  if (request.languageAssistance) letter.body = [...languageAssistanceBlocks(request.languageAssistance).blocks, ...letter.body];
+  const bytes = await renderLetter(template, letter);
   return { template, bytes };
 }
 

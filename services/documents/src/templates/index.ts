@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { languageAssistanceSchema } from './language-assistance';
 import { acknowledgementLetterData, acknowledgementLetterV1 } from './acknowledgement-letter';
 import { informationRequestData, informationRequestV1 } from './information-request';
 import { contactRequestData, contactRequestV1 } from './contact-request';
@@ -17,6 +18,7 @@ import { piaweDecisionData, piaweDecisionV1 } from './piawe-decision';
 import type { NoticeTemplate } from './template';
 
 export * from './template';
+export { languageAssistanceBlocks, languageAssistanceSchema, translationFor } from './language-assistance';
 export { renderLetter } from './render';
 
 /**
@@ -54,21 +56,25 @@ export function currentTemplate<K extends DocumentKind>(kind: K): (typeof CURREN
 }
 
 /** The body of POST /documents: which notice, for which claim, with that notice's data. */
+/** Every request may ask for the interpreter-services paragraph (the worker's language; program 4.3). */
+const request = <K extends string, D extends z.ZodTypeAny>(kind: K, data: D) =>
+  z.object({ claimId: z.string().uuid(), kind: z.literal(kind), data, languageAssistance: languageAssistanceSchema.optional() }).strict();
+
 export const documentRequestSchema = z.discriminatedUnion('kind', [
-  z.object({ claimId: z.string().uuid(), kind: z.literal('acknowledgement-letter'), data: acknowledgementLetterData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('information-request'), data: informationRequestData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('contact-request'), data: contactRequestData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('reasonable-excuse'), data: reasonableExcuseData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('provisional-liability'), data: provisionalLiabilityData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('provisional-liability-employer'), data: provisionalLiabilityEmployerData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('liability-accepted'), data: liabilityAcceptedData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('decision-notice'), data: decisionNoticeData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('imp'), data: impData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('ime-notice'), data: imeNoticeData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('review-outcome'), data: reviewOutcomeData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('complaint-acknowledgement'), data: complaintAcknowledgementData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('case-conference-agenda'), data: caseConferenceAgendaData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('case-conference-summary'), data: caseConferenceSummaryData }).strict(),
-  z.object({ claimId: z.string().uuid(), kind: z.literal('piawe-decision'), data: piaweDecisionData }).strict(),
+  request('acknowledgement-letter', acknowledgementLetterData),
+  request('information-request', informationRequestData),
+  request('contact-request', contactRequestData),
+  request('reasonable-excuse', reasonableExcuseData),
+  request('provisional-liability', provisionalLiabilityData),
+  request('provisional-liability-employer', provisionalLiabilityEmployerData),
+  request('liability-accepted', liabilityAcceptedData),
+  request('decision-notice', decisionNoticeData),
+  request('imp', impData),
+  request('ime-notice', imeNoticeData),
+  request('review-outcome', reviewOutcomeData),
+  request('complaint-acknowledgement', complaintAcknowledgementData),
+  request('case-conference-agenda', caseConferenceAgendaData),
+  request('case-conference-summary', caseConferenceSummaryData),
+  request('piawe-decision', piaweDecisionData),
 ]);
 export type DocumentRequest = z.infer<typeof documentRequestSchema>;

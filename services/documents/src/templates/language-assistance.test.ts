@@ -1,0 +1,35 @@
+import { pdfText } from '../testing/pdf-text';
+import { renderDocument } from '../documents/documents.service';
+import { documentRequestSchema } from './index';
+import { languageAssistanceBlocks, translationFor } from './language-assistance';
+
+const claimId = '6f1c2a9e-3b1d-4c8e-9a57-2d0f4b7e8c11';
+const data = { claimNumber: 'WC0004417', worker: { givenName: 'Ines', familyName: 'Carvalho' }, employer: { name: 'Harbourside Tiling Pty Ltd', policyNumber: 'P-88120' }, dateOfInjury: '2026-05-04', notificationDate: '2026-05-06' };
+const flat = (b: Buffer) => pdfText(b).replace(/\s+/g, ' ');
+
+describe('interpreter-services paragraph (program 4.3)', () => {
+  it("comes first, in the worker's language and then in English, with TIS National's number", async () => {
+    const request = documentRequestSchema.parse({ claimId, kind: 'acknowledgement-letter', data, languageAssistance: { language: 'Portuguese' } });
+    const text = flat((await renderDocument(request)).bytes);
+    expect(text).toContain('Precisa de um intérprete?');
+    expect(text).toContain('Ligue para 131 450, diga que fala português');
+    expect(text).toContain('Need an interpreter?');
+    expect(text).toContain('say that you speak Portuguese');
+    // Straight after the salutation, before anything the letter says.
+    expect(text).toMatch(/Dear [^,]+, Precisa de um intérprete\?/);
+  });
+
+  it('names any other language in English and says it is untranslated (so a translated copy can be arranged)', () => {
+    const r = languageAssistanceBlocks({ language: 'Vietnamese' });
+    expect(r.translated).toBe(false);
+    expect(r.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join(' ')).toContain('say that you speak Vietnamese');
+    expect(translationFor('ESPAÑOL')?.heading).toBe('¿Necesita un intérprete?');
+  });
+
+  it('changes the bytes only when asked for', async () => {
+    const plain = documentRequestSchema.parse({ claimId, kind: 'acknowledgement-letter', data });
+    expect(flat((await renderDocument(plain)).bytes)).not.toContain('interpreter');
+    const bad = documentRequestSchema.safeParse({ claimId, kind: 'acknowledgement-letter', data, languageAssistance: { language: '' } });
+    expect(bad.success ? [] : bad.error.issues.map((i) => i.path.join('.'))).toEqual(['languageAssistance.language']);
+  });
+});
