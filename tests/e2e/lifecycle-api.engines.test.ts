@@ -83,7 +83,12 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
       return n.body.notices.length >= 3 && n.body.notices;
     });
     expect(notices.filter((n: { type: string }) => n.type === 'contact-request').map((n: { to: string[] }) => n.to[0]).sort()).toEqual(['doctor', 'employer', 'worker']);
-    expect(notices.every((n: { status: string }) => n.status === 'awaiting-template')).toBe(true);
+    // No party is recorded on this claim: each notice waits for one, and the case manager is asked to record them.
+    expect(notices.every((n: { status: string }) => n.status === 'needs-attention')).toBe(true);
+    expect(notices.flatMap((n: { deliveries: Array<{ status: string }> }) => n.deliveries.map((d) => d.status)).every((s: string) => s === 'awaiting-party')).toBe(true);
+    const tasks = (await notifications('/notifications/tasks', cm)).body.tasks.filter((t: { claimId: string }) => t.claimId === claimId);
+    expect(tasks.length).toBeGreaterThanOrEqual(3);
+    expect(tasks.every((t: { kind: string; assignee: string }) => t.kind === 'party-details' && t.assignee === 'cm.sam')).toBe(true);
   });
 
   it("reminded the case manager one business day before each due date (they were all in the past)", async () => {

@@ -9,7 +9,13 @@ import { ClaimsConsumer } from './letters/claims.consumer';
 import { LetterRequestEntity } from './letters/letter-request.entity';
 import { LettersController } from './letters/letters.controller';
 import { LOGGER, LettersService } from './letters/letters.service';
-import { KAFKA, kafkaProvider } from './messaging.providers';
+import { KAFKA, NotificationsOutboxRelay, kafkaProvider } from './messaging.providers';
+import { Correspondence1763830000000 } from './migrations/1763830000000-correspondence';
+import { CorrespondenceController } from './correspondence/correspondence.controller';
+import { CorrespondenceService } from './correspondence/correspondence.service';
+import { DeliveryWorker, EMAIL, smsProvider, smtpEmailProvider } from './correspondence/delivery-worker';
+import { DigestService } from './correspondence/digest.service';
+import type { SmtpEmail } from './correspondence/channels/email';
 import { NotificationsInitial1763790000000 } from './migrations/1763790000000-initial';
 import { NoticesAndAlerts1763800000000 } from './migrations/1763800000000-notices-and-alerts';
 import { Reminders1763810000000 } from './migrations/1763810000000-reminders';
@@ -26,11 +32,11 @@ const config = loadNotificationsConfig();
         url: config.DATABASE_URL,
         schema: config.DB_SCHEMA,
         entities: [LetterRequestEntity],
-        migrations: [NotificationsInitial1763790000000, NoticesAndAlerts1763800000000, Reminders1763810000000, LetterFailures1763820000000],
+        migrations: [NotificationsInitial1763790000000, NoticesAndAlerts1763800000000, Reminders1763810000000, LetterFailures1763820000000, Correspondence1763830000000],
       }),
     ),
   ],
-  controllers: [LettersController, NoticesController, HealthController],
+  controllers: [LettersController, NoticesController, CorrespondenceController, HealthController],
   providers: [
     { provide: NOTIFICATIONS_CONFIG, useValue: config },
     { provide: LOGGER, useValue: new JsonLogger('notifications', config.LOG_LEVEL) },
@@ -38,14 +44,21 @@ const config = loadNotificationsConfig();
     DocumentsClient,
     LettersService,
     NoticesService,
+    CorrespondenceService,
+    smtpEmailProvider,
+    smsProvider,
+    DeliveryWorker,
+    DigestService,
+    NotificationsOutboxRelay,
     ClaimsConsumer,
     {
       provide: HEALTH_CHECKS,
-      inject: [getDataSourceToken(), KAFKA, DocumentsClient],
-      useFactory: (ds: DataSource, kafka: KafkaClient, documents: DocumentsClient): HealthChecks => ({
+      inject: [getDataSourceToken(), KAFKA, DocumentsClient, EMAIL],
+      useFactory: (ds: DataSource, kafka: KafkaClient, documents: DocumentsClient, email: SmtpEmail): HealthChecks => ({
         database: () => ds.query('SELECT 1'),
         kafka: () => kafka.ping(),
         documents: () => documents.ping(),
+        smtp: () => email.verify(),
       }),
     },
   ],

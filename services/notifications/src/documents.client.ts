@@ -4,8 +4,11 @@ import { NOTIFICATIONS_CONFIG, NotificationsConfig } from './config';
 
 export interface DocumentRequest {
   claimId: string;
-  kind: 'acknowledgement-letter';
+  /** A kind the documents service has a template for (it answers 400 for any other). */
+  kind: string;
   data: unknown;
+  /** The worker's language, for the interpreter-services paragraph (program 4.3). */
+  languageAssistance?: { language: string };
 }
 
 /** What the documents service answers (the fields this service uses). */
@@ -66,6 +69,22 @@ export class DocumentsClient {
     }
     if (typeof body?.id !== 'string') throw new DocumentsServiceError(`documents service answered ${res.status} without a document id`, res.status);
     return body;
+  }
+
+  /** A stored document's PDF (the documents service records this read, as every read of health information). */
+  async content(documentId: string): Promise<Buffer> {
+    const token = await this.bearer();
+    let res: Response;
+    try {
+      res = await fetch(`${this.baseUrl}/documents/${documentId}/content`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    } catch (e) {
+      throw new DocumentsServiceError(`documents service not reachable at ${this.baseUrl}: ${(e as Error).message}`);
+    }
+    if (!res.ok) {
+      if (res.status === 401) this.token = undefined;
+      throw new DocumentsServiceError(`documents service answered ${res.status} to GET /documents/${documentId}/content: ${(await res.text()).slice(0, 500)}`, res.status);
+    }
+    return Buffer.from(await res.arrayBuffer());
   }
 
   /**

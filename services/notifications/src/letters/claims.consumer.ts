@@ -8,8 +8,9 @@ import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { KAFKA } from '../messaging.providers';
 import { LOGGER, LettersService } from './letters.service';
 import { NoticesService } from '../notices/notices.service';
+import { CorrespondenceService } from '../correspondence/correspondence.service';
 
-/** claim.notified → an acknowledgement letter; notice.requested and obligation.escalated → recorded (idempotent: a redelivered event does nothing twice). */
+/** claim.notified → an acknowledgement letter; the claim's facts and parties kept; notice.requested → deliveries; escalations and reminders recorded (idempotent: a redelivered event does nothing twice). */
 @Injectable()
 export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer?: IdempotentConsumer;
@@ -21,6 +22,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     @Inject(LOGGER) private readonly log: JsonLogger,
     private readonly letters: LettersService,
     private readonly notices: NoticesService,
+    private readonly correspondence: CorrespondenceService,
   ) {}
 
   async onApplicationBootstrap() {
@@ -34,8 +36,12 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
       schema: this.config.DB_SCHEMA,
       logger: this.log,
       handle: async (event, m) => {
-        if (isEvent(event, 'claim.notified')) await this.letters.acknowledge(event, m);
-        else if (isEvent(event, 'notice.requested')) await this.notices.noticeRequested(event, m);
+        if (isEvent(event, 'claim.notified')) {
+          await this.correspondence.claimNotified(event, m);
+          await this.letters.acknowledge(event, m);
+        } else if (isEvent(event, 'claim.action-recorded')) await this.correspondence.actionRecorded(event, m);
+        else if (isEvent(event, 'claim.parties-recorded')) await this.correspondence.partiesRecorded(event, m);
+        else if (isEvent(event, 'notice.requested')) await this.correspondence.noticeRequested(event, m);
         else if (isEvent(event, 'obligation.escalated')) await this.notices.obligationEscalated(event, m);
         else if (isEvent(event, 'obligation.reminder')) await this.notices.obligationReminder(event, m);
       },

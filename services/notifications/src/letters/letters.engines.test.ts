@@ -118,9 +118,9 @@ afterAll(async () => {
   await pg?.end();
 });
 
-it('health: database, kafka and the documents service', async () => {
+it('health: database, kafka, the documents service and the SMTP server', async () => {
   const res = await fetch(`${base}/health`);
-  expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', kafka: 'ok', documents: 'ok' } });
+  expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', kafka: 'ok', documents: 'ok', smtp: 'ok' } });
 });
 
 /** What the service's logger writes from now on, at every level (the test runs quiet otherwise). */

@@ -6,25 +6,13 @@ import { JsonLogger, withLogContext } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { LOGGER } from '../letters/letters.service';
 
-/** Notices, escalation alerts and reminders from the claims' workflows, recorded as they arrive (inside the inbox transaction). */
+/** Escalation alerts and reminders from the claims' workflows, recorded as they arrive (inside the inbox transaction). */
 @Injectable()
 export class NoticesService {
   constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig, @Inject(LOGGER) private readonly log: JsonLogger) {}
 
   private get s() {
     return this.config.DB_SCHEMA;
-  }
-
-  async noticeRequested(e: EventEnvelope<'notice.requested'>, m: EntityManager): Promise<void> {
-    const d = e.data;
-    await withLogContext({ claimId: d.claimId }, async () => {
-      await m.query(
-        `INSERT INTO ${this.s}.notice_requests (notice_id, claim_id, claim_number, type, "on", recipients, cause, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'awaiting-template') ON CONFLICT DO NOTHING`,
-        [d.noticeId, d.claimId, d.claimNumber, d.type, d.on, JSON.stringify(d.to), d.cause],
-      );
-      this.log.info('notice requested', { notice: d.type, on: d.on, to: d.to });
-    });
   }
 
   async obligationEscalated(e: EventEnvelope<'obligation.escalated'>, m: EntityManager): Promise<void> {
@@ -57,11 +45,6 @@ export class NoticesService {
       [caseManager],
     );
     return rows.map((r: Record<string, unknown>) => ({ claimId: r.claim_id, claimNumber: r.claim_number, obligationId: r.obligation_id, type: r.obligation_type, dueOn: r.due_on, on: r.on }));
-  }
-
-  async noticesFor(claimId: string) {
-    const rows = await this.ds.query(`SELECT notice_id, type, "on", recipients, cause, status FROM ${this.s}.notice_requests WHERE claim_id = $1 ORDER BY "on", type`, [claimId]);
-    return rows.map((r: Record<string, unknown>) => ({ noticeId: r.notice_id, type: r.type, on: r.on, to: r.recipients, cause: r.cause, status: r.status }));
   }
 
   async alertsFor(teamLeader: string) {

@@ -1,0 +1,107 @@
+import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { CorrespondenceService } from './correspondence.service';
+import { DigestService } from './digest.service';
+
+/** Facts the platform records and prints on every copy: a person writes around them, never over them. */
+const RECORDED = ['claimNumber', 'issuedOn', 'worker', 'recipient', 'notifier'] as const;
+const contentSchema = z
+  .object({
+    content: z
+      .record(z.unknown(), { invalid_type_error: 'must be an object of the notice fields to write' })
+      .refine((c) => Object.keys(c).length > 0, 'must give at least one field')
+      .superRefine((c, ctx) => {
+        for (const k of RECORDED) if (k in c) ctx.addIssue({ code: 'custom', path: [k], message: 'is recorded by the platform and cannot be written on a notice' });
+      }),
+  })
+  .strict();
+const tasksQuery = z.object({ assignee: z.string().min(1).optional(), includeDone: z.enum(['true', 'false']).optional() }).strict();
+const printQuery = z.object({ includePrinted: z.enum(['true', 'false']).optional() }).strict();
+const byClaim = z.object({ claimId: z.string({ required_error: 'is required' }).uuid('must be a uuid') }).strict();
+const staffSchema = z
+  .object({
+    name: z.string().trim().min(1, 'must not be empty').max(200),
+    role: z.string().trim().min(1, 'must not be empty').max(100),
+    phone: z.string().trim().min(6, 'must be a phone number').max(40),
+    email: z.string().trim().email('must be an email address').max(254),
+  })
+  .strict();
+
+@ApiTags('notices and delivery')
+@ApiBearerAuth()
+@Controller('notifications')
+export class CorrespondenceController {
+  constructor(private readonly correspondence: CorrespondenceService, private readonly digests: DigestService) {}
+
+  @Post('notices/:noticeId/content')
+  @Roles('case-manager', 'team-leader', 'reviewer')
+  @ApiOperation({ summary: "Write the parts of a notice only a person can (a decision's reasons and reports, an IME's place and examiner): merged over what the platform prefilled; every copy waiting is written again" })
+  @ApiBody({ schema: openApiSchema(contentSchema) })
+  @ApiResponse({ status: 422, description: 'nothing of the notice is waiting for content (a sent notice is never changed)' })
+  async content(@Param('noticeId', new ParseUUIDPipe()) noticeId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    const { content } = parseOr400(contentSchema, body);
+    return this.correspondence.supplyContent(noticeId, content, req.staff);
+  }
+
+  @Get('tasks')
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: "Tasks notices made for a person: content to write, a party or consent to record, a delivery that failed, an interpreter to book (?assignee= for a team leader; 'unassigned' for claims nobody handles)" })
+  async tasks(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
+    const q = parseOr400(tasksQuery, query, 'query');
+    if (q.assignee && q.assignee !== req.staff.user && req.staff.role === 'case-manager') throw new ForbiddenException('a case manager sees only their own tasks');
+    const assignee = q.assignee ?? req.staff.user;
+    return { assignee, tasks: await this.correspondence.tasks(assignee === 'unassigned' ? null : assignee, q.includeDone === 'true') };
+  }
+
+  @Post('tasks/:id/done')
+  @HttpCode(200)
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: 'Mark a task done' })
+  async done(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: { staff: StaffUser }) {
+    return this.correspondence.completeTask(id, req.staff);
+  }
+
+  @Get('print-queue')
+  @Roles('case-manager', 'team-leader', 'payments-officer')
+  @ApiOperation({ summary: 'Letters to print and post, oldest first (the PDF is at the documents service)' })
+  async printQueue(@Query() query: unknown) {
+    const q = parseOr400(printQuery, query, 'query');
+    return { letters: await this.correspondence.printQueue(q.includePrinted === 'true') };
+  }
+
+  @Post('print-queue/:deliveryId/printed')
+  @HttpCode(200)
+  @Roles('case-manager', 'team-leader', 'payments-officer')
+  @ApiOperation({ summary: 'A letter was printed and posted: its delivery becomes sent' })
+  async printed(@Param('deliveryId', new ParseUUIDPipe()) deliveryId: string, @Req() req: { staff: StaffUser }) {
+    return this.correspondence.markPrinted(deliveryId, req.staff);
+  }
+
+  @Get('sms')
+  @ApiOperation({ summary: "The local SMS provider's messages for a claim (what a gateway would have sent)" })
+  async sms(@Query() query: unknown) {
+    const { claimId } = parseOr400(byClaim, query, 'query');
+    addLogContext({ claimId });
+    return { claimId, messages: await this.correspondence.smsFor(claimId) };
+  }
+
+  @Put('staff/:user')
+  @Roles('admin')
+  @ApiOperation({ summary: "A staff member's name, role, phone and email: letters' contact block and team leaders' digests" })
+  @ApiBody({ schema: openApiSchema(staffSchema) })
+  async staff(@Param('user') user: string, @Body() body: unknown) {
+    const s = parseOr400(staffSchema, body);
+    if (user.length > 200) throw new ForbiddenException('user must be at most 200 characters');
+    return this.correspondence.saveStaff(user, s);
+  }
+
+  @Post('digests')
+  @HttpCode(200)
+  @Roles('team-leader')
+  @ApiOperation({ summary: 'Email every team leader their escalations not yet in a digest, now (it also runs every DIGEST_EVERY_MS)' })
+  async digest() {
+    return this.digests.run();
+  }
+}

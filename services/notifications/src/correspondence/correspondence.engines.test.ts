@@ -1,0 +1,355 @@
+/**
+ * Notices from request to recipient, against the real PostgreSQL, Kafka, the documents service and
+ * the local SMTP server (deploy/local's mail engine): content a person must write, consent refused
+ * and logged, email with the stored PDF, post through the print queue, SMS, a bounce, retries that
+ * give up, the interpreter paragraph and booking task, and team leaders' digests.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { INestApplication } from '@nestjs/common';
+import { Client } from 'pg';
+import { type ClaimPartiesRecordedData, type EventType, type NoticeDeliveryUpdatedData, TOPICS } from '@wc/contracts';
+import { type KafkaClient, type Publisher, createKafka, newEnvelope } from '@wc/messaging';
+import { addDays, sydneyAt } from '@wc/rules';
+import { type JsonLogger, type Role, mintToken } from '@wc/service-kit';
+import { pdfText } from '../../../documents/src/testing/pdf-text';
+import { LOGGER } from '../letters/letters.service';
+
+jest.setTimeout(120_000);
+
+const run = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
+const docsSchema = `documents_ct_${run}`;
+const notifSchema = `notifications_ct_${run}`;
+const secret = randomBytes(32).toString('hex');
+const key = new TextEncoder().encode(secret);
+const mailbox = process.env.MAILBOX_URL ?? 'http://127.0.0.1:8025';
+
+let documents: INestApplication;
+let notifications: INestApplication;
+let docsUrl: string;
+let base: string;
+let pg: Client;
+let kafka: KafkaClient;
+let publisher: Publisher;
+const statusEvents: NoticeDeliveryUpdatedData[] = [];
+let stopStatusConsumer: (() => Promise<void>) | undefined;
+const logs: Array<Record<string, unknown>> = [];
+
+const urlOf = (app: INestApplication) => `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
+async function call(url: string, method: string, path: string, role: Role, user: string, body?: unknown) {
+  const res = await fetch(`${url}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${await mintToken({ user, role }, key)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+const api = (method: string, path: string, role: Role = 'case-manager', user = 'cm.lee', body?: unknown) => call(base, method, path, role, user, body);
+async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await check();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const publish = <T extends EventType>(type: T, claimId: string, data: unknown) =>
+  publisher.publish(TOPICS.claims, [{ key: claimId, value: JSON.stringify(newEnvelope({ type, source: 'wc-claims/claims', subject: claimId, data } as never)) }]);
+
+interface Claim {
+  claimId: string;
+  claimNumber: string;
+  parties: ClaimPartiesRecordedData['parties'];
+  version: number;
+}
+
+const worker = (email: string, extra: Record<string, unknown> = {}) => ({ partyId: randomUUID(), role: 'worker' as const, name: 'Mateo Alvarez', capacities: [], email, channels: ['email' as const], ...extra });
+const employer = (email: string) => ({ partyId: randomUUID(), role: 'employer' as const, name: 'Harbour Freight Pty Ltd', capacities: [], email, channels: ['email' as const] });
+const doctor = () => ({ partyId: randomUUID(), role: 'doctor' as const, name: 'Dr Nadia Okafor', capacities: [], postalAddress: ['Suite 4, 12 Church Street', 'Parramatta NSW 2150'], channels: ['post' as const] });
+
+async function newClaim(parties: Claim['parties'], consents: ClaimPartiesRecordedData['consents'] = []): Promise<Claim> {
+  const claimId = randomUUID();
+  const claimNumber = `WC${Math.floor(Math.random() * 1e7).toString().padStart(7, '0')}`;
+  await publish('claim.notified', claimId, {
+    claimId,
+    claimNumber,
+    worker: { givenName: 'Mateo', familyName: 'Alvarez' },
+    employer: { name: 'Harbour Freight Pty Ltd', policyNumber: 'HF-2231' },
+    dateOfInjury: '2026-09-14',
+    notificationDate: '2026-09-15',
+    notificationComplete: true,
+    assignment: { caseManager: 'cm.lee', teamLeader: 'tl.ada' },
+  });
+  const recorded: ClaimPartiesRecordedData = { claimId, claimNumber, version: 1, caseManager: 'cm.lee', teamLeader: 'tl.ada', parties, consents };
+  await publish('claim.parties-recorded', claimId, recorded);
+  return { claimId, claimNumber, parties, version: 1 };
+}
+
+async function requestNotice(c: Claim, type: string, to: string[]) {
+  const noticeId = randomUUID();
+  await publish('notice.requested', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, noticeId, type, on: '2026-10-05', to, cause: 'test' });
+  return noticeId;
+}
+
+type Copy = { deliveryId: string; recipient: string; partyId: string; channel: string; status: string; documentId: string | null; attempts: number; detail: string | null };
+async function copies(c: Claim, noticeId: string): Promise<Copy[]> {
+  const r = await api('GET', `/notifications/notices?claimId=${c.claimId}`);
+  return r.body.notices.find((n: { noticeId: string }) => n.noticeId === noticeId)?.deliveries ?? [];
+}
+async function copiesWhen(c: Claim, noticeId: string, what: string, done: (cs: Copy[]) => boolean, timeoutMs?: number) {
+  let last: Copy[] = [];
+  try {
+    return await waitFor(what, async () => {
+      last = await copies(c, noticeId);
+      return last.length > 0 && done(last) && last;
+    }, timeoutMs);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}; the copies were ${JSON.stringify(last.map((x) => ({ recipient: x.recipient, channel: x.channel, status: x.status, detail: x.detail })))}`);
+  }
+}
+const tasksOf = async (c: Claim) => (await api('GET', '/notifications/tasks?includeDone=true')).body.tasks.filter((t: { claimId: string }) => t.claimId === c.claimId);
+const mailTo = async (addr: string) => (await (await fetch(`${mailbox}/messages?to=${encodeURIComponent(addr)}`)).json()) as Array<{ id: string; subject: string; text: string; attachments: Array<{ filename: string; contentType: string; sha256: string }> }>;
+
+const decisionContent = {
+  decision: 'We dispute liability for your claim for weekly payments and medical expenses.',
+  effect: 'Your weekly payments stop after the notice period ends.',
+  takesEffectOn: '2026-10-19',
+  issues: ['Whether your employment was a substantial contributing factor to the injury'],
+  reasons: ['The reports show the condition began before the work incident on 14 September 2026.'],
+  provisions: ['Workers Compensation Act 1987 s9A'],
+  reports: [
+    { title: 'Certificate of capacity', author: 'Dr Nadia Okafor', date: '2026-09-16', supports: false, reliedOn: false, submittedBy: 'worker' },
+    { title: 'Independent medical examination report', author: 'Dr Colm Farrelly', date: '2026-09-30', supports: true, reliedOn: true, submittedBy: 'insurer' },
+  ],
+  review: {},
+};
+
+beforeAll(async () => {
+  Object.assign(process.env, { AUTH_JWT_SECRET: secret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DB_SCHEMA: docsSchema });
+  const docs = await import('../../../documents/src/main');
+  documents = await docs.start({ port: 0 });
+  docsUrl = urlOf(documents);
+  pg = new Client({ connectionString: process.env.DATABASE_URL });
+  await pg.connect();
+  kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!, clientId: `correspondence-test-${run}` });
+  await kafka.ensureTopics([TOPICS.claims, TOPICS.notifications]);
+  publisher = kafka.publisher();
+  await publisher.connect();
+  const statusConsumer = kafka.consumer({ groupId: `correspondence-test-status-${run}` });
+  await statusConsumer.run(
+    [TOPICS.notifications],
+    async (m) => {
+      const e = JSON.parse(String(m.value));
+      if (e.type === 'notice.delivery-updated') statusEvents.push(e.data);
+    },
+    { fromBeginning: true },
+  );
+  stopStatusConsumer = () => statusConsumer.stop();
+  Object.assign(process.env, {
+    DB_SCHEMA: notifSchema,
+    DOCUMENTS_SERVICE_URL: docsUrl,
+    CLAIMS_CONSUMER_GROUP: `correspondence-test-${run}`,
+    DISPATCH_INTERVAL_MS: '100',
+    DELIVERY_RETRY_BASE_MS: '50',
+    DELIVERY_MAX_ATTEMPTS: '3',
+    DIGEST_EVERY_MS: '0',
+    REPLY_POSTAL_ADDRESS: 'Locked Bag 77, Parramatta NSW 2124',
+  });
+  const { start } = await import('../main');
+  notifications = await start({ port: 0 });
+  base = urlOf(notifications);
+  const logger = notifications.get<JsonLogger>(LOGGER) as unknown as { write: (l: string) => void; minLevel: string };
+  logger.minLevel = 'debug';
+  logger.write = (l) => void logs.push(JSON.parse(l));
+  expect((await api('PUT', '/notifications/staff/cm.lee', 'admin', 'admin', { name: 'Lee Nguyen', role: 'Case manager', phone: '02 9000 1234', email: 'lee.nguyen@insurer.example' })).status).toBe(200);
+});
+
+afterAll(async () => {
+  await notifications?.close();
+  await documents?.close();
+  await stopStatusConsumer?.();
+  await publisher?.disconnect();
+  for (const s of [notifSchema, docsSchema]) await pg?.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
+  await pg?.end();
+});
+
+it('health names the SMTP server too', async () => {
+  const res = await fetch(`${base}/health`);
+  expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', kafka: 'ok', documents: 'ok', smtp: 'ok' } });
+});
+
+it('a decision notice: waits for the reasons, then is stored and emailed to the worker; the employer without consent is refused and logged', async () => {
+  const w = worker(`mateo.${run}@example.org`);
+  const e = employer(`claims.${run}@harbourfreight.example`);
+  const c = await newClaim([w, e]);
+  await publish('claim.action-recorded', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, actionId: randomUUID(), action: { type: 'liability.disputed', at: '2026-10-05', reasons: 'not work related' }, by: { user: 'cm.lee', role: 'case-manager' }, recordedAt: new Date().toISOString() });
+  const noticeId = await requestNotice(c, 'decision-notice', ['worker', 'employer']);
+
+  const first = await copiesWhen(c, noticeId, 'the copies to settle', (cs) => cs.every((x) => x.status === 'awaiting-content' || x.status === 'refused'));
+  const toWorker = first.find((x) => x.recipient === 'worker')!;
+  const toEmployer = first.find((x) => x.recipient === 'employer')!;
+  // The documents service named what a person has to write; the platform filled the rest.
+  expect(toWorker.status).toBe('awaiting-content');
+  for (const field of ['decision', 'reasons', 'reports', 'provisions']) expect(toWorker.detail).toContain(field);
+  expect(toWorker.detail).not.toContain('claimNumber');
+  expect(toWorker.detail).not.toContain('decidedOn');
+  // program s11: health information goes to a third party only with the worker's consent.
+  expect(toEmployer.status).toBe('refused');
+  expect(toEmployer.detail).toContain('no consent of the worker');
+  expect(logs.some((l) => l.msg === 'notice refused: no consent to share health information' && l.claimId === c.claimId && l.role === 'employer')).toBe(true);
+  const refusal = await waitFor('the refused status event', () => statusEvents.find((s) => s.deliveryId === toEmployer.deliveryId));
+  expect(refusal).toMatchObject({ status: 'refused', channel: 'email', recipient: 'employer', noticeType: 'decision-notice', documentId: null });
+  expect((await tasksOf(c)).map((t: { kind: string; assignee: string }) => [t.kind, t.assignee]).sort()).toEqual([['consent', 'cm.lee'], ['notice-content', 'cm.lee']]);
+  expect(await mailTo(e.email)).toEqual([]);
+
+  // Bad content changes nothing; good content writes and sends the notice.
+  const bad = await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: [] });
+  expect(bad.status).toBe(400);
+  expect(JSON.stringify(bad.body)).toContain('content');
+  expect((await api('POST', `/notifications/notices/${randomUUID()}/content`, 'case-manager', 'cm.lee', { content: { decision: 'x' } })).status).toBe(404);
+  // What the platform records is not for a person to overwrite on one letter.
+  const forged = await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { claimNumber: 'WC0000001', issuedOn: '2026-01-01', decision: 'x' } });
+  expect(forged.status).toBe(400);
+  expect(forged.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['content.claimNumber', 'content.issuedOn']);
+  const given = await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: decisionContent });
+  expect(given).toMatchObject({ status: 201, body: { contentVersion: 1, copiesToWrite: 1 } });
+
+  const sent = await copiesWhen(c, noticeId, 'the worker copy to be sent', (cs) => cs.find((x) => x.recipient === 'worker')?.status === 'sent');
+  const copy = sent.find((x) => x.recipient === 'worker')!;
+  expect(copy.documentId).toMatch(/^[0-9a-f-]{36}$/);
+  const [mail] = await waitFor('the email', async () => {
+    const m = await mailTo(w.email);
+    return m.length === 1 && m;
+  });
+  expect(mail.subject).toBe(`Decision notice: workers compensation claim ${c.claimNumber}`);
+  expect(mail.text).toContain('contact Lee Nguyen on 02 9000 1234');
+  expect(mail.attachments).toHaveLength(1);
+  expect(mail.attachments[0]).toMatchObject({ filename: `decision-notice-${c.claimNumber}.pdf`, contentType: 'application/pdf' });
+  // The attachment is the stored document, byte for byte.
+  const stored = await pg.query(`SELECT content_hash, bytes, template, template_version FROM ${docsSchema}.documents WHERE id = $1`, [copy.documentId]);
+  expect(stored.rows[0].content_hash).toBe(`sha256:${mail.attachments[0].sha256}`);
+  expect(stored.rows[0]).toMatchObject({ template: 'decision-notice', template_version: 1 });
+  const text = pdfText(stored.rows[0].bytes).replace(/\s+/g, ' ');
+  expect(text).toContain('Lee Nguyen');
+  expect(text).toContain('Locked Bag 77, Parramatta NSW 2124');
+  expect(text).toContain('Workers Compensation Act 1987 s9A');
+  const sentEvent = await waitFor('the sent status event', () => statusEvents.find((s) => s.deliveryId === copy.deliveryId && s.status === 'sent'));
+  expect(sentEvent).toMatchObject({ claimId: c.claimId, documentId: copy.documentId, channel: 'email', attempt: 1 });
+  // The content task is done; the consent task stays for the case manager.
+  const open = (await tasksOf(c)).filter((t: { doneAt: string | null }) => t.doneAt === null);
+  expect(open.map((t: { kind: string }) => t.kind)).toEqual(['consent']);
+  // A sent notice is not rewritten.
+  expect((await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { decision: 'changed' } })).status).toBe(422);
+});
+
+it('with consent the doctor gets the notice by post: the print queue, then sent when printed', async () => {
+  const w = worker(`mateo.post.${run}@example.org`);
+  const d = doctor();
+  const c = await newClaim([w, d], [{ partyId: d.partyId, scope: 'health-information', givenOn: '2026-09-15', evidence: 'claim form consent section', recordedBy: 'cm.lee' }]);
+  await publish('claim.action-recorded', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, actionId: randomUUID(), action: { type: 'liability.disputed', at: '2026-10-05', reasons: 'x' }, by: { user: 'cm.lee', role: 'case-manager' }, recordedAt: new Date().toISOString() });
+  const noticeId = await requestNotice(c, 'decision-notice', ['doctor']);
+  await copiesWhen(c, noticeId, 'content needed', (cs) => cs[0].status === 'awaiting-content');
+  await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: decisionContent });
+  const [copy] = await copiesWhen(c, noticeId, 'the print queue', (cs) => cs[0].status === 'printing');
+  const queue = (await api('GET', '/notifications/print-queue', 'case-manager')).body.letters;
+  expect(queue.find((l: { deliveryId: string }) => l.deliveryId === copy.deliveryId)).toMatchObject({ addressee: 'Dr Nadia Okafor', address: d.postalAddress, documentId: copy.documentId });
+  expect((await api('POST', `/notifications/print-queue/${copy.deliveryId}/printed`, 'case-manager')).status).toBe(200);
+  expect((await api('POST', `/notifications/print-queue/${copy.deliveryId}/printed`, 'case-manager')).status).toBe(422);
+  expect((await copies(c, noticeId))[0]).toMatchObject({ status: 'sent', detail: 'printed and posted by cm.lee' });
+  await waitFor('the sent event', () => statusEvents.find((s) => s.deliveryId === copy.deliveryId && s.status === 'sent'));
+});
+
+it('a bounced email: status bounced, an event, and a task for the case manager; nothing is stored at the mail server', async () => {
+  const w = worker(`nobody.${run}@mailbox.invalid`);
+  const c = await newClaim([w]);
+  const noticeId = await requestNotice(c, 'liability-accepted', ['worker']);
+  await copiesWhen(c, noticeId, 'content needed', (cs) => cs[0].status === 'awaiting-content');
+  await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { decidedOn: '2026-10-05' } });
+  const [copy] = await copiesWhen(c, noticeId, 'the bounce', (cs) => cs[0].status === 'bounced');
+  expect(copy.detail).toMatch(/550/);
+  expect(copy.attempts).toBe(1);
+  await waitFor('the bounced event', () => statusEvents.find((s) => s.deliveryId === copy.deliveryId && s.status === 'bounced'));
+  const task = (await tasksOf(c)).find((t: { kind: string }) => t.kind === 'delivery-failed');
+  expect(task).toMatchObject({ assignee: 'cm.lee', deliveryId: copy.deliveryId });
+  expect(task.detail).toContain('bounced');
+  expect(await mailTo(w.email)).toEqual([]);
+});
+
+it('a mail server that keeps deferring: retried with backoff, then failed and a task', async () => {
+  const w = worker(`later.${run}@defer.test`);
+  const c = await newClaim([w]);
+  const noticeId = await requestNotice(c, 'liability-accepted', ['worker']);
+  await copiesWhen(c, noticeId, 'content needed', (cs) => cs[0].status === 'awaiting-content');
+  await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { decidedOn: '2026-10-05' } });
+  const [copy] = await copiesWhen(c, noticeId, 'the give-up', (cs) => cs[0].status === 'failed');
+  expect(copy.attempts).toBe(3);
+  expect(copy.detail).toContain('gave up after 3 attempts');
+  expect(copy.detail).toMatch(/451/);
+  const retries = logs.filter((l) => l.msg === 'delivery attempt failed; will retry' && l.deliveryId === copy.deliveryId);
+  expect(retries.map((l) => l.retryInMs)).toEqual([50, 100]);
+  expect((await tasksOf(c)).some((t: { kind: string; deliveryId: string }) => t.kind === 'delivery-failed' && t.deliveryId === copy.deliveryId)).toBe(true);
+  await waitFor('the failed event', () => statusEvents.find((s) => s.deliveryId === copy.deliveryId && s.status === 'failed'));
+});
+
+it("a worker who needs an interpreter: the notice opens with the paragraph in their language, a booking task, and SMS as a second channel", async () => {
+  const w = worker(`ana.${run}@example.org`, { mobile: '0412345678', channels: ['email', 'sms'], interpreter: { language: 'Spanish' } });
+  const c = await newClaim([w]);
+  const task = await waitFor('the interpreter task', async () => (await tasksOf(c)).find((t: { kind: string }) => t.kind === 'interpreter-booking'));
+  expect(task.detail).toContain('Book a professional Spanish interpreter');
+  const noticeId = await requestNotice(c, 'liability-accepted', ['worker']);
+  await copiesWhen(c, noticeId, 'content needed', (cs) => cs.every((x) => x.status === 'awaiting-content'));
+  await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { decidedOn: '2026-10-05' } });
+  const cs = await copiesWhen(c, noticeId, 'both channels', (x) => x.length === 2 && x.every((y) => y.status === 'sent' || y.status === 'delivered'));
+  expect(cs.map((x) => [x.channel, x.status]).sort()).toEqual([['email', 'sent'], ['sms', 'delivered']]);
+  // Both channels share one stored document.
+  expect(new Set(cs.map((x) => x.documentId)).size).toBe(1);
+  const [mail] = await mailTo(w.email);
+  const pdf = Buffer.from(await (await fetch(`${mailbox}/messages/${mail.id}/attachments/0`)).arrayBuffer());
+  expect(createHash('sha256').update(pdf).digest('hex')).toBe(mail.attachments[0].sha256);
+  const text = pdfText(pdf).replace(/\s+/g, ' ');
+  expect(text).toContain('¿Necesita un intérprete?');
+  expect(text).toContain('131 450');
+  const sms = (await api('GET', `/notifications/sms?claimId=${c.claimId}`)).body.messages;
+  expect(sms).toHaveLength(1);
+  expect(sms[0]).toMatchObject({ to: '0412345678', status: 'delivered' });
+  expect(sms[0].body).toContain(c.claimNumber);
+});
+
+it('a notice for a party not yet recorded waits, with a task, and goes once the party is recorded', async () => {
+  const w = worker(`wk.${run}@example.org`);
+  const c = await newClaim([w]);
+  const noticeId = await requestNotice(c, 'contact-request', ['employer']);
+  const [waiting] = await copiesWhen(c, noticeId, 'awaiting the employer', (cs) => cs[0].status === 'awaiting-party');
+  expect((await tasksOf(c)).find((t: { kind: string }) => t.kind === 'party-details').detail).toContain('record the employer');
+  const e = employer(`hr.${run}@harbourfreight.example`);
+  await publish('claim.parties-recorded', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, version: 2, caseManager: 'cm.lee', teamLeader: 'tl.ada', parties: [w, e], consents: [] });
+  const now = await copiesWhen(c, noticeId, 'a copy for the employer', (cs) => cs.some((x) => x.recipient === 'employer' && x.partyId === e.partyId && x.status === 'awaiting-content'));
+  expect(now.find((x) => x.deliveryId === waiting.deliveryId)?.status).toBe('superseded');
+  expect((await tasksOf(c)).find((t: { kind: string }) => t.kind === 'party-details').doneBy).toBe('system');
+  // An older snapshot arriving late changes nothing.
+  await publish('claim.parties-recorded', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, version: 1, caseManager: 'cm.other', teamLeader: 'tl.ada', parties: [w], consents: [] });
+  await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { attemptedOn: ['2026-10-01'], respondBy: addDays(sydneyAt(Date.now()).date, 10) } });
+  await copiesWhen(c, noticeId, 'sent to the employer', (cs) => cs.some((x) => x.recipient === 'employer' && x.status === 'sent'));
+  expect(await mailTo(e.email)).toHaveLength(1);
+});
+
+it("team leaders get their escalations as an email digest, each alert once", async () => {
+  const claimId = randomUUID();
+  await api('PUT', '/notifications/staff/tl.ada', 'admin', 'admin', { name: 'Ada Moreau', role: 'Team leader', phone: '02 9000 9999', email: `ada.${run}@insurer.example` });
+  for (const [type, kind] of [['initial-contact.worker', 'escalated'], ['liability.initial', 'overdue']])
+    await publish('obligation.escalated', claimId, { claimId, claimNumber: 'WC7654321', obligationId: `${type}:1`, type, dueOn: '2026-10-01', on: '2026-10-02', caseManager: 'cm.lee', kind, teamLeader: 'tl.ada' });
+  await waitFor('the alerts', async () => (await pg.query(`SELECT 1 FROM ${notifSchema}.team_leader_alerts WHERE claim_id = $1`, [claimId])).rowCount === 2);
+  expect((await api('POST', '/notifications/digests', 'case-manager')).status).toBe(403);
+  const r = await api('POST', '/notifications/digests', 'team-leader', 'tl.ada');
+  expect(r.body.sent.find((s: { teamLeader: string }) => s.teamLeader === 'tl.ada')).toMatchObject({ alerts: 2 });
+  const [mail] = await mailTo(`ada.${run}@insurer.example`);
+  expect(mail.subject).toBe('Escalations: 2 obligations need your attention');
+  expect(mail.text).toContain('WC7654321: initial-contact.worker escalated to you');
+  expect(mail.text).toContain('WC7654321: liability.initial is OVERDUE');
+  const again = await api('POST', '/notifications/digests', 'team-leader', 'tl.ada');
+  expect(again.body.sent.find((s: { teamLeader: string }) => s.teamLeader === 'tl.ada')).toBeUndefined();
+  expect(await mailTo(`ada.${run}@insurer.example`)).toHaveLength(1);
+});

@@ -1,0 +1,373 @@
+import { randomUUID } from 'node:crypto';
+import { ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { type Channel, type NoticeDeliveryUpdatedData, type RecordedParty, TOPICS } from '@wc/contracts';
+import { type EventEnvelope, enqueue, newEnvelope } from '@wc/messaging';
+import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
+import { LOGGER } from '../letters/letters.service';
+import { type ClaimRecord, type StaffContact, partiesFor } from './notice-content';
+
+export type TaskKind = 'notice-content' | 'party-details' | 'consent' | 'delivery-failed' | 'interpreter-booking';
+export type DeliveryStatus = 'awaiting-party' | 'composing' | 'awaiting-content' | 'queued' | 'printing' | 'sent' | 'delivered' | 'bounced' | 'failed' | 'refused' | 'superseded';
+
+export interface DeliveryRow {
+  id: string;
+  notice_id: string;
+  claim_id: string;
+  recipient: string;
+  party_id: string | null;
+  channel: Channel | null;
+  kind: string | null;
+  status: DeliveryStatus;
+  document_id: string | null;
+  attempts: number;
+  detail: string | null;
+}
+
+/** Statuses a delivery status event is published for (the contract's DELIVERY_STATUSES). */
+const PUBLISHED = new Set(['refused', 'sent', 'delivered', 'bounced', 'failed']);
+
+/**
+ * What notifications keeps of each claim and the notices it owes: the claim's facts and parties
+ * (from the claims service's events), a delivery per notice, party and channel, and the tasks a
+ * person must do when a notice cannot go by itself.
+ */
+@Injectable()
+export class CorrespondenceService {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
+
+  get s() {
+    return this.config.DB_SCHEMA;
+  }
+
+  // ---- what the claims service tells us (inside the consumer's inbox transaction) ----
+
+  async claimNotified(e: EventEnvelope<'claim.notified'>, m: EntityManager): Promise<void> {
+    const d = e.data;
+    await m.query(
+      `INSERT INTO ${this.s}.claims (claim_id, claim_number, worker, employer, date_of_injury, notification_date, case_manager, team_leader)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       ON CONFLICT (claim_id) DO UPDATE SET worker = EXCLUDED.worker, employer = EXCLUDED.employer, date_of_injury = EXCLUDED.date_of_injury,
+         notification_date = EXCLUDED.notification_date, case_manager = COALESCE(${this.s}.claims.case_manager, EXCLUDED.case_manager),
+         team_leader = COALESCE(${this.s}.claims.team_leader, EXCLUDED.team_leader), updated_at = now()`,
+      [d.claimId, d.claimNumber, JSON.stringify(d.worker), JSON.stringify(d.employer), d.dateOfInjury, d.notificationDate, d.assignment?.caseManager ?? null, d.assignment?.teamLeader ?? null],
+    );
+  }
+
+  /** The latest action of each type: what notices quote (the date of a decision, an excuse's reason). */
+  async actionRecorded(e: EventEnvelope<'claim.action-recorded'>, m: EntityManager): Promise<void> {
+    const d = e.data;
+    await m.query(
+      `INSERT INTO ${this.s}.claims (claim_id, claim_number, facts) VALUES ($1, $2, jsonb_build_object($3::text, $4::jsonb))
+       ON CONFLICT (claim_id) DO UPDATE SET facts = ${this.s}.claims.facts || jsonb_build_object($3::text, $4::jsonb), updated_at = now()`,
+      [d.claimId, d.claimNumber, d.action.type, JSON.stringify(d.action)],
+    );
+  }
+
+  /**
+   * A new address book: kept if newer than ours; notices waiting for a party try again; open tasks
+   * follow the claim's case manager; an interpreter need becomes a booking task (program 4.3).
+   */
+  async partiesRecorded(e: EventEnvelope<'claim.parties-recorded'>, m: EntityManager): Promise<void> {
+    const d = e.data;
+    await withLogContext({ claimId: d.claimId }, async () => {
+      const updated = await m.query(
+        `INSERT INTO ${this.s}.claims (claim_id, claim_number, case_manager, team_leader, parties, consents, parties_version) VALUES ($1, $2, $3, $4, $5, $6, $7)
+         ON CONFLICT (claim_id) DO UPDATE SET case_manager = EXCLUDED.case_manager, team_leader = EXCLUDED.team_leader, parties = EXCLUDED.parties,
+           consents = EXCLUDED.consents, parties_version = EXCLUDED.parties_version, updated_at = now()
+         WHERE ${this.s}.claims.parties_version < EXCLUDED.parties_version
+         RETURNING claim_id`,
+        [d.claimId, d.claimNumber, d.caseManager, d.teamLeader, JSON.stringify(d.parties), JSON.stringify(d.consents), d.version],
+      );
+      if (updated.length === 0) return; // an older snapshot, redelivered or out of order
+      if (d.caseManager) await m.query(`UPDATE ${this.s}.tasks SET assignee = $2 WHERE claim_id = $1 AND done_at IS NULL`, [d.claimId, d.caseManager]);
+      const worker = d.parties.find((p) => p.role === 'worker');
+      if (worker?.interpreter) {
+        const language = worker.interpreter.language;
+        await this.task(m, {
+          claimId: d.claimId,
+          claimNumber: d.claimNumber,
+          assignee: d.caseManager,
+          kind: 'interpreter-booking',
+          dedupeKey: `interpreter:${d.claimId}:${language.toLowerCase()}`,
+          detail: `Book a professional ${language} interpreter for calls and meetings with ${worker.name} (program 4.3, Use of interpreters); notices to the worker carry the interpreter-services paragraph.`,
+        });
+      }
+      const waiting: DeliveryRow[] = await m.query(`SELECT * FROM ${this.s}.deliveries WHERE claim_id = $1 AND status = 'awaiting-party' FOR UPDATE`, [d.claimId]);
+      for (const w of waiting) {
+        const found = partiesFor(w.recipient, d.parties);
+        if (found.length === 0) continue;
+        await m.query(`UPDATE ${this.s}.deliveries SET status = 'superseded', updated_at = now(), detail = 'the party was recorded' WHERE id = $1`, [w.id]);
+        await this.closeTasks(m, `party:${w.id}`, 'system');
+        await this.addDeliveries(m, w.notice_id, d.claimId, w.recipient, found);
+      }
+    });
+  }
+
+  /** A notice the workflow (or payments) asked for: a delivery for each recorded party and channel. */
+  async noticeRequested(e: EventEnvelope<'notice.requested'>, m: EntityManager): Promise<void> {
+    const d = e.data;
+    await withLogContext({ claimId: d.claimId }, async () => {
+      const inserted = await m.query(
+        `INSERT INTO ${this.s}.notice_requests (notice_id, claim_id, claim_number, type, "on", recipients, cause, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'recorded') ON CONFLICT DO NOTHING RETURNING notice_id`,
+        [d.noticeId, d.claimId, d.claimNumber, d.type, d.on, JSON.stringify(d.to), d.cause],
+      );
+      if (inserted.length === 0) return;
+      const claim = await this.claimRecord(m, d.claimId);
+      for (const recipient of d.to) {
+        const parties = partiesFor(recipient, claim?.parties ?? []);
+        if (parties.length > 0) {
+          await this.addDeliveries(m, d.noticeId, d.claimId, recipient, parties);
+          continue;
+        }
+        const id = randomUUID();
+        await m.query(`INSERT INTO ${this.s}.deliveries (id, notice_id, claim_id, recipient, status, detail) VALUES ($1, $2, $3, $4, 'awaiting-party', $5)`, [
+          id,
+          d.noticeId,
+          d.claimId,
+          recipient,
+          `no ${recipient} is recorded on the claim`,
+        ]);
+        await this.task(m, {
+          claimId: d.claimId,
+          claimNumber: d.claimNumber,
+          assignee: claim?.caseManager ?? null,
+          kind: 'party-details',
+          dedupeKey: `party:${id}`,
+          noticeId: d.noticeId,
+          deliveryId: id,
+          detail: `The ${d.type} notice cannot go to the ${recipient}: record the ${recipient} and how they want to be written to (POST /claims/${d.claimId}/parties).`,
+        });
+      }
+      this.log.info('notice requested', { notice: d.type, on: d.on, to: d.to });
+    });
+  }
+
+  private async addDeliveries(m: EntityManager, noticeId: string, claimId: string, recipient: string, parties: RecordedParty[]): Promise<void> {
+    for (const p of parties)
+      for (const channel of p.channels)
+        await m.query(
+          `INSERT INTO ${this.s}.deliveries (id, notice_id, claim_id, recipient, party_id, channel, status) VALUES ($1, $2, $3, $4, $5, $6, 'composing') ON CONFLICT DO NOTHING`,
+          [randomUUID(), noticeId, claimId, recipient, p.partyId, channel],
+        );
+  }
+
+  // ---- what a person does ----
+
+  /**
+   * The case manager's part of a notice (a decision's reasons and reports, an IME's place): merged
+   * over what the platform prefilled, and every copy still waiting is written again with it.
+   */
+  async supplyContent(noticeId: string, content: Record<string, unknown>, by: StaffUser) {
+    return this.ds.transaction(async (m) => {
+      const rows = await m.query(`SELECT claim_id, claim_number, type, content, content_version FROM ${this.s}.notice_requests WHERE notice_id = $1 FOR UPDATE`, [noticeId]);
+      if (rows.length === 0) throw new NotFoundException(`no notice ${noticeId}`);
+      const n = rows[0];
+      return withLogContext({ claimId: n.claim_id }, async () => {
+        const open: { n: string }[] = await m.query(`SELECT count(*)::int AS n FROM ${this.s}.deliveries WHERE notice_id = $1 AND status IN ('awaiting-content', 'composing', 'awaiting-party')`, [noticeId]);
+        if (Number(open[0].n) === 0) throw new UnprocessableEntityException({ message: `the ${n.type} notice has no copy waiting to be written: a sent notice is not changed (ask for a new one)`, problems: [{ path: 'noticeId', message: 'has nothing waiting for content' }] });
+        const merged = { ...n.content, ...content };
+        const version = n.content_version + 1;
+        await m.query(`UPDATE ${this.s}.notice_requests SET content = $2, content_version = $3, content_by = $4 WHERE notice_id = $1`, [noticeId, JSON.stringify(merged), version, by.user]);
+        // TypeORM answers an UPDATE with [rows, count].
+        const [retried] = await m.query(
+          `UPDATE ${this.s}.deliveries SET status = 'composing', attempts = 0, next_attempt_at = now(), updated_at = now() WHERE notice_id = $1 AND status = 'awaiting-content' RETURNING id`,
+          [noticeId],
+        );
+        await m.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = $2 WHERE notice_id = $1 AND kind = 'notice-content' AND done_at IS NULL`, [noticeId, by.user]);
+        this.log.info('notice content given', { noticeId, notice: n.type, fields: Object.keys(content), contentVersion: version, copies: retried.length });
+        return { noticeId, contentVersion: version, content: merged, copiesToWrite: retried.length };
+      });
+    });
+  }
+
+  async tasks(assignee: string | null, includeDone: boolean) {
+    const rows = await this.ds.query(
+      `SELECT id, claim_id, claim_number, assignee, kind, notice_id, delivery_id, detail, created_at, done_at, done_by FROM ${this.s}.tasks
+       WHERE ($1::text IS NULL AND assignee IS NULL OR assignee = $1) AND ($2 OR done_at IS NULL) ORDER BY created_at, id`,
+      [assignee, includeDone],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      id: r.id,
+      claimId: r.claim_id,
+      claimNumber: r.claim_number,
+      assignee: r.assignee,
+      kind: r.kind,
+      noticeId: r.notice_id,
+      deliveryId: r.delivery_id,
+      detail: r.detail,
+      createdAt: (r.created_at as Date).toISOString(),
+      doneAt: r.done_at ? (r.done_at as Date).toISOString() : null,
+      doneBy: r.done_by,
+    }));
+  }
+
+  async completeTask(id: string, by: StaffUser) {
+    const rows = await this.ds.query(`SELECT assignee, claim_id, done_at FROM ${this.s}.tasks WHERE id = $1`, [id]);
+    if (rows.length === 0) throw new NotFoundException(`no task ${id}`);
+    if (by.role === 'case-manager' && rows[0].assignee !== by.user) throw new ForbiddenException('a case manager completes only their own tasks');
+    if (rows[0].done_at) throw new UnprocessableEntityException({ message: 'the task is already done', problems: [{ path: 'id', message: 'is done' }] });
+    await this.ds.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = $2 WHERE id = $1 AND done_at IS NULL`, [id, by.user]);
+    this.log.info('task done', { claimId: rows[0].claim_id, taskId: id });
+    return { id, done: true };
+  }
+
+  async saveStaff(user: string, s: Omit<StaffContact, 'user'>) {
+    await this.ds.query(
+      `INSERT INTO ${this.s}.staff ("user", name, role, phone, email) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT ("user") DO UPDATE SET name = EXCLUDED.name, role = EXCLUDED.role, phone = EXCLUDED.phone, email = EXCLUDED.email, updated_at = now()`,
+      [user, s.name, s.role, s.phone, s.email],
+    );
+    return { user, ...s };
+  }
+
+  async staff(m: EntityManager | DataSource, user: string | null): Promise<StaffContact | null> {
+    if (!user) return null;
+    const rows = await m.query(`SELECT "user", name, role, phone, email FROM ${this.s}.staff WHERE "user" = $1`, [user]);
+    return rows[0] ?? null;
+  }
+
+  /** Every notice of the claim and how far each copy got. */
+  async noticesFor(claimId: string) {
+    const notices = await this.ds.query(`SELECT notice_id, type, "on", recipients, cause, content_version FROM ${this.s}.notice_requests WHERE claim_id = $1 ORDER BY "on", type, notice_id`, [claimId]);
+    const deliveries = await this.ds.query(
+      `SELECT id, notice_id, recipient, party_id, channel, kind, status, document_id, attempts, detail, provider_ref, updated_at FROM ${this.s}.deliveries WHERE claim_id = $1 ORDER BY created_at, id`,
+      [claimId],
+    );
+    return notices.map((n: Record<string, unknown>) => {
+      const copies = deliveries
+        .filter((d: Record<string, unknown>) => d.notice_id === n.notice_id)
+        .map((d: Record<string, unknown>) => ({
+          deliveryId: d.id,
+          recipient: d.recipient,
+          partyId: d.party_id,
+          channel: d.channel,
+          kind: d.kind,
+          status: d.status,
+          documentId: d.document_id,
+          attempts: d.attempts,
+          detail: d.detail,
+          providerRef: d.provider_ref,
+          updatedAt: (d.updated_at as Date).toISOString(),
+        }));
+      return { noticeId: n.notice_id, type: n.type, on: n.on, to: n.recipients, cause: n.cause, contentVersion: n.content_version, status: noticeStatus(copies.map((c: { status: string }) => c.status)), deliveries: copies };
+    });
+  }
+
+  async printQueue(includePrinted: boolean) {
+    const rows = await this.ds.query(
+      `SELECT delivery_id, claim_id, claim_number, document_id, addressee, address, queued_at, printed_at, printed_by FROM ${this.s}.print_queue WHERE $1 OR printed_at IS NULL ORDER BY queued_at, delivery_id`,
+      [includePrinted],
+    );
+    return rows.map((r: Record<string, unknown>) => ({
+      deliveryId: r.delivery_id,
+      claimId: r.claim_id,
+      claimNumber: r.claim_number,
+      documentId: r.document_id,
+      content: `/documents/${r.document_id}/content`,
+      addressee: r.addressee,
+      address: r.address,
+      queuedAt: (r.queued_at as Date).toISOString(),
+      printedAt: r.printed_at ? (r.printed_at as Date).toISOString() : null,
+      printedBy: r.printed_by,
+    }));
+  }
+
+  /** The letter was printed and posted: its delivery is sent (the post gives no delivery receipt). */
+  async markPrinted(deliveryId: string, by: StaffUser) {
+    return this.ds.transaction(async (m) => {
+      const rows = await m.query(`SELECT claim_id, printed_at FROM ${this.s}.print_queue WHERE delivery_id = $1 FOR UPDATE`, [deliveryId]);
+      if (rows.length === 0) throw new NotFoundException(`no letter ${deliveryId} in the print queue`);
+      if (rows[0].printed_at) throw new UnprocessableEntityException({ message: 'already marked printed', problems: [{ path: 'deliveryId', message: 'is already printed' }] });
+      await m.query(`UPDATE ${this.s}.print_queue SET printed_at = now(), printed_by = $2 WHERE delivery_id = $1`, [deliveryId, by.user]);
+      const d: DeliveryRow[] = await m.query(`SELECT * FROM ${this.s}.deliveries WHERE id = $1 FOR UPDATE`, [deliveryId]);
+      await this.setStatus(m, d[0], 'sent', { detail: `printed and posted by ${by.user}`, attempts: d[0].attempts + 1 });
+      this.log.info('letter printed', { claimId: rows[0].claim_id, deliveryId });
+      return { deliveryId, status: 'sent' };
+    });
+  }
+
+  async smsFor(claimId: string) {
+    const rows = await this.ds.query(`SELECT id, delivery_id, "to", body, status, sent_at FROM ${this.s}.sms_messages WHERE claim_id = $1 ORDER BY sent_at, id`, [claimId]);
+    return rows.map((r: Record<string, unknown>) => ({ id: r.id, deliveryId: r.delivery_id, to: r.to, body: r.body, status: r.status, sentAt: (r.sent_at as Date).toISOString() }));
+  }
+
+  // ---- shared with the delivery worker ----
+
+  async claimRecord(m: EntityManager | DataSource, claimId: string): Promise<ClaimRecord | null> {
+    const rows = await m.query(`SELECT * FROM ${this.s}.claims WHERE claim_id = $1`, [claimId]);
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      claimId: r.claim_id,
+      claimNumber: r.claim_number,
+      worker: r.worker,
+      employer: r.employer,
+      dateOfInjury: r.date_of_injury,
+      notificationDate: r.notification_date,
+      caseManager: r.case_manager,
+      teamLeader: r.team_leader,
+      facts: r.facts,
+      parties: r.parties,
+      consents: r.consents,
+    };
+  }
+
+  /** Moves a delivery on, and publishes what the contract calls a delivery status (in the same transaction). */
+  async setStatus(m: EntityManager, d: DeliveryRow, status: DeliveryStatus, change: { detail?: string | null; attempts?: number; documentId?: string | null; kind?: string | null; providerRef?: string | null; nextAttemptInMs?: number } = {}) {
+    await m.query(
+      `UPDATE ${this.s}.deliveries SET status = $2, detail = $3, attempts = $4, document_id = $5, kind = $6, provider_ref = COALESCE($7, provider_ref),
+         next_attempt_at = now() + ($8::bigint * interval '1 millisecond'), updated_at = now() WHERE id = $1`,
+      [d.id, status, change.detail ?? null, change.attempts ?? d.attempts, change.documentId !== undefined ? change.documentId : d.document_id, change.kind !== undefined ? change.kind : d.kind, change.providerRef ?? null, change.nextAttemptInMs ?? 0],
+    );
+    if (!PUBLISHED.has(status)) return;
+    const n = (await m.query(`SELECT claim_number, type FROM ${this.s}.notice_requests WHERE notice_id = $1`, [d.notice_id]))[0];
+    const data: NoticeDeliveryUpdatedData = {
+      claimId: d.claim_id,
+      claimNumber: n.claim_number,
+      noticeId: d.notice_id,
+      noticeType: n.type,
+      deliveryId: d.id,
+      partyId: d.party_id,
+      recipient: d.recipient,
+      channel: d.channel,
+      status: status as NoticeDeliveryUpdatedData['status'],
+      attempt: change.attempts ?? d.attempts,
+      documentId: change.documentId !== undefined ? change.documentId : d.document_id,
+      detail: change.detail ? change.detail.slice(0, 1000) : null,
+      at: new Date().toISOString(),
+    };
+    await enqueue(m, this.s, TOPICS.notifications, newEnvelope({ type: 'notice.delivery-updated', source: 'wc-notifications/notifications', subject: d.claim_id, data }));
+  }
+
+  /** A task for a person; the same dedupe key never makes a second one. */
+  async task(m: EntityManager, t: { claimId: string; claimNumber: string; assignee: string | null; kind: TaskKind; dedupeKey: string; detail: string; noticeId?: string; deliveryId?: string }) {
+    const created = await m.query(
+      `INSERT INTO ${this.s}.tasks (id, claim_id, claim_number, assignee, kind, dedupe_key, notice_id, delivery_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+       ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+      [randomUUID(), t.claimId, t.claimNumber, t.assignee, t.kind, t.dedupeKey, t.noticeId ?? null, t.deliveryId ?? null, t.detail],
+    );
+    if (created.length > 0) this.log.info('task for the case manager', { claimId: t.claimId, task: t.kind, assignee: t.assignee, detail: t.detail });
+  }
+
+  private async closeTasks(m: EntityManager, dedupeKey: string, by: string) {
+    await m.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = $2 WHERE dedupe_key = $1 AND done_at IS NULL`, [dedupeKey, by]);
+  }
+}
+
+/** One word for a notice from its copies: done when every copy reached an end, waiting when any waits on a person. */
+export function noticeStatus(statuses: string[]): string {
+  const live = statuses.filter((s) => s !== 'superseded');
+  if (live.length === 0) return 'no-copies';
+  if (live.some((s) => s === 'awaiting-party' || s === 'awaiting-content')) return 'needs-attention';
+  if (live.some((s) => s === 'composing' || s === 'queued' || s === 'printing')) return 'in-progress';
+  if (live.every((s) => s === 'sent' || s === 'delivered')) return 'sent';
+  return 'partly-sent';
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { JsonLogger } from '@wc/service-kit';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
+import { LOGGER } from '../letters/letters.service';
+import { SmtpEmail } from './channels/email';
+import { EMAIL } from './delivery-worker';
+
+interface Alert {
+  event_id: string;
+  claim_number: string;
+  obligation_type: string;
+  kind: string;
+  due_on: string;
+  on: string;
+  case_manager: string | null;
+}
+
+/**
+ * Team leaders' escalations (rules.md §4) by email as well as in the API queue: every
+ * DIGEST_EVERY_MS, each team leader with alerts not yet in a digest gets one email listing them.
+ * An alert is marked only after the mail server accepted the email, so a failed send is simply
+ * in the next digest (at least once; a crash between the two can repeat an alert).
+ */
+@Injectable()
+export class DigestService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<unknown>;
+
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+    @Inject(EMAIL) private readonly email: SmtpEmail,
+  ) {}
+
+  onApplicationBootstrap() {
+    if (this.config.DIGEST_EVERY_MS === 0) return;
+    this.timer = setInterval(() => {
+      if (!this.running) this.running = this.run().catch((e) => this.log.error('team leader digest failed; the next one retries', { error: (e as Error).message })).finally(() => (this.running = undefined));
+    }, this.config.DIGEST_EVERY_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown() {
+    if (this.timer) clearInterval(this.timer);
+    await this.running;
+  }
+
+  private get s() {
+    return this.config.DB_SCHEMA;
+  }
+
+  /** Sends every due digest now; what was sent and to whom, and who could not be sent one. */
+  async run(): Promise<{ sent: Array<{ teamLeader: string; email: string; alerts: number; digestId: string }>; skipped: Array<{ teamLeader: string; reason: string }> }> {
+    const leaders: { team_leader: string; email: string | null; name: string | null }[] = await this.ds.query(
+      `SELECT DISTINCT a.team_leader, s.email, s.name FROM ${this.s}.team_leader_alerts a LEFT JOIN ${this.s}.staff s ON s."user" = a.team_leader
+       WHERE a.digest_id IS NULL AND a.team_leader IS NOT NULL ORDER BY a.team_leader`,
+    );
+    const sent = [];
+    const skipped = [];
+    for (const l of leaders) {
+      if (!l.email) {
+        skipped.push({ teamLeader: l.team_leader, reason: 'no email address in the staff directory (PUT /notifications/staff/:user)' });
+        this.log.warn('team leader has escalations but no email address; digest not sent', { teamLeader: l.team_leader });
+        continue;
+      }
+      const alerts: Alert[] = await this.ds.query(
+        `SELECT event_id, claim_number, obligation_type, kind, due_on::text AS due_on, "on"::text AS "on", case_manager FROM ${this.s}.team_leader_alerts
+         WHERE team_leader = $1 AND digest_id IS NULL ORDER BY "on", claim_number, obligation_type`,
+        [l.team_leader],
+      );
+      if (alerts.length === 0) continue;
+      const lines = alerts.map((a) => `- ${a.claim_number}: ${a.obligation_type} ${a.kind === 'overdue' ? 'is OVERDUE' : 'escalated to you'} (due ${a.due_on}; case manager ${a.case_manager ?? 'unassigned'}; on ${a.on})`);
+      await this.email.send({
+        to: l.email,
+        subject: `Escalations: ${alerts.length} obligation${alerts.length === 1 ? '' : 's'} need your attention`,
+        text: [`Hello ${l.name ?? l.team_leader},`, '', 'These obligations were escalated to you since your last digest:', '', ...lines, '', 'Your escalation queue in the claims API has the details.', '', this.config.SENDER_NAME].join('\n'),
+      });
+      const digestId = randomUUID();
+      await this.ds.transaction(async (m) => {
+        await m.query(`INSERT INTO ${this.s}.digests (id, team_leader, email, alerts) VALUES ($1, $2, $3, $4)`, [digestId, l.team_leader, l.email, alerts.length]);
+        await m.query(`UPDATE ${this.s}.team_leader_alerts SET digest_id = $1 WHERE event_id = ANY($2::uuid[])`, [digestId, alerts.map((a) => a.event_id)]);
+      });
+      this.log.info('team leader digest sent', { teamLeader: l.team_leader, alerts: alerts.length, digestId });
+      sent.push({ teamLeader: l.team_leader, email: l.email, alerts: alerts.length, digestId });
+    }
+    return { sent, skipped };
+  }
+}
