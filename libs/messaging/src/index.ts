@@ -3,3 +3,4 @@ export * from './kafka';
 export * from './envelope';
 export * from './outbox';
 export * from './inbox';
+export * from './outbox-runner';

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Prov
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
-import { KafkaClient, OutboxRelay, Publisher, createKafka } from '@wc/messaging';
+import { KafkaClient, RunningOutbox, createKafka, runOutbox } from '@wc/messaging';
 import { JsonLogger } from '@wc/service-kit';
 import { CLAIMS_CONFIG, ClaimsConfig, SCHEMA } from './config';
 import { LOGGER } from './claims/claims.service';
@@ -18,21 +18,15 @@ export const kafkaProvider: Provider = {
 /** Publishes the outbox to Kafka for as long as the service runs. */
 @Injectable()
 export class ClaimsOutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private relay?: OutboxRelay;
-  private publisher?: Publisher;
+  private outbox?: RunningOutbox;
 
   constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(KAFKA) private readonly kafka: KafkaClient, @Inject(LOGGER) private readonly log: JsonLogger) {}
 
-  async onApplicationBootstrap() {
-    await this.kafka.ensureTopics([TOPICS.claims, TOPICS.documents]);
-    this.publisher = this.kafka.publisher();
-    await this.publisher.connect();
-    this.relay = new OutboxRelay({ dataSource: this.ds, schema: SCHEMA, publisher: this.publisher, logger: this.log });
-    this.relay.start();
+  onApplicationBootstrap() {
+    this.outbox = runOutbox({ kafka: this.kafka, dataSource: this.ds, schema: SCHEMA, topics: [TOPICS.claims, TOPICS.documents], logger: this.log });
   }
 
   async onApplicationShutdown() {
-    await this.relay?.stop();
-    await this.publisher?.disconnect();
+    await this.outbox?.stop();
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Prov
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
-import { KafkaClient, OutboxRelay, Publisher, createKafka } from '@wc/messaging';
+import { KafkaClient, RunningOutbox, createKafka, runOutbox } from '@wc/messaging';
 import { JsonLogger } from '@wc/service-kit';
 import { DOCUMENTS_CONFIG, DocumentsConfig } from './config';
 import { LOGGER } from './documents/documents.service';
@@ -18,8 +18,7 @@ export const kafkaProvider: Provider = {
 /** Publishes the outbox (document.created) to Kafka for as long as the service runs. */
 @Injectable()
 export class DocumentsOutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private relay?: OutboxRelay;
-  private publisher?: Publisher;
+  private outbox?: RunningOutbox;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -28,15 +27,11 @@ export class DocumentsOutboxRelay implements OnApplicationBootstrap, OnApplicati
     @Inject(LOGGER) private readonly log: JsonLogger,
   ) {}
 
-  async onApplicationBootstrap() {
-    await this.kafka.ensureTopics([TOPICS.documents]);
-    this.publisher = await this.kafka.publisher();
-    this.relay = new OutboxRelay({ dataSource: this.ds, schema: this.config.DB_SCHEMA, publisher: this.publisher, logger: this.log });
-    this.relay.start();
+  onApplicationBootstrap() {
+    this.outbox = runOutbox({ kafka: this.kafka, dataSource: this.ds, schema: this.config.DB_SCHEMA, topics: [TOPICS.documents], logger: this.log });
   }
 
   async onApplicationShutdown() {
-    await this.relay?.stop();
-    await this.publisher?.disconnect();
+    await this.outbox?.stop();
   }
 }

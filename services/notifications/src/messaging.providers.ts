@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown, Prov
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
-import { KafkaClient, OutboxRelay, Publisher, createKafka } from '@wc/messaging';
+import { KafkaClient, RunningOutbox, createKafka, runOutbox } from '@wc/messaging';
 import { JsonLogger } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from './config';
 import { LOGGER } from './letters/letters.service';
@@ -15,16 +15,10 @@ export const kafkaProvider: Provider = {
   useFactory: (c: NotificationsConfig, log: JsonLogger) => createKafka({ brokers: c.KAFKA_BROKERS.split(','), clientId: 'wc-notifications-service', logger: log }),
 };
 
-/**
- * Publishes delivery status events from the outbox for as long as the service runs; Kafka being
- * down delays them, it never loses them or stops deliveries.
- */
+/** Publishes delivery status events from the outbox for as long as the service runs. */
 @Injectable()
 export class NotificationsOutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
-  private relay?: OutboxRelay;
-  private publisher?: Publisher;
-  private stopped = false;
-  private starting?: Promise<void>;
+  private outbox?: RunningOutbox;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -34,30 +28,10 @@ export class NotificationsOutboxRelay implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap() {
-    this.starting = this.start();
-  }
-
-  private async start() {
-    for (let attempt = 1; !this.stopped; attempt++) {
-      try {
-        await this.kafka.ensureTopics([TOPICS.notifications]);
-        break;
-      } catch (e) {
-        const waitMs = Math.min(30_000, 500 * 2 ** attempt);
-        this.log.warn('kafka: could not create the notifications topic yet; the outbox keeps the events', { error: (e as Error).message, retryInMs: waitMs });
-        await new Promise((r) => setTimeout(r, waitMs).unref());
-      }
-    }
-    if (this.stopped) return;
-    this.publisher = this.kafka.publisher();
-    this.relay = new OutboxRelay({ dataSource: this.ds, schema: this.config.DB_SCHEMA, publisher: this.publisher, logger: this.log });
-    this.relay.start();
+    this.outbox = runOutbox({ kafka: this.kafka, dataSource: this.ds, schema: this.config.DB_SCHEMA, topics: [TOPICS.notifications], logger: this.log });
   }
 
   async onApplicationShutdown() {
-    this.stopped = true;
-    await this.starting;
-    await this.relay?.stop();
-    await this.publisher?.disconnect();
+    await this.outbox?.stop();
   }
 }
