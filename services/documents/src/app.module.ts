@@ -8,6 +8,7 @@ import { DocumentEntity, DocumentReadEntity } from './documents/document.entity'
 import { DocumentsController } from './documents/documents.controller';
 import { DocumentsService, LOGGER } from './documents/documents.service';
 import { DocumentsOutboxRelay, KAFKA, kafkaProvider } from './messaging.providers';
+import { LanguageAssistance1763840000000 } from './migrations/1763840000000-language-assistance';
 import { DocumentsInitial1763780000000 } from './migrations/1763780000000-initial';
 
 const config = loadDocumentsConfig();
@@ -19,7 +20,7 @@ const config = loadDocumentsConfig();
         url: config.DATABASE_URL,
         schema: config.DB_SCHEMA,
         entities: [DocumentEntity, DocumentReadEntity],
-        migrations: [DocumentsInitial1763780000000],
+        migrations: [DocumentsInitial1763780000000, LanguageAssistance1763840000000],
       }),
     ),
   ],

@@ -16,6 +16,8 @@ export class DocumentEntity {
   /** Not loaded unless asked for (addSelect): metadata reads never pull the PDF. */
   @Column({ type: 'bytea', select: false }) bytes!: Buffer;
   @Column({ type: 'int' }) size!: number;
+  /** The interpreter-services paragraph it opens with, if any (program 4.3). */
+  @Column({ name: 'language_assistance', type: 'jsonb', nullable: true }) languageAssistance!: { language: string; translated: boolean; version: number } | null;
   @Column({ name: 'idempotency_key', unique: true }) idempotencyKey!: string;
   /** sha256 of the request that made it: the same key with another request is refused (409). */
   @Column({ name: 'request_hash' }) requestHash!: string;

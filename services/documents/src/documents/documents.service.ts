@@ -6,7 +6,7 @@ import { DocumentCreatedData, TOPICS } from '@wc/contracts';
 import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { DOCUMENTS_CONFIG, DocumentsConfig } from '../config';
-import { DocumentRequest, NoticeTemplate, currentTemplate, languageAssistanceBlocks, renderLetter } from '../templates';
+import { DocumentRequest, LANGUAGE_ASSISTANCE_VERSION, NoticeTemplate, currentTemplate, languageAssistanceBlocks, renderLetter } from '../templates';
 import { DocumentEntity, DocumentReadEntity } from './document.entity';
 
 export const LOGGER = Symbol('logger');
@@ -22,13 +22,18 @@ export function canonical(value: unknown): string {
 export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /** Renders a request's notice with its kind's current template. Deterministic: equal requests, equal bytes. */
-export async function renderDocument(request: DocumentRequest): Promise<{ template: NoticeTemplate; bytes: Buffer }> {
+export async function renderDocument(request: DocumentRequest): Promise<{ template: NoticeTemplate; bytes: Buffer; languageAssistance: DocumentEntity['languageAssistance'] }> {
   const template = currentTemplate(request.kind) as NoticeTemplate;
   const letter = template.compose(request.data);
-  // The interpreter paragraph goes first: a reader who needs it should not have to find it.
-  if (request.languageAssistance) letter.body = [...languageAssistanceBlocks(request.languageAssistance).blocks, ...letter.body];
+  let languageAssistance: DocumentEntity['languageAssistance'] = null;
+  if (request.languageAssistance) {
+    // The interpreter paragraph goes first: a reader who needs it should not have to find it.
+    const { blocks, translated } = languageAssistanceBlocks(request.languageAssistance);
+    letter.body = [...blocks, ...letter.body];
+    languageAssistance = { language: request.languageAssistance.language, translated, version: LANGUAGE_ASSISTANCE_VERSION };
+  }
   const bytes = await renderLetter(template, letter);
-  return { template, bytes };
+  return { template, bytes, languageAssistance };
 }
 
 export interface DocumentView {
@@ -41,6 +46,7 @@ export interface DocumentView {
   contentHash: string;
   mediaType: string;
   size: number;
+  languageAssistance: { language: string; translated: boolean; version: number } | null;
   createdBy: string;
   createdAt: string;
   content: string;
@@ -56,6 +62,7 @@ export const view = (d: DocumentEntity): DocumentView => ({
   contentHash: d.contentHash,
   mediaType: d.mediaType,
   size: d.size,
+  languageAssistance: d.languageAssistance ?? null,
   createdBy: d.createdBy,
   createdAt: d.createdAt.toISOString(),
   content: `/documents/${d.id}/content`,
@@ -80,7 +87,7 @@ export class DocumentsService {
     const existing = await repo.findOneBy({ idempotencyKey });
     if (existing) return { document: this.sameRequest(existing, requestHash), created: false };
 
-    const { template, bytes } = await renderDocument(request);
+    const { template, bytes, languageAssistance } = await renderDocument(request);
     let document: DocumentEntity;
     try {
       document = await this.ds.transaction(async (m) => {
@@ -95,6 +102,7 @@ export class DocumentsService {
           mediaType: PDF,
           bytes,
           size: bytes.length,
+          languageAssistance,
           idempotencyKey,
           requestHash,
           createdBy: by.user,

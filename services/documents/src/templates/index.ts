@@ -18,7 +18,7 @@ import { piaweDecisionData, piaweDecisionV1 } from './piawe-decision';
 import type { NoticeTemplate } from './template';
 
 export * from './template';
-export { languageAssistanceBlocks, languageAssistanceSchema, translationFor } from './language-assistance';
+export { LANGUAGE_ASSISTANCE_VERSION, languageAssistanceBlocks, languageAssistanceSchema, translationFor } from './language-assistance';
 export { renderLetter } from './render';
 
 /**

@@ -10,7 +10,10 @@ const flat = (b: Buffer) => pdfText(b).replace(/\s+/g, ' ');
 describe('interpreter-services paragraph (program 4.3)', () => {
   it("comes first, in the worker's language and then in English, with TIS National's number", async () => {
     const request = documentRequestSchema.parse({ claimId, kind: 'acknowledgement-letter', data, languageAssistance: { language: 'Portuguese' } });
-    const text = flat((await renderDocument(request)).bytes);
+    const rendered = await renderDocument(request);
+    // Stored with the document, as its template version is.
+    expect(rendered.languageAssistance).toEqual({ language: 'Portuguese', translated: true, version: 1 });
+    const text = flat(rendered.bytes);
     expect(text).toContain('Precisa de um intérprete?');
     expect(text).toContain('Ligue para 131 450, diga que fala português');
     expect(text).toContain('Need an interpreter?');
@@ -28,7 +31,9 @@ describe('interpreter-services paragraph (program 4.3)', () => {
 
   it('changes the bytes only when asked for', async () => {
     const plain = documentRequestSchema.parse({ claimId, kind: 'acknowledgement-letter', data });
-    expect(flat((await renderDocument(plain)).bytes)).not.toContain('interpreter');
+    const rendered = await renderDocument(plain);
+    expect(flat(rendered.bytes)).not.toContain('interpreter');
+    expect(rendered.languageAssistance).toBeNull();
     const bad = documentRequestSchema.safeParse({ claimId, kind: 'acknowledgement-letter', data, languageAssistance: { language: '' } });
     expect(bad.success ? [] : bad.error.issues.map((i) => i.path.join('.'))).toEqual(['languageAssistance.language']);
   });

@@ -18,6 +18,8 @@ import { text } from './fields';
  * the result says it is untranslated, so notifications can ask for a translated copy.
  */
 export const languageAssistanceSchema = z.object({ language: text }).strict();
+/** Bump with any change to the paragraph's words or the translations (a stored document records it). */
+export const LANGUAGE_ASSISTANCE_VERSION = 1;
 export type LanguageAssistance = z.infer<typeof languageAssistanceSchema>;
 
 interface Translation {
