@@ -92,9 +92,10 @@ it('a decision becomes a stored document and an email at the SMTP server; the em
 
   const [mail] = await eventually('the email at the SMTP server', async () => {
     const m = await (await fetch(`${mailbox}/messages?to=${encodeURIComponent(workerEmail)}`)).json();
-    return m.length > 0 && m;
+    const decision = m.filter((x: { subject: string }) => x.subject.startsWith('Decision notice'));
+    return decision.length > 0 && decision;
   });
-  expect(mail.subject).toMatch(/^Decision notice: workers compensation claim WC/);
+  expect(mail.subject).toBe(`Decision notice: workers compensation claim ${lodged.body.claimNumber}`);
   expect(mail.attachments).toHaveLength(1);
   const sent = await eventually('the worker copy sent', async () => {
     const r = await notifications('GET', `/notifications/notices?claimId=${claimId}`, cm);
@@ -110,4 +111,12 @@ it('a decision becomes a stored document and an email at the SMTP server; the em
   expect(record).toMatchObject({ kind: 'decision-notice', template: 'decision-notice', templateVersion: 1, contentHash: `sha256:${mail.attachments[0].sha256}` });
   const toEmployerInbox = await (await fetch(`${mailbox}/messages?to=${encodeURIComponent(employerEmail)}`)).json();
   expect(toEmployerInbox).toEqual([]);
+  // The claim's record keeps what became of each copy (notice.delivery-updated).
+  const trail = await eventually('the delivery record on the claim', async () => {
+    const r = await claims('GET', `/claims/${claimId}`, cm);
+    const c = r.body.correspondence?.filter((d: { noticeId: string }) => d.noticeId === notice.noticeId);
+    return c?.length === 2 && c;
+  });
+  expect(trail.map((d: { recipient: string; channel: string; status: string }) => [d.recipient, d.channel, d.status]).sort()).toEqual([['employer', 'email', 'refused'], ['worker', 'email', 'sent']]);
+  expect(trail.find((d: { recipient: string }) => d.recipient === 'worker')).toMatchObject({ noticeType: 'decision-notice', documentId: sent.documentId, history: [{ status: 'sent', attempt: 1 }] });
 });

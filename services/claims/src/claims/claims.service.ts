@@ -118,6 +118,10 @@ export class ClaimsService {
     const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id });
     if (!claim) throw new NotFoundException(`no claim ${id}`);
     const documents = await this.ds.getRepository(ClaimDocumentEntity).find({ where: { claimId: id }, order: { createdAt: 'ASC' } });
+    const deliveries: Array<Record<string, unknown>> = await this.ds.query(
+      `SELECT delivery_id, notice_id, notice_type, recipient, party_id, channel, status, attempt, document_id, detail, at FROM ${SCHEMA}.notice_delivery_events WHERE claim_id = $1 ORDER BY at, event_id`,
+      [id],
+    );
     let workflowStatus: string;
     try {
       workflowStatus = await this.temporal.workflowStatus(claim.workflowId);
@@ -137,10 +141,25 @@ export class ClaimsService {
       triageReasons: claim.triageReasons,
       workflow: { id: claim.workflowId, status: workflowStatus },
       documents: documents.map((d) => ({ id: d.documentId, kind: d.kind, template: d.template, templateVersion: d.templateVersion, version: d.version, contentHash: d.contentHash, createdAt: d.createdAt.toISOString() })),
+      correspondence: correspondenceOf(deliveries),
       caseManager: claim.caseManager,
       teamLeader: claim.teamLeader,
       createdAt: claim.createdAt.toISOString(),
       createdBy: claim.createdBy,
     };
   }
+}
+
+/** Each copy of each notice with its latest status, and every status it had, oldest first. */
+function correspondenceOf(events: Array<Record<string, unknown>>) {
+  const byDelivery = new Map<string, { deliveryId: unknown; noticeId: unknown; noticeType: unknown; recipient: unknown; partyId: unknown; channel: unknown; status: unknown; documentId: unknown; history: Array<{ status: unknown; attempt: unknown; detail: unknown; at: string }> }>();
+  for (const e of events) {
+    const key = String(e.delivery_id);
+    const entry = byDelivery.get(key) ?? { deliveryId: e.delivery_id, noticeId: e.notice_id, noticeType: e.notice_type, recipient: e.recipient, partyId: e.party_id, channel: e.channel, status: e.status, documentId: e.document_id, history: [] };
+    entry.status = e.status;
+    entry.documentId = e.document_id ?? entry.documentId;
+    entry.history.push({ status: e.status, attempt: e.attempt, detail: e.detail, at: (e.at as Date).toISOString() });
+    byDelivery.set(key, entry);
+  }
+  return [...byDelivery.values()];
 }
