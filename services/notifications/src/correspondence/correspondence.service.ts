@@ -112,7 +112,19 @@ export class CorrespondenceService {
 
   /** A notice the workflow (or payments) asked for: a delivery for each recorded party and channel. */
   async noticeRequested(e: EventEnvelope<'notice.requested'>, m: EntityManager): Promise<void> {
+    await this.recordNotice(m, e.data);
+  }
+
+  /**
+   * The acknowledgement letter stored at notification (LettersService) is sent to the worker like
+   * any notice; its notice id is the claim.notified event's, so the delivery finds that document.
+   */
+  async acknowledgementRequested(e: EventEnvelope<'claim.notified'>, m: EntityManager): Promise<void> {
     const d = e.data;
+    await this.recordNotice(m, { claimId: d.claimId, claimNumber: d.claimNumber, noticeId: e.id, type: 'acknowledgement-letter', on: d.notificationDate, to: ['worker'], cause: 'claim.notified' });
+  }
+
+  private async recordNotice(m: EntityManager, d: { claimId: string; claimNumber: string; noticeId: string; type: string; on: string; to: string[]; cause: string }): Promise<void> {
     await withLogContext({ claimId: d.claimId }, async () => {
       const inserted = await m.query(
         `INSERT INTO ${this.s}.notice_requests (notice_id, claim_id, claim_number, type, "on", recipients, cause, status)

@@ -129,6 +129,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const staff = await this.correspondence.staff(m, claim.caseManager);
     const data = documentData(kind, { noticeId: notice.notice_id, type: notice.type, on: notice.on, cause: notice.cause, ref: null, content: notice.content }, claim, party, staff, issuedOn, this.config.REPLY_POSTAL_ADDRESS);
     const languageAssistance = party.role === 'worker' && party.interpreter ? { language: party.interpreter.language } : undefined;
+    if (kind === 'acknowledgement-letter' && !languageAssistance) {
+      // Already stored at notification (LettersService): send that document rather than a second copy.
+      const [letter] = await m.query(`SELECT document_id FROM ${this.s}.letter_requests WHERE event_id = $1 AND document_id IS NOT NULL`, [d.notice_id]);
+      if (letter) {
+        await this.correspondence.setStatus(m, d, 'queued', { kind, documentId: letter.document_id, attempts: 0, detail: null });
+        return;
+      }
+    }
     const request = { claimId: claim.claimId, kind, data, ...(languageAssistance ? { languageAssistance } : {}) };
     // Same content, same document: every channel of this party shares it, and a retry never makes a second one.
     const key = `notice:${d.notice_id}:${d.party_id}:${createHash('sha256').update(canonical(request)).digest('hex').slice(0, 32)}`;
@@ -191,7 +199,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         }
         case 'sms': {
           if (!party.mobile) return this.giveUp(m, d, claim, 'failed', `${party.name} has no mobile number recorded any more`);
-          result = await this.sms.send(m, { deliveryId: d.id, claimId: d.claim_id, to: party.mobile, body: smsText(kind, claim.claimNumber, this.config.SENDER_NAME, party.channels) });
+          result = await this.sms.send(m, { deliveryId: d.id, claimId: d.claim_id, to: party.mobile, body: smsText(titleOf(kind), claim.claimNumber, this.config.SENDER_NAME, party.channels) });
           break;
         }
         case 'post': {

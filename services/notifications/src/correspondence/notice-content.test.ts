@@ -82,9 +82,9 @@ describe("a notice's data", () => {
   });
 
   it('never puts health information in an SMS', () => {
-    const text = smsText('decision-notice', 'WC0000123', 'Workers Compensation Claims', ['sms', 'email']);
-    expect(text).toBe('Workers Compensation Claims: we have issued a decision notice about workers compensation claim WC0000123. A copy is on its way by email. Questions? Call your case manager.');
-    expect(smsText('imp', 'WC0000123', 'X', ['sms'])).toContain('Call us for a copy.');
+    const text = smsText('Decision notice', 'WC0000123', 'Workers Compensation Claims', ['sms', 'email']);
+    expect(text).toBe('Workers Compensation Claims: we have written to you about workers compensation claim WC0000123 (Decision notice). It is on its way by email. Questions? Call your case manager.');
+    expect(smsText('Injury management plan', 'WC0000123', 'X', ['sms'])).toContain('Call us for a copy.');
   });
 });
 

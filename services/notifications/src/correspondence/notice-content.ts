@@ -115,6 +115,9 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
   const common = { claimNumber: claim.claimNumber, issuedOn };
   let prefill: Record<string, unknown>;
   switch (kind) {
+    case 'acknowledgement-letter':
+      prefill = { claimNumber: claim.claimNumber, worker, employer: claim.employer, dateOfInjury: claim.dateOfInjury, notificationDate: claim.notificationDate };
+      break;
     case 'information-request':
       prefill = { ...common, notifier: { party: party.role, name: party.name }, worker, dateOfInjury: claim.dateOfInjury, notifiedOn: claim.notificationDate, contact: person };
       break;
@@ -173,8 +176,8 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
  * The text of an SMS: that a notice was issued, and where the letter itself is (an SMS cannot
  * carry it); never health information.
  */
-export function smsText(kind: string, claimNumber: string, sender: string, otherChannels: readonly string[]): string {
+export function smsText(title: string, claimNumber: string, sender: string, otherChannels: readonly string[]): string {
   const by = otherChannels.filter((c) => c === 'email' || c === 'post');
-  const copy = by.length > 0 ? `A copy is on its way by ${by.join(' and ')}.` : 'Call us for a copy.';
-  return `${sender}: we have issued a ${kind.replace(/-/g, ' ')} about workers compensation claim ${claimNumber}. ${copy} Questions? Call your case manager.`;
+  const copy = by.length > 0 ? `It is on its way by ${by.join(' and ')}.` : 'Call us for a copy.';
+  return `${sender}: we have written to you about workers compensation claim ${claimNumber} (${title}). ${copy} Questions? Call your case manager.`;
 }

@@ -39,6 +39,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
         if (isEvent(event, 'claim.notified')) {
           await this.correspondence.claimNotified(event, m);
           await this.letters.acknowledge(event, m);
+          await this.correspondence.acknowledgementRequested(event, m);
         } else if (isEvent(event, 'claim.action-recorded')) await this.correspondence.actionRecorded(event, m);
         else if (isEvent(event, 'claim.parties-recorded')) await this.correspondence.partiesRecorded(event, m);
         else if (isEvent(event, 'notice.requested')) await this.correspondence.noticeRequested(event, m);
