@@ -63,6 +63,15 @@ export class CorrespondenceController {
     return this.correspondence.completeTask(id, req.staff);
   }
 
+  @Post('deliveries/:deliveryId/resend')
+  @HttpCode(200)
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: 'Send a refused, bounced or failed copy again, once what stopped it is fixed (a consent recorded, an address corrected); its tasks are done' })
+  @ApiResponse({ status: 422, description: 'the copy is not refused, bounced or failed' })
+  async resend(@Param('deliveryId', new ParseUUIDPipe()) deliveryId: string, @Req() req: { staff: StaffUser }) {
+    return this.correspondence.resend(deliveryId, req.staff);
+  }
+
   @Get('print-queue')
   @Roles('case-manager', 'team-leader', 'payments-officer')
   @ApiOperation({ summary: 'Letters to print and post, oldest first (the PDF is at the documents service)' })

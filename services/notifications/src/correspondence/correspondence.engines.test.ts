@@ -243,8 +243,24 @@ it('a decision notice: waits for the reasons, then is stored and emailed to the 
   // The content task is done; the consent task stays for the case manager.
   const open = (await tasksOf(c)).filter((t: { doneAt: string | null }) => t.doneAt === null);
   expect(open.map((t: { kind: string }) => t.kind)).toEqual(['consent']);
-  // A sent notice is not rewritten.
+  // A sent notice is not rewritten, nor sent again.
   expect((await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { decision: 'changed' } })).status).toBe(422);
+  expect((await api('POST', `/notifications/deliveries/${copy.deliveryId}/resend`)).status).toBe(422);
+
+  // The worker consents for the employer: the refused copy is written and sent (its own stored copy, the same words).
+  await publish('claim.parties-recorded', c.claimId, {
+    claimId: c.claimId, claimNumber: c.claimNumber, version: 2, caseManager: 'cm.lee', teamLeader: 'tl.ada', parties: [w, e],
+    consents: [{ partyId: e.partyId, scope: 'health-information', givenOn: '2026-10-01', evidence: 'signed authority, 1 Oct 2026', recordedBy: 'cm.lee' }],
+  });
+  await waitFor('the consent to reach notifications', async () => (await pg.query(`SELECT parties_version FROM ${notifSchema}.claims WHERE claim_id = $1`, [c.claimId])).rows[0]?.parties_version === 2);
+  expect((await api('POST', `/notifications/deliveries/${toEmployer.deliveryId}/resend`)).body).toMatchObject({ was: 'refused', status: 'composing' });
+  const resent = await copiesWhen(c, noticeId, 'the employer copy sent', (cs) => cs.find((x) => x.recipient === 'employer')?.status === 'sent');
+  const employerDoc = resent.find((x) => x.recipient === 'employer')!.documentId;
+  const hashes = await pg.query(`SELECT id, content_hash FROM ${docsSchema}.documents WHERE id = ANY($1::uuid[])`, [[employerDoc, copy.documentId]]);
+  expect(hashes.rows).toHaveLength(2);
+  expect(new Set(hashes.rows.map((r) => r.content_hash)).size).toBe(1);
+  expect((await mailTo(e.email)).map((x) => x.subject)).toEqual([`Decision notice: workers compensation claim ${c.claimNumber}`]);
+  expect((await tasksOf(c)).filter((t: { doneAt: string | null }) => t.doneAt === null)).toEqual([]);
 });
 
 it('with consent the doctor gets the notice by post: the print queue, then sent when printed', async () => {

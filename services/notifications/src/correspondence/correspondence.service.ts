@@ -133,6 +133,7 @@ export class CorrespondenceService {
       );
       if (inserted.length === 0) return;
       const claim = await this.claimRecord(m, d.claimId);
+      if (claim) await m.query(`UPDATE ${this.s}.notice_requests SET facts = $2 WHERE notice_id = $1`, [d.noticeId, JSON.stringify(claim.facts)]);
       for (const recipient of d.to) {
         const parties = partiesFor(recipient, claim?.parties ?? []);
         if (parties.length > 0) {
@@ -196,6 +197,29 @@ export class CorrespondenceService {
         await m.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = $2 WHERE notice_id = $1 AND kind = 'notice-content' AND done_at IS NULL`, [noticeId, by.user]);
         this.log.info('notice content given', { noticeId, notice: n.type, fields: Object.keys(content), contentVersion: version, copies: retried.length });
         return { noticeId, contentVersion: version, content: merged, copiesToWrite: retried.length };
+      });
+    });
+  }
+
+  /**
+   * Sends a copy again once a person fixed what stopped it (the worker's consent recorded, an
+   * address corrected): it is written afresh from the party's details as they are now.
+   */
+  async resend(deliveryId: string, by: StaffUser) {
+    return this.ds.transaction(async (m) => {
+      const rows: DeliveryRow[] = await m.query(`SELECT * FROM ${this.s}.deliveries WHERE id = $1 FOR UPDATE`, [deliveryId]);
+      const d = rows[0];
+      if (!d) throw new NotFoundException(`no delivery ${deliveryId}`);
+      return withLogContext({ claimId: d.claim_id }, async () => {
+        if (!['refused', 'bounced', 'failed'].includes(d.status) || d.party_id === null)
+          throw new UnprocessableEntityException({ message: `a ${d.status} copy is not sent again (only refused, bounced or failed ones)`, problems: [{ path: 'deliveryId', message: `is ${d.status}` }] });
+        await m.query(`UPDATE ${this.s}.deliveries SET status = 'composing', attempts = 0, next_attempt_at = now(), resends = resends + 1, detail = $2, updated_at = now() WHERE id = $1`, [
+          deliveryId,
+          `sent again by ${by.user} after ${d.status}`,
+        ]);
+        await m.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = $2 WHERE delivery_id = $1 AND kind IN ('consent', 'delivery-failed') AND done_at IS NULL`, [deliveryId, by.user]);
+        this.log.info('delivery sent again', { deliveryId, was: d.status, by: by.user });
+        return { deliveryId, status: 'composing', was: d.status };
       });
     });
   }

@@ -115,7 +115,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private async context(m: EntityManager, d: DeliveryRow) {
     const claim = await this.correspondence.claimRecord(m, d.claim_id);
     const party = claim?.parties.find((p) => p.partyId === d.party_id);
-    const notice = (await m.query(`SELECT notice_id, type, "on", cause, content, content_version FROM ${this.s}.notice_requests WHERE notice_id = $1`, [d.notice_id]))[0];
+    const notice = (await m.query(`SELECT notice_id, type, "on", cause, content, content_version, facts FROM ${this.s}.notice_requests WHERE notice_id = $1`, [d.notice_id]))[0];
+    // The notice speaks of the claim as it was when the notice was asked for.
+    if (claim && notice?.facts) claim.facts = notice.facts;
     return { claim, party, notice };
   }
 

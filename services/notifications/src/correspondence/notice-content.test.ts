@@ -77,6 +77,19 @@ describe("a notice's data", () => {
     expect(filled).toMatchObject({ decidedOn: '2026-10-01', contact: { name: 'Team' } });
   });
 
+  it("takes an IME's date and a case conference's date and participants from what was recorded", () => {
+    const booked = { ...claim, facts: { ...claim.facts, 'ime.booked': { type: 'ime.booked', at: '2026-10-01', appointmentOn: '2026-10-20' }, 'case-conference.scheduled': { type: 'case-conference.scheduled', at: '2026-10-01', on: '2026-10-09' } } };
+    expect(documentData('ime-notice', notice('ime-notice', { appointment: { time: '10:30' } }), booked, worker, staff, '2026-10-01', 'x').appointment).toEqual({ date: '2026-10-20', time: '10:30' });
+    const agenda = documentData('case-conference-agenda', notice('case-conference-agenda'), booked, doctor, staff, '2026-10-01', 'x');
+    expect(agenda.conference).toEqual({ on: '2026-10-09' });
+    expect(agenda.participants).toEqual([
+      { name: 'Lena Okoro', role: 'Worker' },
+      { name: 'Harbour Freight Pty Ltd', role: 'Employer' },
+      { name: 'Dr Nadia Okafor', role: 'Nominated treating doctor' },
+      { name: 'Jones Legal', role: "the worker's solicitor" },
+    ]);
+  });
+
   it('merges content into objects key by key and replaces arrays', () => {
     expect(merge({ contact: { name: 'A', phone: '1' }, list: [1, 2] }, { contact: { phone: '2' }, list: [3] })).toEqual({ contact: { name: 'A', phone: '2' }, list: [3] });
   });

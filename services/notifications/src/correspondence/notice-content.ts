@@ -88,6 +88,8 @@ export function partiesFor(recipient: string, parties: readonly RecordedParty[])
   }
 }
 
+const ROLE_LABEL: Record<string, string> = { worker: 'Worker', employer: 'Employer', doctor: 'Nominated treating doctor' };
+
 const isPlain = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
 
 /** Content over prefill; objects merged key by key (content may give just `contact.phone`), arrays replaced. */
@@ -147,6 +149,7 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
         ...common,
         recipient,
         worker,
+        appointment: f['ime.booked']?.appointmentOn ? { date: f['ime.booked'].appointmentOn } : undefined,
         contact: person,
         interpreterLanguage: claim.parties.find((p) => p.role === 'worker')?.interpreter?.language,
       };
@@ -158,7 +161,13 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
       prefill = { ...common, receivedOn: dateOf(f['complaint.received']?.at), handler: withRole };
       break;
     case 'case-conference-agenda':
-      prefill = { ...common, worker, contact: withRole };
+      prefill = {
+        ...common,
+        worker,
+        conference: f['case-conference.scheduled']?.on ? { on: f['case-conference.scheduled'].on } : undefined,
+        participants: partiesFor('participants', claim.parties).map((p) => ({ name: p.name, role: ROLE_LABEL[p.role] ?? p.relationship ?? p.role })),
+        contact: withRole,
+      };
       break;
     case 'case-conference-summary':
       prefill = { ...common, worker, heldOn: dateOf(f['case-conference.held']?.at), contact: withRole };
