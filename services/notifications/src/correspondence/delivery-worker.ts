@@ -10,7 +10,7 @@ import { LOGGER } from '../letters/letters.service';
 import { PermanentDeliveryError, type SendResult, SmtpEmail } from './channels/email';
 import { LocalSmsProvider, type SmsProvider } from './channels/sms';
 import { CorrespondenceService, type DeliveryRow } from './correspondence.service';
-import { type ClaimRecord, consentRefusal, documentData, documentKind, smsText } from './notice-content';
+import { type ClaimRecord, addressRefusal, consentRefusal, documentData, documentKind, smsText } from './notice-content';
 
 export const EMAIL = Symbol('email');
 export const SMS = Symbol('sms');
@@ -126,6 +126,8 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     if (!claim?.worker) return this.retryOrFail(m, d, claim, new Error('the claim is not known to notifications yet (its claim.notified event has not arrived)'));
     if (!party) return this.correspondence.setStatus(m, d, 'refused', { detail: 'the party is no longer recorded on the claim' });
     const kind = documentKind(notice.type, party);
+    const misaddressed = addressRefusal(kind, party);
+    if (misaddressed) return this.giveUp(m, d, claim, 'failed', misaddressed);
     const issuedOn = this.today();
     if (await this.refusedForConsent(m, d, claim, kind, issuedOn)) return;
     const staff = await this.correspondence.staff(m, claim.caseManager);

@@ -1,5 +1,5 @@
 import type { RecordedParty } from '@wc/contracts';
-import { type ClaimRecord, consentRefusal, documentData, documentKind, merge, partiesFor, smsText } from './notice-content';
+import { type ClaimRecord, addressRefusal, consentRefusal, documentData, documentKind, merge, partiesFor, smsText } from './notice-content';
 import { noticeStatus } from './correspondence.service';
 
 const party = (role: RecordedParty['role'], extra: Partial<RecordedParty> = {}): RecordedParty => ({ partyId: `p-${role}`, role, name: `The ${role}`, capacities: [], email: `${role}@example.org`, channels: ['email'], ...extra });
@@ -31,6 +31,12 @@ describe("a notice's recipients", () => {
     expect(partiesFor('complainant', claim.parties)).toEqual([solicitor]);
     expect(partiesFor('participants', claim.parties).map((p) => p.role)).toEqual(['worker', 'employer', 'doctor', 'other']);
     expect(partiesFor('doctor', [worker])).toEqual([]);
+  });
+
+  it('are never a solicitor addressed as the worker: notices written to a role refuse another party', () => {
+    expect(addressRefusal('liability-accepted', solicitor)).toMatch(/needs a covering letter written by a person/);
+    expect(addressRefusal('case-conference-agenda', solicitor)).toBeNull();
+    expect(addressRefusal('liability-accepted', employer)).toBeNull();
   });
 
   it("get the employer's own provisional liability notice (SoP 3.3)", () => {

@@ -64,6 +64,15 @@ export function documentKind(noticeType: string, party: RecordedParty): string {
   return noticeType;
 }
 
+/** Notices whose template addresses its reader as the worker, the employer or the doctor. */
+const ADDRESSED_BY_ROLE: ReadonlySet<string> = new Set(['contact-request', 'liability-accepted', 'imp', 'ime-notice']);
+
+/** A party this kind of notice cannot be addressed to (a solicitor is not "the worker"), or null. */
+export function addressRefusal(kind: string, party: RecordedParty): string | null {
+  if (party.role !== 'other' || !ADDRESSED_BY_ROLE.has(kind)) return null;
+  return `the ${kind} notice is written to the worker, the employer or the treating doctor; ${party.name} (${party.relationship ?? 'other'}) needs a covering letter written by a person`;
+}
+
 /** Why this copy must not go, or null: consent is checked for the day the notice is written. */
 export function consentRefusal(kind: string, party: RecordedParty, consents: readonly Consent[], on: string): string | null {
   if (party.role === 'worker' || !HEALTH_INFORMATION.has(kind)) return null;
