@@ -119,4 +119,13 @@ it('a decision becomes a stored document and an email at the SMTP server; the em
   });
   expect(trail.map((d: { recipient: string; channel: string; status: string }) => [d.recipient, d.channel, d.status]).sort()).toEqual([['employer', 'email', 'refused'], ['worker', 'email', 'sent']]);
   expect(trail.find((d: { recipient: string }) => d.recipient === 'worker')).toMatchObject({ noticeType: 'decision-notice', documentId: sent.documentId, history: [{ status: 'sent', attempt: 1 }] });
+
+  // The claim changes hands: its open tasks follow it to the new case manager.
+  const tl = await token('team-leader', 'tl.jo');
+  expect((await claims('PUT', `/claims/${claimId}/assignment`, tl, { caseManager: 'cm.kim', teamLeader: 'tl.jo' })).status).toBe(200);
+  const moved = await eventually('the consent task with the new case manager', async () => {
+    const r = await notifications('GET', '/notifications/tasks?assignee=cm.kim', tl);
+    return r.body.tasks.find((t: { claimId: string; kind: string }) => t.claimId === claimId && t.kind === 'consent');
+  });
+  expect(moved.assignee).toBe('cm.kim');
 });
