@@ -3,13 +3,13 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { NoticeTemplate } from './template';
-import { text } from './fields';
+import { personName, text } from './fields';
 
 
 export const acknowledgementLetterData = z
   .object({
     claimNumber: text,
-    worker: z.object({ givenName: text, familyName: text }).strict(),
+    worker: personName,
     employer: z.object({ name: text, policyNumber: text }).strict(),
     dateOfInjury: localDate,
     notificationDate: localDate,

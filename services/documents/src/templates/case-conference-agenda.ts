@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { email, longText, phone, text } from './fields';
+import { email, longText, personName, phone, text } from './fields';
 
 /** Sydney local time of day, 24-hour. */
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24-hour), e.g. "14:30"');
@@ -16,7 +16,7 @@ export const caseConferenceAgendaData = z
     /** The date printed on the notice. */
     issuedOn: localDate,
     /** Whose claim the conference is about. */
-    worker: z.object({ givenName: text, familyName: text }).strict(),
+    worker: personName,
     conference: z
       .object({
         on: localDate,

@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { NoticeTemplate } from './template';
-import { email, longText, phone, text } from './fields';
+import { email, longText, personName, phone, text } from './fields';
 
 
 export const caseConferenceSummaryData = z
@@ -12,7 +12,7 @@ export const caseConferenceSummaryData = z
     /** The date printed on the notice; the correction period runs from it. */
     issuedOn: localDate,
     /** Whose claim the conference was about. */
-    worker: z.object({ givenName: text, familyName: text }).strict(),
+    worker: personName,
     heldOn: localDate,
     attendees: z.array(z.object({ name: text, role: text }).strict()).min(2, 'must list at least two attendees (a case conference is a meeting of the people involved)'),
     agreed: z.array(longText).min(1, 'must record at least one agreed point'),

@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { text } from './fields';
+import { personName, text } from './fields';
 
 
 /** The three parties the case manager must reach first (program 4.1; rules.md §4 `initial-contact.*`). */
@@ -18,7 +18,7 @@ export const contactRequestData = z
     claimNumber: text,
     issuedOn: localDate,
     recipient: z.object({ party: z.enum(PARTIES), name: text }).strict(),
-    worker: z.object({ givenName: text, familyName: text }).strict(),
+    worker: personName,
     dateOfInjury: localDate,
     /** The days we tried to reach the recipient (by phone); printed once each, earliest first. */
     attemptedOn: z.array(localDate).min(1, 'must list at least one date we tried').max(20, 'must have at most 20 entries'),

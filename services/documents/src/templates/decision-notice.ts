@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { claimContact, longText, text } from './fields';
+import { claimContact, longText, personName, text } from './fields';
 
 const flag = z.boolean({ required_error: 'is required (true or false)', invalid_type_error: 'must be true or false' });
 
@@ -28,7 +28,7 @@ export const decisionNoticeData = z
     claimNumber: text,
     /** The date printed on the notice. */
     issuedOn: localDate,
-    worker: z.object({ givenName: text, familyName: text }).strict(),
+    worker: personName,
     employer: z.object({ name: text }).strict(),
     /** The decision in one or two plain sentences, e.g. "We dispute your claim for weekly payments." */
     decision: longText,

@@ -11,5 +11,8 @@ export const email = z.string().trim().email('must be an email address').max(200
 /** Money is text with exactly two decimal places, never a JSON number (it would have been through binary floating point). */
 export const money = z.string().regex(/^(0|[1-9]\d*)(\.\d{2})$/, 'must be an amount in dollars and cents as a string with 2 decimal places, e.g. "1200.00"');
 
+/** A person's name as every notice prints it (the worker's, mostly). */
+export const personName = z.object({ givenName: text, familyName: text }).strict();
+
 /** Who the worker or employer deals with, and where claims and requests are sent. */
 export const claimContact = z.object({ caseManager: text, phone: text, email, postalAddress: text }).strict();

@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { longText, text } from './fields';
+import { longText, personName, text } from './fields';
 
 
 /** The plan goes to each of the worker, the employer and the nominated treating doctor (rules.md §5). */
@@ -47,7 +47,7 @@ export const impData = z
     claimNumber: text,
     issuedOn: localDate,
     recipient: z.object({ party: z.enum(PARTIES), name: text }).strict(),
-    worker: z.object({ givenName: text, familyName: text }).strict(),
+    worker: personName,
     employer: z.object({ name: text }).strict(),
     dateOfInjury: localDate,
     /** 1 for the first plan; each revised plan takes the next number. */

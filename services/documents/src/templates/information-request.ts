@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { email, text } from './fields';
+import { email, personName, text } from './fields';
 
 
 /** a is earlier than b; false when either is not a real date (that field already has its own issue). */
@@ -18,7 +18,7 @@ export const informationRequestData = z
     issuedOn: localDate,
     notifier: z.object({ party: z.enum(NOTIFIERS), name: text }).strict(),
     /** The injured worker, if the notification named them (it may be one of the missing items). */
-    worker: z.object({ givenName: text, familyName: text }).strict().optional(),
+    worker: personName.optional(),
     /** Likewise, if known. */
     dateOfInjury: localDate.optional(),
     /** When the incomplete notification reached us. */

@@ -3,7 +3,7 @@ import { localDate, moneyText } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { email, text } from './fields';
+import { email, personName, text } from './fields';
 
 
 /** a is earlier than b; false when either is not a real date (that field already has its own issue). */
@@ -17,7 +17,7 @@ export const liabilityAcceptedData = z
     claimNumber: text,
     issuedOn: localDate,
     recipient: z.object({ party: z.enum(PARTIES), name: text }).strict(),
-    worker: z.object({ givenName: text, familyName: text }).strict(),
+    worker: personName,
     employer: z.object({ name: text }).strict(),
     dateOfInjury: localDate,
     /** The injury accepted, in plain words (e.g. "a back injury"), if it helps to say so. */

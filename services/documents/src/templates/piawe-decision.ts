@@ -4,7 +4,7 @@ import { fullName, longDate } from './format';
 import { IRO_HELP } from './independent-help';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { email, longText, money, phone, text } from './fields';
+import { email, longText, money, personName, phone, text } from './fields';
 
 /** Dollars and cents as a string, never a JSON number (it would have been a float). */
 
@@ -21,7 +21,7 @@ export const piaweDecisionData = z
     claimNumber: text,
     /** The date printed on the notice, and the date of the decision. */
     issuedOn: localDate,
-    worker: z.object({ givenName: text, familyName: text }).strict(),
+    worker: personName,
     employer: z.object({ name: text }).strict(),
     dateOfInjury: localDate,
     /** PIAWE, dollars a week. */

@@ -4,7 +4,7 @@ import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import { dollars, howToClaim, moneyAmount, periodText, provisionalPeriod } from './provisional-liability';
 import type { NoticeTemplate } from './template';
-import { claimContact, text } from './fields';
+import { claimContact, personName, text } from './fields';
 
 
 export const provisionalLiabilityEmployerData = z
@@ -13,7 +13,7 @@ export const provisionalLiabilityEmployerData = z
     /** The date printed on the notice. */
     issuedOn: localDate,
     employer: z.object({ name: text, policyNumber: text, attention: text.optional() }).strict(),
-    worker: z.object({ givenName: text, familyName: text }).strict(),
+    worker: personName,
     dateOfInjury: localDate,
     provisionalPeriod,
     weeklyAmount: moneyAmount,

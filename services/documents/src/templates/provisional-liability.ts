@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { claimContact, money, text } from './fields';
+import { claimContact, money, personName, text } from './fields';
 
 
 /** Dollars and cents as text ("1843.27"), never a float. */
@@ -53,7 +53,7 @@ export const provisionalLiabilityData = z
     claimNumber: text,
     /** The date printed on the notice. */
     issuedOn: localDate,
-    worker: z.object({ givenName: text, familyName: text }).strict(),
+    worker: personName,
     employer: z.object({ name: text }).strict(),
     dateOfInjury: localDate,
     provisionalPeriod,

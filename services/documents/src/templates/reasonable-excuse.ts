@@ -3,7 +3,7 @@ import { EXCUSE_REASONS, localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { NoticeTemplate } from './template';
-import { claimContact, longText, text } from './fields';
+import { claimContact, longText, personName, text } from './fields';
 
 
 export type ExcuseReason = (typeof EXCUSE_REASONS)[number];
@@ -57,7 +57,7 @@ export const reasonableExcuseData = z
     claimNumber: text,
     /** The date printed on the notice. */
     issuedOn: localDate,
-    worker: z.object({ givenName: text, familyName: text }).strict(),
+    worker: personName,
     employer: z.object({ name: text }).strict(),
     dateOfInjury: localDate,
     /** When we were first told about the injury (the excuse is about what we knew then). */

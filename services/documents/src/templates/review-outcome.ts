@@ -4,7 +4,7 @@ import { fullName, longDate } from './format';
 import { IRO_HELP } from './independent-help';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { longText, text } from './fields';
+import { longText, personName, text } from './fields';
 
 
 export const REVIEW_OUTCOMES = ['confirmed', 'changed', 'revoked'] as const;
@@ -18,7 +18,7 @@ export const reviewOutcomeData = z
     claimNumber: text,
     /** The date printed on the notice. */
     issuedOn: localDate,
-    worker: z.object({ givenName: text, familyName: text }).strict(),
+    worker: personName,
     /** The decision the worker asked us to review, in words, e.g. "to decline surgery on your left knee". */
     decision: longText,
     decidedOn: localDate,
