@@ -3,3 +3,4 @@ export * from './lifecycle';
 export * from './timeline';
 export { refusal } from './refusals';
 export * from './scenario-driver';
+export * from './parts';
