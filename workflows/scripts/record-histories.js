@@ -1,23 +1,50 @@
 #!/usr/bin/env node
-// Records the event histories that CI replays (workflows/histories; keep every version: name the
-// files NAME.vN.history.json): run after `npm run build`
+// Records the event histories that CI replays (workflows/histories): run after `npm run build`
 // whenever a deliberate, versioned workflow change lands, never to paper over a replay failure.
-//   node workflows/scripts/record-histories.js [scenario.json ...]
+// Every version is kept: the files are named NAME.VERSION.history.json (a claim's first run) and
+// NAME.VERSION.PART.history.json (each part's workflow).
+//   node workflows/scripts/record-histories.js --as v4 [scenario.json ...]
 'use strict';
+const os = require('node:os');
 const path = require('node:path');
 const fs = require('node:fs');
 const { scenarioSchema } = require('@wc/contracts');
 const { simulateScenarios } = require('@wc/workflows');
 
 const root = path.resolve(__dirname, '..', '..');
-const defaults = ['significant-fracture.json', 'incomplete-psychological.json'].map((f) => path.resolve(root, '..', 'shared', 'scenarios', f));
-const files = process.argv.slice(2).length ? process.argv.slice(2) : defaults;
+const target = path.join(root, 'workflows', 'histories');
+// The shared scenarios, and ours that have every kind of part (IME, review, complaint, case
+// conference, work capacity assessments), each of which has a workflow and history of its own.
+const defaults = [
+  ...['significant-fracture.json', 'incomplete-psychological.json'].map((f) => path.resolve(root, '..', 'shared', 'scenarios', f)),
+  ...['reclassified-sprain-full-journey.json', 'long-claim-s38-and-wca.json'].map((f) => path.resolve(root, 'scenarios', f)),
+];
+
+const args = process.argv.slice(2);
+const as = args.indexOf('--as');
+const version = as >= 0 ? args[as + 1] : undefined;
+if (!version || !/^v\d+$/.test(version)) {
+  process.stderr.write('usage: record-histories.js --as vN [scenario.json ...]  (vN: the workflow version being recorded, e.g. v4)\n');
+  process.exit(2);
+}
+const files = args.filter((_, i) => i !== as && i !== as + 1);
 
 (async () => {
-  const items = files.map((file) => ({ file, scenario: scenarioSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))) }));
+  const items = (files.length ? files : defaults).map((file) => ({ file, scenario: scenarioSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))) }));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'histories-'));
   // A small history limit so the recordings include a continueAsNew.
-  const results = await simulateScenarios(items, { historyDir: path.join(root, 'workflows', 'histories'), historyLimit: 40 });
-  for (const r of results) process.stderr.write(`${path.basename(r.file)}: recorded (continuedAsNew: ${r.continuedAsNew})\n`);
+  const results = await simulateScenarios(items, { historyDir: dir, historyLimit: 40 });
+  for (const r of results) {
+    const name = path.basename(r.file, '.json');
+    for (const f of fs.readdirSync(dir).filter((x) => x.startsWith(`${name}.`))) {
+      const to = `${name}.${version}${f.slice(name.length)}`;
+      if (fs.existsSync(path.join(target, to))) throw new Error(`${to} exists: recorded histories are never overwritten; pick the next version`);
+      fs.copyFileSync(path.join(dir, f), path.join(target, to));
+      process.stderr.write(`recorded ${to}\n`);
+    }
+    process.stderr.write(`${path.basename(r.file)}: continuedAsNew ${r.continuedAsNew}, parts ${r.parts.map((p) => p.id).join(', ') || 'none'}\n`);
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
 })().catch((e) => {
   process.stderr.write(`${e.stack ?? e}\n`);
   process.exit(1);

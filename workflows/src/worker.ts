@@ -1,6 +1,7 @@
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { claimWorkflowBundle } from './bundle';
-import { ClaimEffectsPort, createClaimActivities } from './claim/activities';
+import { ClaimEffectsPort, TemporalClaimParts, createClaimActivities } from './claim/activities';
 import { ClaimsServiceEffects } from './claim/claims-service-effects';
 import { CLAIM_TASK_QUEUE } from './claim/definitions';
 import { installQuietRuntime } from './runtime';
@@ -33,16 +34,20 @@ function effectsFromEnv(): ClaimEffectsPort {
 export async function runWorker(effects: ClaimEffectsPort = effectsFromEnv()): Promise<void> {
   installQuietRuntime('INFO');
   const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
+  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
   const connection = await NativeConnection.connect({ address });
+  // The parts of a claim (IME referrals, reviews, complaints, ...) are started and signalled through a client.
+  const clientConnection = await Connection.connect({ address });
   const worker = await Worker.create({
     connection,
-    namespace: process.env.TEMPORAL_NAMESPACE ?? 'default',
+    namespace,
     taskQueue: CLAIM_TASK_QUEUE,
     workflowBundle: await claimWorkflowBundle(),
-    activities: createClaimActivities({ effects }),
+    activities: createClaimActivities({ effects, parts: new TemporalClaimParts(new Client({ connection: clientConnection, namespace })) }),
   });
   process.stdout.write(`${JSON.stringify({ level: 'info', msg: 'claim worker started', address, taskQueue: CLAIM_TASK_QUEUE })}\n`);
   await worker.run(); // resolves after SIGINT/SIGTERM (the SDK shuts the worker down gracefully)
+  await clientConnection.close();
   await connection.close();
 }
 

@@ -1,5 +1,5 @@
 import { Context, log } from '@temporalio/activity';
-import type { Effect } from '@wc/claim-lifecycle';
+import type { Effect, PartRef } from '@wc/claim-lifecycle';
 import type { ClaimActivities } from './definitions';
 
 /** Where the effects of a claim's step go: the claims service in production, memory in `simulate`. */
@@ -8,9 +8,19 @@ export interface ClaimEffectsPort {
   record(claimId: string, effects: Effect[], batchKey: string): Promise<void>;
 }
 
+/** Where a part's effects go: its own workflow, started if need be (a Temporal client's signal-with-start). */
+export interface ClaimPartsPort {
+  send(input: { workflowId: string; taskQueue: string; claimId: string; part: PartRef; effects: Effect[]; end: boolean; batchId: string }): Promise<void>;
+}
+
 /** Activities built from their dependencies (samples-typescript style). */
-export function createClaimActivities(deps: { effects: ClaimEffectsPort }): ClaimActivities {
+export function createClaimActivities(deps: { effects: ClaimEffectsPort; parts: ClaimPartsPort }): ClaimActivities {
   return {
+    async sendToPart({ claimId, workflowId, part, effects, end }) {
+      const info = Context.current().info;
+      const batchId = `${info.workflowExecution?.runId ?? info.workflowType}/${info.activityId}`;
+      await deps.parts.send({ workflowId, taskQueue: info.taskQueue, claimId, part, effects, end, batchId });
+    },
     async carryOutEffects({ claimId, effects }) {
       const info = Context.current().info;
       const batchKey = `${info.workflowExecution?.runId ?? info.workflowType}/${info.activityId}`;
@@ -27,5 +37,20 @@ export class InMemoryEffects implements ClaimEffectsPort {
     const list = this.byClaim.get(claimId) ?? [];
     list.push(...effects);
     this.byClaim.set(claimId, list);
+  }
+}
+
+/** Parts through a Temporal client: signal-with-start of `claimPartWorkflow` (production and `simulate`). */
+export class TemporalClaimParts implements ClaimPartsPort {
+  constructor(private readonly client: { workflow: { signalWithStart: (...args: any[]) => Promise<unknown> } }) {} // eslint-disable-line @typescript-eslint/no-explicit-any
+
+  async send(input: Parameters<ClaimPartsPort['send']>[0]): Promise<void> {
+    await this.client.workflow.signalWithStart('claimPartWorkflow', {
+      workflowId: input.workflowId,
+      taskQueue: input.taskQueue,
+      args: [{ claimId: input.claimId, part: input.part }],
+      signal: 'partEffects',
+      signalArgs: [input.effects, input.end, input.batchId],
+    });
   }
 }

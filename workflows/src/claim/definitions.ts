@@ -1,6 +1,6 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ClaimEvent, FieldProblem, Notification } from '@wc/contracts';
-import type { ClaimState, Effect, Timeline, TimelineDetails } from '@wc/claim-lifecycle';
+import type { ClaimState, Effect, PartKind, PartRef, Timeline, TimelineDetails } from '@wc/claim-lifecycle';
 import type { EscalationPolicy, LocalDate, ParameterTables } from '@wc/rules';
 
 export const CLAIM_TASK_QUEUE = 'claims';
@@ -20,7 +20,29 @@ export interface ClaimWorkflowInput {
   historyLimit?: number;
   /** Carried across continueAsNew. */
   state?: ClaimState;
+  /** The parts given a workflow so far, and whether each is still going (carried across continueAsNew). */
+  parts?: Array<[string, { kind: PartKind; running: boolean }]>;
 }
+
+/** A part of a claim with a life of its own, run as a workflow of its own (claim/parts.ts). */
+export interface ClaimPartInput {
+  claimId: string;
+  part: PartRef;
+}
+
+/** The workflow id of a part: the claim's workflow id and the part's id, so each part has exactly one. */
+export function claimPartWorkflowId(claimWorkflowId: string, partId: string): string {
+  return `${claimWorkflowId}/${partId}`;
+}
+
+/**
+ * The claim sends a part its effects, in order; `end` says the part has ended (after these).
+ * `batchId` is the same on every retry of the sending activity: a part carries out a batch once.
+ */
+export const partEffectsSignal = defineSignal<[Effect[], boolean, string]>('partEffects');
+export const partQuery = defineQuery<PartRef & { effectsCarriedOut: number; batchesWaiting: number; ending: boolean }>('part');
+/** The claim's parts and whether each part's workflow is still going. */
+export const partsQuery = defineQuery<Array<{ id: string; kind: PartKind; running: boolean; workflowId: string }>>('parts');
 
 /** The workflow id of a claim: derived from its claim number so a claim has exactly one. */
 export function claimWorkflowId(claimNumber: string): string {
@@ -48,6 +70,8 @@ export interface ClaimSummary {
 export interface ClaimActivities {
   /** Carries out what a step decided: records obligations and escalations, requests notices. */
   carryOutEffects(input: { claimId: string; effects: Effect[] }): Promise<void>;
+  /** Gives a part's workflow its effects, starting it if it is not running (signal-with-start). */
+  sendToPart(input: { claimId: string; workflowId: string; part: PartRef; effects: Effect[]; end: boolean }): Promise<void>;
 }
 
 export type { FieldProblem };

@@ -1,7 +1,16 @@
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
-import { ClaimLifecycle, END_OF_DAY_MINUTE, refusal, timelineOf } from '@wc/claim-lifecycle';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  patched,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { ClaimLifecycle, END_OF_DAY_MINUTE, type Effect, type PartKind, type PartRef, partFinished, refusal, splitEffects, timelineOf } from '@wc/claim-lifecycle';
 import { addDays, parseEventTime, sydneyAt, sydneyInstant, SydneyDateTime } from '@wc/rules';
-import { ClaimActivities, ClaimWorkflowInput, DEFAULT_HISTORY_LIMIT, actionUpdate, summaryQuery, timelineQuery } from './definitions';
+import { ClaimActivities, ClaimWorkflowInput, DEFAULT_HISTORY_LIMIT, actionUpdate, claimPartWorkflowId, partsQuery, summaryQuery, timelineQuery } from './definitions';
 
 const activities = proxyActivities<ClaimActivities>({
   startToCloseTimeout: '1 minute',
@@ -59,21 +68,46 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
   // before continueAsNew (they are not part of the state it carries); and a moved due date is an effect.
   const drainBeforeContinueAsNew = patched('drain-before-continue-as-new');
   lc.features.rescheduledEffect = patched('emit-rescheduled-effect');
+  // Version 4 (2026-11-22): each IME referral, review, complaint, case conference and work capacity
+  // assessment carries out its effects in a workflow of its own (claim/parts.ts); the claim's
+  // lifecycle still decides everything. Claims started earlier carry out every effect themselves.
+  const partWorkflows = patched('part-workflows');
+  const parts = new Map<string, { kind: PartKind; running: boolean }>(input.parts ?? []);
+  setHandler(partsQuery, () => [...parts].map(([id, p]) => ({ id, ...p, workflowId: claimPartWorkflowId(workflowInfo().workflowId, id) })));
+
+  const sendToPart = async (part: PartRef, effects: Effect[], end: boolean) => {
+    await activities.sendToPart({ claimId: input.claimId, workflowId: claimPartWorkflowId(workflowInfo().workflowId, part.id), part, effects, end });
+    parts.set(part.id, { kind: part.kind, running: !end });
+  };
+  const endFinishedParts = async () => {
+    for (const [id, p] of [...parts]) if (p.running && partFinished(lc.state, { id, kind: p.kind })) await sendToPart({ id, kind: p.kind }, [], true);
+  };
+  const carryOut = async (effects: Effect[]) => {
+    if (!partWorkflows) return activities.carryOutEffects({ claimId: input.claimId, effects });
+    const split = splitEffects(lc.state, effects);
+    for (const { part, effects: mine } of split.parts) await sendToPart(part, mine, partFinished(lc.state, part));
+    if (split.own.length) await activities.carryOutEffects({ claimId: input.claimId, effects: split.own });
+    await endFinishedParts();
+  };
+
   for (;;) {
     if (drainActionsDuringActivity) stepped = false;
     const effects = lc.drainEffects();
-    if (effects.length) await activities.carryOutEffects({ claimId: input.claimId, effects });
+    if (effects.length) await carryOut(effects);
+    // A part can end on an action with no effect of its own (an IME cancelled after its notice went).
+    else if (partWorkflows) await endFinishedParts();
     // A finalised claim stays addressable (its timeline, and a refusal for any action) but has no timers.
     const info = workflowInfo();
     if (info.historyLength > (input.historyLimit ?? DEFAULT_HISTORY_LIMIT) || info.continueAsNewSuggested) {
       await condition(allHandlersFinished);
       if (drainBeforeContinueAsNew) {
         for (let pending = lc.drainEffects(); pending.length; pending = lc.drainEffects()) {
-          await activities.carryOutEffects({ claimId: input.claimId, effects: pending });
+          await carryOut(pending);
           await condition(allHandlersFinished);
         }
       }
-      return continueAsNew<typeof claimWorkflow>({ ...input, state: lc.state });
+      // The parts' workflows are not children: they go on while the claim continues as new.
+      return continueAsNew<typeof claimWorkflow>({ ...input, state: lc.state, ...(partWorkflows ? { parts: [...parts] } : {}) });
     }
     if (!drainActionsDuringActivity) stepped = false;
     const next = lc.nextWakeUp();

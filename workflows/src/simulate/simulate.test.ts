@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { scenarioSchema, Scenario } from '@wc/contracts';
-import { runScenarioInProcess } from '@wc/claim-lifecycle';
+import { ClaimLifecycle, type ClaimState, END_OF_DAY_MINUTE, type Effect, partOfEffect, runScenarioInProcess } from '@wc/claim-lifecycle';
 import { simulateScenarios } from './simulate';
 import { TimeSkippingServer, startTimeSkippingServer } from './time-skipping';
 
@@ -11,6 +11,24 @@ jest.setTimeout(300_000);
 const shared = process.env.WC_SHARED_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared');
 const load = (file: string): Scenario => scenarioSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
 const fracture = load(path.join(shared, 'scenarios', 'significant-fracture.json'));
+const psychological = load(path.join(shared, 'scenarios', 'incomplete-psychological.json'));
+
+/** What the lifecycle decides for a scenario, without Temporal: every effect of every step. */
+function inProcess(s: Scenario): { effects: Effect[]; state: ClaimState } {
+  const lc = ClaimLifecycle.start({ claim: s.claim, tables: s.parameters });
+  for (const e of s.events) lc.apply(e);
+  lc.advanceTo({ date: s.until, minuteOfDay: END_OF_DAY_MINUTE });
+  return { effects: lc.drainEffects(), state: lc.state };
+}
+// What each effect is, without the obligation's record as it stood when it was carried out (in
+// process everything is drained at the end). Parts carry out theirs in their own workflows, so only
+// the order within each part is kept: compare as sorted lists.
+const identity = (e: Effect): string => {
+  if (e.kind === 'notice') return `notice ${e.notice.type} ${e.notice.on} ${e.notice.to.join('+')} ${e.notice.cause} ${e.notice.ref ?? ''}`;
+  if (e.kind === 'classified') return `classified ${e.on} ${e.classification}`;
+  return `${e.kind} ${e.obligation.id} ${'on' in e ? e.on : ''}`;
+};
+const asSet = (effects: Effect[]) => effects.map(identity).sort();
 
 let server: TimeSkippingServer;
 beforeAll(async () => {
@@ -24,6 +42,42 @@ describe('the claim workflow on the time-skipping server', () => {
     expect(r.continuedAsNew).toBe(true);
     const expected = JSON.parse(fs.readFileSync(path.join(shared, 'scenarios', 'significant-fracture.expected.json'), 'utf8'));
     expect(r.timeline).toEqual(expected);
+  });
+
+  it('runs a complaint as a workflow of its own that ends with it, across continueAsNew, computing the same timeline', async () => {
+    // historyLimit 25: the claim continues as new while the complaint is open (received 2 April,
+    // resolved 16 April); the complaint's workflow goes on across it and ends when it is resolved.
+    const [r] = await simulateScenarios([{ file: 'psychological', scenario: psychological }], { server, historyLimit: 25 });
+    expect(r.continuedAsNew).toBe(true);
+    expect(r.parts).toEqual([{ id: 'complaint-1', kind: 'complaint', workflowId: expect.stringMatching(/\/complaint-1$/), status: 'COMPLETED', effectsCarriedOut: expect.any(Number) }]);
+    // Nothing lost and nothing carried out twice, whichever workflow carried it out.
+    const decided = inProcess(psychological);
+    expect(asSet(r.effects)).toEqual(asSet(decided.effects));
+    expect(r.parts[0].effectsCarriedOut).toBe(decided.effects.filter((e) => partOfEffect(decided.state, e)?.id === 'complaint-1').length);
+    const expected = JSON.parse(fs.readFileSync(path.join(shared, 'scenarios', 'incomplete-psychological.expected.json'), 'utf8'));
+    expect(r.timeline).toEqual(expected);
+  });
+
+  it("keeps a part's workflow running while the part is open, one workflow per part", async () => {
+    const scenario: Scenario = {
+      ...fracture,
+      events: [
+        ...fracture.events.slice(0, 3),
+        { at: '2026-03-06', type: 'review.requested', decision: 'the PIAWE of 1 March' },
+        { at: '2026-03-06', type: 'ime.booked', appointmentOn: '2026-03-20' },
+        { at: '2026-03-09', type: 'ime.cancelled' },
+      ],
+      until: '2026-03-12',
+    };
+    const [r] = await simulateScenarios([{ file: 'parts', scenario }], { server });
+    expect(r.refused).toEqual([]);
+    // The IME ended when it was cancelled (its notice had gone); the review is still open.
+    expect(r.parts.map((p) => [p.id, p.kind, p.status])).toEqual([
+      ['review-1', 'review', 'RUNNING'],
+      ['ime-1', 'ime', 'COMPLETED'],
+    ]);
+    expect(r.timeline).toEqual({ name: scenario.name, ...runScenarioInProcess(scenario).timeline });
+    expect(asSet(r.effects)).toEqual(asSet(inProcess(scenario).effects));
   });
 
   it('refuses invalid staff actions with a reason, and they change nothing', async () => {

@@ -2,15 +2,15 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
-import { END_OF_DAY_MINUTE, Timeline, TimelineDetails } from '@wc/claim-lifecycle';
+import { END_OF_DAY_MINUTE, type Effect, Timeline, TimelineDetails } from '@wc/claim-lifecycle';
 import type { Scenario } from '@wc/contracts';
 import { parseEventTime, sydneyInstant } from '@wc/rules';
 import { claimWorkflowBundle } from '../bundle';
-import { InMemoryEffects, createClaimActivities } from '../claim/activities';
-import { actionUpdate, timelineQuery } from '../claim/definitions';
+import { InMemoryEffects, TemporalClaimParts, createClaimActivities } from '../claim/activities';
+import { actionUpdate, partEffectsSignal, partQuery, partsQuery, timelineQuery } from '../claim/definitions';
 import type { claimWorkflow } from '../claim/workflows';
 import { installQuietRuntime } from '../runtime';
 import { TimeSkippingServer, startTimeSkippingServer } from './time-skipping';
@@ -25,6 +25,10 @@ export interface SimulationResult {
   elapsedMs: number;
   /** The claim's workflow went through continueAsNew at least once. */
   continuedAsNew: boolean;
+  /** The parts run as workflows of their own (IME referrals, reviews, complaints, case conferences, assessments) and how each ended. */
+  parts: Array<{ id: string; kind: string; workflowId: string; status: string; effectsCarriedOut: number | null }>;
+  /** Every effect carried out for the claim, by its own workflow and by its parts', in the order they arrived. */
+  effects: Effect[];
 }
 
 export interface SimulateOptions {
@@ -50,16 +54,20 @@ export async function simulateScenarios(items: { file: string; scenario: Scenari
   const { env } = server;
   const effects = new InMemoryEffects();
   const taskQueue = `simulate-${randomUUID()}`;
+  // A plain client beside the time-skipping one, whose result() lets the server's clock run while it
+  // waits. Parts are signalled and awaited through this one, so the claim's clock never moves past
+  // the moment the simulation asked for.
+  const direct = new Client({ connection: env.connection, namespace: env.namespace });
   try {
     const worker = await Worker.create({
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await claimWorkflowBundle(),
-      activities: createClaimActivities({ effects }),
+      activities: createClaimActivities({ effects, parts: new TemporalClaimParts(direct) }),
     });
     return await worker.runUntil(async () => {
       const results: SimulationResult[] = [];
-      for (const item of items) results.push(await runOne(item, env, taskQueue, options));
+      for (const item of items) results.push(await runOne(item, { env, direct, effects }, taskQueue, options));
       return results;
     });
   } finally {
@@ -67,7 +75,13 @@ export async function simulateScenarios(items: { file: string; scenario: Scenari
   }
 }
 
-async function runOne({ file, scenario }: { file: string; scenario: Scenario }, env: TimeSkippingServer['env'], taskQueue: string, options: SimulateOptions): Promise<SimulationResult> {
+interface SimulationContext {
+  env: TimeSkippingServer['env'];
+  direct: Client;
+  effects: InMemoryEffects;
+}
+
+async function runOne({ file, scenario }: { file: string; scenario: Scenario }, { env, direct, effects }: SimulationContext, taskQueue: string, options: SimulateOptions): Promise<SimulationResult> {
   const t0 = Date.now();
   const start = instantOf(scenario.claim.notifiedAt);
   const serverNow = await env.currentTimeMs();
@@ -97,16 +111,44 @@ async function runOne({ file, scenario }: { file: string; scenario: Scenario }, 
   const { timeline, details } = await withRetry(() => handle.query(timelineQuery, scenario.until));
   // The claim may be carrying out what the last moment decided: let it finish before ending it.
   await settled(handle);
+  const parts = await partsOf(direct, await withRetry(() => handle.query(partsQuery)));
   const description = await handle.describe();
   if (description.status.name === 'RUNNING') await handle.terminate('simulation finished');
+  // The parts' workflows are not the claim's children: a simulation ends those still open, the way
+  // the claim would, and waits for them, so none is left behind on the server.
+  for (const p of parts)
+    if (p.status === 'RUNNING') {
+      const h = direct.workflow.getHandle(p.workflowId);
+      await h.signal(partEffectsSignal, [], true, 'simulation-finished');
+      await h.result();
+    }
   if (options.historyDir) {
     // The first run's history: what a worker replays when it picks up an in-flight claim.
     const first = env.client.workflow.getHandle(claimId, handle.firstExecutionRunId);
     const history = await first.fetchHistory();
     fs.mkdirSync(options.historyDir, { recursive: true });
     fs.writeFileSync(path.join(options.historyDir, `${path.basename(file, '.json')}.history.json`), historyToJSON(history));
+    // And each part's, whose code is versioned the same way.
+    for (const p of parts) {
+      const partHistory = await direct.workflow.getHandle(p.workflowId).fetchHistory();
+      fs.writeFileSync(path.join(options.historyDir, `${path.basename(file, '.json')}.${p.id}.history.json`), historyToJSON(partHistory));
+    }
   }
-  return { file, timeline: { name: scenario.name, ...timeline }, details, refused, elapsedMs: Date.now() - t0, continuedAsNew: description.runId !== handle.firstExecutionRunId };
+  return { file, timeline: { name: scenario.name, ...timeline }, details, refused, elapsedMs: Date.now() - t0, continuedAsNew: description.runId !== handle.firstExecutionRunId, parts, effects: effects.byClaim.get(claimId) ?? [] };
+}
+
+/** Each part's workflow: its status, and how many effects it carried out (its result once it ended). */
+async function partsOf(client: Client, parts: Array<{ id: string; kind: string; workflowId: string }>): Promise<SimulationResult['parts']> {
+  const out: SimulationResult['parts'] = [];
+  for (const p of parts) {
+    const h = client.workflow.getHandle(p.workflowId);
+    const status = (await h.describe()).status.name;
+    let effectsCarriedOut: number | null = null;
+    if (status === 'COMPLETED') effectsCarriedOut = ((await h.result()) as { effectsCarriedOut: number }).effectsCarriedOut;
+    else if (status === 'RUNNING') effectsCarriedOut = (await withRetry(() => h.query(partQuery))).effectsCarriedOut;
+    out.push({ id: p.id, kind: p.kind, workflowId: p.workflowId, status, effectsCarriedOut });
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,48 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import type { Effect } from '@wc/claim-lifecycle';
+import { type ClaimActivities, type ClaimPartInput, partEffectsSignal, partQuery } from './definitions';
+
+const activities = proxyActivities<ClaimActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/**
+ * One part of a claim with a life of its own (an IME referral, an internal review, a complaint, a
+ * case conference, a work capacity assessment), as a workflow of its own whose id is the claim's
+ * workflow id and the part's id. The claim's lifecycle decides; this carries out the part's effects
+ * (its obligations, reminders, escalations and notices) in the order the claim sent them, in a
+ * history of its own, across any number of the claim's runs, and ends when the claim says the part
+ * has ended.
+ *
+ * Started by signal-with-start from the claim's activity rather than as a Temporal child workflow:
+ * a part outlives the claim's run (a complaint can span a continueAsNew, and a new run of the claim
+ * cannot hold the old run's child handle), and an effect can still come for a part that has ended
+ * (its workflow id then starts a new run). Signal-with-start starts-or-signals in one call, and the
+ * activity's retries are made harmless by `batchId`.
+ */
+export async function claimPartWorkflow(input: ClaimPartInput): Promise<{ effectsCarriedOut: number }> {
+  const queue: Effect[][] = [];
+  const seen = new Set<string>();
+  let ending = false;
+  let carried = 0;
+  setHandler(partEffectsSignal, (effects, end, batchId) => {
+    // A retried send delivers its signal again: once is enough.
+    if (seen.has(batchId)) return;
+    seen.add(batchId);
+    if (effects.length) queue.push(effects);
+    if (end) ending = true;
+  });
+  setHandler(partQuery, () => ({ ...input.part, effectsCarriedOut: carried, batchesWaiting: queue.length, ending }));
+  for (;;) {
+    await condition(() => queue.length > 0 || ending);
+    for (let batch = queue.shift(); batch; batch = queue.shift()) {
+      await activities.carryOutEffects({ claimId: input.claimId, effects: batch });
+      carried += batch.length;
+    }
+    if (ending) {
+      await condition(allHandlersFinished);
+      if (queue.length === 0) return { effectsCarriedOut: carried };
+    }
+  }
+}
