@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { BusinessCalendar, addDays, sydneyAt } from '@wc/rules';
 import { Platform, eventually, http, startPlatform, token } from './support';
 
@@ -29,6 +30,7 @@ afterAll(async () => {
 
 describe('escalation to the team leader, and staff actions on a claim', () => {
   let claimId: string;
+  let claimNumber: string;
   let cm: string;
   let tl: string;
 
@@ -48,6 +50,7 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     });
     expect(r.status).toBe(201);
     claimId = r.body.id;
+    claimNumber = r.body.claimNumber;
     expect(r.body).toMatchObject({ teamLeader: 'tl.jo', caseManager: 'cm.sam' });
     const a = await claims('PUT', `/claims/${claimId}/assignment`, tl, { caseManager: 'cm.sam', teamLeader: 'tl.jo' });
     expect(a.status).toBe(200);
@@ -188,5 +191,53 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
       return !e.body.items.some((i: { claimId: string }) => i.claimId === claimId) && e;
     });
     expect(q.status).toBe(200);
+  });
+
+  it('ran the complaint and the review each as a workflow of its own, which ended when the claim was finalised', async () => {
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    try {
+      const temporal = new TemporalClient({ connection });
+      const claimWf = `claim-${claimNumber}`;
+      const parts = await temporal.workflow.getHandle(claimWf).query<Array<{ id: string; kind: string; running: boolean; workflowId: string }>>('parts');
+      expect(parts.map((p) => [p.id, p.kind, p.running])).toEqual([
+        ['complaint-1', 'complaint', false],
+        ['review-1', 'review', false],
+      ]);
+      for (const p of parts) {
+        expect(p.workflowId).toBe(`${claimWf}/${p.id}`);
+        const h = temporal.workflow.getHandle(p.workflowId);
+        const { effectsCarriedOut } = (await h.result()) as { effectsCarriedOut: number };
+        expect((await h.describe()).type).toBe('claimPartWorkflow');
+        // At least the obligation it opened and the closing or cancelling of it.
+        expect(effectsCarriedOut).toBeGreaterThanOrEqual(2);
+      }
+      // The claim's record shows them to staff and IT.
+      const record = await claims('GET', `/claims/${claimId}`, cm);
+      expect(record.body.workflow).toEqual({
+        id: claimWf,
+        status: 'RUNNING',
+        parts: [
+          { id: 'complaint-1', kind: 'complaint', workflowId: `${claimWf}/complaint-1`, status: 'COMPLETED' },
+          { id: 'review-1', kind: 'review', workflowId: `${claimWf}/review-1`, status: 'COMPLETED' },
+        ],
+      });
+      // What the parts carried out reached the claims service as the claim's own effects do: the
+      // review completed, the complaint's obligations cancelled by the finalisation.
+      const rows = await eventually('the parts\' obligations recorded as closed', async () => {
+        const r = await db.query(
+          `SELECT type, ref, to_char(completed_on, 'YYYY-MM-DD') AS completed, to_char(cancelled_on, 'YYYY-MM-DD') AS cancelled FROM claims.obligations
+            WHERE claim_id = $1 AND type IN ('review.internal', 'complaint.acknowledgement', 'complaint.resolution') ORDER BY type`,
+          [claimId],
+        );
+        return r.rows.every((x) => x.completed || x.cancelled) && r.rows;
+      });
+      expect(rows).toEqual([
+        { type: 'complaint.acknowledgement', ref: 'complaint-1', completed: null, cancelled: today },
+        { type: 'complaint.resolution', ref: 'complaint-1', completed: null, cancelled: today },
+        { type: 'review.internal', ref: 'review-1', completed: today, cancelled: null },
+      ]);
+    } finally {
+      await connection.close();
+    }
   });
 });

@@ -123,8 +123,10 @@ export class ClaimsService {
       [id],
     );
     let workflowStatus: string;
+    let parts: Awaited<ReturnType<TemporalGateway['workflowParts']>> = [];
     try {
       workflowStatus = await this.temporal.workflowStatus(claim.workflowId);
+      if (workflowStatus !== 'NOT_STARTED') parts = await this.temporal.workflowParts(claim.workflowId);
     } catch (e) {
       workflowStatus = `UNKNOWN (${(e as Error).message})`;
     }
@@ -139,7 +141,7 @@ export class ClaimsService {
       classification: claim.classification,
       segment: claim.segment,
       triageReasons: claim.triageReasons,
-      workflow: { id: claim.workflowId, status: workflowStatus },
+      workflow: { id: claim.workflowId, status: workflowStatus, parts },
       documents: documents.map((d) => ({ id: d.documentId, kind: d.kind, template: d.template, templateVersion: d.templateVersion, version: d.version, contentHash: d.contentHash, createdAt: d.createdAt.toISOString() })),
       correspondence: correspondenceOf(deliveries),
       caseManager: claim.caseManager,

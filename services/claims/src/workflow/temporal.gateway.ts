@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ApplicationFailure, Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ClaimEvent, FieldProblem } from '@wc/contracts';
-import { CLAIM_TASK_QUEUE, ClaimWorkflowInput, actionUpdate, timelineQuery } from '@wc/workflows/dist/claim/definitions';
+import { CLAIM_TASK_QUEUE, ClaimWorkflowInput, actionUpdate, partsQuery, timelineQuery } from '@wc/workflows/dist/claim/definitions';
 
 /** The claim's workflow is not running yet (Temporal was unreachable when it was lodged; the reconciler retries). */
 export class WorkflowNotStartedError extends Error {}
@@ -54,6 +54,33 @@ export class TemporalGateway implements OnApplicationShutdown {
       if (e instanceof WorkflowNotFoundError) return 'NOT_STARTED';
       throw e;
     }
+  }
+
+  /**
+   * The claim's parts that have a workflow of their own (IME referrals, reviews, complaints, case
+   * conferences, work capacity assessments) and how each workflow stands, for whoever looks after
+   * the claim or the platform.
+   */
+  async workflowParts(workflowId: string): Promise<Array<{ id: string; kind: string; workflowId: string; status: string }>> {
+    const { client } = await this.connect();
+    let parts: Array<{ id: string; kind: string; workflowId: string }>;
+    try {
+      parts = await client.workflow.getHandle(workflowId).query(partsQuery);
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return [];
+      throw e;
+    }
+    return Promise.all(
+      parts.map(async (p) => {
+        let status: string;
+        try {
+          status = (await client.workflow.getHandle(p.workflowId).describe()).status.name;
+        } catch (e) {
+          status = e instanceof WorkflowNotFoundError ? 'NOT_STARTED' : `UNKNOWN (${(e as Error).message})`;
+        }
+        return { id: p.id, kind: p.kind, workflowId: p.workflowId, status };
+      }),
+    );
   }
 
   /** A staff action as a workflow update: applied in order with the claim's clock, or refused with reasons. */
