@@ -16,10 +16,10 @@ const activities = proxyActivities<ClaimActivities>({
  * has ended.
  *
  * Started by signal-with-start from the claim's activity rather than as a Temporal child workflow:
- * a part outlives the claim's run (a complaint can span a continueAsNew, and a new run of the claim
- * cannot hold the old run's child handle), and an effect can still come for a part that has ended
- * (its workflow id then starts a new run). Signal-with-start starts-or-signals in one call, and the
- * activity's retries are made harmless by `batchId`.
+ * a part outlives the claim's run (a complaint can span a continueAsNew), so a child would have to
+ * be abandoned by one run and signalled as an external workflow by the next, and started again when
+ * an effect comes for a part that has ended. Signal-with-start starts-or-signals in one call (a new
+ * run for an ended part), and `batchId` makes the activity's retries harmless.
  */
 export async function claimPartWorkflow(input: ClaimPartInput): Promise<{ effectsCarriedOut: number }> {
   const queue: Effect[][] = [];
