@@ -7,6 +7,30 @@ export type HealthChecks = Record<string, () => Promise<unknown>>;
 /** Each service provides its checks under this token (useFactory) and lists HealthController. */
 export const HEALTH_CHECKS = Symbol('health checks');
 
+/**
+ * A check that costs the dependency something (an SMTP relay's connection and greeting) run at most
+ * once per `everyMs` while it succeeds: probes in between get that success, and concurrent probes
+ * share one run. A failure is not kept: the next probe checks again, so a recovery shows at once.
+ * Keeps a liveness probe every few seconds from becoming a steady load on the relay.
+ */
+export function checkAtMostEvery(everyMs: number, check: () => Promise<unknown>, now: () => number = Date.now): () => Promise<void> {
+  let last: { at: number; outcome: Promise<void>; failed: boolean } | undefined;
+  return () => {
+    if (!last || last.failed || now() - last.at >= everyMs) {
+      const run = { at: now(), failed: false, outcome: Promise.resolve() };
+      run.outcome = check().then(
+        () => undefined,
+        (e) => {
+          run.failed = true;
+          throw e;
+        },
+      );
+      last = run;
+    }
+    return last.outcome;
+  };
+}
+
 @ApiTags('health')
 @Controller('health')
 export class HealthController {

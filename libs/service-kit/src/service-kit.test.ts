@@ -6,6 +6,7 @@ import { mintToken, signingKey, verifyToken } from './auth';
 import { ConfigError, baseConfig, loadConfig } from './config';
 import { JsonLogger, withLogContext } from './logger';
 import { parseOr400 } from './validation';
+import { checkAtMostEvery } from './health';
 
 describe('configuration', () => {
   it('names every bad variable', () => {
@@ -66,5 +67,39 @@ describe('validation', () => {
         { field: '(root)', problem: 'unknown field: d' },
       ]);
     }
+  });
+});
+
+describe('a costly health check', () => {
+  it('runs at most once per interval while it succeeds, and shares a run between concurrent probes', async () => {
+    let t = 0;
+    let runs = 0;
+    const check = checkAtMostEvery(30_000, async () => void runs++, () => t);
+    await Promise.all([check(), check(), check()]);
+    expect(runs).toBe(1);
+    t = 29_999;
+    await check();
+    expect(runs).toBe(1);
+    t = 30_000;
+    await check();
+    expect(runs).toBe(2);
+  });
+
+  it('checks again at the next probe after a failure, so a recovery shows at once', async () => {
+    let t = 0;
+    let up = false;
+    let runs = 0;
+    const check = checkAtMostEvery(30_000, async () => {
+      runs++;
+      if (!up) throw new Error('connection refused');
+    }, () => t);
+    await expect(check()).rejects.toThrow('connection refused');
+    t = 1;
+    await expect(check()).rejects.toThrow('connection refused');
+    up = true;
+    t = 2;
+    await expect(check()).resolves.toBeUndefined();
+    await check();
+    expect(runs).toBe(3);
   });
 });

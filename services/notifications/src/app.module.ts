@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { HEALTH_CHECKS, HealthChecks, HealthController, JsonLogger, serviceDataSourceOptions } from '@wc/service-kit';
+import { HEALTH_CHECKS, HealthChecks, checkAtMostEvery, HealthController, JsonLogger, serviceDataSourceOptions } from '@wc/service-kit';
 import { KafkaClient } from '@wc/messaging';
 import { NOTIFICATIONS_CONFIG, loadNotificationsConfig } from './config';
 import { DocumentsClient } from './documents.client';
@@ -59,7 +59,8 @@ const config = loadNotificationsConfig();
         database: () => ds.query('SELECT 1'),
         kafka: () => kafka.ping(),
         documents: () => documents.ping(),
-        smtp: () => email.verify(),
+        // A relay's connection and greeting per probe would be a steady load on it: once per 30 s while it answers.
+        smtp: checkAtMostEvery(30_000, () => email.verify()),
       }),
     },
   ],
