@@ -4,60 +4,43 @@
  * and logged, email with the stored PDF, post through the print queue, SMS, a bounce, retries that
  * give up, the interpreter paragraph and booking task, and team leaders' digests.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
+import { createHash, randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
 import { type ClaimPartiesRecordedData, type EventType, type NoticeDeliveryUpdatedData, TOPICS } from '@wc/contracts';
-import { type KafkaClient, type Publisher, createKafka, newEnvelope } from '@wc/messaging';
+import { newEnvelope } from '@wc/messaging';
 import { addDays, sydneyAt } from '@wc/rules';
-import { type JsonLogger, type Role, mintToken } from '@wc/service-kit';
+import type { Role } from '@wc/service-kit';
 import { pdfText } from '../../../documents/src/testing/pdf-text';
-import { LOGGER } from '../letters/letters.service';
+import { type EnginesHarness, captureLogs, startEnginesHarness, waitFor } from '../testing/engines-harness';
 
 jest.setTimeout(120_000);
 
-const run = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-const docsSchema = `documents_ct_${run}`;
-const notifSchema = `notifications_ct_${run}`;
-const secret = randomBytes(32).toString('hex');
-const key = new TextEncoder().encode(secret);
 const mailbox = process.env.MAILBOX_URL ?? 'http://127.0.0.1:8025';
 
-let documents: INestApplication;
-let notifications: INestApplication;
-let docsUrl: string;
+let h: EnginesHarness;
+// Shorthands for what the tests use most, set once the harness is up.
+let run: string;
+let docsSchema: string;
+let notifSchema: string;
 let base: string;
 let pg: Client;
-let kafka: KafkaClient;
-let publisher: Publisher;
 const statusEvents: NoticeDeliveryUpdatedData[] = [];
 let stopStatusConsumer: (() => Promise<void>) | undefined;
 const logs: Array<Record<string, unknown>> = [];
 
-const urlOf = (app: INestApplication) => `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 async function call(url: string, method: string, path: string, role: Role, user: string, body?: unknown) {
   const res = await fetch(`${url}${path}`, {
     method,
-    headers: { authorization: `Bearer ${await mintToken({ user, role }, key)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+    headers: { authorization: `Bearer ${await h.token(user, role)}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
 }
 const api = (method: string, path: string, role: Role = 'case-manager', user = 'cm.lee', body?: unknown) => call(base, method, path, role, user, body);
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const publish = <T extends EventType>(type: T, claimId: string, data: unknown) =>
-  publisher.publish(TOPICS.claims, [{ key: claimId, value: JSON.stringify(newEnvelope({ type, source: 'wc-claims/claims', subject: claimId, data } as never)) }]);
+  h.publisher.publish(TOPICS.claims, [{ key: claimId, value: JSON.stringify(newEnvelope({ type, source: 'wc-claims/claims', subject: claimId, data } as never)) }]);
 
 interface Claim {
   claimId: string;
@@ -128,17 +111,9 @@ const decisionContent = {
 };
 
 beforeAll(async () => {
-  Object.assign(process.env, { AUTH_JWT_SECRET: secret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DB_SCHEMA: docsSchema });
-  const docs = await import('../../../documents/src/main');
-  documents = await docs.start({ port: 0 });
-  docsUrl = urlOf(documents);
-  pg = new Client({ connectionString: process.env.DATABASE_URL });
-  await pg.connect();
-  kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!, clientId: `correspondence-test-${run}` });
-  await kafka.ensureTopics([TOPICS.claims, TOPICS.notifications]);
-  publisher = kafka.publisher();
-  await publisher.connect();
-  const statusConsumer = kafka.consumer({ groupId: `correspondence-test-status-${run}` });
+  h = await startEnginesHarness({ name: 'correspondence', topics: [TOPICS.claims, TOPICS.notifications], startDocuments: () => import('../../../documents/src/main') });
+  ({ run, docsSchema, notifSchema, pg } = h);
+  const statusConsumer = h.kafka.consumer({ groupId: `correspondence-test-status-${run}` });
   await statusConsumer.run(
     [TOPICS.notifications],
     async (m) => {
@@ -148,32 +123,21 @@ beforeAll(async () => {
     { fromBeginning: true },
   );
   stopStatusConsumer = () => statusConsumer.stop();
-  Object.assign(process.env, {
-    DB_SCHEMA: notifSchema,
-    DOCUMENTS_SERVICE_URL: docsUrl,
-    CLAIMS_CONSUMER_GROUP: `correspondence-test-${run}`,
+  const notifications = await h.startNotifications({
     DISPATCH_INTERVAL_MS: '100',
     DELIVERY_RETRY_BASE_MS: '50',
     DELIVERY_MAX_ATTEMPTS: '3',
     DIGEST_EVERY_MS: '0',
     REPLY_POSTAL_ADDRESS: 'Locked Bag 77, Parramatta NSW 2124',
   });
-  const { start } = await import('../main');
-  notifications = await start({ port: 0 });
-  base = urlOf(notifications);
-  const logger = notifications.get<JsonLogger>(LOGGER) as unknown as { write: (l: string) => void; minLevel: string };
-  logger.minLevel = 'debug';
-  logger.write = (l) => void logs.push(JSON.parse(l));
+  base = h.base;
+  captureLogs(notifications, logs);
   expect((await api('PUT', '/notifications/staff/cm.lee', 'admin', 'admin', { name: 'Lee Nguyen', role: 'Case manager', phone: '02 9000 1234', email: 'lee.nguyen@insurer.example' })).status).toBe(200);
 });
 
 afterAll(async () => {
-  await notifications?.close();
-  await documents?.close();
   await stopStatusConsumer?.();
-  await publisher?.disconnect();
-  for (const s of [notifSchema, docsSchema]) await pg?.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
-  await pg?.end();
+  await h?.close();
 });
 
 it('health names the SMTP server too', async () => {

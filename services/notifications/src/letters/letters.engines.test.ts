@@ -4,43 +4,19 @@
  * event is delivered twice, when the consumer restarts, and when the handler fails after the
  * documents service already made the letter.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import type { INestApplication } from '@nestjs/common';
-import { Client } from 'pg';
-import { type ClaimNotifiedData, TOPICS } from '@wc/contracts';
-import { type KafkaClient, type Publisher, createKafka, newEnvelope } from '@wc/messaging';
-import { type JsonLogger, type Role, mintToken } from '@wc/service-kit';
-import { LOGGER } from './letters.service';
+import { randomUUID } from 'node:crypto';
+import type { ClaimNotifiedData } from '@wc/contracts';
+import { TOPICS } from '@wc/contracts';
+import { newEnvelope } from '@wc/messaging';
+import type { Role } from '@wc/service-kit';
+import { type EnginesHarness, captureLogs, startEnginesHarness, waitFor } from '../testing/engines-harness';
 
 jest.setTimeout(120_000);
 
-const run = `${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-const docsSchema = `documents_test_${run}`;
-const notifSchema = `notifications_test_${run}`;
-const secret = randomBytes(32).toString('hex');
-const key = new TextEncoder().encode(secret);
+let h: EnginesHarness;
 
-let documents: INestApplication;
-let notifications: INestApplication | undefined;
-let docsUrl: string;
-let base: string;
-let pg: Client;
-let kafka: KafkaClient;
-let publisher: Publisher;
-
-const urlOf = (app: INestApplication) => `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
 async function get(path: string, role?: Role) {
-  return fetch(`${base}${path}`, { headers: role ? { authorization: `Bearer ${await mintToken({ user: 'casey', role }, key)}` } : {} });
-}
-async function waitFor<T>(what: string, check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await check();
-    if (v !== undefined && v !== false) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  return fetch(`${h.base}${path}`, { headers: role ? { authorization: `Bearer ${await h.token('casey', role)}` } : {} });
 }
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -57,8 +33,8 @@ function claimNotified(claimNumber: string) {
   };
   return newEnvelope({ type: 'claim.notified', source: 'wc-claims/claims', subject: claimId, data });
 }
-const publish = (e: { subject: string }) => publisher.publish(TOPICS.claims, [{ key: e.subject, value: JSON.stringify(e) }]);
-const handled = async (eventId: string) => (await pg.query(`SELECT 1 FROM ${notifSchema}.inbox WHERE event_id = $1`, [eventId])).rowCount === 1;
+const publish = (e: { subject: string }) => h.publisher.publish(TOPICS.claims, [{ key: e.subject, value: JSON.stringify(e) }]);
+const handled = async (eventId: string) => (await h.pg.query(`SELECT 1 FROM ${h.notifSchema}.inbox WHERE event_id = $1`, [eventId])).rowCount === 1;
 
 /**
  * A marker event for `claimId` (a type the service ignores, but its inbox records): once it is
@@ -86,56 +62,29 @@ async function consuming() {
 }
 
 async function startNotifications() {
-  Object.assign(process.env, { DB_SCHEMA: notifSchema, DOCUMENTS_SERVICE_URL: docsUrl, CLAIMS_CONSUMER_GROUP: `notifications-test-${run}` });
-  const { start } = await import('../main');
-  notifications = await start({ port: 0 });
-  base = urlOf(notifications);
+  await h.startNotifications();
   await consuming();
 }
 
-const lettersOf = async (claimId: string) => (await pg.query(`SELECT event_id, document_id, failure FROM ${notifSchema}.letter_requests WHERE claim_id = $1`, [claimId])).rows;
-const documentsOf = async (claimId: string) => (await pg.query(`SELECT id, idempotency_key FROM ${docsSchema}.documents WHERE claim_id = $1`, [claimId])).rows;
+const lettersOf = async (claimId: string) => (await h.pg.query(`SELECT event_id, document_id, failure FROM ${h.notifSchema}.letter_requests WHERE claim_id = $1`, [claimId])).rows;
+const documentsOf = async (claimId: string) => (await h.pg.query(`SELECT id, idempotency_key FROM ${h.docsSchema}.documents WHERE claim_id = $1`, [claimId])).rows;
 
 beforeAll(async () => {
-  Object.assign(process.env, { AUTH_JWT_SECRET: secret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn', DB_SCHEMA: docsSchema });
-  const docs = await import('../../../documents/src/main');
-  documents = await docs.start({ port: 0 });
-  docsUrl = urlOf(documents);
-  pg = new Client({ connectionString: process.env.DATABASE_URL });
-  await pg.connect();
-  kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!, clientId: `notifications-test-${run}` });
-  await kafka.ensureTopics([TOPICS.claims]);
-  publisher = kafka.publisher();
-  await publisher.connect();
+  h = await startEnginesHarness({ name: 'letters', topics: [TOPICS.claims], startDocuments: () => import('../../../documents/src/main') });
   await startNotifications();
 });
 
-afterAll(async () => {
-  await notifications?.close();
-  await documents?.close();
-  await publisher?.disconnect();
-  for (const s of [notifSchema, docsSchema]) await pg?.query(`DROP SCHEMA IF EXISTS ${s} CASCADE`);
-  await pg?.end();
-});
+afterAll(() => h?.close());
 
 it('health: database, kafka, the documents service and the SMTP server', async () => {
-  const res = await fetch(`${base}/health`);
+  const res = await fetch(`${h.base}/health`);
   expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', kafka: 'ok', documents: 'ok', smtp: 'ok' } });
 });
-
-/** What the service's logger writes from now on, at every level (the test runs quiet otherwise). */
-function captureLogs(app: INestApplication): Array<Record<string, unknown>> {
-  const lines: Array<Record<string, unknown>> = [];
-  const logger = app.get<JsonLogger>(LOGGER) as unknown as { write: (l: string) => void; minLevel: string };
-  logger.minLevel = 'debug';
-  logger.write = (l) => void lines.push(JSON.parse(l));
-  return lines;
-}
 
 it('claim.notified → one acknowledgement letter, however often the event is delivered and across a restart', async () => {
   const event = claimNotified('WC0004711');
   const claimId = event.subject;
-  const logs = captureLogs(notifications!);
+  const logs = captureLogs(h.notifications);
   await publish(event);
   const [request] = await waitFor('the letter request', async () => {
     const rows = await lettersOf(claimId);
@@ -147,7 +96,7 @@ it('claim.notified → one acknowledgement letter, however often the event is de
   expect(await documentsOf(claimId)).toEqual([{ id: request.document_id, idempotency_key: `ack-letter:${event.id}` }]);
 
   // The documents service has the letter, made by the service token.
-  const meta = await fetch(`${docsUrl}/documents/${request.document_id}`, { headers: { authorization: `Bearer ${await mintToken({ user: 'casey', role: 'case-manager' }, key)}` } });
+  const meta = await fetch(`${h.docsUrl}/documents/${request.document_id}`, { headers: { authorization: `Bearer ${await h.token('casey', 'case-manager')}` } });
   expect(await meta.json()).toMatchObject({ claimId, kind: 'acknowledgement-letter', createdBy: 'notifications-service', version: 1 });
 
   // Delivered again (a relay's republish): nothing new.
@@ -157,8 +106,7 @@ it('claim.notified → one acknowledgement letter, however often the event is de
   expect(await documentsOf(claimId)).toHaveLength(1);
 
   // Restarted consumer, and the event delivered once more.
-  await notifications!.close();
-  notifications = undefined;
+  await h.stopNotifications();
   await startNotifications();
   await publish(event);
   await drained(claimId);
@@ -179,26 +127,26 @@ it('a failure after the letter was made (before the commit) retries with the sam
   // The first insert of this claim's letter request fails, after the documents service answered,
   // as a crash between the call and the commit would. A sequence counts attempts outside the
   // rolled-back transactions.
-  await pg.query(`CREATE SEQUENCE ${notifSchema}.crash_attempts`);
-  await pg.query(`CREATE FUNCTION ${notifSchema}.crash_once() RETURNS trigger LANGUAGE plpgsql AS $$
+  await h.pg.query(`CREATE SEQUENCE ${h.notifSchema}.crash_attempts`);
+  await h.pg.query(`CREATE FUNCTION ${h.notifSchema}.crash_once() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-      IF NEW.claim_id = '${claimId}' AND nextval('${notifSchema}.crash_attempts') = 1 THEN
+      IF NEW.claim_id = '${claimId}' AND nextval('${h.notifSchema}.crash_attempts') = 1 THEN
         RAISE EXCEPTION 'simulated crash after the documents call';
       END IF;
       RETURN NEW;
     END $$`);
-  await pg.query(`CREATE TRIGGER crash_once BEFORE INSERT ON ${notifSchema}.letter_requests FOR EACH ROW EXECUTE FUNCTION ${notifSchema}.crash_once()`);
+  await h.pg.query(`CREATE TRIGGER crash_once BEFORE INSERT ON ${h.notifSchema}.letter_requests FOR EACH ROW EXECUTE FUNCTION ${h.notifSchema}.crash_once()`);
 
   await publish(event);
   const rows = await waitFor('the letter request after the retry', async () => {
     const r = await lettersOf(claimId);
     return r.length > 0 && r;
   });
-  expect((await pg.query(`SELECT last_value FROM ${notifSchema}.crash_attempts`)).rows[0].last_value).toBe('2');
+  expect((await h.pg.query(`SELECT last_value FROM ${h.notifSchema}.crash_attempts`)).rows[0].last_value).toBe('2');
   const docs = await documentsOf(claimId);
   expect(docs).toHaveLength(1);
   expect(rows).toEqual([{ event_id: event.id, document_id: docs[0].id, failure: null }]);
-  await pg.query(`DROP TRIGGER crash_once ON ${notifSchema}.letter_requests`);
+  await h.pg.query(`DROP TRIGGER crash_once ON ${h.notifSchema}.letter_requests`);
 });
 
 it('GET /notifications/letters needs a token and a claim id', async () => {
@@ -215,8 +163,8 @@ it('the documents service refusing the request leaves the event unhandled (retri
   // Documents' database is briefly unusable: POST /documents answers 500, the event is retried.
   const event = claimNotified('WC0004713');
   const claimId = event.subject;
-  const logs = captureLogs(notifications!);
-  await pg.query(`ALTER TABLE ${docsSchema}.documents RENAME TO documents_away`);
+  const logs = captureLogs(h.notifications);
+  await h.pg.query(`ALTER TABLE ${h.docsSchema}.documents RENAME TO documents_away`);
   try {
     await publish(event);
     await sleep(1500);
@@ -224,7 +172,7 @@ it('the documents service refusing the request leaves the event unhandled (retri
     expect(await handled(event.id)).toBe(false);
     expect(logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'event handler failed; rolled back, will be retried', claimId, error: expect.stringMatching(/documents service answered 500/) }));
   } finally {
-    await pg.query(`ALTER TABLE ${docsSchema}.documents_away RENAME TO documents`);
+    await h.pg.query(`ALTER TABLE ${h.docsSchema}.documents_away RENAME TO documents`);
   }
   await waitFor('the letter after documents recovered', async () => (await lettersOf(claimId)).length === 1, 60_000);
   expect(await documentsOf(claimId)).toHaveLength(1);
