@@ -1,4 +1,5 @@
-import { consentCovers, consentInputSchema, partyInputSchema } from './parties';
+import { consentCovers, consentInputSchema, partyInputSchema, partyRemovalSchema } from './parties';
+import { problemsOf } from './problems';
 
 const problems = (r: { success: boolean; error?: { issues: Array<{ path: (string | number)[]; message: string }> } }) =>
   r.success ? [] : r.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
@@ -45,5 +46,19 @@ describe("the worker's consent (program s11)", () => {
     const { recordedBy: _, ...input } = given;
     expect(problems(consentInputSchema.safeParse({ ...input, withdrawnOn: '2026-03-01', evidence: '' }))).toEqual(['evidence: must not be empty', 'withdrawnOn: is before givenOn']);
     expect(problems(consentInputSchema.safeParse({ ...input, scope: 'everything' }))).toEqual(['scope: must be health-information']);
+  });
+});
+
+describe('taking a party off the claim', () => {
+  it('needs the reason, and nothing else', () => {
+    expect(partyRemovalSchema.safeParse({ reason: 'recorded by mistake' }).success).toBe(true);
+    // As the API's 400 body words them.
+    const apiProblems = (body: unknown) => {
+      const r = partyRemovalSchema.safeParse(body);
+      return r.success ? [] : problemsOf(r.error).map((p) => `${p.path}: ${p.message}`);
+    };
+    expect(apiProblems({})).toEqual(['reason: is required']);
+    expect(apiProblems({ reason: ' ' })).toHaveLength(1);
+    expect(apiProblems({ reason: 'x', partyId: 'y' })).toEqual(['(root): unknown field: partyId']);
   });
 });

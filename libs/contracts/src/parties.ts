@@ -72,6 +72,21 @@ export const consentInputSchema = z
 export type ConsentInput = z.infer<typeof consentInputSchema>;
 export type Consent = ConsentInput & { recordedBy: string };
 
+/**
+ * Taking a party off the claim (recorded by mistake, a solicitor no longer acting): the reason is
+ * kept with the removed party, so the address book's history says who went and why.
+ */
+export const partyRemovalSchema = z.object({ reason: short }).strict();
+export type PartyRemoval = z.infer<typeof partyRemovalSchema>;
+export interface RemovedParty {
+  party: RecordedParty;
+  /** Its consents as they stood: they no longer apply to anyone. */
+  consents: Consent[];
+  removedOn: string;
+  removedBy: string;
+  reason: string;
+}
+
 /** Whether a consent covers health information going to this party on this day. */
 export function consentCovers(consents: readonly Consent[], partyId: string, on: string): boolean {
   return consents.some((c) => c.partyId === partyId && c.scope === 'health-information' && c.givenOn <= on && (!c.withdrawnOn || c.withdrawnOn > on));

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { consentInputSchema, partyInputSchema } from '@wc/contracts';
+import { consentInputSchema, partyInputSchema, partyRemovalSchema } from '@wc/contracts';
 import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
 import { PartiesService } from './parties.service';
 
@@ -38,6 +38,19 @@ export class PartiesController {
   async change(@Param('id', new ParseUUIDPipe()) id: string, @Param('partyId', new ParseUUIDPipe()) partyId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
     addLogContext({ claimId: id });
     return this.parties.saveParty(id, parseOr400(partyInputSchema, body), req.staff, partyId);
+  }
+
+  @Post('parties/:partyId/removal')
+  @HttpCode(201)
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: 'Take a party off the claim, with the reason: its consents go with it, and notices not yet sent to it are not sent' })
+  @ApiBody({ schema: openApiSchema(partyRemovalSchema) })
+  @ApiResponse({ status: 400, description: 'no reason' })
+  @ApiResponse({ status: 404, description: 'no such claim or party' })
+  @ApiResponse({ status: 422, description: 'the worker' })
+  async remove(@Param('id', new ParseUUIDPipe()) id: string, @Param('partyId', new ParseUUIDPipe()) partyId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    addLogContext({ claimId: id });
+    return this.parties.removeParty(id, partyId, parseOr400(partyRemovalSchema, body), req.staff);
   }
 
   @Post('consents')

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { ClaimPartiesRecordedData, Consent, ConsentInput, PartyInput, RecordedParty, TOPICS } from '@wc/contracts';
+import { ClaimPartiesRecordedData, Consent, ConsentInput, PartyInput, PartyRemoval, RecordedParty, RemovedParty, TOPICS } from '@wc/contracts';
 import { enqueue, newEnvelope } from '@wc/messaging';
+import { sydneyAt } from '@wc/rules';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { ClaimEntity } from '../claims/claim.entity';
 import { LOGGER } from '../claims/claims.service';
@@ -14,12 +15,15 @@ export interface PartiesView {
   version: number;
   parties: RecordedParty[];
   consents: Consent[];
+  /** Parties taken off the claim, oldest first. */
+  removed: RemovedParty[];
 }
 
 interface Row {
   version: number;
   parties: RecordedParty[];
   consents: Consent[];
+  removed: RemovedParty[];
 }
 
 /** Roles a claim has exactly one of: the notices are addressed by them. */
@@ -32,9 +36,9 @@ export class PartiesService {
   async view(claimId: string): Promise<PartiesView> {
     const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id: claimId });
     if (!claim) throw new NotFoundException(`no claim ${claimId}`);
-    const rows: Row[] = await this.ds.query(`SELECT version, parties, consents FROM ${SCHEMA}.claim_parties WHERE claim_id = $1`, [claimId]);
-    const row = rows[0] ?? { version: 0, parties: [], consents: [] };
-    return { claimId, version: row.version, parties: row.parties, consents: row.consents };
+    const rows: Row[] = await this.ds.query(`SELECT version, parties, consents, removed FROM ${SCHEMA}.claim_parties WHERE claim_id = $1`, [claimId]);
+    const row = rows[0] ?? { version: 0, parties: [], consents: [], removed: [] };
+    return { claimId, version: row.version, parties: row.parties, consents: row.consents, removed: row.removed };
   }
 
   /** Adds a party (partyId absent) or replaces one; the whole address book is published. */
@@ -76,6 +80,28 @@ export class PartiesService {
     return { consent, version };
   }
 
+  /**
+   * Takes a party off the claim. Its consents go with it, the snapshot published without it, so
+   * notices not yet sent to it are refused by notifications ("no longer recorded on the claim").
+   * The worker stays: every notice is about them, and a wrong worker is a wrong claim.
+   */
+  async removeParty(claimId: string, partyId: string, input: PartyRemoval, by: StaffUser): Promise<{ removed: RemovedParty; version: number }> {
+    const { result: removed, version } = await withLogContext({ claimId }, () =>
+      this.change(claimId, by, (row) => {
+        const party = row.parties.find((p) => p.partyId === partyId);
+        if (!party) throw new NotFoundException(`no party ${partyId} on claim ${claimId}`);
+        if (party.role === 'worker') throw new UnprocessableEntityException({ message: 'the worker cannot be taken off the claim; change their details instead', problems: [{ path: 'partyId', message: 'is the worker' }] });
+        const removed: RemovedParty = { party, consents: row.consents.filter((c) => c.partyId === partyId), removedOn: sydneyAt(Date.now()).date, removedBy: by.user, reason: input.reason };
+        this.log.info('party removed', { partyId, role: party.role, reason: input.reason });
+        return {
+          row: { ...row, parties: row.parties.filter((p) => p.partyId !== partyId), consents: row.consents.filter((c) => c.partyId !== partyId), removed: [...row.removed, removed] },
+          result: removed,
+        };
+      }),
+    );
+    return { removed, version };
+  }
+
   /** Publishes the address book again (e.g. the claim was assigned to someone else); inside the caller's transaction. */
   async republish(m: EntityManager, claim: ClaimEntity, by: string): Promise<void> {
     const row = await this.lockedRow(m, claim.id);
@@ -96,16 +122,17 @@ export class PartiesService {
 
   private async lockedRow(m: EntityManager, claimId: string): Promise<Row> {
     await m.query(`INSERT INTO ${SCHEMA}.claim_parties (claim_id) VALUES ($1) ON CONFLICT DO NOTHING`, [claimId]);
-    const rows: Row[] = await m.query(`SELECT version, parties, consents FROM ${SCHEMA}.claim_parties WHERE claim_id = $1 FOR UPDATE`, [claimId]);
+    const rows: Row[] = await m.query(`SELECT version, parties, consents, removed FROM ${SCHEMA}.claim_parties WHERE claim_id = $1 FOR UPDATE`, [claimId]);
     return rows[0];
   }
 
   private async write(m: EntityManager, claim: ClaimEntity, row: Row, by: string): Promise<void> {
-    await m.query(`UPDATE ${SCHEMA}.claim_parties SET version = $2, parties = $3, consents = $4, updated_by = $5, updated_at = now() WHERE claim_id = $1`, [
+    await m.query(`UPDATE ${SCHEMA}.claim_parties SET version = $2, parties = $3, consents = $4, removed = $5, updated_by = $6, updated_at = now() WHERE claim_id = $1`, [
       claim.id,
       row.version,
       JSON.stringify(row.parties),
       JSON.stringify(row.consents),
+      JSON.stringify(row.removed),
       by,
     ]);
     const data: ClaimPartiesRecordedData = {

@@ -71,8 +71,9 @@ export class CorrespondenceService {
   }
 
   /**
-   * A new address book: kept if newer than ours; notices waiting for a party try again; open tasks
-   * follow the claim's case manager; an interpreter need becomes a booking task (program 4.3).
+   * A new address book: kept if newer than ours; notices waiting for a party try again; copies not
+   * yet sent to a party taken off the claim are withdrawn; open tasks follow the claim's case
+   * manager; an interpreter need becomes a booking task (program 4.3).
    */
   async partiesRecorded(e: EventEnvelope<'claim.parties-recorded'>, m: EntityManager): Promise<void> {
     const d = e.data;
@@ -99,6 +100,7 @@ export class CorrespondenceService {
           detail: `Book a professional ${language} interpreter for calls and meetings with ${worker.name} (program 4.3, Use of interpreters); notices to the worker carry the interpreter-services paragraph.`,
         });
       }
+      await this.withdrawFromRemovedParties(m, d.claimId, d.parties.map((p) => p.partyId));
       const waiting: DeliveryRow[] = await m.query(`SELECT * FROM ${this.s}.deliveries WHERE claim_id = $1 AND status = 'awaiting-party' FOR UPDATE`, [d.claimId]);
       for (const w of waiting) {
         const found = partiesFor(w.recipient, d.parties);
@@ -108,6 +110,23 @@ export class CorrespondenceService {
         await this.addDeliveries(m, w.notice_id, d.claimId, w.recipient, found);
       }
     });
+  }
+
+  /**
+   * A party taken off the claim gets nothing more: its copies not yet sent are refused (and say so
+   * on the claim's record), and the tasks about its copies are closed, since there is nothing left
+   * for the case manager to do about them.
+   */
+  private async withdrawFromRemovedParties(m: EntityManager, claimId: string, partyIds: string[]): Promise<void> {
+    const gone: DeliveryRow[] = await m.query(
+      `SELECT * FROM ${this.s}.deliveries WHERE claim_id = $1 AND party_id IS NOT NULL AND NOT (party_id = ANY($2::uuid[])) AND status IN ('composing', 'awaiting-content', 'queued', 'printing', 'refused', 'bounced', 'failed') FOR UPDATE`,
+      [claimId, partyIds],
+    );
+    for (const g of gone) {
+      if (!['refused', 'bounced', 'failed'].includes(g.status)) await this.setStatus(m, g, 'refused', { detail: 'the party was taken off the claim before this copy was sent' });
+      await m.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = 'system' WHERE delivery_id = $1 AND done_at IS NULL`, [g.id]);
+      this.log.info('copy withdrawn: the party was taken off the claim', { deliveryId: g.id, partyId: g.party_id, was: g.status });
+    }
   }
 
   /** A notice the workflow (or payments) asked for: a delivery for each recorded party and channel. */
@@ -213,6 +232,9 @@ export class CorrespondenceService {
       return withLogContext({ claimId: d.claim_id }, async () => {
         if (!['refused', 'bounced', 'failed'].includes(d.status) || d.party_id === null)
           throw new UnprocessableEntityException({ message: `a ${d.status} copy is not sent again (only refused, bounced or failed ones)`, problems: [{ path: 'deliveryId', message: `is ${d.status}` }] });
+        const claim = await this.claimRecord(m, d.claim_id);
+        if (!claim?.parties.some((p) => p.partyId === d.party_id))
+          throw new UnprocessableEntityException({ message: `the ${d.recipient} this copy was for is no longer a party of the claim`, problems: [{ path: 'deliveryId', message: 'is for a party taken off the claim' }] });
         await m.query(`UPDATE ${this.s}.deliveries SET status = 'composing', attempts = 0, next_attempt_at = now(), resends = resends + 1, detail = $2, updated_at = now() WHERE id = $1`, [
           deliveryId,
           `sent again by ${by.user} after ${d.status}`,
