@@ -12,6 +12,7 @@ import { LOGGER, LettersService } from './letters/letters.service';
 import { KAFKA, NotificationsOutboxRelay, kafkaProvider } from './messaging.providers';
 import { Correspondence1763830000000 } from './migrations/1763830000000-correspondence';
 import { NoticeFacts1763850000000 } from './migrations/1763850000000-notice-facts';
+import { SendAttempts1763870000000 } from './migrations/1763870000000-send-attempts';
 import { CorrespondenceController } from './correspondence/correspondence.controller';
 import { CorrespondenceService } from './correspondence/correspondence.service';
 import { DeliveryWorker, EMAIL, smsProvider, smtpEmailProvider } from './correspondence/delivery-worker';
@@ -33,7 +34,7 @@ const config = loadNotificationsConfig();
         url: config.DATABASE_URL,
         schema: config.DB_SCHEMA,
         entities: [LetterRequestEntity],
-        migrations: [NotificationsInitial1763790000000, NoticesAndAlerts1763800000000, Reminders1763810000000, LetterFailures1763820000000, Correspondence1763830000000, NoticeFacts1763850000000],
+        migrations: [NotificationsInitial1763790000000, NoticesAndAlerts1763800000000, Reminders1763810000000, LetterFailures1763820000000, Correspondence1763830000000, NoticeFacts1763850000000, SendAttempts1763870000000],
       }),
     ),
   ],

@@ -94,7 +94,7 @@ async function copiesWhen(c: Claim, noticeId: string, what: string, done: (cs: C
   }
 }
 const tasksOf = async (c: Claim) => (await api('GET', '/notifications/tasks?includeDone=true')).body.tasks.filter((t: { claimId: string }) => t.claimId === c.claimId);
-const mailTo = async (addr: string) => (await (await fetch(`${mailbox}/messages?to=${encodeURIComponent(addr)}`)).json()) as Array<{ id: string; subject: string; text: string; attachments: Array<{ filename: string; contentType: string; sha256: string }> }>;
+const mailTo = async (addr: string) => (await (await fetch(`${mailbox}/messages?to=${encodeURIComponent(addr)}`)).json()) as Array<{ id: string; messageId: string | null; subject: string; text: string; attachments: Array<{ filename: string; contentType: string; sha256: string }> }>;
 
 const decisionContent = {
   decision: 'We dispute liability for your claim for weekly payments and medical expenses.',
@@ -191,6 +191,8 @@ it('a decision notice: waits for the reasons, then is stored and emailed to the 
     return m.length === 1 && m;
   });
   expect(mail.subject).toBe(`Decision notice: workers compensation claim ${c.claimNumber}`);
+  // One message id per copy (MAIL_FROM's domain): every attempt and resend of it carries the same.
+  expect(mail.messageId).toBe(`<delivery-${copy.deliveryId}@localhost>`);
   expect(mail.text).toContain('contact Lee Nguyen on 02 9000 1234');
   expect(mail.attachments).toHaveLength(1);
   expect(mail.attachments[0]).toMatchObject({ filename: `decision-notice-${c.claimNumber}.pdf`, contentType: 'application/pdf' });
@@ -225,6 +227,34 @@ it('a decision notice: waits for the reasons, then is stored and emailed to the 
   expect(new Set(hashes.rows.map((r) => r.content_hash)).size).toBe(1);
   expect((await mailTo(e.email)).map((x) => x.subject)).toEqual([`Decision notice: workers compensation claim ${c.claimNumber}`]);
   expect((await tasksOf(c)).filter((t: { doneAt: string | null }) => t.doneAt === null)).toEqual([]);
+});
+
+it('an email attempt the platform stopped in the middle of is not sent again blindly: a person checks, then sends it again', async () => {
+  const w = worker(`crash.${run}@example.org`);
+  const c = await newClaim([w]);
+  await publish('claim.action-recorded', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, actionId: randomUUID(), action: { type: 'liability.disputed', at: '2026-10-05', reasons: 'not work related' }, by: { user: 'cm.lee', role: 'case-manager' }, recordedAt: new Date().toISOString() });
+  const noticeId = await requestNotice(c, 'decision-notice', ['worker']);
+  const [waiting] = await copiesWhen(c, noticeId, 'content needed', (cs) => cs[0].status === 'awaiting-content');
+  // As an earlier run leaves it when it stops after the relay took the message, before the commit.
+  await pg.query(`INSERT INTO ${notifSchema}.send_attempts (delivery_id, round, attempt) VALUES ($1, 0, 1)`, [waiting.deliveryId]);
+  expect((await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: decisionContent })).status).toBe(201);
+  const [failed] = await copiesWhen(c, noticeId, 'the copy to stop for a person', (cs) => cs[0].status === 'failed');
+  expect(failed.detail).toBe(
+    `the platform stopped while sending attempt 1, so the email may have gone (message id <delivery-${waiting.deliveryId}@localhost>): check the mail relay's log or with Mateo Alvarez before sending it again`,
+  );
+  const decisions = async () => (await mailTo(w.email)).filter((x) => x.subject.startsWith('Decision notice'));
+  expect(await decisions()).toEqual([]);
+  const [task] = (await tasksOf(c)).filter((t: { kind: string; doneAt: string | null }) => t.kind === 'delivery-failed' && t.doneAt === null);
+  expect(task).toMatchObject({ deliveryId: waiting.deliveryId, assignee: 'cm.lee' });
+  // Checked: it had not gone. Sent again, it goes once, under the same message id.
+  expect((await api('POST', `/notifications/deliveries/${waiting.deliveryId}/resend`)).status).toBe(200);
+  await copiesWhen(c, noticeId, 'the copy sent', (cs) => cs[0].status === 'sent');
+  const mails = await decisions();
+  expect(mails.map((x) => x.messageId)).toEqual([`<delivery-${waiting.deliveryId}@localhost>`]);
+  expect((await pg.query(`SELECT round, attempt FROM ${notifSchema}.send_attempts WHERE delivery_id = $1 ORDER BY round, attempt`, [waiting.deliveryId])).rows).toEqual([
+    { round: 0, attempt: 1 },
+    { round: 1, attempt: 1 },
+  ]);
 });
 
 it('with consent the doctor gets the notice by post: the print queue, then sent when printed', async () => {

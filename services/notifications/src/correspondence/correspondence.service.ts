@@ -23,6 +23,8 @@ export interface DeliveryRow {
   status: DeliveryStatus;
   document_id: string | null;
   attempts: number;
+  /** How many times a person sent it again (each a new round of attempts). */
+  resends: number;
   detail: string | null;
 }
 

@@ -7,7 +7,7 @@ import { JsonLogger, withLogContext } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { DocumentsClient, DocumentsServiceError } from '../documents.client';
 import { LOGGER } from '../letters/letters.service';
-import { PermanentDeliveryError, type SendResult, SmtpEmail } from './channels/email';
+import { PermanentDeliveryError, type SendResult, SmtpEmail, mailDomain } from './channels/email';
 import { LocalSmsProvider, type SmsProvider } from './channels/sms';
 import { CorrespondenceService, type DeliveryRow } from './correspondence.service';
 import { type ClaimRecord, addressRefusal, consentRefusal, documentData, documentKind, smsText } from './notice-content';
@@ -185,7 +185,18 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
           if (!party.email) return this.giveUp(m, d, claim, 'failed', `${party.name} has no email address recorded any more`);
           const pdf = await this.documents.content(d.document_id as string);
           const staff = await this.correspondence.staff(m, claim.caseManager);
+          const messageId = `<delivery-${d.id}@${mailDomain(this.config.MAIL_FROM)}>`;
+          if (!(await this.attemptStarts(d, attempt)))
+            return this.giveUp(
+              m,
+              d,
+              claim,
+              'failed',
+              `the platform stopped while sending attempt ${attempt}, so the email may have gone (message id ${messageId}): check the mail relay's log or with ${party.name} before sending it again`,
+              attempt,
+            );
           result = await this.email.send({
+            messageId,
             to: party.email,
             subject: `${titleOf(kind)}: workers compensation claim ${claim.claimNumber}`,
             text: [
@@ -244,6 +255,17 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       detail: `Not sent to ${party.name} (${party.role}): ${why}. Record the worker's consent (POST /claims/${claim.claimId}/consents) and send it again, or tell the ${party.role} another way.`,
     });
     return true;
+  }
+
+  /**
+   * Records, in its own commit, that this attempt is about to hand the email to the relay; false
+   * when it was already recorded, i.e. an earlier run stopped during this very attempt (after the
+   * relay may have accepted the message, before the status was committed). Emailing again then could
+   * send the worker the same letter twice, so a person decides.
+   */
+  private async attemptStarts(d: DeliveryRow, attempt: number): Promise<boolean> {
+    const rows = await this.ds.query(`INSERT INTO ${this.s}.send_attempts (delivery_id, round, attempt) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING attempt`, [d.id, d.resends, attempt]);
+    return rows.length === 1;
   }
 
   private async retryOrFail(m: EntityManager, d: DeliveryRow, claim: ClaimRecord | null, e: Error): Promise<void> {

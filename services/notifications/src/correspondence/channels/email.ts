@@ -16,6 +16,8 @@ export interface EmailMessage {
   subject: string;
   text: string;
   attachment?: { filename: string; content: Buffer };
+  /** The same for every attempt and resend of one copy: a copy sent twice shows as one message in most mail clients. */
+  messageId?: string;
 }
 
 /**
@@ -48,6 +50,7 @@ export class SmtpEmail {
         to: m.to,
         subject: m.subject,
         text: m.text,
+        ...(m.messageId ? { messageId: m.messageId } : {}),
         attachments: m.attachment ? [{ filename: m.attachment.filename, content: m.attachment.content, contentType: 'application/pdf' }] : [],
       });
       if (info.rejected.length > 0) throw new PermanentDeliveryError(`refused by the mail server: ${info.response}`, true);
@@ -67,4 +70,9 @@ export class SmtpEmail {
   close(): void {
     this.transport.close();
   }
+}
+
+/** The domain of the sender's address ("Claims <claims@insurer.example>" → insurer.example), for message ids. */
+export function mailDomain(from: string): string {
+  return /@([^>\s]+)/.exec(from)?.[1] ?? 'localhost';
 }
