@@ -1,5 +1,9 @@
-import { LocalDate, addDays, daysBetween, isLocalDate, maxDate, minDate } from '../calendar';
-import { Dec, ZERO, formatMoney, isMoneyText, money, roundCents, sum } from '../money';
+import { LocalDate, addDays, daysBetween, maxDate, minDate } from '../calendar';
+import { Dec, ZERO, formatMoney, money, roundCents, sum } from '../money';
+import { COUNTED, NOT_EARNINGS } from './earnings-kinds';
+import { PIAWE_REGIME_CITATIONS, piaweRegime } from './regime';
+import type { EarningsLine, Employment, EmploymentPiawe, PiaweAdjustment, PiaweInput, PiaweResult, UnpaidLeave } from './types';
+import { validate } from './validate';
 
 /**
  * Pre-injury average weekly earnings (PIAWE) under the three NSW regimes (nsw-facts §1.4, §9.1 W12).
@@ -7,154 +11,8 @@ import { Dec, ZERO, formatMoney, isMoneyText, money, roundCents, sum } from '../
  * once, at the end of each employment's average.
  */
 
-export type PiaweRegime = 'before-2018-10-26' | '2018-10-26-to-2019-10-20' | 'from-2019-10-21';
-
-export const PIAWE_REGIME_CITATIONS: Readonly<Record<PiaweRegime, string>> = {
-  'before-2018-10-26':
-    'former s44C (Workers Compensation Act 1987, before its repeal by the Workers Compensation Legislation Amendment Act 2018 Sch 3): ' +
-    'average ordinary earnings plus overtime and shift allowance; overtime and shift allowance stop after the first 52 weeks of weekly payments (former s44C(1)/(2))',
-  '2018-10-26-to-2019-10-20':
-    'former s44C, which still governs injuries before 21 Oct 2019; no 52-week step-down: the Workers Compensation Legislation Amendment Act 2018 ' +
-    '(proclaimed 14 Dec 2018) removed it for injuries on or after 26 Oct 2018',
-  'from-2019-10-21':
-    '1987 Act Sch 3 (inserted by the Workers Compensation Legislation Amendment Act 2018 Sch 3, commenced 21 Oct 2019) and ' +
-    'Workers Compensation Regulation 2016 cl 8A–8F (inserted by the Workers Compensation Amendment (Pre-injury Average Weekly Earnings) Regulation 2019)',
-};
-
-/** The WCLA Act 2018 step-down change: injuries on or after this day keep overtime and shift allowance after 52 weeks. */
-export const STEP_DOWN_REMOVED_FOR_INJURIES_FROM: LocalDate = '2018-10-26';
-/** Commencement of 1987 Act Sch 3 (WCLA Act 2018 Sch 3) for injuries on or after this day. */
-export const SCHEDULE_3_APPLIES_TO_INJURIES_FROM: LocalDate = '2019-10-21';
-
-/** Which PIAWE law governs an injury on `dateOfInjury` (see PIAWE_REGIME_CITATIONS for the sources). */
-export function piaweRegime(dateOfInjury: LocalDate): PiaweRegime {
-  if (!isLocalDate(dateOfInjury)) throw new RangeError(`dateOfInjury must be a date YYYY-MM-DD, got ${JSON.stringify(dateOfInjury)}`);
-  if (dateOfInjury >= SCHEDULE_3_APPLIES_TO_INJURIES_FROM) return 'from-2019-10-21';
-  if (dateOfInjury >= STEP_DOWN_REMOVED_FOR_INJURIES_FROM) return '2018-10-26-to-2019-10-20';
-  return 'before-2018-10-26';
-}
-
-export type EarningsKind =
-  | 'ordinary'
-  | 'overtime'
-  | 'shift-allowance'
-  | 'allowance'
-  | 'paid-leave'
-  | 'commission'
-  | 'piece-rate'
-  | 'non-monetary-benefit'
-  | 'employer-super'
-  | 'workers-compensation'
-  | 'discretionary-bonus';
-
-export interface EarningsLine {
-  id: string;
-  employment: string;
-  /** A pay period, inclusive. */
-  from: LocalDate;
-  to: LocalDate;
-  kind: EarningsKind;
-  /** Money text: digits with at most two decimal places. */
-  amount: string;
-}
-
-export interface Employment {
-  id: string;
-  employer: string;
-  startedOn: LocalDate;
-  /** A financially material, ongoing change to the arrangement (Reg cl 8C), e.g. full-time to part-time or a pay rise. */
-  materialChangeOn?: LocalDate | null;
-  /** Reg cl 8F short-term worker: what the worker could reasonably have been expected to earn per week
-   *  (contract, award), as given by the case manager. */
-  expectedWeeklyEarnings?: string | null;
-}
-
-export interface UnpaidLeave {
-  employment: string;
-  from: LocalDate;
-  to: LocalDate;
-}
-
-export interface PiaweInput {
-  dateOfInjury: LocalDate;
-  /** Before 21 Oct 2019 the FIRST employment is taken as the one in which the worker was injured. */
-  employments: Employment[];
-  earnings: EarningsLine[];
-  unpaidLeave?: UnpaidLeave[];
-}
-
-export interface PiaweAdjustment {
-  /** e.g. 'Reg cl 8C'. */
-  clause: string;
-  effect: string;
-}
-
-export interface EmploymentPiawe {
-  employment: string;
-  /** `days` are the counted days (unpaid leave taken out); `weeks` is days ÷ 7 for display, to at most 6 places. */
-  period: { from: LocalDate; to: LocalDate; days: number; weeks: string };
-  /** Totals over the period (not weekly), to cents for display: everything counted except overtime and shift allowance … */
-  ordinary: string;
-  /** … and overtime plus shift allowance. */
-  overtimeAndShift: string;
-  weeklyAverage: string;
-  adjustments: PiaweAdjustment[];
-  linesUsed: string[];
-  linesExcluded: { id: string; reason: string }[];
-}
-
-export interface PiaweResult {
-  regime: PiaweRegime;
-  amount: string;
-  /** Only for injuries before 26 Oct 2018: the PIAWE after 52 weeks of weekly payments, without overtime and shift allowance. */
-  amountAfter52Weeks: string | null;
-  complete: boolean;
-  /** Plain-English reasons an interim PIAWE is needed (SoP S7). */
-  missing: string[];
-  employments: EmploymentPiawe[];
-  /** Employments that do not count under the regime (before 21 Oct 2019: all but the injuring one), with their lines. */
-  employmentsExcluded: { employment: string; reason: string; lines: string[] }[];
-  explanation: string[];
-}
-
-export interface PiaweProblem {
-  /** e.g. `earnings[3].to`. */
-  path: string;
-  message: string;
-}
-
-export class PiaweInputError extends Error {
-  constructor(readonly problems: PiaweProblem[]) {
-    super(`invalid PIAWE input: ${problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    this.name = 'PiaweInputError';
-  }
-}
-
-type Share = 'ordinary' | 'overtimeAndShift';
-
-/** How each counted kind splits; the split only matters before 21 Oct 2019 (the step-down) and for display. */
-const COUNTED: Readonly<Partial<Record<EarningsKind, Share>>> = {
-  ordinary: 'ordinary',
-  // Before 21 Oct 2019, allowances other than shift allowance are treated as ordinary earnings: they
-  // are paid for ordinary hours and so do not fall away with overtime after 52 weeks.
-  allowance: 'ordinary',
-  'paid-leave': 'ordinary',
-  commission: 'ordinary',
-  'piece-rate': 'ordinary',
-  'non-monetary-benefit': 'ordinary',
-  overtime: 'overtimeAndShift',
-  'shift-allowance': 'overtimeAndShift',
-};
-
-const NOT_EARNINGS: Readonly<Partial<Record<EarningsKind, string>>> = {
-  'employer-super': 'employer superannuation contributions are not earnings (1987 Act Sch 3 cl 2(1) "gross pre-injury earnings"; SIRA PIAWE guidance, nsw-facts §1.4(a))',
-  'workers-compensation':
-    'compensation for lost earnings is not earnings received for work (1987 Act Sch 3 cl 2(1) "earnings received ... for work"; nsw-facts §1.4(a))',
-  'discretionary-bonus':
-    'a payment made without obligation by the employer is excluded (Workers Compensation Amendment (Pre-injury Average Weekly Earnings) Regulation 2019, explanatory note (e); nsw-facts §1.4(a))',
-};
-
-const KINDS = new Set<string>([...Object.keys(COUNTED), ...Object.keys(NOT_EARNINGS)]);
+export * from './regime';
+export * from './types';
 
 const SEVEN = new Dec(7);
 /** Sch 3 cl 2(2): 52 weeks ending immediately before the date of injury. */
@@ -451,57 +309,4 @@ function weeksText(days: number): string {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function validate(input: PiaweInput): void {
-  const problems: PiaweProblem[] = [];
-  const problem = (path: string, message: string) => problems.push({ path, message });
-  const doiOk = isLocalDate(input.dateOfInjury);
-  if (!doiOk) problem('dateOfInjury', `must be a date YYYY-MM-DD, got ${JSON.stringify(input.dateOfInjury)}`);
-
-  const employmentIds = new Set<string>();
-  if (!Array.isArray(input.employments) || input.employments.length === 0) problem('employments', 'at least one employment is needed');
-  (input.employments ?? []).forEach((e, i) => {
-    const at = `employments[${i}]`;
-    if (typeof e.id !== 'string' || e.id === '') problem(`${at}.id`, 'must be a non-empty text');
-    else if (employmentIds.has(e.id)) problem(`${at}.id`, `duplicate employment id ${JSON.stringify(e.id)}`);
-    else employmentIds.add(e.id);
-    if (!isLocalDate(e.startedOn)) problem(`${at}.startedOn`, `must be a date YYYY-MM-DD, got ${JSON.stringify(e.startedOn)}`);
-    else if (doiOk && e.startedOn > input.dateOfInjury) problem(`${at}.startedOn`, `${e.startedOn} is after the date of injury ${input.dateOfInjury}`);
-    if (e.materialChangeOn != null) {
-      if (!isLocalDate(e.materialChangeOn)) problem(`${at}.materialChangeOn`, `must be a date YYYY-MM-DD, got ${JSON.stringify(e.materialChangeOn)}`);
-      else if (doiOk && e.materialChangeOn > input.dateOfInjury) problem(`${at}.materialChangeOn`, `${e.materialChangeOn} is after the date of injury ${input.dateOfInjury}`);
-    }
-    if (e.expectedWeeklyEarnings != null && !isMoneyText(e.expectedWeeklyEarnings)) {
-      problem(`${at}.expectedWeeklyEarnings`, `must be a non-negative amount with at most 2 decimal places, got ${JSON.stringify(e.expectedWeeklyEarnings)}`);
-    }
-  });
-
-  const lineIds = new Set<string>();
-  (input.earnings ?? []).forEach((l, i) => {
-    const at = `earnings[${i}]`;
-    if (typeof l.id !== 'string' || l.id === '') problem(`${at}.id`, 'must be a non-empty text');
-    else if (lineIds.has(l.id)) problem(`${at}.id`, `duplicate line id ${JSON.stringify(l.id)}`);
-    else lineIds.add(l.id);
-    if (!employmentIds.has(l.employment)) problem(`${at}.employment`, `unknown employment ${JSON.stringify(l.employment)}`);
-    if (!KINDS.has(l.kind)) problem(`${at}.kind`, `unknown kind ${JSON.stringify(l.kind)}`);
-    checkRange(at, l.from, l.to, problem);
-    if (typeof l.amount !== 'string' || !isMoneyText(l.amount)) problem(`${at}.amount`, `must be a non-negative amount with at most 2 decimal places, got ${JSON.stringify(l.amount)}`);
-  });
-
-  (input.unpaidLeave ?? []).forEach((u, i) => {
-    const at = `unpaidLeave[${i}]`;
-    if (!employmentIds.has(u.employment)) problem(`${at}.employment`, `unknown employment ${JSON.stringify(u.employment)}`);
-    checkRange(at, u.from, u.to, problem);
-  });
-
-  if (problems.length > 0) throw new PiaweInputError(problems);
-}
-
-function checkRange(at: string, from: unknown, to: unknown, problem: (path: string, message: string) => void): void {
-  const fromOk = isLocalDate(from);
-  const toOk = isLocalDate(to);
-  if (!fromOk) problem(`${at}.from`, `must be a date YYYY-MM-DD, got ${JSON.stringify(from)}`);
-  if (!toOk) problem(`${at}.to`, `must be a date YYYY-MM-DD, got ${JSON.stringify(to)}`);
-  if (fromOk && toOk && to < from) problem(`${at}.to`, `${to} is before from ${from}`);
 }
