@@ -16,10 +16,12 @@ const activities = proxyActivities<ClaimActivities>({
  * has ended.
  *
  * Started by signal-with-start from the claim's activity rather than as a Temporal child workflow:
- * a part outlives the claim's run (a complaint can span a continueAsNew), so a child would have to
- * be abandoned by one run and signalled as an external workflow by the next, and started again when
- * an effect comes for a part that has ended. Signal-with-start starts-or-signals in one call (a new
- * run for an ended part), and `batchId` makes the activity's retries harmless.
+ * a part outlives the claim's run (a complaint can span a continueAsNew), and on the time-skipping
+ * test server `simulate` runs on, a child completing after its parent's run continued as new takes
+ * a clock lock that only the closed parent would release: time stops for the whole simulation
+ * (reproduced 2026-11-22 with the complaint of incomplete-psychological and historyLimit 25).
+ * Signal-with-start starts-or-signals in one call (a new run for an ended part), and `batchId`
+ * makes the activity's retries harmless.
  */
 export async function claimPartWorkflow(input: ClaimPartInput): Promise<{ effectsCarriedOut: number }> {
   const queue: Effect[][] = [];
