@@ -240,4 +240,11 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
       await connection.close();
     }
   });
+
+  it("still shows the claim when no claim worker can say what its parts are", async () => {
+    await platform.stop('worker');
+    const r = await claims('GET', `/claims/${claimId}`, cm);
+    expect(r.status).toBe(200);
+    expect(r.body.workflow).toMatchObject({ id: `claim-${claimNumber}`, status: 'RUNNING', parts: expect.stringMatching(/^UNKNOWN \(/) });
+  });
 });

@@ -123,12 +123,20 @@ export class ClaimsService {
       [id],
     );
     let workflowStatus: string;
-    let parts: Awaited<ReturnType<TemporalGateway['workflowParts']>> = [];
+    let parts: Awaited<ReturnType<TemporalGateway['workflowParts']>> | string = [];
     try {
       workflowStatus = await this.temporal.workflowStatus(claim.workflowId);
-      if (workflowStatus !== 'NOT_STARTED') parts = await this.temporal.workflowParts(claim.workflowId);
     } catch (e) {
       workflowStatus = `UNKNOWN (${(e as Error).message})`;
+    }
+    if (workflowStatus === 'RUNNING' || workflowStatus === 'COMPLETED') {
+      try {
+        parts = await this.temporal.workflowParts(claim.workflowId);
+      } catch (e) {
+        // The claim itself is still shown: only the parts are unknown (e.g. no claim worker is running).
+        parts = `UNKNOWN (${(e as Error).message})`;
+        this.log.warn('parts of the claim workflow unknown', { claimId: claim.id, error: (e as Error).message });
+      }
     }
     return {
       id: claim.id,

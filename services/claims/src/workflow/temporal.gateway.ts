@@ -62,10 +62,12 @@ export class TemporalGateway implements OnApplicationShutdown {
    * the claim or the platform.
    */
   async workflowParts(workflowId: string): Promise<Array<{ id: string; kind: string; workflowId: string; status: string }>> {
-    const { client } = await this.connect();
+    const { client, connection } = await this.connect();
     let parts: Array<{ id: string; kind: string; workflowId: string }>;
     try {
-      parts = await client.workflow.getHandle(workflowId).query(partsQuery);
+      // A query needs a claim worker to answer; with none running it would hold the staff API's
+      // answer until the server gives up. Two seconds, then the caller says the parts are unknown.
+      parts = await connection.withDeadline(Date.now() + 2000, () => client.workflow.getHandle(workflowId).query(partsQuery));
     } catch (e) {
       if (e instanceof WorkflowNotFoundError) return [];
       throw e;
