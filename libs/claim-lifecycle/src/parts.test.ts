@@ -21,7 +21,7 @@ describe('parts of a claim with a life of their own', () => {
     lc.apply({ type: 'complaint.acknowledged', at: '2026-03-05T10:00:00+11:00' });
     const { own, parts } = splitEffects(lc.state, lc.drainEffects());
     expect(parts.map((p) => p.part)).toEqual([{ id: 'complaint-1', kind: 'complaint' }]);
-    const mine = parts[0].effects.map((e) => (e.kind === 'notice' ? `notice:${e.notice.type}` : `${e.kind}:${e.obligation.type}`));
+    const mine = parts[0].effects.map((e) => (e.kind === 'notice' ? `notice:${e.notice.type}` : e.kind === 'classified' ? e.kind : `${e.kind}:${e.obligation.type}`));
     expect(mine).toEqual([
       'obligation-opened:complaint.acknowledgement',
       'obligation-opened:complaint.resolution',

@@ -153,9 +153,9 @@ it('GET /notifications/letters needs a token and a claim id', async () => {
   expect((await get(`/notifications/letters?claimId=${randomUUID()}`)).status).toBe(401);
   const bad = await get('/notifications/letters?claimId=12', 'case-manager');
   expect(bad.status).toBe(400);
-  expect((await bad.json()).problems).toEqual([{ field: 'claimId', problem: 'must be a uuid' }]);
+  expect(((await bad.json()) as { problems: unknown }).problems).toEqual([{ field: 'claimId', problem: 'must be a uuid' }]);
   const missing = await get('/notifications/letters', 'reviewer');
-  expect((await missing.json()).problems).toEqual([{ field: 'claimId', problem: 'is required' }]);
+  expect(((await missing.json()) as { problems: unknown }).problems).toEqual([{ field: 'claimId', problem: 'is required' }]);
   expect(await (await get(`/notifications/letters?claimId=${randomUUID()}`, 'reviewer')).json()).toEqual({ claimId: expect.any(String), letters: [] });
 });
 
