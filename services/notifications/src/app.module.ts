@@ -14,6 +14,7 @@ import { Correspondence1763830000000 } from './migrations/1763830000000-correspo
 import { NoticeFacts1763850000000 } from './migrations/1763850000000-notice-facts';
 import { SendAttempts1763870000000 } from './migrations/1763870000000-send-attempts';
 import { CorrespondenceController } from './correspondence/correspondence.controller';
+import { CorrespondenceViews } from './correspondence/correspondence-views';
 import { CorrespondenceService } from './correspondence/correspondence.service';
 import { DeliveryWorker, EMAIL, smsProvider, smtpEmailProvider } from './correspondence/delivery-worker';
 import { DigestService } from './correspondence/digest.service';
@@ -47,6 +48,7 @@ const config = loadNotificationsConfig();
     LettersService,
     NoticesService,
     CorrespondenceService,
+    CorrespondenceViews,
     smtpEmailProvider,
     smsProvider,
     DeliveryWorker,

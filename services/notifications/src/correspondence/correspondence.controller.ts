@@ -2,6 +2,7 @@ import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPi
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { CorrespondenceViews } from './correspondence-views';
 import { CorrespondenceService } from './correspondence.service';
 import { DigestService } from './digest.service';
 
@@ -33,7 +34,7 @@ const staffSchema = z
 @ApiBearerAuth()
 @Controller('notifications')
 export class CorrespondenceController {
-  constructor(private readonly correspondence: CorrespondenceService, private readonly digests: DigestService) {}
+  constructor(private readonly correspondence: CorrespondenceService, private readonly views: CorrespondenceViews, private readonly digests: DigestService) {}
 
   @Post('notices/:noticeId/content')
   @Roles('case-manager', 'team-leader', 'reviewer')
@@ -52,7 +53,7 @@ export class CorrespondenceController {
     const q = parseOr400(tasksQuery, query, 'query');
     if (q.assignee && q.assignee !== req.staff.user && req.staff.role === 'case-manager') throw new ForbiddenException('a case manager sees only their own tasks');
     const assignee = q.assignee ?? req.staff.user;
-    return { assignee, tasks: await this.correspondence.tasks(assignee === 'unassigned' ? null : assignee, q.includeDone === 'true') };
+    return { assignee, tasks: await this.views.tasks(assignee === 'unassigned' ? null : assignee, q.includeDone === 'true') };
   }
 
   @Post('tasks/:id/done')
@@ -77,7 +78,7 @@ export class CorrespondenceController {
   @ApiOperation({ summary: 'Letters to print and post, oldest first (the PDF is at the documents service)' })
   async printQueue(@Query() query: unknown) {
     const q = parseOr400(printQuery, query, 'query');
-    return { letters: await this.correspondence.printQueue(q.includePrinted === 'true') };
+    return { letters: await this.views.printQueue(q.includePrinted === 'true') };
   }
 
   @Post('print-queue/:deliveryId/printed')
@@ -93,7 +94,7 @@ export class CorrespondenceController {
   async sms(@Query() query: unknown) {
     const { claimId } = parseOr400(byClaim, query, 'query');
     addLogContext({ claimId });
-    return { claimId, messages: await this.correspondence.smsFor(claimId) };
+    return { claimId, messages: await this.views.smsFor(claimId) };
   }
 
   @Put('staff/:user')

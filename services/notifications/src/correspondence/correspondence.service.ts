@@ -248,27 +248,6 @@ export class CorrespondenceService {
     });
   }
 
-  async tasks(assignee: string | null, includeDone: boolean) {
-    const rows = await this.ds.query(
-      `SELECT id, claim_id, claim_number, assignee, kind, notice_id, delivery_id, detail, created_at, done_at, done_by FROM ${this.s}.tasks
-       WHERE ($1::text IS NULL AND assignee IS NULL OR assignee = $1) AND ($2 OR done_at IS NULL) ORDER BY created_at, id`,
-      [assignee, includeDone],
-    );
-    return rows.map((r: Record<string, unknown>) => ({
-      id: r.id,
-      claimId: r.claim_id,
-      claimNumber: r.claim_number,
-      assignee: r.assignee,
-      kind: r.kind,
-      noticeId: r.notice_id,
-      deliveryId: r.delivery_id,
-      detail: r.detail,
-      createdAt: (r.created_at as Date).toISOString(),
-      doneAt: r.done_at ? (r.done_at as Date).toISOString() : null,
-      doneBy: r.done_by,
-    }));
-  }
-
   async completeTask(id: string, by: StaffUser) {
     const rows = await this.ds.query(`SELECT assignee, claim_id, done_at FROM ${this.s}.tasks WHERE id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundException(`no task ${id}`);
@@ -294,52 +273,6 @@ export class CorrespondenceService {
     return rows[0] ?? null;
   }
 
-  /** Every notice of the claim and how far each copy got. */
-  async noticesFor(claimId: string) {
-    const notices = await this.ds.query(`SELECT notice_id, type, "on", recipients, cause, content_version FROM ${this.s}.notice_requests WHERE claim_id = $1 ORDER BY "on", type, notice_id`, [claimId]);
-    const deliveries = await this.ds.query(
-      `SELECT id, notice_id, recipient, party_id, channel, kind, status, document_id, attempts, detail, provider_ref, updated_at FROM ${this.s}.deliveries WHERE claim_id = $1 ORDER BY created_at, id`,
-      [claimId],
-    );
-    return notices.map((n: Record<string, unknown>) => {
-      const copies = deliveries
-        .filter((d: Record<string, unknown>) => d.notice_id === n.notice_id)
-        .map((d: Record<string, unknown>) => ({
-          deliveryId: d.id,
-          recipient: d.recipient,
-          partyId: d.party_id,
-          channel: d.channel,
-          kind: d.kind,
-          status: d.status,
-          documentId: d.document_id,
-          attempts: d.attempts,
-          detail: d.detail,
-          providerRef: d.provider_ref,
-          updatedAt: (d.updated_at as Date).toISOString(),
-        }));
-      return { noticeId: n.notice_id, type: n.type, on: n.on, to: n.recipients, cause: n.cause, contentVersion: n.content_version, status: noticeStatus(copies.map((c: { status: string }) => c.status)), deliveries: copies };
-    });
-  }
-
-  async printQueue(includePrinted: boolean) {
-    const rows = await this.ds.query(
-      `SELECT delivery_id, claim_id, claim_number, document_id, addressee, address, queued_at, printed_at, printed_by FROM ${this.s}.print_queue WHERE $1 OR printed_at IS NULL ORDER BY queued_at, delivery_id`,
-      [includePrinted],
-    );
-    return rows.map((r: Record<string, unknown>) => ({
-      deliveryId: r.delivery_id,
-      claimId: r.claim_id,
-      claimNumber: r.claim_number,
-      documentId: r.document_id,
-      content: `/documents/${r.document_id}/content`,
-      addressee: r.addressee,
-      address: r.address,
-      queuedAt: (r.queued_at as Date).toISOString(),
-      printedAt: r.printed_at ? (r.printed_at as Date).toISOString() : null,
-      printedBy: r.printed_by,
-    }));
-  }
-
   /** The letter was printed and posted: its delivery is sent (the post gives no delivery receipt). */
   async markPrinted(deliveryId: string, by: StaffUser) {
     return this.ds.transaction(async (m) => {
@@ -352,11 +285,6 @@ export class CorrespondenceService {
       this.log.info('letter printed', { claimId: rows[0].claim_id, deliveryId });
       return { deliveryId, status: 'sent' };
     });
-  }
-
-  async smsFor(claimId: string) {
-    const rows = await this.ds.query(`SELECT id, delivery_id, "to", body, status, sent_at FROM ${this.s}.sms_messages WHERE claim_id = $1 ORDER BY sent_at, id`, [claimId]);
-    return rows.map((r: Record<string, unknown>) => ({ id: r.id, deliveryId: r.delivery_id, to: r.to, body: r.body, status: r.status, sentAt: (r.sent_at as Date).toISOString() }));
   }
 
   // ---- shared with the delivery worker ----
@@ -420,14 +348,4 @@ export class CorrespondenceService {
   private async closeTasks(m: EntityManager, dedupeKey: string, by: string) {
     await m.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = $2 WHERE dedupe_key = $1 AND done_at IS NULL`, [dedupeKey, by]);
   }
-}
-
-/** One word for a notice from its copies: done when every copy reached an end, waiting when any waits on a person. */
-export function noticeStatus(statuses: string[]): string {
-  const live = statuses.filter((s) => s !== 'superseded');
-  if (live.length === 0) return 'no-copies';
-  if (live.some((s) => s === 'awaiting-party' || s === 'awaiting-content')) return 'needs-attention';
-  if (live.some((s) => s === 'composing' || s === 'queued' || s === 'printing')) return 'in-progress';
-  if (live.every((s) => s === 'sent' || s === 'delivered')) return 'sent';
-  return 'partly-sent';
 }

@@ -1,6 +1,6 @@
 import type { RecordedParty } from '@wc/contracts';
 import { type ClaimRecord, addressRefusal, consentRefusal, documentData, documentKind, merge, partiesFor, smsText } from './notice-content';
-import { noticeStatus } from './correspondence.service';
+import { noticeStatus } from './correspondence-views';
 
 const party = (role: RecordedParty['role'], extra: Partial<RecordedParty> = {}): RecordedParty => ({ partyId: `p-${role}`, role, name: `The ${role}`, capacities: [], email: `${role}@example.org`, channels: ['email'], ...extra });
 const worker = party('worker', { name: 'Lena Okoro' });

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles, StaffUser, addLogContext, parseOr400 } from '@wc/service-kit';
 import { NoticesService } from './notices.service';
-import { CorrespondenceService } from '../correspondence/correspondence.service';
+import { CorrespondenceViews } from '../correspondence/correspondence-views';
 
 const byClaim = z.object({ claimId: z.string({ required_error: 'is required' }).uuid('must be a uuid') }).strict();
 const byLeader = z.object({ teamLeader: z.string().min(1).optional() }).strict();
@@ -13,7 +13,7 @@ const byCaseManager = z.object({ caseManager: z.string().min(1).optional() }).st
 @ApiBearerAuth()
 @Controller('notifications')
 export class NoticesController {
-  constructor(private readonly notices: NoticesService, private readonly correspondence: CorrespondenceService) {}
+  constructor(private readonly notices: NoticesService, private readonly correspondence: CorrespondenceViews) {}
 
   @Get('notices')
   @ApiOperation({ summary: "The notices a claim's workflow requested (rules.md §5), each with its copies: to whom, by which channel, the document and how far it got" })
