@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { BusinessCalendar } from './business-calendar';
-import { standardHolidays } from './nsw-holidays';
+import { builtInDeclaredDays, standardHolidays } from './nsw-holidays';
 import { easterSunday } from './easter';
-import { addDays, addYearsClamped, fromDayNumber, isLocalDate, isoWeekday, toDayNumber } from './local-date';
+import { addDays, addMonthsClamped, addYearsClamped, fromDayNumber, isLocalDate, isoWeekday, toDayNumber } from './local-date';
 import { parseEventTime, sydneyAt, sydneyInstant } from './sydney-time';
 
 const cal = new BusinessCalendar();
@@ -28,17 +28,20 @@ describe('NSW holidays (Public Holidays Act 2010 s4; nsw-facts §5 derived table
     expect(cal.holiday('2025-01-26')).toBeUndefined();
   });
 
-  it('2026: Anzac Day on Saturday has no substitute; Boxing Day on Saturday adds Monday 28 Dec', () => {
+  it('2026: Anzac Day on Saturday stays, with the declared additional Monday 27 Apr; Boxing Day on Saturday adds Monday 28 Dec', () => {
     expect(holidayDates(2026)).toEqual([
-      '2026-01-01', '2026-01-26', '2026-04-03', '2026-04-04', '2026-04-05', '2026-04-06', '2026-04-25',
+      '2026-01-01', '2026-01-26', '2026-04-03', '2026-04-04', '2026-04-05', '2026-04-06', '2026-04-25', '2026-04-27',
       '2026-06-08', '2026-08-03', '2026-10-05', '2026-12-25', '2026-12-26', '2026-12-28',
     ]);
-    expect(cal.isBusinessDay('2026-04-27')).toBe(true);
+    expect(cal.isBusinessDay('2026-04-27')).toBe(false);
+    // s4 alone gives no substitute for Anzac Day: 27 Apr is a holiday only because it was declared (rules.md §1).
+    expect(standardHolidays(2026).map((h) => h.date)).not.toContain('2026-04-27');
+    expect(new BusinessCalendar(builtInDeclaredDays(1)).isBusinessDay('2026-04-27')).toBe(true);
   });
 
-  it('2027: Christmas on Saturday → Mon 27; Boxing Day on Sunday → Tue 28', () => {
+  it('2027: the declared Monday 26 Apr after Anzac Day on Sunday; Christmas on Saturday → Mon 27; Boxing Day on Sunday → Tue 28', () => {
     expect(holidayDates(2027)).toEqual([
-      '2027-01-01', '2027-01-26', '2027-03-26', '2027-03-27', '2027-03-28', '2027-03-29', '2027-04-25',
+      '2027-01-01', '2027-01-26', '2027-03-26', '2027-03-27', '2027-03-28', '2027-03-29', '2027-04-25', '2027-04-26',
       '2027-06-14', '2027-08-02', '2027-10-04', '2027-12-25', '2027-12-26', '2027-12-27', '2027-12-28',
     ]);
   });
@@ -86,7 +89,8 @@ describe('NSW holidays (Public Holidays Act 2010 s4; nsw-facts §5 derived table
 describe('counting (rules.md §1)', () => {
   it('N business days after skips weekends and Easter (significance 31 Mar 2026 → contact due 7 Apr)', () => {
     expect(cal.businessDaysAfter('2026-03-31', 3)).toBe('2026-04-07');
-    expect(cal.businessDaysAfter('2026-03-31', 20)).toBe('2026-04-30');
+    // April 2026: 1-2 (2), 7-10 (6), 13-17 (11), 20-24 (16), 28-30 (19; Mon 27 declared), Fri 1 May (20).
+    expect(cal.businessDaysAfter('2026-03-31', 20)).toBe('2026-05-01');
     expect(cal.businessDaysAfter('2026-03-03', 20)).toBe('2026-03-31');
   });
 
@@ -206,5 +210,30 @@ describe('day numbers (integer arithmetic) agree with the JavaScript Date refere
   it('normalises an impossible day the way Date does (callers validate first)', () => {
     expect(fromDayNumber(toDayNumber('2023-02-29'))).toBe('2023-03-01');
     expect(fromDayNumber(toDayNumber('2024-04-31'))).toBe('2024-05-01');
+  });
+});
+
+describe('months (rules.md §8.3: the same day of the month, or the last day of a shorter month)', () => {
+  it.each([
+    ['2027-05-17', 3, '2027-08-17'],
+    ['2026-05-31', 3, '2026-08-31'],
+    ['2026-11-30', 3, '2027-02-28'],
+    ['2027-11-30', 3, '2028-02-29'],
+    ['2026-10-31', 3, '2027-01-31'],
+    ['2026-12-31', 2, '2027-02-28'],
+  ])('%s + %i months = %s', (from, months, expected) => expect(addMonthsClamped(from, months)).toBe(expected));
+
+  it('never goes past the end of the target month and keeps the day when it can', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: toDayNumber('2000-01-01'), max: toDayNumber('2060-12-31') }), fc.integer({ min: 0, max: 36 }), (n, months) => {
+        const from = fromDayNumber(n);
+        const to = addMonthsClamped(from, months);
+        const [fy, fm, fd] = from.split('-').map(Number);
+        const [ty, tm, td] = to.split('-').map(Number);
+        expect(ty * 12 + tm - (fy * 12 + fm)).toBe(months);
+        if (td !== fd) expect(addDays(to, 1).slice(8)).toBe('01'); // clamped to the month's last day
+        expect(td).toBeLessThanOrEqual(fd);
+      }),
+    );
   });
 });

@@ -133,3 +133,15 @@ export function nthWeekdayOfMonth(year: number, month: number, weekday: number, 
   const offset = (weekday - isoWeekday(first) + 7) % 7;
   return addDays(first, offset + 7 * (nth - 1));
 }
+
+/**
+ * The same day of the month `months` later; the last day of that month when it has no such day
+ * (31 May + 3 months = 31 Aug; 30 Nov + 3 months = 28 or 29 Feb). rules.md §8.3.
+ */
+export function addMonthsClamped(date: LocalDate, months: number): LocalDate {
+  const { year, month, day } = parts(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = (index % 12) + 1;
+  return ymd(y, m, Math.min(day, daysInMonth(y, m)));
+}

@@ -20,6 +20,8 @@ export interface DeclaredDay {
   source: string;
   /** A standard day this declaration moves, which is then no longer a holiday (s6 "instead of"). */
   replaces?: LocalDate;
+  /** The version of the shipped list that first carried this day (data/nsw-declared-holidays.json). */
+  dataVersion?: number;
 }
 
 const S4 = 'Public Holidays Act 2010 (NSW) s4';
@@ -77,9 +79,16 @@ export function standardHolidays(year: number): Holiday[] {
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
-/** The declared days shipped with the library (data/nsw-declared-holidays.json). */
-export function builtInDeclaredDays(): DeclaredDay[] {
-  return (declaredData.days as DeclaredDay[]).map((d) => validateDeclared(d));
+/** The newest version of the shipped list of declared days. */
+export const DECLARED_DAYS_VERSION = Math.max(...(declaredData.days as DeclaredDay[]).map((d) => d.dataVersion ?? 1));
+
+/**
+ * The declared days shipped with the library (data/nsw-declared-holidays.json), as the list stood
+ * at `version` (default: the newest). A claim's workflow started under an older list keeps it until
+ * it takes the newer one in a versioned step, so its recorded history still replays.
+ */
+export function builtInDeclaredDays(version: number = DECLARED_DAYS_VERSION): DeclaredDay[] {
+  return (declaredData.days as DeclaredDay[]).filter((d) => (d.dataVersion ?? 1) <= version).map((d) => validateDeclared(d));
 }
 
 export function validateDeclared(d: DeclaredDay): DeclaredDay {
