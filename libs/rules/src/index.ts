@@ -7,3 +7,4 @@ export * from './weekly-compensation';
 export * from './excess';
 export * from './payg';
 export * from './piawe';
+export * from './medical';

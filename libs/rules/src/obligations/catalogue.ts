@@ -22,6 +22,11 @@ export const OBLIGATION_TYPES = [
   'case-conference.required',
   'wca.78-weeks',
   'wca.biennial',
+  // rules.md §8
+  'treatment.acknowledgement',
+  'treatment.decision',
+  's48a.compliance',
+  's39.notice',
 ] as const;
 
 /**
@@ -34,7 +39,16 @@ export const OBLIGATION_TYPES = [
  */
 export const PAYMENT_OBLIGATION_TYPES = ['payment.weekly', 'payment.reimbursement'] as const;
 export type PaymentObligationType = (typeof PAYMENT_OBLIGATION_TYPES)[number];
-export type ObligationType = (typeof OBLIGATION_TYPES)[number] | PaymentObligationType;
+
+/**
+ * The s59A notice (1987 Act s59A; SIRA Standard of Practice S19; nsw-facts.md T23): written notice
+ * to the worker and the nominated treating doctor at least 13 weeks before medical compensation
+ * ends. Built like the rule book's obligations but not (yet) in rules.md, so the simulate-shaped
+ * timeline leaves it out.
+ */
+export const MEDICAL_OBLIGATION_TYPES = ['s59a.notice'] as const;
+export type MedicalObligationType = (typeof MEDICAL_OBLIGATION_TYPES)[number];
+export type ObligationType = (typeof OBLIGATION_TYPES)[number] | PaymentObligationType | MedicalObligationType;
 
 /** The date a due rule counts from. */
 export type DueBase =
@@ -44,11 +58,17 @@ export type DueBase =
   | 'date-of-injury'
   | 'appointment' // the IME appointment
   | 'conference' // the case conference date
-  | 'certificate-to'; // the last day of the certificate
+  | 'certificate-to' // the last day of the certificate
+  | 'suspend-from' // the s48A suspension date named in the warning
+  | 'medical-cessation'; // the first day medical compensation is no longer payable (s59A)
 
 export type DueRule =
   | { kind: 'business-days-after'; n: number; base: DueBase }
   | { kind: 'business-days-before'; n: number; base: DueBase }
+  /** N calendar days before the base, never rolled (s48A: the day before the suspension date). */
+  | { kind: 'days-before'; n: number; base: DueBase }
+  /** N weeks before the base, moved back to a business day: "at least N weeks before" is never late by rolling forward. */
+  | { kind: 'weeks-before'; n: number; base: DueBase }
   | { kind: 'days-after'; n: number; base: DueBase }
   | { kind: 'weeks-after'; n: number; base: DueBase }
   | { kind: 'years-after'; n: number; base: DueBase }
@@ -253,6 +273,46 @@ const RULE_BOOK_OBLIGATIONS: Record<(typeof OBLIGATION_TYPES)[number], Obligatio
     canOpenLate: false,
     source: 'program 5.6',
   },
+  'treatment.acknowledgement': {
+    type: 'treatment.acknowledgement',
+    opensWhen: 'treatment.requested',
+    due: bd(10),
+    calendar: 'business-days',
+    completedBy: ['treatment.acknowledged', 'treatment.approved', 'treatment.declined'],
+    cancelledBy: ['claim.finalised'],
+    canOpenLate: false,
+    source: 'SIRA Standard of Practice S4; GN 3.4, 6.1; rules.md §8.1',
+  },
+  'treatment.decision': {
+    type: 'treatment.decision',
+    opensWhen: 'treatment.requested',
+    due: days(21),
+    calendar: 'calendar-days',
+    completedBy: ['treatment.approved', 'treatment.declined'],
+    cancelledBy: ['claim.finalised'],
+    canOpenLate: false,
+    source: 'Workplace Injury Management and Workers Compensation Act 1998 s279; SIRA GN 6.1; rules.md §8.1',
+  },
+  's48a.compliance': {
+    type: 's48a.compliance',
+    opensWhen: 's48a.warning-issued',
+    due: { kind: 'days-before', n: 1, base: 'suspend-from' },
+    calendar: 'calendar-days',
+    completedBy: ['s48a.complied'],
+    cancelledBy: ['claim.finalised'],
+    canOpenLate: false,
+    source: 'Workplace Injury Management and Workers Compensation Act 1998 s48A(2), (3); rules.md §8.2',
+  },
+  's39.notice': {
+    type: 's39.notice',
+    opensWhen: 'the first day of entitlement week 235, unless the latest WPI assessed before then is more than 20%',
+    due: { kind: 'weeks-after', n: 12, base: 'trigger' },
+    calendar: 'calendar-days',
+    completedBy: ['s39.notice-issued'],
+    cancelledBy: ['wpi.assessed:>20', 'claim.finalised'],
+    canOpenLate: true,
+    source: 'Workers Compensation Act 1987 s39; SIRA Standard of Practice S17; rules.md §8.4',
+  },
 };
 
 /** The payment clocks' definitions (see PAYMENT_OBLIGATION_TYPES). */
@@ -278,8 +338,23 @@ const PAYMENT_OBLIGATIONS: Record<PaymentObligationType, ObligationDefinition> =
     source: 'program 4.6 ("within 10 business days of receipt" of the schedule)',
   },
 };
-/** Every obligation the platform tracks: rules.md §4, then the payment clocks. */
-export const OBLIGATIONS: Record<ObligationType, ObligationDefinition> = { ...RULE_BOOK_OBLIGATIONS, ...PAYMENT_OBLIGATIONS };
+/** The medical obligations' definitions (see MEDICAL_OBLIGATION_TYPES). */
+const MEDICAL_OBLIGATIONS: Record<MedicalObligationType, ObligationDefinition> = {
+  's59a.notice': {
+    type: 's59a.notice',
+    opensWhen:
+      'medical compensation has an end date (weekly payments ceased by a decision, or never payable) and that date is less than 21 weeks away (the platform opens the notice 8 weeks before it is due)',
+    due: { kind: 'weeks-before', n: 13, base: 'medical-cessation' },
+    calendar: 'calendar-days',
+    completedBy: ['s59a.notice-issued'],
+    cancelledBy: ['wpi.assessed:>20', 'weekly payments payable again (s59A(3))', 'claim.finalised'],
+    canOpenLate: false,
+    source: 'Workers Compensation Act 1987 s59A; SIRA Standard of Practice S19; nsw-facts.md T23',
+  },
+};
+
+/** Every obligation the platform tracks: rules.md §4 and §8, the payment clocks, the s59A notice. */
+export const OBLIGATIONS: Record<ObligationType, ObligationDefinition> = { ...RULE_BOOK_OBLIGATIONS, ...PAYMENT_OBLIGATIONS, ...MEDICAL_OBLIGATIONS };
 
 function initialContact(party: 'worker' | 'employer' | 'doctor'): ObligationDefinition {
   return {
@@ -295,5 +370,5 @@ function initialContact(party: 'worker' | 'employer' | 'doctor'): ObligationDefi
 }
 
 export function isObligationType(t: unknown): t is ObligationType {
-  return typeof t === 'string' && ((OBLIGATION_TYPES as readonly string[]).includes(t) || (PAYMENT_OBLIGATION_TYPES as readonly string[]).includes(t));
+  return typeof t === 'string' && (Object.keys(OBLIGATIONS) as string[]).includes(t);
 }

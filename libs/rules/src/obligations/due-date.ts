@@ -1,4 +1,4 @@
-import { BusinessCalendar, LocalDate } from '../calendar';
+import { BusinessCalendar, LocalDate, addDays } from '../calendar';
 import { DueBase, DueRule, OBLIGATIONS, ObligationType } from './catalogue';
 
 /** The dates a due rule may count from; only those its rule names need to be given. */
@@ -25,6 +25,10 @@ export function describeRule(rule: DueRule): string {
       return `${rule.n} business days after the ${rule.base}`;
     case 'business-days-before':
       return `${rule.n} business days before the ${rule.base}`;
+    case 'days-before':
+      return `${rule.n} ${rule.n === 1 ? 'day' : 'days'} before the ${rule.base}, not rolled`;
+    case 'weeks-before':
+      return `${rule.n} weeks before the ${rule.base}, moved back to a business day`;
     case 'days-after':
       return `${rule.n} days after the ${rule.base}, rolled forward to a business day`;
     case 'weeks-after':
@@ -71,6 +75,11 @@ function evaluate(rule: DueRule, ctx: DueContext, cal: BusinessCalendar, type: O
       return result(cal.businessDaysAfter(from, rule.n));
     case 'business-days-before':
       return result(cal.businessDaysBefore(from, rule.n));
+    case 'days-before':
+      return result(addDays(from, -rule.n));
+    case 'weeks-before':
+      // The last business day on or before: the notice is then still at least N weeks ahead.
+      return result(cal.businessDaysBefore(addDays(from, -7 * rule.n + 1), 1));
     case 'days-after':
       return result(cal.daysAfter(from, rule.n));
     case 'weeks-after':

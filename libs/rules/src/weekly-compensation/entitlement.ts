@@ -36,6 +36,10 @@ export interface WeeklyCompensationInput {
   /** A later report for the same week replaces an earlier one (a correction). */
   earnings: EarningsFact[];
   s38ApprovedOn?: LocalDate | null;
+  /** Days of an s48A suspension (rules.md §8.2): not payable. */
+  suspensions?: { from: LocalDate; to: LocalDate }[];
+  /** The first day no longer payable after weekly payments were discontinued (s80, rules.md §8.3) or terminated (s48A(1)(b)). */
+  noLongerPayableFrom?: LocalDate | null;
   wpiAssessments?: { on: LocalDate; percent: string | number }[];
   /** Blocks are reported when their last day is on or before this date. */
   through: LocalDate;
@@ -45,7 +49,16 @@ export interface WeeklyCompensationInput {
   tables: ParameterTables;
 }
 
-export type NotPayableReason = 'not-yet' | 'no-rate-in-force' | 'no-certificate' | 'fit-for-work' | 'liability-not-provisional-or-accepted' | 'liability-disputed' | 'claim-finalised';
+export type NotPayableReason =
+  | 'not-yet'
+  | 'no-rate-in-force'
+  | 'no-certificate'
+  | 'fit-for-work'
+  | 'liability-not-provisional-or-accepted'
+  | 'liability-disputed'
+  | 'claim-finalised'
+  | 'weekly-payments-discontinued'
+  | 's48a-suspended';
 
 export interface DayLine {
   date: LocalDate;
@@ -201,6 +214,10 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
 
   function notPayable(date: LocalDate): { reason?: NotPayableReason; capacity?: Capacity } {
     if (input.finalisedOn && date >= input.finalisedOn) return { reason: 'claim-finalised' };
+    // rules.md §6, §8.3: from the first day no longer payable, no day is payable for the rest of the claim.
+    if (input.noLongerPayableFrom && date >= input.noLongerPayableFrom) return { reason: 'weekly-payments-discontinued' };
+    // rules.md §8.2: days of an s48A suspension are not payable (s48A(3)).
+    if (input.suspensions?.some((s) => s.from <= date && date <= s.to)) return { reason: 's48a-suspended' };
     let cert: CertificateFact | undefined;
     for (let i = input.certificates.length - 1; i >= 0; i--) {
       const c = input.certificates[i];
