@@ -15,6 +15,11 @@ import { complaintAcknowledgementData, complaintAcknowledgementV1 } from './comp
 import { caseConferenceAgendaData, caseConferenceAgendaV1 } from './case-conference-agenda';
 import { caseConferenceSummaryData, caseConferenceSummaryV1 } from './case-conference-summary';
 import { piaweDecisionData, piaweDecisionV1 } from './piawe-decision';
+import { treatmentDecisionData, treatmentDecisionV1 } from './treatment-decision';
+import { s48aWarningData, s48aWarningV1 } from './s48a-warning';
+import { s48aSuspensionData, s48aSuspensionV1 } from './s48a-suspension';
+import { s39NoticeData, s39NoticeV1 } from './s39-notice';
+import { s59aNoticeData, s59aNoticeV1 } from './s59a-notice';
 import type { NoticeTemplate } from './template';
 
 export * from './template';
@@ -23,10 +28,12 @@ export { renderLetter } from './render';
 
 /**
  * The template each kind is rendered with now: the acknowledgement letter, every notice of rules.md
- * §5 (the provisional liability notice in a worker's and an employer's version), and the PIAWE
- * decision. To add a notice type: write its template and add it here (and to
- * `documentRequestSchema`). To change a notice's wording: a new template version replaces the old
- * one here; the old version stays in TEMPLATE_HISTORY.
+ * §5 (the provisional liability notice in a worker's and an employer's version; the treatment
+ * decision, s48A warning and suspension and s39 notice of §8), the PIAWE decision, and the s59A
+ * notice (nsw-facts T23; its rules are still to be specified, rules.md §9). To add a notice type:
+ * write its template and add it here (and to `documentRequestSchema`). To change a notice's
+ * wording: a new template version replaces the old one here; the old version stays in
+ * TEMPLATE_HISTORY.
  */
 export const CURRENT_TEMPLATES = {
   'acknowledgement-letter': acknowledgementLetterV1,
@@ -44,12 +51,17 @@ export const CURRENT_TEMPLATES = {
   'case-conference-agenda': caseConferenceAgendaV1,
   'case-conference-summary': caseConferenceSummaryV1,
   'piawe-decision': piaweDecisionV1,
+  'treatment-decision': treatmentDecisionV1,
+  's48a-warning': s48aWarningV1,
+  's48a-suspension': s48aSuspensionV1,
+  's39-notice': s39NoticeV1,
+  's59a-notice': s59aNoticeV1,
 } as const;
 export type DocumentKind = keyof typeof CURRENT_TEMPLATES;
 export const DOCUMENT_KINDS = Object.keys(CURRENT_TEMPLATES) as DocumentKind[];
 
 /** Every template version ever used (to re-render or explain a stored document). */
-export const TEMPLATE_HISTORY: readonly NoticeTemplate[] = [acknowledgementLetterV1, informationRequestV1, contactRequestV1, reasonableExcuseV1, provisionalLiabilityV1, provisionalLiabilityEmployerV1, liabilityAcceptedV1, decisionNoticeV1, impV1, imeNoticeV1, reviewOutcomeV1, complaintAcknowledgementV1, caseConferenceAgendaV1, caseConferenceSummaryV1, piaweDecisionV1] as NoticeTemplate[];
+export const TEMPLATE_HISTORY: readonly NoticeTemplate[] = [acknowledgementLetterV1, informationRequestV1, contactRequestV1, reasonableExcuseV1, provisionalLiabilityV1, provisionalLiabilityEmployerV1, liabilityAcceptedV1, decisionNoticeV1, impV1, imeNoticeV1, reviewOutcomeV1, complaintAcknowledgementV1, caseConferenceAgendaV1, caseConferenceSummaryV1, piaweDecisionV1, treatmentDecisionV1, s48aWarningV1, s48aSuspensionV1, s39NoticeV1, s59aNoticeV1] as NoticeTemplate[];
 
 export function currentTemplate<K extends DocumentKind>(kind: K): (typeof CURRENT_TEMPLATES)[K] {
   return CURRENT_TEMPLATES[kind];
@@ -76,5 +88,10 @@ export const documentRequestSchema = z.discriminatedUnion('kind', [
   request('case-conference-agenda', caseConferenceAgendaData),
   request('case-conference-summary', caseConferenceSummaryData),
   request('piawe-decision', piaweDecisionData),
+  request('treatment-decision', treatmentDecisionData),
+  request('s48a-warning', s48aWarningData),
+  request('s48a-suspension', s48aSuspensionData),
+  request('s39-notice', s39NoticeData),
+  request('s59a-notice', s59aNoticeData),
 ]);
 export type DocumentRequest = z.infer<typeof documentRequestSchema>;

@@ -103,4 +103,29 @@ describe('every notice of rules.md §5 has a template', () => {
   it('has the employer version of the provisional liability notice and the PIAWE decision', () => {
     expect(DOCUMENT_KINDS).toEqual(expect.arrayContaining(['provisional-liability-employer', 'piawe-decision']));
   });
+  // rules.md §5 and §8: the treatment decision (§8.1), the s48A warning and suspension (§8.2), the
+  // s39 notice (§8.4); and the s59A notice (nsw-facts T23), whose rules are still to come (§9).
+  it.each(['treatment-decision', 's48a-warning', 's48a-suspension', 's39-notice', 's59a-notice'])('%s (rules.md §8, nsw-facts T23)', (kind) => {
+    expect(DOCUMENT_KINDS).toContain(kind);
+  });
+});
+
+describe('requests for the notices of rules.md §8', () => {
+  const claimId = '4f6f1c4e-8a51-4d6f-9c37-2a0f1c3b7e11';
+  const warning = {
+    claimNumber: 'WC0052290',
+    issuedOn: '2026-07-06',
+    worker: { givenName: 'Desmond', familyName: 'Oyelowo-Hart' },
+    reason: 'You have not started the suitable duties your employer offered.',
+    obligation: 'Start the suitable duties your employer offered.',
+    suspendFrom: '2026-07-27',
+    contact: { caseManager: 'Saoirse Abubakar', phone: '02 9555 0733', email: 'rtw@claims.example', postalAddress: 'Locked Bag 7720, Parramatta NSW 2124' },
+  };
+
+  it('accept an s48a-warning and name the bad field under data', () => {
+    expect(documentRequestSchema.parse({ claimId, kind: 's48a-warning', data: warning }).kind).toBe('s48a-warning');
+    const r = documentRequestSchema.safeParse({ claimId, kind: 's48a-warning', data: { ...warning, suspendFrom: '2026-07-10' } });
+    expect(r.success ? [] : r.error.issues.map((i) => i.path.join('.'))).toEqual(['data.suspendFrom']);
+    expect(documentRequestSchema.safeParse({ claimId, kind: 's48a-suspension', data: warning }).success).toBe(false);
+  });
 });
