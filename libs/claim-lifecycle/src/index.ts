@@ -4,3 +4,4 @@ export * from './timeline';
 export { refusal } from './refusals';
 export * from './scenario-driver';
 export * from './parts';
+export * from './entitlement-facts';

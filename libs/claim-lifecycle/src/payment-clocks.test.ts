@@ -21,13 +21,13 @@ describe('payment clocks (program 4.6)', () => {
     const lc = ClaimLifecycle.start({ claim });
     lc.drainEffects();
     // Certificate received Thu 5 Mar; payments starts the clock that day: due Thu 12 Mar.
-    expect(lc.apply({ type: 'payment-clock.started', clock: 'weekly-payment', ref: 'weekly:c1', receivedOn: '2026-03-05', at: '2026-03-05T11:00:00+11:00' })).toEqual({ ok: true });
+    expect(lc.apply({ type: 'payment-clock.started', clock: 'weekly-payment', ref: 'weekly:c1', receivedOn: '2026-03-05', at: '2026-03-05T11:00:00+11:00' })).toMatchObject({ ok: true });
     const o = lc.state.obligations.find((x) => x.ref === 'weekly:c1')!;
     expect(o).toMatchObject({ type: 'payment.weekly', openedOn: '2026-03-05', dueOn: '2026-03-12' });
     expect(o.due.source).toContain('program 4.6');
     lc.advanceTo({ date: '2026-03-12', minuteOfDay: 9 * 60 });
     expect(kinds(lc.drainEffects(), 'payment.weekly')).toEqual(['obligation-opened', 'reminder@2026-03-11', 'escalated@2026-03-12']);
-    expect(lc.apply({ type: 'payment-clock.met', ref: 'weekly:c1', at: '2026-03-12T15:00:00+11:00' })).toEqual({ ok: true });
+    expect(lc.apply({ type: 'payment-clock.met', ref: 'weekly:c1', at: '2026-03-12T15:00:00+11:00' })).toMatchObject({ ok: true });
     expect(lc.state.obligations.find((x) => x.ref === 'weekly:c1')).toMatchObject({ completedOn: '2026-03-12', escalatedOn: '2026-03-12' });
     // Met twice, or a clock never started: refused with the ref named.
     expect(lc.apply({ type: 'payment-clock.met', ref: 'weekly:c1', at: '2026-03-13' })).toEqual({ ok: false, problems: [{ path: 'ref', message: 'no running payment clock "weekly:c1"' }] });

@@ -1,12 +1,11 @@
 import type { ClaimEvent, Notification, Party } from '@wc/contracts';
+import type { EntitlementFacts } from './entitlement-facts';
+export type { ReceivedCertificate } from './entitlement-facts';
 import type {
-  CertificateFact,
   Classification,
   DeclaredDay,
   DueExplanation,
-  EarningsFact,
   EscalationPolicy,
-  LiabilityFact,
   LocalDate,
   ObligationType,
   ParameterTables,
@@ -27,9 +26,19 @@ export type NoticeType =
   | 'review-outcome'
   | 'complaint-acknowledgement'
   | 'case-conference-agenda'
-  | 'case-conference-summary';
+  | 'case-conference-summary'
+  // rules.md §8
+  | 'treatment-decision'
+  | 's48a-warning'
+  | 's48a-suspension'
+  | 's39-notice'
+  // 1987 Act s59A; SoP S19 (beyond rules.md)
+  | 's59a-notice';
 
-export type Recipient = Party | 'notifier' | 'complainant' | 'participants';
+export type Recipient = Party | 'notifier' | 'complainant' | 'participants' | 'provider';
+
+/** What a notice states that the platform decided (a suspension's dates, when a decision takes effect). */
+export type NoticeFacts = Record<string, string | number | null>;
 
 export interface NoticeRecord {
   type: NoticeType;
@@ -38,6 +47,7 @@ export interface NoticeRecord {
   /** What caused it: an event type, or `escalation:<obligation id>`. */
   cause: string;
   ref?: string;
+  facts?: NoticeFacts;
 }
 
 export interface ObligationRecord {
@@ -68,8 +78,8 @@ export interface RecordedEvent {
   event: ClaimEvent;
 }
 
-/** Several complaints, reviews, IMEs or case conferences may be open at once. */
-export type InstanceKind = 'complaint' | 'review' | 'ime' | 'case-conference';
+/** Several complaints, reviews, IMEs, case conferences or treatment requests may be open at once. */
+export type InstanceKind = 'complaint' | 'review' | 'ime' | 'case-conference' | 'treatment';
 export interface InstanceRecord {
   kind: InstanceKind;
   ref: string;
@@ -77,12 +87,12 @@ export interface InstanceRecord {
   closed: boolean;
   /** case-conference: the date it is scheduled for; ime: the appointment. */
   on?: LocalDate;
+  /** treatment: what was asked for, by whom, at what cost (rules.md §8.1). */
+  request?: { treatment: string; provider: string; cost: string };
+  /** treatment: the decision and its day. */
+  decision?: { outcome: 'approved' | 'declined'; on: LocalDate };
 }
 
-export interface ReceivedCertificate extends CertificateFact {
-  id: string;
-  seq: number;
-}
 
 /** What the workflow must do in the outside world because of a step (activities). */
 export type Effect =
@@ -97,7 +107,7 @@ export type Effect =
   | { kind: 'overdue'; obligation: ObligationRecord; on: LocalDate };
 
 /** Everything the lifecycle knows; plain JSON so continueAsNew can carry it. */
-export interface ClaimState {
+export interface ClaimState extends EntitlementFacts {
   schemaVersion: 1;
   claim: Notification;
   policy: EscalationPolicy;
@@ -116,16 +126,11 @@ export interface ClaimState {
   obligations: ObligationRecord[];
   notices: NoticeRecord[];
   events: RecordedEvent[];
-  liability: LiabilityFact[];
   excuseGiven: boolean;
-  certificates: ReceivedCertificate[];
-  earnings: EarningsFact[];
   rtwPreInjuryOn: LocalDate | null;
-  s38ApprovedOn: LocalDate | null;
-  wpi: { on: LocalDate; percent: number }[];
-  finalisedOn: LocalDate | null;
   instances: InstanceRecord[];
-  /** Entitlement weeks whose first day opens an obligation (74, 131) and the day each was found to start. */
+  /** Entitlement weeks whose first day opens an obligation (74, 131; 235 and 260 for rules.md §8) and the day each was found to start. */
   weekTriggers: { week: number; startedOn: LocalDate | null; nextCheck: LocalDate | null }[];
-  seq: number;
+  /** s59A: the next day the medical compensation period must be looked at again (absent on claims started before rules.md §8). */
+  s59aCheck?: LocalDate | null;
 }

@@ -33,6 +33,8 @@ export function statusAt(o: ObligationRecord, until: LocalDate): ObligationStatu
 }
 
 const RULE_BOOK_TYPES = new Set<string>(OBLIGATION_TYPES);
+/** Notices the platform issues beyond rules.md §5 (simulate's timeline leaves them out, as it leaves out obligations beyond §4 and §8). */
+const BEYOND_RULE_BOOK_NOTICES = new Set<string>(['s59a-notice']);
 
 function sortObligations<T extends { openedOn: string; type: string; dueOn: string }>(list: T[]): T[] {
   return [...list].sort((a, b) => (a.openedOn !== b.openedOn ? cmp(a.openedOn, b.openedOn) : a.type !== b.type ? cmp(a.type, b.type) : cmp(a.dueOn, b.dueOn)));
@@ -74,7 +76,7 @@ export function timelineOf(lc: ClaimLifecycle, until: LocalDate, name?: string):
     }
   } else warnings.push('no PIAWE recorded: weekly compensation and employer excess not computed');
   const notices = s.notices
-    .filter((n) => n.on <= until)
+    .filter((n) => n.on <= until && !BEYOND_RULE_BOOK_NOTICES.has(n.type))
     .map((n) => ({ type: n.type, on: n.on, to: n.to }))
     .sort((a, b) => (a.on !== b.on ? cmp(a.on, b.on) : a.type !== b.type ? cmp(a.type, b.type) : cmp(a.to.join(), b.to.join())));
   const timeline: Timeline = {

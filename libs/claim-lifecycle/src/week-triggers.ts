@@ -1,26 +1,57 @@
-import { LocalDate, WeeklyCompensationInput, addDays, computeWeeklyCompensation, daysBetween } from '@wc/rules';
-import type { ObligationLedger } from './ledger';
+import { LocalDate, addDays, computeWeeklyCompensation, daysBetween } from '@wc/rules';
+import type { ChapterContext, LifecycleFeatures } from './chapters/chapter';
+import { settleFromEarlierEvents } from './chapters/intake';
+import { reviewMedicalPeriod } from './chapters/treatment';
 import type { ClaimState } from './state';
 
-/** Entitlement weeks whose first day opens a work capacity assessment (rules.md §4; program 5.6, s44A). */
-const WCA_WEEKS = [
-  { week: 74, type: 'wca.78-weeks' as const },
-  { week: 131, type: 'wca.biennial' as const },
+/**
+ * Entitlement weeks whose first day changes something (s32A: weeks count only when paid):
+ *  - 74: the 78-week work capacity assessment opens (rules.md §4; program 5.6, s44A);
+ *  - 131: the biennial assessment opens unless the worker has highest needs (program 5.6);
+ *  - 235: the s39 notice opens unless the latest WPI is above 20% (rules.md §8.4; SoP S17);
+ *  - 260: weekly payments will cease when it ends (s39), which starts the s59A medical period.
+ * 235 and 260 exist on claims whose workflow took rules.md §8 (LifecycleFeatures.rules8Clocks).
+ */
+const TRIGGERS: Array<{ week: number; rules8?: true; onStart(ctx: ChapterContext, startedOn: LocalDate): void }> = [
+  { week: 74, onStart: (ctx, d) => void ctx.ledger.open('wca.78-weeks', d, {}) },
+  { week: 131, onStart: (ctx, d) => void (highestNeeds(ctx.state) ? undefined : ctx.ledger.open('wca.biennial', d, {})) },
+  {
+    week: 235,
+    rules8: true,
+    onStart: (ctx, d) => {
+      if (wpiAbove(ctx.state, 20)) return;
+      const o = ctx.ledger.open('s39.notice', d, {});
+      // rules.md §8.4: a notice issued before the obligation opens completes it on opening.
+      if (o) settleFromEarlierEvents(ctx, o);
+    },
+  },
+  { week: 260, rules8: true, onStart: (ctx, d) => reviewMedicalPeriod(ctx, d) },
 ];
 
-export interface WeekContext {
-  state: ClaimState;
-  ledger: ObligationLedger;
-  entitlementInput(through: LocalDate): WeeklyCompensationInput;
-  highestNeeds(): boolean;
+/** program 5.6: WPI above 30% (highest needs) ends the biennial assessments. */
+export function highestNeeds(state: ClaimState): boolean {
+  return wpiAbove(state, 30);
 }
 
-export function initialWeekTriggers(): ClaimState['weekTriggers'] {
-  return WCA_WEEKS.map((w) => ({ week: w.week, startedOn: null, nextCheck: null }));
+/** Whether the latest WPI assessed is above `percent`. */
+export function wpiAbove(state: ClaimState, percent: number): boolean {
+  const w = state.wpi[state.wpi.length - 1];
+  return !!w && w.percent > percent;
 }
 
-/** Opens the WCA obligations on the first day of entitlement weeks 74 and 131 (rules.md §4). */
-export function checkWeekTriggers(ctx: WeekContext, day: LocalDate): void {
+export function initialWeekTriggers(features: Pick<LifecycleFeatures, 'rules8Clocks'>): ClaimState['weekTriggers'] {
+  return TRIGGERS.filter((t) => features.rules8Clocks || !t.rules8).map((t) => ({ week: t.week, startedOn: null, nextCheck: null }));
+}
+
+/** A claim started before rules.md §8 takes its week triggers when its workflow takes the new version: looked at from the next day. */
+export function addMissingWeekTriggers(state: ClaimState, features: Pick<LifecycleFeatures, 'rules8Clocks'>): void {
+  for (const t of initialWeekTriggers(features)) {
+    if (!state.weekTriggers.some((w) => w.week === t.week)) state.weekTriggers.push({ ...t, nextCheck: state.clock.date });
+  }
+}
+
+/** At 00:00 of `day`: the triggers due to be looked at find out whether their week has started. */
+export function checkWeekTriggers(ctx: ChapterContext, day: LocalDate): void {
   const pending = ctx.state.weekTriggers.filter((t) => !t.startedOn && t.nextCheck && t.nextCheck <= day);
   if (!pending.length) return;
   const r = computeWeeklyCompensation({ ...ctx.entitlementInput(day), includeBlockInProgress: true });
@@ -32,9 +63,7 @@ export function checkWeekTriggers(ctx: WeekContext, day: LocalDate): void {
     const started = r.weeks.find((w) => w.week === t.week);
     if (started) {
       t.startedOn = started.from;
-      const def = WCA_WEEKS.find((w) => w.week === t.week)!;
-      if (def.type === 'wca.biennial' && ctx.highestNeeds()) continue;
-      ctx.ledger.open(def.type, started.from, {});
+      TRIGGERS.find((w) => w.week === t.week)!.onStart(ctx, started.from);
     } else {
       // Each block adds at most one counted week; the block in progress may still become counted
       // (a certificate later today), so week N cannot start before this.
@@ -44,7 +73,7 @@ export function checkWeekTriggers(ctx: WeekContext, day: LocalDate): void {
 }
 
 /** A new certificate may move the first day of incapacity: make sure the triggers look again in time. */
-export function scheduleWeekTriggers(ctx: WeekContext): void {
+export function scheduleWeekTriggers(ctx: ChapterContext): void {
   const firsts = ctx.state.certificates.filter((c) => c.capacity !== 'fit').map((c) => c.from);
   if (!firsts.length) return;
   const first = firsts.reduce((a, b) => (a <= b ? a : b));

@@ -38,9 +38,20 @@ export const scenarioSchema = z
       const at = parseEventTime(e.at);
       if (compareMoments(at, start) < 0) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: 'is before notifiedAt' });
       else if (compareMoments(at, previous) < 0) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: 'is before the previous event (events must be in time order)' });
-      if (at.date > s.until) ctx.addIssue({ code: 'custom', path: ['events', i, 'at'], message: 'is after until' });
       previous = at;
     });
   });
 
 export type Scenario = z.infer<typeof scenarioSchema>;
+
+/**
+ * simulate.md asks for events between notifiedAt and until; a scenario may still list later ones
+ * (the shared `discontinued-after-work-capacity-decision` does). The timeline is as at the end of
+ * `until`, so a later event cannot change it: it is not applied, and the run says which were not.
+ */
+export function splitAtUntil(s: Scenario): { applied: Array<{ index: number; event: Scenario['events'][number] }>; afterUntil: number[] } {
+  const applied: Array<{ index: number; event: Scenario['events'][number] }> = [];
+  const afterUntil: number[] = [];
+  s.events.forEach((event, index) => (parseEventTime(event.at).date > s.until ? afterUntil.push(index) : applied.push({ index, event })));
+  return { applied, afterUntil };
+}
