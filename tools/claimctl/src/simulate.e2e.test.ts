@@ -10,9 +10,13 @@ jest.setTimeout(300_000);
 const root = path.resolve(__dirname, '..', '..', '..');
 const shared = process.env.WC_SHARED_DIR ?? path.resolve(root, '..', 'shared');
 const claimctl = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'tools', 'claimctl', 'bin', 'claimctl.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 300_000 });
-const scenarioDirs = [path.join(shared, 'scenarios'), path.join(root, 'scenarios')].filter((d) => fs.existsSync(d));
+// A directory runs the scenarios in it (simulate.md), so each folder of scenarios is run on its own.
+const withFolders = (dir: string): string[] => [dir, ...fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => withFolders(path.join(dir, e.name)))];
+const scenarioDirs = [path.join(shared, 'scenarios'), path.join(root, 'scenarios')].filter((d) => fs.existsSync(d)).flatMap(withFolders);
 
 describe('claimctl simulate', () => {
+  it('runs the folders of rules.md §8 too', () => expect(scenarioDirs.some((d) => d.endsWith('treatment-and-decisions'))).toBe(true));
+
   it.each(scenarioDirs)('every scenario in %s matches its .expected.json exactly', (dir) => {
     const r = claimctl('simulate', dir, '--json');
     expect(r.stderr).not.toMatch(/internal error|refused/);

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ClaimEvent, FieldProblem, Notification } from '@wc/contracts';
-import type { ClaimState, Effect, PartKind, PartRef, Timeline, TimelineDetails } from '@wc/claim-lifecycle';
+import type { ActionOutcome, ClaimState, Effect, PartKind, PartRef, Timeline, TimelineDetails } from '@wc/claim-lifecycle';
 import type { EscalationPolicy, LocalDate, ParameterTables } from '@wc/rules';
 
 export const CLAIM_TASK_QUEUE = 'claims';
@@ -52,7 +52,13 @@ export function claimWorkflowId(claimNumber: string): string {
 export const DEFAULT_HISTORY_LIMIT = 2000;
 
 /** A staff action. Refused actions are rejected by the validator and never enter the history. */
-export const actionUpdate = defineUpdate<{ ok: true; seq: number }, [ClaimEvent]>('action');
+export const actionUpdate = defineUpdate<ActionResult, [ClaimEvent]>('action');
+/** An accepted action, and what the claim decided with it (a treatment request's ref, a discontinuance's dates). */
+export interface ActionResult {
+  ok: true;
+  seq: number;
+  outcome?: ActionOutcome;
+}
 export const timelineQuery = defineQuery<{ timeline: Timeline; details: TimelineDetails }, [LocalDate?]>('timeline');
 export const summaryQuery = defineQuery<ClaimSummary>('summary');
 

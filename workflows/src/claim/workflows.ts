@@ -9,7 +9,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import { ClaimLifecycle, END_OF_DAY_MINUTE, type Effect, type PartKind, type PartRef, partFinished, refusal, splitEffects, timelineOf } from '@wc/claim-lifecycle';
-import { addDays, parseEventTime, sydneyAt, sydneyInstant, SydneyDateTime } from '@wc/rules';
+import { DECLARED_DAYS_VERSION, addDays, builtInDeclaredDays, parseEventTime, sydneyAt, sydneyInstant, SydneyDateTime } from '@wc/rules';
 import { ClaimActivities, ClaimWorkflowInput, DEFAULT_HISTORY_LIMIT, actionUpdate, claimPartWorkflowId, partsQuery, summaryQuery, timelineQuery } from './definitions';
 
 const activities = proxyActivities<ClaimActivities>({
@@ -26,9 +26,30 @@ const activities = proxyActivities<ClaimActivities>({
 export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
   const offset = input.clockOffsetMs ?? 0;
   const now = (): SydneyDateTime => sydneyAt(Date.now() + offset);
+  // Every patched() is called here, before the lifecycle starts, in the order the versions were
+  // added (setHandler records nothing, so the markers keep the order older histories have).
+  // Version 2 (2026-11-22): an action that arrives while effects are being carried out is not
+  // forgotten. Before it, the loop cleared `stepped` after the activity, so such an action's effects
+  // waited for the next timer (for ever on a finalised claim). Claims started earlier replay as before.
+  const drainActionsDuringActivity = patched('drain-actions-during-activity');
+  // Version 3 (2026-11-22): effects still pending when the history limit is reached are carried out
+  // before continueAsNew (they are not part of the state it carries); and a moved due date is an effect.
+  const drainBeforeContinueAsNew = patched('drain-before-continue-as-new');
+  const rescheduledEffect = patched('emit-rescheduled-effect');
+  // Version 4 (2026-11-22): each IME referral, review, complaint, case conference and work capacity
+  // assessment carries out its effects in a workflow of its own (claim/parts.ts); the claim's
+  // lifecycle still decides everything. Claims started earlier carry out every effect themselves.
+  const partWorkflows = patched('part-workflows');
+  // Version 5 (2026-12-06): rules.md §8 (treatment requests, s48A, discontinuance, the s39 and s59A
+  // notices) with its clocks that run by time alone, and the holidays declared on 15 Feb 2026 (Mon 27
+  // Apr 2026, Mon 26 Apr 2027). Claims started earlier keep the old calendar and clocks until a run
+  // of theirs takes this version (at its start, e.g. after continueAsNew), so their histories replay.
+  const rules8 = patched('rules-8-and-declared-days-2026');
+  const features = { rescheduledEffect, rules8Clocks: rules8 };
   const lc = input.state
-    ? ClaimLifecycle.restore(input.state)
-    : ClaimLifecycle.start({ claim: input.claim, policy: input.policy, tables: input.tables });
+    ? ClaimLifecycle.restore(input.state, features)
+    : ClaimLifecycle.start({ claim: input.claim, policy: input.policy, tables: input.tables, features, declaredHolidays: builtInDeclaredDays(rules8 ? DECLARED_DAYS_VERSION : 1) });
+  if (input.state && rules8) lc.declareHolidays(builtInDeclaredDays());
   let stepped = !input.state; // effects of the start are waiting to be carried out
 
   setHandler(
@@ -37,7 +58,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
       const r = lc.apply(event);
       if (!r.ok) throw ApplicationFailure.nonRetryable(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '), 'ActionRefused', ...r.problems);
       stepped = true;
-      return { ok: true as const, seq: lc.state.seq };
+      return { ok: true as const, seq: lc.state.seq, ...(Object.keys(r.outcome).length ? { outcome: r.outcome } : {}) };
     },
     {
       validator: (event) => {
@@ -51,7 +72,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
     const day = until ?? now().date;
     // Projecting decades ahead would tie up the worker: ten years past the claim's clock at most.
     if (day > addDays(lc.state.clock.date, 3653)) throw new Error(`until ${day} is more than ten years after the claim's clock (${lc.state.clock.date})`);
-    const copy = ClaimLifecycle.restore(JSON.parse(JSON.stringify(lc.state)));
+    const copy = ClaimLifecycle.restore(JSON.parse(JSON.stringify(lc.state)), lc.features);
     copy.advanceTo({ date: day, minuteOfDay: END_OF_DAY_MINUTE });
     return timelineOf(copy, day);
   });
@@ -60,18 +81,6 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
     return { claimId: input.claimId, classification: s.classification, segment: s.segment, notificationDate: s.notificationDate, significanceDate: s.significanceDate, finalisedOn: s.finalisedOn, clock: s.clock };
   });
 
-  // Version 2 (2026-11-22): an action that arrives while effects are being carried out is not
-  // forgotten. Before it, the loop cleared `stepped` after the activity, so such an action's effects
-  // waited for the next timer (for ever on a finalised claim). Claims started earlier replay as before.
-  const drainActionsDuringActivity = patched('drain-actions-during-activity');
-  // Version 3 (2026-11-22): effects still pending when the history limit is reached are carried out
-  // before continueAsNew (they are not part of the state it carries); and a moved due date is an effect.
-  const drainBeforeContinueAsNew = patched('drain-before-continue-as-new');
-  lc.features.rescheduledEffect = patched('emit-rescheduled-effect');
-  // Version 4 (2026-11-22): each IME referral, review, complaint, case conference and work capacity
-  // assessment carries out its effects in a workflow of its own (claim/parts.ts); the claim's
-  // lifecycle still decides everything. Claims started earlier carry out every effect themselves.
-  const partWorkflows = patched('part-workflows');
   const parts = new Map<string, { kind: PartKind; running: boolean }>(input.parts ?? []);
   setHandler(partsQuery, () => [...parts].map(([id, p]) => ({ id, ...p, workflowId: claimPartWorkflowId(workflowInfo().workflowId, id) })));
 

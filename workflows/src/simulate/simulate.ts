@@ -6,7 +6,7 @@ import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { END_OF_DAY_MINUTE, type Effect, Timeline, TimelineDetails } from '@wc/claim-lifecycle';
-import type { Scenario } from '@wc/contracts';
+import { type Scenario, splitAtUntil } from '@wc/contracts';
 import { parseEventTime, sydneyInstant } from '@wc/rules';
 import { claimWorkflowBundle } from '../bundle';
 import { InMemoryEffects, TemporalClaimParts, createClaimActivities } from '../claim/activities';
@@ -21,6 +21,8 @@ export interface SimulationResult {
   details: TimelineDetails;
   /** Events the platform refused, `events[3]: what is wrong`. */
   refused: string[];
+  /** Indexes of events dated after `until`: not applied (they cannot change the timeline as at `until`). */
+  afterUntil: number[];
   /** How long the run took on the server, in real milliseconds. */
   elapsedMs: number;
   /** The claim's workflow went through continueAsNew at least once. */
@@ -99,12 +101,13 @@ async function runOne({ file, scenario }: { file: string; scenario: Scenario }, 
     const wait = instant - (await claimNow());
     if (wait > 0) await env.sleep(wait);
   };
-  for (const [i, event] of scenario.events.entries()) {
+  const { applied, afterUntil } = splitAtUntil(scenario);
+  for (const { index, event } of applied) {
     await advanceTo(instantOf(event.at));
     try {
       await handle.executeUpdate(actionUpdate, { args: [event] });
     } catch (e) {
-      refused.push(`events[${i}]: ${refusalMessage(e)}`);
+      refused.push(`events[${index}]: ${refusalMessage(e)}`);
     }
   }
   await advanceTo(sydneyInstant(scenario.until, END_OF_DAY_MINUTE));
@@ -134,7 +137,7 @@ async function runOne({ file, scenario }: { file: string; scenario: Scenario }, 
       fs.writeFileSync(path.join(options.historyDir, `${path.basename(file, '.json')}.${p.id}.history.json`), historyToJSON(partHistory));
     }
   }
-  return { file, timeline: { name: scenario.name, ...timeline }, details, refused, elapsedMs: Date.now() - t0, continuedAsNew: description.runId !== handle.firstExecutionRunId, parts, effects: effects.byClaim.get(claimId) ?? [] };
+  return { file, timeline: { name: scenario.name, ...timeline }, details, refused, afterUntil, elapsedMs: Date.now() - t0, continuedAsNew: description.runId !== handle.firstExecutionRunId, parts, effects: effects.byClaim.get(claimId) ?? [] };
 }
 
 /** Each part's workflow: its status, and how many effects it carried out (its result once it ended). */
