@@ -1,4 +1,4 @@
-import type { ClaimEvent } from '@wc/contracts';
+import type { ActionOutcomeData, ClaimEvent } from '@wc/contracts';
 import {
   CertificateFact,
   Discontinuance,
@@ -58,6 +58,10 @@ export interface ActionOutcome {
   /** weekly.discontinued, s48a.terminated: when payments stop (rules.md §8.3). */
   discontinuance?: RecordedDiscontinuance;
 }
+
+// The published contract (claim.action-recorded's `outcome`) carries exactly this shape.
+const _sameShape: [ActionOutcome, ActionOutcomeData] = [{} as ActionOutcomeData, {} as ActionOutcome];
+void _sameShape;
 
 /** The valuation a discontinuance needs to count C (rules.md §8.3). */
 export interface Valuation {

@@ -5,3 +5,4 @@ export { refusal } from './refusals';
 export * from './scenario-driver';
 export * from './parts';
 export * from './entitlement-facts';
+export * from './decisions';

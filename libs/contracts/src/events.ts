@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAYMENT_CLOCKS, claimEventSchema } from './claim-events';
+import { DISCONTINUANCE_BASES, PAYMENT_CLOCKS, claimEventSchema } from './claim-events';
 import { CHANNELS, consentInputSchema, partySchema } from './parties';
 import { localDate, moneyText, nonEmpty } from './primitives';
 
@@ -70,6 +70,8 @@ export const noticeRequestedData = z
     to: z.array(nonEmpty).min(1),
     cause: nonEmpty,
     ref: nonEmpty.optional(),
+    /** What the platform decided that the notice states (a suspension's dates, when a decision takes effect: rules.md §8). */
+    facts: z.record(z.union([z.string(), z.number(), z.null()])).optional(),
   })
   .strict();
 export type NoticeRequestedData = z.infer<typeof noticeRequestedData>;
@@ -95,6 +97,23 @@ export type ObligationEscalatedData = z.infer<typeof obligationEscalatedData>;
 export const obligationReminderData = obligationEventFields.strict();
 export type ObligationReminderData = z.infer<typeof obligationReminderData>;
 
+/** When weekly payments stop after notice (rules.md §8.3): decided by the claim's lifecycle when it accepted the action. */
+export const discontinuanceSchema = z
+  .object({
+    noticeOn: localDate,
+    basis: z.enum(DISCONTINUANCE_BASES),
+    continuousDays: z.number().int().nonnegative(),
+    period: z.enum(['none', '2 weeks', '6 weeks', '3 months']),
+    lastPayableDay: localDate,
+    firstDayNotPayable: localDate,
+    rule: nonEmpty,
+    by: z.enum(['weekly.discontinued', 's48a.terminated']),
+  })
+  .strict();
+/** What the claim decided with an accepted action, beyond the action itself. */
+export const actionOutcomeSchema = z.object({ ref: nonEmpty.optional(), discontinuance: discontinuanceSchema.optional() }).strict();
+export type ActionOutcomeData = z.infer<typeof actionOutcomeSchema>;
+
 /**
  * A staff action the claim's workflow accepted (simulate.md's event shapes). Published so other
  * services can keep the facts they need (payments: certificates, liability, earnings) without
@@ -106,6 +125,8 @@ export const claimActionRecordedData = z
     claimNumber: nonEmpty,
     actionId: z.string().uuid(),
     action: claimEventSchema,
+    /** What the claim decided with it (a discontinuance's dates, an instance's ref); absent before rules.md §8. */
+    outcome: actionOutcomeSchema.optional(),
     by: z.object({ user: nonEmpty, role: nonEmpty }).strict(),
     recordedAt: z.string().datetime({ offset: true }),
   })

@@ -7,8 +7,12 @@ import { localDate, nonEmpty } from './primitives';
  * system of record) and published whole on every change.
  */
 export const PARTY_ROLES = ['worker', 'employer', 'doctor', 'other'] as const;
-/** What else a party is for the workflow's notices (lifecycle Recipient): who notified, who complained, who attends a case conference. */
-export const PARTY_CAPACITIES = ['notifier', 'complainant', 'participant'] as const;
+/**
+ * What else a party is for the workflow's notices (lifecycle Recipient): who notified, who
+ * complained, who attends a case conference, who provides treatment (a treatment decision goes to
+ * the provider named in the request: rules.md §8.1).
+ */
+export const PARTY_CAPACITIES = ['notifier', 'complainant', 'participant', 'provider'] as const;
 export const CHANNELS = ['email', 'sms', 'post'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
@@ -26,7 +30,7 @@ const partyFields = z
     name: short,
     /** For `other`: what they are to the claim (e.g. the worker's solicitor, a rehabilitation provider). */
     relationship: short.optional(),
-    capacities: z.array(z.enum(PARTY_CAPACITIES)).max(3).default([]),
+    capacities: z.array(z.enum(PARTY_CAPACITIES)).max(4).default([]),
     email: z.string().trim().email('must be an email address').max(254, 'must be at most 254 characters').optional(),
     mobile: auMobile.optional(),
     postalAddress: z.array(short).min(2, 'must have at least two lines (street, then suburb, state and postcode)').max(6, 'must have at most 6 lines').optional(),

@@ -25,6 +25,7 @@ import { WorkflowReconciler } from './workflow/workflow-reconciler';
 import { Parties1763770000004 } from './migrations/1763770000004-parties';
 import { NoticeDeliveries1763770000005 } from './migrations/1763770000005-notice-deliveries';
 import { RemovedParties1763860000000 } from './migrations/1763860000000-removed-parties';
+import { ActionOutcomes1765000000000 } from './migrations/1765000000000-action-outcomes';
 import { NotificationsConsumer } from './correspondence/notifications.consumer';
 import { PartiesController } from './parties/parties.controller';
 import { PartiesService } from './parties/parties.service';
@@ -38,7 +39,7 @@ const config = loadClaimsConfig();
         url: config.DATABASE_URL,
         schema: SCHEMA,
         entities: [ClaimEntity, ClaimDocumentEntity, ClaimEffectEntity, ObligationView, EscalationTask, NoticeRow, ClaimAction],
-        migrations: [Initial1763770000000, EffectBatches1763770000001, ObligationsAndQueues1763770000002, ActionIdempotency1763770000003, Parties1763770000004, NoticeDeliveries1763770000005, RemovedParties1763860000000],
+        migrations: [Initial1763770000000, EffectBatches1763770000001, ObligationsAndQueues1763770000002, ActionIdempotency1763770000003, Parties1763770000004, NoticeDeliveries1763770000005, RemovedParties1763860000000, ActionOutcomes1765000000000],
       }),
     ),
   ],

@@ -9,6 +9,7 @@ import { KAFKA, PaymentsOutboxRelay, kafkaHealth, kafkaProvider } from './messag
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { WeeklyPayments1763900000000 } from './migrations/1763900000000-weekly-payments';
 import { PaymentClocks1763900000001 } from './migrations/1763900000001-payment-clocks';
+import { ActionOutcomes1765000000001 } from './migrations/1765000000001-action-outcomes';
 import { ClaimsConsumer } from './claims/claims.consumer';
 import { PaymentClaimsController } from './claims/payment-claims.controller';
 import { PaymentClaimsService } from './claims/payment-claims.service';
@@ -36,7 +37,7 @@ const config = loadPaymentsConfig();
         url: config.DATABASE_URL,
         schema: SCHEMA,
         entities: [WageScheduleEntity, WageScheduleLineEntity],
-        migrations: [Initial1763800000000, WeeklyPayments1763900000000, PaymentClocks1763900000001],
+        migrations: [Initial1763800000000, WeeklyPayments1763900000000, PaymentClocks1763900000001, ActionOutcomes1765000000001],
       }),
     ),
   ],

@@ -1,6 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ClaimEvent, FieldProblem, Notification } from '@wc/contracts';
-import type { ActionOutcome, ClaimState, Effect, PartKind, PartRef, Timeline, TimelineDetails } from '@wc/claim-lifecycle';
+import type { ActionOutcome, ClaimDecisions, ClaimState, Effect, PartKind, PartRef, Timeline, TimelineDetails } from '@wc/claim-lifecycle';
 import type { EscalationPolicy, LocalDate, ParameterTables } from '@wc/rules';
 
 export const CLAIM_TASK_QUEUE = 'claims';
@@ -61,6 +61,8 @@ export interface ActionResult {
 }
 export const timelineQuery = defineQuery<{ timeline: Timeline; details: TimelineDetails }, [LocalDate?]>('timeline');
 export const summaryQuery = defineQuery<ClaimSummary>('summary');
+/** rules.md §8 on the claim: treatment requests, s48A warnings, a discontinuance. */
+export const decisionsQuery = defineQuery<ClaimDecisions>('decisions');
 
 export interface ClaimSummary {
   claimId: string;

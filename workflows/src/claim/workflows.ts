@@ -8,9 +8,9 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
-import { ClaimLifecycle, END_OF_DAY_MINUTE, type Effect, type PartKind, type PartRef, partFinished, refusal, splitEffects, timelineOf } from '@wc/claim-lifecycle';
+import { ClaimLifecycle, END_OF_DAY_MINUTE, decisionsOf, type Effect, type PartKind, type PartRef, partFinished, refusal, splitEffects, timelineOf } from '@wc/claim-lifecycle';
 import { DECLARED_DAYS_VERSION, addDays, builtInDeclaredDays, parseEventTime, sydneyAt, sydneyInstant, SydneyDateTime } from '@wc/rules';
-import { ClaimActivities, ClaimWorkflowInput, DEFAULT_HISTORY_LIMIT, actionUpdate, claimPartWorkflowId, partsQuery, summaryQuery, timelineQuery } from './definitions';
+import { ClaimActivities, ClaimWorkflowInput, DEFAULT_HISTORY_LIMIT, actionUpdate, claimPartWorkflowId, decisionsQuery, partsQuery, summaryQuery, timelineQuery } from './definitions';
 
 const activities = proxyActivities<ClaimActivities>({
   startToCloseTimeout: '1 minute',
@@ -76,6 +76,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
     copy.advanceTo({ date: day, minuteOfDay: END_OF_DAY_MINUTE });
     return timelineOf(copy, day);
   });
+  setHandler(decisionsQuery, () => decisionsOf(lc.state));
   setHandler(summaryQuery, () => {
     const s = lc.state;
     return { claimId: input.claimId, classification: s.classification, segment: s.segment, notificationDate: s.notificationDate, significanceDate: s.significanceDate, finalisedOn: s.finalisedOn, clock: s.clock };

@@ -10,6 +10,14 @@ import { LOGGER } from '../claims/claims.service';
 import { SCHEMA } from '../config';
 import { ClaimAction } from '../obligations/obligation.entities';
 import { ActionRefusedError, TemporalGateway } from '../workflow/temporal.gateway';
+import type { ActionResult } from '@wc/workflows/dist/claim/definitions';
+
+/** An accepted action: its place in the claim's history and what the claim decided with it (a request's ref, when payments stop). */
+export interface AppliedAction {
+  accepted: true;
+  seq: number;
+  outcome?: ActionResult['outcome'];
+}
 
 /** Who may record what (admin may record anything). Case managers and team leaders run the claim. */
 const RUN_THE_CLAIM: Role[] = ['case-manager', 'team-leader'];
@@ -19,6 +27,8 @@ const ROLES_FOR: Partial<Record<ClaimEvent['type'], Role[]>> = {
   'certificate.received': [...RUN_THE_CLAIM, 'payments-officer'],
   'obligation.waived': ['team-leader'],
   'triage.reclassified': RUN_THE_CLAIM,
+  // Ending a worker's weekly payments for non-compliance is a team leader's decision (program s5, "Management of non-participation").
+  's48a.terminated': ['team-leader'],
   // Kept by the payments service (payments.consumer.ts); over HTTP only an administrator may.
   'payment-clock.started': [],
   'payment-clock.met': [],
@@ -40,18 +50,18 @@ export class ActionsService {
    * An action another service records on a claim (the payments service's clocks): no staff role
    * applies, and `key` (the event id) makes a redelivered event apply once.
    */
-  async applyFromService(claimId: string, event: ClaimEvent, service: string, key: string): Promise<{ accepted: true; seq: number }> {
+  async applyFromService(claimId: string, event: ClaimEvent, service: string, key: string): Promise<AppliedAction> {
     return this.apply(claimId, event, { user: `system:${service}`, role: 'admin' }, key, true);
   }
 
-  async apply(claimId: string, event: ClaimEvent, by: StaffUser, idempotencyKey?: string, fromService = false): Promise<{ accepted: true; seq: number }> {
+  async apply(claimId: string, event: ClaimEvent, by: StaffUser, idempotencyKey?: string, fromService = false): Promise<AppliedAction> {
     return withLogContext({ claimId }, async () => {
       const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id: claimId });
       if (!claim) throw new NotFoundException(`no claim ${claimId}`);
       const allowed = rolesFor(event.type);
       if (!fromService && by.role !== 'admin' && !allowed.includes(by.role)) throw new ForbiddenException(`role ${by.role} may not record ${event.type}; allowed: ${allowed.join(', ') || 'administrators only (the payments service records it)'}`);
       if (event.type === 'review.completed') await this.refuseSelfReview(claimId, by);
-      let result: { seq: number };
+      let result: ActionResult;
       try {
         result = await this.temporal.applyAction(claim.workflowId, event, idempotencyKey && `action:${claimId}:${idempotencyKey}`);
       } catch (e) {
@@ -66,16 +76,16 @@ export class ActionsService {
       const actionId = randomUUID();
       await this.ds.transaction(async (m) => {
         const inserted: { id: string }[] = await m.query(
-          `INSERT INTO claims.claim_actions (id, claim_id, type, event, by_user, role, recorded_at, idempotency_key)
-           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8) ON CONFLICT DO NOTHING RETURNING id`,
-          [actionId, claimId, event.type, JSON.stringify(event), by.user, by.role, recordedAt, idempotencyKey ?? null],
+          `INSERT INTO claims.claim_actions (id, claim_id, type, event, by_user, role, recorded_at, idempotency_key, outcome)
+           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9::jsonb) ON CONFLICT DO NOTHING RETURNING id`,
+          [actionId, claimId, event.type, JSON.stringify(event), by.user, by.role, recordedAt, idempotencyKey ?? null, result.outcome ? JSON.stringify(result.outcome) : null],
         );
         if (inserted.length === 0) return;
-        const data = { claimId, claimNumber: claim.claimNumber, actionId, action: event, by: { user: by.user, role: by.role }, recordedAt: recordedAt.toISOString() };
+        const data = { claimId, claimNumber: claim.claimNumber, actionId, action: event, ...(result.outcome ? { outcome: result.outcome } : {}), by: { user: by.user, role: by.role }, recordedAt: recordedAt.toISOString() };
         await enqueue(m, SCHEMA, TOPICS.claims, newEnvelope({ type: 'claim.action-recorded', source: 'wc-claims/claims', subject: claimId, data }));
       });
-      this.log.info('action recorded', { action: event.type, by: by.user });
-      return { accepted: true, seq: result.seq };
+      this.log.info('action recorded', { action: event.type, by: by.user, ...(result.outcome ? { outcome: result.outcome } : {}) });
+      return { accepted: true, seq: result.seq, ...(result.outcome ? { outcome: result.outcome } : {}) };
     });
   }
 

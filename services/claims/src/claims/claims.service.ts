@@ -129,6 +129,7 @@ export class ClaimsService {
     } catch (e) {
       workflowStatus = `UNKNOWN (${(e as Error).message})`;
     }
+    let decisions: Awaited<ReturnType<TemporalGateway['decisions']>> | string | null = null;
     if (workflowStatus === 'RUNNING' || workflowStatus === 'COMPLETED') {
       try {
         parts = await this.temporal.workflowParts(claim.workflowId);
@@ -136,6 +137,14 @@ export class ClaimsService {
         // The claim itself is still shown: only the parts are unknown (e.g. no claim worker is running).
         parts = `UNKNOWN (${(e as Error).message})`;
         this.log.warn('parts of the claim workflow unknown', { claimId: claim.id, error: (e as Error).message });
+      }
+      // Only asked when the parts answered: with no claim worker running, a second two-second wait adds nothing.
+      if (typeof parts !== 'string') {
+        try {
+          decisions = await this.temporal.decisions(claim.workflowId);
+        } catch (e) {
+          decisions = `UNKNOWN (${(e as Error).message})`;
+        }
       }
     }
     return {
@@ -150,6 +159,10 @@ export class ClaimsService {
       segment: claim.segment,
       triageReasons: claim.triageReasons,
       workflow: { id: claim.workflowId, status: workflowStatus, parts },
+      // rules.md §8: treatment requests, s48A warnings and any discontinuance, as the claim's workflow keeps them.
+      treatmentRequests: typeof decisions === 'object' && decisions ? decisions.treatmentRequests : decisions,
+      s48aWarnings: typeof decisions === 'object' && decisions ? decisions.s48aWarnings : decisions,
+      discontinuance: typeof decisions === 'object' && decisions ? decisions.discontinuance : decisions,
       documents: documents.map((d) => ({ id: d.documentId, kind: d.kind, template: d.template, templateVersion: d.templateVersion, version: d.version, contentHash: d.contentHash, createdAt: d.createdAt.toISOString() })),
       correspondence: correspondenceOf(deliveries),
       caseManager: claim.caseManager,

@@ -86,8 +86,18 @@ export class EffectsService {
       }
       case 'notice': {
         const noticeId = randomUUID();
-        await m.getRepository(NoticeRow).insert({ id: noticeId, claimId: claim.id, type: e.notice.type, on: e.notice.on, to: e.notice.to, cause: e.notice.cause, ref: e.notice.ref ?? null });
-        const data: NoticeRequestedData = { claimId: claim.id, claimNumber: claim.claimNumber, noticeId, type: e.notice.type, on: e.notice.on, to: e.notice.to, cause: e.notice.cause, ...(e.notice.ref ? { ref: e.notice.ref } : {}) };
+        await m.getRepository(NoticeRow).insert({ id: noticeId, claimId: claim.id, type: e.notice.type, on: e.notice.on, to: e.notice.to, cause: e.notice.cause, ref: e.notice.ref ?? null, facts: e.notice.facts ?? null });
+        const data: NoticeRequestedData = {
+          claimId: claim.id,
+          claimNumber: claim.claimNumber,
+          noticeId,
+          type: e.notice.type,
+          on: e.notice.on,
+          to: e.notice.to,
+          cause: e.notice.cause,
+          ...(e.notice.ref ? { ref: e.notice.ref } : {}),
+          ...(e.notice.facts ? { facts: e.notice.facts } : {}),
+        };
         await enqueue(m, SCHEMA, TOPICS.claims, newEnvelope({ type: 'notice.requested', source: 'wc-claims/claims', subject: claim.id, data }));
         return;
       }

@@ -40,6 +40,8 @@ export class NoticeRow {
   @Column({ type: 'jsonb' }) to!: string[];
   @Column() cause!: string;
   @Column({ type: 'text', nullable: true }) ref!: string | null;
+  /** What the notice states that the platform decided (rules.md §8), e.g. when a discontinuance takes effect. */
+  @Column({ type: 'jsonb', nullable: true }) facts!: Record<string, string | number | null> | null;
 }
 
 /** Who did what on a claim: every accepted staff action. */
@@ -53,4 +55,6 @@ export class ClaimAction {
   @Column() role!: string;
   @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey!: string | null;
+  /** What the claim decided with it (rules.md §8); null before §8 and for actions that decide nothing more. */
+  @Column({ type: 'jsonb', nullable: true }) outcome!: unknown;
 }

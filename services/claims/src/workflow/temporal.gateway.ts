@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ApplicationFailure, Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ClaimEvent, FieldProblem } from '@wc/contracts';
-import { CLAIM_TASK_QUEUE, ClaimWorkflowInput, actionUpdate, partsQuery, timelineQuery } from '@wc/workflows/dist/claim/definitions';
+import { ActionResult, CLAIM_TASK_QUEUE, ClaimWorkflowInput, actionUpdate, decisionsQuery, partsQuery, timelineQuery } from '@wc/workflows/dist/claim/definitions';
 
 /** The claim's workflow is not running yet (Temporal was unreachable when it was lodged; the reconciler retries). */
 export class WorkflowNotStartedError extends Error {}
@@ -85,8 +85,22 @@ export class TemporalGateway implements OnApplicationShutdown {
     );
   }
 
+  /**
+   * rules.md §8 on the claim (treatment requests, s48A warnings, a discontinuance), from its
+   * workflow; like the parts, at most two seconds when no claim worker answers.
+   */
+  async decisions(workflowId: string) {
+    const { client, connection } = await this.connect();
+    try {
+      return await connection.withDeadline(Date.now() + 2000, () => client.workflow.getHandle(workflowId).query(decisionsQuery));
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) throw new WorkflowNotStartedError(`the workflow of this claim (${workflowId}) has not started yet; try again shortly`);
+      throw e;
+    }
+  }
+
   /** A staff action as a workflow update: applied in order with the claim's clock, or refused with reasons. */
-  async applyAction(workflowId: string, event: ClaimEvent, updateId?: string): Promise<{ seq: number }> {
+  async applyAction(workflowId: string, event: ClaimEvent, updateId?: string): Promise<ActionResult> {
     const { client } = await this.connect();
     try {
       // The same update id is applied once by Temporal and answers with the first outcome.

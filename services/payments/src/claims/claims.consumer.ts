@@ -8,6 +8,15 @@ import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
 import { KAFKA } from '../messaging.providers';
 import { PAYMENT_FACTS } from '../weekly-payments/claim-facts';
 import { clocksForAction } from '../payment-clocks/payment-clocks';
+import { RemediationService } from '../remediation/remediation.service';
+
+/** Facts that can take away days already valued, and why (rules.md §8.2, §8.3). */
+const TAKES_AWAY_DAYS: Partial<Record<string, string>> = {
+  's48a.warning-issued': 'an s48A warning: days of its suspension are not payable (s48A(3))',
+  's48a.complied': 'compliance with an s48A warning ends its suspension (s48A(4))',
+  'weekly.discontinued': 'weekly payments discontinued after the s80 notice period',
+  's48a.terminated': 'weekly payments terminated after an s48A suspension (s48A(1)(b))',
+};
 
 /**
  * Keeps payments' copy of what it needs about each claim: who and when (claim.notified) and the
@@ -24,6 +33,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     @Inject(KAFKA) private readonly kafka: KafkaClient,
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
     @Inject(LOGGER) private readonly log: JsonLogger,
+    private readonly remediation: RemediationService,
   ) {}
 
   async onApplicationBootstrap() {
@@ -51,11 +61,15 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     // failing redelivers the event rather than losing a fact a payment depends on.
     if (known.length === 0) throw new Error(`claim.action-recorded for claim ${d.claimId} before its claim.notified`);
     await m.query(
-      `INSERT INTO payments.claim_actions (action_id, claim_id, type, action, recorded_at) VALUES ($1, $2, $3, $4::jsonb, $5) ON CONFLICT DO NOTHING`,
-      [d.actionId, d.claimId, d.action.type, JSON.stringify(d.action), d.recordedAt],
+      `INSERT INTO payments.claim_actions (action_id, claim_id, type, action, outcome, recorded_at) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6) ON CONFLICT DO NOTHING`,
+      [d.actionId, d.claimId, d.action.type, JSON.stringify(d.action), d.outcome ? JSON.stringify(d.outcome) : null, d.recordedAt],
     );
     await clocksForAction(m, { claimId: d.claimId, claimNumber: d.claimNumber, paidBy: known[0].paid_by }, d.actionId, d.action);
     this.log.info('payment fact recorded', { action: d.action.type });
+    // rules.md §6, §8: suspended days and days from the first day no longer payable are not paid; a
+    // week already paid for them is an overpayment, recorded now for a person to decide on.
+    const reason = TAKES_AWAY_DAYS[d.action.type];
+    if (reason) await this.remediation.remediateClaimNow(m, d.claimId, `${reason} (${d.action.type} of ${d.action.at}, recorded by ${d.by.user})`, { user: 'system:claims-consumer', role: 'admin' });
   }
 
   private async claimNotified(m: EntityManager, d: ClaimNotifiedData): Promise<void> {

@@ -2,6 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClaimEvent } from '@wc/contracts';
+import type { RecordedAction } from '../weekly-payments/claim-facts';
 import { StaffUser } from '@wc/service-kit';
 import { stopClocks } from '../payment-clocks/payment-clocks';
 import { Payee } from './payee';
@@ -59,12 +60,15 @@ export class PaymentClaimsService {
   }
 
   /** The payment-relevant staff actions of many claims, each claim's in published order. */
-  async actionsOf(claimIds: string[], m: EntityManager = this.ds.manager): Promise<Map<string, ClaimEvent[]>> {
-    const rows: { claim_id: string; action: ClaimEvent }[] = await m.query(`SELECT claim_id, action FROM payments.claim_actions WHERE claim_id = ANY($1::uuid[]) ORDER BY claim_id, seq`, [claimIds]);
-    const out = new Map<string, ClaimEvent[]>();
+  async actionsOf(claimIds: string[], m: EntityManager = this.ds.manager): Promise<Map<string, RecordedAction[]>> {
+    const rows: { claim_id: string; action: ClaimEvent; outcome: RecordedAction['outcome'] | null }[] = await m.query(
+      `SELECT claim_id, action, outcome FROM payments.claim_actions WHERE claim_id = ANY($1::uuid[]) ORDER BY claim_id, seq`,
+      [claimIds],
+    );
+    const out = new Map<string, RecordedAction[]>();
     for (const r of rows) {
       const list = out.get(r.claim_id) ?? [];
-      list.push(r.action);
+      list.push(recorded(r));
       out.set(r.claim_id, list);
     }
     return out;
@@ -81,9 +85,9 @@ export class PaymentClaimsService {
   }
 
   /** The payment-relevant staff actions, in the order the claims service published them. */
-  async actions(claimId: string, m: EntityManager = this.ds.manager): Promise<ClaimEvent[]> {
-    const rows: { action: ClaimEvent }[] = await m.query(`SELECT action FROM payments.claim_actions WHERE claim_id = $1 ORDER BY seq`, [claimId]);
-    return rows.map((r) => r.action);
+  async actions(claimId: string, m: EntityManager = this.ds.manager): Promise<RecordedAction[]> {
+    const rows: { action: ClaimEvent; outcome: RecordedAction['outcome'] | null }[] = await m.query(`SELECT action, outcome FROM payments.claim_actions WHERE claim_id = $1 ORDER BY seq`, [claimId]);
+    return rows.map(recorded);
   }
 
   async setPayee(claimId: string, p: Payee, by: StaffUser): Promise<PaymentClaim> {
@@ -102,3 +106,5 @@ export class PaymentClaimsService {
     });
   }
 }
+
+const recorded = (r: { action: ClaimEvent; outcome: RecordedAction['outcome'] | null }): RecordedAction => (r.outcome ? { event: r.action, outcome: r.outcome } : { event: r.action });

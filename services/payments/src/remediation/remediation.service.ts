@@ -87,6 +87,35 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     return this.view(id);
   }
 
+  /**
+   * A fact of one claim that takes away days already valued (rules.md §8: an s48A suspension, a
+   * discontinuance), valued again at once inside the caller's transaction: a paid week now worth
+   * less is an overpayment recorded for a person to decide on (never recovered or changed by
+   * itself), and a week generated but not yet authorised is cancelled to be generated again. A
+   * claim with no weekly payment, or whose weeks keep their value, leaves no remediation behind.
+   */
+  async remediateClaimNow(m: EntityManager, claimId: string, reason: string, by: StaffUser): Promise<RemediationView | null> {
+    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM payments.payments WHERE claim_id = $1 AND kind = 'weekly' AND status <> 'cancelled'`, [claimId]);
+    if (n === 0) return null;
+    const id = randomUUID();
+    await m.query(
+      `INSERT INTO payments.remediations (id, reason, change, parameter_version, claim_ids, status, claims_total, created_by) VALUES ($1, $2, $3::jsonb, NULL, $4, 'running', 1, $5)`,
+      [id, reason, JSON.stringify({ parameters: null, claimIds: [claimId] }), [claimId], by.user],
+    );
+    const tables = (await this.parameters.current(m)).tables;
+    const t = await this.remediateBatch(m, id, [claimId], tables, by.user);
+    if (t.weeksCorrected === 0 && t.staleCancelled === 0) {
+      await m.query(`DELETE FROM payments.remediations WHERE id = $1`, [id]);
+      return null;
+    }
+    await m.query(
+      `UPDATE payments.remediations SET status = 'complete', completed_at = now(), cursor = $2, claims_done = 1, arrears_total = $3, overpaid_total = $4 WHERE id = $1`,
+      [id, claimId, formatMoney(t.arrears), formatMoney(t.overpaid)],
+    );
+    this.log.info('claim remediated after a change of its facts', { claimId, remediationId: id, reason, overpaid: formatMoney(t.overpaid), arrears: formatMoney(t.arrears) });
+    return this.viewIn(m, id);
+  }
+
   async whenDone(id: string): Promise<void> {
     await this.running.get(id);
   }
@@ -133,7 +162,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
    * remediation runs over the whole book): the facts, PIAWEs and payments of every claim in the
    * batch are loaded at once, each claim is valued in memory, and the corrections go back in bulk.
    */
-  private async remediateBatch(m: EntityManager, remediationId: string, claimIds: string[], tables: ParameterTables, maker: string): Promise<{ arrears: Dec; overpaid: Dec }> {
+  private async remediateBatch(m: EntityManager, remediationId: string, claimIds: string[], tables: ParameterTables, maker: string): Promise<{ arrears: Dec; overpaid: Dec; weeksCorrected: number; staleCancelled: number }> {
     const t0 = Date.now();
     const claims = await this.claims.many(claimIds, m);
     const piawes = await piawesInForce(m, claimIds);
@@ -221,11 +250,15 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
       remediationId, claims: claimIds.length, weeksCorrected: weekRows.length, arrears: formatMoney(arrears), overpaid: formatMoney(overpaid),
       ms: { read: t1 - t0, value: t2 - t1, write: Date.now() - t2 },
     });
-    return { arrears, overpaid };
+    return { arrears, overpaid, weeksCorrected: weekRows.length, staleCancelled: stale.length };
   }
 
   async view(id: string): Promise<RemediationView> {
-    const rows = await this.ds.query(
+    return this.viewIn(this.ds.manager, id);
+  }
+
+  private async viewIn(m: EntityManager, id: string): Promise<RemediationView> {
+    const rows = await m.query(
       `SELECT id, reason, status, parameter_version, claims_total, claims_done, arrears_total::text AS arrears, overpaid_total::text AS overpaid, created_by, created_at, completed_at
        FROM payments.remediations WHERE id = $1`,
       [id],

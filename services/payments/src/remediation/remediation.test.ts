@@ -3,10 +3,11 @@ import { builtInTables, money } from '@wc/rules';
 import { weeksOf } from '../weekly-payments/weekly-payments.service';
 import { PaidWeek, correctWeeks } from './remediation';
 
-const actions: ClaimEvent[] = [
+const events: ClaimEvent[] = [
   { type: 'liability.provisional', at: '2026-02-05' },
   { type: 'certificate.received', at: '2026-02-05', capacity: 'none', from: '2026-02-02', to: '2026-03-01' },
 ];
+const actions = events.map((event) => ({ event }));
 const piawe = (amount: string) => ({ id: 'd', basis: 'interim' as const, status: 'interim' as const, amount, amountAfter52Weeks: null });
 const paidAt = (amount: string): PaidWeek[] =>
   weeksOf(actions, piawe(amount), '2026-03-01', builtInTables()).weeks.map((w) => ({
@@ -29,7 +30,7 @@ describe('correctWeeks', () => {
   it('records overpayments as negative differences: a week paid above its value, and a week no longer payable', () => {
     const paid = paidAt('1000.00');
     paid[0] = { ...paid[0], paid: money('1000.00') };
-    const shorter: ClaimEvent[] = [actions[0], { type: 'certificate.received', at: '2026-02-05', capacity: 'none', from: '2026-02-02', to: '2026-02-22' }];
+    const shorter = [events[0], { type: 'certificate.received', at: '2026-02-05', capacity: 'none', from: '2026-02-02', to: '2026-02-22' } as ClaimEvent].map((event) => ({ event }));
     const c = correctWeeks(paid, weeksOf(shorter, piawe('1000.00'), '2026-03-01', builtInTables()).weeks);
     expect(c.map((x) => [x.week, x.difference, x.changed])).toEqual([
       [1, '-50.00', ['paid']],

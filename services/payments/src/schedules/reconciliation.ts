@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { ClaimEvent } from '@wc/contracts';
+import type { RecordedAction } from '../weekly-payments/claim-facts';
 import type { WrsLine } from '@wc/payment-files';
 import { formatMoney, min, money, sydneyAt } from '@wc/rules';
 import { audit } from '../authority/audit';
@@ -38,7 +38,7 @@ export async function reconcileSchedule(
   const summary: ReconciliationSummary = { matched: 0, discrepancies: 0, unknownClaims: 0, noPiawe: 0, reimbursements: 0 };
   const known = await claims.byNumber([...new Set(lines.map((l) => l.claimNumber))], m);
   const { tables } = await parameters.current(m);
-  const facts = new Map<string, { piawe: PiaweInForce | null; actions: ClaimEvent[] }>();
+  const facts = new Map<string, { piawe: PiaweInForce | null; actions: RecordedAction[] }>();
   const rows: (string | number | null)[][] = [];
   for (const l of lines) {
     const paid = l.compensationPaid;

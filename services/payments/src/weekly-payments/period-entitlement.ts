@@ -1,7 +1,6 @@
-import type { ClaimEvent } from '@wc/contracts';
 import { Dec, EarningsFact, LocalDate, ParameterTables, ZERO, addDays, computeWeeklyCompensation, daysBetween, decimal, formatMoney } from '@wc/rules';
 import type { PiaweInForce } from '../piawe/piawe-in-force';
-import { entitlementInputFrom } from './claim-facts';
+import { RecordedAction, entitlementInputFrom } from './claim-facts';
 
 const SEVEN = new Dec(7);
 
@@ -20,7 +19,7 @@ export interface PeriodEntitlement {
  * earlier one); otherwise the claim's own earnings reports are used and the note says so.
  */
 export function periodEntitlement(
-  actions: ClaimEvent[],
+  actions: RecordedAction[],
   piawe: PiaweInForce,
   period: { start: LocalDate; end: LocalDate; grossEarnings: string; hoursWorked: string },
   tables: ParameterTables,
