@@ -7,9 +7,9 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ClaimEvent, TOPICS } from '@wc/contracts';
-import { KafkaClient, Publisher, createKafka, newEnvelope } from '@wc/messaging';
+import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
 import { builtInTables } from '@wc/rules';
-import { Role, mintToken, signingKey } from '@wc/service-kit';
+import { Person, apiCaller, eventually, publishClaim as publishClaimOn } from './test-support/claim-facts-harness';
 import { PaymentsUnderTest, startPaymentsForTest } from './test-support/payments-app';
 
 jest.setTimeout(180_000);
@@ -20,8 +20,6 @@ let base: string;
 let db: Client;
 let kafka: KafkaClient;
 let publisher: Publisher;
-const key = () => signingKey(process.env);
-const tokens = new Map<string, string>();
 
 beforeAll(async () => {
   payments = await startPaymentsForTest({
@@ -43,64 +41,13 @@ afterAll(async () => {
   await payments?.close();
 });
 
-async function token(user: string, role: Role): Promise<string> {
-  const k = `${user}/${role}`;
-  if (!tokens.has(k)) tokens.set(k, await mintToken({ user, role }, key()));
-  return tokens.get(k)!;
-}
-
-const OLIVIA: [string, Role] = ['olivia', 'payments-officer'];
-const PAUL: [string, Role] = ['paul', 'payments-officer'];
-const TESS: [string, Role] = ['tess', 'team-leader'];
-const CARA: [string, Role] = ['cara', 'case-manager'];
-const ADMIN: [string, Role] = ['ada', 'admin'];
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function call(who: [string, Role], method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: any; text: string }> {
-  const res = await fetch(`${base}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${await token(...who)}`, ...(body === undefined ? {} : { 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json' }), ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* a file */
-  }
-  return { status: res.status, body: parsed, text };
-}
-
-async function eventually<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-/** A claim as the claims service would publish it. */
-async function publishClaim(o: { claimNumber: string; policy: string; doi: string; actions: ClaimEvent[] }): Promise<string> {
-  const claimId = randomUUID();
-  const envs = [
-    newEnvelope({
-      type: 'claim.notified', source: 'wc-claims/claims', subject: claimId,
-      data: { claimId, claimNumber: o.claimNumber, worker: { givenName: 'Alex', familyName: 'Nguyen' }, employer: { name: 'Harbour Freight', policyNumber: o.policy }, dateOfInjury: o.doi, notificationDate: o.doi, notificationComplete: true },
-    }),
-    ...o.actions.map((action) =>
-      newEnvelope({ type: 'claim.action-recorded', source: 'wc-claims/claims', subject: claimId, data: { claimId, claimNumber: o.claimNumber, actionId: randomUUID(), action, by: { user: 'cara', role: 'case-manager' }, recordedAt: new Date().toISOString() } }),
-    ),
-  ];
-  await publisher.publish(TOPICS.claims, envs.map((e) => ({ key: claimId, value: JSON.stringify(e) })));
-  await eventually('the claim and its facts in payments', async () => {
-    const r = await db.query(`SELECT count(*)::int AS n FROM payments.claim_actions WHERE claim_id = $1`, [claimId]);
-    return r.rows[0].n === o.actions.length;
-  });
-  return claimId;
-}
+const OLIVIA: Person = ['olivia', 'payments-officer'];
+const PAUL: Person = ['paul', 'payments-officer'];
+const TESS: Person = ['tess', 'team-leader'];
+const CARA: Person = ['cara', 'case-manager'];
+const ADMIN: Person = ['ada', 'admin'];
+const call = apiCaller(() => base);
+const publishClaim = (o: Parameters<typeof publishClaimOn>[2]) => publishClaimOn(publisher, db, o);
 
 const NUMBER = `C${Date.now().toString().slice(-7)}`;
 const workerAccount = { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX', taxScale: 'tax-free-threshold' };

@@ -19,6 +19,8 @@ export const remediationSchema = z
   .strict()
   .refine((r) => r.parameters || r.claimIds, { message: 'give the corrected parameters, or the claims whose PIAWE changed, or both', path: ['parameters'] });
 
+const byClaim = z.object({ claimId: z.string({ required_error: 'is required' }).uuid('must be a claim id (uuid)') }).strict();
+
 @ApiTags('remediation')
 @ApiBearerAuth()
 @Controller('remediations')
@@ -36,6 +38,17 @@ export class RemediationController {
   @ApiResponse({ status: 400, description: 'a table row is malformed (named), or the tables are inconsistent' })
   async create(@Body() body: unknown, @Req() req: { staff: StaffUser }) {
     return this.remediation.create(parseOr400(remediationSchema, body), req.staff);
+  }
+
+  @Get()
+  @Roles('team-leader', 'payments-officer', 'case-manager', 'admin')
+  @ApiOperation({
+    summary: "A claim's remediations, newest first: those staff started and those made when a fact took away days already paid (an s48A suspension, a discontinuance: rules.md §8), with their overpaid and arrears totals",
+  })
+  @ApiResponse({ status: 400, description: 'claimId is missing or not a uuid' })
+  async list(@Query() query: unknown) {
+    const { claimId } = parseOr400(byClaim, query, 'query');
+    return { remediations: await this.remediation.ofClaim(claimId) };
   }
 
   @Get(':id')

@@ -168,6 +168,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     const piawes = await piawesInForce(m, claimIds);
     const actions = await this.claims.actionsOf(claimIds, m);
     const payments = await weeklyPaymentsOf(m, claimIds);
+    const recordedOverpaid = await overpaymentsRecorded(m, claimIds);
     const t1 = Date.now();
     const today = sydneyAt(Date.now()).date;
     // Back pay is taxed week by week as the difference Schedule 1 gives on the new and old amounts;
@@ -197,7 +198,8 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
       const paid: PaidWeek[] = mine
         .filter((p) => p.status !== 'generated')
         .map((p) => ({ from: p.from, to: p.to, week: p.week, paid: money(p.gross).plus(decimal(p.arrears)), was: p.was }));
-      const corrections = correctWeeks(paid, weeks);
+      // An overpayment an earlier remediation recorded, and still the same, is not recorded again.
+      const corrections = correctWeeks(paid, weeks).filter((c) => recordedOverpaid.get(`${claimId}/${c.from}`) !== c.difference);
       if (corrections.length === 0) continue;
       const under = corrections.filter((c) => decimal(c.difference).greaterThan(0));
       const owed = sum(under.map((c) => decimal(c.difference)));
@@ -251,6 +253,15 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
       ms: { read: t1 - t0, value: t2 - t1, write: Date.now() - t2 },
     });
     return { arrears, overpaid, weeksCorrected: weekRows.length, staleCancelled: stale.length };
+  }
+
+  /** The remediations that looked at a claim, newest first (the one-claim ones of rules.md §8 among them). */
+  async ofClaim(claimId: string): Promise<RemediationView[]> {
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT r.id FROM payments.remediations r WHERE $1::uuid = ANY(r.claim_ids) OR EXISTS (SELECT 1 FROM payments.remediation_weeks w WHERE w.remediation_id = r.id AND w.claim_id = $1) ORDER BY r.created_at DESC, r.id LIMIT 200`,
+      [claimId],
+    );
+    return Promise.all(rows.map((r) => this.view(r.id)));
   }
 
   async view(id: string): Promise<RemediationView> {
@@ -318,4 +329,20 @@ async function weeklyPaymentsOf(m: EntityManager, claimIds: string[]): Promise<M
     out.set(r.claim_id, list);
   }
   return out;
+}
+
+/**
+ * The overpayment last recorded for each week of these claims (`claim/from` → difference), where
+ * the latest remediation that looked at the week found it overpaid. Overpayments are recorded, not
+ * recovered, so what was paid still includes them: without this, every later remediation (a
+ * discontinuance after a suspension, say) would record the same overpayment again.
+ */
+async function overpaymentsRecorded(m: EntityManager, claimIds: string[]): Promise<Map<string, string>> {
+  const rows: { claim_id: string; from: string; difference: string }[] = await m.query(
+    `SELECT DISTINCT ON (w.claim_id, w.period_from) w.claim_id, w.period_from::text AS from, w.difference::text AS difference
+     FROM payments.remediation_weeks w JOIN payments.remediations r ON r.id = w.remediation_id
+     WHERE w.claim_id = ANY($1::uuid[]) ORDER BY w.claim_id, w.period_from, r.created_at DESC, w.remediation_id`,
+    [claimIds],
+  );
+  return new Map(rows.filter((r) => r.difference.startsWith('-')).map((r) => [`${r.claim_id}/${r.from}`, r.difference]));
 }

@@ -1,0 +1,89 @@
+/**
+ * What the payments engine tests share: calls to the API as a given person, waiting for what
+ * arrives asynchronously, and a claim's facts published on Kafka exactly as the claims service
+ * publishes them (claim.notified, then claim.action-recorded with what the claim decided).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Client } from 'pg';
+import { ActionOutcomeData, ClaimEvent, TOPICS } from '@wc/contracts';
+import { Publisher, newEnvelope } from '@wc/messaging';
+import { Role, mintToken, signingKey } from '@wc/service-kit';
+
+export type Person = [user: string, role: Role];
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ApiAnswer = { status: number; body: any; text: string };
+
+/** Calls the service at `base()` with a development token for each person (minted once). */
+export function apiCaller(base: () => string) {
+  const tokens = new Map<string, string>();
+  const token = async (user: string, role: Role): Promise<string> => {
+    const k = `${user}/${role}`;
+    if (!tokens.has(k)) tokens.set(k, await mintToken({ user, role }, signingKey(process.env)));
+    return tokens.get(k)!;
+  };
+  return async function call(who: Person, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiAnswer> {
+    const res = await fetch(`${base()}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${await token(...who)}`, ...(body === undefined ? {} : { 'content-type': typeof body === 'string' ? 'text/csv' : 'application/json' }), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* a file */
+    }
+    return { status: res.status, body: parsed, text };
+  };
+}
+
+export async function eventually<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 60_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** A staff action, with what the claim decided with it when it decided something (rules.md §8.3). */
+export type PublishedAction = ClaimEvent | { event: ClaimEvent; outcome: ActionOutcomeData };
+
+/** A claim as the claims service would publish it; resolves once payments holds every fact. */
+export async function publishClaim(publisher: Publisher, db: Client, o: { claimNumber: string; policy: string; doi: string; actions: PublishedAction[] }): Promise<string> {
+  const claimId = randomUUID();
+  await publishActions(publisher, db, { claimId, claimNumber: o.claimNumber, actions: o.actions, notified: { policy: o.policy, doi: o.doi } });
+  return claimId;
+}
+
+/** More actions on a claim payments already knows (or, with `notified`, its notification first). */
+export async function publishActions(
+  publisher: Publisher,
+  db: Client,
+  o: { claimId: string; claimNumber: string; actions: PublishedAction[]; notified?: { policy: string; doi: string } },
+): Promise<void> {
+  const { claimId, claimNumber } = o;
+  const [{ n: before }] = (await db.query(`SELECT count(*)::int AS n FROM payments.claim_actions WHERE claim_id = $1`, [claimId])).rows;
+  const envs = [
+    ...(o.notified
+      ? [
+          newEnvelope({
+            type: 'claim.notified', source: 'wc-claims/claims', subject: claimId,
+            data: { claimId, claimNumber, worker: { givenName: 'Alex', familyName: 'Nguyen' }, employer: { name: 'Harbour Freight', policyNumber: o.notified.policy }, dateOfInjury: o.notified.doi, notificationDate: o.notified.doi, notificationComplete: true },
+          }),
+        ]
+      : []),
+    ...o.actions.map((a) => {
+      const { event, outcome } = 'event' in a ? a : { event: a, outcome: undefined };
+      const data = { claimId, claimNumber, actionId: randomUUID(), action: event, ...(outcome ? { outcome } : {}), by: { user: 'cara', role: 'case-manager' }, recordedAt: new Date().toISOString() };
+      return newEnvelope({ type: 'claim.action-recorded', source: 'wc-claims/claims', subject: claimId, data });
+    }),
+  ];
+  await publisher.publish(TOPICS.claims, envs.map((e) => ({ key: claimId, value: JSON.stringify(e) })));
+  await eventually('the claim and its facts in payments', async () => {
+    const r = await db.query(`SELECT count(*)::int AS n FROM payments.claim_actions WHERE claim_id = $1`, [claimId]);
+    return r.rows[0].n === before + o.actions.length;
+  });
+}
