@@ -3,7 +3,9 @@
 // whenever a deliberate, versioned workflow change lands, never to paper over a replay failure.
 // Every version is kept: the files are named NAME.VERSION.history.json (a claim's first run) and
 // NAME.VERSION.PART.history.json (each part's workflow).
-//   node workflows/scripts/record-histories.js --as v4 [scenario.json ...]
+//   node workflows/scripts/record-histories.js --as v4 [--history-limit N] [scenario.json ...]
+// --history-limit (default 40, so the recordings include a continueAsNew): a larger one keeps a long
+// claim in its first run, so the recording reaches what happens years in (rules.md §8.4's week 235).
 'use strict';
 const os = require('node:os');
 const path = require('node:path');
@@ -18,22 +20,30 @@ const target = path.join(root, 'workflows', 'histories');
 const defaults = [
   ...['significant-fracture.json', 'incomplete-psychological.json'].map((f) => path.resolve(root, '..', 'shared', 'scenarios', f)),
   ...['reclassified-sprain-full-journey.json', 'long-claim-s38-and-wca.json'].map((f) => path.resolve(root, 'scenarios', f)),
+  // rules.md §8: treatment requests as parts, s48A, a discontinuance.
+  ...['treatment-and-s48a.json', 'discontinued-after-work-capacity-decision.json'].map((f) => path.resolve(root, '..', 'shared', 'scenarios', 'treatment-and-decisions', f)),
 ];
 
 const args = process.argv.slice(2);
-const as = args.indexOf('--as');
-const version = as >= 0 ? args[as + 1] : undefined;
-if (!version || !/^v\d+$/.test(version)) {
-  process.stderr.write('usage: record-histories.js --as vN [scenario.json ...]  (vN: the workflow version being recorded, e.g. v4)\n');
+const option = (name) => {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+};
+const version = option('--as');
+const limit = option('--history-limit');
+if (!version || !/^v\d+$/.test(version) || (limit !== undefined && !/^[1-9]\d*$/.test(limit))) {
+  process.stderr.write('usage: record-histories.js --as vN [--history-limit N] [scenario.json ...]  (vN: the workflow version being recorded, e.g. v4)\n');
   process.exit(2);
 }
-const files = args.filter((_, i) => i !== as && i !== as + 1);
+const files = args;
 
 (async () => {
   const items = (files.length ? files : defaults).map((file) => ({ file, scenario: scenarioSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8'))) }));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'histories-'));
-  // A small history limit so the recordings include a continueAsNew.
-  const results = await simulateScenarios(items, { historyDir: dir, historyLimit: 40 });
+  const results = await simulateScenarios(items, { historyDir: dir, historyLimit: limit ? Number(limit) : 40 });
   for (const r of results) {
     const name = path.basename(r.file, '.json');
     for (const f of fs.readdirSync(dir).filter((x) => x.startsWith(`${name}.`))) {
