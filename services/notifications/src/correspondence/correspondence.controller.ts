@@ -6,7 +6,10 @@ import { CorrespondenceViews } from './correspondence-views';
 import { CorrespondenceService } from './correspondence.service';
 import { DigestService } from './digest.service';
 
-/** Facts the platform records and prints on every copy: a person writes around them, never over them. */
+/**
+ * Facts the platform records and prints on every copy: a person writes around them, never over them.
+ * What it decided for one notice (rules.md §8) depends on the notice, so the service refuses those.
+ */
 const RECORDED = ['claimNumber', 'issuedOn', 'worker', 'recipient', 'notifier'] as const;
 const contentSchema = z
   .object({
@@ -40,6 +43,7 @@ export class CorrespondenceController {
   @Roles('case-manager', 'team-leader', 'reviewer')
   @ApiOperation({ summary: "Write the parts of a notice only a person can (a decision's reasons and reports, an IME's place and examiner): merged over what the platform prefilled; every copy waiting is written again" })
   @ApiBody({ schema: openApiSchema(contentSchema) })
+  @ApiResponse({ status: 400, description: "a field the platform recorded (claimNumber, issuedOn, worker, recipient, notifier) or decided for this notice (rules.md §8: e.g. a discontinuance's takesEffectOn, an s48A warning's suspendFrom, an s39 notice's ceaseOn), each named" })
   @ApiResponse({ status: 422, description: 'nothing of the notice is waiting for content (a sent notice is never changed)' })
   async content(@Param('noticeId', new ParseUUIDPipe()) noticeId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
     const { content } = parseOr400(contentSchema, body);

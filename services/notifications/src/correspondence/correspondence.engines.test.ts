@@ -2,7 +2,9 @@
  * Notices from request to recipient, against the real PostgreSQL, Kafka, the documents service and
  * the local SMTP server (deploy/local's mail engine): content a person must write, consent refused
  * and logged, email with the stored PDF, post through the print queue, SMS, a bounce, retries that
- * give up, the interpreter paragraph and booking task, and team leaders' digests.
+ * give up, the interpreter paragraph and booking task, team leaders' digests, and the notices of
+ * rules.md §8 with what the platform decided (a treatment decision to the provider the request
+ * named, a discontinuance's decision notice taking effect on the day §8.3 computed).
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
@@ -12,6 +14,7 @@ import { addDays, sydneyAt } from '@wc/rules';
 import type { Role } from '@wc/service-kit';
 import { pdfText } from '../../../documents/src/testing/pdf-text';
 import { type EnginesHarness, captureLogs, startEnginesHarness, waitFor } from '../testing/engines-harness';
+import { longDate } from './notice-content';
 
 jest.setTimeout(120_000);
 
@@ -76,6 +79,21 @@ async function requestNotice(c: Claim, type: string, to: string[]) {
   await publish('notice.requested', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, noticeId, type, on: '2026-10-05', to, cause: 'test' });
   return noticeId;
 }
+
+/** A notice as the lifecycle asks for it under rules.md §8: with the day, the cause, the request it is about and what was decided. */
+async function requestDecided(c: Claim, type: string, to: string[], n: { on: string; cause: string; ref?: string; facts?: Record<string, string | number | null> }) {
+  const noticeId = randomUUID();
+  await publish('notice.requested', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, noticeId, type, to, ...n });
+  return noticeId;
+}
+const provider = (name: string, relationship: string, email: string) => ({ partyId: randomUUID(), role: 'other' as const, name, relationship, capacities: ['provider' as const], email, channels: ['email' as const] });
+const consentFor = (partyId: string) => ({ partyId, scope: 'health-information' as const, givenOn: '2026-09-15', evidence: 'signed authority', recordedBy: 'cm.lee' });
+const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
+/** A stored document's text in one line, without page footers (one can fall inside a paragraph). */
+const storedText = async (documentId: string) => {
+  const stored = await pg.query(`SELECT bytes, template FROM ${docsSchema}.documents WHERE id = $1`, [documentId]);
+  return { template: stored.rows[0].template as string, text: pdfText(stored.rows[0].bytes).split('\n').filter((l) => !FOOTER.test(l)).join('\n').replace(/\s+/g, ' ') };
+};
 
 type Copy = { deliveryId: string; recipient: string; partyId: string; channel: string; status: string; documentId: string | null; attempts: number; detail: string | null };
 async function copies(c: Claim, noticeId: string): Promise<Copy[]> {
@@ -381,4 +399,126 @@ it("team leaders get their escalations as an email digest, each alert once", asy
   const again = await api('POST', '/notifications/digests', 'team-leader', 'tl.ada');
   expect(again.body.sent.find((s: { teamLeader: string }) => s.teamLeader === 'tl.ada')).toBeUndefined();
   expect(await mailTo(`ada.${run}@insurer.example`)).toHaveLength(1);
+});
+
+describe('the notices of rules.md §8, with what the platform decided', () => {
+  const today = () => sydneyAt(Date.now()).date;
+
+  it('a declined treatment: written for the provider the request named and emailed to it (only the reasons from a person); a provider without consent is held', async () => {
+    const on = today();
+    const w = worker(`td.${run}@example.org`);
+    const physio = provider('Northside Physio', 'physiotherapist', `physio.${run}@northside.example`);
+    const chiro = provider('Harbour Chiropractic', 'chiropractor', `chiro.${run}@harbour.example`);
+    const c = await newClaim([w, physio, chiro], [consentFor(physio.partyId)]);
+    const facts = { treatment: 'physiotherapy, 8 sessions', provider: 'Northside physio', cost: '760.00', requestedOn: addDays(on, -10), decision: 'declined', decidedOn: on };
+    const noticeId = await requestDecided(c, 'treatment-decision', ['provider'], { on, cause: 'treatment.declined', ref: 'treatment-1', facts });
+
+    // rules.md §8.1: the provider named in the request (case aside), not every provider of the claim.
+    const [waiting, ...others] = await copiesWhen(c, noticeId, 'the reasons to be asked for', (cs) => cs[0].status === 'awaiting-content');
+    expect(others).toEqual([]);
+    expect(waiting).toMatchObject({ recipient: 'provider', partyId: physio.partyId });
+    expect(waiting.detail).toContain('data.reasons');
+    for (const decided of ['treatment', 'provider', 'requestedOn', 'decision', 'decidedOn', 'recipient', 'contact']) expect(waiting.detail).not.toContain(`data.${decided}"`);
+    const listed = (await api('GET', `/notifications/notices?claimId=${c.claimId}`)).body.notices.find((n: { noticeId: string }) => n.noticeId === noticeId);
+    expect(listed).toMatchObject({ ref: 'treatment-1', decided: facts });
+
+    // What the platform decided is not for a person to write over.
+    const forged = await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { decidedOn: addDays(on, -1), reasons: ['x'] } });
+    expect(forged.status).toBe(400);
+    expect(forged.body.problems.map((p: { field: string }) => p.field)).toEqual(['content.decidedOn']);
+    const given = await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { reasons: ['The independent medical examiner found that more physiotherapy is not reasonably necessary'] } });
+    expect(given.status).toBe(201);
+
+    const [sent] = await copiesWhen(c, noticeId, 'the provider copy sent', (cs) => cs[0].status === 'sent');
+    const [mail] = await waitFor('the email to the provider', async () => {
+      const m = await mailTo(physio.email);
+      return m.length === 1 && m;
+    });
+    expect(mail.subject).toBe(`Treatment decision: workers compensation claim ${c.claimNumber}`);
+    expect(mail.text).toContain('Dear Northside Physio,');
+    const { template, text } = await storedText(sent.documentId!);
+    expect(template).toBe('treatment-decision');
+    expect(text).toContain('Dear Northside Physio,');
+    expect(text).toContain(`Re: Mateo Alvarez, claim ${c.claimNumber}`);
+    expect(text).toContain('Treatment asked for physiotherapy, 8 sessions');
+    expect(text).toContain(`Request received ${longDate(facts.requestedOn)}`);
+    expect(text).toContain('Estimated cost $760.00');
+    expect(text).toContain('Decision Declined (not approved)');
+    expect(text).toContain(`Date of decision ${longDate(on)}`);
+    expect(text).toContain('Lee Nguyen');
+    expect(await mailTo(chiro.email)).toEqual([]);
+
+    // An approved request of another provider, who has no consent of the worker: the worker's copy goes, the provider's is held.
+    const second = await requestDecided(c, 'treatment-decision', ['provider', 'worker'], {
+      on,
+      cause: 'treatment.approved',
+      ref: 'treatment-2',
+      facts: { treatment: 'chiropractic, 6 sessions', provider: 'Harbour Chiropractic', cost: null, requestedOn: addDays(on, -3), decision: 'approved', decidedOn: on },
+    });
+    const cs = await copiesWhen(c, second, 'the worker copy sent and the provider copy held', (x) => x.length === 2 && x.some((y) => y.recipient === 'worker' && y.status === 'sent') && x.some((y) => y.recipient === 'provider' && y.status === 'refused'));
+    const held = cs.find((x) => x.recipient === 'provider')!;
+    expect(held.partyId).toBe(chiro.partyId);
+    expect(held.detail).toContain('treatment-decision carries the worker\'s health information and no consent of the worker to share it with Harbour Chiropractic (other)');
+    const consentTask = (await tasksOf(c)).find((t: { kind: string; noticeId: string }) => t.kind === 'consent' && t.noticeId === second);
+    expect(consentTask).toMatchObject({ deliveryId: held.deliveryId, assignee: 'cm.lee', doneAt: null });
+    expect(await mailTo(chiro.email)).toEqual([]);
+    const toWorker = (await mailTo(w.email)).filter((m) => m.subject.startsWith('Treatment decision'));
+    expect(toWorker).toHaveLength(1);
+    expect((await storedText(cs.find((x) => x.recipient === 'worker')!.documentId!)).text).toContain('We have approved the treatment request');
+  });
+
+  it('a treatment decision for a provider not recorded yet waits, the task names the provider, and it goes once that provider is recorded', async () => {
+    const on = today();
+    const w = worker(`tdw.${run}@example.org`);
+    const chiro = provider('Harbour Chiropractic', 'chiropractor', `chiro2.${run}@harbour.example`);
+    const c = await newClaim([w, chiro], [consentFor(chiro.partyId)]);
+    const noticeId = await requestDecided(c, 'treatment-decision', ['provider'], {
+      on,
+      cause: 'treatment.approved',
+      ref: 'treatment-1',
+      facts: { treatment: 'podiatry, 4 sessions', provider: 'Eastside Podiatry', cost: '320.00', requestedOn: addDays(on, -5), decision: 'approved', decidedOn: on },
+    });
+    // Another provider of the claim is not the one the request named.
+    const [waiting] = await copiesWhen(c, noticeId, 'awaiting the provider', (cs) => cs[0].status === 'awaiting-party');
+    expect(waiting.detail).toBe('no provider named Eastside Podiatry is recorded on the claim (a party with capacity provider)');
+    const partyTask = () => tasksOf(c).then((ts) => ts.find((t: { kind: string; noticeId: string }) => t.kind === 'party-details' && t.noticeId === noticeId));
+    expect((await partyTask()).detail).toContain(`record Eastside Podiatry, the provider named in the treatment request, with capacity provider`);
+    expect((await partyTask()).detail).toContain(`(POST /claims/${c.claimId}/parties)`);
+
+    const podiatrist = provider('Eastside Podiatry', 'podiatrist', `pod.${run}@eastside.example`);
+    await publish('claim.parties-recorded', c.claimId, {
+      claimId: c.claimId, claimNumber: c.claimNumber, version: 2, caseManager: 'cm.lee', teamLeader: 'tl.ada', parties: [w, chiro, podiatrist], consents: [consentFor(chiro.partyId), consentFor(podiatrist.partyId)],
+    });
+    const now = await copiesWhen(c, noticeId, 'sent to the podiatrist', (cs) => cs.some((x) => x.partyId === podiatrist.partyId && x.status === 'sent'));
+    expect(now.map((x) => [x.partyId, x.status]).sort()).toEqual([[null, 'superseded'], [podiatrist.partyId, 'sent']].sort());
+    expect((await partyTask()).doneBy).toBe('system');
+    expect((await mailTo(podiatrist.email)).map((m) => m.subject)).toEqual([`Treatment decision: workers compensation claim ${c.claimNumber}`]);
+    expect(await mailTo(chiro.email)).toEqual([]);
+  });
+
+  it('a decision notice for a discontinuance takes effect on the day §8.3 computed: prefilled, printed, and not for a person to type', async () => {
+    const on = today();
+    const w = worker(`disc.${run}@example.org`);
+    const c = await newClaim([w]);
+    const facts = { takesEffectOn: addDays(on, 15), lastPayableDay: addDays(on, 14), noticePeriod: '2 weeks', continuousDays: 120, basis: 'other', rule: 'rules.md §8.3: 84 <= C < 364, N + 15 days' };
+    const noticeId = await requestDecided(c, 'decision-notice', ['worker'], { on, cause: 'weekly.discontinued', facts });
+    const [waiting] = await copiesWhen(c, noticeId, 'content needed', (cs) => cs[0].status === 'awaiting-content');
+    for (const field of ['decision', 'issues', 'reasons', 'provisions', 'reports']) expect(waiting.detail).toContain(`data.${field}`);
+    for (const field of ['takesEffectOn', 'decidedOn', 'effect']) expect(waiting.detail).not.toContain(`data.${field}`);
+
+    const { takesEffectOn, effect, ...written } = decisionContent;
+    void effect;
+    const typed = await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { ...written, takesEffectOn } });
+    expect(typed.status).toBe(400);
+    expect(typed.body.problems).toEqual([{ field: 'content.takesEffectOn', problem: `is decided by the platform (${facts.takesEffectOn}; rules.md §8.3, s80) and cannot be written on the notice` }]);
+    expect((await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { ...written, decision: 'We are stopping your weekly payments.' } })).status).toBe(201);
+
+    const [sent] = await copiesWhen(c, noticeId, 'the notice sent', (cs) => cs[0].status === 'sent');
+    const { template, text } = await storedText(sent.documentId!);
+    expect(template).toBe('decision-notice');
+    expect(text).toContain(`We made this decision on ${longDate(on)}. It takes effect on ${longDate(facts.takesEffectOn)}.`);
+    expect(text).toContain(`We will pay them for every day up to and including ${longDate(facts.lastPayableDay)}, and not for any day after that.`);
+    expect(text).toContain('the notice period of 2 weeks that the law requires');
+    expect((await mailTo(w.email)).filter((m) => m.subject.startsWith('Decision notice'))).toHaveLength(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type Channel, type NoticeDeliveryUpdatedData, type RecordedParty, TOPICS } from '@wc/contracts';
@@ -7,7 +7,7 @@ import { type EventEnvelope, enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { LOGGER } from '../letters/letters.service';
-import { type ClaimRecord, type StaffContact, partiesFor } from './notice-content';
+import { type ClaimRecord, type DecidedFacts, type StaffContact, decidedContentRefusals, missingParty, partiesFor } from './notice-content';
 
 export type TaskKind = 'notice-content' | 'party-details' | 'consent' | 'delivery-failed' | 'interpreter-booking';
 export type DeliveryStatus = 'awaiting-party' | 'composing' | 'awaiting-content' | 'queued' | 'printing' | 'sent' | 'delivered' | 'bounced' | 'failed' | 'refused' | 'superseded';
@@ -103,9 +103,14 @@ export class CorrespondenceService {
         });
       }
       await this.withdrawFromRemovedParties(m, d.claimId, d.parties.map((p) => p.partyId));
-      const waiting: DeliveryRow[] = await m.query(`SELECT * FROM ${this.s}.deliveries WHERE claim_id = $1 AND status = 'awaiting-party' FOR UPDATE`, [d.claimId]);
+      // The notice's decided facts say which provider a treatment decision is for (rules.md §8.1).
+      const waiting: Array<DeliveryRow & { decided: DecidedFacts | null }> = await m.query(
+        `SELECT d.*, n.decided FROM ${this.s}.deliveries d JOIN ${this.s}.notice_requests n ON n.notice_id = d.notice_id
+         WHERE d.claim_id = $1 AND d.status = 'awaiting-party' FOR UPDATE OF d`,
+        [d.claimId],
+      );
       for (const w of waiting) {
-        const found = partiesFor(w.recipient, d.parties);
+        const found = partiesFor(w.recipient, d.parties, w.decided);
         if (found.length === 0) continue;
         await m.query(`UPDATE ${this.s}.deliveries SET status = 'superseded', updated_at = now(), detail = 'the party was recorded' WHERE id = $1`, [w.id]);
         await this.closeTasks(m, `party:${w.id}`, 'system');
@@ -145,29 +150,39 @@ export class CorrespondenceService {
     await this.recordNotice(m, { claimId: d.claimId, claimNumber: d.claimNumber, noticeId: e.id, type: 'acknowledgement-letter', on: d.notificationDate, to: ['worker'], cause: 'claim.notified' });
   }
 
-  private async recordNotice(m: EntityManager, d: { claimId: string; claimNumber: string; noticeId: string; type: string; on: string; to: string[]; cause: string }): Promise<void> {
+  /**
+   * `facts` is what the platform decided that the notice states (rules.md §8): kept as the notice's
+   * `decided`, so every copy prints it, a person cannot write over it, and a treatment decision goes
+   * to the provider the request named.
+   */
+  private async recordNotice(
+    m: EntityManager,
+    d: { claimId: string; claimNumber: string; noticeId: string; type: string; on: string; to: string[]; cause: string; ref?: string; facts?: DecidedFacts },
+  ): Promise<void> {
     await withLogContext({ claimId: d.claimId }, async () => {
+      const decided = d.facts ?? null;
       const inserted = await m.query(
-        `INSERT INTO ${this.s}.notice_requests (notice_id, claim_id, claim_number, type, "on", recipients, cause, status)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 'recorded') ON CONFLICT DO NOTHING RETURNING notice_id`,
-        [d.noticeId, d.claimId, d.claimNumber, d.type, d.on, JSON.stringify(d.to), d.cause],
+        `INSERT INTO ${this.s}.notice_requests (notice_id, claim_id, claim_number, type, "on", recipients, cause, status, ref, decided)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 'recorded', $8, $9) ON CONFLICT DO NOTHING RETURNING notice_id`,
+        [d.noticeId, d.claimId, d.claimNumber, d.type, d.on, JSON.stringify(d.to), d.cause, d.ref ?? null, decided === null ? null : JSON.stringify(decided)],
       );
       if (inserted.length === 0) return;
       const claim = await this.claimRecord(m, d.claimId);
       if (claim) await m.query(`UPDATE ${this.s}.notice_requests SET facts = $2 WHERE notice_id = $1`, [d.noticeId, JSON.stringify(claim.facts)]);
       for (const recipient of d.to) {
-        const parties = partiesFor(recipient, claim?.parties ?? []);
+        const parties = partiesFor(recipient, claim?.parties ?? [], decided);
         if (parties.length > 0) {
           await this.addDeliveries(m, d.noticeId, d.claimId, recipient, parties);
           continue;
         }
         const id = randomUUID();
+        const missing = missingParty(d.type, recipient, d.claimId, decided);
         await m.query(`INSERT INTO ${this.s}.deliveries (id, notice_id, claim_id, recipient, status, detail) VALUES ($1, $2, $3, $4, 'awaiting-party', $5)`, [
           id,
           d.noticeId,
           d.claimId,
           recipient,
-          `no ${recipient} is recorded on the claim`,
+          missing.detail,
         ]);
         await this.task(m, {
           claimId: d.claimId,
@@ -177,10 +192,10 @@ export class CorrespondenceService {
           dedupeKey: `party:${id}`,
           noticeId: d.noticeId,
           deliveryId: id,
-          detail: `The ${d.type} notice cannot go to the ${recipient}: record the ${recipient} and how they want to be written to (POST /claims/${d.claimId}/parties).`,
+          detail: missing.task,
         });
       }
-      this.log.info('notice requested', { notice: d.type, on: d.on, to: d.to });
+      this.log.info('notice requested', { notice: d.type, on: d.on, to: d.to, ...(d.ref ? { ref: d.ref } : {}), ...(decided ? { decided: Object.keys(decided) } : {}) });
     });
   }
 
@@ -197,14 +212,18 @@ export class CorrespondenceService {
 
   /**
    * The case manager's part of a notice (a decision's reasons and reports, an IME's place): merged
-   * over what the platform prefilled, and every copy still waiting is written again with it.
+   * over what the platform prefilled, and every copy still waiting is written again with it. What
+   * the platform decided for this notice (rules.md §8: when a discontinuance takes effect, an s48A
+   * suspension's dates, when s39 payments stop) is refused, field by field: staff no longer type it.
    */
   async supplyContent(noticeId: string, content: Record<string, unknown>, by: StaffUser) {
     return this.ds.transaction(async (m) => {
-      const rows = await m.query(`SELECT claim_id, claim_number, type, content, content_version FROM ${this.s}.notice_requests WHERE notice_id = $1 FOR UPDATE`, [noticeId]);
+      const rows = await m.query(`SELECT claim_id, claim_number, type, "on", cause, decided, content, content_version FROM ${this.s}.notice_requests WHERE notice_id = $1 FOR UPDATE`, [noticeId]);
       if (rows.length === 0) throw new NotFoundException(`no notice ${noticeId}`);
       const n = rows[0];
       return withLogContext({ claimId: n.claim_id }, async () => {
+        const problems = decidedContentRefusals({ type: n.type, on: n.on, cause: n.cause, decided: n.decided }, content);
+        if (problems.length > 0) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'invalid request body', problems });
         const open: { n: string }[] = await m.query(`SELECT count(*)::int AS n FROM ${this.s}.deliveries WHERE notice_id = $1 AND status IN ('awaiting-content', 'composing', 'awaiting-party')`, [noticeId]);
         if (Number(open[0].n) === 0) throw new UnprocessableEntityException({ message: `the ${n.type} notice has no copy waiting to be written: a sent notice is not changed (ask for a new one)`, problems: [{ path: 'noticeId', message: 'has nothing waiting for content' }] });
         const merged = { ...n.content, ...content };

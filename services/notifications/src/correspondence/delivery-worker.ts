@@ -20,6 +20,10 @@ const TITLES: Record<string, string> = {
   'ime-notice': 'Independent medical examination',
   'piawe-decision': 'Pre-injury average weekly earnings (PIAWE) decision',
   'provisional-liability-employer': 'Provisional liability (employer)',
+  's48a-warning': 'Warning under section 48A',
+  's48a-suspension': 'Suspension under section 48A',
+  's39-notice': 'Notice under section 39',
+  's59a-notice': 'Notice under section 59A',
 };
 export const titleOf = (kind: string) => TITLES[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
 
@@ -115,7 +119,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
   private async context(m: EntityManager, d: DeliveryRow) {
     const claim = await this.correspondence.claimRecord(m, d.claim_id);
     const party = claim?.parties.find((p) => p.partyId === d.party_id);
-    const notice = (await m.query(`SELECT notice_id, type, "on", cause, content, content_version, facts FROM ${this.s}.notice_requests WHERE notice_id = $1`, [d.notice_id]))[0];
+    const notice = (await m.query(`SELECT notice_id, type, "on", cause, ref, decided, content, content_version, facts FROM ${this.s}.notice_requests WHERE notice_id = $1`, [d.notice_id]))[0];
     // The notice speaks of the claim as it was when the notice was asked for.
     if (claim && notice?.facts) claim.facts = notice.facts;
     return { claim, party, notice };
@@ -131,7 +135,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const issuedOn = this.today();
     if (await this.refusedForConsent(m, d, claim, kind, issuedOn)) return;
     const staff = await this.correspondence.staff(m, claim.caseManager);
-    const data = documentData(kind, { noticeId: notice.notice_id, type: notice.type, on: notice.on, cause: notice.cause, ref: null, content: notice.content }, claim, party, staff, issuedOn, this.config.REPLY_POSTAL_ADDRESS);
+    // The notice as requested, with what the platform decided (rules.md §8) for documentData to print.
+    const requested = { noticeId: notice.notice_id, type: notice.type, on: notice.on, cause: notice.cause, ref: notice.ref, content: notice.content, decided: notice.decided };
+    const data = documentData(kind, requested, claim, party, staff, issuedOn, this.config.REPLY_POSTAL_ADDRESS);
     const languageAssistance = party.role === 'worker' && party.interpreter ? { language: party.interpreter.language } : undefined;
     if (kind === 'acknowledgement-letter' && !languageAssistance) {
       // Already stored at notification (LettersService): send that document rather than a second copy.

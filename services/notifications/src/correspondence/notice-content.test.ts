@@ -1,5 +1,27 @@
 import type { RecordedParty } from '@wc/contracts';
-import { type ClaimRecord, addressRefusal, consentRefusal, documentData, documentKind, merge, partiesFor, smsText } from './notice-content';
+// The documents service's own schemas, in a test only (the dependency rules check sources, not
+// tests): the prefilled data must be what the template accepts, not just what we think it is.
+import { decisionNoticeData } from '../../../documents/src/templates/decision-notice';
+import { s39NoticeData } from '../../../documents/src/templates/s39-notice';
+import { s48aSuspensionData } from '../../../documents/src/templates/s48a-suspension';
+import { s48aWarningData } from '../../../documents/src/templates/s48a-warning';
+import { s59aNoticeData } from '../../../documents/src/templates/s59a-notice';
+import { treatmentDecisionData } from '../../../documents/src/templates/treatment-decision';
+import {
+  type ClaimRecord,
+  type DecidedFacts,
+  addressRefusal,
+  consentRefusal,
+  decidedContentRefusals,
+  decidedFields,
+  discontinuanceEffect,
+  documentData,
+  documentKind,
+  merge,
+  missingParty,
+  partiesFor,
+  smsText,
+} from './notice-content';
 import { noticeStatus } from './correspondence-views';
 
 const party = (role: RecordedParty['role'], extra: Partial<RecordedParty> = {}): RecordedParty => ({ partyId: `p-${role}`, role, name: `The ${role}`, capacities: [], email: `${role}@example.org`, channels: ['email'], ...extra });
@@ -22,7 +44,7 @@ const claim: ClaimRecord = {
   consents: [{ partyId: doctor.partyId, scope: 'health-information', givenOn: '2026-09-15', evidence: 'certificate of capacity', recordedBy: 'cm.rio' }],
 };
 const staff = { user: 'cm.rio', name: 'Rio Tanaka', role: 'Case manager', phone: '02 9000 4321', email: 'rio@insurer.example' };
-const notice = (type: string, content: Record<string, unknown> = {}) => ({ noticeId: 'n1', type, on: '2026-10-05', cause: 'test', ref: null, content });
+const notice = (type: string, content: Record<string, unknown> = {}, decided: DecidedFacts | null = null, cause = 'test', on = '2026-10-05') => ({ noticeId: 'n1', type, on, cause, ref: null, content, decided });
 
 describe("a notice's recipients", () => {
   it("are the claim's recorded parties in the role or capacity the workflow names", () => {
@@ -114,5 +136,230 @@ describe("a notice's status from its copies", () => {
     expect(noticeStatus(['sent', 'delivered', 'superseded'])).toBe('sent');
     expect(noticeStatus(['sent', 'refused'])).toBe('partly-sent');
     expect(noticeStatus(['superseded'])).toBe('no-copies');
+  });
+});
+
+// ---- rules.md §8: the notices whose facts the platform decided ----
+
+const physio = party('other', { partyId: 'p-physio', name: 'Northside Physio', relationship: 'physiotherapist', capacities: ['provider'] });
+const chiro = party('other', { partyId: 'p-chiro', name: 'Harbour Chiropractic', relationship: 'chiropractor', capacities: ['provider'] });
+const treatingDoctorProvider = party('doctor', { partyId: 'p-doctor-provider', name: 'Dr Nadia Okafor', capacities: ['provider'] });
+const withProviders: ClaimRecord = { ...claim, parties: [worker, employer, doctor, solicitor, physio, chiro] };
+const contactBlock = { caseManager: 'Rio Tanaka', phone: '02 9000 4321', email: 'rio@insurer.example', postalAddress: 'Locked Bag 7, Parramatta NSW 2124' };
+const reply = 'Locked Bag 7, Parramatta NSW 2124';
+const names = (ps: RecordedParty[]) => ps.map((p) => p.name);
+/** The template's problems with the data, by field: what the documents service would name. */
+const problems = (schema: { safeParse: (d: unknown) => { success: boolean; error?: { issues: Array<{ path: Array<string | number> }> } } }, d: unknown) => {
+  const r = schema.safeParse(d);
+  return r.success ? [] : r.error!.issues.map((i) => i.path.join('.'));
+};
+
+const treatment = (decision: 'approved' | 'declined', extra: DecidedFacts = {}): DecidedFacts => ({
+  treatment: 'physiotherapy, 8 sessions',
+  provider: 'Northside Physio',
+  cost: '760.00',
+  requestedOn: '2026-09-20',
+  decision,
+  decidedOn: '2026-10-05',
+  ...extra,
+});
+const discontinuance: DecidedFacts = { takesEffectOn: '2026-10-20', lastPayableDay: '2026-10-19', noticePeriod: '2 weeks', continuousDays: 120, basis: 'other', rule: 'rules.md §8.3: C >= 84 and < 364: N + 15 days' };
+
+describe('the provider of a treatment request (rules.md §8.1)', () => {
+  it('is the party recorded with capacity provider under the name the request gave (case and spaces aside)', () => {
+    expect(partiesFor('provider', withProviders.parties, treatment('approved'))).toEqual([physio]);
+    expect(partiesFor('provider', withProviders.parties, treatment('approved', { provider: '  northside   PHYSIO ' }))).toEqual([physio]);
+    // A doctor can be the provider too.
+    expect(partiesFor('provider', [worker, treatingDoctorProvider, physio], treatment('approved', { provider: 'Dr Nadia Okafor' }))).toEqual([treatingDoctorProvider]);
+  });
+
+  it('is every provider party when the request named none, and nobody when the one it named is not recorded', () => {
+    expect(names(partiesFor('provider', withProviders.parties))).toEqual(['Northside Physio', 'Harbour Chiropractic']);
+    expect(names(partiesFor('provider', withProviders.parties, treatment('approved', { provider: null })))).toEqual(['Northside Physio', 'Harbour Chiropractic']);
+    expect(partiesFor('provider', withProviders.parties, treatment('approved', { provider: 'Eastside Podiatry' }))).toEqual([]);
+    // The name alone is not enough: the party must be recorded as a provider.
+    expect(partiesFor('provider', [worker, { ...physio, capacities: [] }], treatment('approved'))).toEqual([]);
+  });
+
+  it("makes the case manager's task say which provider to record, and with capacity provider", () => {
+    const named = missingParty('treatment-decision', 'provider', 'c1', treatment('declined', { provider: 'Eastside Podiatry' }));
+    expect(named.detail).toBe('no provider named Eastside Podiatry is recorded on the claim (a party with capacity provider)');
+    expect(named.task).toContain('record Eastside Podiatry, the provider named in the treatment request, with capacity provider');
+    expect(named.task).toContain('(POST /claims/c1/parties)');
+    expect(missingParty('treatment-decision', 'provider', 'c1', null).task).toContain('record the treatment provider with capacity provider');
+    expect(missingParty('contact-request', 'employer', 'c1')).toEqual({
+      detail: 'no employer is recorded on the claim',
+      task: 'The contact-request notice cannot go to the employer: record the employer and how they want to be written to (POST /claims/c1/parties).',
+    });
+  });
+
+  it('is written to as the provider whatever its role; nobody else gets a treatment decision', () => {
+    expect(addressRefusal('treatment-decision', physio)).toBeNull();
+    expect(addressRefusal('treatment-decision', treatingDoctorProvider)).toBeNull();
+    expect(addressRefusal('treatment-decision', worker)).toBeNull();
+    expect(addressRefusal('treatment-decision', solicitor)).toMatch(/written to the worker or to the treatment provider; Jones Legal \(the worker's solicitor\) is neither/);
+    expect(addressRefusal('treatment-decision', employer)).not.toBeNull();
+  });
+});
+
+describe('who the §8 notices are written to, and consent (program s11; 1998 Act s243)', () => {
+  it('writes the s48A and s39 notices to the worker only, the s59A notice to the worker and the doctor', () => {
+    for (const kind of ['s48a-warning', 's48a-suspension', 's39-notice']) {
+      expect(addressRefusal(kind, worker)).toBeNull();
+      expect(addressRefusal(kind, doctor)).toMatch(/is written to the worker; Dr Nadia Okafor \(doctor\) needs a covering letter/);
+    }
+    expect(addressRefusal('s59a-notice', doctor)).toBeNull();
+    expect(addressRefusal('s59a-notice', worker)).toBeNull();
+    expect(addressRefusal('s59a-notice', employer)).toMatch(/worker or the nominated treating doctor/);
+  });
+
+  it('holds a treatment decision to a provider, and an s59A notice to the doctor, without the worker’s consent', () => {
+    expect(consentRefusal('treatment-decision', physio, claim.consents, '2026-10-06')).toMatch(/treatment-decision carries the worker's health information .* Northside Physio \(other\)/);
+    const consented = [{ partyId: physio.partyId, scope: 'health-information' as const, givenOn: '2026-09-15', evidence: 'claim form', recordedBy: 'cm.rio' }];
+    expect(consentRefusal('treatment-decision', physio, consented, '2026-10-06')).toBeNull();
+    expect(consentRefusal('treatment-decision', worker, [], '2026-10-06')).toBeNull();
+    expect(consentRefusal('s59a-notice', doctor, [], '2026-10-06')).toMatch(/s59a-notice carries/);
+    expect(consentRefusal('s59a-notice', doctor, claim.consents, '2026-10-06')).toBeNull();
+    expect(consentRefusal('s48a-warning', worker, [], '2026-10-06')).toBeNull();
+  });
+});
+
+describe('the data of a §8 notice: what the platform decided, prefilled', () => {
+  it('treatment-decision, approved: both copies complete from the decided facts (SoP S4.3)', () => {
+    const n = notice('treatment-decision', {}, treatment('approved'), 'treatment.approved');
+    const toProvider = documentData('treatment-decision', n, withProviders, physio, staff, '2026-10-06', reply);
+    expect(toProvider).toEqual({
+      claimNumber: 'WC0000123',
+      issuedOn: '2026-10-06',
+      worker: { givenName: 'Lena', familyName: 'Okoro' },
+      recipient: { party: 'provider', name: 'Northside Physio' },
+      treatment: 'physiotherapy, 8 sessions',
+      provider: 'Northside Physio',
+      requestedOn: '2026-09-20',
+      estimatedCost: '760.00',
+      decision: 'approved',
+      decidedOn: '2026-10-05',
+      contact: contactBlock,
+    });
+    expect(problems(treatmentDecisionData, toProvider)).toEqual([]);
+    const toWorker = documentData('treatment-decision', n, withProviders, worker, staff, '2026-10-06', reply);
+    expect(toWorker.recipient).toEqual({ party: 'worker', name: 'Lena Okoro' });
+    expect(problems(treatmentDecisionData, toWorker)).toEqual([]);
+    // A doctor who is the provider gets the provider's copy.
+    expect(documentData('treatment-decision', n, withProviders, treatingDoctorProvider, staff, '2026-10-06', reply).recipient).toEqual({ party: 'provider', name: 'Dr Nadia Okafor' });
+  });
+
+  it('treatment-decision, declined: only the reasons are left to a person; a cost not quoted is left out', () => {
+    const facts = treatment('declined', { cost: null });
+    const bare = documentData('treatment-decision', notice('treatment-decision', {}, facts, 'treatment.declined'), withProviders, physio, staff, '2026-10-06', reply);
+    expect(bare).not.toHaveProperty('estimatedCost');
+    expect(problems(treatmentDecisionData, bare)).toEqual(['reasons']);
+    const written = documentData('treatment-decision', notice('treatment-decision', { reasons: ['The IME found it is not reasonably necessary'] }, facts, 'treatment.declined'), withProviders, physio, staff, '2026-10-06', reply);
+    expect(problems(treatmentDecisionData, written)).toEqual([]);
+  });
+
+  it('decision-notice for a declined treatment: decided on and takes effect on the day of the notice (s78)', () => {
+    const n = notice('decision-notice', {}, treatment('declined'), 'treatment.declined');
+    const d = documentData('decision-notice', n, claim, worker, staff, '2026-10-06', reply);
+    expect(d).toMatchObject({ decidedOn: '2026-10-05', takesEffectOn: '2026-10-05', contact: contactBlock });
+    expect(d).not.toHaveProperty('effect');
+    expect(problems(decisionNoticeData, d).sort()).toEqual(['decision', 'effect', 'issues', 'provisions', 'reasons', 'reports']);
+  });
+
+  it('decision-notice for a discontinuance: takes effect on the day §8.3 computed, with a plain effect a person may replace', () => {
+    const person = {
+      decision: 'We are stopping your weekly payments.',
+      issues: ['Whether you have current work capacity'],
+      reasons: ['The work capacity assessment found you can work 38 hours a week in suitable employment.'],
+      provisions: ['Workplace Injury Management and Workers Compensation Act 1998 s80'],
+      reports: [{ title: 'Work capacity assessment', author: 'Ms Ada Ng', date: '2026-09-28', supports: true, reliedOn: true, submittedBy: 'insurer' }],
+    };
+    const n = notice('decision-notice', person, discontinuance, 'weekly.discontinued');
+    const d = documentData('decision-notice', n, claim, worker, staff, '2026-10-05', reply);
+    expect(d).toMatchObject({ decidedOn: '2026-10-05', takesEffectOn: '2026-10-20' });
+    expect(d.effect).toBe(
+      'Your weekly payments will stop. We will pay them for every day up to and including 19 October 2026, and not for any day after that. This allows the notice period of 2 weeks that the law requires (section 80 of the Workplace Injury Management and Workers Compensation Act 1998).',
+    );
+    expect(problems(decisionNoticeData, d)).toEqual([]);
+    // Decided on the day of the discontinuance's notice, not on the liability dispute's day the claim recorded.
+    expect(documentData('decision-notice', notice('decision-notice', person, discontinuance, 'weekly.discontinued', '2026-10-07'), claim, worker, staff, '2026-10-07', reply).decidedOn).toBe('2026-10-07');
+    expect(documentData('decision-notice', notice('decision-notice', { effect: 'Your payments stop.' }, discontinuance, 'weekly.discontinued'), claim, worker, staff, '2026-10-05', reply).effect).toBe('Your payments stop.');
+    // Even content stored before the check cannot print another date than the one decided.
+    expect(documentData('decision-notice', notice('decision-notice', { takesEffectOn: '2026-10-06' }, discontinuance, 'weekly.discontinued'), claim, worker, staff, '2026-10-05', reply).takesEffectOn).toBe('2026-10-20');
+    expect(discontinuanceEffect({ ...discontinuance, noticePeriod: 'none', lastPayableDay: '2026-10-05' })).toContain('No notice period applies, because weekly payments were not paid to you for 12 weeks or more in a row');
+    expect(discontinuanceEffect(null)).toBeUndefined();
+  });
+
+  it("s48a-warning: the suspension date decided; the reason and the obligation are the case manager's (s48A(2))", () => {
+    const facts = { suspendFrom: '2026-10-26', suspensionEndsOn: '2026-11-22' };
+    const bare = documentData('s48a-warning', notice('s48a-warning', {}, facts, 's48a.warning-issued'), claim, worker, staff, '2026-10-05', reply);
+    expect(bare).toEqual({ claimNumber: 'WC0000123', issuedOn: '2026-10-05', worker: claim.worker, suspendFrom: '2026-10-26', contact: contactBlock });
+    expect(problems(s48aWarningData, bare).sort()).toEqual(['obligation', 'reason']);
+    const written = documentData('s48a-warning', notice('s48a-warning', { reason: 'You did not attend the suitable duties offered.', obligation: 'Attend the suitable duties your employer offered.' }, facts), claim, worker, staff, '2026-10-05', reply);
+    expect(problems(s48aWarningData, written)).toEqual([]);
+  });
+
+  it('s48a-suspension: the warning date and the suspension date decided; the obligation is the case manager’s', () => {
+    const facts = { warnedOn: '2026-10-05', suspendedFrom: '2026-10-26', suspensionEndsOn: '2026-11-22' };
+    const d = documentData('s48a-suspension', notice('s48a-suspension', { obligation: 'Attend the suitable duties your employer offered.' }, facts, 'suspension', '2026-10-26'), claim, worker, staff, '2026-10-26', reply);
+    expect(d).toMatchObject({ warnedOn: '2026-10-05', suspendedFrom: '2026-10-26', contact: contactBlock });
+    expect(d).not.toHaveProperty('suspensionEndsOn');
+    expect(problems(s48aSuspensionData, d)).toEqual([]);
+  });
+
+  it('s39-notice: the last payment and the day payments cease decided (SoP S17); complete without content', () => {
+    const facts = { lastPaymentOn: '2027-02-28', ceaseOn: '2027-03-01', week235StartedOn: '2026-08-31' };
+    const d = documentData('s39-notice', notice('s39-notice', {}, facts, 's39.notice-issued', '2026-11-23'), claim, worker, staff, '2026-11-23', reply);
+    expect(d).toEqual({ claimNumber: 'WC0000123', issuedOn: '2026-11-23', worker: claim.worker, lastPaymentOn: '2027-02-28', ceaseOn: '2027-03-01', contact: contactBlock });
+    expect(problems(s39NoticeData, d)).toEqual([]);
+    // Without the lifecycle's facts (week 235 not known), a person gives the dates.
+    expect(problems(s39NoticeData, documentData('s39-notice', notice('s39-notice'), claim, worker, staff, '2026-11-23', reply)).sort()).toEqual(['ceaseOn', 'lastPaymentOn']);
+  });
+
+  it('s59a-notice: to the worker and the doctor, each addressed as such, complete from the decided period (SoP S19)', () => {
+    const facts = { ceaseOn: '2027-03-01', period: '2 years', from: '2025-03-01', basis: 'weekly payments ceased' };
+    const n = notice('s59a-notice', {}, facts, 's59a.notice-issued', '2026-11-23');
+    const toDoctor = documentData('s59a-notice', n, claim, doctor, staff, '2026-11-23', reply);
+    expect(toDoctor).toEqual({
+      claimNumber: 'WC0000123',
+      issuedOn: '2026-11-23',
+      worker: claim.worker,
+      recipient: { party: 'doctor', name: 'Dr Nadia Okafor' },
+      ceaseOn: '2027-03-01',
+      period: '2 years',
+      from: '2025-03-01',
+      basis: 'weekly payments ceased',
+      contact: contactBlock,
+    });
+    expect(problems(s59aNoticeData, toDoctor)).toEqual([]);
+    const toWorker = documentData('s59a-notice', n, claim, worker, staff, '2026-11-23', reply);
+    expect(toWorker.recipient).toEqual({ party: 'worker', name: 'Lena Okoro' });
+    expect(problems(s59aNoticeData, toWorker)).toEqual([]);
+  });
+});
+
+describe('a person cannot write over what the platform decided (rules.md §8)', () => {
+  it("refuses a discontinuance's dates in content, naming each field, and lets the rest through", () => {
+    const n = notice('decision-notice', {}, discontinuance, 'weekly.discontinued');
+    expect(decidedContentRefusals(n, { takesEffectOn: '2026-10-06', decidedOn: '2026-10-01', effect: 'x', reasons: ['y'] })).toEqual([
+      { field: 'content.takesEffectOn', problem: 'is decided by the platform (2026-10-20; rules.md §8.3, s80) and cannot be written on the notice' },
+      { field: 'content.decidedOn', problem: 'is decided by the platform (2026-10-05; rules.md §8.3, s80) and cannot be written on the notice' },
+    ]);
+  });
+
+  it('refuses the s48A, s39 and s59A dates and a treatment decision’s facts; a fact not decided (null) a person may give', () => {
+    const field = (type: string, decided: DecidedFacts, content: Record<string, unknown>) => decidedContentRefusals(notice(type, {}, decided), content).map((p) => p.field);
+    expect(field('s48a-warning', { suspendFrom: '2026-10-26', suspensionEndsOn: '2026-11-22' }, { suspendFrom: '2026-11-30', reason: 'x' })).toEqual(['content.suspendFrom']);
+    expect(field('s48a-suspension', { warnedOn: '2026-10-05', suspendedFrom: '2026-10-26', suspensionEndsOn: '2026-11-22' }, { warnedOn: 'x', suspendedFrom: 'y', obligation: 'z' })).toEqual(['content.warnedOn', 'content.suspendedFrom']);
+    expect(field('s39-notice', { lastPaymentOn: '2027-02-28', ceaseOn: '2027-03-01', week235StartedOn: '2026-08-31' }, { ceaseOn: 'x', lastPaymentOn: 'y', weeksPaid: 230 })).toEqual(['content.ceaseOn', 'content.lastPaymentOn']);
+    expect(field('s59a-notice', { ceaseOn: '2027-03-01', period: '2 years', from: '2025-03-01', basis: 'claim first made' }, { period: '5 years', ceaseOn: 'x' })).toEqual(['content.period', 'content.ceaseOn']);
+    expect(field('treatment-decision', treatment('declined', { cost: null }), { decision: 'approved', estimatedCost: '100.00', reasons: ['r'] })).toEqual(['content.decision']);
+    expect(field('decision-notice', treatment('declined'), { takesEffectOn: 'x' })).toEqual(['content.takesEffectOn']);
+  });
+
+  it('refuses nothing of a notice the platform decided nothing for', () => {
+    expect(decidedContentRefusals(notice('decision-notice'), { takesEffectOn: '2026-10-19', decidedOn: '2026-10-05' })).toEqual([]);
+    expect(decidedContentRefusals(notice('s39-notice'), { ceaseOn: '2027-03-01' })).toEqual([]);
+    expect(decidedFields(notice('liability-accepted', {}, { anything: 'x' }))).toEqual({});
   });
 });

@@ -5,9 +5,12 @@ import { type Consent, type RecordedParty, consentCovers } from '@wc/contracts';
  * the documents service renders. Pure: the service gathers the facts, this decides the content.
  *
  * Prefilled is only what the platform recorded (names, dates, the case manager, the decision's
- * date). What a person must write (a decision's reasons, the reports considered, an IME's place) is
- * the notice's content, given by the case manager; until it is complete the documents service
- * names each missing field and the notice waits for it.
+ * date) and what it decided (notice.requested's facts, rules.md §8: a treatment request and its
+ * outcome, a suspension's dates, when a discontinuance takes effect, when s39 and s59A payments
+ * stop). What a person must write (a decision's reasons, the reports considered, an IME's place, an
+ * s48A obligation) is the notice's content, given by the case manager; until it is complete the
+ * documents service names each missing field and the notice waits for it. What the platform decided
+ * a person cannot write over.
  */
 export interface ClaimRecord {
   claimId: string;
@@ -32,6 +35,9 @@ export interface StaffContact {
   email: string;
 }
 
+/** What the platform decided that a notice states (notice.requested's `facts`: rules.md §8). */
+export type DecidedFacts = Record<string, string | number | null>;
+
 export interface NoticeRequest {
   noticeId: string;
   type: string;
@@ -39,6 +45,8 @@ export interface NoticeRequest {
   cause: string;
   ref: string | null;
   content: Record<string, unknown>;
+  /** The decided facts the notice was requested with, or null (notices before rules.md §8 carry none). */
+  decided: DecidedFacts | null;
 }
 
 /**
@@ -56,6 +64,10 @@ export const HEALTH_INFORMATION: ReadonlySet<string> = new Set([
   'review-outcome',
   'case-conference-agenda',
   'case-conference-summary',
+  // rules.md §8.1: the treatment asked for and the decision on it go to the provider (SoP S4).
+  'treatment-decision',
+  // SoP S19: the end of the worker's medical treatment goes to the nominated treating doctor.
+  's59a-notice',
 ]);
 
 /** The document kind for a notice to this party: the employer's provisional liability notice is its own (SoP 3.3). */
@@ -67,10 +79,21 @@ export function documentKind(noticeType: string, party: RecordedParty): string {
 /** Notices whose template addresses its reader as the worker, the employer or the doctor. */
 const ADDRESSED_BY_ROLE: ReadonlySet<string> = new Set(['contact-request', 'liability-accepted', 'imp', 'ime-notice']);
 
+/** Notices written to the worker alone ("Dear <worker>", what the worker must do): s48A (rules.md §8.2) and s39 (§8.4). */
+const WORKER_ONLY: ReadonlySet<string> = new Set(['s48a-warning', 's48a-suspension', 's39-notice']);
+
 /** A party this kind of notice cannot be addressed to (a solicitor is not "the worker"), or null. */
 export function addressRefusal(kind: string, party: RecordedParty): string | null {
+  const who = `${party.name} (${party.role === 'other' ? party.relationship ?? 'other' : party.role})`;
+  // rules.md §8.1: a treatment decision is written to the worker or to the provider who asked,
+  // whatever the provider's role (a physiotherapist recorded as `other`, or a doctor).
+  if (kind === 'treatment-decision')
+    return party.role === 'worker' || party.capacities.includes('provider') ? null : `the treatment-decision notice is written to the worker or to the treatment provider; ${who} is neither`;
+  // SoP S19: the s59A notice is written to the worker and to the nominated treating doctor.
+  if (kind === 's59a-notice') return party.role === 'worker' || party.role === 'doctor' ? null : `the s59a-notice is written to the worker or the nominated treating doctor; ${who} needs a covering letter written by a person`;
+  if (WORKER_ONLY.has(kind)) return party.role === 'worker' ? null : `the ${kind} notice is written to the worker; ${who} needs a covering letter written by a person`;
   if (party.role !== 'other' || !ADDRESSED_BY_ROLE.has(kind)) return null;
-  return `the ${kind} notice is written to the worker, the employer or the treating doctor; ${party.name} (${party.relationship ?? 'other'}) needs a covering letter written by a person`;
+  return `the ${kind} notice is written to the worker, the employer or the treating doctor; ${who} needs a covering letter written by a person`;
 }
 
 /** Why this copy must not go, or null: consent is checked for the day the notice is written. */
@@ -80,8 +103,22 @@ export function consentRefusal(kind: string, party: RecordedParty, consents: rea
   return `${kind} carries the worker's health information and no consent of the worker to share it with ${party.name} (${party.role}) is recorded for ${on} (program s11; 1998 Act s243)`;
 }
 
-/** The lifecycle's recipients (worker, employer, doctor, notifier, complainant, participants) as recorded parties. */
-export function partiesFor(recipient: string, parties: readonly RecordedParty[]): RecordedParty[] {
+/** A decided fact that is text, or undefined (null, a number or blank is not a fact to print). */
+const textFact = (decided: DecidedFacts | null | undefined, key: string): string | undefined => {
+  const v = decided?.[key];
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+};
+
+/** Names compared as people write them: case, surrounding and repeated spaces do not matter. */
+const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLowerCase() === b.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The lifecycle's recipients (worker, employer, doctor, notifier, complainant, participants,
+ * provider) as recorded parties. `decided` is the notice's decided facts: a treatment decision goes
+ * to the provider named in the request (rules.md §8.1), so to the parties recorded with capacity
+ * `provider` under that name; a request that names no provider goes to every provider party.
+ */
+export function partiesFor(recipient: string, parties: readonly RecordedParty[], decided: DecidedFacts | null = null): RecordedParty[] {
   switch (recipient) {
     case 'worker':
     case 'employer':
@@ -92,9 +129,33 @@ export function partiesFor(recipient: string, parties: readonly RecordedParty[])
       return parties.filter((p) => p.capacities.includes(recipient));
     case 'participants':
       return parties.filter((p) => p.role === 'worker' || p.role === 'employer' || p.role === 'doctor' || p.capacities.includes('participant'));
+    case 'provider': {
+      const providers = parties.filter((p) => p.capacities.includes('provider'));
+      const named = textFact(decided, 'provider');
+      return named ? providers.filter((p) => sameName(p.name, named)) : providers;
+    }
     default:
       return [];
   }
+}
+
+/**
+ * Why a copy waits for a party (the delivery's detail) and what the case manager must record (the
+ * party-details task). A provider is recorded with capacity `provider` under the name the request
+ * gave, so the task names it (rules.md §8.1).
+ */
+export function missingParty(type: string, recipient: string, claimId: string, decided: DecidedFacts | null = null): { detail: string; task: string } {
+  const where = `POST /claims/${claimId}/parties`;
+  if (recipient !== 'provider')
+    return { detail: `no ${recipient} is recorded on the claim`, task: `The ${type} notice cannot go to the ${recipient}: record the ${recipient} and how they want to be written to (${where}).` };
+  const named = textFact(decided, 'provider');
+  const how = 'with capacity provider (role other with their relationship, e.g. physiotherapist, or role doctor) and how they want to be written to';
+  return named
+    ? {
+        detail: `no provider named ${named} is recorded on the claim (a party with capacity provider)`,
+        task: `The ${type} notice cannot go to the provider: record ${named}, the provider named in the treatment request, ${how} (${where}). A provider recorded under another name does not match (rules.md §8.1).`,
+      }
+    : { detail: 'no provider is recorded on the claim (a party with capacity provider)', task: `The ${type} notice cannot go to the provider: record the treatment provider ${how} (${where}) (rules.md §8.1).` };
 }
 
 const ROLE_LABEL: Record<string, string> = { worker: 'Worker', employer: 'Employer', doctor: 'Nominated treating doctor' };
@@ -111,6 +172,90 @@ export function merge(base: Record<string, unknown>, over: Record<string, unknow
 const dateOf = (at: unknown) => (typeof at === 'string' ? at.slice(0, 10) : undefined);
 const drop = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
 
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** `2026-10-19` → `19 October 2026`, as the letters print dates. */
+export function longDate(date: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  return m ? `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}` : date;
+}
+
+/** Where the rule that decided a notice's facts is written, for a person told they cannot change them. */
+function ruleOf(notice: Pick<NoticeRequest, 'type' | 'cause'>): string {
+  switch (notice.type) {
+    case 'treatment-decision':
+      return 'rules.md §8.1';
+    case 's48a-warning':
+    case 's48a-suspension':
+      return 'rules.md §8.2, s48A';
+    case 's39-notice':
+      return 'rules.md §8.4, SoP S17';
+    case 's59a-notice':
+      return '1987 Act s59A, SoP S19';
+    default:
+      return notice.cause === 'treatment.declined' ? 'rules.md §8.1' : 'rules.md §8.3, s80';
+  }
+}
+
+/**
+ * The fields of the document that the platform decided (notice.requested's facts, rules.md §8):
+ * prefilled, printed over anything a person wrote, and refused in content. A fact the lifecycle did
+ * not know (null) is left to a person.
+ */
+export function decidedFields(notice: Pick<NoticeRequest, 'type' | 'on' | 'decided'>): Record<string, unknown> {
+  const d = notice.decided;
+  if (!d) return {};
+  const t = (k: string) => textFact(d, k);
+  switch (notice.type) {
+    case 'treatment-decision':
+      // rules.md §8.1, SoP S4.3: what was asked for, by whom, when, and the decision with its date.
+      return drop({ treatment: t('treatment'), provider: t('provider'), requestedOn: t('requestedOn'), estimatedCost: t('cost'), decision: t('decision'), decidedOn: t('decidedOn') });
+    case 'decision-notice':
+      // s78 and cl 38(1)(h): the date of the decision and the date it takes effect. A discontinuance
+      // takes effect when the s80 notice period ends (rules.md §8.3: staff no longer type it); a
+      // declined treatment when the notice is given (rules.md §8.1).
+      return drop({ decidedOn: notice.on, takesEffectOn: t('takesEffectOn') ?? (d.decision === 'declined' ? notice.on : undefined) });
+    case 's48a-warning':
+      // s48A(2)(b): the date payments are suspended from, 14 to 60 days after the warning.
+      return drop({ suspendFrom: t('suspendFrom') });
+    case 's48a-suspension':
+      // s48A(3): suspended from the date the warning named.
+      return drop({ warnedOn: t('warnedOn'), suspendedFrom: t('suspendedFrom') });
+    case 's39-notice':
+      // SoP S17: the date of the last payment and the date payments cease.
+      return drop({ lastPaymentOn: t('lastPaymentOn'), ceaseOn: t('ceaseOn') });
+    case 's59a-notice':
+      // 1987 Act s59A(2), SoP S19: the period, when it started and on what basis, and the day treatment stops being paid.
+      return drop({ ceaseOn: t('ceaseOn'), period: t('period'), from: t('from'), basis: t('basis') });
+    default:
+      return {};
+  }
+}
+
+/**
+ * The content fields a person may not give because the platform decided them (one problem each, as
+ * a 400 names them): a person writes around the decision, never over it.
+ */
+export function decidedContentRefusals(notice: Pick<NoticeRequest, 'type' | 'on' | 'cause' | 'decided'>, content: Record<string, unknown>): Array<{ field: string; problem: string }> {
+  const decided = decidedFields(notice);
+  return Object.keys(content)
+    .filter((k) => k in decided)
+    .map((k) => ({ field: `content.${k}`, problem: `is decided by the platform (${String(decided[k])}; ${ruleOf(notice)}) and cannot be written on the notice` }));
+}
+
+/**
+ * A plain sentence of what a discontinuance changes (s78: the effect of the decision), from the
+ * days §8.3 computed: the last day paid and the s80 notice period. A person may write another.
+ */
+export function discontinuanceEffect(decided: DecidedFacts | null): string | undefined {
+  const last = textFact(decided, 'lastPayableDay');
+  const period = textFact(decided, 'noticePeriod');
+  if (!last || !period) return undefined;
+  const paidTo = `Your weekly payments will stop. We will pay them for every day up to and including ${longDate(last)}, and not for any day after that.`;
+  // s80(1): no notice period unless weekly payments were made for a continuous period of at least 12 weeks.
+  if (period === 'none') return `${paidTo} No notice period applies, because weekly payments were not paid to you for 12 weeks or more in a row (section 80 of the Workplace Injury Management and Workers Compensation Act 1998).`;
+  return `${paidTo} This allows the notice period of ${period} that the law requires (section 80 of the Workplace Injury Management and Workers Compensation Act 1998).`;
+}
+
 /**
  * The document's data for one recipient: what the platform knows, then the case manager's content.
  * `replyAddress` is where the insurer takes post (letters' contact block).
@@ -124,6 +269,7 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
   const withRole = staff ? { name: staff.name, role: staff.role, phone: staff.phone, email: staff.email } : undefined;
   const f = claim.facts;
   const common = { claimNumber: claim.claimNumber, issuedOn };
+  const decided = decidedFields(notice);
   let prefill: Record<string, unknown>;
   switch (kind) {
     case 'acknowledgement-letter':
@@ -148,7 +294,20 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
       prefill = { ...common, recipient, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, decidedOn: dateOf(f['liability.accepted']?.at), contact: person };
       break;
     case 'decision-notice':
-      prefill = { ...common, worker, employer: employerName, decidedOn: dateOf(f['liability.disputed']?.at), contact: claimContact };
+      prefill = { ...common, worker, employer: employerName, decidedOn: dateOf(f['liability.disputed']?.at), effect: discontinuanceEffect(notice.decided), contact: claimContact };
+      break;
+    case 'treatment-decision':
+      // rules.md §8.1: one copy to the provider who asked (whatever their role), one to the worker.
+      prefill = { ...common, worker, recipient: { party: party.role === 'worker' ? 'worker' : 'provider', name: party.name }, contact: claimContact };
+      break;
+    case 's48a-warning':
+    case 's48a-suspension':
+    case 's39-notice':
+      // The reason and the s48 obligation (s48A(2)(a), (b)) are the case manager's content.
+      prefill = { ...common, worker, contact: claimContact };
+      break;
+    case 's59a-notice':
+      prefill = { ...common, worker, recipient, contact: claimContact };
       break;
     case 'imp':
       prefill = { ...common, recipient, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, rtwGoal: f['rtw-goal.set']?.goal };
@@ -187,7 +346,8 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
     default:
       prefill = { ...common };
   }
-  return merge(drop(prefill), notice.content);
+  // What the platform decided is printed as decided, whatever content says (rules.md §8).
+  return merge(merge(drop(prefill), notice.content), decided);
 }
 
 /**
