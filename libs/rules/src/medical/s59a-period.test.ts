@@ -18,8 +18,10 @@ describe('the s59A medical compensation period (1987 Act s59A(2); nsw-facts.md Â
     expect(s59aMedicalPeriod({ ...base, everPayable: false, weeklyCeasedOn: null, wpiPercent: null })).toMatchObject({ from: '2026-03-03', ceaseOn: '2028-03-03', basis: 'claim first made' });
   });
 
-  it('no end while weekly payments are still payable, and 29 February becomes 28 February', () => {
+  it('no end while weekly payments are still payable; a period from 29 February ends on 28 February (the day before 1 March)', () => {
     expect(s59aMedicalPeriod({ ...base, weeklyCeasedOn: null, wpiPercent: null })).toBeNull();
-    expect(s59aMedicalPeriod({ ...base, weeklyCeasedOn: '2028-02-29', wpiPercent: null })).toMatchObject({ ceaseOn: '2030-02-28' });
+    expect(s59aMedicalPeriod({ ...base, weeklyCeasedOn: '2028-02-29', wpiPercent: null })).toMatchObject({ lastDay: '2030-02-28', ceaseOn: '2030-03-01' });
+    expect(s59aMedicalPeriod({ ...base, weeklyCeasedOn: '2028-02-29', wpiPercent: 15 })).toMatchObject({ lastDay: '2033-02-28', ceaseOn: '2033-03-01' });
+    expect(s59aMedicalPeriod({ ...base, weeklyCeasedOn: '2024-06-14', wpiPercent: 8 })).toMatchObject({ lastDay: '2026-06-13', ceaseOn: '2026-06-14' });
   });
 });

@@ -1,4 +1,4 @@
-import { LocalDate, addYearsClamped } from '../calendar';
+import { LocalDate, addDays, addYearsClamped } from '../calendar';
 import { s59aPeriods } from '../parameters';
 
 /**
@@ -18,6 +18,8 @@ export interface MedicalPeriod {
   basis: MedicalPeriodBasis;
   /** The first day treatment given is no longer paid for (the period is `years` long from `from`). */
   ceaseOn: LocalDate;
+  /** The last day of the period. */
+  lastDay: LocalDate;
   rule: string;
 }
 
@@ -50,12 +52,23 @@ export function s59aMedicalPeriod(input: MedicalPeriodInput): MedicalPeriod | nu
   if (!row) return null;
   const period = row.years === 2 ? '2 years' : '5 years';
   const wpiText = input.wpiPercent === null ? 'WPI not assessed' : `WPI ${input.wpiPercent}%`;
+  const ceaseOn = sameDateYearsLater(from, row.years);
   return {
     period,
     years: row.years,
     from,
     basis,
-    ceaseOn: addYearsClamped(from, row.years),
+    ceaseOn,
+    lastDay: addDays(ceaseOn, -1),
     rule: `${wpiText}: ${period} from ${from} (${basis}), s59A(2); ${p.section}`,
   };
+}
+
+/**
+ * A period of N years starting on D ends on the day before the same date N years later; for a
+ * period starting on 29 February that date is 1 March (medical.md check 5), so the first day no
+ * longer covered is 1 March, not 28 February.
+ */
+export function sameDateYearsLater(from: LocalDate, years: number): LocalDate {
+  return from.endsWith('-02-29') ? addDays(addYearsClamped(from, years), 1) : addYearsClamped(from, years);
 }
