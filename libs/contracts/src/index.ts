@@ -5,3 +5,4 @@ export * from './scenario';
 export * from './problems';
 export * from './events';
 export * from './parties';
+export * from './medical-batch';

@@ -104,3 +104,43 @@ describe('claimctl usage', () => {
     expect(claimctl('wrs', 'check', 'x.csv', '--fast')).toMatchObject({ status: 2, stdout: '', stderr: 'claimctl: unknown option --fast\n' });
   });
 });
+
+describe('claimctl medical assess', () => {
+  const dir = path.join(sharedDir, 'examples', 'medical');
+  const examples = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')).sort() : [];
+
+  it('has the shared examples to run', () => expect(examples.length).toBeGreaterThanOrEqual(3));
+
+  it.each(examples)('%s: the assessment equals its .expected.json exactly', (name) => {
+    const r = claimctl('medical', 'assess', path.join(dir, name));
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(fs.readFileSync(path.join(dir, name.replace(/\.json$/, '.expected.json')), 'utf8')));
+  });
+
+  it('refuses a bad batch whole: exit 2, one `file: field: problem` line each, nothing on stdout', () => {
+    const batch = JSON.parse(fs.readFileSync(path.join(dir, examples[0]), 'utf8'));
+    batch.lines.push({ ...batch.lines[0] }); // the same line number again
+    batch.lines[0].units = 1.5;
+    batch.lines[0].charged = '84.2';
+    batch.claim.liability = 'maybe';
+    batch.claim.wpi = 101;
+    batch.claim.weeklyPayments = { status: 'ceased' };
+    batch.approvals = [{ id: 'A1', provider: 'P1', items: ['PTA002'], from: '2026-05-10', to: '2026-03-10', units: 0 }];
+    const file = write('bad-medical.json', JSON.stringify(batch));
+    const r = claimctl('medical', 'assess', file);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').filter(Boolean).sort()).toEqual(
+      [
+        `${file}: approvals[0].to: is before from (2026-05-10)`,
+        `${file}: approvals[0].units: must be a whole number of at least 1`,
+        `${file}: claim.liability: must be one of provisional, accepted, disputed, got "maybe"`,
+        `${file}: claim.weeklyPayments.on: is required`,
+        `${file}: claim.wpi: must be a number from 0 to 100, or null`,
+        `${file}: lines[0].charged: must be an amount as a string with two decimal places, e.g. "95.00"`,
+        `${file}: lines[0].units: must be a whole number of at least 1`,
+        `${file}: lines[${batch.lines.length - 1}].line: repeats line 1`,
+      ].sort(),
+    );
+  });
+});

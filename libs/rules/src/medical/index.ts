@@ -1,1 +1,2 @@
 export * from './s59a-period';
+export * from './assessment';

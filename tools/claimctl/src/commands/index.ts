@@ -3,9 +3,10 @@ import { paymentsAba } from './payments-aba';
 import { paymentsRemediate } from './payments-remediate';
 import { paymentsRun } from './payments-run';
 import { wrsCheck } from './wrs-check';
+import { medicalAssess } from './medical-assess';
 import { simulate } from './simulate';
 import { token } from './token';
 
 /** Every command, in the order usage lists them. */
-export const commands: Command[] = [simulate, paymentsAba, paymentsRun, paymentsRemediate, wrsCheck, token];
+export const commands: Command[] = [simulate, paymentsAba, paymentsRun, paymentsRemediate, wrsCheck, medicalAssess, token];
 export type { Command } from './command';
