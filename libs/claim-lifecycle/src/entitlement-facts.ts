@@ -1,6 +1,7 @@
 import type { ActionOutcomeData, ClaimEvent } from '@wc/contracts';
 import {
   CertificateFact,
+  addDays,
   Discontinuance,
   DiscontinuanceBasis,
   EarningsFact,
@@ -178,4 +179,21 @@ export function entitlementFactsFromActions(actions: Array<{ event: ClaimEvent; 
   const f = emptyEntitlementFacts();
   for (const a of actions) recordEntitlementFact(f, a.event, sydneyDate(a.event.at), a.outcome, valuation);
   return f;
+}
+
+/**
+ * Whether weekly payments were ever payable, are still, or ceased (the s59A period and medical.md's
+ * `weeklyPayments`), as the facts stand on `day`: they cease on the first day no longer payable
+ * after a discontinuance or an s48A termination, or after week 260 when WPI is not above 20% (s39).
+ * Payments that merely stopped for want of a certificate have not ceased to be payable while the
+ * worker stays entitled (Vella v Penrith City Council [2014] NSW WCC PD 363).
+ */
+export function weeklyPaymentsState(f: EntitlementFacts, v: Valuation, day: LocalDate): { status: 'never' } | { status: 'current' } | { status: 'ceased'; on: LocalDate } {
+  const valued = computeWeeklyCompensation({ ...entitlementInputOf(f, v, day), includeBlockInProgress: true });
+  if (valued.weeks.length === 0) return { status: 'never' };
+  const latest = f.wpi.length ? f.wpi[f.wpi.length - 1].percent : null;
+  const week260 = valued.weeks.find((w) => w.week === 260);
+  const s39End = week260 && (latest === null || latest <= 20) ? addDays(week260.from, 7) : null;
+  const ceased = [f.discontinuance?.firstDayNotPayable, s39End].filter((d): d is LocalDate => !!d).sort()[0];
+  return ceased ? { status: 'ceased', on: ceased } : { status: 'current' };
 }

@@ -1,4 +1,5 @@
-import { LocalDate, MedicalPeriod, addDays, computeWeeklyCompensation, dueDate, s59aMedicalPeriod } from '@wc/rules';
+import { LocalDate, MedicalPeriod, addDays, dueDate, s59aMedicalPeriod } from '@wc/rules';
+import { weeklyPaymentsState } from '../entitlement-facts';
 import { findInstance, newInstance, noOpenInstance } from '../instances';
 import type { ClaimState, InstanceRecord } from '../state';
 import { ChapterContext, chapter, problem } from './chapter';
@@ -109,11 +110,8 @@ const S59A_NOTICE_LEAD_DAYS = 8 * 7;
 export function medicalPeriodOf(ctx: ChapterContext, day: LocalDate): MedicalPeriod | null {
   const s = ctx.state;
   const latest = s.wpi.length ? s.wpi[s.wpi.length - 1].percent : null;
-  const week260 = s.weekTriggers.find((t) => t.week === 260)?.startedOn;
-  const s39End = week260 && (latest === null || latest <= 20) ? addDays(week260, 7) : null;
-  const candidates = [s.discontinuance?.firstDayNotPayable, s39End].filter((d): d is LocalDate => !!d).sort();
-  const valued = computeWeeklyCompensation({ ...ctx.entitlementInput(day), includeBlockInProgress: true });
-  return s59aMedicalPeriod({ wpiPercent: latest, weeklyCeasedOn: candidates[0] ?? null, claimFirstMadeOn: s.firstReceivedOn, everPayable: valued.weeks.length > 0 });
+  const state = weeklyPaymentsState(s, ctx.valuation(), day);
+  return s59aMedicalPeriod({ wpiPercent: latest, weeklyCeasedOn: state.status === 'ceased' ? state.on : null, claimFirstMadeOn: s.firstReceivedOn, everPayable: state.status !== 'never' });
 }
 
 /**
