@@ -8,3 +8,4 @@ export * from './excess';
 export * from './payg';
 export * from './piawe';
 export * from './medical';
+export * from './identifiers/abn';

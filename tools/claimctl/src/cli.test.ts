@@ -144,3 +144,64 @@ describe('claimctl medical assess', () => {
     );
   });
 });
+
+describe('claimctl medical check-invoices', () => {
+  it('prints the documented summary as one JSON line for the valid example', () => {
+    // docs/medical-invoices.md: 6 lines (line 5 is blank), 5 invoices, 2 claims, 4 providers, and
+    // 110.00 + 95.00 + 184.00 + 79.95 + 0.00 + 1450.00 = 1918.95 charged.
+    expect(claimctl('medical', 'check-invoices', path.join(docExamples, 'medical-invoices-valid.csv'))).toEqual({
+      status: 0,
+      stdout: '{"lines":6,"invoices":5,"claims":2,"providers":4,"charged":"1918.95"}\n',
+      stderr: '',
+    });
+  });
+
+  it('refuses the invalid example with exit 2, every problem in line order on stderr and nothing on stdout', () => {
+    const header = 'claim_number,invoice_number,provider_abn,payee,service_date,item,units,charged';
+    expect(claimctl('medical', 'check-invoices', path.join(docExamples, 'medical-invoices-invalid.csv'))).toEqual({
+      status: 2,
+      stdout: '',
+      stderr: [
+        `line 1: header: must be exactly ${header}`,
+        'line 3: fields: repeats line 2',
+        'line 3: charged: must have exactly 2 decimal places',
+        'line 4: claim_number: must not be empty',
+        'line 4: invoice_number: must contain only letters, digits, -, /, . and _',
+        'line 4: charged: must not be negative',
+        'line 5: invoice_number: must not be empty',
+        'line 5: provider_abn: is not a valid ABN (check digits do not match)',
+        'line 5: payee: must be provider or worker',
+        'line 5: service_date: must be a date YYYY-MM-DD',
+        'line 5: charged: must be a plain number (no $ sign or thousands separators)',
+        'line 6: invoice_number: must be at most 30 characters',
+        'line 6: provider_abn: must be 11 digits with no spaces',
+        'line 6: charged: must not be empty',
+        'line 7: units: must be a whole number from 1 to 99',
+        'line 7: charged: must be at most 99999.99',
+        'line 8: item: must be 1 to 12 capital letters and digits',
+        'line 8: charged: must be an amount such as 95.00',
+        'line 9: fields: expected 8 fields, found 7',
+        'line 10: fields: quote inside an unquoted field (quote the whole field and double the quote)',
+        'line 11: fields: text after a closing quote (quote the whole field)',
+        'line 12: fields: quoted field is never closed',
+        '',
+      ].join('\n'),
+    });
+  });
+
+  it('gives the one-line claimctl message and exit 2 for a missing file or one that is not UTF-8', () => {
+    const missing = claimctl('medical', 'check-invoices', path.join(tmp, 'missing.csv'));
+    expect(missing).toMatchObject({ status: 2, stdout: '' });
+    expect(missing.stderr).toMatch(/^claimctl: cannot read .*missing\.csv: no such file\n$/);
+    const header = 'claim_number,invoice_number,provider_abn,payee,service_date,item,units,charged\n';
+    const latin1 = path.join(tmp, 'latin1.csv');
+    fs.writeFileSync(latin1, Buffer.concat([Buffer.from(header), Buffer.from('WC0000123,NP-1042,51824753556,provider,2026-03-12,PTA002,1,95.00,caf\xe9\n', 'latin1')]));
+    const notUtf8 = claimctl('medical', 'check-invoices', latin1);
+    expect(notUtf8).toEqual({ status: 2, stdout: '', stderr: `claimctl: ${latin1}: not UTF-8 text\n` });
+  });
+
+  it('is listed in the usage and refuses a missing operand', () => {
+    expect(claimctl('--help').stdout).toMatch(/medical assess <batch\.json>[\s\S]*medical check-invoices <file\.csv>/);
+    expect(claimctl('medical', 'check-invoices')).toMatchObject({ status: 2, stdout: '', stderr: expect.stringMatching(/^claimctl: expected <file\.csv>/) });
+  });
+});

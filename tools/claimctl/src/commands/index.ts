@@ -4,9 +4,10 @@ import { paymentsRemediate } from './payments-remediate';
 import { paymentsRun } from './payments-run';
 import { wrsCheck } from './wrs-check';
 import { medicalAssess } from './medical-assess';
+import { medicalCheckInvoices } from './medical-check-invoices';
 import { simulate } from './simulate';
 import { token } from './token';
 
 /** Every command, in the order usage lists them. */
-export const commands: Command[] = [simulate, paymentsAba, paymentsRun, paymentsRemediate, wrsCheck, medicalAssess, token];
+export const commands: Command[] = [simulate, paymentsAba, paymentsRun, paymentsRemediate, wrsCheck, medicalAssess, medicalCheckInvoices, token];
 export type { Command } from './command';
