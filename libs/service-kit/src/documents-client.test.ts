@@ -1,9 +1,8 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { verifyToken } from '@wc/service-kit';
-import { DocumentsClient, DocumentsServiceError } from './documents.client';
-import type { NotificationsConfig } from './config';
+import { verifyToken } from './auth';
+import { DocumentsServiceClient as DocumentsClient, DocumentsServiceError } from './documents-client';
 
 const secret = randomBytes(32).toString('hex');
 process.env.AUTH_JWT_SECRET = secret;
@@ -44,7 +43,7 @@ class ClockedClient extends DocumentsClient {
     return this.clock;
   }
 }
-const client = () => new ClockedClient({ DOCUMENTS_SERVICE_URL: baseUrl } as NotificationsConfig);
+const client = () => new ClockedClient(baseUrl, 'notifications-service');
 const request = { claimId: 'c', kind: 'acknowledgement-letter' as const, data: { claimNumber: 'WC1' } };
 const key = new TextEncoder().encode(secret);
 
@@ -83,7 +82,7 @@ it('throws on a non-2xx answer (so the event is retried), and drops a refused to
 });
 
 it('names the URL when the documents service cannot be reached', async () => {
-  const c = new DocumentsClient({ DOCUMENTS_SERVICE_URL: 'http://127.0.0.1:1' } as NotificationsConfig);
+  const c = new DocumentsClient('http://127.0.0.1:1', 'notifications-service');
   const err = await c.createDocument(request, 'ack-letter:e6').catch((e) => e);
   expect(err).toBeInstanceOf(DocumentsServiceError);
   expect(err.message).toMatch(/not reachable at http:\/\/127.0.0.1:1/);

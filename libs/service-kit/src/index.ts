@@ -5,3 +5,4 @@ export * from './validation';
 export * from './health';
 export * from './database';
 export * from './bootstrap';
+export * from './documents-client';

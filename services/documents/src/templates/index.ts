@@ -20,6 +20,7 @@ import { s48aWarningData, s48aWarningV1 } from './s48a-warning';
 import { s48aSuspensionData, s48aSuspensionV1 } from './s48a-suspension';
 import { s39NoticeData, s39NoticeV1 } from './s39-notice';
 import { s59aNoticeData, s59aNoticeV1 } from './s59a-notice';
+import { remittanceAdviceData, remittanceAdviceV1 } from './remittance-advice';
 import type { NoticeTemplate } from './template';
 
 export * from './template';
@@ -30,7 +31,8 @@ export { renderLetter } from './render';
  * The template each kind is rendered with now: the acknowledgement letter, every notice of rules.md
  * §5 (the provisional liability notice in a worker's and an employer's version; the treatment
  * decision, s48A warning and suspension and s39 notice of §8), the PIAWE decision, and the s59A
- * notice (nsw-facts T23; its rules are still to be specified, rules.md §9). To add a notice type:
+ * notice (nsw-facts T23; its rules are still to be specified, rules.md §9), and the remittance
+ * advice sent to a treatment provider with a payment for medical invoice lines. To add a notice type:
  * write its template and add it here (and to `documentRequestSchema`). To change a notice's
  * wording: a new template version replaces the old one here; the old version stays in
  * TEMPLATE_HISTORY.
@@ -56,12 +58,13 @@ export const CURRENT_TEMPLATES = {
   's48a-suspension': s48aSuspensionV1,
   's39-notice': s39NoticeV1,
   's59a-notice': s59aNoticeV1,
+  'remittance-advice': remittanceAdviceV1,
 } as const;
 export type DocumentKind = keyof typeof CURRENT_TEMPLATES;
 export const DOCUMENT_KINDS = Object.keys(CURRENT_TEMPLATES) as DocumentKind[];
 
 /** Every template version ever used (to re-render or explain a stored document). */
-export const TEMPLATE_HISTORY: readonly NoticeTemplate[] = [acknowledgementLetterV1, informationRequestV1, contactRequestV1, reasonableExcuseV1, provisionalLiabilityV1, provisionalLiabilityEmployerV1, liabilityAcceptedV1, decisionNoticeV1, impV1, imeNoticeV1, reviewOutcomeV1, complaintAcknowledgementV1, caseConferenceAgendaV1, caseConferenceSummaryV1, piaweDecisionV1, treatmentDecisionV1, s48aWarningV1, s48aSuspensionV1, s39NoticeV1, s59aNoticeV1] as NoticeTemplate[];
+export const TEMPLATE_HISTORY: readonly NoticeTemplate[] = [acknowledgementLetterV1, informationRequestV1, contactRequestV1, reasonableExcuseV1, provisionalLiabilityV1, provisionalLiabilityEmployerV1, liabilityAcceptedV1, decisionNoticeV1, impV1, imeNoticeV1, reviewOutcomeV1, complaintAcknowledgementV1, caseConferenceAgendaV1, caseConferenceSummaryV1, piaweDecisionV1, treatmentDecisionV1, s48aWarningV1, s48aSuspensionV1, s39NoticeV1, s59aNoticeV1, remittanceAdviceV1] as NoticeTemplate[];
 
 export function currentTemplate<K extends DocumentKind>(kind: K): (typeof CURRENT_TEMPLATES)[K] {
   return CURRENT_TEMPLATES[kind];
@@ -93,5 +96,6 @@ export const documentRequestSchema = z.discriminatedUnion('kind', [
   request('s48a-suspension', s48aSuspensionData),
   request('s39-notice', s39NoticeData),
   request('s59a-notice', s59aNoticeData),
+  request('remittance-advice', remittanceAdviceData),
 ]);
 export type DocumentRequest = z.infer<typeof documentRequestSchema>;
