@@ -24,7 +24,8 @@ function portsFrom(base) {
 }
 
 /**
- * @param {{ env: Record<string,string>, basePort?: number, only?: string[], echo?: boolean, logsDir?: string }} options
+ * @param {{ env: Record<string,string>, perProcess?: Record<string, Record<string,string>>, basePort?: number, only?: string[], echo?: boolean, logsDir?: string }} options
+ *   `perProcess`: variables for one process only (e.g. its own Kafka consumer group when two services read the same variable).
  */
 async function startPlatform(options) {
   const ports = portsFrom(options.basePort);
@@ -38,6 +39,7 @@ async function startPlatform(options) {
     return {
       ...process.env,
       ...options.env,
+      ...((options.perProcess && options.perProcess[p.name]) || {}),
       HOST: '127.0.0.1',
       ...(p.port ? { PORT: String(ports[p.name]) } : {}),
       DOCUMENTS_SERVICE_URL: urls.documents,

@@ -222,6 +222,25 @@ export const noticeDeliveryUpdatedData = z
   .strict();
 export type NoticeDeliveryUpdatedData = z.infer<typeof noticeDeliveryUpdatedData>;
 
+/**
+ * Medical invoice lines were assessed (medical.md; issue 17), when received or again after a fact
+ * that could lift a hold: the lines held go to the case manager as a task (notifications).
+ */
+export const medicalInvoiceAssessedData = z
+  .object({
+    claimId: z.string().uuid(),
+    claimNumber: nonEmpty,
+    why: nonEmpty,
+    lines: z.number().int().nonnegative(),
+    payable: moneyText,
+    held: z.array(z.object({ lineId: z.string().uuid(), invoiceNumber: nonEmpty, line: z.number().int().positive(), reason: nonEmpty }).strict()),
+    /** Every line this assessment looked at (a line no longer held closes its task). */
+    assessedLineIds: z.array(z.string().uuid()),
+    refused: z.number().int().nonnegative(),
+  })
+  .strict();
+export type MedicalInvoiceAssessedData = z.infer<typeof medicalInvoiceAssessedData>;
+
 /** Every event type the platform publishes, with its data schema. */
 export const EVENT_DATA = {
   'claim.notified': claimNotifiedData,
@@ -238,5 +257,6 @@ export const EVENT_DATA = {
   'claim.parties-recorded': claimPartiesRecordedData,
   'obligation.escalated': obligationEscalatedData,
   'obligation.reminder': obligationReminderData,
+  'medical-invoice.assessed': medicalInvoiceAssessedData,
 } as const;
 export type EventType = keyof typeof EVENT_DATA;

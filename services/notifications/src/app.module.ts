@@ -14,6 +14,7 @@ import { Correspondence1763830000000 } from './migrations/1763830000000-correspo
 import { NoticeFacts1763850000000 } from './migrations/1763850000000-notice-facts';
 import { SendAttempts1763870000000 } from './migrations/1763870000000-send-attempts';
 import { NoticeDecided1763880000000 } from './migrations/1763880000000-notice-decided';
+import { InvoiceHeldTasks1763890000000 } from './migrations/1763890000000-invoice-held-tasks';
 import { CorrespondenceController } from './correspondence/correspondence.controller';
 import { CorrespondenceViews } from './correspondence/correspondence-views';
 import { CorrespondenceService } from './correspondence/correspondence.service';
@@ -36,7 +37,7 @@ const config = loadNotificationsConfig();
         url: config.DATABASE_URL,
         schema: config.DB_SCHEMA,
         entities: [LetterRequestEntity],
-        migrations: [NotificationsInitial1763790000000, NoticesAndAlerts1763800000000, Reminders1763810000000, LetterFailures1763820000000, Correspondence1763830000000, NoticeFacts1763850000000, SendAttempts1763870000000, NoticeDecided1763880000000],
+        migrations: [NotificationsInitial1763790000000, NoticesAndAlerts1763800000000, Reminders1763810000000, LetterFailures1763820000000, Correspondence1763830000000, NoticeFacts1763850000000, SendAttempts1763870000000, NoticeDecided1763880000000, InvoiceHeldTasks1763890000000],
       }),
     ),
   ],

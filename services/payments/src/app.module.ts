@@ -10,6 +10,16 @@ import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { WeeklyPayments1763900000000 } from './migrations/1763900000000-weekly-payments';
 import { PaymentClocks1763900000001 } from './migrations/1763900000001-payment-clocks';
 import { ActionOutcomes1765000000001 } from './migrations/1765000000001-action-outcomes';
+import { Medical1765000000002 } from './migrations/1765000000002-medical';
+import { MedicalController } from './medical/medical.controller';
+import { ProvidersController } from './medical/providers/providers.controller';
+import { ProvidersService } from './medical/providers/providers.service';
+import { FeeOrderService } from './medical/fee-order/fee-order.service';
+import { InvoicesService } from './medical/invoices/invoices.service';
+import { InvoiceImportService } from './medical/invoices/invoice-import.service';
+import { ApprovalsService } from './medical/approvals/approvals.service';
+import { EstimatesService } from './medical/estimates/estimates.service';
+import { PaymentsDocumentsClient, RemittancesService } from './medical/remittances/remittances.service';
 import { ClaimsConsumer } from './claims/claims.consumer';
 import { PaymentClaimsController } from './claims/payment-claims.controller';
 import { PaymentClaimsService } from './claims/payment-claims.service';
@@ -37,11 +47,11 @@ const config = loadPaymentsConfig();
         url: config.DATABASE_URL,
         schema: SCHEMA,
         entities: [WageScheduleEntity, WageScheduleLineEntity],
-        migrations: [Initial1763800000000, WeeklyPayments1763900000000, PaymentClocks1763900000001, ActionOutcomes1765000000001],
+        migrations: [Initial1763800000000, WeeklyPayments1763900000000, PaymentClocks1763900000001, ActionOutcomes1765000000001, Medical1765000000002],
       }),
     ),
   ],
-  controllers: [SchedulesController, PaymentClaimsController, PiaweController, WeeklyPaymentsController, PaymentsController, PaymentRunsController, RemediationController, HealthController],
+  controllers: [SchedulesController, PaymentClaimsController, PiaweController, WeeklyPaymentsController, PaymentsController, PaymentRunsController, RemediationController, ProvidersController, MedicalController, HealthController],
   providers: [
     { provide: PAYMENTS_CONFIG, useValue: config },
     { provide: LOGGER, useValue: new JsonLogger('payments', config.LOG_LEVEL) },
@@ -56,6 +66,14 @@ const config = loadPaymentsConfig();
     AuthorityService,
     PaymentRunsService,
     RemediationService,
+    ProvidersService,
+    FeeOrderService,
+    InvoicesService,
+    InvoiceImportService,
+    ApprovalsService,
+    EstimatesService,
+    PaymentsDocumentsClient,
+    RemittancesService,
     PaymentsOutboxRelay,
     {
       provide: HEALTH_CHECKS,

@@ -15,6 +15,13 @@ export const paymentsConfigSchema = baseConfig.extend({
   ABA_REMITTER_ACCOUNT: z.string().regex(/^[0-9 -]{1,9}$/, 'must be up to 9 digits, hyphens or spaces').default('000000000'),
   ABA_REMITTER_NAME: z.string().min(1).max(16).default('WC CLAIMS'),
   ABA_BALANCING_RECORD: z.enum(['true', 'false']).default('false'),
+  /** Where remittance advices are rendered and stored (issue 17). */
+  DOCUMENTS_SERVICE_URL: z.string().url('must be a URL, e.g. http://127.0.0.1:3002').default('http://127.0.0.1:3002'),
+  /** Who providers contact about a remittance advice (printed on it). Set the insurer's own outside local use. */
+  PROVIDER_PAYMENTS_CONTACT_NAME: z.string().min(1).max(200).default('Provider payments team'),
+  PROVIDER_PAYMENTS_CONTACT_PHONE: z.string().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number').default('02 9000 0000'),
+  PROVIDER_PAYMENTS_CONTACT_EMAIL: z.string().email().default('provider.payments@insurer.example'),
+  PROVIDER_PAYMENTS_POSTAL_ADDRESS: z.string().min(5).max(200).default('Postal address not configured (set PROVIDER_PAYMENTS_POSTAL_ADDRESS)'),
   /** Claims a remediation or a run works through per transaction. */
   BATCH_SIZE: z.coerce.number().int().min(1).max(100000).default(2000),
 });

@@ -9,7 +9,15 @@ import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { LOGGER } from '../letters/letters.service';
 import { type ClaimRecord, type DecidedFacts, type StaffContact, decidedContentRefusals, missingParty, partiesFor } from './notice-content';
 
-export type TaskKind = 'notice-content' | 'party-details' | 'consent' | 'delivery-failed' | 'interpreter-booking';
+export type TaskKind = 'notice-content' | 'party-details' | 'consent' | 'delivery-failed' | 'interpreter-booking' | 'invoice-held';
+
+/** What a held medical invoice line waits for, as the case manager reads it (medical.md's reasons; issue 17). */
+const HELD_FOR: Record<string, string> = {
+  'no-approval': 'no approval covers it (1987 Act s60(2A)): approve the treatment for payment (POST /claims/:claimId/approvals) or decline it',
+  'approval-exhausted': "the approval's units are used up: approve more units or decline the rest",
+  'provisional-cap': 'it would take medical payments under provisional liability over the limit (1998 Act s280): it is assessed again when liability is decided',
+  'no-liability-decision': 'no liability decision has been made yet: it is assessed again when one is',
+};
 export type DeliveryStatus = 'awaiting-party' | 'composing' | 'awaiting-content' | 'queued' | 'printing' | 'sent' | 'delivered' | 'bounced' | 'failed' | 'refused' | 'superseded';
 
 export interface DeliveryRow {
@@ -355,6 +363,31 @@ export class CorrespondenceService {
   }
 
   /** A task for a person; the same dedupe key never makes a second one. */
+  /**
+   * Medical invoice lines were assessed (payments' medical-invoice.assessed): a held line is a task
+   * for the claim's case manager, saying what would release it; a line no longer held closes its task.
+   */
+  async medicalInvoiceAssessed(e: EventEnvelope<'medical-invoice.assessed'>, m: EntityManager): Promise<void> {
+    const d = e.data;
+    await withLogContext({ claimId: d.claimId }, async () => {
+      const claim = await this.claimRecord(m, d.claimId);
+      for (const h of d.held) {
+        await this.task(m, {
+          claimId: d.claimId,
+          claimNumber: d.claimNumber,
+          assignee: claim?.caseManager ?? null,
+          kind: 'invoice-held',
+          dedupeKey: `invoice-held:${h.lineId}:${h.reason}`,
+          detail: `Invoice ${h.invoiceNumber}, line ${h.line}, is held: ${HELD_FOR[h.reason] ?? h.reason}.`,
+        });
+      }
+      const stillHeld = new Set(d.held.map((h) => `invoice-held:${h.lineId}:${h.reason}`));
+      for (const id of d.assessedLineIds) {
+        await m.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = 'system' WHERE dedupe_key LIKE $1 AND NOT (dedupe_key = ANY($2)) AND done_at IS NULL`, [`invoice-held:${id}:%`, [...stillHeld]]);
+      }
+    });
+  }
+
   async task(m: EntityManager, t: { claimId: string; claimNumber: string; assignee: string | null; kind: TaskKind; dedupeKey: string; detail: string; noticeId?: string; deliveryId?: string }) {
     const created = await m.query(
       `INSERT INTO ${this.s}.tasks (id, claim_id, claim_number, assignee, kind, dedupe_key, notice_id, delivery_id, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)

@@ -45,6 +45,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
         else if (isEvent(event, 'notice.requested')) await this.correspondence.noticeRequested(event, m);
         else if (isEvent(event, 'obligation.escalated')) await this.notices.obligationEscalated(event, m);
         else if (isEvent(event, 'obligation.reminder')) await this.notices.obligationReminder(event, m);
+        else if (isEvent(event, 'medical-invoice.assessed')) await this.correspondence.medicalInvoiceAssessed(event, m);
       },
     });
     await this.consumer.start();

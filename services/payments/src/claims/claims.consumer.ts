@@ -9,6 +9,13 @@ import { KAFKA } from '../messaging.providers';
 import { PAYMENT_FACTS } from '../weekly-payments/claim-facts';
 import { clocksForAction } from '../payment-clocks/payment-clocks';
 import { RemediationService } from '../remediation/remediation.service';
+import { InvoicesService } from '../medical/invoices/invoices.service';
+import { EstimatesService } from '../medical/estimates/estimates.service';
+import { sydneyDate } from '@wc/rules';
+
+const SYSTEM = { user: 'system:claims-consumer', role: 'admin' as const };
+/** Treatment requests and their decisions (rules.md §8.1): kept for approvals of payment. */
+const TREATMENT: ReadonlySet<string> = new Set(['treatment.requested', 'treatment.approved', 'treatment.declined']);
 
 /** Facts that can take away days already valued, and why (rules.md §8.2, §8.3). */
 const TAKES_AWAY_DAYS: Partial<Record<string, string>> = {
@@ -34,6 +41,8 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
     @Inject(LOGGER) private readonly log: JsonLogger,
     private readonly remediation: RemediationService,
+    private readonly invoices: InvoicesService,
+    private readonly estimates: EstimatesService,
   ) {}
 
   async onApplicationBootstrap() {
@@ -55,6 +64,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async actionRecorded(m: EntityManager, d: ClaimActionRecordedData): Promise<void> {
+    if (TREATMENT.has(d.action.type)) return this.treatmentRecorded(m, d);
     if (!PAYMENT_FACTS.has(d.action.type)) return;
     const known: { paid_by: string }[] = await m.query(`SELECT paid_by FROM payments.claims WHERE claim_id = $1`, [d.claimId]);
     // Cannot happen while claim.notified precedes a claim's actions on its partition; if it does,
@@ -69,14 +79,39 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     // rules.md §6, §8: suspended days and days from the first day no longer payable are not paid; a
     // week already paid for them is an overpayment, recorded now for a person to decide on.
     const reason = TAKES_AWAY_DAYS[d.action.type];
-    if (reason) await this.remediation.remediateClaimNow(m, d.claimId, `${reason} (${d.action.type} of ${d.action.at}, recorded by ${d.by.user})`, { user: 'system:claims-consumer', role: 'admin' });
+    if (reason) await this.remediation.remediateClaimNow(m, d.claimId, `${reason} (${d.action.type} of ${d.action.at}, recorded by ${d.by.user})`, SYSTEM);
+    // Medical lines held for want of a liability decision, or by the provisional cap (1998 Act s280),
+    // are assessed again once liability is decided (issue 17).
+    if (d.action.type === 'liability.accepted' || d.action.type === 'liability.provisional' || d.action.type === 'liability.disputed') await this.invoices.reassessHeld(m, d.claimId, 'liability', SYSTEM);
+    await this.estimates.recompute(m, d.claimId, d.action.type);
+  }
+
+  /**
+   * Treatment requests as the claim recorded them (rules.md §8.1): what approvals for payment are
+   * given against. The ref is the one the claim gave (outcome.ref) or the event's own.
+   */
+  private async treatmentRecorded(m: EntityManager, d: ClaimActionRecordedData): Promise<void> {
+    const a = d.action;
+    const ref = d.outcome?.ref ?? a.ref;
+    if (!ref) throw new Error(`${a.type} for claim ${d.claimId} carries no ref (outcome.ref): the claims service records one for every treatment action`);
+    const day = sydneyDate(a.at);
+    if (a.type === 'treatment.requested') {
+      await m.query(
+        `INSERT INTO payments.treatment_requests (claim_id, ref, treatment, provider_name, cost, requested_on) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (claim_id, ref) DO NOTHING`,
+        [d.claimId, ref, a.treatment, a.provider, a.cost, day],
+      );
+    } else if (a.type === 'treatment.approved' || a.type === 'treatment.declined') {
+      await m.query(`UPDATE payments.treatment_requests SET decision = $3, decided_on = $4 WHERE claim_id = $1 AND ref = $2`, [d.claimId, ref, a.type === 'treatment.approved' ? 'approved' : 'declined', day]);
+    }
+    await this.estimates.recompute(m, d.claimId, a.type);
+    this.log.info('treatment request recorded', { action: a.type, ref });
   }
 
   private async claimNotified(m: EntityManager, d: ClaimNotifiedData): Promise<void> {
     const inserted = await m.query(
-      `INSERT INTO payments.claims (claim_id, claim_number, worker_name, employer_name, employer_policy_number, date_of_injury)
-       VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING claim_id`,
-      [d.claimId, d.claimNumber, `${d.worker.familyName} ${d.worker.givenName}`, d.employer.name, d.employer.policyNumber, d.dateOfInjury],
+      `INSERT INTO payments.claims (claim_id, claim_number, worker_name, worker_given_name, worker_family_name, employer_name, employer_policy_number, date_of_injury, notification_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING claim_id`,
+      [d.claimId, d.claimNumber, `${d.worker.familyName} ${d.worker.givenName}`, d.worker.givenName, d.worker.familyName, d.employer.name, d.employer.policyNumber, d.dateOfInjury, d.notificationDate],
     );
     if (inserted.length > 0) return;
     const [same] = await m.query(`SELECT claim_id FROM payments.claims WHERE claim_number = $1`, [d.claimNumber]);

@@ -3,12 +3,13 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nes
 import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
 import { payeeSchema } from './payee';
 import { PaymentClaimsService } from './payment-claims.service';
+import { InvoicesService } from '../medical/invoices/invoices.service';
 
 @ApiTags('claims (payments)')
 @ApiBearerAuth()
 @Controller('claims/:claimId')
 export class PaymentClaimsController {
-  constructor(private readonly claims: PaymentClaimsService) {}
+  constructor(private readonly claims: PaymentClaimsService, private readonly invoices: InvoicesService) {}
 
   @Get()
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
@@ -24,6 +25,9 @@ export class PaymentClaimsController {
   @ApiBody({ schema: openApiSchema(payeeSchema) })
   @ApiResponse({ status: 400, description: 'a field is missing or malformed: `problems` names it' })
   async setPayee(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
-    return this.claims.setPayee(claimId, parseOr400(payeeSchema, body), req.staff);
+    const claim = await this.claims.setPayee(claimId, parseOr400(payeeSchema, body), req.staff);
+    // The worker's receipts already assessed for payment waited for the worker's account.
+    if (claim.worker) await this.invoices.payPending({ claimId }, req.staff);
+    return claim;
   }
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { localDate } from '@wc/contracts';
 import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
 import { PaymentRunsService } from './payment-runs.service';
+import { RemittancesService } from '../medical/remittances/remittances.service';
 
 const runSchema = z.object({ processingDate: localDate }).strict();
 const keySchema = z.string({ required_error: 'is required: a retried request must not start a second run' }).min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
@@ -14,7 +15,7 @@ const keySchema = z.string({ required_error: 'is required: a retried request mus
 @Roles('payments-officer', 'team-leader')
 @Controller('payment-runs')
 export class PaymentRunsController {
-  constructor(private readonly runs: PaymentRunsService) {}
+  constructor(private readonly runs: PaymentRunsService, private readonly remittances: RemittancesService) {}
 
   @Post()
   @HttpCode(202)
@@ -47,5 +48,12 @@ export class PaymentRunsController {
     res.setHeader('Content-Type', 'text/plain; charset=us-ascii');
     res.setHeader('Content-Disposition', `attachment; filename="payment-run-${id}.aba"`);
     res.send(file);
+  }
+
+  @Get(':id/remittances')
+  @ApiOperation({ summary: 'The remittance advice of each provider and claim paid in the run (a document of the documents service), once written' })
+  async remittancesOf(@Param('id', new ParseUUIDPipe()) id: string) {
+    await this.runs.view(id);
+    return { remittances: await this.remittances.ofRun(id) };
   }
 }

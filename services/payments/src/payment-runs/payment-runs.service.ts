@@ -35,6 +35,8 @@ export interface PaymentRunView {
 export class PaymentRunsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly building = new Map<string, Promise<void>>();
   private stopping = false;
+  /** Told when a run's file is complete (the remittance advices are written then). */
+  afterRun?: (runId: string) => void;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -107,7 +109,7 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
       if (this.stopping) return;
       const rows: { id: string; bsb: string; account: string; account_title: string; net: string; payg: string; reference: string }[] = await this.ds.query(
         `SELECT id, bsb, account, account_title, net::text AS net, payg::text AS payg, reference FROM payments.payments
-         WHERE run_id = $1 AND (reference, id) > ($2, $3::uuid) ORDER BY reference, id LIMIT $4`,
+         WHERE run_id = $1 AND kind <> 'medical' AND (reference, id) > ($2, $3::uuid) ORDER BY reference, id LIMIT $4`,
         [id, after[0], after[1], c.BATCH_SIZE],
       );
       if (rows.length === 0) break;
@@ -115,6 +117,14 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
       after = [rows[rows.length - 1].reference, rows[rows.length - 1].id];
       await this.ds.query(`UPDATE payments.payment_runs SET done = $2 WHERE id = $1`, [id, payments.length]);
     }
+    // Medical payments: one line per payee and account for the whole run (issue 17), whatever the
+    // number of claims and invoices; each provider's remittance advices say what it was for.
+    const medical: { bsb: string; account: string; account_title: string; net: string }[] = await this.ds.query(
+      `SELECT bsb, account, account_title, sum(net)::text AS net FROM payments.payments WHERE run_id = $1 AND kind = 'medical'
+       GROUP BY bsb, account, account_title ORDER BY account_title, bsb, account`,
+      [id],
+    );
+    for (const r of medical) payments.push({ bsb: r.bsb, account: r.account, accountTitle: r.account_title, amount: r.net, reference: remittanceReference(id), withholding: '0.00' });
     const result = abaFile({
       processingDate: run.d,
       financialInstitution: c.ABA_FINANCIAL_INSTITUTION,
@@ -129,15 +139,22 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
     const sha = createHash('sha256').update(result.file).digest('hex');
     await this.ds.transaction(async (m) => {
       // TypeORM gives [rows, rowCount] for an UPDATE.
-      const [updated]: [{ total: string }[], number] = await m.query(`UPDATE payments.payment_runs SET status = 'complete', aba = $2, aba_sha256 = $3, done = payment_count, completed_at = now() WHERE id = $1 AND status = 'building' RETURNING total::text AS total`, [id, result.file, sha]);
+      const [updated]: [{ total: string; payment_count: number }[], number] = await m.query(`UPDATE payments.payment_runs SET status = 'complete', aba = $2, aba_sha256 = $3, done = payment_count, completed_at = now() WHERE id = $1 AND status = 'building' RETURNING total::text AS total, payment_count`, [id, result.file, sha]);
       if (updated.length === 0) return;
       const [ids]: [{ id: string }[], number] = await m.query(`UPDATE payments.payments SET status = 'released' WHERE run_id = $1 AND status = 'in-run' RETURNING id`, [id]);
       await audit(m, ids.map((r) => r.id), { user: 'system:payment-run', role: 'system' }, 'in-run', 'released', `in the bank file of payment run ${id} (sha256 ${sha})`);
       await meetClocksOfRun(m, id, run.d);
-      const data = { runId: id, processingDate: run.d, payments: payments.length, total: updated[0].total, abaSha256: sha };
+      // A remittance advice for each provider and claim paid in this run, written once the file is complete.
+      await m.query(
+        `INSERT INTO payments.remittances (run_id, provider_id, claim_id, status) SELECT DISTINCT $1::uuid, provider_id, claim_id, 'pending' FROM payments.payments
+         WHERE run_id = $1 AND kind = 'medical' AND payee = 'provider' ON CONFLICT DO NOTHING`,
+        [id],
+      );
+      const data = { runId: id, processingDate: run.d, payments: updated[0].payment_count, total: updated[0].total, abaSha256: sha };
       await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'payment-run.completed', source: 'wc-claims/payments', subject: id, data }));
     });
-    this.log.info('payment run complete', { runId: id, payments: payments.length, abaSha256: sha });
+    this.log.info('payment run complete', { runId: id, abaLines: payments.length, abaSha256: sha });
+    this.afterRun?.(id);
   }
 
   async view(id: string): Promise<PaymentRunView> {
@@ -159,4 +176,9 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
     if (rows[0].status !== 'complete') throw new ConflictException(`payment run ${id} is still building its bank file`);
     return rows[0].aba;
   }
+}
+
+/** The lodgement reference a provider's statement shows for a run's medical payments (18 characters at most, payments.md). */
+export function remittanceReference(runId: string): string {
+  return `WC REMIT ${runId.slice(0, 8).toUpperCase()}`;
 }

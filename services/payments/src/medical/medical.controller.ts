@@ -1,0 +1,171 @@
+import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { localDate } from '@wc/contracts';
+import { MEDICAL_INVOICE_COLUMNS } from '@wc/payment-files';
+import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { approvalSchema } from './approvals/approvals';
+import { ApprovalsService } from './approvals/approvals.service';
+import { FeeOrderService } from './fee-order/fee-order.service';
+import { InvoiceImportService } from './invoices/invoice-import.service';
+import { InvoicesService } from './invoices/invoices.service';
+import { EstimatesService } from './estimates/estimates.service';
+
+const money2 = z.string().regex(/^(0|[1-9]\d*)\.\d{2}$/, 'must be an amount with two decimal places, e.g. "95.00"').refine((v) => v.length <= 8, 'must be at most 99999.99');
+/** One invoice as JSON: the same rules as a line of the bulk file (docs/medical-invoices.md). */
+export const invoiceSchema = z
+  .object({
+    providerId: z.string({ required_error: 'is required' }).uuid('must be a provider id (uuid)'),
+    invoiceNumber: z.string().regex(/^[A-Za-z0-9\-/._]{1,30}$/, 'must be 1 to 30 letters, digits or - / . _'),
+    payee: z.enum(['provider', 'worker']).default('provider'),
+    lines: z
+      .array(
+        z
+          .object({
+            serviceDate: localDate,
+            item: z.string().regex(/^[A-Z0-9]{1,12}$/, 'must be a fee order item code: 1 to 12 capital letters and digits'),
+            units: z.number({ invalid_type_error: 'must be a whole number from 1 to 99' }).refine((n) => Number.isInteger(n) && n >= 1 && n <= 99, 'must be a whole number from 1 to 99'),
+            charged: money2,
+          })
+          .strict(),
+      )
+      .min(1, 'must have at least one line')
+      .max(200, 'must have at most 200 lines'),
+  })
+  .strict();
+
+const idempotencyKeySchema = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+@ApiTags('medical: invoices, approvals, fee order')
+@ApiBearerAuth()
+@Controller()
+export class MedicalController {
+  constructor(
+    private readonly invoices: InvoicesService,
+    private readonly imports: InvoiceImportService,
+    private readonly approvals: ApprovalsService,
+    private readonly feeOrder: FeeOrderService,
+    private readonly estimates: EstimatesService,
+  ) {}
+
+  @Post('claims/:claimId/invoices')
+  @HttpCode(201)
+  @Roles('payments-officer', 'case-manager', 'admin')
+  @ApiOperation({ summary: "One provider invoice (or a worker's receipts, payee worker) for a claim: every line assessed as medical.md says; paid and reduced lines become payments waiting for authorisation" })
+  @ApiBody({ schema: openApiSchema(invoiceSchema) })
+  @ApiResponse({ status: 200, description: 'the same invoice was already received (same provider, number and lines)' })
+  @ApiResponse({ status: 409, description: 'the invoice number was already received from this provider for the claim with other lines' })
+  @ApiResponse({ status: 422, description: 'a service date in the future; nothing recorded' })
+  async submit(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }, @Res({ passthrough: true }) res: Response) {
+    addLogContext({ claimId });
+    const invoice = parseOr400(invoiceSchema, body);
+    InvoicesService.refuseFutureServices(invoice);
+    const r = await this.invoices.submit(claimId, invoice, req.staff);
+    if (!r.created) res.status(200);
+    return r.invoice;
+  }
+
+  @Get('claims/:claimId/medical')
+  @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
+  @ApiOperation({ summary: "A claim's medical side: treatment requests as the claim recorded them, approvals with the units used, invoices with every line as assessed, and the estimate" })
+  async claimMedical(@Param('claimId', new ParseUUIDPipe()) claimId: string) {
+    addLogContext({ claimId });
+    return {
+      treatmentRequests: await this.approvals.treatmentRequests(claimId),
+      approvals: await this.approvals.ofClaim(claimId),
+      invoices: await this.invoices.ofClaim(claimId),
+      estimate: await this.estimates.ofClaim(claimId),
+    };
+  }
+
+  @Get('invoices/:id')
+  @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
+  async invoice(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.invoices.get(id);
+  }
+
+  @Post('medical-invoices')
+  @HttpCode(201)
+  @Roles('payments-officer', 'admin')
+  @ApiOperation({ summary: `Invoice lines in bulk (text/csv, UTF-8, header ${MEDICAL_INVOICE_COLUMNS.join(',')}; docs/medical-invoices.md): checked line by line, then all recorded and assessed, or nothing` })
+  @ApiConsumes('text/csv')
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and file return the same import (the same bytes do too)' })
+  @ApiResponse({ status: 200, description: 'this file was already imported' })
+  @ApiResponse({ status: 409, description: 'the Idempotency-Key was used for another file' })
+  @ApiResponse({ status: 415, description: 'not text/csv in UTF-8' })
+  @ApiResponse({ status: 422, description: '`problems`: each with its line, column and message (`line N: column: problem`); nothing imported' })
+  async importFile(@Req() req: Request & { staff: StaffUser }, @Headers('idempotency-key') key: string | undefined, @Res({ passthrough: true }) res: Response) {
+    if (key !== undefined) parseOr400(idempotencyKeySchema, key, 'header Idempotency-Key');
+    if (!req.is('text/csv')) throw new UnsupportedMediaTypeException('send the invoice lines as text/csv (UTF-8)');
+    const charset = /;\s*charset="?([^";]+)"?/i.exec(req.headers['content-type'] ?? '')?.[1]?.toLowerCase();
+    if (charset && charset !== 'utf-8' && charset !== 'utf8') throw new UnsupportedMediaTypeException(`the file must be UTF-8, not ${charset}`);
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0) throw new BadRequestException({ statusCode: 400, message: 'the file is empty', problems: [{ field: 'body', problem: 'is empty' }] });
+    let text: string;
+    try {
+      text = utf8.decode(req.body);
+    } catch {
+      throw new UnsupportedMediaTypeException('the file is not UTF-8 text');
+    }
+    const r = await this.imports.import(text, key, req.staff);
+    if (!r.created) res.status(200);
+    res.setHeader('Location', `/medical-invoices/${r.id}`);
+    return r;
+  }
+
+  @Get('medical-invoices/:id')
+  @Roles('payments-officer', 'team-leader', 'admin')
+  async importView(@Param('id', new ParseUUIDPipe()) id: string) {
+    return this.imports.view(id);
+  }
+
+  @Post('claims/:claimId/approvals')
+  @HttpCode(201)
+  @Roles('case-manager', 'team-leader', 'admin')
+  @ApiOperation({ summary: 'Approve treatment for payment (1987 Act s60(2A)): an approved treatment request becomes items, units and dates for a provider; lines held for want of it are assessed again' })
+  @ApiBody({ schema: openApiSchema(approvalSchema) })
+  @ApiResponse({ status: 422, description: 'the request is not approved (or not recorded), or an item is not in the fee order' })
+  async approve(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+    addLogContext({ claimId });
+    return this.approvals.create(claimId, parseOr400(approvalSchema, body), req.staff);
+  }
+
+  @Put('fee-order')
+  @Roles('admin')
+  @ApiOperation({ summary: 'Load fee order rows from a CSV file (item,from,description,max_fee,exempt_from_approval): a row with the same item and date replaces it; any bad row loads nothing' })
+  @ApiConsumes('text/csv')
+  @ApiResponse({ status: 422, description: '`problems` with line, column and message; nothing loaded' })
+  async loadFeeOrder(@Req() req: Request & { staff: StaffUser }, @Query('source') source: string | undefined) {
+    if (!req.is('text/csv') || !Buffer.isBuffer(req.body)) throw new UnsupportedMediaTypeException('send the fee order as text/csv (UTF-8)');
+    const from = parseOr400(z.string().trim().min(1, 'must say where the rows come from, e.g. the Workers Compensation (Physiotherapy) Fees Order 2025').max(300), source, 'query source');
+    let text: string;
+    try {
+      text = utf8.decode(req.body);
+    } catch {
+      throw new UnsupportedMediaTypeException('the file is not UTF-8 text');
+    }
+    return this.feeOrder.load(text, from, req.staff);
+  }
+
+  @Get('fee-order')
+  @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
+  async listFeeOrder(@Query('item') item: string | undefined) {
+    return { rows: await this.feeOrder.list(item === undefined ? undefined : parseOr400(z.string().regex(/^[A-Z0-9]{1,12}$/, 'must be an item code'), item, 'query item')) };
+  }
+
+  @Get('estimates')
+  @Roles('team-leader', 'payments-officer', 'admin')
+  @ApiOperation({ summary: 'The portfolio: every claim\'s estimate of what it will still cost, summed (weekly, medical, other), as at today' })
+  async portfolio() {
+    return this.estimates.portfolio();
+  }
+
+  @Get('claims/:claimId/estimate')
+  @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
+  @ApiOperation({ summary: "The claim's estimate of what it will still cost, with the method of each part and its history" })
+  async estimate(@Param('claimId', new ParseUUIDPipe()) claimId: string) {
+    addLogContext({ claimId });
+    return { current: await this.estimates.ofClaim(claimId), history: await this.estimates.history(claimId) };
+  }
+}
