@@ -56,6 +56,8 @@ export interface IdempotentConsumerOptions {
   retry?: RetryConfig;
   /** See ConsumerConfig.maxWaitTimeMs. */
   maxWaitTimeMs?: number;
+  /** How long the group waits for a member that stopped answering (kafkajs default 30 s) before giving its partitions to the others, e.g. a restarted process after a crash. */
+  sessionTimeoutMs?: number;
 }
 
 export class IdempotentConsumer {
@@ -79,6 +81,7 @@ export class IdempotentConsumer {
       groupId: this.options.groupId,
       retry: this.options.retry,
       maxWaitTimeMs: this.options.maxWaitTimeMs,
+      ...(this.options.sessionTimeoutMs !== undefined ? { sessionTimeoutMs: this.options.sessionTimeoutMs, heartbeatIntervalMs: Math.floor(this.options.sessionTimeoutMs / 3) } : {}),
     });
     this.consumer = consumer;
     try {

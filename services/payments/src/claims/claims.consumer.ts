@@ -52,6 +52,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
       groupId: this.config.CLAIMS_CONSUMER_GROUP,
       topics: [TOPICS.claims],
       fromBeginning: this.config.CLAIMS_FROM_BEGINNING === 'true',
+      sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
       dataSource: this.ds,
       schema: SCHEMA,
       logger: this.log,
