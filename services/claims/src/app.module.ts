@@ -26,6 +26,7 @@ import { Parties1763770000004 } from './migrations/1763770000004-parties';
 import { NoticeDeliveries1763770000005 } from './migrations/1763770000005-notice-deliveries';
 import { RemovedParties1763860000000 } from './migrations/1763860000000-removed-parties';
 import { ActionOutcomes1765000000000 } from './migrations/1765000000000-action-outcomes';
+import { ActionRequestHash1765100000000 } from './migrations/1765100000000-action-request-hash';
 import { NotificationsConsumer } from './correspondence/notifications.consumer';
 import { PartiesController } from './parties/parties.controller';
 import { PartiesService } from './parties/parties.service';
@@ -39,7 +40,7 @@ const config = loadClaimsConfig();
         url: config.DATABASE_URL,
         schema: SCHEMA,
         entities: [ClaimEntity, ClaimDocumentEntity, ClaimEffectEntity, ObligationView, EscalationTask, NoticeRow, ClaimAction],
-        migrations: [Initial1763770000000, EffectBatches1763770000001, ObligationsAndQueues1763770000002, ActionIdempotency1763770000003, Parties1763770000004, NoticeDeliveries1763770000005, RemovedParties1763860000000, ActionOutcomes1765000000000],
+        migrations: [Initial1763770000000, EffectBatches1763770000001, ObligationsAndQueues1763770000002, ActionIdempotency1763770000003, Parties1763770000004, NoticeDeliveries1763770000005, RemovedParties1763860000000, ActionOutcomes1765000000000, ActionRequestHash1765100000000],
       }),
     ),
   ],

@@ -5,6 +5,11 @@ export const claimsConfigSchema = baseConfig.extend({
   PORT: port(3001),
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
+  /**
+   * A claim's workflow continues as new once its history has more events than this (the workflow's
+   * own default when unset). Tests set it low to cross continueAsNew in a few actions.
+   */
+  CLAIM_HISTORY_LIMIT: z.coerce.number().int().min(20, 'must be at least 20').max(50_000).optional(),
 });
 export type ClaimsConfig = z.infer<typeof claimsConfigSchema>;
 export const CLAIMS_CONFIG = Symbol('claims config');

@@ -58,6 +58,8 @@ export interface ActionResult {
   ok: true;
   seq: number;
   outcome?: ActionOutcome;
+  /** The action this update id applied (absent in answers recorded before 2026-12-06). */
+  applied?: ClaimEvent;
 }
 export const timelineQuery = defineQuery<{ timeline: Timeline; details: TimelineDetails }, [LocalDate?]>('timeline');
 export const summaryQuery = defineQuery<ClaimSummary>('summary');

@@ -58,7 +58,8 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
       const r = lc.apply(event);
       if (!r.ok) throw ApplicationFailure.nonRetryable(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '), 'ActionRefused', ...r.problems);
       stepped = true;
-      return { ok: true as const, seq: lc.state.seq, ...(Object.keys(r.outcome).length ? { outcome: r.outcome } : {}) };
+      // `applied` says which action this update id applied: a retry with the same id gets this answer again.
+      return { ok: true as const, seq: lc.state.seq, applied: event, ...(Object.keys(r.outcome).length ? { outcome: r.outcome } : {}) };
     },
     {
       validator: (event) => {

@@ -9,6 +9,7 @@ import { Roles, StaffUser, addLogContext, badRequest, openApiSchema, parseOr400 
 import { ClaimEntity } from '../claims/claim.entity';
 import { TemporalGateway, WorkflowNotStartedError } from '../workflow/temporal.gateway';
 import { ActionsService } from './actions.service';
+import { requestHash } from '../http/request-hash';
 import { PartiesService } from '../parties/parties.service';
 
 /** `at` may be left out: the action happened now. A future `at` is refused (time only runs forward). */
@@ -45,14 +46,16 @@ export class ActionsController {
   @ApiResponse({ status: 202, description: 'applied by the workflow' })
   @ApiResponse({ status: 400, description: 'not a valid action: `problems` names each field' })
   @ApiResponse({ status: 422, description: 'refused by the rules (a decision recorded twice, an IME in the past, a finalised claim, ...); nothing changed' })
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key applies and records the action once' })
+  @ApiResponse({ status: 409, description: 'the Idempotency-Key was already used on this claim for another action' })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and body apply and record the action once and answer as the first time; the same key with another body is a 409' })
   async act(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }) {
     addLogContext({ claimId: id });
     const event = parseOr400(claimEventSchema, withTime(body));
     const at = parseEventTime(event.at);
     if (sydneyInstant(at.date, at.minuteOfDay) > Date.now() + 60_000) throw badRequest('at', 'must not be in the future');
     if (key !== undefined && (key.length < 8 || key.length > 200)) throw badRequest('Idempotency-Key', 'must be 8 to 200 characters', 'header');
-    return this.actions.apply(id, event, req.staff, key).catch(notStartedAs409);
+    // The key is compared by the body as sent: a retry that left `at` out is the same request.
+    return this.actions.apply(id, event, req.staff, key === undefined ? undefined : { key, hash: requestHash(body) }).catch(notStartedAs409);
   }
 
   @Get('timeline')

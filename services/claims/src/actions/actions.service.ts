@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS, type ClaimEvent } from '@wc/contracts';
@@ -10,6 +10,7 @@ import { LOGGER } from '../claims/claims.service';
 import { SCHEMA } from '../config';
 import { ClaimAction } from '../obligations/obligation.entities';
 import { ActionRefusedError, TemporalGateway } from '../workflow/temporal.gateway';
+import { requestHash, sameAction } from '../http/request-hash';
 import type { ActionResult } from '@wc/workflows/dist/claim/definitions';
 
 /** An accepted action: its place in the claim's history and what the claim decided with it (a request's ref, when payments stop). */
@@ -51,16 +52,28 @@ export class ActionsService {
    * applies, and `key` (the event id) makes a redelivered event apply once.
    */
   async applyFromService(claimId: string, event: ClaimEvent, service: string, key: string): Promise<AppliedAction> {
-    return this.apply(claimId, event, { user: `system:${service}`, role: 'admin' }, key, true);
+    return this.apply(claimId, event, { user: `system:${service}`, role: 'admin' }, { key, hash: requestHash(event) }, true);
   }
 
-  async apply(claimId: string, event: ClaimEvent, by: StaffUser, idempotencyKey?: string, fromService = false): Promise<AppliedAction> {
+  /**
+   * Applies a staff action through the claim's workflow and records it once. With an
+   * Idempotency-Key, a request seen before answers as it did the first time without reaching the
+   * workflow again (so a retry after the claim's workflow continued as new is not applied twice),
+   * and the same key with another body is a 409 (as notifications answers), also when two such
+   * requests race: the workflow applies one of them, the other is told.
+   */
+  async apply(claimId: string, event: ClaimEvent, by: StaffUser, idem?: { key: string; hash: string }, fromService = false): Promise<AppliedAction> {
+    const idempotencyKey = idem?.key;
     return withLogContext({ claimId }, async () => {
       const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id: claimId });
       if (!claim) throw new NotFoundException(`no claim ${claimId}`);
       const allowed = rolesFor(event.type);
       if (!fromService && by.role !== 'admin' && !allowed.includes(by.role)) throw new ForbiddenException(`role ${by.role} may not record ${event.type}; allowed: ${allowed.join(', ') || 'administrators only (the payments service records it)'}`);
       if (event.type === 'review.completed') await this.refuseSelfReview(claimId, by);
+      if (idem) {
+        const prior = await this.recordedWithKey(claimId, idem);
+        if (prior) return prior;
+      }
       let result: ActionResult;
       try {
         result = await this.temporal.applyAction(claim.workflowId, event, idempotencyKey && `action:${claimId}:${idempotencyKey}`);
@@ -71,22 +84,47 @@ export class ActionsService {
         }
         throw e;
       }
+      // Two requests with one key at once: the workflow applied the first and answered the second
+      // with the first's answer. Only the one it applied is recorded; the other is told (409).
+      if (idem && result.applied && !sameAction(result.applied, event)) {
+        throw new ConflictException({ statusCode: 409, error: 'Conflict', message: `Idempotency-Key ${idem.key} was already used on this claim for another action (${result.applied.type}); send a new key for a new action`, problems: [{ field: 'Idempotency-Key', problem: `was used for another action (${result.applied.type})` }] });
+      }
       // A retry with the same key was applied once by the workflow; record it (and publish it) once too.
       const recordedAt = new Date();
       const actionId = randomUUID();
       await this.ds.transaction(async (m) => {
         const inserted: { id: string }[] = await m.query(
-          `INSERT INTO claims.claim_actions (id, claim_id, type, event, by_user, role, recorded_at, idempotency_key, outcome)
-           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9::jsonb) ON CONFLICT DO NOTHING RETURNING id`,
-          [actionId, claimId, event.type, JSON.stringify(event), by.user, by.role, recordedAt, idempotencyKey ?? null, result.outcome ? JSON.stringify(result.outcome) : null],
+          `INSERT INTO claims.claim_actions (id, claim_id, type, event, by_user, role, recorded_at, idempotency_key, outcome, request_hash, seq)
+           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9::jsonb, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
+          [actionId, claimId, event.type, JSON.stringify(event), by.user, by.role, recordedAt, idempotencyKey ?? null, result.outcome ? JSON.stringify(result.outcome) : null, idem?.hash ?? null, result.seq],
         );
         if (inserted.length === 0) return;
         const data = { claimId, claimNumber: claim.claimNumber, actionId, action: event, ...(result.outcome ? { outcome: result.outcome } : {}), by: { user: by.user, role: by.role }, recordedAt: recordedAt.toISOString() };
         await enqueue(m, SCHEMA, TOPICS.claims, newEnvelope({ type: 'claim.action-recorded', source: 'wc-claims/claims', subject: claimId, data }));
       });
+      // A concurrent request with the same key recorded it first: answer as it was answered, or 409.
+      if (idem) {
+        const first = await this.recordedWithKey(claimId, idem);
+        if (first) return first;
+      }
       this.log.info('action recorded', { action: event.type, by: by.user, ...(result.outcome ? { outcome: result.outcome } : {}) });
       return { accepted: true, seq: result.seq, ...(result.outcome ? { outcome: result.outcome } : {}) };
     });
+  }
+
+  /** The action recorded with this key, answered as the first time; a 409 when it was another request. */
+  private async recordedWithKey(claimId: string, idem: { key: string; hash: string }): Promise<AppliedAction | null> {
+    const rows: { type: string; request_hash: string | null; seq: number | null; outcome: AppliedAction['outcome'] | null }[] = await this.ds.query(
+      `SELECT type, request_hash, seq, outcome FROM claims.claim_actions WHERE claim_id = $1 AND idempotency_key = $2`,
+      [claimId, idem.key],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    // Recorded before request hashes were kept: the type must at least agree.
+    if (r.request_hash !== null && r.request_hash !== idem.hash) {
+      throw new ConflictException({ statusCode: 409, error: 'Conflict', message: `Idempotency-Key ${idem.key} was already used on this claim for another action (${r.type}); send a new key for a new action`, problems: [{ field: 'Idempotency-Key', problem: `was used for another action (${r.type})` }] });
+    }
+    return { accepted: true, seq: r.seq ?? 0, ...(r.outcome ? { outcome: r.outcome } : {}) };
   }
 
   /** program 9: an internal review is done by someone other than the decision maker. */
@@ -112,3 +150,4 @@ export class ActionsService {
     }
   }
 }
+

@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
+import { requestHash } from '../http/request-hash';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,18 +8,11 @@ import { enqueue, newEnvelope } from '@wc/messaging';
 import { parseEventTime } from '@wc/rules';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { claimWorkflowId } from '@wc/workflows/dist/claim/definitions';
-import { SCHEMA } from '../config';
+import { CLAIMS_CONFIG, ClaimsConfig, SCHEMA } from '../config';
 import { TemporalGateway } from '../workflow/temporal.gateway';
 import { ClaimDocumentEntity, ClaimEntity } from './claim.entity';
 
 export const LOGGER = Symbol('logger');
-
-/** Key order must not change the hash: the same notification sent twice is the same request. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  return JSON.stringify(value);
-}
 
 @Injectable()
 export class ClaimsService {
@@ -26,6 +20,7 @@ export class ClaimsService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly temporal: TemporalGateway,
     @Inject(LOGGER) private readonly log: JsonLogger,
+    @Inject(CLAIMS_CONFIG) private readonly config: ClaimsConfig,
   ) {}
 
   /**
@@ -33,10 +28,10 @@ export class ClaimsService {
    * (transactional outbox), then the claim's workflow. The same idempotency key gives the same claim.
    */
   async notify(notification: Notification, idempotencyKey: string | undefined, by: StaffUser, assignment?: { caseManager: string; teamLeader: string }): Promise<{ claim: ClaimEntity; created: boolean }> {
-    const requestHash = createHash('sha256').update(canonical({ notification, assignment: assignment ?? null })).digest('hex');
+    const hash = requestHash({ notification, assignment: assignment ?? null });
     if (idempotencyKey) {
       const existing = await this.ds.getRepository(ClaimEntity).findOneBy({ idempotencyKey });
-      if (existing) return { claim: this.sameRequest(existing, requestHash), created: false };
+      if (existing) return { claim: this.sameRequest(existing, hash), created: false };
     }
     let claim: ClaimEntity;
     try {
@@ -47,7 +42,7 @@ export class ClaimsService {
           id: randomUUID(),
           claimNumber,
           idempotencyKey: idempotencyKey ?? null,
-          requestHash,
+          requestHash: hash,
           notification,
           dateOfInjury: notification.injury.dateOfInjury,
           notificationDate: parseEventTime(notification.notifiedAt).date,
@@ -81,7 +76,7 @@ export class ClaimsService {
       // Two requests with the same key at once: the loser returns the winner's claim.
       if (idempotencyKey && (e as { code?: string }).code === '23505') {
         const existing = await this.ds.getRepository(ClaimEntity).findOneByOrFail({ idempotencyKey });
-        return { claim: this.sameRequest(existing, requestHash), created: false };
+        return { claim: this.sameRequest(existing, hash), created: false };
       }
       throw e;
     }
@@ -100,7 +95,7 @@ export class ClaimsService {
   /** Started after the commit; if Temporal is unreachable now, the reconciler starts it later. */
   async startWorkflow(claim: ClaimEntity): Promise<boolean> {
     try {
-      await this.temporal.startClaimWorkflow(claim.workflowId, { claimId: claim.id, claim: claim.notification });
+      await this.temporal.startClaimWorkflow(claim.workflowId, { claimId: claim.id, claim: claim.notification, ...(this.config.CLAIM_HISTORY_LIMIT ? { historyLimit: this.config.CLAIM_HISTORY_LIMIT } : {}) });
       await this.ds.getRepository(ClaimEntity).update({ id: claim.id }, { workflowStartedAt: new Date() });
       claim.workflowStartedAt = new Date();
       return true;

@@ -9,7 +9,7 @@ import { Roles, StaffUser, parseOr400 } from '@wc/service-kit';
 const forSchema = z.object({ for: nonEmpty.optional() }).strict();
 
 /** Another person's queue is for their team leader (or an admin) to look at. */
-function whose(staff: StaffUser, requested: string | undefined): string {
+export function whose(staff: StaffUser, requested: string | undefined): string {
   if (!requested || requested === staff.user) return staff.user;
   if (staff.role === 'team-leader' || staff.role === 'admin') return requested;
   throw new ForbiddenException(`role ${staff.role} may only see its own queue`);
