@@ -22,6 +22,8 @@ const defaults = [
   ...['reclassified-sprain-full-journey.json', 'long-claim-s38-and-wca.json'].map((f) => path.resolve(root, 'scenarios', f)),
   // rules.md §8: treatment requests as parts, s48A, a discontinuance.
   ...['treatment-and-s48a.json', 'discontinued-after-work-capacity-decision.json'].map((f) => path.resolve(root, '..', 'shared', 'scenarios', 'treatment-and-decisions', f)),
+  // Version 6: a claim finalised while an s48A warning is open (no timer after finalisation).
+  path.resolve(root, 'scenarios', 'treatment-and-decisions', 'finalised-while-an-s48a-warning-is-open.json'),
 ];
 
 const args = process.argv.slice(2);

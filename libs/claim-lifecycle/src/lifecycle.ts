@@ -57,7 +57,7 @@ const RECIPIENTS: Record<NoticeType, Recipient[]> = {
   's59a-notice': ['doctor', 'worker'],
 };
 
-const ALL_FEATURES: LifecycleFeatures = { rescheduledEffect: true, rules8Clocks: true };
+const ALL_FEATURES: LifecycleFeatures = { rescheduledEffect: true, rules8Clocks: true, quietAfterFinalisation: true };
 
 /**
  * One claim's life as a deterministic state machine (rules.md §2-§8). Events (staff actions) and
@@ -201,6 +201,9 @@ export class ClaimLifecycle {
   /** The next moment at which time alone would change something, or null. */
   nextWakeUp(): SydneyDateTime | null {
     const { clock, policy } = this.state;
+    // rules.md §4: claim.finalised cancels every open obligation and nothing opens after it; §8.2: an
+    // s48A warning is open until the claim is finalised. A finalised claim has no timers.
+    if (this.features.quietAfterFinalisation && this.state.finalisedOn) return null;
     const candidates: SydneyDateTime[] = [];
     const consider = (m: SydneyDateTime) => compareMoments(m, clock) > 0 && candidates.push(m);
     const firstSweepOnOrAfter = (d: LocalDate): SydneyDateTime => {
@@ -222,6 +225,8 @@ export class ClaimLifecycle {
   // ---- time --------------------------------------------------------------------------------
 
   private dayStart(day: LocalDate): void {
+    // A finalised claim has nothing open and nothing starts by time alone (rules.md §4, §8.2).
+    if (this.features.quietAfterFinalisation && this.state.finalisedOn) return;
     for (const o of this.state.obligations) {
       // The team leader is told again when an escalated obligation becomes overdue (rules.md §4).
       if (this.ledger.isOpen(o) && o.escalatedOn && !o.overdueNotifiedOn && o.dueOn < day) {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { checkWageSchedule, WRS_COLUMNS } from './wrs';
 
 const HEADER = WRS_COLUMNS.join(',');
@@ -172,5 +173,83 @@ describe('wage reimbursement schedule: refusals (payments.md)', () => {
     const text = schedule('"CLM\n4512",2026-08-03,2026-08-09,16,480.00,679.00,98.00', { claim_number: '' });
     const result = checkWageSchedule(text);
     expect(result).toMatchObject({ ok: false, problems: [{ line: 4, column: 'claim_number' }] });
+  });
+});
+
+/**
+ * Totals worked by hand (or by integer cents in the test), never by the library's own summary: a
+ * test whose expected answer is checkWageSchedule's summary could not catch a column summed wrongly.
+ */
+describe('wage reimbursement schedule: totals worked by hand', () => {
+  it('the shared wrs-valid example, inlined: totals as in wrs-valid.expected.json, added up by hand', () => {
+    const text = [
+      HEADER,
+      'CLM000123,2026-07-06,2026-07-12,16,480.00,679.00,98.00',
+      'CLM000123,2026-07-13,2026-07-19,20,600.00,559.00,61.00',
+      '',
+      'CLM000987,2026-07-06,2026-07-19,0,0,2304.00,410.00',
+    ].join('\n') + '\n';
+    // gross 480.00 + 600.00 + 0 = 1080.00; compensation 679.00 + 559.00 + 2304.00 = 3542.00;
+    // PAYG 98.00 + 61.00 + 410.00 = 569.00; 3 lines, 2 claims (CLM000123, CLM000987).
+    expect(checkWageSchedule(text)).toMatchObject({
+      ok: true,
+      summary: { lines: 3, claims: 2, grossEarnings: '1080.00', compensationPaid: '3542.00', paygWithheld: '569.00' },
+    });
+  });
+
+  it('two claims with the same line (as the payments service test has them): each column doubled', () => {
+    const text = `${HEADER}\nCLM1,2026-07-06,2026-07-12,16,480.00,679.00,98.00\n\nCLM2,2026-07-06,2026-07-12,16,480.00,679.00,98.00\n`;
+    // 2 × 480.00 = 960.00; 2 × 679.00 = 1358.00; 2 × 98.00 = 196.00.
+    expect(checkWageSchedule(text)).toEqual({
+      ok: true,
+      summary: { lines: 2, claims: 2, grossEarnings: '960.00', compensationPaid: '1358.00', paygWithheld: '196.00' },
+      lines: [expect.objectContaining({ line: 2, claimNumber: 'CLM1' }), expect.objectContaining({ line: 4, claimNumber: 'CLM2' })],
+    });
+  });
+
+  it('cents add exactly across columns that differ (so a swapped or mis-picked column shows)', () => {
+    const text = schedule(
+      { claim_number: 'CLM1', gross_earnings: '480.00', compensation_paid: '679.00', payg_withheld: '98.00' },
+      { claim_number: 'CLM2', gross_earnings: '0.10', compensation_paid: '0.20', payg_withheld: '0.00' },
+      { claim_number: 'CLM3', gross_earnings: '1.01', compensation_paid: '10.10', payg_withheld: '100.01' },
+    );
+    // gross 480.00 + 0.10 + 1.01 = 481.11; compensation 679.00 + 0.20 + 10.10 = 689.30; PAYG 98.00 + 0.00 + 100.01 = 198.01.
+    expect(checkWageSchedule(text)).toMatchObject({
+      ok: true,
+      summary: { lines: 3, claims: 3, grossEarnings: '481.11', compensationPaid: '689.30', paygWithheld: '198.01' },
+    });
+  });
+
+  it('amounts past binary floating point precision still add to the cent (money is exact decimal)', () => {
+    const text = schedule(
+      { claim_number: 'CLM1', gross_earnings: '9007199254740993.01', compensation_paid: '0.10', payg_withheld: '0.01' },
+      { claim_number: 'CLM2', gross_earnings: '0.02', compensation_paid: '0.20', payg_withheld: '0.02' },
+    );
+    // 9007199254740993.01 + 0.02 = 9007199254740993.03 (2^53 + 1 dollars: not a binary double).
+    expect(checkWageSchedule(text)).toMatchObject({ ok: true, summary: { grossEarnings: '9007199254740993.03', compensationPaid: '0.30', paygWithheld: '0.03' } });
+  });
+
+  it('property: each total is the sum of its column in integer cents (BigInt), lines and distinct claims counted', () => {
+    const cents = fc.bigInt({ min: 0n, max: 99_999_999_99n });
+    const text = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, '0')}`;
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 5) + n * 86_400_000).toISOString().slice(0, 10);
+    fc.assert(
+      fc.property(fc.array(fc.record({ claim: fc.constantFrom('CLM1', 'CLM2', 'CLM3'), gross: cents, paid: cents, payg: cents }), { maxLength: 40 }), (rows) => {
+        // Each row its own week, so no two periods of a claim overlap.
+        const csv = [HEADER, ...rows.map((r, i) => `${r.claim},${day(7 * i)},${day(7 * i + 6)},38,${text(r.gross)},${text(r.paid)},${text(r.payg)}`)].join('\n') + '\n';
+        const add = (pick: (r: (typeof rows)[number]) => bigint) => text(rows.reduce((s, r) => s + pick(r), 0n));
+        expect(checkWageSchedule(csv)).toMatchObject({
+          ok: true,
+          summary: {
+            lines: rows.length,
+            claims: new Set(rows.map((r) => r.claim)).size,
+            grossEarnings: add((r) => r.gross),
+            compensationPaid: add((r) => r.paid),
+            paygWithheld: add((r) => r.payg),
+          },
+        });
+      }),
+      { seed: 20260421, numRuns: 200 },
+    );
   });
 });

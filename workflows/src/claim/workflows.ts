@@ -45,7 +45,11 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
   // Apr 2026, Mon 26 Apr 2027). Claims started earlier keep the old calendar and clocks until a run
   // of theirs takes this version (at its start, e.g. after continueAsNew), so their histories replay.
   const rules8 = patched('rules-8-and-declared-days-2026');
-  const features = { rescheduledEffect, rules8Clocks: rules8 };
+  // Version 6 (2026-12-06): a finalised claim has no timers and nothing happens to it by time alone
+  // (an s48A warning given before finalisation sent its suspension notice after it, and the §8
+  // clocks kept waking the claim). Runs started earlier keep their timers until their next run.
+  const quietAfterFinalisation = patched('quiet-after-finalisation');
+  const features = { rescheduledEffect, rules8Clocks: rules8, quietAfterFinalisation };
   const lc = input.state
     ? ClaimLifecycle.restore(input.state, features)
     : ClaimLifecycle.start({ claim: input.claim, policy: input.policy, tables: input.tables, features, declaredHolidays: builtInDeclaredDays(rules8 ? DECLARED_DAYS_VERSION : 1) });

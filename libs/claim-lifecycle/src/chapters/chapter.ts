@@ -15,6 +15,12 @@ export interface LifecycleFeatures {
    * workflow takes the new version.
    */
   rules8Clocks: boolean;
+  /**
+   * Nothing happens by time alone once the claim is finalised (2026-12-06, version 6): no s48A
+   * suspension notice for a warning given before it, no wake-up for a discontinuance or an
+   * entitlement week. Before it, a finalised claim with §8 clocks still woke, and could send a notice.
+   */
+  quietAfterFinalisation: boolean;
 }
 
 /** What a chapter may use while it applies an event or the passing of time. */

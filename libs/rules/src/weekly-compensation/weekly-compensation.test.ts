@@ -217,7 +217,9 @@ describe('entitlement weeks (rules.md §6; scenario significant-fracture)', () =
     expect(r.warnings[0]).toMatch(/2026-04-28.*not the first day/);
   });
 
-  it('property: a week is never above MAX nor below 0, and a block of alike days equals the weekly formula', () => {
+  it('property: a week is never above MAX nor below 0, and a block of alike days equals the weekly formula worked in whole cents', () => {
+    // The oracle is rules.md §6 in integer arithmetic (see weeklyInCents below), not weeklyRateForDay:
+    // comparing the function with the function it calls could not catch a wrong formula.
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 600000 }),
@@ -225,22 +227,114 @@ describe('entitlement weeks (rules.md §6; scenario significant-fracture)', () =
         fc.integer({ min: 0, max: 300000 }),
         fc.integer({ min: 0, max: 60 }),
         (piaweCents, capacity, cweCents, hours) => {
-          const piawe = formatMoney(new Dec(piaweCents).dividedBy(100));
-          const amount = formatMoney(new Dec(cweCents).dividedBy(100));
           const r = computeWeeklyCompensation({
-            piawe,
+            piawe: centsText(BigInt(piaweCents)),
             certificates: [{ capacity, from: '2026-05-04', to: '2026-05-31', receivedOn: '2026-05-04' }],
             liability: [{ on: '2026-05-04', decision: 'accepted' }],
-            earnings: [{ weekStarting: '2026-05-04', amount, hours }],
+            earnings: [{ weekStarting: '2026-05-04', amount: centsText(BigInt(cweCents)), hours }],
             through: '2026-05-10',
             tables,
           });
-          const block = r.blocks[0];
-          const expected = weeklyRateForDay({ ...base, week: 1, capacity, p: new Dec(piawe), max: new Dec('2630.00'), cwe: new Dec(amount), hoursWorked: new Dec(hours) }).weekly;
-          const paid = new Dec(block.amount);
-          return paid.greaterThanOrEqualTo(0) && paid.lessThanOrEqualTo('2630.00') && paid.equals(expected.toDecimalPlaces(2));
+          // MAX in force on 4-10 May 2026 is the 1 April 2026 row: $2,630.00.
+          const expected = weeklyInCents({ week: 1, capacity, pCents: BigInt(piaweCents), maxCents: 263000n, cweCents: BigInt(cweCents), hoursTenths: hours * 10 });
+          const paid = new Dec(r.blocks[0].amount);
+          return paid.greaterThanOrEqualTo(0) && paid.lessThanOrEqualTo('2630.00') && r.blocks[0].amount === centsText(expected);
         },
       ),
+      { seed: 20260419, numRuns: 300 },
+    );
+  });
+});
+
+/**
+ * rules.md §6 for one week whose days are all alike, worked in integers (no Dec, no float, no code
+ * under test): amounts are in units of 1/100 of a cent, so 0.95·P is exactly 95 × P-in-cents and
+ * MAX is 100 × MAX-in-cents; a negative value counts as 0; the week is rounded half up to cents.
+ */
+function weeklyInCents(f: { week: number; capacity: 'none' | 'some'; pCents: bigint; maxCents: bigint; cweCents: bigint; hoursTenths: number }): bigint {
+  const min = (a: bigint, b: bigint) => (a < b ? a : b);
+  let percent: bigint;
+  if (f.week <= 13) percent = 95n; // s36
+  else if (f.capacity === 'some' && f.hoursTenths >= 150) percent = 95n; // s37(2): worked at least 15 hours
+  else percent = 80n; // s37(1), s37(3)
+  const p = percent * f.pCents;
+  const max = 100n * f.maxCents;
+  const cwe = 100n * f.cweCents;
+  const weekly = f.capacity === 'none' ? min(p, max) : min(p - cwe, max - cwe);
+  const nonNegative = weekly < 0n ? 0n : weekly;
+  return (nonNegative + 50n) / 100n; // half up: non-negative, so integer division floors
+}
+
+/** Whole cents as money text: 123456n → "1234.56". */
+function centsText(cents: bigint): string {
+  return `${cents / 100n}.${String(cents % 100n).padStart(2, '0')}`;
+}
+
+/** Hours in tenths as the decimal text an earnings report carries: 149 → "14.9". */
+const hoursText = (tenths: number) => `${Math.floor(tenths / 10)}.${tenths % 10}`;
+
+/**
+ * Week n of a claim: one certificate of `capacity` from Monday 5 Jan 2026 to the end of week n,
+ * liability accepted on day one, earnings reported for week n only (earlier weeks have CWE 0 and
+ * so are all paid, which makes the block of week n the nth block). No indexation (an empty factor
+ * table: P stays the PIAWE) and one MAX row for the whole period.
+ */
+function weekN(n: number, capacity: 'none' | 'some', pCents: bigint, maxCents: bigint, cweCents: bigint, hoursTenths: number) {
+  const dayMs = 86_400_000;
+  const first = Date.parse('2026-01-05T00:00:00Z');
+  const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const from = iso(first + 7 * (n - 1) * dayMs);
+  const to = iso(first + (7 * n - 1) * dayMs);
+  return computeWeeklyCompensation({
+    piawe: centsText(pCents),
+    certificates: [{ capacity, from: '2026-01-05', to, receivedOn: '2026-01-05' }],
+    liability: [{ on: '2026-01-05', decision: 'accepted' }],
+    earnings: cweCents > 0n || hoursTenths > 0 ? [{ weekStarting: from, amount: centsText(cweCents), hours: hoursText(hoursTenths) }] : [],
+    through: to,
+    tables: { maxWeeklyCompensation: [{ from: '2020-01-01', amount: centsText(maxCents) }], indexation: [], employerExcessCap: [] },
+  });
+}
+
+describe('entitlement weeks 1-130 against rules.md §6 worked in whole cents (independent oracle)', () => {
+  it.each<[string, number, 'none' | 'some', bigint, bigint, bigint, number, string]>([
+    // name, week, capacity, P, MAX, CWE (cents), hours (tenths), expected amount worked by hand
+    ['NCWC week 1: 0.95 × 1234.57 = 1172.8415 → 1172.84', 1, 'none', 123457n, 300000n, 0n, 0, '1172.84'],
+    ['NCWC week 13 still s36: 0.95 × 1000.01 = 950.0095 → 950.01', 13, 'none', 100001n, 300000n, 0n, 0, '950.01'],
+    ['NCWC week 14 is s37: 0.80 × 1000.01 = 800.008 → 800.01', 14, 'none', 100001n, 300000n, 0n, 0, '800.01'],
+    ['NCWC week 130 is still s37: 0.80 × 1000.00', 130, 'none', 100000n, 300000n, 0n, 0, '800.00'],
+    ['NCWC capped at MAX: min(0.95 × 3000, 2523.00)', 2, 'none', 300000n, 252300n, 0n, 0, '2523.00'],
+    ['CWC week 13, 10 h: 0.95 × 1000 − 300 = 650 (hours do not matter before week 14)', 13, 'some', 100000n, 300000n, 30000n, 100, '650.00'],
+    ['CWC week 14, 14.9 h: 0.80 × 1000 − 300 = 500', 14, 'some', 100000n, 300000n, 30000n, 149, '500.00'],
+    ['CWC week 14, exactly 15 h: 0.95 × 1000 − 300 = 650', 14, 'some', 100000n, 300000n, 30000n, 150, '650.00'],
+    ['CWC week 130, 20 h: 0.95 × 1000 − 300 = 650', 130, 'some', 100000n, 300000n, 30000n, 200, '650.00'],
+    ['CWC capped at MAX − CWE: min(0.95 × 3000 − 1000, 2523 − 1000)', 3, 'some', 300000n, 252300n, 100000n, 0, '1523.00'],
+    ['CWC half a cent rounds up, not to even: 0.95 × 1000.30 − 0.00 = 950.285 → 950.29', 5, 'some', 100030n, 300000n, 0n, 0, '950.29'],
+    ['CWC earnings above the rate: 0, never negative', 20, 'some', 100000n, 300000n, 90000n, 100, '0.00'],
+  ])('%s', (_name, week, capacity, p, max, cwe, hours, amount) => {
+    expect(centsText(weeklyInCents({ week, capacity, pCents: p, maxCents: max, cweCents: cwe, hoursTenths: hours }))).toBe(amount); // the oracle agrees with the hand
+    const r = weekN(week, capacity, p, max, cwe, hours);
+    expect(r.blocks).toHaveLength(week);
+    expect(r.blocks[week - 1]).toMatchObject({ week: amount === '0.00' ? null : week, amount });
+  });
+
+  it('property: the block of week n (1-130) is exactly the integer-cent formula, for NCWC and CWC with hours either side of 15', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(1, 13, 14, 130), fc.integer({ min: 1, max: 130 })),
+        fc.constantFrom<'none' | 'some'>('none', 'some'),
+        fc.integer({ min: 100, max: 600000 }), // P ≥ $1, so every earlier week (CWE 0) is paid
+        fc.integer({ min: 1, max: 400000 }),
+        fc.integer({ min: 0, max: 300000 }),
+        fc.oneof(fc.constantFrom(0, 149, 150), fc.integer({ min: 0, max: 600 })),
+        (week, capacity, p, max, cwe, hoursTenths) => {
+          const r = weekN(week, capacity, BigInt(p), BigInt(max), BigInt(cwe), hoursTenths);
+          const expected = centsText(weeklyInCents({ week, capacity, pCents: BigInt(p), maxCents: BigInt(max), cweCents: BigInt(cwe), hoursTenths }));
+          expect(r.blocks).toHaveLength(week);
+          expect(r.weeks).toHaveLength(expected === '0.00' ? week - 1 : week);
+          expect([week, r.blocks[week - 1].amount]).toEqual([week, expected]);
+        },
+      ),
+      { seed: 20260420, numRuns: 150 },
     );
   });
 });

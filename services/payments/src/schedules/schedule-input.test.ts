@@ -12,12 +12,13 @@ const HEADER = 'claim_number,period_start,period_end,hours_worked,gross_earnings
 const line = (claim: string, start = '2026-07-06', end = '2026-07-12', gross = '480.00') => `${claim},${start},${end},16,${gross},679.00,98.00`;
 
 describe('checkScheduleText', () => {
-  test('a valid schedule: the library summary, lines keep their file line numbers', () => {
+  test('a valid schedule: totals worked by hand, lines keep their file line numbers', () => {
     const text = `${HEADER}\n${line('CLM1')}\n\n${line('CLM2')}\n`;
     const r = checkScheduleText(text);
     expect(r).toMatchObject({ ok: true, rejected: [] });
     if (!r.ok) return;
-    expect(r.summary).toEqual((checkWageSchedule(text) as { summary: unknown }).summary);
+    // Two lines of 480.00 / 679.00 / 98.00: 960.00, 1,358.00, 196.00.
+    expect(r.summary).toEqual({ lines: 2, claims: 2, grossEarnings: '960.00', compensationPaid: '1358.00', paygWithheld: '196.00' });
     expect(r.lines.map((l) => l.line)).toEqual([2, 4]);
   });
 
@@ -94,7 +95,10 @@ describe('checkScheduleJson', () => {
   test('a valid JSON schedule sums exactly like its CSV', () => {
     const lines = [good, { ...good, claimNumber: 'CLM2', grossEarnings: '0.10', compensationPaid: '0.20', paygWithheld: '0.00' }];
     const r = checkScheduleJson({ lines });
-    expect(r.ok && r.summary).toEqual((checkWageSchedule(jsonToCsv({ lines })) as { summary: unknown }).summary);
+    // 480.00 + 0.10 = 480.10; 679.00 + 0.20 = 679.20; 98.00 + 0.00 = 98.00 (exact: no 0.1 + 0.2 drift).
+    expect(r.ok && r.summary).toEqual({ lines: 2, claims: 2, grossEarnings: '480.10', compensationPaid: '679.20', paygWithheld: '98.00' });
+    // The JSON's CSV form sums the same through the library.
+    expect((checkWageSchedule(jsonToCsv({ lines })) as { summary: unknown }).summary).toEqual({ lines: 2, claims: 2, grossEarnings: '480.10', compensationPaid: '679.20', paygWithheld: '98.00' });
     expect(r.ok && r.lines.map((l) => [l.line, l.hoursWorked.toString()])).toEqual([
       [1, '37.5'],
       [2, '37.5'],
