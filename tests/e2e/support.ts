@@ -3,7 +3,7 @@ import { Role, mintToken, signingKey } from '@wc/service-kit';
 // What the end-to-end tests share: the platform's processes, tokens, HTTP and waiting.
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 export const { startPlatform } = require('../../tools/platform/launcher') as {
-  startPlatform(o: { env: NodeJS.ProcessEnv; perProcess?: Record<string, Record<string, string>>; basePort?: number; only?: string[] }): Promise<Platform>;
+  startPlatform(o: { env: NodeJS.ProcessEnv; perProcess?: Record<string, Record<string, string>>; basePort?: number; only?: string[]; degraded?: string[] }): Promise<Platform>;
 };
 
 export type Platform = { urls: Record<string, string>; start(n: string): Promise<number>; stop(n: string, s?: string): Promise<void>; stopAll(): Promise<void>; logFile(n: string): string };

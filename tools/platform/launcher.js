@@ -24,8 +24,10 @@ function portsFrom(base) {
 }
 
 /**
- * @param {{ env: Record<string,string>, perProcess?: Record<string, Record<string,string>>, basePort?: number, only?: string[], echo?: boolean, logsDir?: string }} options
+ * @param {{ env: Record<string,string>, perProcess?: Record<string, Record<string,string>>, basePort?: number, only?: string[], echo?: boolean, logsDir?: string, degraded?: string[] }} options
  *   `perProcess`: variables for one process only (e.g. its own Kafka consumer group when two services read the same variable).
+ *   `degraded`: processes started on purpose with a dependency down (a test of recovery): any answer
+ *   from their /health, 503 included, counts as started.
  */
 async function startPlatform(options) {
   const ports = portsFrom(options.basePort);
@@ -76,7 +78,8 @@ async function startPlatform(options) {
       if (child.exitCode !== null) throw new Error(`${p.name} exited with ${child.exitCode} while starting; last lines of ${logFile}:\n${lines.slice(-15).join('\n')}`);
       if (p.ready && lines.some((l) => p.ready.test(l))) return;
       if (p.port) {
-        const ok = await fetch(`${urls[p.name]}/health`).then((r) => r.status === 200, () => false);
+        const degraded = (options.degraded || []).includes(p.name);
+        const ok = await fetch(`${urls[p.name]}/health`).then((r) => r.status === 200 || (degraded && r.status === 503), () => false);
         if (ok) return;
       }
       if (Date.now() > deadline) throw new Error(`${p.name} not ready within 60 s; last lines of ${logFile}:\n${lines.slice(-15).join('\n')}`);

@@ -5,7 +5,7 @@ const env = { DATABASE_URL: 'postgresql://wc@127.0.0.1:5432/wc', KAFKA_BROKERS: 
 describe("the claims service's configuration", () => {
   it('defaults what it can: port 3001, Temporal on localhost, the workflow keeps its own history limit', () => {
     const c = claimsConfigSchema.parse(env);
-    expect(c).toMatchObject({ PORT: 3001, TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'default' });
+    expect(c).toMatchObject({ PORT: 3001, TEMPORAL_ADDRESS: '127.0.0.1:7233', TEMPORAL_NAMESPACE: 'default', TEMPORAL_CONNECT_TIMEOUT_MS: 3000 });
     expect(c.CLAIM_HISTORY_LIMIT).toBeUndefined();
   });
 
@@ -19,5 +19,10 @@ describe("the claims service's configuration", () => {
   it('refuses a database URL that is not PostgreSQL', () => {
     const r = claimsConfigSchema.safeParse({ ...env, DATABASE_URL: 'mysql://x' });
     expect(!r.success && r.error.issues.map((i) => i.path.join('.'))).toEqual(['DATABASE_URL']);
+  });
+
+  it('refuses a Temporal connect timeout under 100 ms by name', () => {
+    const r = claimsConfigSchema.safeParse({ ...env, TEMPORAL_CONNECT_TIMEOUT_MS: '10' });
+    expect(!r.success && r.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['TEMPORAL_CONNECT_TIMEOUT_MS', 'must be at least 100']]);
   });
 });

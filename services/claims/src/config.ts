@@ -6,6 +6,12 @@ export const claimsConfigSchema = baseConfig.extend({
   TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
   TEMPORAL_NAMESPACE: z.string().default('default'),
   /**
+   * How long lodging a claim waits to reach Temporal before answering without the workflow (the
+   * claim is committed; the reconciler starts its workflow when Temporal is back). The SDK's own
+   * default, 10 s per attempt, kept staff waiting 14-20 s per claim while Temporal was down.
+   */
+  TEMPORAL_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100, 'must be at least 100').max(60_000, 'must be at most 60000').default(3000),
+  /**
    * A claim's workflow continues as new once its history has more events than this (the workflow's
    * own default when unset). Tests set it low to cross continueAsNew in a few actions.
    */

@@ -120,7 +120,9 @@ export class ClaimsService {
     let workflowStatus: string;
     let parts: Awaited<ReturnType<TemporalGateway['workflowParts']>> | string = [];
     try {
-      workflowStatus = await this.temporal.workflowStatus(claim.workflowId);
+      // Not started yet (Temporal was unreachable at lodging; the reconciler starts it): said from the
+      // database, without a second wait on a Temporal that just did not answer.
+      workflowStatus = claim.workflowStartedAt ? await this.temporal.workflowStatus(claim.workflowId) : 'NOT_STARTED';
     } catch (e) {
       workflowStatus = `UNKNOWN (${(e as Error).message})`;
     }

@@ -22,7 +22,7 @@ export class TemporalGateway implements OnApplicationShutdown {
   constructor(@Inject(CLAIMS_CONFIG) private readonly config: ClaimsConfig) {}
 
   private connect() {
-    this.client ??= Connection.connect({ address: this.config.TEMPORAL_ADDRESS }).then((connection) => ({
+    this.client ??= Connection.connect({ address: this.config.TEMPORAL_ADDRESS, connectTimeout: this.config.TEMPORAL_CONNECT_TIMEOUT_MS }).then((connection) => ({
       connection,
       client: new Client({ connection, namespace: this.config.TEMPORAL_NAMESPACE }),
     }));
