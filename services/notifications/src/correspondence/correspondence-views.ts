@@ -69,7 +69,9 @@ export class CorrespondenceViews {
 
   async printQueue(includePrinted: boolean) {
     const rows = await this.ds.query(
-      `SELECT delivery_id, claim_id, claim_number, document_id, addressee, address, queued_at, printed_at, printed_by FROM ${this.s}.print_queue WHERE $1 OR printed_at IS NULL ORDER BY queued_at, delivery_id`,
+      // A letter withdrawn while it waited (consent withdrawn, the party taken off the claim) is not to be printed.
+      `SELECT q.delivery_id, q.claim_id, q.claim_number, q.document_id, q.addressee, q.address, q.queued_at, q.printed_at, q.printed_by FROM ${this.s}.print_queue q
+         JOIN ${this.s}.deliveries d ON d.id = q.delivery_id WHERE $1 OR (q.printed_at IS NULL AND d.status = 'printing') ORDER BY q.queued_at, q.delivery_id`,
       [includePrinted],
     );
     return rows.map((r: Record<string, unknown>) => ({

@@ -5,9 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type Channel, type NoticeDeliveryUpdatedData, type RecordedParty, TOPICS } from '@wc/contracts';
 import { type EventEnvelope, enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
+import { sydneyAt } from '@wc/rules';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { LOGGER } from '../letters/letters.service';
-import { type ClaimRecord, type DecidedFacts, type StaffContact, decidedContentRefusals, missingParty, partiesFor } from './notice-content';
+import { type ClaimRecord, type DecidedFacts, type StaffContact, consentRefusal, decidedContentRefusals, missingParty, partiesFor } from './notice-content';
 
 export type TaskKind = 'notice-content' | 'party-details' | 'consent' | 'delivery-failed' | 'interpreter-booking' | 'invoice-held';
 
@@ -111,6 +112,7 @@ export class CorrespondenceService {
         });
       }
       await this.withdrawFromRemovedParties(m, d.claimId, d.parties.map((p) => p.partyId));
+      await this.withdrawWithoutConsent(m, d.claimId);
       // The notice's decided facts say which provider a treatment decision is for (rules.md §8.1).
       const waiting: Array<DeliveryRow & { decided: DecidedFacts | null }> = await m.query(
         `SELECT d.*, n.decided FROM ${this.s}.deliveries d JOIN ${this.s}.notice_requests n ON n.notice_id = d.notice_id
@@ -142,6 +144,42 @@ export class CorrespondenceService {
       await m.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = 'system' WHERE delivery_id = $1 AND done_at IS NULL`, [g.id]);
       this.log.info('copy withdrawn: the party was taken off the claim', { deliveryId: g.id, partyId: g.party_id, was: g.status });
     }
+  }
+
+  /**
+   * Consent withdrawn (or ended) after a copy was written and before it went: program s11 and 1998
+   * Act s243 allow the worker's health information to a third party only with consent in force, so
+   * a copy waiting to be emailed or in the print queue is refused now, with a task for the case
+   * manager, and leaves the print queue (the delivery worker checks again as it sends).
+   */
+  private async withdrawWithoutConsent(m: EntityManager, claimId: string): Promise<void> {
+    const claim = await this.claimRecord(m, claimId);
+    if (!claim) return;
+    const waiting: DeliveryRow[] = await m.query(`SELECT * FROM ${this.s}.deliveries WHERE claim_id = $1 AND status IN ('queued', 'printing') AND kind IS NOT NULL FOR UPDATE`, [claimId]);
+    const today = sydneyAt(Date.now()).date;
+    for (const w of waiting) {
+      const party = claim.parties.find((p) => p.partyId === w.party_id);
+      const why = party ? consentRefusal(w.kind as string, party, claim.consents, today) : null;
+      if (!party || !why) continue;
+      await this.refuseForConsent(m, w, claim, party, why);
+      this.log.info('copy withdrawn: no consent in force any more', { deliveryId: w.id, partyId: party.partyId, was: w.status });
+    }
+  }
+
+  /** A copy that must not go for want of the worker's consent: refused, logged, and a task to record consent or tell the party another way. */
+  async refuseForConsent(m: EntityManager, d: DeliveryRow, claim: ClaimRecord, party: RecordedParty, why: string): Promise<void> {
+    await this.setStatus(m, d, 'refused', { kind: d.kind ?? undefined, detail: why });
+    this.log.warn('notice refused: no consent to share health information', { deliveryId: d.id, kind: d.kind, partyId: party.partyId, role: party.role });
+    await this.task(m, {
+      claimId: claim.claimId,
+      claimNumber: claim.claimNumber,
+      assignee: claim.caseManager,
+      kind: 'consent',
+      dedupeKey: `consent:${d.notice_id}:${party.partyId}`,
+      noticeId: d.notice_id,
+      deliveryId: d.id,
+      detail: `Not sent to ${party.name} (${party.role}): ${why}. Record the worker's consent (POST /claims/${claim.claimId}/consents) and send it again, or tell the ${party.role} another way.`,
+    });
   }
 
   /** A notice the workflow (or payments) asked for: a delivery for each recorded party and channel. */
@@ -306,8 +344,12 @@ export class CorrespondenceService {
       const rows = await m.query(`SELECT claim_id, printed_at FROM ${this.s}.print_queue WHERE delivery_id = $1 FOR UPDATE`, [deliveryId]);
       if (rows.length === 0) throw new NotFoundException(`no letter ${deliveryId} in the print queue`);
       if (rows[0].printed_at) throw new UnprocessableEntityException({ message: 'already marked printed', problems: [{ path: 'deliveryId', message: 'is already printed' }] });
-      await m.query(`UPDATE ${this.s}.print_queue SET printed_at = now(), printed_by = $2 WHERE delivery_id = $1`, [deliveryId, by.user]);
       const d: DeliveryRow[] = await m.query(`SELECT * FROM ${this.s}.deliveries WHERE id = $1 FOR UPDATE`, [deliveryId]);
+      // Withdrawn while it waited (consent withdrawn, the party taken off the claim): it must not be posted.
+      if (d[0].status !== 'printing') {
+        throw new UnprocessableEntityException({ message: 'letter withdrawn: do not post it', problems: [{ path: 'deliveryId', message: `was withdrawn from the print queue (${d[0].status}: ${d[0].detail ?? 'no reason recorded'}); do not post it` }] });
+      }
+      await m.query(`UPDATE ${this.s}.print_queue SET printed_at = now(), printed_by = $2 WHERE delivery_id = $1`, [deliveryId, by.user]);
       await this.setStatus(m, d[0], 'sent', { detail: `printed and posted by ${by.user}`, attempts: d[0].attempts + 1 });
       this.log.info('letter printed', { claimId: rows[0].claim_id, deliveryId });
       return { deliveryId, status: 'sent' };

@@ -248,18 +248,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     const party = claim.parties.find((p) => p.partyId === d.party_id);
     const why = party ? consentRefusal(kind, party, claim.consents, on) : null;
     if (!why || !party) return false;
-    await this.correspondence.setStatus(m, d, 'refused', { kind, detail: why });
-    this.log.warn('notice refused: no consent to share health information', { deliveryId: d.id, kind, partyId: party.partyId, role: party.role });
-    await this.correspondence.task(m, {
-      claimId: claim.claimId,
-      claimNumber: claim.claimNumber,
-      assignee: claim.caseManager,
-      kind: 'consent',
-      dedupeKey: `consent:${d.notice_id}:${party.partyId}`,
-      noticeId: d.notice_id,
-      deliveryId: d.id,
-      detail: `Not sent to ${party.name} (${party.role}): ${why}. Record the worker's consent (POST /claims/${claim.claimId}/consents) and send it again, or tell the ${party.role} another way.`,
-    });
+    await this.correspondence.refuseForConsent(m, { ...d, kind }, claim, party, why);
     return true;
   }
 
