@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
-import { ClaimEvent, TOPICS } from '@wc/contracts';
+import { TOPICS } from '@wc/contracts';
 import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
 import { builtInTables, sydneyAt } from '@wc/rules';
-import { Person, apiCaller, eventually, publishClaim } from '../../services/payments/src/test-support/claim-facts-harness';
+import { Person, apiCaller, eventually, payableClaim } from '../../services/payments/src/test-support/claim-facts-harness';
 import { Platform, startPlatform } from './support';
 
 // Issue 19: the payments service killed (SIGKILL) in the middle of its two long jobs, restarted,
@@ -108,17 +108,7 @@ it('a run killed while building its bank file, and a remediation killed between 
   const stamp = Date.now().toString().slice(-6);
   const claimIds: string[] = [];
   for (let i = 0; i < CLAIMS; i++) {
-    const claimId = await publishClaim(publisher, db, {
-      claimNumber: `R${stamp}${i}`,
-      policy: 'WI-RECOVERY',
-      doi: '2026-02-02',
-      actions: [
-        { type: 'liability.provisional', at: '2026-02-05' },
-        { type: 'certificate.received', at: '2026-02-05', capacity: 'none', from: '2026-02-02', to: '2026-05-31' },
-      ] as ClaimEvent[],
-    });
-    expect((await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { bsb: '062-000', account: `1000000${i}`, accountTitle: `WORKER ${i}`, taxScale: 'tax-free-threshold' } })).status).toBe(200);
-    expect((await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: 'employer estimate' })).status).toBe(201);
+    const claimId = await payableClaim(publisher, db, call, { claimNumber: `R${stamp}${i}`, policy: 'WI-RECOVERY', account: { bsb: '062-000', account: `1000000${i}`, accountTitle: `WORKER ${i}` }, maker: OLIVIA, caseManager: CARA });
     claimIds.push(claimId);
   }
   const generated = await call(OLIVIA, 'POST', '/weekly-payments/generate', { through: '2026-05-31' });

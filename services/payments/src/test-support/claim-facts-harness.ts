@@ -87,3 +87,31 @@ export async function publishActions(
     return r.rows[0].n === before + o.actions.length;
   });
 }
+
+/**
+ * The claim the payments tests work their figures on: injured Mon 2 Feb 2026, provisional liability
+ * on 5 Feb, no capacity to Sun 31 May 2026, interim PIAWE $1,000, paid to the worker's account
+ * (tax-free threshold claimed). Weeks 1-13 are 95% × 1000 = 950.00 (PAYG 127.00), weeks 14-17 80% ×
+ * 1000 = 800.00 (PAYG 87.00): s36(1), s37(1), worked in weekly-payments.engines.test.ts.
+ */
+export async function payableClaim(
+  publisher: Publisher,
+  db: Client,
+  call: ReturnType<typeof apiCaller>,
+  o: { claimNumber: string; policy: string; account: { bsb: string; account: string; accountTitle: string }; maker: Person; caseManager: Person },
+): Promise<string> {
+  const claimId = await publishClaim(publisher, db, {
+    claimNumber: o.claimNumber,
+    policy: o.policy,
+    doi: '2026-02-02',
+    actions: [
+      { type: 'liability.provisional', at: '2026-02-05' },
+      { type: 'certificate.received', at: '2026-02-05', capacity: 'none', from: '2026-02-02', to: '2026-05-31' },
+    ] as ClaimEvent[],
+  });
+  const payee = await call(o.maker, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { ...o.account, taxScale: 'tax-free-threshold' } });
+  if (payee.status !== 200) throw new Error(`payee not recorded: ${payee.status} ${payee.text}`);
+  const piawe = await call(o.caseManager, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: 'employer estimate' });
+  if (piawe.status !== 201) throw new Error(`PIAWE not recorded: ${piawe.status} ${piawe.text}`);
+  return claimId;
+}
