@@ -1,19 +1,47 @@
 import { Client } from 'pg';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
-import { BusinessCalendar, addDays, sydneyAt } from '@wc/rules';
+import { addDays, sydneyAt } from '@wc/rules';
 import { Platform, eventually, http, startPlatform, token } from './support';
 
-// Issue 4 on the dev server, in real time: a significant claim lodged with a notification ten days
-// old has missed its initial-contact deadline (3 business days, program 4.1), so the claim's
+// Issue 4 on the dev server, in real time: a significant claim lodged with a notification of a fixed
+// day long past has missed its initial-contact deadline (3 business days, program 4.1), so the claim's
 // workflow escalates those obligations to the team leader at once; the team leader sees them in the
 // escalation queue through the API, and a case manager's action completes one of them.
 jest.setTimeout(300_000);
 
 let platform: Platform;
 let db: Client;
+// Only for what happens at the time of the run: actions recorded now, and the dates an action may not have.
 const today = sydneyAt(Date.now()).date;
-const notified = addDays(today, -10);
-const cal = new BusinessCalendar();
+
+// The claim's dates, fixed in the past so every due date below is worked out by hand (rules.md §1, §3,
+// §4), not by the calendar under test, and is in the past whatever day the test runs.
+// Injured (and the employer aware) Wed 22 Apr 2026; notified Thu 23 Apr 2026 at 10:00 Sydney time
+// (AEST, +10:00), complete: significant (a fracture) at notification, so the significance date is Thu 23 Apr.
+// NSW holidays near it (§1): Sat 25 Apr (Anzac Day, no substitute) and Mon 27 Apr 2026 (the additional
+// holiday the Minister declared); Easter 2026 (3-6 Apr) is before it, and none falls in May.
+const INJURED = '2026-04-22';
+const NOTIFIED = '2026-04-23';
+// initial-contact.*: 3 business days after Thu 23 Apr: Fri 24 (1), (Sat 25, Sun 26, Mon 27 Apr declared
+// holiday), Tue 28 (2), Wed 29 (3) → Wed 29 Apr. Escalated at 09:00 that day; not done by its end, so
+// overdue and reported again the next day, Thu 30 Apr. Reminded one business day before: Tue 28 Apr.
+const CONTACT_DUE = '2026-04-29';
+const CONTACT_OVERDUE = '2026-04-30';
+const CONTACT_REMINDED = '2026-04-28';
+// liability.initial: 7 days after the notification date: Thu 23 Apr + 7 = Thu 30 Apr, a business day
+// (no roll forward). Reminded one business day before: Wed 29 Apr.
+const LIABILITY_DUE = '2026-04-30';
+const LIABILITY_REMINDED = '2026-04-29';
+// imp.initial: 20 business days after Thu 23 Apr: Fri 24 Apr (1), Tue 28 (2), Wed 29 (3), Thu 30 (4),
+// Fri 1 May (5), Mon 4 – Fri 8 May (6-10), Mon 11 – Fri 15 May (11-15), Mon 18 – Fri 22 May (16-20)
+// → Fri 22 May. Reminded one business day before: Thu 21 May.
+const IMP_DUE = '2026-05-22';
+const IMP_REMINDED = '2026-05-21';
+// rtw-goal.review: 13 weeks after the date of injury: Wed 22 Apr + 91 days = Wed 22 Jul 2026, a business
+// day. Reminded one business day before: Tue 21 Jul.
+const RTW_DUE = '2026-07-22';
+const RTW_REMINDED = '2026-07-21';
+// All four kinds are overdue on any day this test runs, so all six obligations are escalated at once.
 
 const claims = (method: string, url: string, t?: string, body?: unknown) => http(platform.urls.claims, method, url, { token: t, body });
 
@@ -29,35 +57,50 @@ afterAll(async () => {
 });
 
 describe('escalation to the team leader, and staff actions on a claim', () => {
+  // The claim the read-only tests look at; a test that changes a claim lodges one of its own.
   let claimId: string;
   let claimNumber: string;
   let cm: string;
   let tl: string;
 
-  beforeAll(async () => {
-    cm = await token('case-manager', 'cm.sam');
-    tl = await token('team-leader', 'tl.jo');
-    // Lodged with its assignment: the workflow reminds and escalates within moments of lodging, and
-    // those already name the claim's case manager and team leader.
+  /**
+   * A claim lodged with its assignment: the workflow reminds and escalates within moments of lodging,
+   * and those already name the claim's case manager and team leader.
+   */
+  async function lodge(): Promise<{ id: string; claimNumber: string }> {
     const r = await claims('POST', '/claims', cm, {
       assignment: { caseManager: 'cm.sam', teamLeader: 'tl.jo' },
       worker: { givenName: 'Priya', familyName: 'Sharma', dateOfBirth: '1990-05-01' },
       employer: { name: 'Harbour Freight Pty Ltd', policyNumber: 'WI-100234' },
-      injury: { dateOfInjury: addDays(notified, -1), employerAwareOn: addDays(notified, -1), nature: 'fracture', bodyLocation: 'right ankle', likelySurgery: false, expectedIncapacityDays: 30, redFlags: [], yellowFlags: [] },
-      notifiedAt: `${notified}T10:00:00+11:00`,
+      injury: { dateOfInjury: INJURED, employerAwareOn: INJURED, nature: 'fracture', bodyLocation: 'right ankle', likelySurgery: false, expectedIncapacityDays: 30, redFlags: [], yellowFlags: [] },
+      notifiedAt: `${NOTIFIED}T10:00:00+10:00`,
       notificationComplete: true,
       piawe: '1300.00',
     });
     expect(r.status).toBe(201);
-    claimId = r.body.id;
-    claimNumber = r.body.claimNumber;
     expect(r.body).toMatchObject({ teamLeader: 'tl.jo', caseManager: 'cm.sam' });
+    return { id: r.body.id, claimNumber: r.body.claimNumber };
+  }
+
+  /** Waits until the claim's three initial contacts are in the team leader's escalation queue. */
+  async function escalated(id: string) {
+    return eventually('escalations', async () => {
+      const q = await claims('GET', '/escalations', tl);
+      const mine = q.body.items.filter((i: { claimId: string; type: string }) => i.claimId === id && i.type.startsWith('initial-contact.'));
+      return mine.length >= 3 && mine;
+    });
+  }
+
+  beforeAll(async () => {
+    cm = await token('case-manager', 'cm.sam');
+    tl = await token('team-leader', 'tl.jo');
+    ({ id: claimId, claimNumber } = await lodge());
     const a = await claims('PUT', `/claims/${claimId}/assignment`, tl, { caseManager: 'cm.sam', teamLeader: 'tl.jo' });
     expect(a.status).toBe(200);
   });
 
   it("puts the overdue initial contacts in the team leader's escalation queue", async () => {
-    const due = cal.businessDaysAfter(notified, 3);
+    const due = CONTACT_DUE;
     const queue = await eventually('escalations', async () => {
       const q = await claims('GET', '/escalations', tl);
       const mine = q.body.items.filter((i: { claimId: string; type: string }) => i.claimId === claimId && i.type.startsWith('initial-contact.'));
@@ -65,7 +108,7 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     });
     expect(queue.map((i: { type: string }) => i.type).sort()).toEqual(['initial-contact.doctor', 'initial-contact.employer', 'initial-contact.worker']);
     // Escalated at 09:00 on the due day, reported again the next day as overdue (rules.md §4).
-    for (const item of queue) expect(item).toMatchObject({ dueOn: due, escalatedOn: due, overdueOn: addDays(due, 1), caseManager: 'cm.sam', assigned: true, source: 'program 4.1; WIMWCA s43(3)' });
+    for (const item of queue) expect(item).toMatchObject({ dueOn: due, escalatedOn: due, overdueOn: CONTACT_OVERDUE, caseManager: 'cm.sam', assigned: true, source: 'program 4.1; WIMWCA s43(3)' });
     // program 4.1: the parties not reached get written correspondence the day it escalated.
     const notices = await db.query(`SELECT type, "on", "to" FROM claims.notices WHERE claim_id = $1 AND type = 'contact-request' ORDER BY "to"->>0`, [claimId]);
     expect(notices.rows.map((n) => [n.on, n.to])).toEqual([[due, ['doctor']], [due, ['employer']], [due, ['worker']]]);
@@ -76,10 +119,11 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     const alerts = await eventually('alerts', async () => {
       const a = await notifications('/notifications/alerts', tl);
       const mine = a.body.alerts.filter((x: { claimId: string; kind: string }) => x.claimId === claimId && x.kind === 'escalated');
-      return mine.length >= 4 && mine;
+      return mine.length >= 6 && mine;
     });
-    // The three initial contacts and liability.initial (7 days after notification, s267) were all missed.
-    expect(alerts.map((a: { type: string }) => a.type).sort()).toEqual(['initial-contact.doctor', 'initial-contact.employer', 'initial-contact.worker', 'liability.initial']);
+    // The three initial contacts, liability.initial (7 days after notification, s267), imp.initial (20
+    // business days) and rtw-goal.review (13 weeks after the injury) were all missed (dates at the top).
+    expect(alerts.map((a: { type: string }) => a.type).sort()).toEqual(['imp.initial', 'initial-contact.doctor', 'initial-contact.employer', 'initial-contact.worker', 'liability.initial', 'rtw-goal.review']);
     expect((await notifications('/notifications/alerts', cm)).status).toBe(403);
     const notices = await eventually('notice requests', async () => {
       const n = await notifications(`/notifications/notices?claimId=${claimId}`, cm);
@@ -98,16 +142,22 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     const reminders = await eventually('reminders', async () => {
       const r = await http(platform.urls.notifications, 'GET', '/notifications/reminders', { token: cm });
       const mine = r.body.reminders.filter((x: { claimId: string }) => x.claimId === claimId);
-      return mine.length >= 4 && mine;
+      return mine.length >= 6 && mine;
     });
-    const due = cal.businessDaysAfter(notified, 3);
-    expect(reminders.find((x: { type: string }) => x.type === 'initial-contact.worker')).toMatchObject({ dueOn: due, on: cal.businessDaysBefore(due, 1) });
+    expect(reminders.find((x: { type: string }) => x.type === 'initial-contact.worker')).toMatchObject({ dueOn: CONTACT_DUE, on: CONTACT_REMINDED });
+    expect(reminders.find((x: { type: string }) => x.type === 'liability.initial')).toMatchObject({ dueOn: LIABILITY_DUE, on: LIABILITY_REMINDED });
+    expect(reminders.find((x: { type: string }) => x.type === 'imp.initial')).toMatchObject({ dueOn: IMP_DUE, on: IMP_REMINDED });
+    expect(reminders.find((x: { type: string }) => x.type === 'rtw-goal.review')).toMatchObject({ dueOn: RTW_DUE, on: RTW_REMINDED });
     expect((await http(platform.urls.notifications, 'GET', '/notifications/reminders?caseManager=cm.sam', { token: await token('case-manager', 'cm.other') })).status).toBe(403);
   });
 
   it('only team leaders see escalation queues; a case manager sees the work queue', async () => {
     expect((await claims('GET', '/escalations', cm)).status).toBe(403);
-    const wq = await claims('GET', '/work-queue', cm);
+    // The claim's obligations are open once its workflow has opened them.
+    const wq = await eventually('the claim in the work queue', async () => {
+      const q = await claims('GET', '/work-queue', cm);
+      return q.body.items?.some((i: { claimId: string; type: string }) => i.claimId === claimId && i.type === 'rtw-goal.review') && q;
+    });
     expect(wq.status).toBe(200);
     expect(wq.body.items.filter((i: { claimId: string }) => i.claimId === claimId).map((i: { type: string }) => i.type)).toEqual(
       expect.arrayContaining(['initial-contact.worker', 'liability.initial', 'imp.initial', 'rtw-goal.review']),
@@ -119,6 +169,8 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
   });
 
   it("a case manager's contact completes the obligation (late) and it leaves the team leader's queue", async () => {
+    const { id: claimId } = await lodge();
+    await escalated(claimId);
     const r = await claims('POST', `/claims/${claimId}/actions`, cm, { type: 'contact.made', party: 'worker' });
     expect(r.status).toBe(202);
     await eventually('worker contact gone from the queue', async () => {
@@ -130,12 +182,15 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     expect(t.body.obligations.find((o: { type: string }) => o.type === 'initial-contact.worker')).toMatchObject({ status: 'late', completedOn: today });
     expect(t.body.obligations.find((o: { type: string }) => o.type === 'initial-contact.doctor')).toMatchObject({ status: 'overdue', completedOn: null });
     expect(t.body.explanations.find((o: { type: string }) => o.type === 'initial-contact.doctor')).toMatchObject({ rule: '3 business days after the significance-date', source: 'program 4.1; WIMWCA s43(3)' });
-    expect(t.body.claim).toMatchObject({ notificationDate: notified, classification: 'significant', segment: 'support' });
+    expect(t.body.claim).toMatchObject({ notificationDate: NOTIFIED, classification: 'significant', segment: 'support' });
     const who = await db.query(`SELECT type, by_user, role FROM claims.claim_actions WHERE claim_id = $1`, [claimId]);
     expect(who.rows).toEqual([{ type: 'contact.made', by_user: 'cm.sam', role: 'case-manager' }]);
   });
 
   it('refuses invalid actions with a clear 4xx, and they change nothing', async () => {
+    // A claim of its own whose worker has been contacted.
+    const { id: claimId } = await lodge();
+    expect((await claims('POST', `/claims/${claimId}/actions`, cm, { type: 'contact.made', party: 'worker' })).status).toBe(202);
     const act = (body: unknown, t = cm) => claims('POST', `/claims/${claimId}/actions`, t, body);
     expect((await act({ type: 'liability.accepted' })).status).toBe(202);
     const twice = await act({ type: 'liability.accepted' });
@@ -159,6 +214,7 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
   });
 
   it('an action retried with the same Idempotency-Key is applied and recorded once', async () => {
+    const { id: claimId } = await lodge();
     const send = () => http(platform.urls.claims, 'POST', `/claims/${claimId}/actions`, { token: cm, body: { type: 'complaint.received' }, headers: { 'idempotency-key': 'complaint-call-0001' } });
     const [a, b] = [await send(), await send()];
     expect([a.status, b.status]).toEqual([202, 202]);
@@ -171,6 +227,7 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
   });
 
   it('a review is completed by someone other than the person who made the decision', async () => {
+    const { id: claimId } = await lodge();
     const act = (body: unknown, t: string) => claims('POST', `/claims/${claimId}/actions`, t, body);
     expect((await act({ type: 'liability.disputed', reasons: ['not work related'] }, tl)).status).toBe(202);
     expect((await act({ type: 'review.requested', decision: 'liability.disputed' }, cm)).status).toBe(202);
@@ -182,6 +239,9 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
   });
 
   it('after finalisation every action is refused', async () => {
+    // A claim of its own with its escalations in the team leader's queue, which finalisation empties.
+    const { id: claimId } = await lodge();
+    await escalated(claimId);
     expect((await claims('POST', `/claims/${claimId}/actions`, tl, { type: 'claim.finalised', reason: 'closed after dispute' })).status).toBe(202);
     const after = await claims('POST', `/claims/${claimId}/actions`, cm, { type: 'imp.issued' });
     expect(after.status).toBe(422);
@@ -194,6 +254,14 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
   });
 
   it('ran the complaint and the review each as a workflow of its own, which ended when the claim was finalised', async () => {
+    // A claim of its own: a complaint, a disputed liability and its review completed by a reviewer, then finalised.
+    const { id: claimId, claimNumber } = await lodge();
+    const act = (body: unknown, t: string) => claims('POST', `/claims/${claimId}/actions`, t, body);
+    expect((await act({ type: 'complaint.received' }, cm)).status).toBe(202);
+    expect((await act({ type: 'liability.disputed', reasons: ['not work related'] }, tl)).status).toBe(202);
+    expect((await act({ type: 'review.requested', decision: 'liability.disputed' }, cm)).status).toBe(202);
+    expect((await act({ type: 'review.completed' }, await token('reviewer', 'rv.kim'))).status).toBe(202);
+    expect((await act({ type: 'claim.finalised', reason: 'closed after dispute' }, tl)).status).toBe(202);
     const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
     try {
       const temporal = new TemporalClient({ connection });

@@ -4,7 +4,6 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { BusinessCalendar, addDays, sydneyAt } from '@wc/rules';
 import { Platform, eventually, http, startPlatform, token } from './support';
 
 // Issue 5 end to end on the real engines and processes: a claim lodged with the claims service,
@@ -16,10 +15,72 @@ jest.setTimeout(300_000);
 
 const run = promisify(execFile);
 let platform: Platform;
-const today = sydneyAt(Date.now()).date;
-const doi = addDays(today, -15);
-const now = () => new Date().toISOString();
-const cal = new BusinessCalendar();
+// Today in Sydney: the processing date of the runs, and the day payments receives the schedule.
+const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Australia/Sydney' }).format(new Date());
+
+// The claims' dates, fixed in the past so the amounts and the weekly clock's due date are worked out by
+// hand from rules.md §1 and §6 and program 4.6, not by the code under test, whatever day the test runs.
+// Injured Mon 13 Apr 2026 (the first day of incapacity), notified Tue 14 Apr 2026 at 09:00 Sydney time
+// (AEST, +10:00). Provisional liability, then a certificate with no capacity from 13 Apr to 31 May 2026,
+// both received Thu 23 Apr 2026.
+const DOI = '2026-04-13';
+const NOTIFIED_AT = '2026-04-14T09:00:00+10:00';
+const PROVISIONAL_AT = '2026-04-23T10:00:00+10:00';
+const CERTIFICATE_AT = '2026-04-23T10:05:00+10:00';
+const CERTIFICATE_TO = '2026-05-31';
+// program 4.6: paid within five business days of the certificate's receipt. NSW holidays (§1): Sat 25 Apr
+// (Anzac Day, no substitute) and Mon 27 Apr 2026 (the additional holiday the Minister declared).
+// Thu 23 Apr → Fri 24 (1), (Sat 25, Sun 26, Mon 27 Apr holiday), Tue 28 (2), Wed 29 (3), Thu 30 (4), Fri 1 May (5) → Fri 1 May.
+const WEEKLY_CLOCK_DUE = '2026-05-01';
+// Entitlement weeks from Mon 13 Apr: week 1 is 13-19 Apr, week 2 is 20-26 Apr; both ended by Sun 26 Apr.
+// No indexation review date (1 Apr, 1 Oct) falls after the first day of incapacity within them.
+const WEEK_1_END = '2026-04-19';
+const WEEK_2_END = '2026-04-26';
+
+/**
+ * The one due date that cannot be fixed in the past: the reimbursement clock starts on the day payments
+ * receives the employer's schedule, a date it takes from its own clock (the API takes no received date),
+ * so it moves with the day the test runs. It is worked out here from rules.md §1 itself (weekdays that
+ * are not an NSW public holiday, additional holiday or the Bank Holiday), independently of the calendar
+ * under test.
+ */
+function nswHolidays(year: number): Set<string> {
+  const at = (m: number, d: number) => new Date(Date.UTC(year, m - 1, d));
+  const iso = (m: number, d: number) => at(m, d).toISOString().slice(0, 10);
+  const weekday = (m: number, d: number) => at(m, d).getUTCDay(); // 0 Sunday … 6 Saturday
+  const monday = (m: number, n: number) => iso(m, 1 + ((8 - weekday(m, 1)) % 7) + 7 * (n - 1)); // the nth Monday of month m
+  // Easter Sunday (the anonymous Gregorian computus).
+  const a = year % 19, b = Math.floor(year / 100), c = year % 100;
+  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3) + 15) % 30;
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
+  const k = Math.floor((a + 11 * h + 22 * l) / 451);
+  const easterMonth = Math.floor((h + l - 7 * k + 114) / 31);
+  const easterDay = ((h + l - 7 * k + 114) % 31) + 1;
+  const weekend = (m: number, d: number) => weekday(m, d) === 0 || weekday(m, d) === 6;
+  return new Set([
+    iso(1, 1), ...(weekday(1, 1) === 6 ? [iso(1, 3)] : weekday(1, 1) === 0 ? [iso(1, 2)] : []), // + the following Monday
+    weekday(1, 26) === 6 ? iso(1, 28) : weekday(1, 26) === 0 ? iso(1, 27) : iso(1, 26), // the following Monday instead
+    iso(easterMonth, easterDay - 2), iso(easterMonth, easterDay + 1), // Good Friday, Easter Monday (Saturday and Sunday are weekend days)
+    iso(4, 25), // no substitute
+    monday(6, 2), // King's Birthday
+    monday(8, 1), // the Bank Holiday
+    monday(10, 1), // Labour Day
+    iso(12, 25), iso(12, 26),
+    ...(weekend(12, 25) ? [iso(12, 27)] : []), // Christmas on Sat → Mon 27, on Sun → Tue 27
+    ...(weekend(12, 26) ? [iso(12, 28)] : []), // Boxing Day on Sat → Mon 28, on Sun → Tue 28
+    ...['2022-09-22', '2026-04-27', '2027-04-26'].filter((d) => d.startsWith(`${year}-`)), // declared
+  ]);
+}
+/** The nth business day strictly after `date` (rules.md §1). */
+function nswBusinessDaysAfter(date: string, n: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  for (let counted = 0; counted < n; ) {
+    d.setUTCDate(d.getUTCDate() + 1);
+    const iso = d.toISOString().slice(0, 10);
+    if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !nswHolidays(d.getUTCFullYear()).has(iso)) counted++;
+  }
+  return d.toISOString().slice(0, 10);
+}
 // The case manager's open obligations of one claim, by type (the payment clocks among them).
 async function queueOf(cm: string, claimId: string): Promise<Record<string, { dueOn: string; ref?: string }>> {
   const q = await claims('GET', '/work-queue', cm);
@@ -50,8 +111,8 @@ async function lodgeWithCertificate(cm: string, family: string, policy: string):
     assignment: { caseManager: 'cm.sam', teamLeader: 'tl.jo' },
     worker: { givenName: 'Alex', familyName: family, dateOfBirth: '1985-03-03' },
     employer: { name: 'Harbour Freight Pty Ltd', policyNumber: policy },
-    injury: { dateOfInjury: doi, employerAwareOn: doi, nature: 'sprain-strain', bodyLocation: 'back', likelySurgery: false, expectedIncapacityDays: 40, redFlags: [], yellowFlags: [] },
-    notifiedAt: `${addDays(doi, 1)}T09:00:00+11:00`,
+    injury: { dateOfInjury: DOI, employerAwareOn: DOI, nature: 'sprain-strain', bodyLocation: 'back', likelySurgery: false, expectedIncapacityDays: 40, redFlags: [], yellowFlags: [] },
+    notifiedAt: NOTIFIED_AT,
     notificationComplete: true,
     piawe: '1300.00',
   });
@@ -59,8 +120,8 @@ async function lodgeWithCertificate(cm: string, family: string, policy: string):
   const id = r.body.id;
   await eventually('the workflow', async () => (await claims('GET', `/claims/${id}`, cm)).body?.workflow?.status === 'RUNNING');
   for (const action of [
-    { type: 'liability.provisional', at: now() },
-    { type: 'certificate.received', at: now(), capacity: 'none', from: doi, to: addDays(today, 20) },
+    { type: 'liability.provisional', at: PROVISIONAL_AT },
+    { type: 'certificate.received', at: CERTIFICATE_AT, capacity: 'none', from: DOI, to: CERTIFICATE_TO },
   ]) {
     const a = await claims('POST', `/claims/${id}/actions`, cm, action);
     expect(a.status).toBe(202);
@@ -81,11 +142,11 @@ it('takes a claim from provisional liability to a bank file', async () => {
   // program 4.6: the certificate started a five-business-day payment clock, which the claim's
   // workflow shows in the case manager's queue.
   const clock = await eventually('the weekly payment clock in the work queue', async () => (await queueOf(cm, direct.id))['payment.weekly']);
-  expect(clock.dueOn).toBe(cal.businessDaysAfter(today, 5));
-  // Two entitlement weeks have ended by yesterday (injured 15 days ago): s36(1) 95% × 1300 = 1235.00;
+  expect(clock.dueOn).toBe(WEEKLY_CLOCK_DUE);
+  // Two entitlement weeks have ended by Sun 26 Apr (injured Mon 13 Apr): s36(1) 95% × 1300 = 1235.00;
   // PAYG scale 2: 0.3227 × 1235.99 − 180.0385 = 218.82 → 219.
   const facts = await eventually('both staff actions in payments', async () => {
-    const g = await payments('POST', `/claims/${direct.id}/weekly-payments/generate`, maker, { through: addDays(today, -1) });
+    const g = await payments('POST', `/claims/${direct.id}/weekly-payments/generate`, maker, { through: WEEK_2_END });
     return g.status === 200 && g.body.generated.length === 2 && g.body;
   });
   expect(facts.generated.map((g: { week: number; gross: string; payg: string }) => `${g.week}:${g.gross}:${g.payg}`)).toEqual(['1:1235.00:219.00', '2:1235.00:219.00']);
@@ -101,14 +162,15 @@ it('takes a claim from provisional liability to a bank file', async () => {
   expect((await payments('PUT', `/claims/${viaEmployer.id}/payee`, maker, { paidBy: 'employer', employer: { bsb: '082-001', account: '55501234', accountTitle: 'HARBOUR FREIGHT PTY LTD' } })).status).toBe(200);
   await eventually('the weekly payment clock stopped', async () => !(await queueOf(cm, viaEmployer.id))['payment.weekly']);
   expect((await payments('POST', `/claims/${viaEmployer.id}/piawe`, cm, { basis: 'interim', amount: '1300.00', reason: 'payroll summary' })).status).toBe(201);
-  const csv = ['claim_number,period_start,period_end,hours_worked,gross_earnings,compensation_paid,payg_withheld', `${viaEmployer.claimNumber},${doi},${addDays(doi, 6)},0,0.00,1235.00,219.00`].join('\n');
+  const csv = ['claim_number,period_start,period_end,hours_worked,gross_earnings,compensation_paid,payg_withheld', `${viaEmployer.claimNumber},${DOI},${WEEK_1_END},0,0.00,1235.00,219.00`].join('\n');
   const imported = await fetch(`${platform.urls.payments}/wage-reimbursement-schedules?policyNumber=WI-500002`, { method: 'POST', headers: { authorization: `Bearer ${maker}`, 'content-type': 'text/csv' }, body: csv });
   const schedule = (await imported.json()) as { id: string; reconciliation: { paymentId: string }[] };
   expect(imported.status).toBe(201);
   expect(schedule.reconciliation).toEqual([expect.objectContaining({ status: 'matched', employerPaid: '1235.00', entitlement: '1235.00' })]);
   expect((await payments('POST', `/payments/${schedule.reconciliation[0].paymentId}/authorise`, checker, {})).status).toBe(200);
   const reimbursement = await eventually('the reimbursement clock', async () => (await queueOf(cm, viaEmployer.id))['payment.reimbursement']);
-  expect(reimbursement).toMatchObject({ dueOn: cal.businessDaysAfter(today, 10), ref: `wrs:${schedule.id}:2` });
+  // Ten business days after the schedule's receipt, today (see nswBusinessDaysAfter above).
+  expect(reimbursement).toMatchObject({ dueOn: nswBusinessDaysAfter(today, 10), ref: `wrs:${schedule.id}:2` });
 
   // The run, through the command line, with its progress on stderr.
   const dir = mkdtempSync(path.join(tmpdir(), 'wc-run-'));

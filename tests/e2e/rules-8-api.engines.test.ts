@@ -30,11 +30,11 @@ describe('rules.md §8 through the staff API', () => {
   let claimId: string;
   let cm: string;
   let tl: string;
-  const act = (body: Record<string, unknown>, t = cm) => claims('POST', `/claims/${claimId}/actions`, t, body);
+  const actOn = (id: string) => (body: Record<string, unknown>, t = cm) => claims('POST', `/claims/${id}/actions`, t, body);
+  const act = (body: Record<string, unknown>, t = cm) => actOn(claimId)(body, t);
 
-  beforeAll(async () => {
-    cm = await token('case-manager', 'cm.ana');
-    tl = await token('team-leader', 'tl.ben');
+  /** A claim lodged 120 days ago, paid since the day of injury: a certificate with no capacity to well after today, liability accepted. */
+  async function lodgeClaim(): Promise<string> {
     const r = await claims('POST', '/claims', cm, {
       assignment: { caseManager: 'cm.ana', teamLeader: 'tl.ben' },
       worker: { givenName: 'Kiri', familyName: 'Walker', dateOfBirth: '1987-09-09' },
@@ -45,11 +45,18 @@ describe('rules.md §8 through the staff API', () => {
       piawe: '1000.00',
     });
     expect(r.status).toBe(201);
-    claimId = r.body.id;
-    await eventually('the workflow', async () => (await claims('GET', `/claims/${claimId}`, cm)).body.workflow.status === 'RUNNING');
+    const id: string = r.body.id;
+    await eventually('the workflow', async () => (await claims('GET', `/claims/${id}`, cm)).body.workflow.status === 'RUNNING');
     // Paid since the day of injury: a certificate with no capacity to well after today, liability accepted.
-    expect((await act({ at: addDays(notified, 1), type: 'certificate.received', capacity: 'none', from: injured, to: addDays(today, 60) })).status).toBe(202);
-    expect((await act({ at: addDays(notified, 2), type: 'liability.accepted' })).status).toBe(202);
+    expect((await actOn(id)({ at: addDays(notified, 1), type: 'certificate.received', capacity: 'none', from: injured, to: addDays(today, 60) })).status).toBe(202);
+    expect((await actOn(id)({ at: addDays(notified, 2), type: 'liability.accepted' })).status).toBe(202);
+    return id;
+  }
+
+  beforeAll(async () => {
+    cm = await token('case-manager', 'cm.ana');
+    tl = await token('team-leader', 'tl.ben');
+    claimId = await lodgeClaim();
   });
 
   it('treatment requests: the ref comes back, a decision on a decided request is refused with the reason', async () => {
@@ -107,14 +114,28 @@ describe('rules.md §8 through the staff API', () => {
   });
 
   it('the claim shows its treatment requests, s48A warnings and discontinuance, and its timeline their obligations', async () => {
-    const c = (await claims('GET', `/claims/${claimId}`, cm)).body;
+    // A claim of its own with what the tests above record: two treatment requests (the first
+    // approved), an s48A warning and a discontinuance.
+    const id = await lodgeClaim();
+    const act = actOn(id);
+    expect((await act({ at: addDays(today, -3), type: 'treatment.requested', treatment: 'physiotherapy, 6 sessions', provider: 'Botany Physio', cost: '570.00' })).status).toBe(202);
+    expect((await act({ at: addDays(today, -1), type: 'treatment.approved' })).status).toBe(202);
+    expect((await act({ type: 'treatment.requested', treatment: 'hydrotherapy', provider: 'Botany Aquatic', cost: '300.00', ref: 'hydro' })).status).toBe(202);
+    expect((await act({ type: 's48a.warning-issued', suspendFrom: addDays(today, 14) })).status).toBe(202);
+    expect((await act({ type: 'weekly.discontinued', basis: 'other', reasons: 'returned to suitable employment' })).status).toBe(202);
+    // The notices are written as the workflow's effects reach the claims service.
+    await eventually('the three notices on the timeline', async () => {
+      const types = (await claims('GET', `/claims/${id}/timeline`, cm)).body.notices.map((n: { type: string }) => n.type);
+      return ['treatment-decision', 's48a-warning', 'decision-notice'].every((x) => types.includes(x));
+    });
+    const c = (await claims('GET', `/claims/${id}`, cm)).body;
     expect(c.treatmentRequests).toEqual([
       expect.objectContaining({ ref: 'treatment-1', treatment: 'physiotherapy, 6 sessions', provider: 'Botany Physio', decision: { outcome: 'approved', on: addDays(today, -1) }, open: false }),
       expect.objectContaining({ ref: 'hydro', decision: null, open: true }),
     ]);
     expect(c.s48aWarnings).toEqual([expect.objectContaining({ issuedOn: today, suspendFrom: addDays(today, 14), suspensionEndsOn: addDays(today, 41), compliedOn: null, suspended: null, open: true })]);
     expect(c.discontinuance).toMatchObject({ firstDayNotPayable: addDays(today, 15) });
-    const t = (await claims('GET', `/claims/${claimId}/timeline`, cm)).body;
+    const t = (await claims('GET', `/claims/${id}/timeline`, cm)).body;
     expect(t.obligations.map((o: { type: string }) => o.type)).toEqual(expect.arrayContaining(['treatment.acknowledgement', 'treatment.decision', 's48a.compliance']));
     expect(t.notices.map((n: { type: string; to: string[] }) => `${n.type}:${n.to.join('+')}`)).toEqual(expect.arrayContaining(['treatment-decision:provider+worker', 's48a-warning:worker', 'decision-notice:worker']));
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 
 import { Client } from 'pg';
+import { Connection, Client as TemporalClient } from '@temporalio/client';
 import { mintToken, signingKey, Role } from '@wc/service-kit';
 
 // The foundation's thin path on the real engines (started by the Jest global set-up) and the
@@ -59,6 +60,13 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined | 
 
 const claimRows = async () => Number((await db.query('SELECT count(*) AS n FROM claims.claims')).rows[0].n);
 
+/** A claim of the test's own: the notification lodged with a fresh idempotency key. */
+async function lodge(): Promise<string> {
+  const r = await api('POST', '/claims', notification(), { authorization: `Bearer ${await token('case-manager')}`, 'idempotency-key': `notif-${randomUUID()}` });
+  expect(r.status).toBe(201);
+  return r.body.id;
+}
+
 beforeAll(async () => {
   db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
@@ -71,7 +79,11 @@ afterAll(async () => {
 });
 
 describe('the thin path', () => {
+  // Lodged here, so a test that looks at a lodged claim (triage, logs) runs alone too.
   let claimId: string;
+  beforeAll(async () => {
+    claimId = await lodge();
+  });
 
   it('refuses without a token (401) and with the wrong role (403)', async () => {
     expect((await api('POST', '/claims', notification())).status).toBe(401);
@@ -100,8 +112,7 @@ describe('the thin path', () => {
     expect(second.body.id).toBe(first.body.id);
     const reused = await api('POST', '/claims', notification({ piawe: '999.00' }), headers);
     expect(reused.status).toBe(409);
-    claimId = first.body.id;
-    const rows = await db.query('SELECT count(*) AS n FROM claims.claims WHERE id = $1', [claimId]);
+    const rows = await db.query('SELECT count(*) AS n FROM claims.claims WHERE id = $1', [first.body.id]);
     expect(Number(rows.rows[0].n)).toBe(1);
   });
 
@@ -128,27 +139,48 @@ describe('the thin path', () => {
     expect(`sha256:${require('node:crypto').createHash('sha256').update(bytes).digest('hex')}`).toBe(doc.contentHash);
   });
 
-  it('logs JSON lines that carry the claim id', () => {
-    const lines = fs.readFileSync(platform.logFile('claims'), 'utf8').split('\n').filter(Boolean);
-    const mine = lines.map((l) => JSON.parse(l)).filter((e) => e.claimId === claimId);
+  it('logs JSON lines that carry the claim id', async () => {
+    const logged = () => fs.readFileSync(platform.logFile('claims'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((e) => e.claimId === claimId);
+    // The classification line comes once the workflow has triaged the claim.
+    const mine = await eventually('the claim classified in the log', () => logged().some((e) => e.msg === 'claim classified') && logged());
     expect(mine.map((e) => e.msg)).toEqual(expect.arrayContaining(['claim notified', 'claim classified']));
   });
 
   it('a worker killed with -9 mid-workflow is restarted and the claim completes its step', async () => {
-    await platform.stop('worker', 'SIGKILL');
-    const r = await api('POST', '/claims', notification({ injury: { ...notification().injury, nature: 'sprain-strain', expectedIncapacityDays: 3 } }), { authorization: `Bearer ${await token('case-manager')}` });
-    expect(r.status).toBe(201);
-    await new Promise((res) => setTimeout(res, 2000));
-    expect((await api('GET', `/claims/${r.body.id}`, undefined, { authorization: `Bearer ${await token('case-manager')}` })).body.classification).toBeNull();
-    await platform.start('worker');
-    const done = await eventually('classification after restart', async () => {
-      const g = await api('GET', `/claims/${r.body.id}`, undefined, { authorization: `Bearer ${await token('case-manager')}` });
-      return g.body.classification && g.body;
-    });
-    expect(done).toMatchObject({ classification: 'non-significant', segment: 'empower' });
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    try {
+      const temporal = new TemporalClient({ connection });
+      await platform.stop('worker', 'SIGKILL');
+      const r = await api('POST', '/claims', notification({ injury: { ...notification().injury, nature: 'sprain-strain', expectedIncapacityDays: 3 } }), { authorization: `Bearer ${await token('case-manager')}` });
+      expect(r.status).toBe(201);
+      expect((await api('GET', `/claims/${r.body.id}`, undefined, { authorization: `Bearer ${await token('case-manager')}` })).body.classification).toBeNull();
+      // No fixed wait: Temporal's own record says what happened. The claim's workflow is started and
+      // its first task waits for a worker: no workflow task has been started for it.
+      const handle = temporal.workflow.getHandle(`claim-${r.body.claimNumber}`);
+      const before = await eventually('the claim workflow started', async () => (await handle.fetchHistory().catch(() => undefined))?.events ?? undefined);
+      expect(before.some((e) => e.workflowTaskStartedEventAttributes)).toBe(false);
+      const pid = await platform.start('worker');
+      const done = await eventually('classification after restart', async () => {
+        const g = await api('GET', `/claims/${r.body.id}`, undefined, { authorization: `Bearer ${await token('case-manager')}` });
+        return g.body.classification && g.body;
+      });
+      expect(done).toMatchObject({ classification: 'non-significant', segment: 'empower' });
+      // The later, distinguishable mark: the first workflow task ever started for this claim was
+      // started by the restarted worker (identity pid@host), so nothing worked on the claim while
+      // the worker was down, however long that was.
+      const tasks = (await handle.fetchHistory()).events!.filter((e) => e.workflowTaskStartedEventAttributes);
+      expect(tasks.length).toBeGreaterThan(0);
+      expect(tasks[0].workflowTaskStartedEventAttributes!.identity).toMatch(new RegExp(`^${pid}@`));
+    } finally {
+      await connection.close();
+    }
   });
 
   it('a restarted consumer and a redelivered event make no second letter', async () => {
+    // A claim of its own, with its acknowledgement letter made and claim.notified published.
+    const claimId = await lodge();
+    await eventually('the acknowledgement letter', async () => (await api('GET', `/claims/${claimId}`, undefined, { authorization: `Bearer ${await token('case-manager')}` })).body.documents.length > 0);
+    await eventually('claim.notified published', async () => (await db.query(`SELECT published_at FROM claims.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'claim.notified'`, [claimId])).rows[0]?.published_at);
     await platform.stop('notifications', 'SIGKILL');
     // Put the same claim.notified event on Kafka again, as a redelivery would.
     await db.query(`UPDATE claims.outbox SET published_at = NULL WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'claim.notified'`, [claimId]);

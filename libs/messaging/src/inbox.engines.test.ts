@@ -9,7 +9,7 @@ import type { Envelope } from '@wc/contracts';
 import { isEvent, newEnvelope } from './envelope';
 import { IdempotentConsumer, inboxTableSql } from './inbox';
 import type { KafkaClient, OutgoingMessage, Publisher } from './kafka';
-import { captureLogger, kafkaClient, openDataSource, sleep, uniqueId, waitFor } from './test-support/engines';
+import { captureLogger, kafkaClient, openDataSource, uniqueId, waitFor } from './test-support/engines';
 
 jest.setTimeout(120_000);
 
@@ -49,6 +49,20 @@ afterAll(async () => {
 const step = (claimId: string, seq: number) =>
   newEnvelope({ type: 'test.step', source: 'wc/messaging-test', subject: claimId, data: { seq } });
 const asMessage = (e: Envelope<unknown>): OutgoingMessage => ({ key: e.subject, value: JSON.stringify(e) });
+
+/**
+ * "Handled once" is proven by a later marker, never by waiting a while: an event of the same claim
+ * (same key, so the same partition) published after everything under test. A partition is consumed
+ * one message at a time, in order, so once the consumer has handled the marker it has finished with
+ * everything published before it: a duplicate would already have been handled (or skipped).
+ */
+async function publishMarker(t: string, claim: string): Promise<Envelope<unknown>> {
+  const marker = newEnvelope({ type: 'test.marker', source: 'wc/messaging-test', subject: claim, data: {} });
+  await publisher.publish(t, [asMessage(marker)]);
+  return marker;
+}
+const markerHandled = (calls: string[], marker: Envelope<unknown>) =>
+  waitFor(`the marker ${marker.id} to be handled`, () => calls.includes(marker.id));
 
 /** A consumer whose handler records each call and writes an effect row in the inbox transaction. */
 function consumerFor(
@@ -92,16 +106,17 @@ it('handles a redelivered event (same id published twice) once', async () => {
   const claim = randomUUID();
   const [e1, e2] = [step(claim, 1), step(claim, 2)];
   const { consumer, calls, logger } = consumerFor(TOPICS.redelivery, uniqueId('g_redelivery'));
+  let marker!: Envelope<unknown>;
   await consumer.start();
   try {
     await publisher.publish(TOPICS.redelivery, [asMessage(e1), asMessage(e1), asMessage(e2)]);
     await publisher.publish(TOPICS.redelivery, [asMessage(e2)]); // and once more, later
-    await waitFor('both duplicates to be seen', () => skippedDuplicates(logger).length === 2);
-    await sleep(500);
+    marker = await publishMarker(TOPICS.redelivery, claim);
+    await markerHandled(calls, marker);
   } finally {
     await consumer.stop();
   }
-  expect(calls).toEqual([e1.id, e2.id]);
+  expect(calls).toEqual([e1.id, e2.id, marker.id]);
   expect(skippedDuplicates(logger)).toEqual([e1.id, e2.id]);
   expect(await effects([e1.id, e2.id])).toEqual([e1.id, e2.id].sort());
   const inbox = await ds.query(`SELECT event_id, type, consumer FROM "${schema}".inbox WHERE event_id = ANY($1::uuid[])`, [
@@ -140,17 +155,19 @@ it('retries a handler that throws once, rolling back the failed attempt’s writ
       throw new Error('downstream unavailable');
     }
   });
+  let marker!: Envelope<unknown>;
   await consumer.start();
   const started = Date.now();
   try {
     await publisher.publish(TOPICS.retry, [asMessage(claimNotified), asMessage(after)]);
     await waitFor('the retried event and the next one', () => calls.length >= 3);
     console.log(`inbox retry: failed, retried and moved on in ${Date.now() - started} ms`);
-    await sleep(500);
+    marker = await publishMarker(TOPICS.retry, claim);
+    await markerHandled(calls, marker);
   } finally {
     await consumer.stop();
   }
-  expect(calls).toEqual([claimNotified.id, claimNotified.id, after.id]);
+  expect(calls).toEqual([claimNotified.id, claimNotified.id, after.id, marker.id]);
   expect(seenNumbers).toEqual(['WC-2025-000777', 'WC-2025-000777']);
   // One effect row per event: both rows of the failed attempt (effect + "failed attempt") rolled back.
   expect(await effects([claimNotified.id, after.id])).toEqual([claimNotified.id, after.id].sort());
@@ -171,6 +188,7 @@ it('skips a malformed message (logged with its offset) and carries on', async ()
     type: 'claim.notified', // a known type whose data is wrong
   };
   const { consumer, calls, logger } = consumerFor(TOPICS.malformed, uniqueId('g_malformed'));
+  let marker!: Envelope<unknown>;
   await consumer.start();
   try {
     await publisher.publish(TOPICS.malformed, [
@@ -180,11 +198,12 @@ it('skips a malformed message (logged with its offset) and carries on', async ()
       asMessage(good),
     ]);
     await waitFor('the good event', () => calls.length >= 1);
-    await sleep(500);
+    marker = await publishMarker(TOPICS.malformed, claim);
+    await markerHandled(calls, marker);
   } finally {
     await consumer.stop();
   }
-  expect(calls).toEqual([good.id]);
+  expect(calls).toEqual([good.id, marker.id]);
   const skipped = logger.records.filter((r) => r.message === 'skipping malformed event');
   expect(skipped.map((r) => r.fields.reason)).toEqual(['not-json', 'invalid-data', 'invalid-envelope']);
   const offsets = skipped.map((r) => Number(r.fields.offset));
@@ -212,18 +231,20 @@ it('after a restart (stop, new consumer, same group) nothing is handled twice', 
   await publisher.publish(TOPICS.restart, [asMessage(later), asMessage(first[1])]);
 
   const b = consumerFor(TOPICS.restart, group);
+  let marker!: Envelope<unknown>;
   const started = Date.now();
   await b.consumer.start();
   try {
     await waitFor('the second consumer to handle the new event', () => b.calls.length >= 1);
     await waitFor('the republished event to be recognised', () => skippedDuplicates(b.logger).length >= 1);
     console.log(`inbox restart: second consumer joined and caught up in ${Date.now() - started} ms`);
-    await sleep(500);
+    marker = await publishMarker(TOPICS.restart, claim);
+    await markerHandled(b.calls, marker);
   } finally {
     await b.consumer.stop();
   }
   expect(a.calls).toEqual(first.map((e) => e.id));
-  expect(b.calls).toEqual([later.id]);
+  expect(b.calls).toEqual([later.id, marker.id]);
   // The offsets committed by the first consumer held: the second saw only the republished duplicate.
   expect(skippedDuplicates(b.logger)).toEqual([first[1].id]);
   expect(await effects([...first, later].map((e) => e.id))).toEqual([...first, later].map((e) => e.id).sort());

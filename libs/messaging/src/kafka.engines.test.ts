@@ -22,13 +22,30 @@ afterAll(async () => {
 it('creates the same new topics from several clients at once (services starting side by side on a fresh cluster)', async () => {
   const topics = ['a', 'b', 'c', 'd'].map((x) => `test.messaging.${run}.race-${x}`);
   const clients = Array.from({ length: 10 }, (_, i) => kafkaClient(`kafka-race-${run}-${i}`, captureLogger([])));
+  // Keys enough to reach every partition (the default partitioner is murmur2, so where each goes is fixed).
+  const keys = Array.from({ length: 30 }, (_, i) => `claim-${i}`);
   try {
+    // Every client's ensureTopics resolves: none of them lost the race with an error.
     await Promise.all(clients.map((c) => c.ensureTopics(topics, 3)));
+    // Each topic exists once, with exactly the 3 partitions asked for, each with a leader that
+    // acknowledges a write (acks = all) and serves it back: publish keyed messages to every topic
+    // and read them all back, on partitions 0, 1 and 2 and no other.
+    const collectors = await Promise.all(topics.map((t) => collectTopic(kafka, t)));
     const publisher = kafka.publisher();
     try {
-      await publisher.publish(topics[0], [{ key: 'k', value: 'v' }]);
+      for (const t of topics) await publisher.publish(t, keys.map((k) => ({ key: k, value: `${t}:${k}` })));
+      for (const [i, t] of topics.entries()) {
+        await waitFor(`${keys.length} messages on ${t}`, () => collectors[i].messages.length >= keys.length);
+      }
     } finally {
       await publisher.disconnect();
+      await Promise.all(collectors.map((c) => c.stop()));
+    }
+    for (const [i, t] of topics.entries()) {
+      const got = collectors[i].messages;
+      expect(got.map((m) => m.value!.toString()).sort()).toEqual(keys.map((k) => `${t}:${k}`).sort());
+      expect(got.every((m) => m.topic === t)).toBe(true);
+      expect([...new Set(got.map((m) => m.partition))].sort()).toEqual([0, 1, 2]);
     }
   } finally {
     await kafka.deleteTopics(topics).catch(() => undefined);

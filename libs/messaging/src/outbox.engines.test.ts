@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
 import type { DataSource } from 'typeorm';
 import type { Envelope } from '@wc/contracts';
-import { createKafka, type KafkaClient, type Publisher } from './kafka';
+import { createKafka, type IncomingMessage, type KafkaClient, type Publisher } from './kafka';
 import { newEnvelope } from './envelope';
 import { enqueue, OutboxRelay, OutboxRelayError, outboxTableSql } from './outbox';
 import {
@@ -25,7 +25,7 @@ jest.setTimeout(120_000);
 const run = uniqueId('outbox');
 const schema = `msg_${run}`;
 const topic = (name: string) => `test.messaging.${run}.${name}`;
-const TOPICS = { order: topic('order'), parallel: topic('parallel'), failure: topic('failure') };
+const TOPICS = { order: topic('order'), parallel: topic('parallel'), held: topic('held'), failure: topic('failure') };
 
 let ds: DataSource;
 let kafka: KafkaClient;
@@ -52,6 +52,43 @@ afterAll(async () => {
 /** One event of claim `claimId`; `seq` makes the expected order readable in a failure. */
 const step = (claimId: string, seq: number) =>
   newEnvelope({ type: 'test.step', source: 'wc/messaging-test', subject: claimId, data: { seq } });
+
+/**
+ * "Published once, no duplicate" is proven by a later marker, never by waiting a while: one marker
+ * event per claim, enqueued after everything under test and relayed through the same outbox. The
+ * relay publishes a key's rows in (created_at, id) order and Kafka keeps a key's messages in order on
+ * its partition, so once a claim's marker has been consumed, everything the relay ever published for
+ * that claim before it (a duplicate included) has been consumed too.
+ */
+const marker = (claimId: string) =>
+  newEnvelope({ type: 'test.marker', source: 'wc/messaging-test', subject: claimId, data: {} });
+const isMarker = (m: IncomingMessage) => JSON.parse(m.value!.toString()).type === 'test.marker';
+
+/** Enqueues one marker per claim (one transaction); returns each claim's marker id. */
+async function enqueueMarkers(t: string, claims: string[]): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  await ds.transaction(async (manager) => {
+    for (const c of claims) {
+      const e = marker(c);
+      await enqueue(manager, schema, t, e);
+      ids.set(c, e.id);
+    }
+  });
+  return ids;
+}
+
+/** Waits until every marker has been consumed from the topic. */
+async function markersArrived(collector: { messages: IncomingMessage[] }, markers: Map<string, string>) {
+  const wanted = new Set(markers.values());
+  await waitFor(`${wanted.size} marker(s) on Kafka`, () => {
+    const seen = new Set(collector.messages.filter(isMarker).map((m) => JSON.parse(m.value!.toString()).id));
+    return [...wanted].every((id) => seen.has(id));
+  });
+}
+
+/** The expected ids per key, each claim's marker last. */
+const withMarkers = (expected: Map<string, string[]>, markers: Map<string, string>) =>
+  new Map([...expected].map(([c, ids]) => [c, [...ids, markers.get(c)!]]));
 
 async function unpublished(t: string): Promise<number> {
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE topic = $1 AND published_at IS NULL`, [t]);
@@ -101,20 +138,24 @@ it('publishes committed events exactly once, in order per claim, and never those
   const collector = await collectTopic(kafka, TOPICS.order);
   // Small batches so the ordering has to hold across several batches too.
   const relay = new OutboxRelay({ dataSource: ds, schema, publisher, batchSize: 5, pollIntervalMs: 50, logger });
+  let markers = new Map<string, string>();
   const started = Date.now();
   relay.start();
   try {
     await waitFor('the outbox to drain', async () => (await unpublished(TOPICS.order)) === 0);
     await waitFor(`${total} messages on Kafka`, () => collector.messages.length >= total);
     console.log(`outbox order: ${total} events relayed and consumed in ${Date.now() - started} ms`);
-    await new Promise((r) => setTimeout(r, 1000)); // room for a duplicate to show up
+    // A later marker per claim through the same relay: once consumed, any duplicate would have been too.
+    markers = await enqueueMarkers(TOPICS.order, claims);
+    await markersArrived(collector, markers);
   } finally {
     await relay.stop();
     await collector.stop();
   }
 
-  expect(collector.messages).toHaveLength(total);
-  expect(idsByKey(collector.messages)).toEqual(expected);
+  expect(collector.messages.filter((m) => !isMarker(m))).toHaveLength(total);
+  expect(collector.messages).toHaveLength(total + claims.length);
+  expect(idsByKey(collector.messages)).toEqual(withMarkers(expected, markers));
   const seen = new Set(collector.messages.map((m) => JSON.parse(m.value!.toString()).id));
   for (const e of rolledBack) expect(seen.has(e.id)).toBe(false);
   // One claim, one partition; and the envelope's content type travels as a header.
@@ -122,7 +163,7 @@ it('publishes committed events exactly once, in order per claim, and never those
     expect(new Set(collector.messages.filter((m) => m.key === c).map((m) => m.partition)).size).toBe(1);
   }
   expect(collector.messages[0].headers['content-type']).toBe('application/cloudevents+json; charset=utf-8');
-  const rows = await ds.query(`SELECT attempts, last_error FROM "${schema}".outbox WHERE topic = $1`, [TOPICS.order]);
+  const rows = await ds.query(`SELECT attempts, last_error FROM "${schema}".outbox WHERE topic = $1 AND envelope->>'type' = 'test.step'`, [TOPICS.order]);
   expect(rows).toHaveLength(total);
   expect(rows.every((r: { attempts: number; last_error: string | null }) => r.attempts === 1 && r.last_error === null)).toBe(true);
 });
@@ -139,6 +180,8 @@ it('two relays at once publish each event once and keep each claim in order', as
     new OutboxRelay({ dataSource: ds, schema, publisher: publisherB, batchSize: 20, logger }),
   ];
   const counts = [0, 0];
+  let markers = new Map<string, string>();
+  const markerCounts = [0, 0];
   const started = Date.now();
   try {
     // Drive relayOnce directly, as fast as possible, so the two really overlap.
@@ -150,7 +193,14 @@ it('two relays at once publish each event once and keep each claim in order', as
     const relayedMs = Date.now() - started;
     await waitFor(`${total} messages on Kafka`, () => collector.messages.length >= total);
     console.log(`outbox parallel: ${total} events, relays published ${counts.join(' + ')} in ${relayedMs} ms`);
-    await new Promise((r) => setTimeout(r, 1000));
+    // Then a marker per claim, relayed by both relays again: once all are consumed, nothing is still on its way.
+    markers = await enqueueMarkers(TOPICS.parallel, claims);
+    await Promise.all(
+      relays.map(async (relay, i) => {
+        while ((await unpublished(TOPICS.parallel)) > 0) markerCounts[i] += await relay.relayOnce();
+      }),
+    );
+    await markersArrived(collector, markers);
   } finally {
     await collector.stop();
     await publisherB.disconnect();
@@ -159,8 +209,10 @@ it('two relays at once publish each event once and keep each claim in order', as
   expect(counts[0] + counts[1]).toBe(total);
   expect(counts[0]).toBeGreaterThan(0);
   expect(counts[1]).toBeGreaterThan(0);
-  expect(collector.messages).toHaveLength(total);
-  expect(idsByKey(collector.messages)).toEqual(expected);
+  expect(markerCounts[0] + markerCounts[1]).toBe(claims.length);
+  expect(collector.messages.filter((m) => !isMarker(m))).toHaveLength(total);
+  expect(collector.messages).toHaveLength(total + claims.length);
+  expect(idsByKey(collector.messages)).toEqual(withMarkers(expected, markers));
 });
 
 /**
@@ -186,17 +238,18 @@ function gated(inner: Publisher) {
 }
 
 it('while one relay holds a claim’s earlier events, another skips that claim’s later ones, even if the first then fails', async () => {
-  const t = TOPICS.parallel;
+  const t = TOPICS.held; // a topic of its own: what is on it is this test's only
   const [held, other] = [randomUUID(), randomUUID()];
   const heldEvents = Array.from({ length: 6 }, (_, i) => step(held, i));
+  const otherEvents = Array.from({ length: 3 }, (_, i) => step(other, i));
   await ds.transaction(async (m) => {
     for (const e of heldEvents) await enqueue(m, schema, t, e);
   });
   await ds.transaction(async (m) => {
-    for (let i = 0; i < 3; i++) await enqueue(m, schema, t, step(other, i));
+    for (const e of otherEvents) await enqueue(m, schema, t, e);
   });
   const collector = await collectTopic(kafka, t);
-  const before = collector.messages.length; // the previous test's messages are on this topic too
+  let markers = new Map<string, string>();
   const gate = gated(publisher);
   const relayA = new OutboxRelay({ dataSource: ds, schema, publisher: gate.publisher, batchSize: 2, logger });
   const relayB = new OutboxRelay({ dataSource: ds, schema, publisher, batchSize: 100, logger });
@@ -210,8 +263,11 @@ it('while one relay holds a claim’s earlier events, another skips that claim�
     expect(await a).toBeInstanceOf(OutboxRelayError);
     expect(whileHeld).toBe(3);
     expect(await relayB.relayOnce()).toBe(6);
-    await waitFor('9 more messages on Kafka', () => collector.messages.length >= before + 9);
-    await new Promise((r) => setTimeout(r, 500));
+    await waitFor('9 messages on Kafka', () => collector.messages.length >= 9);
+    // A marker per claim after them, through relay B: once consumed, nothing else is on its way.
+    markers = await enqueueMarkers(t, [held, other]);
+    expect(await relayB.relayOnce()).toBe(2);
+    await markersArrived(collector, markers);
   } finally {
     // Never leave A's transaction open (its locks would block the schema's DROP in afterAll).
     gate.release(new Error('test over'));
@@ -219,8 +275,10 @@ it('while one relay holds a claim’s earlier events, another skips that claim�
     await collector.stop();
   }
   const byKey = idsByKey(collector.messages);
-  expect(byKey.get(held)).toEqual(heldEvents.map((e) => e.id));
-  expect(byKey.get(other)).toHaveLength(3);
+  expect(byKey.get(held)).toEqual([...heldEvents.map((e) => e.id), markers.get(held)]);
+  expect(byKey.get(other)).toHaveLength(3 + 1);
+  expect(byKey.get(other)).toEqual([...otherEvents.map((e) => e.id), markers.get(other)]);
+  expect(collector.messages).toHaveLength(9 + 2);
 });
 
 /** A port nothing listens on: listen on an ephemeral port, then close it. */
@@ -236,7 +294,7 @@ it('a failed publish leaves the events unpublished with attempts recorded; a lat
   const claims = [randomUUID(), randomUUID()];
   const { expected, total } = await enqueueInterleaved(TOPICS.failure, claims, 3, 2);
   const attempts = async () =>
-    (await ds.query(`SELECT attempts, last_error FROM "${schema}".outbox WHERE topic = $1 ORDER BY created_at, id`, [
+    (await ds.query(`SELECT attempts, last_error FROM "${schema}".outbox WHERE topic = $1 AND envelope->>'type' = 'test.step' ORDER BY created_at, id`, [
       TOPICS.failure,
     ])) as { attempts: number; last_error: string | null }[];
 
@@ -288,16 +346,21 @@ it('a failed publish leaves the events unpublished with attempts recorded; a lat
   // 4. A relay with a working publisher publishes all of them, once, in order.
   const collector = await collectTopic(kafka, TOPICS.failure);
   const relay3 = new OutboxRelay({ dataSource: ds, schema, publisher, logger });
+  let markers = new Map<string, string>();
   try {
     expect(await relay3.relayOnce()).toBe(total);
     expect(await relay3.relayOnce()).toBe(0);
     await waitFor(`${total} messages on Kafka`, () => collector.messages.length >= total);
-    await new Promise((r) => setTimeout(r, 500));
+    // A marker per claim after them, through the same relay: once consumed, nothing else is on its way.
+    markers = await enqueueMarkers(TOPICS.failure, claims);
+    expect(await relay3.relayOnce()).toBe(claims.length);
+    await markersArrived(collector, markers);
   } finally {
     await collector.stop();
   }
-  expect(collector.messages).toHaveLength(total);
-  expect(idsByKey(collector.messages)).toEqual(expected);
+  expect(collector.messages.filter((m) => !isMarker(m))).toHaveLength(total);
+  expect(collector.messages).toHaveLength(total + claims.length);
+  expect(idsByKey(collector.messages)).toEqual(withMarkers(expected, markers));
   for (const row of await attempts()) {
     expect(row.attempts).toBeGreaterThanOrEqual(3);
     expect(row.last_error).toBeNull();

@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import { ClaimEvent, TOPICS } from '@wc/contracts';
 import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
 import { builtInTables } from '@wc/rules';
-import { Person, apiCaller, eventually, publishClaim as publishClaimOn } from './test-support/claim-facts-harness';
+import { Person, apiCaller, eventually, payableClaim, publishClaim as publishClaimOn } from './test-support/claim-facts-harness';
 import { PaymentsUnderTest, startPaymentsForTest } from './test-support/payments-app';
 
 jest.setTimeout(180_000);
@@ -52,24 +52,21 @@ const publishClaim = (o: Parameters<typeof publishClaimOn>[2]) => publishClaimOn
 const NUMBER = `C${Date.now().toString().slice(-7)}`;
 const workerAccount = { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX', taxScale: 'tax-free-threshold' };
 
-describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remediation', () => {
-  let claimId: string;
-  let firstFour: string[] = [];
-
-  beforeAll(async () => {
-    // Injured Mon 2 Feb 2026, no capacity to the end of May; provisional liability on 5 Feb.
-    claimId = await publishClaim({
-      claimNumber: NUMBER,
-      policy: 'WI-1',
-      doi: '2026-02-02',
-      actions: [
-        { type: 'liability.provisional', at: '2026-02-05' },
-        { type: 'certificate.received', at: '2026-02-05', capacity: 'none', from: '2026-02-02', to: '2026-05-31' },
-      ] as ClaimEvent[],
-    });
+/** A claim of its own for a test: injured Mon 2 Feb 2026, no capacity to the end of May; provisional liability on 5 Feb. No payee or PIAWE yet. */
+const februaryClaim = (claimNumber: string) =>
+  publishClaim({
+    claimNumber,
+    policy: 'WI-1',
+    doi: '2026-02-02',
+    actions: [
+      { type: 'liability.provisional', at: '2026-02-05' },
+      { type: 'certificate.received', at: '2026-02-05', capacity: 'none', from: '2026-02-02', to: '2026-05-31' },
+    ] as ClaimEvent[],
   });
 
+describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remediation', () => {
   it('needs a payee and a PIAWE before anything is generated, and says which', async () => {
+    const claimId = await februaryClaim(`${NUMBER}N`);
     let r = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-03-01' });
     expect(r.status).toBe(422);
     expect(r.body.problems).toEqual([{ field: 'payee', problem: expect.stringContaining("worker's bank account") }]);
@@ -90,6 +87,7 @@ describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remedia
   });
 
   it('refuses a calculated PIAWE without enough evidence or with bad evidence, and takes an interim one at once', async () => {
+    const claimId = await februaryClaim(`${NUMBER}I`);
     let r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'calculated', reason: 'payslips', employments: [{ id: 'e1', employer: 'Harbour Freight', startedOn: '2020-01-01' }], earnings: [] });
     expect(r.status).toBe(422);
     expect(r.body.message).toContain('interim');
@@ -102,147 +100,160 @@ describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remedia
     expect(r.body).toMatchObject({ basis: 'interim', status: 'interim', amount: '1000.00', regime: 'from-2019-10-21' });
   });
 
-  it('generates each ended entitlement week once, with PAYG, and explains it', async () => {
-    // Weeks from Mon 2 Feb: four ended by Sun 1 Mar. s36(1) NCWC, weeks 1-13: 95% × 1000 = 950.00.
-    // PAYG scale 2 (2024-25 coefficients): 0.3227 × 950.99 − 180.0385 = 126.85 → 127.
-    const r = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-03-01' });
-    expect(r.status).toBe(200);
-    expect(r.body.generated.map((g: { week: number; from: string; gross: string; payg: string }) => [g.week, g.from, g.gross, g.payg])).toEqual([
-      [1, '2026-02-02', '950.00', '127.00'],
-      [2, '2026-02-09', '950.00', '127.00'],
-      [3, '2026-02-16', '950.00', '127.00'],
-      [4, '2026-02-23', '950.00', '127.00'],
-    ]);
-    // The tables are not current for 2026 (loud, not silent).
-    expect(r.body.warnings.join(' ')).toMatch(/not current/i);
-    firstFour = r.body.generated.map((g: { id: string }) => g.id);
-    const again = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-03-01' });
-    expect(again.body.generated).toEqual([]);
-    const ahead = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2999-01-01' });
-    expect({ status: ahead.status, problems: ahead.body.problems }).toEqual({ status: 400, problems: [{ field: 'through', problem: 'is in the future: only weeks that have ended are paid' }] });
+  // One story on one claim, in one test: the payment run takes every authorised payment of the book and
+  // the remediation values every claim with weekly payments again, so its steps cannot each start from a
+  // claim of their own (another test's payments would be in the run and the remediation's count).
+  it('one claim from its ended weeks to the bank file and a late indexation: each week generated once with PAYG; maker-checker and the authority limit; paid once in one ABA file whatever is retried; then remediated with exact arrears per week', async () => {
+    // The same claim, paid to the worker's account with an interim PIAWE of 1000.00.
+    const claimId = await payableClaim(publisher, db, call, { claimNumber: NUMBER, policy: 'WI-1', account: workerAccount, maker: OLIVIA, caseManager: CARA });
+    let firstFour: string[] = [];
 
-    const one = await call(CARA, 'GET', `/payments/${firstFour[0]}`);
-    expect(one.body).toMatchObject({ status: 'generated', gross: '950.00', payg: '127.00', net: '823.00', reference: `${NUMBER} WK01`, generatedBy: 'olivia' });
-    expect(one.body.explanation).toMatchObject({ week: 1, sections: ['s36'], p: ['1000.00'], piawe: '1000.00', parameterVersion: 0 });
-    expect(one.body.audit).toEqual([expect.objectContaining({ actor: 'olivia', from: null, to: 'generated' })]);
-  });
+    // 1. Generates each ended entitlement week once, with PAYG, and explains it.
+    {
+      // Weeks from Mon 2 Feb: four ended by Sun 1 Mar. s36(1) NCWC, weeks 1-13: 95% × 1000 = 950.00.
+      // PAYG scale 2 (2024-25 coefficients): 0.3227 × 950.99 − 180.0385 = 126.85 → 127.
+      const r = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-03-01' });
+      expect(r.status).toBe(200);
+      expect(r.body.generated.map((g: { week: number; from: string; gross: string; payg: string }) => [g.week, g.from, g.gross, g.payg])).toEqual([
+        [1, '2026-02-02', '950.00', '127.00'],
+        [2, '2026-02-09', '950.00', '127.00'],
+        [3, '2026-02-16', '950.00', '127.00'],
+        [4, '2026-02-23', '950.00', '127.00'],
+      ]);
+      // The tables are not current for 2026 (loud, not silent).
+      expect(r.body.warnings.join(' ')).toMatch(/not current/i);
+      firstFour = r.body.generated.map((g: { id: string }) => g.id);
+      const again = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-03-01' });
+      expect(again.body.generated).toEqual([]);
+      const ahead = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2999-01-01' });
+      expect({ status: ahead.status, problems: ahead.body.problems }).toEqual({ status: 400, problems: [{ field: 'through', problem: 'is in the future: only weeks that have ended are paid' }] });
 
-  it('never lets the maker authorise, and holds a payment over the authoriser’s limit', async () => {
-    let r = await call(OLIVIA, 'POST', `/payments/${firstFour[0]}/authorise`, {});
-    expect(r.status).toBe(403);
-    expect(r.body.message).toContain('maker-checker');
-    r = await call(CARA, 'POST', `/payments/${firstFour[0]}/authorise`, {});
-    expect(r.status).toBe(403);
+      const one = await call(CARA, 'GET', `/payments/${firstFour[0]}`);
+      expect(one.body).toMatchObject({ status: 'generated', gross: '950.00', payg: '127.00', net: '823.00', reference: `${NUMBER} WK01`, generatedBy: 'olivia' });
+      expect(one.body.explanation).toMatchObject({ week: 1, sections: ['s36'], p: ['1000.00'], piawe: '1000.00', parameterVersion: 0 });
+      expect(one.body.audit).toEqual([expect.objectContaining({ actor: 'olivia', from: null, to: 'generated' })]);
+    }
 
-    r = await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: '900.00' });
-    expect(r.status).toBe(200);
-    r = await call(PAUL, 'POST', `/payments/${firstFour[0]}/authorise`, {});
-    expect(r.status).toBe(403);
-    expect(r.body.message).toContain("exceeds paul's authority of 900.00");
-    expect((await call(PAUL, 'GET', `/payments/${firstFour[0]}`)).body.status).toBe('generated');
+    // 2. Never lets the maker authorise, and holds a payment over the authoriser’s limit.
+    {
+      let r = await call(OLIVIA, 'POST', `/payments/${firstFour[0]}/authorise`, {});
+      expect(r.status).toBe(403);
+      expect(r.body.message).toContain('maker-checker');
+      r = await call(CARA, 'POST', `/payments/${firstFour[0]}/authorise`, {});
+      expect(r.status).toBe(403);
 
-    r = await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: 'lots' });
-    expect(r.status).toBe(400);
-    expect(r.body.problems[0].field).toBe('maxAmount');
-    await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: '5000.00' });
-    for (const id of firstFour.slice(0, 3)) expect((await call(PAUL, 'POST', `/payments/${id}/authorise`, { note: 'checked against the certificate' })).status).toBe(200);
-    expect((await call(TESS, 'POST', `/payments/${firstFour[3]}/authorise`, {})).status).toBe(200);
-    r = await call(TESS, 'POST', `/payments/${firstFour[3]}/authorise`, {});
-    expect(r.status).toBe(422);
-  });
+      r = await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: '900.00' });
+      expect(r.status).toBe(200);
+      r = await call(PAUL, 'POST', `/payments/${firstFour[0]}/authorise`, {});
+      expect(r.status).toBe(403);
+      expect(r.body.message).toContain("exceeds paul's authority of 900.00");
+      expect((await call(PAUL, 'GET', `/payments/${firstFour[0]}`)).body.status).toBe('generated');
 
-  it('pays the authorised payments once, in one ABA file, whatever is retried', async () => {
-    let r = await call(PAUL, 'POST', '/payment-runs', { processingDate: '2026-03-03' });
-    expect(r.status).toBe(400);
-    expect(r.body.message).toBe('invalid request header Idempotency-Key');
-    const k = `run-${randomUUID()}`;
-    r = await call(PAUL, 'POST', '/payment-runs', { processingDate: '2026-03-03' }, { 'idempotency-key': k });
-    expect(r.status).toBe(202);
-    const runId = r.body.id;
-    expect(r.body).toMatchObject({ payments: 4, total: '3292.00' }); // 4 × (950.00 − 127.00)
-    const done = await eventually('the bank file', async () => {
-      const v = await call(PAUL, 'GET', `/payment-runs/${runId}`);
-      return v.body.status === 'complete' && v.body;
-    });
-    expect(done.done).toBe(4);
+      r = await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: 'lots' });
+      expect(r.status).toBe(400);
+      expect(r.body.problems[0].field).toBe('maxAmount');
+      await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: '5000.00' });
+      for (const id of firstFour.slice(0, 3)) expect((await call(PAUL, 'POST', `/payments/${id}/authorise`, { note: 'checked against the certificate' })).status).toBe(200);
+      expect((await call(TESS, 'POST', `/payments/${firstFour[3]}/authorise`, {})).status).toBe(200);
+      r = await call(TESS, 'POST', `/payments/${firstFour[3]}/authorise`, {});
+      expect(r.status).toBe(422);
+    }
 
-    const again = await call(PAUL, 'POST', '/payment-runs', { processingDate: '2026-03-03' }, { 'idempotency-key': k });
-    expect(again.status).toBe(200);
-    expect(again.body.id).toBe(runId);
-    const other = await call(PAUL, 'POST', '/payment-runs', { processingDate: '2026-03-03' }, { 'idempotency-key': `run-${randomUUID()}` });
-    expect(other.status).toBe(422);
+    // 3. Pays the authorised payments once, in one ABA file, whatever is retried.
+    {
+      let r = await call(PAUL, 'POST', '/payment-runs', { processingDate: '2026-03-03' });
+      expect(r.status).toBe(400);
+      expect(r.body.message).toBe('invalid request header Idempotency-Key');
+      const k = `run-${randomUUID()}`;
+      r = await call(PAUL, 'POST', '/payment-runs', { processingDate: '2026-03-03' }, { 'idempotency-key': k });
+      expect(r.status).toBe(202);
+      const runId = r.body.id;
+      expect(r.body).toMatchObject({ payments: 4, total: '3292.00' }); // 4 × (950.00 − 127.00)
+      const done = await eventually('the bank file', async () => {
+        const v = await call(PAUL, 'GET', `/payment-runs/${runId}`);
+        return v.body.status === 'complete' && v.body;
+      });
+      expect(done.done).toBe(4);
 
-    const file = await call(PAUL, 'GET', `/payment-runs/${runId}/aba`);
-    expect(file.status).toBe(200);
-    const records = file.text.split('\r\n');
-    expect(records.pop()).toBe('');
-    expect(records.every((x) => x.length === 120)).toBe(true);
-    expect(records[0]).toBe(`0                 01WBC       HARBOUR MUTUAL            301500WEEKLY COMP 030326${' '.repeat(40)}`);
-    expect(records[1]).toBe(`1062-000 12345678 530000082300NGUYEN ALEX                     ${`${NUMBER} WK01`.padEnd(18)}032-000987654321HARBOUR MUTUAL  00012700`);
-    expect(records.slice(1, 5).map((x) => x.slice(62, 80).trim())).toEqual(['WK01', 'WK02', 'WK03', 'WK04'].map((w) => `${NUMBER} ${w}`));
-    expect(records[5]).toBe(`7999-999            000032920000003292000000000000                        000004${' '.repeat(40)}`);
-    const statuses = await db.query(`SELECT DISTINCT status FROM payments.payments WHERE id = ANY($1)`, [firstFour]);
-    expect(statuses.rows).toEqual([{ status: 'released' }]);
-    const trail = await call(PAUL, 'GET', `/payments/${firstFour[0]}`);
-    expect(trail.body.audit.map((a: { to: string; actor: string }) => `${a.to}:${a.actor}`)).toEqual(['generated:olivia', 'authorised:paul', 'in-run:paul', 'released:system:payment-run']);
-  });
+      const again = await call(PAUL, 'POST', '/payment-runs', { processingDate: '2026-03-03' }, { 'idempotency-key': k });
+      expect(again.status).toBe(200);
+      expect(again.body.id).toBe(runId);
+      const other = await call(PAUL, 'POST', '/payment-runs', { processingDate: '2026-03-03' }, { 'idempotency-key': `run-${randomUUID()}` });
+      expect(other.status).toBe(422);
 
-  it('remediates an indexation factor loaded late: exact arrears per week, with what changed', async () => {
-    // Pay weeks 5-17 (to Sun 31 May) at the old rates, and run them.
-    const gen = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-05-31' });
-    expect(gen.body.generated.map((g: { week: number; gross: string }) => `${g.week}:${g.gross}`)).toEqual([
-      ...[5, 6, 7, 8, 9, 10, 11, 12, 13].map((w) => `${w}:950.00`),
-      ...[14, 15, 16, 17].map((w) => `${w}:800.00`), // s37(1) from week 14: 80% × 1000
-    ]);
-    for (const g of gen.body.generated) expect((await call(PAUL, 'POST', `/payments/${g.id}/authorise`, {})).status).toBe(200);
+      const file = await call(PAUL, 'GET', `/payment-runs/${runId}/aba`);
+      expect(file.status).toBe(200);
+      const records = file.text.split('\r\n');
+      expect(records.pop()).toBe('');
+      expect(records.every((x) => x.length === 120)).toBe(true);
+      expect(records[0]).toBe(`0                 01WBC       HARBOUR MUTUAL            301500WEEKLY COMP 030326${' '.repeat(40)}`);
+      expect(records[1]).toBe(`1062-000 12345678 530000082300NGUYEN ALEX                     ${`${NUMBER} WK01`.padEnd(18)}032-000987654321HARBOUR MUTUAL  00012700`);
+      expect(records.slice(1, 5).map((x) => x.slice(62, 80).trim())).toEqual(['WK01', 'WK02', 'WK03', 'WK04'].map((w) => `${NUMBER} ${w}`));
+      expect(records[5]).toBe(`7999-999            000032920000003292000000000000                        000004${' '.repeat(40)}`);
+      const statuses = await db.query(`SELECT DISTINCT status FROM payments.payments WHERE id = ANY($1)`, [firstFour]);
+      expect(statuses.rows).toEqual([{ status: 'released' }]);
+      const trail = await call(PAUL, 'GET', `/payments/${firstFour[0]}`);
+      expect(trail.body.audit.map((a: { to: string; actor: string }) => `${a.to}:${a.actor}`)).toEqual(['generated:olivia', 'authorised:paul', 'in-run:paul', 'released:system:payment-run']);
+    }
 
-    // SIRA's 1 Apr 2026 factor, 1.0300, loaded after those weeks were paid. P from 1 Apr 2026 =
-    // 1000 × 1.03 = 1030.00, rounded to the nearest $10 (s82D, GN 5.13) = 1030.
-    // Week 9 (30 Mar-5 Apr): 2 days at 950.00, 5 days at 95% × 1030 = 978.50:
-    //   (2 × 950 + 5 × 978.50) / 7 = 6792.50 / 7 = 970.357… → 970.36, arrears 20.36.
-    // Weeks 10-13: 978.50 − 950.00 = 28.50 each, 114.00. Weeks 14-17: 80% × 1030 = 824.00, 24.00 each, 96.00.
-    // Total 20.36 + 114.00 + 96.00 = 230.36.
-    // PAYG on the arrears, week by week as Schedule 1 on the new amount less on the old one:
-    //   week 9: 133 − 127 = 6; weeks 10-13: 136 − 127 = 9 each (36); weeks 14-17: 92 − 87 = 5 each (20); 62.00.
-    const indexation = [...builtInTables().indexation, { on: '2026-04-01', factor: '1.0300' }];
-    let r = await call(TESS, 'POST', '/remediations', { reason: 'indexation factor 1 Apr 2026 loaded late', parameters: { indexation: [{ on: 'April', factor: '1.03' }] } });
-    expect(r.status).toBe(400);
-    expect(r.body.problems[0].field).toBe('parameters.indexation[0].on');
-    r = await call(OLIVIA, 'POST', '/remediations', { reason: 'x', parameters: { indexation } });
-    expect(r.status).toBe(403);
-    r = await call(TESS, 'POST', '/remediations', { reason: 'indexation factor 1 Apr 2026 loaded late', parameters: { indexation } });
-    expect(r.status).toBe(202);
-    const remediationId = r.body.id;
-    const done = await eventually('the remediation', async () => {
-      const v = await call(TESS, 'GET', `/remediations/${remediationId}`);
-      return v.body.status === 'complete' && v.body;
-    });
-    expect(done).toMatchObject({ claimsTotal: 1, claimsDone: 1, arrearsTotal: '230.36', overpaidTotal: '0.00', parameterVersion: 1 });
+    // 4. Remediates an indexation factor loaded late: exact arrears per week, with what changed.
+    {
+      // Pay weeks 5-17 (to Sun 31 May) at the old rates, and run them.
+      const gen = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-05-31' });
+      expect(gen.body.generated.map((g: { week: number; gross: string }) => `${g.week}:${g.gross}`)).toEqual([
+        ...[5, 6, 7, 8, 9, 10, 11, 12, 13].map((w) => `${w}:950.00`),
+        ...[14, 15, 16, 17].map((w) => `${w}:800.00`), // s37(1) from week 14: 80% × 1000
+      ]);
+      for (const g of gen.body.generated) expect((await call(PAUL, 'POST', `/payments/${g.id}/authorise`, {})).status).toBe(200);
 
-    const weeks = (await call(CARA, 'GET', `/remediations/${remediationId}/weeks?claimId=${claimId}`)).body;
-    expect(weeks.map((w: { week: number; oldAmount: string; newAmount: string; difference: string }) => `${w.week}:${w.oldAmount}>${w.newAmount}=${w.difference}`)).toEqual([
-      '9:950.00>970.36=20.36',
-      ...[10, 11, 12, 13].map((w) => `${w}:950.00>978.50=28.50`),
-      ...[14, 15, 16, 17].map((w) => `${w}:800.00>824.00=24.00`),
-    ]);
-    expect(weeks[0].changed).toEqual(['indexation']);
-    expect(weeks[0].explanation).toContain('P 1000.00 → 1000.00/1030.00 (indexation, s82A)');
+      // SIRA's 1 Apr 2026 factor, 1.0300, loaded after those weeks were paid. P from 1 Apr 2026 =
+      // 1000 × 1.03 = 1030.00, rounded to the nearest $10 (s82D, GN 5.13) = 1030.
+      // Week 9 (30 Mar-5 Apr): 2 days at 950.00, 5 days at 95% × 1030 = 978.50:
+      //   (2 × 950 + 5 × 978.50) / 7 = 6792.50 / 7 = 970.357… → 970.36, arrears 20.36.
+      // Weeks 10-13: 978.50 − 950.00 = 28.50 each, 114.00. Weeks 14-17: 80% × 1030 = 824.00, 24.00 each, 96.00.
+      // Total 20.36 + 114.00 + 96.00 = 230.36.
+      // PAYG on the arrears, week by week as Schedule 1 on the new amount less on the old one:
+      //   week 9: 133 − 127 = 6; weeks 10-13: 136 − 127 = 9 each (36); weeks 14-17: 92 − 87 = 5 each (20); 62.00.
+      const indexation = [...builtInTables().indexation, { on: '2026-04-01', factor: '1.0300' }];
+      let r = await call(TESS, 'POST', '/remediations', { reason: 'indexation factor 1 Apr 2026 loaded late', parameters: { indexation: [{ on: 'April', factor: '1.03' }] } });
+      expect(r.status).toBe(400);
+      expect(r.body.problems[0].field).toBe('parameters.indexation[0].on');
+      r = await call(OLIVIA, 'POST', '/remediations', { reason: 'x', parameters: { indexation } });
+      expect(r.status).toBe(403);
+      r = await call(TESS, 'POST', '/remediations', { reason: 'indexation factor 1 Apr 2026 loaded late', parameters: { indexation } });
+      expect(r.status).toBe(202);
+      const remediationId = r.body.id;
+      const done = await eventually('the remediation', async () => {
+        const v = await call(TESS, 'GET', `/remediations/${remediationId}`);
+        return v.body.status === 'complete' && v.body;
+      });
+      expect(done).toMatchObject({ claimsTotal: 1, claimsDone: 1, arrearsTotal: '230.36', overpaidTotal: '0.00', parameterVersion: 1 });
 
-    const arrears = (await call(PAUL, 'GET', `/payments?claimId=${claimId}&status=generated`)).body;
-    expect(arrears).toEqual([expect.objectContaining({ kind: 'arrears', gross: '230.36', payg: '62.00', net: '168.36', generatedBy: 'tess', from: '2026-03-30', to: '2026-05-31' })]);
-    // The team leader who started it is its maker: another person authorises.
-    expect((await call(TESS, 'POST', `/payments/${arrears[0].id}/authorise`, {})).status).toBe(403);
-    expect((await call(PAUL, 'POST', `/payments/${arrears[0].id}/authorise`, {})).status).toBe(200);
+      const weeks = (await call(CARA, 'GET', `/remediations/${remediationId}/weeks?claimId=${claimId}`)).body;
+      expect(weeks.map((w: { week: number; oldAmount: string; newAmount: string; difference: string }) => `${w.week}:${w.oldAmount}>${w.newAmount}=${w.difference}`)).toEqual([
+        '9:950.00>970.36=20.36',
+        ...[10, 11, 12, 13].map((w) => `${w}:950.00>978.50=28.50`),
+        ...[14, 15, 16, 17].map((w) => `${w}:800.00>824.00=24.00`),
+      ]);
+      expect(weeks[0].changed).toEqual(['indexation']);
+      expect(weeks[0].explanation).toContain('P 1000.00 → 1000.00/1030.00 (indexation, s82A)');
 
-    // New weeks are valued with the new tables; running the same correction again finds nothing.
-    const later = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-05-31' });
-    expect(later.body.generated).toEqual([]);
-    r = await call(TESS, 'POST', '/remediations', { reason: 'check', claimIds: [claimId] });
-    const second = await eventually('the second remediation', async () => {
-      const v = await call(TESS, 'GET', `/remediations/${r.body.id}`);
-      return v.body.status === 'complete' && v.body;
-    });
-    expect(second).toMatchObject({ arrearsTotal: '0.00', overpaidTotal: '0.00' });
+      const arrears = (await call(PAUL, 'GET', `/payments?claimId=${claimId}&status=generated`)).body;
+      expect(arrears).toEqual([expect.objectContaining({ kind: 'arrears', gross: '230.36', payg: '62.00', net: '168.36', generatedBy: 'tess', from: '2026-03-30', to: '2026-05-31' })]);
+      // The team leader who started it is its maker: another person authorises.
+      expect((await call(TESS, 'POST', `/payments/${arrears[0].id}/authorise`, {})).status).toBe(403);
+      expect((await call(PAUL, 'POST', `/payments/${arrears[0].id}/authorise`, {})).status).toBe(200);
+
+      // New weeks are valued with the new tables; running the same correction again finds nothing.
+      const later = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-05-31' });
+      expect(later.body.generated).toEqual([]);
+      r = await call(TESS, 'POST', '/remediations', { reason: 'check', claimIds: [claimId] });
+      const second = await eventually('the second remediation', async () => {
+        const v = await call(TESS, 'GET', `/remediations/${r.body.id}`);
+        return v.body.status === 'complete' && v.body;
+      });
+      expect(second).toMatchObject({ arrearsTotal: '0.00', overpaidTotal: '0.00' });
+    }
   });
 });
 

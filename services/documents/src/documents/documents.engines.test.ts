@@ -152,7 +152,17 @@ describe('POST /documents', () => {
     // The relay publishes it: exactly one document.created for this claim reaches Kafka.
     await waitFor('document.created on Kafka', () => seen.some((m) => m.key === claimId) || undefined);
     await waitFor('the outbox row marked published', async () => (await pg.query(`SELECT 1 FROM ${schema}.outbox WHERE key = $1 AND published_at IS NOT NULL`, [claimId])).rowCount === 1 || undefined);
-    const events = seen.filter((m) => m.key === claimId).map((m) => JSON.parse(m.value!.toString()));
+    // "Exactly one" is proven by a later marker through the same path, not by waiting a while: another
+    // document of the same claim (another key), whose document.created goes through the same outbox
+    // after the first (the relay's order is created_at) with the same Kafka key, so the same partition.
+    // Once the marker has been consumed, a duplicate of the first event would have been too.
+    const marked = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000779'), headers: { 'idempotency-key': `marker:${randomUUID()}` } });
+    expect(marked.status).toBe(201);
+    const marker = await marked.json();
+    const ofClaim = () => seen.filter((m) => m.key === claimId).map((m) => JSON.parse(m.value!.toString()));
+    await waitFor('the marker document.created on Kafka', () => ofClaim().some((e) => e.data.documentId === marker.id) || undefined);
+    expect(ofClaim().map((e) => e.data.documentId)).toEqual([doc.id, marker.id]);
+    const events = ofClaim().filter((e) => e.data.documentId !== marker.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       type: 'document.created',

@@ -45,6 +45,17 @@ const api = (method: string, path: string, role: Role = 'case-manager', user = '
 const publish = <T extends EventType>(type: T, claimId: string, data: unknown) =>
   h.publisher.publish(TOPICS.claims, [{ key: claimId, value: JSON.stringify(newEnvelope({ type, source: 'wc-claims/claims', subject: claimId, data } as never)) }]);
 
+/**
+ * A marker event for the claim (a type the service ignores, but its inbox records), published after
+ * what is under test: once it is handled, everything published before it for the claim (same key, so
+ * the same partition, consumed in order) has been handled too.
+ */
+async function drained(claimId: string) {
+  const marker = newEnvelope({ type: 'test.marker', source: 'notifications-test', subject: claimId, data: {} });
+  await h.publisher.publish(TOPICS.claims, [{ key: claimId, value: JSON.stringify(marker) }]);
+  await waitFor(`marker ${marker.id} handled`, async () => (await pg.query(`SELECT 1 FROM ${notifSchema}.inbox WHERE event_id = $1`, [marker.id])).rowCount === 1);
+}
+
 interface Claim {
   claimId: string;
   claimNumber: string;
@@ -378,6 +389,8 @@ it('a notice for a party not yet recorded waits, with a task, and goes once the 
   expect((await partyTask()).doneBy).toBe('system');
   // An older snapshot arriving late changes nothing.
   await publish('claim.parties-recorded', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, version: 1, caseManager: 'cm.other', teamLeader: 'tl.ada', parties: [w], consents: [] });
+  await drained(c.claimId); // handled, not merely published: the claim's parties are still version 2's
+  expect((await pg.query(`SELECT parties_version, case_manager FROM ${notifSchema}.claims WHERE claim_id = $1`, [c.claimId])).rows).toEqual([{ parties_version: 2, case_manager: 'cm.lee' }]);
   await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { attemptedOn: ['2026-10-01'], respondBy: addDays(sydneyAt(Date.now()).date, 10) } });
   await copiesWhen(c, noticeId, 'sent to the employer', (cs) => cs.some((x) => x.recipient === 'employer' && x.status === 'sent'));
   expect(await mailTo(e.email)).toHaveLength(1);

@@ -18,7 +18,6 @@ let h: EnginesHarness;
 async function get(path: string, role?: Role) {
   return fetch(`${h.base}${path}`, { headers: role ? { authorization: `Bearer ${await h.token('casey', role)}` } : {} });
 }
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function claimNotified(claimNumber: string) {
   const claimId = randomUUID();
@@ -165,9 +164,14 @@ it('the documents service refusing the request leaves the event unhandled (retri
   const claimId = event.subject;
   const logs = captureLogs(h.notifications);
   await h.pg.query(`ALTER TABLE ${h.docsSchema}.documents RENAME TO documents_away`);
+  const failures = () => logs.filter((l) => l.level === 'error' && l.msg === 'event handler failed; rolled back, will be retried' && l.claimId === claimId && l.eventId === event.id);
   try {
     await publish(event);
-    await sleep(1500);
+    // Not time passing but what the consumer did with the event: it failed, rolled back (logged after
+    // the rollback) and failed again on the retry. Were the event wrongly handled or a letter
+    // recorded instead, that ends the wait too, and the checks below fail.
+    await waitFor('the event to fail and be retried (or, wrongly, to be handled)', async () => failures().length >= 2 || (await handled(event.id)) || (await lettersOf(claimId)).length > 0);
+    expect(failures().length).toBeGreaterThanOrEqual(2);
     expect(await lettersOf(claimId)).toEqual([]);
     expect(await handled(event.id)).toBe(false);
     expect(logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'event handler failed; rolled back, will be retried', claimId, error: expect.stringMatching(/documents service answered 500/) }));

@@ -49,25 +49,46 @@ const authorise = async (ids: string[]) => {
 };
 const remediations = async (claimId: string) => (await call(CARA, 'GET', `/remediations?claimId=${claimId}`)).body.remediations as Array<{ id: string; overpaidTotal: string; arrearsTotal: string; reason: string; status: string }>;
 
-describe('s48A suspensions and discontinuance in weekly payments', () => {
-  let claimId: string;
+/*
+ * Each test starts from a claim of its own, brought by these steps to where the test begins (the
+ * amounts and dates are the ones the earlier tests check in detail).
+ */
 
-  beforeAll(async () => {
-    // Injured Mon 2 Mar 2026, no capacity to 31 May, provisional liability 5 Mar; P = 1000: weeks 1-13 are 950.00 (s36).
-    claimId = await publishClaim(publisher, db, {
-      claimNumber: NUMBER,
-      policy: 'WI-8',
-      doi: '2026-03-02',
-      actions: [
-        { type: 'liability.provisional', at: '2026-03-05' },
-        { type: 'certificate.received', at: '2026-03-05', capacity: 'none', from: '2026-03-02', to: '2026-05-31' },
-      ],
-    });
-    expect((await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX', taxScale: 'tax-free-threshold' } })).status).toBe(200);
-    expect((await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: 'stated weekly wage' })).status).toBe(201);
+/** Injured Mon 2 Mar 2026, no capacity to 31 May, provisional liability 5 Mar; P = 1000: weeks 1-13 are 950.00 (s36). Paid to the worker. */
+async function marchClaim(claimNumber: string): Promise<string> {
+  const claimId = await publishClaim(publisher, db, {
+    claimNumber,
+    policy: 'WI-8',
+    doi: '2026-03-02',
+    actions: [
+      { type: 'liability.provisional', at: '2026-03-05' },
+      { type: 'certificate.received', at: '2026-03-05', capacity: 'none', from: '2026-03-02', to: '2026-05-31' },
+    ],
   });
+  expect((await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX', taxScale: 'tax-free-threshold' } })).status).toBe(200);
+  expect((await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: 'stated weekly wage' })).status).toBe(201);
+  return claimId;
+}
 
+/** Weeks of 2 Mar to 23 Mar generated, the first three authorised; then an s48A warning of 2 Mar suspending from 16 Mar, never complied with, and its remediation done. */
+async function suspendedFrom16March(claimId: string, claimNumber: string): Promise<void> {
+  const first = await generate(claimId, '2026-03-29');
+  expect(first.map((g) => g.from)).toEqual(['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23']);
+  await authorise(first.slice(0, 3).map((g) => g.id));
+  await publishActions(publisher, db, { claimId, claimNumber, actions: [{ type: 's48a.warning-issued', at: '2026-03-02', suspendFrom: '2026-03-16' }] });
+  await eventually('the remediation of the suspension', async () => (await remediations(claimId)).length === 1);
+}
+
+/** After the suspension, the weeks of 13 and 20 Apr generated and authorised. */
+async function paidTo26April(claimId: string): Promise<void> {
+  const next = await generate(claimId, '2026-04-26');
+  expect(next.map((g) => g.from)).toEqual(['2026-04-13', '2026-04-20']);
+  await authorise(next.map((g) => g.id));
+}
+
+describe('s48A suspensions and discontinuance in weekly payments', () => {
   it('records the paid week a suspension takes away as an overpayment, and cancels the one not yet authorised', async () => {
+    const claimId = await marchClaim(`${NUMBER}S`);
     // Four weeks from 2 Mar to 29 Mar; the first three authorised (paid as far as remediation goes), the fourth not.
     const first = await generate(claimId, '2026-03-29');
     expect(first.map((g) => [g.week, g.from, g.gross])).toEqual([
@@ -82,7 +103,7 @@ describe('s48A suspensions and discontinuance in weekly payments', () => {
     // Recorded late: a warning of 2 Mar with suspension from 16 Mar, never complied with, so 16 Mar to
     // 12 Apr (28 days) are suspended (s48A(3)): the week of 16 Mar (paid 950.00) is worth 0, the week
     // of 23 Mar (generated only) too.
-    await publishActions(publisher, db, { claimId, claimNumber: NUMBER, actions: [{ type: 's48a.warning-issued', at: '2026-03-02', suspendFrom: '2026-03-16' }] });
+    await publishActions(publisher, db, { claimId, claimNumber: `${NUMBER}S`, actions: [{ type: 's48a.warning-issued', at: '2026-03-02', suspendFrom: '2026-03-16' }] });
     const [r] = await eventually('the remediation of the suspension', async () => (await remediations(claimId)).length === 1 && remediations(claimId));
     expect(r).toMatchObject({ status: 'complete', overpaidTotal: '950.00', arrearsTotal: '0.00', reason: expect.stringContaining('s48A(3)') });
     const weeks = (await call(CARA, 'GET', `/remediations/${r.id}/weeks?claimId=${claimId}`)).body;
@@ -94,6 +115,8 @@ describe('s48A suspensions and discontinuance in weekly payments', () => {
   });
 
   it('generates nothing for suspended days, and counts weeks on after them (s32A)', async () => {
+    const claimId = await marchClaim(`${NUMBER}W`);
+    await suspendedFrom16March(claimId, `${NUMBER}W`);
     // Blocks of 23 Mar, 30 Mar and 6 Apr are all suspended (worth 0, not counted); 13 Apr is week 3.
     const next = await generate(claimId, '2026-04-26');
     expect(next.map((g) => [g.week, g.from, g.gross])).toEqual([
@@ -104,12 +127,15 @@ describe('s48A suspensions and discontinuance in weekly payments', () => {
   });
 
   it('a discontinuance takes away the days from the first day no longer payable, as the claim decided them', async () => {
+    const claimId = await marchClaim(`${NUMBER}D`);
+    await suspendedFrom16March(claimId, `${NUMBER}D`);
+    await paidTo26April(claimId);
     // Notice on Mon 20 Apr: payable again since 13 Apr, so C = 8 days, fewer than 84: no notice
     // period, F = 21 Apr (rules.md §8.3). The week of 20 Apr keeps one day: 950 / 7 = 135.71, so
     // 950.00 - 135.71 = 814.29 was paid too much.
     await publishActions(publisher, db, {
       claimId,
-      claimNumber: NUMBER,
+      claimNumber: `${NUMBER}D`,
       actions: [
         {
           event: { type: 'weekly.discontinued', at: '2026-04-20', basis: 'other', reasons: 'returned to work' },
