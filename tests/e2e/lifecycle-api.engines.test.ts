@@ -266,7 +266,11 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     try {
       const temporal = new TemporalClient({ connection });
       const claimWf = `claim-${claimNumber}`;
-      const parts = await temporal.workflow.getHandle(claimWf).query<Array<{ id: string; kind: string; running: boolean; workflowId: string }>>('parts');
+      // The claim's workflow ends its parts after carrying out the finalisation's effects: wait for that.
+      const parts = await eventually('the parts ended', async () => {
+        const ps = await temporal.workflow.getHandle(claimWf).query<Array<{ id: string; kind: string; running: boolean; workflowId: string }>>('parts');
+        return ps.length === 2 && ps.every((p) => !p.running) && ps;
+      });
       expect(parts.map((p) => [p.id, p.kind, p.running])).toEqual([
         ['complaint-1', 'complaint', false],
         ['review-1', 'review', false],
