@@ -147,6 +147,11 @@ export class ClaimLifecycle {
   }
 
   /** Effects produced since the last call, for the workflow to carry out. */
+  /** Effects decided but not yet drained (an action applied while the workflow carried out earlier ones). */
+  hasPendingEffects(): boolean {
+    return this.effects.length > 0;
+  }
+
   drainEffects(): Effect[] {
     const out = this.effects;
     this.effects = [];

@@ -49,6 +49,11 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
   // (an s48A warning given before finalisation sent its suspension notice after it, and the §8
   // clocks kept waking the claim). Runs started earlier keep their timers until their next run.
   const quietAfterFinalisation = patched('quiet-after-finalisation');
+  // Version 7 (2026-12-06): a part is ended only once the effects the claim decided for it have all
+  // been sent. Before it, an action applied while effects were carried out (a finalisation during
+  // the complaint's first notice) could end the part first; its last effects (the cancellations)
+  // then started a second run of the part (seen on a fresh-clone CI run, claim-WC0000007/complaint-1).
+  const endPartsAfterTheirEffects = patched('end-parts-after-their-effects');
   const features = { rescheduledEffect, rules8Clocks: rules8, quietAfterFinalisation };
   const lc = input.state
     ? ClaimLifecycle.restore(input.state, features)
@@ -95,6 +100,8 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
     parts.set(part.id, { kind: part.kind, running: !end });
   };
   const endFinishedParts = async () => {
+    // Effects still waiting to be drained may be some part's last: they go first, with its end.
+    if (endPartsAfterTheirEffects && lc.hasPendingEffects()) return;
     for (const [id, p] of [...parts]) if (p.running && partFinished(lc.state, { id, kind: p.kind })) await sendToPart({ id, kind: p.kind }, [], true);
   };
   const carryOut = async (effects: Effect[]) => {
