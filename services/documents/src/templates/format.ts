@@ -33,3 +33,6 @@ export function drawableText(text: string): string {
   }
   return out;
 }
+
+/** Ends a sentence built from free text without doubling its full stop. */
+export const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
-import { fullName, longDate } from './format';
+import { fullName, longDate, sentence } from './format';
 import { IRO_HELP } from './independent-help';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
@@ -61,9 +61,6 @@ const OUTCOMES: Record<ReviewOutcome, { label: string; meaning: (d: ReviewOutcom
     meaning: () => 'We have revoked the decision. This means we have cancelled it and it no longer applies to you.',
   },
 };
-
-/** Ends a sentence built from free text without doubling its full stop. */
-const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 /**
  * The result of an internal review, sent to the worker. The Act gives a worker the right to ask the

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
 import { daysBetween, isDate } from './dates';
-import { fullName, longDate } from './format';
+import { fullName, longDate, sentence } from './format';
 import { IRO_HELP } from './independent-help';
 import { SENDER } from './letterhead';
 import { S48A_MAX_DAYS, S48A_MIN_DAYS, suspensionLastDay } from './s48a-warning';
@@ -40,9 +40,6 @@ export const s48aSuspensionData = z
     }
   });
 export type S48aSuspensionData = z.infer<typeof s48aSuspensionData>;
-
-/** Ends a sentence built from free text without doubling its full stop. */
-const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 /**
  * To the worker on the day weekly payments are suspended under WIMWCA 1998 s48A(3), after an s48A

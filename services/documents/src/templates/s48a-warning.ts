@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
 import { addDays, daysBetween, isDate } from './dates';
-import { fullName, longDate } from './format';
+import { fullName, longDate, sentence } from './format';
 import { IRO_HELP } from './independent-help';
 import { SENDER } from './letterhead';
 import type { NoticeTemplate } from './template';
@@ -43,9 +43,6 @@ export const s48aWarningData = z
       });
   });
 export type S48aWarningData = z.infer<typeof s48aWarningData>;
-
-/** Ends a sentence built from free text without doubling its full stop. */
-const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 /**
  * Warning to the worker that weekly payments will be suspended unless they meet a return-to-work

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
 import { isDate } from './dates';
-import { fullName, longDate } from './format';
+import { fullName, longDate, sentence } from './format';
 import { IRO, IRO_HELP } from './independent-help';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
@@ -55,9 +55,6 @@ function dollars(amount: string): string {
   const [whole, cents] = amount.split('.');
   return `$${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}`;
 }
-
-/** Ends a sentence built from free text without doubling its full stop. */
-const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);
 
 /**
  * The outcome of a request for medical or related treatment, to the provider who asked and to the
