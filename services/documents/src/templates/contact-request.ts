@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { personName, text } from './fields';
+import { personName, text, recipientOf } from './fields';
 
 
 /** The three parties the case manager must reach first (program 4.1; rules.md §4 `initial-contact.*`). */
@@ -17,7 +17,7 @@ export const contactRequestData = z
   .object({
     claimNumber: text,
     issuedOn: localDate,
-    recipient: z.object({ party: z.enum(PARTIES), name: text }).strict(),
+    recipient: recipientOf(PARTIES),
     worker: personName,
     dateOfInjury: localDate,
     /** The days we tried to reach the recipient (by phone); printed once each, earliest first. */

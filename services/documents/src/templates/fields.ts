@@ -16,3 +16,7 @@ export const personName = z.object({ givenName: text, familyName: text }).strict
 
 /** Who the worker or employer deals with, and where claims and requests are sent. */
 export const claimContact = z.object({ caseManager: text, phone: text, email, postalAddress: text }).strict();
+
+/** Who a copy is addressed to: one of the parties this notice goes to, named in the error, and their name. */
+export const recipientOf = <P extends readonly [string, ...string[]]>(parties: P) =>
+  z.object({ party: z.enum(parties, { errorMap: () => ({ message: `must be one of ${parties.join(', ')}` }) }), name: text }).strict();

@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { email, longText, personName, text } from './fields';
+import { email, longText, personName, text, recipientOf } from './fields';
 
 /** 24-hour clock, Sydney time: `09:30`, `14:15`. */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24-hour clock)');
@@ -18,7 +18,7 @@ export const imeNoticeData = z
   .object({
     claimNumber: text,
     issuedOn: localDate,
-    recipient: z.object({ party: z.enum(PARTIES), name: text }).strict(),
+    recipient: recipientOf(PARTIES),
     worker: personName,
     /** Why we need an independent opinion, in plain words (the question the examiner is asked). */
     reason: longText,

@@ -3,7 +3,7 @@ import { localDate } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { longText, personName, text } from './fields';
+import { longText, personName, text, recipientOf } from './fields';
 
 
 /** The plan goes to each of the worker, the employer and the nominated treating doctor (rules.md §5). */
@@ -46,7 +46,7 @@ export const impData = z
   .object({
     claimNumber: text,
     issuedOn: localDate,
-    recipient: z.object({ party: z.enum(PARTIES), name: text }).strict(),
+    recipient: recipientOf(PARTIES),
     worker: personName,
     employer: z.object({ name: text }).strict(),
     dateOfInjury: localDate,

@@ -3,7 +3,7 @@ import { localDate, moneyText } from '@wc/contracts';
 import { fullName, longDate } from './format';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { email, personName, text } from './fields';
+import { email, personName, text, recipientOf } from './fields';
 
 
 /** a is earlier than b; false when either is not a real date (that field already has its own issue). */
@@ -16,7 +16,7 @@ export const liabilityAcceptedData = z
   .object({
     claimNumber: text,
     issuedOn: localDate,
-    recipient: z.object({ party: z.enum(PARTIES), name: text }).strict(),
+    recipient: recipientOf(PARTIES),
     worker: personName,
     employer: z.object({ name: text }).strict(),
     dateOfInjury: localDate,

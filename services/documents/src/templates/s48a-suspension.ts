@@ -4,6 +4,7 @@ import { daysBetween, isDate } from './dates';
 import { fullName, longDate, sentence } from './format';
 import { IRO_HELP } from './independent-help';
 import { SENDER } from './letterhead';
+import { whoToContact } from './contact';
 import { S48A_MAX_DAYS, S48A_MIN_DAYS, suspensionLastDay } from './s48a-warning';
 import type { NoticeTemplate } from './template';
 import { claimContact, longText, personName, text } from './fields';
@@ -109,11 +110,7 @@ export const s48aSuspensionV1: NoticeTemplate<'s48a-suspension', S48aSuspensionD
         },
         { kind: 'heading', text: 'Getting help' },
         { kind: 'paragraph', text: IRO_HELP },
-        { kind: 'heading', text: 'Who to contact' },
-        {
-          kind: 'paragraph',
-          text: `Your case manager is ${c.caseManager}. If you have a question about this notice, call ${c.phone} or email ${c.email}, or write to ${c.postalAddress}, and quote your claim number, ${d.claimNumber}. If you would like help in another language, let us know.`,
-        },
+        ...whoToContact(c, d.claimNumber),
       ],
       closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
     };

@@ -5,7 +5,7 @@ import { fullName, longDate } from './format';
 import { IRO, IRO_HELP } from './independent-help';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { claimContact, personName, text } from './fields';
+import { claimContact, recipientOf, personName, text } from './fields';
 
 /** SIRA Standard of Practice S19: to the worker and to the nominated treating doctor. */
 const PARTIES = ['worker', 'doctor'] as const;
@@ -24,12 +24,7 @@ export const s59aNoticeData = z
     /** The date printed on the notice. */
     issuedOn: localDate,
     worker: personName,
-    recipient: z
-      .object({
-        party: z.enum(PARTIES, { errorMap: () => ({ message: `must be one of ${PARTIES.join(', ')}` }) }),
-        name: text,
-      })
-      .strict(),
+    recipient: recipientOf(PARTIES),
     /** The first day treatment is no longer paid for. */
     ceaseOn: localDate,
     period: z.enum(S59A_PERIODS, { errorMap: () => ({ message: `must be one of ${S59A_PERIODS.join(', ')}` }) }),

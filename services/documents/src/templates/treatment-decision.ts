@@ -5,7 +5,7 @@ import { fullName, longDate, sentence } from './format';
 import { IRO, IRO_HELP } from './independent-help';
 import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { claimContact, longText, money, personName, text } from './fields';
+import { claimContact, recipientOf, longText, money, personName, text } from './fields';
 
 /** The outcome goes to the treatment provider and to the worker, one document each (rules.md §5, §8.1). */
 const PARTIES = ['provider', 'worker'] as const;
@@ -18,12 +18,7 @@ export const treatmentDecisionData = z
     /** The date printed on the letter. */
     issuedOn: localDate,
     worker: personName,
-    recipient: z
-      .object({
-        party: z.enum(PARTIES, { errorMap: () => ({ message: `must be one of ${PARTIES.join(', ')}` }) }),
-        name: text,
-      })
-      .strict(),
+    recipient: recipientOf(PARTIES),
     /** What was asked for, in plain words, e.g. "physiotherapy, 8 sessions". */
     treatment: text,
     /** Who asked for it, e.g. "Northside Physio". */
