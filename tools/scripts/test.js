@@ -19,6 +19,8 @@ const jest = path.join(root, 'node_modules', '.bin', 'jest');
 if (!fs.existsSync(jest)) run('npm', ['ci', '--no-audit', '--no-fund']);
 // Engines and their downloads are cached outside the clone; a cold cache builds and fetches them here.
 run(process.execPath, [path.join(root, 'deploy', 'local', 'engines.js'), 'prepare']);
+// Debian packages the tests read PDFs with (poppler-utils), installed when missing.
+run(process.execPath, [path.join(root, 'tools', 'scripts', 'system-packages.js')]);
 run('npm', ['run', 'build', '--silent']);
 const extra = process.argv.slice(2);
 run(jest, ['--ci', '--selectProjects', 'unit', ...extra]);

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DocumentCreatedData, TOPICS } from '@wc/contracts';
@@ -7,6 +7,8 @@ import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { DOCUMENTS_CONFIG, DocumentsConfig } from '../config';
 import { DocumentRequest, LANGUAGE_ASSISTANCE_VERSION, NoticeTemplate, currentTemplate, languageAssistanceBlocks, renderLetter } from '../templates';
+import { describe, unprintable } from '../templates/fonts';
+import { type Insurer } from '../templates/letterhead';
 import { DocumentEntity, DocumentReadEntity } from './document.entity';
 
 export const LOGGER = Symbol('logger');
@@ -21,10 +23,30 @@ export function canonical(value: unknown): string {
 
 export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
-/** Renders a request's notice with its kind's current template. Deterministic: equal requests, equal bytes. */
-export async function renderDocument(request: DocumentRequest): Promise<{ template: NoticeTemplate; bytes: Buffer; languageAssistance: DocumentEntity['languageAssistance'] }> {
+/**
+ * Where in the request a string holds a character no font of the letters has (NUL and other control
+ * characters among them), in parseOr400's shape for a 400; empty when every string prints.
+ */
+export function unprintableFields(value: unknown, path = ''): Array<{ field: string; problem: string }> {
+  if (typeof value === 'string') {
+    const ch = unprintable(value);
+    return ch === null ? [] : [{ field: path || 'body', problem: `contains ${describe(ch)}, which the letters' fonts cannot print` }];
+  }
+  if (Array.isArray(value)) return value.flatMap((v, i) => unprintableFields(v, `${path}.${i}`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => unprintableFields(v, path ? `${path}.${k}` : k));
+  return [];
+}
+
+/**
+ * Renders a request's notice with its kind's current template, from the configured insurer.
+ * Deterministic: equal requests, equal bytes. A character the fonts cannot print is a 400 naming
+ * its field, found before anything is drawn: a name is printed as given or not at all.
+ */
+export async function renderDocument(request: DocumentRequest, insurer: Insurer): Promise<{ template: NoticeTemplate; bytes: Buffer; languageAssistance: DocumentEntity['languageAssistance'] }> {
+  const problems = unprintableFields(request);
+  if (problems.length > 0) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'invalid request body', problems });
   const template = currentTemplate(request.kind) as NoticeTemplate;
-  const letter = template.compose(request.data);
+  const letter = template.compose(request.data, insurer);
   let languageAssistance: DocumentEntity['languageAssistance'] = null;
   if (request.languageAssistance) {
     // The interpreter paragraph goes first: a reader who needs it should not have to find it.
@@ -32,7 +54,7 @@ export async function renderDocument(request: DocumentRequest): Promise<{ templa
     letter.body = [...blocks, ...letter.body];
     languageAssistance = { language: request.languageAssistance.language, translated, version: LANGUAGE_ASSISTANCE_VERSION };
   }
-  const bytes = await renderLetter(template, letter);
+  const bytes = await renderLetter(template, letter, { insurer });
   return { template, bytes, languageAssistance };
 }
 
@@ -71,9 +93,11 @@ export const view = (d: DocumentEntity): DocumentView => ({
 @Injectable()
 export class DocumentsService {
   private readonly schema: string;
+  private readonly insurer: Insurer;
 
   constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(DOCUMENTS_CONFIG) config: DocumentsConfig, @Inject(LOGGER) private readonly log: JsonLogger) {
     this.schema = config.DB_SCHEMA;
+    this.insurer = config.insurer;
   }
 
   /**
@@ -87,7 +111,7 @@ export class DocumentsService {
     const existing = await repo.findOneBy({ idempotencyKey });
     if (existing) return { document: this.sameRequest(existing, requestHash), created: false };
 
-    const { template, bytes, languageAssistance } = await renderDocument(request);
+    const { template, bytes, languageAssistance } = await renderDocument(request, this.insurer);
     let document: DocumentEntity;
     try {
       document = await this.ds.transaction(async (m) => {

@@ -1,46 +1,73 @@
 import PDFDocument from 'pdfkit';
-import { drawableText, longDate } from './format';
-import { SENDER } from './letterhead';
+import { longDate } from './format';
+import { type Weight, featuresFor, runsOf, useFont } from './fonts';
+import { type Insurer, LOCAL_INSURER, formatAbn } from './letterhead';
 import { type Block, type Letter, type NoticeTemplate, templateRef } from './template';
 
 export interface RenderOptions {
-  /** Deflate the page streams (default true). Tests may turn it off to read the text directly. */
+  /** Deflate the page streams (default true). */
   compress?: boolean;
+  /** Who sends the letter (the documents service passes its configured insurer; LOCAL_INSURER otherwise). */
+  insurer?: Insurer;
 }
 
-const MARGIN = { top: 60, bottom: 72, left: 64, right: 64 };
+const MARGIN = { top: 56, bottom: 72, left: 64, right: 64 };
 const INK = '#1a1a1a';
 const MUTED = '#555555';
+const BODY = 10.5;
+const LINE_GAP = 2;
+/** A paragraph this many lines or shorter is never split across pages; a longer one keeps 2 lines together at the foot. */
+const WHOLE_PARAGRAPH_LINES = 4;
+/** The sign-off moves to the next page with the block before it when both together take at most this much of a page. */
+const SIGN_OFF_WITH_BLOCK = 0.45;
 
 /**
- * Lays out any Letter as an A4 PDF. Deterministic: the PDF's dates are the letter's issue date and
- * its file id is derived from the metadata (pdfkit hashes the info dictionary), the fonts are the
- * standard PDF fonts (nothing embedded, no random subset tags), so equal input gives equal bytes.
+ * Lays out any Letter as an A4 PDF from the insurer that sends it.
  *
- * The standard fonts cover Western European text (WinAnsi); a name in another script needs an
- * embedded Unicode font (not done yet).
+ * - **Every name printed right**: text is drawn in the embedded Noto faces (fonts.ts), switching face
+ *   within a line for a name in another script, so the PDF's text is the text asked for.
+ * - **Blocks keep together**: a label/value row, a bullet and a short paragraph are never split
+ *   across pages; a heading is never the last line of a page (it moves with the start of what it
+ *   heads); the sign-off never stands alone on the last page. Each block is measured before it is
+ *   drawn (on a scratch document with the same fonts), and a page is started when it would not fit.
+ * - **Tagged for screen readers** (PDF/UA): headings, paragraphs, lists and label/value tables are
+ *   structure elements in reading order, the page footers are artifacts, the language is en-AU.
+ * - **Deterministic**: the PDF's dates are the letter's issue date, its file id is derived from the
+ *   metadata and the font subsets' tags from their order, so equal input gives equal bytes.
  */
 export function renderLetter(template: Pick<NoticeTemplate, 'name' | 'version'>, letter: Letter, options: RenderOptions = {}): Promise<Buffer> {
+  const insurer = options.insurer ?? LOCAL_INSURER;
   const issued = new Date(`${letter.issuedOn}T00:00:00.000Z`);
   if (Number.isNaN(issued.getTime())) return Promise.reject(new RangeError(`issuedOn is not a date: ${letter.issuedOn}`));
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    compress: options.compress ?? true,
-    bufferPages: true,
-    lang: 'en-AU',
-    displayTitle: true,
-    info: {
-      Title: letter.title,
-      Subject: letter.subject,
-      Author: SENDER.name,
-      Keywords: templateRef(template),
-      Creator: 'wc-claims documents service',
-      Producer: 'wc-claims documents service (PDFKit)',
-      CreationDate: issued,
-      ModDate: issued,
-    },
-  });
+  let doc: PDFKit.PDFDocument;
+  try {
+    doc = new PDFDocument({
+      size: 'A4',
+      // No default font: every glyph is drawn in an embedded face (PDF/UA), none in Helvetica.
+      font: null,
+      margins: MARGIN,
+      compress: options.compress ?? true,
+      bufferPages: true,
+      autoFirstPage: true,
+      pdfVersion: '1.7',
+      tagged: true,
+      subset: 'PDF/UA',
+      lang: 'en-AU',
+      displayTitle: true,
+      info: {
+        Title: letter.title,
+        Subject: letter.subject,
+        Author: insurer.legalName,
+        Keywords: templateRef(template),
+        Creator: 'wc-claims documents service',
+        Producer: 'wc-claims documents service (PDFKit)',
+        CreationDate: issued,
+        ModDate: issued,
+      },
+    } as unknown as PDFKit.PDFDocumentOptions);
+  } catch (e) {
+    return Promise.reject(e);
+  }
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
@@ -48,9 +75,8 @@ export function renderLetter(template: Pick<NoticeTemplate, 'name' | 'version'>,
     doc.on('error', reject);
   });
   try {
-    const drawn = drawableLetter(letter);
-    layout(doc, drawn);
-    footers(doc, drawn, template);
+    new Layout(doc, insurer).letter(letter);
+    footers(doc, letter, template);
     doc.end();
   } catch (e) {
     doc.destroy();
@@ -59,83 +85,225 @@ export function renderLetter(template: Pick<NoticeTemplate, 'name' | 'version'>,
   return done;
 }
 
-/** Every string that is drawn, in a form the standard fonts can show (the PDF's metadata keeps Unicode). */
-function drawableLetter(l: Letter): Letter {
-  const t = drawableText;
-  return {
-    ...l,
-    recipient: l.recipient.map(t),
-    reference: t(l.reference),
-    salutation: t(l.salutation),
-    closing: l.closing.map(t),
-    body: l.body.map((b): Block => {
-      switch (b.kind) {
-        case 'heading':
-        case 'paragraph':
-          return { ...b, text: t(b.text) };
-        case 'bullets':
-          return { ...b, items: b.items.map(t) };
-        case 'facts':
-          return { ...b, rows: b.rows.map(([k, v]) => [t(k), t(v)] as [string, string]) };
-      }
-    }),
-  };
+interface Style {
+  size: number;
+  weight?: Weight;
+  color?: string;
+  align?: 'left' | 'right' | 'center';
+  lineGap?: number;
+  paragraphGap?: number;
 }
 
-function layout(doc: PDFKit.PDFDocument, letter: Letter) {
-  const left = MARGIN.left;
-  const width = doc.page.width - MARGIN.left - MARGIN.right;
+/**
+ * Draws text in runs of one face each (fonts.ts), continued on one line, wrapped by pdfkit at
+ * `width`. Returns nothing: doc.y is below the text afterwards, as pdfkit leaves it.
+ */
+function draw(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, s: Style): void {
+  const runs = runsOf(text);
+  if (runs.length === 0) return;
+  doc.fillColor(s.color ?? INK).fontSize(s.size);
+  runs.forEach((r, i) => {
+    useFont(doc, r.face, s.weight ?? 'regular');
+    const o = { width, align: s.align ?? 'left', lineGap: s.lineGap ?? LINE_GAP, paragraphGap: s.paragraphGap ?? 0, continued: i < runs.length - 1, features: featuresFor(r.face) } as PDFKit.Mixins.TextOptions;
+    if (i === 0) doc.text(r.text, x, y, o);
+    else doc.text(r.text, o);
+  });
+}
 
-  // Letterhead.
-  doc.fillColor(INK).font('Helvetica-Bold').fontSize(16).text(SENDER.name, left, MARGIN.top, { width });
-  doc.fillColor(MUTED).font('Helvetica').fontSize(9).text(SENDER.strapline, { width });
-  doc.moveDown(0.4);
-  doc.strokeColor('#999999').lineWidth(0.75).moveTo(left, doc.y).lineTo(left + width, doc.y).stroke();
-  doc.moveDown(1.2);
+class Layout {
+  private readonly left = MARGIN.left;
+  private readonly width: number;
+  /** Where heights are measured: the same fonts and widths, on a page too tall to break. */
+  private scratch?: PDFKit.PDFDocument;
+  private readonly root: PDFKit.PDFStructureElement;
 
-  // Date and recipient.
-  doc.fillColor(INK).font('Helvetica').fontSize(10.5);
-  doc.text(longDate(letter.issuedOn), left, doc.y, { width, align: 'right' });
-  doc.moveDown(0.5);
-  for (const line of letter.recipient) doc.text(line, left, doc.y, { width });
-  doc.moveDown(1.2);
-  doc.text(letter.salutation, left, doc.y, { width });
-  doc.moveDown(0.8);
+  constructor(
+    private readonly doc: PDFKit.PDFDocument,
+    private readonly insurer: Insurer,
+  ) {
+    this.width = doc.page.width - MARGIN.left - MARGIN.right;
+    // moveDown counts lines of the body text.
+    useFont(doc, 'latin', 'regular');
+    doc.fontSize(BODY);
+    this.root = doc.struct('Document');
+    doc.addStructure(this.root);
+  }
 
-  for (const block of letter.body) {
-    switch (block.kind) {
+  private get bottom() {
+    return this.doc.page.height - MARGIN.bottom;
+  }
+
+  /** The height `paint` takes when drawn from the top of a page. */
+  private measure(paint: (doc: PDFKit.PDFDocument, y: number) => void): number {
+    if (!this.scratch) {
+      this.scratch = new PDFDocument({ size: [this.doc.page.width, 100_000], margins: { ...MARGIN, top: 0, bottom: 0 }, compress: false, font: null } as unknown as PDFKit.PDFDocumentOptions);
+      useFont(this.scratch, 'latin', 'regular');
+    }
+    paint(this.scratch, 0);
+    const h = this.scratch.y;
+    return h;
+  }
+
+  /** Starts a new page unless `height` fits below the current position (or the page is still empty). */
+  private keep(height: number): void {
+    if (this.doc.y + height > this.bottom && this.doc.y > MARGIN.top + 1) this.doc.addPage();
+  }
+
+  /** A structure element of the given type holding what `paint` draws. */
+  private tag(type: string, paint: () => void, parent: PDFKit.PDFStructureElement = this.root): void {
+    const el = this.doc.struct(type);
+    parent.add(el);
+    el.add(paint);
+    el.end();
+  }
+
+  letter(l: Letter): void {
+    this.letterhead();
+    const { doc, left, width } = this;
+    this.tag('P', () => draw(doc, longDate(l.issuedOn), left, doc.y, width, { size: BODY, align: 'right' }));
+    doc.moveDown(0.5);
+    this.tag('P', () => draw(doc, l.recipient.join('\n'), left, doc.y, width, { size: BODY }));
+    doc.moveDown(1.2);
+    this.tag('P', () => draw(doc, l.salutation, left, doc.y, width, { size: BODY }));
+    doc.moveDown(0.8);
+
+    const signOff = this.measure((d, y) => this.paintClosing(d, l.closing, y));
+    l.body.forEach((block, i) => {
+      const next = l.body[i + 1];
+      let need = this.keepHeight(block);
+      if (block.kind === 'heading' && next) need += this.keepHeight(next);
+      if (!next) {
+        // The sign-off never stands alone: it moves with the last block when both fit on a part of a page.
+        const whole = this.measure((d, y) => this.paint(d, block, y));
+        if (whole + signOff <= (this.bottom - MARGIN.top) * SIGN_OFF_WITH_BLOCK) need = whole + signOff;
+      }
+      this.block(block, need);
+    });
+    this.keep(signOff);
+    this.tag('P', () => this.paintClosing(doc, l.closing, doc.y));
+  }
+
+  private letterhead(): void {
+    const { doc, left, width, insurer } = this;
+    this.tag('P', () => draw(doc, insurer.name, left, MARGIN.top, width, { size: 16, weight: 'bold' }));
+    doc.y += 2;
+    this.tag('P', () => draw(doc, `${insurer.legalName}  ·  ABN ${formatAbn(insurer.abn)}`, left, doc.y, width, { size: 8.5, color: MUTED }));
+    this.tag('P', () => draw(doc, `${insurer.address}  ·  ${insurer.phone}  ·  ${insurer.web}`, left, doc.y, width, { size: 8.5, color: MUTED }));
+    doc.moveDown(0.4);
+    doc.markContent('Artifact', { type: 'Layout' });
+    doc.strokeColor('#999999').lineWidth(0.75).moveTo(left, doc.y).lineTo(left + width, doc.y).stroke();
+    doc.endMarkedContent();
+    doc.moveDown(1.2);
+  }
+
+  private paintClosing(d: PDFKit.PDFDocument, closing: string[], y: number): void {
+    d.y = y;
+    d.moveDown(0.6);
+    draw(d, [...closing, this.insurer.legalName].join('\n'), this.left, d.y, this.width, { size: BODY });
+  }
+
+  /** The least of a block that must be on the page where it starts. */
+  private keepHeight(b: Block): number {
+    switch (b.kind) {
       case 'heading':
-        doc.moveDown(0.4).font('Helvetica-Bold').fontSize(12).text(block.text, left, doc.y, { width });
-        doc.moveDown(0.4).font('Helvetica').fontSize(10.5);
-        break;
-      case 'paragraph':
-        doc.font('Helvetica').fontSize(10.5).text(block.text, left, doc.y, { width, lineGap: 2, paragraphGap: 8 });
-        break;
+        return this.measure((d, y) => this.paint(d, b, y));
+      case 'paragraph': {
+        const whole = this.measure((d, y) => this.paint(d, b, y));
+        const line = this.measure((d, y) => draw(d, 'X', this.left, y, this.width, { size: BODY }));
+        return whole <= line * WHOLE_PARAGRAPH_LINES + 8 ? whole : line * 2;
+      }
       case 'bullets':
-        doc.font('Helvetica').fontSize(10.5).list(block.items, left, doc.y, { width, lineGap: 2, paragraphGap: 5, bulletRadius: 2, bulletIndent: 4, textIndent: 14 });
+        return b.items.length ? this.measure((d, y) => this.bullet(d, b.items[0], y)) : 0;
+      case 'facts':
+        return b.rows.length ? this.measure((d, y) => this.row(d, b.rows[0], y)) : 0;
+    }
+  }
+
+  /** Draws one block on the letter: a page break first when `need` does not fit, then each item whole. */
+  private block(b: Block, need: number): void {
+    const { doc } = this;
+    this.keep(need);
+    switch (b.kind) {
+      case 'heading':
+      case 'paragraph':
+        this.tag(b.kind === 'heading' ? 'H2' : 'P', () => this.paint(doc, b, doc.y));
+        break;
+      case 'bullets': {
+        const list = doc.struct('L');
+        this.root.add(list);
+        for (const item of b.items) {
+          this.keep(this.measure((d, y) => this.bullet(d, item, y)));
+          const li = doc.struct('LI');
+          list.add(li);
+          const y = doc.y;
+          this.tag('Lbl', () => draw(doc, '•', this.left + 4, y, 10, { size: BODY }), li);
+          this.tag('LBody', () => this.bullet(doc, item, y, false), li);
+          li.end();
+        }
+        list.end();
         doc.moveDown(0.6);
         break;
+      }
       case 'facts': {
-        const labelWidth = 130;
-        for (const [label, value] of block.rows) {
+        const table = doc.struct('Table');
+        this.root.add(table);
+        for (const row of b.rows) {
+          this.keep(this.measure((d, y) => this.row(d, row, y)));
+          const tr = doc.struct('TR');
+          table.add(tr);
           const y = doc.y;
-          doc.font('Helvetica-Bold').fontSize(10).text(label, left, y, { width: labelWidth - 8 });
-          const afterLabel = doc.y;
-          doc.font('Helvetica').fontSize(10).text(value, left + labelWidth, y, { width: width - labelWidth });
-          doc.y = Math.max(afterLabel, doc.y) + 2;
+          let below = y;
+          this.tag('TH', () => {
+            draw(doc, row[0], this.left, y, LABEL_WIDTH - 8, { size: 10, weight: 'bold' });
+            below = doc.y;
+          }, tr);
+          this.tag('TD', () => draw(doc, row[1], this.left + LABEL_WIDTH, y, this.width - LABEL_WIDTH, { size: 10 }), tr);
+          tr.end();
+          doc.y = Math.max(below, doc.y) + 2;
         }
-        doc.x = left;
+        table.end();
+        doc.x = this.left;
         doc.moveDown(0.8);
         break;
       }
     }
   }
 
-  doc.moveDown(0.6).font('Helvetica').fontSize(10.5);
-  for (const line of letter.closing) doc.text(line, left, doc.y, { width });
+  /** Headings and paragraphs, on the letter or the scratch page. */
+  private paint(d: PDFKit.PDFDocument, b: Block, y: number): void {
+    switch (b.kind) {
+      case 'heading':
+        draw(d, b.text, this.left, y + 5, this.width, { size: 12, weight: 'bold', paragraphGap: 5 });
+        break;
+      case 'paragraph':
+        draw(d, b.text, this.left, y, this.width, { size: BODY, paragraphGap: 8 });
+        break;
+      case 'bullets':
+        b.items.forEach((item, i) => this.bullet(d, item, i === 0 ? y : d.y));
+        break;
+      case 'facts':
+        b.rows.forEach((row, i) => this.row(d, row, i === 0 ? y : d.y));
+        break;
+    }
+  }
+
+  /** A bullet item's text (the bullet itself is drawn by the caller on the letter). */
+  private bullet(d: PDFKit.PDFDocument, item: string, y: number, withMark = true): void {
+    if (withMark && d !== this.doc) draw(d, '•', this.left + 4, y, 10, { size: BODY });
+    draw(d, item, this.left + 18, y, this.width - 18, { size: BODY, paragraphGap: 5 });
+  }
+
+  private row(d: PDFKit.PDFDocument, [label, value]: [string, string], y: number): void {
+    draw(d, label, this.left, y, LABEL_WIDTH - 8, { size: 10, weight: 'bold' });
+    const afterLabel = d.y;
+    draw(d, value, this.left + LABEL_WIDTH, y, this.width - LABEL_WIDTH, { size: 10 });
+    d.y = Math.max(afterLabel, d.y) + 2;
+  }
 }
 
-/** "Claim number WC… · page n of N" at the foot of every page. */
+const LABEL_WIDTH = 140;
+
+/** "Claim number WC… | page n of N | template" at the foot of every page: pagination artifacts, not content. */
 function footers(doc: PDFKit.PDFDocument, letter: Letter, template: Pick<NoticeTemplate, 'name' | 'version'>) {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
@@ -143,11 +311,9 @@ function footers(doc: PDFKit.PDFDocument, letter: Letter, template: Pick<NoticeT
     const bottom = doc.page.margins.bottom;
     doc.page.margins.bottom = 0; // writing inside the margin must not start a new page
     const width = doc.page.width - MARGIN.left - MARGIN.right;
-    doc
-      .fillColor(MUTED)
-      .font('Helvetica')
-      .fontSize(8)
-      .text(`${letter.reference}  |  page ${i - start + 1} of ${count}  |  ${templateRef(template)}`, MARGIN.left, doc.page.height - 44, { width, align: 'center', lineBreak: false });
+    doc.markContent('Artifact', { type: 'Pagination' });
+    draw(doc, `${letter.reference}  |  page ${i - start + 1} of ${count}  |  ${templateRef(template)}`, MARGIN.left, doc.page.height - 44, width, { size: 8, color: MUTED, align: 'center' });
+    doc.endMarkedContent();
     doc.page.margins.bottom = bottom;
   }
 }

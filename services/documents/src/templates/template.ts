@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Insurer } from './letterhead';
 
 /**
  * How every notice is built: a template turns its checked data into a Letter (plain content, no
@@ -37,7 +38,8 @@ export interface NoticeTemplate<K extends string = string, D = unknown> {
   version: number;
   /** The data this notice needs: checked before rendering (400 naming each bad field). */
   data: z.ZodType<D, z.ZodTypeDef, unknown>;
-  compose(data: D): Letter;
+  /** The letter for this data, from this insurer (its name and reply address may be in the text). */
+  compose(data: D, insurer: Insurer): Letter;
 }
 
 /** Identifies the template (and version) a document was made from. */
