@@ -236,8 +236,11 @@ class Layout {
           const li = doc.struct('LI');
           list.add(li);
           const y = doc.y;
-          this.tag('Lbl', () => draw(doc, '•', this.left + 4, y, 10, { size: BODY }), li);
-          this.tag('LBody', () => this.bullet(doc, item, y, false), li);
+          // The bullet is a drawn dot, not text: the list structure tells a screen reader it is an item.
+          doc.markContent('Artifact', { type: 'Layout' });
+          doc.circle(this.left + 6, y + BODY * 0.72, 1.8).fill(INK);
+          doc.endMarkedContent();
+          this.tag('LBody', () => this.bullet(doc, item, y), li);
           li.end();
         }
         list.end();
@@ -287,9 +290,8 @@ class Layout {
     }
   }
 
-  /** A bullet item's text (the bullet itself is drawn by the caller on the letter). */
-  private bullet(d: PDFKit.PDFDocument, item: string, y: number, withMark = true): void {
-    if (withMark && d !== this.doc) draw(d, '•', this.left + 4, y, 10, { size: BODY });
+  /** A bullet item's text (the dot is drawn by the caller on the letter). */
+  private bullet(d: PDFKit.PDFDocument, item: string, y: number): void {
     draw(d, item, this.left + 18, y, this.width - 18, { size: BODY, paragraphGap: 5 });
   }
 

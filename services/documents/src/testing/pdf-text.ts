@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
  * break; the embedded fonts' ToUnicode maps are what make a name in any script come back as typed.
  */
 export function pdfText(pdf: Buffer): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 })
+  // -raw: in the order the text was drawn (a label before its value, each line of a wrapped label together).
+  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 })
     .toString('utf8')
     .replace(/\f/g, '\n')
     .replace(/\n+$/, '');
