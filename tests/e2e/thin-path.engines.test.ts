@@ -60,9 +60,12 @@ async function eventually<T>(what: string, probe: () => Promise<T | undefined | 
 
 const claimRows = async () => Number((await db.query('SELECT count(*) AS n FROM claims.claims')).rows[0].n);
 
-/** A claim of the test's own: the notification lodged with a fresh idempotency key. */
+/** A claim of the test's own: the notification lodged with a fresh idempotency key, with its case manager (the letter names them). */
 async function lodge(): Promise<string> {
-  const r = await api('POST', '/claims', notification(), { authorization: `Bearer ${await token('case-manager')}`, 'idempotency-key': `notif-${randomUUID()}` });
+  const r = await api('POST', '/claims', notification({ assignment: { caseManager: 'sam.case', teamLeader: 'tl.jo' } }), {
+    authorization: `Bearer ${await token('case-manager')}`,
+    'idempotency-key': `notif-${randomUUID()}`,
+  });
   expect(r.status).toBe(201);
   return r.body.id;
 }
@@ -71,6 +74,13 @@ beforeAll(async () => {
   db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   platform = await startPlatform({ env: process.env, basePort: 4101 });
+  // The acknowledgement letter gives the case manager's name and contact, from the staff directory (issue 16).
+  const staff = await fetch(`${platform.urls.notifications}/notifications/staff/sam.case`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${await token('admin', 'it.admin')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Sam Casey', role: 'Case manager', phone: '02 9000 1357', email: 'sam.casey@insurer.example' }),
+  });
+  expect(staff.status).toBe(200);
 });
 
 afterAll(async () => {

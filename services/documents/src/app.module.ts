@@ -10,6 +10,8 @@ import { DocumentsService, LOGGER } from './documents/documents.service';
 import { DocumentsOutboxRelay, KAFKA, kafkaProvider } from './messaging.providers';
 import { LanguageAssistance1763840000000 } from './migrations/1763840000000-language-assistance';
 import { DocumentsInitial1763780000000 } from './migrations/1763780000000-initial';
+import { Claims1765000000000 } from './migrations/1765000000000-claims';
+import { ClaimsDirectory } from './claims/claims-directory';
 
 const config = loadDocumentsConfig();
 
@@ -20,7 +22,7 @@ const config = loadDocumentsConfig();
         url: config.DATABASE_URL,
         schema: config.DB_SCHEMA,
         entities: [DocumentEntity, DocumentReadEntity],
-        migrations: [DocumentsInitial1763780000000, LanguageAssistance1763840000000],
+        migrations: [DocumentsInitial1763780000000, LanguageAssistance1763840000000, Claims1765000000000],
       }),
     ),
   ],
@@ -31,6 +33,7 @@ const config = loadDocumentsConfig();
     kafkaProvider,
     DocumentsService,
     DocumentsOutboxRelay,
+    ClaimsDirectory,
     {
       provide: HEALTH_CHECKS,
       inject: [getDataSourceToken(), KAFKA],

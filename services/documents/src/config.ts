@@ -24,6 +24,8 @@ export const documentsConfigSchema = baseConfig
      * where an INSURER_* setting is not given; anywhere else every INSURER_* setting is required, so
      * no letter is posted under the development identity.
      */
+    /** The group that reads claim.notified (claims/claims-directory.ts); default: one per schema. */
+    CLAIMS_CONSUMER_GROUP: z.string().min(1, 'must not be empty').optional(),
     DEPLOYMENT: z.enum(['local', 'staging', 'production'], { errorMap: () => ({ message: 'must be local, staging or production' }) }).default('local'),
     ...(Object.fromEntries(Object.keys(INSURER_SETTINGS).map((k) => [k, z.string().optional()])) as Record<InsurerSetting, z.ZodOptional<z.ZodString>>),
   })

@@ -13,8 +13,6 @@ export const notificationsConfigSchema = baseConfig.extend({
   MAIL_FROM: z.string().min(3).default('Workers Compensation Claims <claims@localhost>'),
   /** Named in SMS texts. */
   SENDER_NAME: z.string().min(1).default('Workers Compensation Claims'),
-  /** The insurer's postal address printed in letters' contact block. */
-  REPLY_POSTAL_ADDRESS: z.string().min(5).default('Postal address not configured (set REPLY_POSTAL_ADDRESS)'),
   /** How often the delivery worker looks for notices to write and send. */
   DISPATCH_INTERVAL_MS: z.coerce.number().int().min(50, 'must be at least 50').default(1000),
   /** A failed send waits base × 2^(attempt-1) before the next attempt... */

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { checkClaimNumber } from '../claims/claim-numbers';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DocumentCreatedData, TOPICS } from '@wc/contracts';
@@ -50,7 +51,7 @@ export async function renderDocument(request: DocumentRequest, insurer: Insurer)
   let languageAssistance: DocumentEntity['languageAssistance'] = null;
   if (request.languageAssistance) {
     // The interpreter paragraph goes first: a reader who needs it should not have to find it.
-    const { blocks, translated } = languageAssistanceBlocks(request.languageAssistance);
+    const { blocks, translated } = languageAssistanceBlocks(request.languageAssistance, insurer);
     letter.body = [...blocks, ...letter.body];
     languageAssistance = { language: request.languageAssistance.language, translated, version: LANGUAGE_ASSISTANCE_VERSION };
   }
@@ -111,6 +112,7 @@ export class DocumentsService {
     const existing = await repo.findOneBy({ idempotencyKey });
     if (existing) return { document: this.sameRequest(existing, requestHash), created: false };
 
+    await checkClaimNumber(this.ds, this.schema, request.claimId, (request.data as { claimNumber: string }).claimNumber);
     const { template, bytes, languageAssistance } = await renderDocument(request, this.insurer);
     let document: DocumentEntity;
     try {

@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { addressed, caseManagerSignOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
 import type { NoticeTemplate } from './template';
-import { personName, text } from './fields';
-
+import { claimContact, text, workerAddressee } from './fields';
 
 export const acknowledgementLetterData = z
   .object({
     claimNumber: text,
-    worker: personName,
+    worker: workerAddressee,
     employer: z.object({ name: text, policyNumber: text }).strict(),
     dateOfInjury: localDate,
     notificationDate: localDate,
+    contact: claimContact,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -29,13 +29,13 @@ export const acknowledgementLetterV1: NoticeTemplate<'acknowledgement-letter', A
   name: 'acknowledgement-letter',
   version: 1,
   data: acknowledgementLetterData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     return {
       title: `We have received your claim ${d.claimNumber}`,
       subject: `Acknowledgement of workers compensation claim ${d.claimNumber}`,
       issuedOn: d.notificationDate,
-      recipient: [worker],
+      recipient: addressed(worker, d.worker.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${worker},`,
       body: [
@@ -62,23 +62,15 @@ export const acknowledgementLetterV1: NoticeTemplate<'acknowledgement-letter', A
         {
           kind: 'bullets',
           items: [
-            'A case manager will look after your claim. They may contact you, your employer and your doctor to understand your injury and what help you need.',
+            `Your case manager, ${d.contact.caseManager}, will look after your claim. They may contact you, your employer and your doctor to understand your injury and what help you need.`,
             'If your injury keeps you from your usual work, we will work with you, your employer and your doctor on a plan to help you recover and get back to work safely.',
             'If we need anything from you, we will ask for it in writing and tell you when we need it by.',
             'Please send us each certificate of capacity your doctor gives you, and keep the receipts for any treatment or travel costs caused by your injury.',
           ],
         },
-        { kind: 'heading', text: 'Who to contact' },
-        {
-          kind: 'paragraph',
-          text: `If you have a question, or if anything in this letter is wrong, please contact your case manager and quote your claim number, ${d.claimNumber}. If you would like help in another language, let us know.`,
-        },
-        {
-          kind: 'paragraph',
-          text: 'You can also get free, independent help with your claim from the Independent Review Office (IRO).',
-        },
+        ...whoToContact('acknowledgement-letter', 'worker', d.contact, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: caseManagerSignOff(d.contact),
     };
   },
 };

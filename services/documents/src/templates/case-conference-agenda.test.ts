@@ -1,5 +1,7 @@
 import { pdfText } from '../testing/pdf-text';
 import { caseConferenceAgendaData, caseConferenceAgendaV1 } from './case-conference-agenda';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 
 const data = {
@@ -22,14 +24,14 @@ const data = {
   purpose: 'To agree a plan for Caspian to return to forklift duties, building up from four hours a day.',
   agenda: ['What Caspian can safely do now, according to Dr Pike', 'Duties available in the dispatch bay', 'Hours and a timetable for building up'],
   prepare: ['Dr Pike: your latest certificate of capacity', 'Rosalind: a list of dispatch bay tasks and their physical demands'],
-  contact: { name: 'Soraya Lindqvist', role: 'Case manager', phone: '02 9555 0149', email: 'soraya.lindqvist@example.org' },
+  contact: { caseManager: 'Soraya Lindqvist', phone: '02 9555 0149', email: 'soraya.lindqvist@example.org' },
 };
 const t = caseConferenceAgendaV1;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-const pdf = async (d: unknown) => renderLetter(t, t.compose(caseConferenceAgendaData.parse(d)), { compress: false });
+const compose = (d: unknown) => t.compose(caseConferenceAgendaData.parse(d), LOCAL_INSURER);
+const pdf = async (d: unknown) => renderLetter(t, compose(d), { compress: false });
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
-/** The letter's text in one line, without the page footers (drawn last, so they would split text that runs onto the next page). */
-const render = async (d: unknown) => oneLine(pdfText(await pdf(d)).split('\n').filter((l) => !FOOTER.test(l)).join('\n'));
+const render = async (d: unknown) => letterText(compose(d));
 const paths = (d: unknown) => {
   const r = caseConferenceAgendaData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
@@ -54,7 +56,7 @@ describe('case-conference-agenda v1 (case conference guide)', () => {
     expect(text).toContain('Or join by phone or video Phone 02 9555 0321, meeting code 448 2190');
     expect(text).toContain("about Caspian Mwangi's workers compensation claim");
     expect(text).toContain('Claim number WC0071123');
-    expect(text).toContain('1 July 2026');
+    expect(oneLine(pdfText(await pdf(data)))).toContain('1 July 2026');
   });
 
   it('lists the participants with their roles, the purpose and the agenda items', async () => {
@@ -72,7 +74,14 @@ describe('case-conference-agenda v1 (case conference guide)', () => {
     expect(text).toContain('What to bring or prepare');
     expect(text).toContain('Dr Pike: your latest certificate of capacity');
     expect(text).toContain('Rosalind: a list of dispatch bay tasks and their physical demands');
-    expect(text).toContain('please contact Soraya Lindqvist, Case manager, as soon as you can: phone 02 9555 0149 or email soraya.lindqvist@example.org.');
+    expect(text).toContain('please tell the case manager, Soraya Lindqvist, as soon as you can: phone 02 9555 0149 or email soraya.lindqvist@example.org.');
+  });
+
+  it('ends with the case manager to contact, and the IRO for the worker among the participants', async () => {
+    const text = await render(data);
+    expect(text).toContain('The case manager for this claim is Soraya Lindqvist. If you have a question about this letter');
+    expect(text).toContain('If you are the injured worker, you can get free, independent help from the Independent Review Office (IRO) on 13 94 76');
+    expect(compose(data).closing).toEqual(['Yours sincerely,', 'Soraya Lindqvist', 'Case manager']);
   });
 
   it('prints a dial-in only conference, and a start time without an end', async () => {

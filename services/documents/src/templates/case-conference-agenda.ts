@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { caseManagerSignOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { email, longText, personName, phone, text } from './fields';
+import { claimContact, longText, personName, text } from './fields';
 
 /** Sydney local time of day, 24-hour. */
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24-hour), e.g. "14:30"');
@@ -34,8 +34,8 @@ export const caseConferenceAgendaData = z
     agenda: z.array(longText).min(1, 'must have at least one item'),
     /** What to bring or prepare. */
     prepare: z.array(longText).min(1, 'must say at least one thing to bring or prepare'),
-    /** Who to tell to change the time or place, or if someone cannot come. */
-    contact: z.object({ name: text, role: text, phone, email }).strict(),
+    /** The case manager: who to tell to change the time or place, or if someone cannot come. */
+    contact: claimContact,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -63,7 +63,7 @@ export const caseConferenceAgendaV1: NoticeTemplate<'case-conference-agenda', Ca
   name: 'case-conference-agenda',
   version: 1,
   data: caseConferenceAgendaData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const c = d.conference;
     const when = c.endsAt ? `${clockTime(c.startsAt)} to ${clockTime(c.endsAt)}` : `${clockTime(c.startsAt)}`;
@@ -112,10 +112,11 @@ export const caseConferenceAgendaV1: NoticeTemplate<'case-conference-agenda', Ca
         { kind: 'heading', text: 'If you need to change something' },
         {
           kind: 'paragraph',
-          text: `If you cannot attend, need a different time or place, or need an interpreter or other support to take part, please contact ${k.name}, ${k.role}, as soon as you can: phone ${k.phone} or email ${k.email}. Please quote claim number ${d.claimNumber}.`,
+          text: `If you cannot attend, need a different time or place, or need an interpreter or other support to take part, please tell the case manager, ${k.caseManager}, as soon as you can: phone ${k.phone} or email ${k.email}.`,
         },
+        ...whoToContact('case-conference-agenda', 'participants', k, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: caseManagerSignOff(k),
     };
   },
 };

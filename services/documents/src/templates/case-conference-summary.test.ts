@@ -1,5 +1,7 @@
 import { pdfText } from '../testing/pdf-text';
 import { caseConferenceSummaryData, caseConferenceSummaryV1 } from './case-conference-summary';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 
 const data = {
@@ -20,14 +22,14 @@ const data = {
   nextSteps: ['Soraya Lindqvist will call everyone after the first week of the plan'],
   nextReviewOn: '2026-08-05',
   correctionsWithinDays: 7,
-  contact: { name: 'Soraya Lindqvist', role: 'Case manager', phone: '02 9555 0149', email: 'soraya.lindqvist@example.org' },
+  contact: { caseManager: 'Soraya Lindqvist', phone: '02 9555 0149', email: 'soraya.lindqvist@example.org' },
 };
 const t = caseConferenceSummaryV1;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-const pdf = async (d: unknown) => renderLetter(t, t.compose(caseConferenceSummaryData.parse(d)), { compress: false });
+const compose = (d: unknown) => t.compose(caseConferenceSummaryData.parse(d), LOCAL_INSURER);
+const pdf = async (d: unknown) => renderLetter(t, compose(d), { compress: false });
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
-/** The letter's text in one line, without the page footers (drawn last, so they would split text that runs onto the next page). */
-const render = async (d: unknown) => oneLine(pdfText(await pdf(d)).split('\n').filter((l) => !FOOTER.test(l)).join('\n'));
+const render = async (d: unknown) => letterText(compose(d));
 const paths = (d: unknown) => {
   const r = caseConferenceSummaryData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
@@ -52,7 +54,7 @@ describe('case-conference-summary v1 (case conference guide)', () => {
     expect(text).toContain('Caspian will start in the dispatch bay at four hours a day');
     expect(text).toContain('No lifting over 8 kg until Dr Pike reviews Caspian again');
     expect(text).toContain('Claim number WC0071123');
-    expect(text).toContain('9 July 2026');
+    expect(oneLine(pdfText(await pdf(data)))).toContain('9 July 2026');
   });
 
   it('prints each action with who is responsible and by when', async () => {
@@ -70,7 +72,7 @@ describe('case-conference-summary v1 (case conference guide)', () => {
 
   it('invites corrections within the stated number of days, with the date that gives', async () => {
     const text = await render(data);
-    expect(text).toContain('tell Soraya Lindqvist, Case manager, within 7 days of the date of this letter, that is by 16 July 2026.');
+    expect(text).toContain('tell the case manager, Soraya Lindqvist, within 7 days of the date of this letter, that is by 16 July 2026.');
     expect(text).toContain('You can call 02 9555 0149 or email soraya.lindqvist@example.org.');
     const one = await render({ ...data, issuedOn: '2026-07-31', correctionsWithinDays: 1 });
     expect(one).toContain('within 1 day of the date of this letter, that is by 1 August 2026.');
@@ -97,5 +99,6 @@ describe('case-conference-summary v1 (case conference guide)', () => {
     expect(paths({ ...data, correctionsWithinDays: '7' })).toEqual(['correctionsWithinDays']);
     expect(paths({ ...data, correctionsWithinDays: 0 })).toEqual(['correctionsWithinDays']);
     expect(paths({ ...data, actions: [{ action: 'Call Dr Pike', dueOn: '2026-07-10' }] })).toEqual(['actions.0.responsible']);
+    expect(paths({ ...data, contact: { ...data.contact, role: 'Case manager' } })).toEqual(['contact']);
   });
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { caseManagerSignOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
 import type { NoticeTemplate } from './template';
-import { email, longText, personName, phone, text } from './fields';
+import { claimContact, longText, personName, text } from './fields';
 
 
 export const caseConferenceSummaryData = z
@@ -22,8 +22,8 @@ export const caseConferenceSummaryData = z
     /** When progress will next be reviewed, if a date was set. */
     nextReviewOn: localDate.optional(),
     correctionsWithinDays: z.number({ invalid_type_error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(30, 'must be at most 30 days'),
-    /** Who to send corrections or questions to. */
-    contact: z.object({ name: text, role: text, phone, email }).strict(),
+    /** The case manager: who to send corrections or questions to. */
+    contact: claimContact,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -55,7 +55,7 @@ export const caseConferenceSummaryV1: NoticeTemplate<'case-conference-summary', 
   name: 'case-conference-summary',
   version: 1,
   data: caseConferenceSummaryData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const k = d.contact;
     const days = d.correctionsWithinDays === 1 ? '1 day' : `${d.correctionsWithinDays} days`;
@@ -100,14 +100,15 @@ export const caseConferenceSummaryV1: NoticeTemplate<'case-conference-summary', 
         { kind: 'heading', text: 'Is this summary right?' },
         {
           kind: 'paragraph',
-          text: `Please read this summary carefully. If anything is wrong or missing, tell ${k.name}, ${k.role}, within ${days} of the date of this letter, that is by ${correctBy}. You can call ${k.phone} or email ${k.email}. If we do not hear from you by then, we will treat this summary as the record of what was agreed.`,
+          text: `Please read this summary carefully. If anything is wrong or missing, tell the case manager, ${k.caseManager}, within ${days} of the date of this letter, that is by ${correctBy}. You can call ${k.phone} or email ${k.email}. If we do not hear from you by then, we will treat this summary as the record of what was agreed.`,
         },
         {
           kind: 'paragraph',
-          text: `If you have a question about an action, please contact the person responsible for it, or ${k.name}. Please quote claim number ${d.claimNumber}.`,
+          text: `If you have a question about an action, please contact the person responsible for it, or ${k.caseManager}.`,
         },
+        ...whoToContact('case-conference-summary', 'participants', k, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: caseManagerSignOff(k),
     };
   },
 };

@@ -1,5 +1,7 @@
 import { pdfText } from '../testing/pdf-text';
 import { complaintAcknowledgementData, complaintAcknowledgementV1 } from './complaint-acknowledgement';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 
 const data = {
@@ -10,13 +12,14 @@ const data = {
   summary: 'Your reimbursement for travel to Dr Haskell Moribund on 12 May 2026 has not been paid, and your calls about it were not returned.',
   handler: { name: 'Ignatius Oduya', role: 'Complaints Manager', phone: '02 9555 0188', email: 'ignatius.oduya@example.org' },
   respondBy: '2026-06-05',
+  contact: { caseManager: 'Hamish Adeyemi', phone: '02 9555 0274', email: 'hamish.adeyemi@example.org' },
 };
 const t = complaintAcknowledgementV1;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-const pdf = async (d: unknown) => renderLetter(t, t.compose(complaintAcknowledgementData.parse(d)), { compress: false });
+const compose = (d: unknown) => t.compose(complaintAcknowledgementData.parse(d), LOCAL_INSURER);
+const pdf = async (d: unknown) => renderLetter(t, compose(d), { compress: false });
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
-/** The letter's text in one line, without the page footers (drawn last, so they would split text that runs onto the next page). */
-const render = async (d: unknown) => oneLine(pdfText(await pdf(d)).split('\n').filter((l) => !FOOTER.test(l)).join('\n'));
+const render = async (d: unknown) => letterText(compose(d));
 const paths = (d: unknown) => {
   const r = complaintAcknowledgementData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
@@ -39,7 +42,7 @@ describe('complaint-acknowledgement v1 (program 8)', () => {
     expect(text).toContain('We received your complaint on 2 June 2026.');
     expect(text).toContain('Complaint received 2 June 2026');
     expect(text).toContain('Your reimbursement for travel to Dr Haskell Moribund on 12 May 2026 has not been paid, and your calls about it were not returned.');
-    expect(text).toContain('3 June 2026');
+    expect(oneLine(pdfText(await pdf(data)))).toContain('3 June 2026');
     expect(text).toContain('Claim number WC0064409');
   });
 
@@ -51,6 +54,16 @@ describe('complaint-acknowledgement v1 (program 8)', () => {
     expect(text).toContain('You can call them on 02 9555 0188 or email them at ignatius.oduya@example.org.');
     expect(text).toContain('We will respond by 5 June 2026');
     expect(text).toContain('We will give you our response by 5 June 2026.');
+    // Program 8: the person managing the complaint signs the letter.
+    expect(compose(data).closing).toEqual(['Yours sincerely,', 'Ignatius Oduya', 'Complaints Manager']);
+  });
+
+  it('gives the case manager for the rest of the claim: the complaint may be about them', async () => {
+    const text = await render(data);
+    expect(text).toContain(
+      'The case manager for this claim is Hamish Adeyemi. For anything about the claim other than your complaint (which Ignatius Oduya is handling), call Hamish Adeyemi on 02 9555 0274 or email hamish.adeyemi@example.org.',
+    );
+    expect(text).toContain('You can also call us on 02 9000 0000 or write to us at Locked Bag 1, Sydney NSW 2001.');
   });
 
   it('says how to escalate: the IRO for workers, SIRA for employers and others', async () => {
@@ -64,6 +77,8 @@ describe('complaint-acknowledgement v1 (program 8)', () => {
   it('addresses a complainant writing for an organisation', async () => {
     const text = await render({ ...data, complainant: { ...data.complainant, organisation: 'Gannetbrook Plastering Pty Ltd' } });
     expect(text).toContain('Perpetua Vanderlaan Gannetbrook Plastering Pty Ltd');
+    const posted = compose({ ...data, complainant: { ...data.complainant, organisation: 'Gannetbrook Plastering Pty Ltd', address: ['PO Box 88', 'Gosford NSW 2250'] } });
+    expect(posted.recipient).toEqual(['Perpetua Vanderlaan', 'Gannetbrook Plastering Pty Ltd', 'PO Box 88', 'Gosford NSW 2250']);
   });
 
   it('names each bad field', () => {

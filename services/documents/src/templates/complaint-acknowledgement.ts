@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { addressed, signOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
 import { IRO, SIRA } from './independent-help';
-import { SENDER } from './letterhead';
 import type { NoticeTemplate } from './template';
-import { email, phone, text } from './fields';
-
+import { claimContact, email, phone, postalAddress, text } from './fields';
 
 export const complaintAcknowledgementData = z
   .object({
@@ -13,14 +12,16 @@ export const complaintAcknowledgementData = z
     /** The date printed on the notice. */
     issuedOn: localDate,
     /** Who made the complaint: the worker, or someone for an employer or other party (then `organisation`). */
-    complainant: z.object({ givenName: text, familyName: text, organisation: text.optional() }).strict(),
+    complainant: z.object({ givenName: text, familyName: text, organisation: text.optional(), address: postalAddress.optional() }).strict(),
     receivedOn: localDate,
     /** The complaint as we understood it, in a few plain sentences, so the complainant can correct us. */
     summary: z.string().trim().min(1, 'must not be empty').max(600, 'must be at most 600 characters (a short summary)'),
-    /** The person managing the complaint (program 8: we give their name and contact details). */
+    /** The person managing the complaint (program 8: we give their name and contact details); they sign the letter. */
     handler: z.object({ name: text, role: text, phone, email }).strict(),
     /** When we will respond; a later date is a new `complaint.extended` and a new letter. */
     respondBy: localDate,
+    /** The claim's case manager, for anything else about the claim. */
+    contact: claimContact,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -40,14 +41,14 @@ export const complaintAcknowledgementV1: NoticeTemplate<'complaint-acknowledgeme
   name: 'complaint-acknowledgement',
   version: 1,
   data: complaintAcknowledgementData,
-  compose(d) {
+  compose(d, insurer) {
     const name = fullName(d.complainant);
     const h = d.handler;
     return {
       title: `We have received your complaint: claim ${d.claimNumber}`,
       subject: `Acknowledgement of a complaint about workers compensation claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: d.complainant.organisation ? [name, d.complainant.organisation] : [name],
+      recipient: addressed(name, [...(d.complainant.organisation ? [d.complainant.organisation] : []), ...(d.complainant.address ?? [])]),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${name},`,
       body: [
@@ -96,8 +97,11 @@ export const complaintAcknowledgementV1: NoticeTemplate<'complaint-acknowledgeme
             `If you are an employer or anyone else involved in the claim, you can contact the ${SIRA.name}, which regulates workers compensation insurers in NSW, at ${SIRA.web}.`,
           ],
         },
+        // The complaint may be about the case manager: they are the contact for the rest of the claim only.
+        ...whoToContact('complaint-acknowledgement', 'other', d.contact, d.claimNumber, insurer, `For anything about the claim other than your complaint (which ${h.name} is handling)`),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      // Program 8: the person managing the complaint writes to the complainant.
+      closing: signOff(h),
     };
   },
 };

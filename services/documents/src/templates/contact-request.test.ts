@@ -1,5 +1,7 @@
 import { pdfText } from '../testing/pdf-text';
 import { contactRequestData, contactRequestV1 } from './contact-request';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 
 const data = {
@@ -9,13 +11,11 @@ const data = {
   worker: { givenName: 'Anneliese', familyName: 'Whitcombe' },
   dateOfInjury: '2026-06-01',
   attemptedOn: ['2026-06-09', '2026-06-05', '2026-06-09', '2026-06-10'],
-  caseManager: { name: 'Kwame Ashdown', phone: '1300 418 227', email: 'kwame.ashdown@claims.example' },
+  contact: { caseManager: 'Kwame Ashdown', phone: '1300 418 227', email: 'kwame.ashdown@claims.example' },
   respondBy: '2026-06-18',
 };
-const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-/** The letter's text without the page footers (a footer can fall between two lines of a paragraph). */
-const bodyText = (pdf: Buffer) => oneLine(pdfText(pdf).split('\n').filter((l) => !/\|\s+page \d+ of \d+\s+\|/.test(l)).join('\n'));
-const textOf = async (d: unknown) => bodyText(await renderLetter(contactRequestV1, contactRequestV1.compose(contactRequestData.parse(d)), { compress: false }));
+const compose = (d: unknown) => contactRequestV1.compose(contactRequestData.parse(d), LOCAL_INSURER);
+const textOf = (d: unknown) => letterText(compose(d));
 const badPaths = (d: unknown) => {
   const r = contactRequestData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
@@ -31,8 +31,11 @@ describe('contact request v1', () => {
     expect(text).toContain('Why we need to talk to you');
     expect(text).toContain('Kwame Ashdown is the case manager for your workers compensation claim. When a claim starts, we speak with the worker, the employer and the treating doctor');
     expect(text).toContain('what treatment and support you need');
-    expect(text).toContain('Please call Kwame Ashdown on 1300 418 227, or email kwame.ashdown@claims.example, by 18 June 2026.');
+    expect(text).toContain('Please call or email Kwame Ashdown by 18 June 2026: their details are below.');
     expect(text).toContain('Please contact us by 18 June 2026');
+    expect(text).toContain('Your case manager is Kwame Ashdown. If you have a question about this letter, or think something in it is wrong, call Kwame Ashdown on 1300 418 227 or email kwame.ashdown@claims.example.');
+    expect(text).toContain('Independent Review Office (IRO) on 13 94 76');
+    expect(compose(data).closing).toEqual(['Yours sincerely,', 'Kwame Ashdown', 'Case manager']);
   });
 
   it('writes to the employer and doctor about the worker, and names a single attempt in the sentence', async () => {
@@ -41,12 +44,14 @@ describe('contact request v1', () => {
     expect(employer).toContain('We tried to contact you by phone on 5 June 2026 about the injury Anneliese Whitcombe had at work on 1 June 2026');
     expect(employer).toContain("Kwame Ashdown is the case manager for Anneliese Whitcombe's workers compensation claim.");
     expect(employer).toContain('duties Anneliese Whitcombe could do safely while recovering');
+    expect(employer).toContain('The case manager for this claim is Kwame Ashdown.');
+    expect(employer).not.toContain('Independent Review Office');
     const doctor = await textOf({ ...data, recipient: { party: 'doctor', name: 'Dr Soren Pillai' } });
     expect(doctor).toContain("Anneliese Whitcombe's capacity for work and expected recovery");
   });
 
   it('puts the claim number and the template version in every page footer', async () => {
-    const lines = pdfText(await renderLetter(contactRequestV1, contactRequestV1.compose(contactRequestData.parse(data)), { compress: false })).split('\n');
+    const lines = pdfText(await renderLetter(contactRequestV1, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => /\|\s+page \d+ of \d+\s+\|/.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f).toMatch(/^Claim number WC0009154\s+\|\s+page \d+ of \d+\s+\|\s+contact-request@v1$/);
@@ -59,8 +64,8 @@ describe('contact request v1', () => {
     expect(badPaths({ ...data, attemptedOn: ['2026-06-05', '2026-06-31'] })).toEqual(['attemptedOn.1']);
     expect(badPaths({ ...data, attemptedOn: ['2026-06-12'] })).toEqual(['attemptedOn.0']);
     expect(badPaths({ ...data, respondBy: '2026-06-10' })).toEqual(['respondBy']);
-    expect(badPaths({ ...data, caseManager: { name: 'Kwame Ashdown', phone: '', email: 'kwame' } })).toEqual(
-      expect.arrayContaining(['caseManager.phone', 'caseManager.email']),
+    expect(badPaths({ ...data, contact: { caseManager: 'Kwame Ashdown', phone: '', email: 'kwame' } })).toEqual(
+      expect.arrayContaining(['contact.phone', 'contact.email']),
     );
   });
 });

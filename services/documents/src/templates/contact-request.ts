@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { addressed, caseManagerSignOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { personName, text, recipientOf } from './fields';
-
+import { claimContact, personName, text, recipientOf } from './fields';
 
 /** The three parties the case manager must reach first (program 4.1; rules.md §4 `initial-contact.*`). */
 const PARTIES = ['worker', 'employer', 'doctor'] as const;
@@ -22,9 +21,8 @@ export const contactRequestData = z
     dateOfInjury: localDate,
     /** The days we tried to reach the recipient (by phone); printed once each, earliest first. */
     attemptedOn: z.array(localDate).min(1, 'must list at least one date we tried').max(20, 'must have at most 20 entries'),
-    caseManager: z
-      .object({ name: text, phone: text, email: z.string().trim().email('must be an email address').max(200, 'must be at most 200 characters') })
-      .strict(),
+    /** The case manager the recipient is asked to call. */
+    contact: claimContact,
     respondBy: localDate,
   })
   .strict()
@@ -67,11 +65,11 @@ export const contactRequestV1: NoticeTemplate<'contact-request', ContactRequestD
   name: 'contact-request',
   version: 1,
   data: contactRequestData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const party = d.recipient.party;
     const days = [...new Set(d.attemptedOn)].sort().map(longDate);
-    const cm = d.caseManager;
+    const c = d.contact;
     const about = party === 'worker' ? `your injury at work on ${longDate(d.dateOfInjury)}` : `the injury ${worker} had at work on ${longDate(d.dateOfInjury)}`;
     const tried: Block =
       days.length === 1
@@ -82,7 +80,7 @@ export const contactRequestV1: NoticeTemplate<'contact-request', ContactRequestD
       title: `Please contact us about claim ${d.claimNumber}`,
       subject: `Request to contact your case manager about workers compensation claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [d.recipient.name],
+      recipient: addressed(d.recipient.name, d.recipient.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${d.recipient.name},`,
       body: [
@@ -93,7 +91,7 @@ export const contactRequestV1: NoticeTemplate<'contact-request', ContactRequestD
             ['Claim number', d.claimNumber],
             ['Worker', worker],
             ['Date of injury', longDate(d.dateOfInjury)],
-            ['Case manager', cm.name],
+            ['Case manager', c.caseManager],
             ['Please contact us by', longDate(d.respondBy)],
           ],
         },
@@ -104,24 +102,22 @@ export const contactRequestV1: NoticeTemplate<'contact-request', ContactRequestD
           kind: 'paragraph',
           text:
             party === 'worker'
-              ? `${cm.name} is the case manager for your workers compensation claim. When a claim starts, we speak with the worker, the employer and the treating doctor so we can all work together on your recovery. We would like to talk with you about:`
-              : `${cm.name} is the case manager for ${worker}'s workers compensation claim. When a claim starts, we speak with the worker, the employer and the treating doctor so we can all work together on the worker's recovery. We would like to talk with you about:`,
+              ? `${c.caseManager} is the case manager for your workers compensation claim. When a claim starts, we speak with the worker, the employer and the treating doctor so we can all work together on your recovery. We would like to talk with you about:`
+              : `${c.caseManager} is the case manager for ${worker}'s workers compensation claim. When a claim starts, we speak with the worker, the employer and the treating doctor so we can all work together on the worker's recovery. We would like to talk with you about:`,
         },
         { kind: 'bullets', items: WHY[party](worker) },
         { kind: 'heading', text: 'How to contact us' },
         {
           kind: 'paragraph',
-          text: `Please call ${cm.name} on ${cm.phone}, or email ${cm.email}, by ${longDate(d.respondBy)}. Quote claim number ${d.claimNumber}. If it suits you better, tell us a good time and number to call you, and we will call back.`,
+          text: `Please call or email ${c.caseManager} by ${longDate(d.respondBy)}: their details are below. If it suits you better, tell us a good time and number to call you, and we will call back.`,
         },
         {
           kind: 'paragraph',
           text: 'Until we speak with you, we will keep trying to contact you. If you have spoken with us since we sent this letter, thank you: you do not need to do anything more.',
         },
-        ...(party === 'worker'
-          ? [{ kind: 'paragraph', text: 'If you would like help in another language, let us know. You can also get free, independent help with your claim from the Independent Review Office (IRO).' } as Block]
-          : []),
+        ...whoToContact('contact-request', party === 'worker' ? 'worker' : 'other', c, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: caseManagerSignOff(c),
     };
   },
 };

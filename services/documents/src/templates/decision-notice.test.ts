@@ -1,5 +1,7 @@
 import { pdfText } from '../testing/pdf-text';
 import { decisionNoticeData, decisionNoticeV1 } from './decision-notice';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 
 const data = {
@@ -24,11 +26,13 @@ const data = {
   ],
   review: { requestBy: '2026-07-10', outcomeWithinDays: 14 },
   copyToEmployer: true,
-  contact: { caseManager: 'Ifeoma Castellanos', phone: '02 9555 0321', email: 'decision-reviews@example.org', postalAddress: 'GPO Box 5512, Sydney NSW 2001' },
+  contact: { caseManager: 'Ifeoma Castellanos', phone: '02 9555 0321', email: 'decision-reviews@example.org' },
+  signatory: { name: 'Tobias Wren', role: 'Claims decision maker' },
 };
 const t = decisionNoticeV1;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-const render = async (d: unknown) => oneLine(pdfText(await renderLetter(t, t.compose(decisionNoticeData.parse(d)), { compress: false })));
+const compose = (d: unknown) => t.compose(decisionNoticeData.parse(d), LOCAL_INSURER);
+const render = async (d: unknown) => letterText(compose(d));
 const issuePaths = (d: unknown) => {
   const r = decisionNoticeData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
@@ -93,7 +97,7 @@ describe('decision-notice v1 (s78/s79, Regulation cl 38)', () => {
   it('sets out the review procedure and its time limits from the data', async () => {
     expect(text).toContain('If you disagree: how to ask for a review');
     expect(text).toContain('Please ask by 10 July 2026, the date shown in the summary.');
-    expect(text).toContain('write to us by email at decision-reviews@example.org or by post to GPO Box 5512, Sydney NSW 2001');
+    expect(text).toContain('write to us by email at decision-reviews@example.org or by post to Locked Bag 1, Sydney NSW 2001');
     expect(text).toContain('quote your claim number, WC0077104, and the date of the decision, 11 June 2026');
     expect(text).toContain('tell you the outcome in writing within 14 days of receiving your request');
     expect(text).toContain('Personal Injury Commission');
@@ -108,7 +112,16 @@ describe('decision-notice v1 (s78/s79, Regulation cl 38)', () => {
     expect(text).toContain('Getting advice or help');
     expect(text).toContain('The Independent Review Office (IRO) gives free, independent help to injured workers, and can arrange free legal advice');
     expect(text).toContain('your own lawyer');
-    expect(text).toContain('contact your case manager, Ifeoma Castellanos, on 02 9555 0321');
+    // Reg cl 38: the IRO with how to reach it, in the contact section.
+    expect(text).toContain('Independent Review Office (IRO) on 13 94 76 or at www.iro.nsw.gov.au');
+    expect(text).toContain('Your case manager is Ifeoma Castellanos. If you have a question about this letter, or think something in it is wrong, call Ifeoma Castellanos on 02 9555 0321');
+  });
+
+  it('is signed by the person who made the decision, and addressed to the worker with their postal address', () => {
+    const letter = compose({ ...data, worker: { ...data.worker, address: ['7 Fig Tree Place', 'Lismore NSW 2480'] } });
+    expect(letter.closing).toEqual(['Yours sincerely,', 'Tobias Wren', 'Claims decision maker']);
+    expect(letter.recipient).toEqual(['Rosalind Mbeki', '7 Fig Tree Place', 'Lismore NSW 2480']);
+    expect(letterText(letter)).not.toContain('The claims team');
   });
 
   it('has the approved-form summary as its own section, with all its parts', () => {
@@ -120,16 +133,17 @@ describe('decision-notice v1 (s78/s79, Regulation cl 38)', () => {
     expect(summary).toContain('Ask for a review by 10 July 2026');
     expect(summary).toContain('(i) Effect of the decision We will not pay weekly payments or medical expenses for the psychological injury. The decision takes effect on 29 June 2026.');
     expect(summary).toContain('(ii) Your review rights You have the right to ask us to review this decision.');
-    expect(summary).toContain('(iii) How to ask for a review Write to us at decision-reviews@example.org or GPO Box 5512, Sydney NSW 2001, quote claim number WC0077104');
+    expect(summary).toContain('(iii) How to ask for a review Write to us at decision-reviews@example.org or Locked Bag 1, Sydney NSW 2001, quote claim number WC0077104');
     expect(summary).toContain('(iv) Legal and other help The Independent Review Office (IRO)');
   });
 
-  it('prints the claim number, the worker, the date of the notice and the copy to the employer', () => {
+  it('prints the claim number, the worker, the date of the notice and the copy to the employer', async () => {
     expect(text).toContain('Dear Rosalind Mbeki,');
-    expect(text).toContain('12 June 2026');
     expect(text).toContain('Claim number WC0077104');
     expect(text).toContain('We have sent a copy of this notice to your employer, Tarrawarra Freight Pty Ltd.');
-    expect(text).toContain('decision-notice@v1');
+    const pdf = oneLine(pdfText(await renderLetter(t, compose(data), { compress: false })));
+    expect(pdf).toContain('12 June 2026');
+    expect(pdf).toContain('decision-notice@v1');
   });
 
   it('refuses an effective date before the decision date, on takesEffectOn', () => {
@@ -159,5 +173,8 @@ describe('decision-notice v1 (s78/s79, Regulation cl 38)', () => {
     expect(issuePaths({ ...data, review: { outcomeWithinDays: 2.5 } })).toEqual(['review.outcomeWithinDays']);
     expect(issuePaths({ ...data, decision: '' })).toEqual(['decision']);
     expect(issuePaths({ ...data, extra: 1 })).toEqual(['']);
+    expect(issuePaths({ ...data, signatory: { name: '', role: 'Claims decision maker' } })).toEqual(['signatory.name']);
+    const { signatory: _signatory, ...unsigned } = data;
+    expect(issuePaths(unsigned)).toEqual(['signatory']);
   });
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { addressed, signOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { claimContact, longText, personName, text } from './fields';
+import { claimContact, longText, signatory, text, workerAddressee } from './fields';
 
 const flag = z.boolean({ required_error: 'is required (true or false)', invalid_type_error: 'must be true or false' });
 
@@ -28,7 +28,7 @@ export const decisionNoticeData = z
     claimNumber: text,
     /** The date printed on the notice. */
     issuedOn: localDate,
-    worker: personName,
+    worker: workerAddressee,
     employer: z.object({ name: text }).strict(),
     /** The decision in one or two plain sentences, e.g. "We dispute your claim for weekly payments." */
     decision: longText,
@@ -55,6 +55,8 @@ export const decisionNoticeData = z
     /** Whether this notice is also sent to the employer (s79 when the regulations require it). */
     copyToEmployer: flag.optional(),
     contact: claimContact,
+    /** Who made the decision: they sign the notice. */
+    signatory,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -96,7 +98,7 @@ export const decisionNoticeV1: NoticeTemplate<'decision-notice', DecisionNoticeD
   name: 'decision-notice',
   version: 1,
   data: decisionNoticeData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const c = d.contact;
     const decided = longDate(d.decidedOn);
@@ -109,7 +111,7 @@ export const decisionNoticeV1: NoticeTemplate<'decision-notice', DecisionNoticeD
       title: `Decision on claim ${d.claimNumber}`,
       subject: `Notice of decision (sections 78 and 79), claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [worker],
+      recipient: addressed(worker, d.worker.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${worker},`,
       body: [
@@ -137,7 +139,7 @@ export const decisionNoticeV1: NoticeTemplate<'decision-notice', DecisionNoticeD
               '(ii) Your review rights',
               'You have the right to ask us to review this decision. If you still disagree after that, you may be able to take the dispute to the Personal Injury Commission.',
             ],
-            ['(iii) How to ask for a review', `Write to us at ${c.email} or ${c.postalAddress}, quote claim number ${d.claimNumber}, and tell us why you disagree. ${askWhen}`],
+            ['(iii) How to ask for a review', `Write to us at ${c.email} or ${insurer.replyAddress}, quote claim number ${d.claimNumber}, and tell us why you disagree. ${askWhen}`],
             [
               '(iv) Legal and other help',
               'The Independent Review Office (IRO) gives free, independent help and can arrange free legal advice about this decision. You can also get advice from a lawyer or, if you are a member, your union.',
@@ -186,7 +188,7 @@ export const decisionNoticeV1: NoticeTemplate<'decision-notice', DecisionNoticeD
         {
           kind: 'bullets',
           items: [
-            `write to us by email at ${c.email} or by post to ${c.postalAddress}`,
+            `write to us by email at ${c.email} or by post to ${insurer.replyAddress}`,
             `say which decision you want reviewed: quote your claim number, ${d.claimNumber}, and the date of the decision, ${decided}`,
             'tell us why you think the decision is wrong',
             'send any new information or reports that support what you say',
@@ -202,16 +204,15 @@ export const decisionNoticeV1: NoticeTemplate<'decision-notice', DecisionNoticeD
         },
         { kind: 'heading', text: 'Getting advice or help' },
         {
+          // Reg cl 38: the worker can seek advice or assistance, including from the IRO (its details
+          // close the notice, in the contact section).
           kind: 'paragraph',
-          text: 'You can get advice or help with this decision. The Independent Review Office (IRO) gives free, independent help to injured workers, and can arrange free legal advice from a lawyer it has approved. You can also get advice from your own lawyer or, if you are a member, your union.',
-        },
-        {
-          kind: 'paragraph',
-          text: `If you have a question about this notice, contact your case manager, ${c.caseManager}, on ${c.phone} or at ${c.email}, and quote your claim number. If you would like help in another language, let us know.`,
+          text: 'You can get advice or help with this decision. The Independent Review Office (IRO) gives free, independent help to injured workers, and can arrange free legal advice from a lawyer it has approved: how to reach it is under "Who to contact" below. You can also get advice from your own lawyer or, if you are a member, your union.',
         },
         ...(d.copyToEmployer ? [{ kind: 'paragraph' as const, text: `We have sent a copy of this notice to your employer, ${d.employer.name}.` }] : []),
+        ...whoToContact('decision-notice', 'worker', c, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: signOff(d.signatory),
     };
   },
 };

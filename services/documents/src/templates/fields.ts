@@ -14,9 +14,37 @@ export const money = z.string().regex(/^(0|[1-9]\d*)(\.\d{2})$/, 'must be an amo
 /** A person's name as every notice prints it (the worker's, mostly). */
 export const personName = z.object({ givenName: text, familyName: text }).strict();
 
-/** Who the worker or employer deals with, and where claims and requests are sent. */
-export const claimContact = z.object({ caseManager: text, phone: text, email, postalAddress: text }).strict();
+/**
+ * A postal address as the claim records it (RecordedParty.postalAddress): 2 to 6 lines, the street
+ * first, printed under the addressee's name.
+ */
+export const postalAddress = z.array(text).min(2, 'must have at least 2 lines (street, then suburb, state and postcode)').max(6, 'must have at most 6 lines');
 
-/** Who a copy is addressed to: one of the parties this notice goes to, named in the error, and their name. */
+/** The worker when the letter is addressed to them: their name, and where it is posted if the claim records it. */
+export const workerAddressee = personName.extend({ address: postalAddress.optional() }).strict();
+
+/**
+ * The claim's case manager: the name and direct contact (the staff directory) that every notice's
+ * "Who to contact" section gives (contact.ts). Where to write is the insurer's reply address, not
+ * a field: it is configuration (letterhead.ts Insurer).
+ */
+export const claimContact = z.object({ caseManager: text, phone, email }).strict();
+
+/**
+ * Who signs a letter: a decision is signed by the person who made it, as the staff directory names
+ * them (issue 16: no letter is signed by "the claims team").
+ */
+export const signatory = z.object({ name: text, role: text }).strict();
+
+/**
+ * Who a copy is addressed to: one of the parties this notice goes to (named in the error), their
+ * name, and their postal address when the claim records one.
+ */
 export const recipientOf = <P extends readonly [string, ...string[]]>(parties: P) =>
-  z.object({ party: z.enum(parties, { errorMap: () => ({ message: `must be one of ${parties.join(', ')}` }) }), name: text }).strict();
+  z
+    .object({
+      party: z.enum(parties, { errorMap: () => ({ message: `must be one of ${parties.join(', ')}` }) }),
+      name: text,
+      address: postalAddress.optional(),
+    })
+    .strict();

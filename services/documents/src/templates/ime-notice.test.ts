@@ -1,5 +1,7 @@
 import { pdfText } from '../testing/pdf-text';
 import { imeNoticeData, imeNoticeV1 } from './ime-notice';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 
 const data = {
@@ -11,12 +13,10 @@ const data = {
   appointment: { date: '2026-05-25', time: '14:45' },
   place: { name: 'Parramatta Specialist Rooms', address: 'Level 7, 31 Wistaria Lane, Parramatta NSW 2150' },
   examiner: { name: 'Dr Yusuf Abernethy', specialty: 'orthopaedic surgeon' },
-  contact: { name: 'Leonie Faulkner', phone: '02 9188 4402', email: 'leonie.faulkner@claims.example' },
+  contact: { caseManager: 'Leonie Faulkner', phone: '02 9188 4402', email: 'leonie.faulkner@claims.example' },
 };
-const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-/** The letter's text without the page footers (a footer can fall between two lines of a paragraph). */
-const bodyText = (pdf: Buffer) => oneLine(pdfText(pdf).split('\n').filter((l) => !/\|\s+page \d+ of \d+\s+\|/.test(l)).join('\n'));
-const textOf = async (d: unknown) => bodyText(await renderLetter(imeNoticeV1, imeNoticeV1.compose(imeNoticeData.parse(d)), { compress: false }));
+const compose = (d: unknown) => imeNoticeV1.compose(imeNoticeData.parse(d), LOCAL_INSURER);
+const textOf = (d: unknown) => letterText(compose(d));
 const badPaths = (d: unknown) => {
   const r = imeNoticeData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
@@ -37,8 +37,11 @@ describe('IME notice v1', () => {
     expect(text).toContain('photo identification, such as a driver licence');
     expect(text).toContain('If you need an interpreter, please tell us');
     expect(text).toContain('To change the appointment');
-    expect(text).toContain('please contact Leonie Faulkner on 02 9188 4402 or at leonie.faulkner@claims.example');
+    expect(text).toContain('please contact the case manager, Leonie Faulkner, on 02 9188 4402 or at leonie.faulkner@claims.example');
     expect(text).toContain('quote claim number WC0005820');
+    expect(text).toContain('Your case manager is Leonie Faulkner.');
+    expect(text).toContain('Independent Review Office (IRO) on 13 94 76');
+    expect(compose(data).closing).toEqual(['Yours sincerely,', 'Leonie Faulkner', 'Case manager']);
   });
 
   it('tells the employer and the doctor about the worker, with a booked interpreter and extra items', async () => {
@@ -51,20 +54,22 @@ describe('IME notice v1', () => {
     expect(employer).toContain('the sling you were given in hospital');
     expect(employer).toContain('We have booked an interpreter in Portuguese');
     expect(employer).toContain('If Rafael Quintero cannot go at this time');
-    const doctor = await textOf({ ...data, recipient: { party: 'doctor', name: 'Dr Helena Mbeki' }, contact: { name: 'Leonie Faulkner', phone: '02 9188 4402' } });
+    expect(employer).not.toContain('Independent Review Office');
+    const doctor = await textOf({ ...data, recipient: { party: 'doctor', name: 'Dr Helena Mbeki', address: ['Suite 2, 9 Macquarie Street', 'Liverpool NSW 2170'] } });
     expect(doctor).toContain('as the nominated treating doctor of Rafael Quintero');
-    expect(doctor).toContain('please contact Leonie Faulkner on 02 9188 4402 as soon as possible');
+    expect(doctor).toContain('please contact the case manager, Leonie Faulkner, on 02 9188 4402 or at leonie.faulkner@claims.example as soon as possible');
+    expect(doctor).toContain('Dr Helena Mbeki Suite 2, 9 Macquarie Street Liverpool NSW 2170 Dear Dr Helena Mbeki,');
   });
 
   it('puts the claim number and the template version in every page footer', async () => {
-    const lines = pdfText(await renderLetter(imeNoticeV1, imeNoticeV1.compose(imeNoticeData.parse(data)), { compress: false })).split('\n');
+    const lines = pdfText(await renderLetter(imeNoticeV1, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => /\|\s+page \d+ of \d+\s+\|/.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f).toMatch(/^Claim number WC0005820\s+\|\s+page \d+ of \d+\s+\|\s+ime\-notice@v1$/);
   });
 
   it('dates the PDF with the notice date', async () => {
-    const raw = (await renderLetter(imeNoticeV1, imeNoticeV1.compose(imeNoticeData.parse(data)), { compress: false })).toString('latin1');
+    const raw = (await renderLetter(imeNoticeV1, compose(data), { compress: false })).toString('latin1');
     expect(raw.match(/\(D:\d{14}Z\)/g)).toEqual(['(D:20260504000000Z)', '(D:20260504000000Z)']);
   });
 
@@ -78,6 +83,7 @@ describe('IME notice v1', () => {
     expect(badPaths({ ...data, reason: '  ' })).toEqual(['reason']);
     expect(badPaths({ ...data, examiner: { name: 'Dr Yusuf Abernethy' } })).toEqual(['examiner.specialty']);
     expect(badPaths({ ...data, place: { address: '' } })).toEqual(['place.address']);
-    expect(badPaths({ ...data, contact: { name: 'Leonie', phone: '02 9188 4402', email: 'not-an-email' } })).toEqual(['contact.email']);
+    expect(badPaths({ ...data, contact: { caseManager: 'Leonie', phone: '02 9188 4402', email: 'not-an-email' } })).toEqual(['contact.email']);
+    expect(badPaths({ ...data, contact: { caseManager: 'Leonie', phone: '02 9188 4402' } })).toEqual(['contact.email']);
   });
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { addressed, caseManagerSignOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { email, longText, personName, text, recipientOf } from './fields';
+import { claimContact, longText, personName, text, recipientOf } from './fields';
 
 /** 24-hour clock, Sydney time: `09:30`, `14:15`. */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24-hour clock)');
@@ -25,8 +25,8 @@ export const imeNoticeData = z
     appointment: z.object({ date: localDate, time: clockTime }).strict(),
     place: z.object({ name: text.optional(), address: text }).strict(),
     examiner: z.object({ name: text, specialty: text }).strict(),
-    /** Who arranges a new time if the worker cannot go (usually the case manager). */
-    contact: z.object({ name: text, phone: text, email: email.optional() }).strict(),
+    /** The case manager: who arranges a new time if the worker cannot go. */
+    contact: claimContact,
     /** Booked interpreter's language, if one has been booked. */
     interpreterLanguage: text.optional(),
     /** Things to bring beyond the usual list (e.g. a particular scan). */
@@ -57,13 +57,12 @@ export const imeNoticeV1: NoticeTemplate<'ime-notice', ImeNoticeData> = {
   name: 'ime-notice',
   version: 1,
   data: imeNoticeData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const party = d.recipient.party;
     const you = party === 'worker';
     const when = `${clock(d.appointment.time)} on ${longDate(d.appointment.date)}`;
     const where = d.place.name ? `${d.place.name}, ${d.place.address}` : d.place.address;
-    const contactHow = d.contact.email ? `on ${d.contact.phone} or at ${d.contact.email}` : `on ${d.contact.phone}`;
 
     const opening: Block = {
       kind: 'paragraph',
@@ -122,7 +121,7 @@ export const imeNoticeV1: NoticeTemplate<'ime-notice', ImeNoticeData> = {
       title: `Independent medical examination for ${worker}, claim ${d.claimNumber}`,
       subject: `Notice of independent medical examination on ${longDate(d.appointment.date)}, claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [d.recipient.name],
+      recipient: addressed(d.recipient.name, d.recipient.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${d.recipient.name},`,
       body: [
@@ -150,10 +149,11 @@ export const imeNoticeV1: NoticeTemplate<'ime-notice', ImeNoticeData> = {
         { kind: 'heading', text: 'To change the appointment' },
         {
           kind: 'paragraph',
-          text: `If ${you ? 'you cannot' : `${worker} cannot`} go at this time, or if you have any questions, please contact ${d.contact.name} ${contactHow} as soon as possible, and quote claim number ${d.claimNumber}.`,
+          text: `If ${you ? 'you cannot' : `${worker} cannot`} go at this time, please contact the case manager, ${d.contact.caseManager}, on ${d.contact.phone} or at ${d.contact.email} as soon as possible, and quote claim number ${d.claimNumber}.`,
         },
+        ...whoToContact('ime-notice', you ? 'worker' : 'other', d.contact, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: caseManagerSignOff(d.contact),
     };
   },
 };

@@ -1,5 +1,7 @@
 import { pdfText } from '../testing/pdf-text';
 import { impData, impV1 } from './imp';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 
 const data = {
@@ -12,7 +14,6 @@ const data = {
   planVersion: 1,
   revision: false,
   participants: [
-    { role: 'case-manager', name: 'Devi Ramaswamy' },
     { role: 'employer-contact', name: 'Hugo Bertrand', organisation: 'Quokka Freight Pty Ltd' },
     { role: 'nominated-treating-doctor', name: 'Dr Ines Caldwell', organisation: 'Marrickville Family Practice' },
     { role: 'workplace-rehabilitation-provider', name: 'Priya Lindqvist', organisation: 'Steady Steps Rehab' },
@@ -30,11 +31,10 @@ const data = {
     { action: 'Prepare a suitable duties plan', owner: 'Steady Steps Rehab', dueOn: '2026-04-28' },
   ],
   reviewOn: '2026-06-30',
+  contact: { caseManager: 'Devi Ramaswamy', phone: '02 9555 0461', email: 'devi.ramaswamy@claims.example' },
 };
-const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-/** The letter's text without the page footers (a footer can fall between two lines of a paragraph). */
-const bodyText = (pdf: Buffer) => oneLine(pdfText(pdf).split('\n').filter((l) => !/\|\s+page \d+ of \d+\s+\|/.test(l)).join('\n'));
-const textOf = async (d: unknown) => bodyText(await renderLetter(impV1, impV1.compose(impData.parse(d)), { compress: false }));
+const compose = (d: unknown) => impV1.compose(impData.parse(d), LOCAL_INSURER);
+const textOf = (d: unknown) => letterText(compose(d));
 const badPaths = (d: unknown) => {
   const r = impData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
@@ -75,6 +75,17 @@ describe('injury management plan v1', () => {
     expect(text).not.toContain('replaces');
   });
 
+  it("names the case manager from the staff directory, with how to reach them, and the IRO in the worker's copy", async () => {
+    const text = await textOf(data);
+    expect(text).toContain('Your case manager is Devi Ramaswamy. If you have a question about this letter, or think something in it is wrong, call Devi Ramaswamy on 02 9555 0461 or email devi.ramaswamy@claims.example.');
+    expect(text).toContain('Independent Review Office (IRO) on 13 94 76');
+    expect(compose(data).closing).toEqual(['Yours sincerely,', 'Devi Ramaswamy', 'Case manager']);
+    const toEmployer = await textOf({ ...data, recipient: { party: 'employer', name: 'Quokka Freight Pty Ltd', address: ['12 Dock Road', 'Botany NSW 2019'] } });
+    expect(toEmployer).toContain('The case manager for this claim is Devi Ramaswamy.');
+    expect(toEmployer).not.toContain('Independent Review Office');
+    expect(compose({ ...data, recipient: { party: 'employer', name: 'Quokka Freight Pty Ltd', address: ['12 Dock Road', 'Botany NSW 2019'] } }).recipient).toEqual(['Quokka Freight Pty Ltd', '12 Dock Road', 'Botany NSW 2019']);
+  });
+
   it('writes to the employer and doctor about the worker', async () => {
     const text = await textOf({ ...data, recipient: { party: 'doctor', name: 'Dr Ines Caldwell' } });
     expect(text).toContain('Dear Dr Ines Caldwell,');
@@ -99,14 +110,14 @@ describe('injury management plan v1', () => {
   });
 
   it('puts the claim number and the template version in every page footer', async () => {
-    const lines = pdfText(await renderLetter(impV1, impV1.compose(impData.parse(data)), { compress: false })).split('\n');
+    const lines = pdfText(await renderLetter(impV1, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => /\|\s+page \d+ of \d+\s+\|/.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f).toMatch(/^Claim number WC0007311\s+\|\s+page \d+ of \d+\s+\|\s+imp@v1$/);
   });
 
   it('dates the PDF with the plan date', async () => {
-    const raw = (await renderLetter(impV1, impV1.compose(impData.parse(data)), { compress: false })).toString('latin1');
+    const raw = (await renderLetter(impV1, compose(data), { compress: false })).toString('latin1');
     expect(raw.match(/\(D:\d{14}Z\)/g)).toEqual(['(D:20260414000000Z)', '(D:20260414000000Z)']);
   });
 
@@ -115,6 +126,9 @@ describe('injury management plan v1', () => {
     expect(badPaths({ ...data, rtwGoal: 'back-to-work', reviewOn: '2026-02-30', extra: 1 })).toEqual(expect.arrayContaining(['rtwGoal', 'reviewOn', '']));
     expect(badPaths({ ...data, recipient: { party: 'insurer', name: '' } })).toEqual(expect.arrayContaining(['recipient.party', 'recipient.name']));
     expect(badPaths({ ...data, participants: data.participants.filter((p) => p.role !== 'nominated-treating-doctor') })).toEqual(['participants']);
+    // The case manager is the contact (the staff directory), not a participant typed again.
+    expect(badPaths({ ...data, participants: [...data.participants, { role: 'case-manager', name: 'Devi Ramaswamy' }] })).toEqual(['participants.4.role']);
+    expect(badPaths({ ...data, contact: { ...data.contact, phone: 'TBC' } })).toEqual(['contact.phone']);
     expect(badPaths({ ...data, obligations: data.obligations.filter((o) => o.party !== 'employer') })).toEqual(['obligations']);
     expect(badPaths({ ...data, obligations: [...data.obligations.slice(0, 3), { party: 'worker', obligations: ['Again'] }] })).toEqual(['obligations.3.party']);
     expect(badPaths({ ...data, obligations: [{ party: 'worker', obligations: [] }, ...data.obligations.slice(0, 3)] })).toEqual(

@@ -1,25 +1,24 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { addressed, caseManagerSignOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { longText, personName, text, recipientOf } from './fields';
-
+import { claimContact, longText, personName, text, recipientOf } from './fields';
 
 /** The plan goes to each of the worker, the employer and the nominated treating doctor (rules.md §5). */
 const PARTIES = ['worker', 'employer', 'doctor'] as const;
 
 /**
- * The people who take part in the plan besides the worker (the worker is named in `worker`). The
- * program (4.7) asks for the key participants; the first three must always be named.
+ * The people who take part in the plan besides the worker (named in `worker`) and the case manager
+ * (`contact`, from the staff directory, so the plan names the same person its contact section
+ * does). The program (4.7) asks for the key participants; the first two must always be named.
  */
-const PARTICIPANT_ROLES = ['employer-contact', 'nominated-treating-doctor', 'case-manager', 'workplace-rehabilitation-provider', 'treatment-provider'] as const;
+const PARTICIPANT_ROLES = ['employer-contact', 'nominated-treating-doctor', 'workplace-rehabilitation-provider', 'treatment-provider'] as const;
 type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
-const REQUIRED_ROLES: ParticipantRole[] = ['employer-contact', 'nominated-treating-doctor', 'case-manager'];
+const REQUIRED_ROLES: ParticipantRole[] = ['employer-contact', 'nominated-treating-doctor'];
 const ROLE_LABEL: Record<ParticipantRole, string> = {
   'employer-contact': 'Employer contact',
   'nominated-treating-doctor': 'Nominated treating doctor',
-  'case-manager': 'Case manager',
   'workplace-rehabilitation-provider': 'Workplace rehabilitation provider',
   'treatment-provider': 'Treatment provider',
 };
@@ -58,8 +57,16 @@ export const impData = z
     /** What changed since the earlier plan, in a sentence or two (revisions only). */
     revisionReason: longText.optional(),
     participants: z
-      .array(z.object({ role: z.enum(PARTICIPANT_ROLES), name: text, organisation: text.optional() }).strict())
-      .min(1, 'must name the employer contact, nominated treating doctor and case manager')
+      .array(
+        z
+          .object({
+            role: z.enum(PARTICIPANT_ROLES, { errorMap: () => ({ message: `must be one of ${PARTICIPANT_ROLES.join(', ')} (the case manager is contact)` }) }),
+            name: text,
+            organisation: text.optional(),
+          })
+          .strict(),
+      )
+      .min(1, 'must name the employer contact and nominated treating doctor')
       .max(20, 'must have at most 20 entries'),
     rtwGoal: z.enum(RTW_GOALS),
     obligations: z
@@ -78,6 +85,8 @@ export const impData = z
       .min(1, 'must list at least one action')
       .max(40, 'must have at most 40 entries'),
     reviewOn: localDate,
+    /** The case manager: a participant of the plan, and who to contact about it. */
+    contact: claimContact,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -127,10 +136,9 @@ export const impV1: NoticeTemplate<'imp', ImpData> = {
   name: 'imp',
   version: 1,
   data: impData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const toWorker = d.recipient.party === 'worker';
-    const caseManager = d.participants.find((p) => p.role === 'case-manager')!;
     const planLabel = `Plan ${d.planVersion}, dated ${longDate(d.issuedOn)}`;
     const ordered = [...d.participants].sort((a, b) => PARTICIPANT_ROLES.indexOf(a.role) - PARTICIPANT_ROLES.indexOf(b.role));
     const obligations = [...d.obligations].sort((a, b) => OBLIGATION_PARTIES.indexOf(a.party) - OBLIGATION_PARTIES.indexOf(b.party));
@@ -159,7 +167,7 @@ export const impV1: NoticeTemplate<'imp', ImpData> = {
       title: `Injury management plan for ${worker}, claim ${d.claimNumber}`,
       subject: `Injury management plan ${d.planVersion} for workers compensation claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [d.recipient.name],
+      recipient: addressed(d.recipient.name, d.recipient.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${d.recipient.name},`,
       body: [
@@ -183,6 +191,7 @@ export const impV1: NoticeTemplate<'imp', ImpData> = {
           rows: [
             ['Worker', worker],
             ...ordered.map((p): [string, string] => [ROLE_LABEL[p.role], p.organisation ? `${p.name}, ${p.organisation}` : p.name]),
+            ['Case manager', d.contact.caseManager],
           ],
         },
         { kind: 'heading', text: 'The return to work goal' },
@@ -203,16 +212,9 @@ export const impV1: NoticeTemplate<'imp', ImpData> = {
           kind: 'paragraph',
           text: `We will review this plan by ${longDate(d.reviewOn)}, or sooner if the worker's capacity for work, treatment or the return to work goal changes. If the plan needs to change, we will send everyone a revised plan.`,
         },
-        { kind: 'heading', text: 'Who to contact' },
-        {
-          kind: 'paragraph',
-          text: `If you have a question about this plan, please contact the case manager, ${caseManager.name}, and quote claim number ${d.claimNumber}. If you would like help in another language, let us know.`,
-        },
-        ...(toWorker
-          ? [{ kind: 'paragraph', text: 'You can also get free, independent help with your claim from the Independent Review Office (IRO).' } as Block]
-          : []),
+        ...whoToContact('imp', toWorker ? 'worker' : 'other', d.contact, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: caseManagerSignOff(d.contact),
     };
   },
 };

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { addressed, caseManagerSignOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { email, personName, text } from './fields';
-
+import { claimContact, personName, postalAddress, text } from './fields';
 
 /** a is earlier than b; false when either is not a real date (that field already has its own issue). */
 const before = (a: string, b: string) => localDate.safeParse(a).success && localDate.safeParse(b).success && a < b;
@@ -16,7 +15,7 @@ export const informationRequestData = z
   .object({
     claimNumber: text,
     issuedOn: localDate,
-    notifier: z.object({ party: z.enum(NOTIFIERS), name: text }).strict(),
+    notifier: z.object({ party: z.enum(NOTIFIERS), name: text, address: postalAddress.optional() }).strict(),
     /** The injured worker, if the notification named them (it may be one of the missing items). */
     worker: personName.optional(),
     /** Likewise, if known. */
@@ -26,8 +25,8 @@ export const informationRequestData = z
     /** What is missing, each in words the notifier will recognise. */
     missingItems: z.array(text).min(1, 'must list at least one missing item').max(30, 'must have at most 30 entries'),
     sendBy: localDate,
-    /** Where to send the items, and who to ask about them. */
-    contact: z.object({ name: text, phone: text, email, postalAddress: text.optional() }).strict(),
+    /** Who to ask about the items: the case manager (the items go to them, or to the insurer's reply address). */
+    contact: claimContact,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -54,7 +53,7 @@ export const informationRequestV1: NoticeTemplate<'information-request', Informa
   name: 'information-request',
   version: 1,
   data: informationRequestData,
-  compose(d) {
+  compose(d, insurer) {
     const isWorker = d.notifier.party === 'worker';
     const worker = d.worker ? fullName(d.worker) : undefined;
     const whose = isWorker ? 'your injury' : worker ? `the injury to ${worker}` : 'a work injury';
@@ -72,8 +71,8 @@ export const informationRequestV1: NoticeTemplate<'information-request', Informa
         kind: 'bullets',
         items: [
           `By email to ${c.email}`,
-          ...(c.postalAddress ? [`By post to ${c.postalAddress}`] : []),
-          `If you are not sure what we need, or cannot send something, call ${c.name} on ${c.phone}`,
+          `By post to ${insurer.replyAddress}`,
+          `If you are not sure what we need, or cannot send something, call ${c.caseManager} on ${c.phone}`,
         ],
       },
       { kind: 'paragraph', text: `Please quote claim number ${d.claimNumber} on everything you send. Copies are fine; please keep the originals.` },
@@ -83,7 +82,7 @@ export const informationRequestV1: NoticeTemplate<'information-request', Informa
       title: `We need more information about claim ${d.claimNumber}`,
       subject: `Request for missing information, workers compensation claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [d.notifier.name],
+      recipient: addressed(d.notifier.name, d.notifier.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${d.notifier.name},`,
       body: [
@@ -100,13 +99,11 @@ export const informationRequestV1: NoticeTemplate<'information-request', Informa
         { kind: 'heading', text: 'What happens next' },
         {
           kind: 'paragraph',
-          text: `We cannot fully assess the claim until we have everything listed above. As soon as it arrives we will start work on the claim, and we will write to tell you what happens next. If you cannot send an item by ${longDate(d.sendBy)}, please contact ${c.name} before then so we can talk about other ways to get it.`,
+          text: `We cannot fully assess the claim until we have everything listed above. As soon as it arrives we will start work on the claim, and we will write to tell you what happens next. If you cannot send an item by ${longDate(d.sendBy)}, please contact ${c.caseManager} before then so we can talk about other ways to get it.`,
         },
-        ...(isWorker
-          ? [{ kind: 'paragraph', text: 'If you would like help in another language, let us know. You can also get free, independent help with your claim from the Independent Review Office (IRO).' } as Block]
-          : []),
+        ...whoToContact('information-request', isWorker ? 'worker' : 'other', c, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: caseManagerSignOff(c),
     };
   },
 };

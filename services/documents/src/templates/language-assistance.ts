@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SENDER } from './letterhead';
+import type { Insurer } from './letterhead';
 import type { Block } from './template';
 import { text } from './fields';
 
@@ -26,7 +26,8 @@ interface Translation {
   /** Names a worker's language may be recorded under (compared without case or accents). */
   names: string[];
   heading: string;
-  paragraph: string;
+  /** The paragraph, naming the insurer the interpreter is to call. */
+  paragraph: (insurer: string) => string;
   reviewed: boolean;
 }
 
@@ -36,25 +37,25 @@ const TRANSLATIONS: readonly Translation[] = [
   {
     names: ['spanish', 'espanol', 'castellano'],
     heading: '¿Necesita un intérprete?',
-    paragraph: `El Servicio de Traducción e Interpretación (TIS National) puede ayudarle. Llame al ${TIS}, diga que habla español y pida que llamen a ${SENDER.name} por usted. Nosotros pagamos el intérprete. Tenga esta carta a mano para dar el número de reclamación.`,
+    paragraph: (insurer) => `El Servicio de Traducción e Interpretación (TIS National) puede ayudarle. Llame al ${TIS}, diga que habla español y pida que llamen a ${insurer} por usted. Nosotros pagamos el intérprete. Tenga esta carta a mano para dar el número de reclamación.`,
     reviewed: false,
   },
   {
     names: ['italian', 'italiano'],
     heading: 'Ha bisogno di un interprete?',
-    paragraph: `Il Servizio di Traduzione e Interpretariato (TIS National) può aiutarla. Chiami il ${TIS}, dica che parla italiano e chieda di chiamare ${SENDER.name} per lei. Il costo dell'interprete è a nostro carico. Tenga con sé questa lettera per poter indicare il numero della pratica.`,
+    paragraph: (insurer) => `Il Servizio di Traduzione e Interpretariato (TIS National) può aiutarla. Chiami il ${TIS}, dica che parla italiano e chieda di chiamare ${insurer} per lei. Il costo dell'interprete è a nostro carico. Tenga con sé questa lettera per poter indicare il numero della pratica.`,
     reviewed: false,
   },
   {
     names: ['portuguese', 'portugues'],
     heading: 'Precisa de um intérprete?',
-    paragraph: `O Serviço de Tradução e Interpretação (TIS National) pode ajudar. Ligue para ${TIS}, diga que fala português e peça que liguem para ${SENDER.name} por você. Nós pagamos o intérprete. Tenha esta carta em mãos para informar o número do processo.`,
+    paragraph: (insurer) => `O Serviço de Tradução e Interpretação (TIS National) pode ajudar. Ligue para ${TIS}, diga que fala português e peça que liguem para ${insurer} por você. Nós pagamos o intérprete. Tenha esta carta em mãos para informar o número do processo.`,
     reviewed: false,
   },
   {
     names: ['french', 'francais'],
     heading: "Besoin d'un interprète ?",
-    paragraph: `Le service de traduction et d'interprétariat (TIS National) peut vous aider. Appelez le ${TIS}, dites que vous parlez français et demandez qu'on appelle ${SENDER.name} pour vous. L'interprète est à notre charge. Gardez cette lettre avec vous pour donner le numéro de dossier.`,
+    paragraph: (insurer) => `Le service de traduction et d'interprétariat (TIS National) peut vous aider. Appelez le ${TIS}, dites que vous parlez français et demandez qu'on appelle ${insurer} pour vous. L'interprète est à notre charge. Gardez cette lettre avec vous pour donner le numéro de dossier.`,
     reviewed: false,
   },
 ];
@@ -67,15 +68,15 @@ export function translationFor(language: string): Translation | undefined {
 }
 
 /** The blocks put at the top of the notice's body, and whether the worker's language was among them. */
-export function languageAssistanceBlocks(a: LanguageAssistance): { blocks: Block[]; translated: boolean } {
+export function languageAssistanceBlocks(a: LanguageAssistance, insurer: Insurer): { blocks: Block[]; translated: boolean } {
   const t = translationFor(a.language);
   const english: Block[] = [
     { kind: 'heading', text: 'Need an interpreter?' },
     {
       kind: 'paragraph',
-      text: `The Translating and Interpreting Service (TIS National) can help. Call ${TIS}, say that you speak ${a.language.trim()}, and ask them to call ${SENDER.name} for you. We pay for the interpreter. Keep this letter with you so you can give the claim number.`,
+      text: `The Translating and Interpreting Service (TIS National) can help. Call ${TIS}, say that you speak ${a.language.trim()}, and ask them to call ${insurer.name} for you. We pay for the interpreter. Keep this letter with you so you can give the claim number.`,
     },
   ];
   if (!t) return { blocks: english, translated: false };
-  return { blocks: [{ kind: 'heading', text: t.heading }, { kind: 'paragraph', text: t.paragraph }, ...english], translated: true };
+  return { blocks: [{ kind: 'heading', text: t.heading }, { kind: 'paragraph', text: t.paragraph(insurer.name) }, ...english], translated: true };
 }

@@ -46,13 +46,3 @@ export const LOCAL_INSURER: Insurer = {
 
 /** `53100015838` → `53 100 015 838`, as an ABN is printed. */
 export const formatAbn = (abn: string) => `${abn.slice(0, 2)} ${abn.slice(2, 5)} ${abn.slice(5, 8)} ${abn.slice(8, 11)}`;
-
-/**
- * @deprecated Being replaced by the configured Insurer (issue 16): closings name the signatory,
- * and render.ts prints the insurer's legal name under them.
- */
-export const SENDER = {
-  name: LOCAL_INSURER.name,
-  strapline: 'Workers compensation insurance, New South Wales',
-  signOff: 'The claims team',
-} as const;

@@ -1,4 +1,6 @@
 import { pdfText } from '../testing/pdf-text';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { liabilityAcceptedData, liabilityAcceptedV1 } from './liability-accepted';
 import { renderLetter } from './render';
 
@@ -13,12 +15,11 @@ const data = {
   decidedOn: '2026-08-11',
   piawe: '1487.6',
   weeklyAmount: '1413.22',
-  contact: { name: 'Fitzgerald Nakamura', phone: '02 7300 6612', email: 'f.nakamura@claims.example' },
+  contact: { caseManager: 'Fitzgerald Nakamura', phone: '02 7300 6612', email: 'f.nakamura@claims.example' },
+  signatory: { name: 'Olufemi Castellanos', role: 'Liability decision maker' },
 };
-const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-/** The letter's text without the page footers (a footer can fall between two lines of a paragraph). */
-const bodyText = (pdf: Buffer) => oneLine(pdfText(pdf).split('\n').filter((l) => !/\|\s+page \d+ of \d+\s+\|/.test(l)).join('\n'));
-const textOf = async (d: unknown) => bodyText(await renderLetter(liabilityAcceptedV1, liabilityAcceptedV1.compose(liabilityAcceptedData.parse(d)), { compress: false }));
+const compose = (d: unknown) => liabilityAcceptedV1.compose(liabilityAcceptedData.parse(d), LOCAL_INSURER);
+const textOf = (d: unknown) => letterText(compose(d));
 const badPaths = (d: unknown) => {
   const r = liabilityAcceptedData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
@@ -37,7 +38,10 @@ describe('liability accepted v1', () => {
     expect(text).toContain('Reasonable and necessary medical and related costs caused by the injury');
     expect(text).toContain('Your pre-injury average weekly earnings (PIAWE) are $1,487.60.');
     expect(text).toContain('the weekly payment is $1,413.22 a week, before tax.');
-    expect(text).toContain('please contact Fitzgerald Nakamura on 02 7300 6612 or at f.nakamura@claims.example, and quote claim number WC0006197.');
+    expect(text).toContain('Your case manager is Fitzgerald Nakamura. If you have a question about this letter, or think something in it is wrong, call Fitzgerald Nakamura on 02 7300 6612 or email f.nakamura@claims.example.');
+    expect(text).toContain('Please quote your claim number, WC0006197, whenever you contact us.');
+    expect(text).toContain('Independent Review Office (IRO) on 13 94 76');
+    expect(compose(data).closing).toEqual(['Yours sincerely,', 'Olufemi Castellanos', 'Liability decision maker']);
   });
 
   it('writes to the employer about the worker, and leaves out amounts not given', async () => {
@@ -49,6 +53,13 @@ describe('liability accepted v1', () => {
     expect(text).toContain('offer suitable duties that fit the current certificate of capacity');
     expect(text).not.toContain('PIAWE');
     expect(text).not.toContain('$');
+    expect(text).not.toContain('Independent Review Office');
+    expect(text).toContain('The case manager for this claim is Fitzgerald Nakamura.');
+  });
+
+  it("is addressed to the recipient's postal address when the claim records one", () => {
+    const letter = compose({ ...data, recipient: { ...data.recipient, address: ['Unit 2, 40 Bay Road', 'Waverton NSW 2060'] } });
+    expect(letter.recipient).toEqual(['Marguerite Osei-Tutu', 'Unit 2, 40 Bay Road', 'Waverton NSW 2060']);
   });
 
   it('writes large and round amounts in dollars and cents', async () => {
@@ -58,7 +69,7 @@ describe('liability accepted v1', () => {
   });
 
   it('puts the claim number and the template version in every page footer', async () => {
-    const lines = pdfText(await renderLetter(liabilityAcceptedV1, liabilityAcceptedV1.compose(liabilityAcceptedData.parse(data)), { compress: false })).split('\n');
+    const lines = pdfText(await renderLetter(liabilityAcceptedV1, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => /\|\s+page \d+ of \d+\s+\|/.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f).toMatch(/^Claim number WC0006197\s+\|\s+page \d+ of \d+\s+\|\s+liability-accepted@v1$/);
@@ -71,6 +82,7 @@ describe('liability accepted v1', () => {
     expect(badPaths({ ...data, decidedOn: '2026-07-28' })).toEqual(['decidedOn']);
     expect(badPaths({ ...data, decidedOn: '2026-08-13' })).toEqual(['issuedOn']);
     expect(badPaths({ ...data, decidedOn: '11 August 2026', extra: 1 })).toEqual(expect.arrayContaining(['decidedOn', '']));
-    expect(badPaths({ ...data, contact: { name: 'Fitz', phone: '02 7300 6612' } })).toEqual(['contact.email']);
+    expect(badPaths({ ...data, contact: { caseManager: 'Fitz', phone: '02 7300 6612' } })).toEqual(['contact.email']);
+    expect(badPaths({ ...data, recipient: { ...data.recipient, address: ['a', 'b', 'c', 'd', 'e', 'f', 'g'] } })).toEqual(['recipient.address']);
   });
 });

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { localDate, moneyText } from '@wc/contracts';
+import { addressed, signOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { email, personName, text, recipientOf } from './fields';
-
+import { claimContact, personName, recipientOf, signatory, text } from './fields';
 
 /** a is earlier than b; false when either is not a real date (that field already has its own issue). */
 const before = (a: string, b: string) => localDate.safeParse(a).success && localDate.safeParse(b).success && a < b;
@@ -28,7 +27,9 @@ export const liabilityAcceptedData = z
     piawe: moneyText.optional(),
     /** The weekly payment under the current certificate of capacity, before tax. */
     weeklyAmount: moneyText.optional(),
-    contact: z.object({ name: text, phone: text, email }).strict(),
+    contact: claimContact,
+    /** Who accepted liability: they sign the notice. */
+    signatory,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -55,7 +56,7 @@ export const liabilityAcceptedV1: NoticeTemplate<'liability-accepted', Liability
   name: 'liability-accepted',
   version: 1,
   data: liabilityAcceptedData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const toWorker = d.recipient.party === 'worker';
     const injury = d.injury ? ` for ${d.injury}` : '';
@@ -88,7 +89,7 @@ export const liabilityAcceptedV1: NoticeTemplate<'liability-accepted', Liability
       title: `Claim ${d.claimNumber} has been accepted`,
       subject: `Workers compensation claim ${d.claimNumber}: liability accepted`,
       issuedOn: d.issuedOn,
-      recipient: [d.recipient.name],
+      recipient: addressed(d.recipient.name, d.recipient.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${d.recipient.name},`,
       body: [
@@ -123,16 +124,9 @@ export const liabilityAcceptedV1: NoticeTemplate<'liability-accepted', Liability
                 `Send us each certificate of capacity you receive, and tell us straight away about any change in ${worker}'s hours, duties or pay.`,
               ],
         },
-        { kind: 'heading', text: 'Who to contact' },
-        {
-          kind: 'paragraph',
-          text: `If you have a question about this decision or the payments, please contact ${c.name} on ${c.phone} or at ${c.email}, and quote claim number ${d.claimNumber}.`,
-        },
-        ...(toWorker
-          ? [{ kind: 'paragraph', text: 'If you would like help in another language, let us know. You can also get free, independent help with your claim from the Independent Review Office (IRO).' } as Block]
-          : []),
+        ...whoToContact('liability-accepted', toWorker ? 'worker' : 'other', c, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: signOff(d.signatory),
     };
   },
 };

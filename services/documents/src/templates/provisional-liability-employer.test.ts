@@ -1,4 +1,6 @@
 import { pdfText } from '../testing/pdf-text';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { provisionalLiabilityEmployerData, provisionalLiabilityEmployerV1 } from './provisional-liability-employer';
 import { renderLetter } from './render';
 
@@ -11,11 +13,13 @@ const data = {
   provisionalPeriod: { start: '2026-03-03', end: '2026-05-12' },
   weeklyAmount: '1751.11',
   paidBy: 'employer' as const,
-  contact: { caseManager: 'Benedikt Arulanandam', phone: '02 9555 0188', email: 'provisional-team@example.org', postalAddress: 'PO Box 7731, Wollongong NSW 2500' },
+  contact: { caseManager: 'Benedikt Arulanandam', phone: '02 9555 0188', email: 'provisional-team@example.org' },
+  signatory: { name: 'Marisol Etxeberria', role: 'Senior case manager' },
 };
 const t = provisionalLiabilityEmployerV1;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-const render = async (d: unknown) => oneLine(pdfText(await renderLetter(t, t.compose(provisionalLiabilityEmployerData.parse(d)), { compress: false })));
+const compose = (d: unknown) => t.compose(provisionalLiabilityEmployerData.parse(d), LOCAL_INSURER);
+const render = async (d: unknown) => letterText(compose(d));
 const issuePaths = (d: unknown) => {
   const r = provisionalLiabilityEmployerData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
@@ -57,7 +61,7 @@ describe('provisional-liability-employer v1 (SoP 3.3), to the employer', () => {
     expect(text).toContain('Oskar can make a claim for workers compensation at any time.');
     expect(text).toContain('a completed workers compensation claim form');
     expect(text).toContain('a certificate of capacity from the treating doctor');
-    expect(text).toContain('These can be emailed to provisional-team@example.org or posted to PO Box 7731, Wollongong NSW 2500');
+    expect(text).toContain('These can be emailed to provisional-team@example.org or posted to Locked Bag 1, Sydney NSW 2001');
     expect(text).toContain('If Oskar gives you a claim form or a certificate, please send it to us straight away.');
   });
 
@@ -73,14 +77,25 @@ describe('provisional-liability-employer v1 (SoP 3.3), to the employer', () => {
     expect(text).toContain('Dear Hana Brightwater,');
     expect(text).toContain('Wollemi Cold Storage Pty Ltd (policy POL-339041)');
     expect(text).toContain('Worker Oskar Lindqvist');
-    expect(text).toContain('9 March 2026');
     expect(text).toContain('Claim number WC0052718');
-    expect(text).toContain('The case manager for this claim is Benedikt Arulanandam. Call 02 9555 0188');
-    expect(text).toContain('provisional-liability-employer@v1');
+    expect(text).toContain('The case manager for this claim is Benedikt Arulanandam. If you have a question about this letter, or think something in it is wrong, call Benedikt Arulanandam on 02 9555 0188');
+    // To the employer: no IRO (program 8: employers go to SIRA).
+    expect(text).not.toContain('Independent Review Office');
+    const pdf = oneLine(pdfText(await renderLetter(t, compose(data), { compress: false })));
+    expect(pdf).toContain('9 March 2026');
+    expect(pdf).toContain('provisional-liability-employer@v1');
     const { attention: _a, ...noAttention } = data.employer;
-    const plain = await render({ ...data, employer: noAttention });
-    expect(plain).toContain('Dear Sir or Madam,');
-    expect(plain).toContain('Yours faithfully,');
+    const plain = compose({ ...data, employer: noAttention });
+    expect(plain.salutation).toBe('Dear Sir or Madam,');
+    expect(plain.closing).toEqual(['Yours faithfully,', 'Marisol Etxeberria', 'Senior case manager']);
+    expect(compose(data).closing).toEqual(['Yours sincerely,', 'Marisol Etxeberria', 'Senior case manager']);
+  });
+
+  it("is addressed to the employer's postal address when the claim records one", () => {
+    const address = ['Level 3, 8 Quay Street', 'Wollongong NSW 2500'];
+    expect(compose({ ...data, employer: { ...data.employer, address } }).recipient).toEqual(['Attention: Hana Brightwater', 'Wollemi Cold Storage Pty Ltd', ...address]);
+    const { attention: _a, ...noAttention } = data.employer;
+    expect(compose({ ...data, employer: { ...noAttention, address } }).recipient).toEqual(['Wollemi Cold Storage Pty Ltd', ...address]);
   });
 
   it('refuses a provisional period over 12 weeks on the end field, and other bad data by field', () => {

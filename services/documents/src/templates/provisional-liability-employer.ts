@@ -1,18 +1,17 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { addressed, signOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
 import { dollars, howToClaim, moneyAmount, periodText, provisionalPeriod } from './provisional-liability';
 import type { NoticeTemplate } from './template';
-import { claimContact, personName, text } from './fields';
-
+import { claimContact, personName, postalAddress, signatory, text } from './fields';
 
 export const provisionalLiabilityEmployerData = z
   .object({
     claimNumber: text,
     /** The date printed on the notice. */
     issuedOn: localDate,
-    employer: z.object({ name: text, policyNumber: text, attention: text.optional() }).strict(),
+    employer: z.object({ name: text, policyNumber: text, attention: text.optional(), address: postalAddress.optional() }).strict(),
     worker: personName,
     dateOfInjury: localDate,
     provisionalPeriod,
@@ -20,6 +19,8 @@ export const provisionalLiabilityEmployerData = z
     /** The employer pays through its payroll (and is repaid by us), or we pay the worker directly. */
     paidBy: z.enum(['employer', 'insurer'], { errorMap: () => ({ message: 'must be one of employer, insurer' }) }),
     contact: claimContact,
+    /** Who decided to start provisional payments: they sign the notice. */
+    signatory,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -38,7 +39,7 @@ export const provisionalLiabilityEmployerV1: NoticeTemplate<'provisional-liabili
   name: 'provisional-liability-employer',
   version: 1,
   data: provisionalLiabilityEmployerData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const e = d.employer;
     const c = d.contact;
@@ -47,7 +48,7 @@ export const provisionalLiabilityEmployerV1: NoticeTemplate<'provisional-liabili
       title: `Provisional weekly payments for ${worker}, claim ${d.claimNumber}`,
       subject: `Notice to employer of provisional weekly payments, claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: e.attention ? [`Attention: ${e.attention}`, e.name] : [e.name],
+      recipient: e.attention ? [`Attention: ${e.attention}`, ...addressed(e.name, e.address)] : addressed(e.name, e.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: e.attention ? `Dear ${e.attention},` : 'Dear Sir or Madam,',
       body: [
@@ -89,7 +90,7 @@ export const provisionalLiabilityEmployerV1: NoticeTemplate<'provisional-liabili
           kind: 'paragraph',
           text: `${d.worker.givenName} can make a claim for workers compensation at any time. We will decide it and tell you both in writing. To make a claim, the worker sends us:`,
         },
-        ...howToClaim(c, d.claimNumber),
+        ...howToClaim(c, d.claimNumber, insurer),
         {
           kind: 'paragraph',
           text: `If ${d.worker.givenName} gives you a claim form or a certificate, please send it to us straight away.`,
@@ -105,13 +106,9 @@ export const provisionalLiabilityEmployerV1: NoticeTemplate<'provisional-liabili
             'Work with us, the worker and the treating doctor on the injury management plan and the return to work.',
           ],
         },
-        { kind: 'heading', text: 'Who to contact' },
-        {
-          kind: 'paragraph',
-          text: `The case manager for this claim is ${c.caseManager}. Call ${c.phone} or email ${c.email}, and quote the claim number, ${d.claimNumber}.`,
-        },
+        ...whoToContact('provisional-liability-employer', 'other', c, d.claimNumber, insurer),
       ],
-      closing: [e.attention ? 'Yours sincerely,' : 'Yours faithfully,', SENDER.signOff, SENDER.name],
+      closing: signOff(d.signatory, e.attention ? 'Yours sincerely,' : 'Yours faithfully,'),
     };
   },
 };

@@ -1,4 +1,6 @@
 import { pdfText } from '../testing/pdf-text';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { dollars, provisionalLiabilityData, provisionalLiabilityV1 } from './provisional-liability';
 import { renderLetter } from './render';
 
@@ -17,11 +19,13 @@ const data = {
     lines: ['PIAWE from 52 weeks of payslips: $1,843.27', '95% of $1,843.27 = $1,751.11', 'Below the maximum weekly amount, so no cap applies'],
   },
   paidBy: 'employer' as const,
-  contact: { caseManager: 'Benedikt Arulanandam', phone: '02 9555 0188', email: 'provisional-team@example.org', postalAddress: 'PO Box 7731, Wollongong NSW 2500' },
+  contact: { caseManager: 'Benedikt Arulanandam', phone: '02 9555 0188', email: 'provisional-team@example.org' },
+  signatory: { name: 'Marisol Etxeberria', role: 'Senior case manager' },
 };
 const t = provisionalLiabilityV1;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-const render = async (d: unknown) => oneLine(pdfText(await renderLetter(t, t.compose(provisionalLiabilityData.parse(d)), { compress: false })));
+const compose = (d: unknown) => t.compose(provisionalLiabilityData.parse(d), LOCAL_INSURER);
+const render = async (d: unknown) => letterText(compose(d));
 const issuePaths = (d: unknown) => {
   const r = provisionalLiabilityData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
@@ -71,23 +75,28 @@ describe('provisional-liability v1 (s269, SoP 3.2/3.3), to the worker', () => {
     expect(text).toContain('You can make a claim for workers compensation at any time.');
     expect(text).toContain('a completed workers compensation claim form');
     expect(text).toContain('a certificate of capacity from the treating doctor');
-    expect(text).toContain('These can be emailed to provisional-team@example.org or posted to PO Box 7731, Wollongong NSW 2500, with the claim number, WC0052718.');
+    expect(text).toContain('These can be emailed to provisional-team@example.org or posted to Locked Bag 1, Sydney NSW 2001, with the claim number, WC0052718.');
   });
 
   it('says how to disagree: ask for a review, contact the IRO', () => {
     expect(text).toContain('If you disagree');
     expect(text).toContain('You can also ask us to review it');
-    expect(text).toContain('Independent Review Office (IRO)');
-    expect(text).toContain('Your case manager is Benedikt Arulanandam. Call 02 9555 0188');
+    expect(text).toContain('Independent Review Office (IRO) on 13 94 76');
+    expect(text).toContain('Your case manager is Benedikt Arulanandam. If you have a question about this letter, or think something in it is wrong, call Benedikt Arulanandam on 02 9555 0188');
   });
 
-  it('prints the claim number, the worker and the date of the notice', () => {
+  it('is signed by who decided to start provisional payments', () => {
+    expect(compose(data).closing).toEqual(['Yours sincerely,', 'Marisol Etxeberria', 'Senior case manager']);
+  });
+
+  it('prints the claim number, the worker and the date of the notice', async () => {
     expect(text).toContain('Dear Oskar Ferreira-Lindqvist,');
     expect(text).toContain('Wollemi Cold Storage Pty Ltd');
-    expect(text).toContain('9 March 2026');
     expect(text).toContain('2 March 2026');
     expect(text).toContain('Claim number WC0052718');
-    expect(text).toContain('provisional-liability@v1');
+    const pdf = oneLine(pdfText(await renderLetter(t, compose(data), { compress: false })));
+    expect(pdf).toContain('9 March 2026');
+    expect(pdf).toContain('provisional-liability@v1');
   });
 
   it('formats money with thousands separators', () => {

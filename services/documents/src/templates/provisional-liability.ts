@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { type ClaimContact, addressed, signOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
+import type { Insurer } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { claimContact, money, personName, text } from './fields';
-
+import { claimContact, money, signatory, text, workerAddressee } from './fields';
 
 /** Dollars and cents as text ("1843.27"), never a float. */
 export const moneyAmount = money;
@@ -30,13 +30,11 @@ export const provisionalPeriod = z
       ctx.addIssue({ code: 'custom', path: ['end'], message: `makes the provisional period ${days} days: it can be at most 12 weeks (${PROVISIONAL_MAX_DAYS} days, counting the start and end dates)` });
   });
 
-type ClaimContact = z.infer<typeof claimContact>;
-
 /** The period in words, e.g. `5 March 2026 to 27 May 2026`. */
 export const periodText = (p: { start: string; end: string }) => `${longDate(p.start)} to ${longDate(p.end)}`;
 
 /** What making a claim takes, shared by the worker's and the employer's notice so both say the same. */
-export const howToClaim = (c: ClaimContact, claimNumber: string): Block[] => [
+export const howToClaim = (c: ClaimContact, claimNumber: string, insurer: Insurer): Block[] => [
   {
     kind: 'bullets',
     items: [
@@ -45,7 +43,7 @@ export const howToClaim = (c: ClaimContact, claimNumber: string): Block[] => [
       'receipts for any treatment or travel costs caused by the injury',
     ],
   },
-  { kind: 'paragraph', text: `These can be emailed to ${c.email} or posted to ${c.postalAddress}, with the claim number, ${claimNumber}.` },
+  { kind: 'paragraph', text: `These can be emailed to ${c.email} or posted to ${insurer.replyAddress}, with the claim number, ${claimNumber}.` },
 ];
 
 export const provisionalLiabilityData = z
@@ -53,7 +51,7 @@ export const provisionalLiabilityData = z
     claimNumber: text,
     /** The date printed on the notice. */
     issuedOn: localDate,
-    worker: personName,
+    worker: workerAddressee,
     employer: z.object({ name: text }).strict(),
     dateOfInjury: localDate,
     provisionalPeriod,
@@ -73,6 +71,8 @@ export const provisionalLiabilityData = z
     /** The employer pays through its payroll (and is repaid by us), or we pay the worker directly. */
     paidBy: z.enum(['employer', 'insurer'], { errorMap: () => ({ message: 'must be one of employer, insurer' }) }),
     contact: claimContact,
+    /** Who decided to start provisional payments (a liability decision, program 4.4): they sign the notice. */
+    signatory,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -92,7 +92,7 @@ export const provisionalLiabilityV1: NoticeTemplate<'provisional-liability', Pro
   name: 'provisional-liability',
   version: 1,
   data: provisionalLiabilityData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const c = d.contact;
     const period = periodText(d.provisionalPeriod);
@@ -101,7 +101,7 @@ export const provisionalLiabilityV1: NoticeTemplate<'provisional-liability', Pro
       title: `Provisional weekly payments on claim ${d.claimNumber}`,
       subject: `Notice of provisional weekly payments, claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [worker],
+      recipient: addressed(worker, d.worker.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${worker},`,
       body: [
@@ -167,23 +167,15 @@ export const provisionalLiabilityV1: NoticeTemplate<'provisional-liability', Pro
           kind: 'paragraph',
           text: 'Provisional payments are not the same as an accepted claim. You can make a claim for workers compensation at any time. We will tell you our decision in writing, no later than 21 days after you make your claim or the end of the provisional period, whichever is later. To make a claim, send us:',
         },
-        ...howToClaim(c, d.claimNumber),
+        ...howToClaim(c, d.claimNumber, insurer),
         { kind: 'heading', text: 'If you disagree' },
         {
           kind: 'paragraph',
-          text: `If you think something in this letter is wrong, for example your PIAWE or your weekly payment, please talk to your case manager first. You can also ask us to review it: write to us at ${c.email} or ${c.postalAddress}, say what you disagree with and why, and send anything that supports what you say, such as payslips. We will look at it again and tell you the outcome in writing.`,
+          text: `If you think something in this letter is wrong, for example your PIAWE or your weekly payment, please talk to your case manager first. You can also ask us to review it: write to us at ${c.email} or ${insurer.replyAddress}, say what you disagree with and why, and send anything that supports what you say, such as payslips. We will look at it again and tell you the outcome in writing.`,
         },
-        {
-          kind: 'paragraph',
-          text: 'You can also get free, independent help from the Independent Review Office (IRO), which helps injured workers with questions and complaints about their claim.',
-        },
-        { kind: 'heading', text: 'Who to contact' },
-        {
-          kind: 'paragraph',
-          text: `Your case manager is ${c.caseManager}. Call ${c.phone} or email ${c.email}, and quote your claim number, ${d.claimNumber}. If you would like help in another language, let us know.`,
-        },
+        ...whoToContact('provisional-liability', 'worker', c, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: signOff(d.signatory),
     };
   },
 };

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { EXCUSE_REASONS, localDate } from '@wc/contracts';
+import { addressed, signOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
 import type { NoticeTemplate } from './template';
-import { claimContact, longText, personName, text } from './fields';
-
+import { claimContact, longText, signatory, text, workerAddressee } from './fields';
 
 export type ExcuseReason = (typeof EXCUSE_REASONS)[number];
 
@@ -57,7 +56,7 @@ export const reasonableExcuseData = z
     claimNumber: text,
     /** The date printed on the notice. */
     issuedOn: localDate,
-    worker: personName,
+    worker: workerAddressee,
     employer: z.object({ name: text }).strict(),
     dateOfInjury: localDate,
     /** When we were first told about the injury (the excuse is about what we knew then). */
@@ -65,8 +64,10 @@ export const reasonableExcuseData = z
     reason: z.enum(EXCUSE_REASONS, { errorMap: () => ({ message: `must be one of ${EXCUSE_REASONS.join(', ')}` }) }),
     /** What the case manager wants to add about this claim, in plain words. */
     details: longText.optional(),
-    /** Where the worker sends a claim and who they talk to. */
+    /** Who the worker talks to (the claim is sent to them or to the insurer's reply address). */
     contact: claimContact,
+    /** Who decided not to start payments (a liability decision, program 4.4): they sign the notice. */
+    signatory,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -86,7 +87,7 @@ export const reasonableExcuseV1: NoticeTemplate<'reasonable-excuse', ReasonableE
   name: 'reasonable-excuse',
   version: 1,
   data: reasonableExcuseData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const excuse = EXCUSES[d.reason];
     const c = d.contact;
@@ -94,7 +95,7 @@ export const reasonableExcuseV1: NoticeTemplate<'reasonable-excuse', ReasonableE
       title: `Why weekly payments have not started on claim ${d.claimNumber}`,
       subject: `Reasonable excuse for not starting provisional payments, claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [worker],
+      recipient: addressed(worker, d.worker.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${worker},`,
       body: [
@@ -138,19 +139,11 @@ export const reasonableExcuseV1: NoticeTemplate<'reasonable-excuse', ReasonableE
         },
         {
           kind: 'paragraph',
-          text: `Email them to ${c.email}, or post them to ${c.postalAddress}. Please write your claim number, ${d.claimNumber}, on everything you send.`,
+          text: `Email them to ${c.email}, or post them to ${insurer.replyAddress}. Please write your claim number, ${d.claimNumber}, on everything you send.`,
         },
-        { kind: 'heading', text: 'Who to contact' },
-        {
-          kind: 'paragraph',
-          text: `Your case manager is ${c.caseManager}. If you have a question about this letter, or think something in it is wrong, call ${c.phone} or email ${c.email} and quote your claim number. If you would like help in another language, let us know.`,
-        },
-        {
-          kind: 'paragraph',
-          text: 'You can also get free, independent help with your claim from the Independent Review Office (IRO). The IRO helps injured workers with questions and complaints about their claim.',
-        },
+        ...whoToContact('reasonable-excuse', 'worker', c, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: signOff(d.signatory),
     };
   },
 };

@@ -3,6 +3,7 @@ import { pdfText } from '../testing/pdf-text';
 import { documentRequestSchema } from './index';
 import { isValidAbn } from '@wc/rules';
 import { REMITTANCE_REASONS, remittanceAdviceData, remittanceAdviceV1 } from './remittance-advice';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 import type { Letter } from './template';
 
@@ -29,7 +30,7 @@ const withLine = (i: number, change: Record<string, unknown>) => ({ ...data, lin
 const t = remittanceAdviceV1;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
-const pdf = async (d: unknown, compress = false) => renderLetter(t, t.compose(remittanceAdviceData.parse(d)), { compress });
+const pdf = async (d: unknown, compress = false) => renderLetter(t, t.compose(remittanceAdviceData.parse(d), LOCAL_INSURER), { compress });
 /** The PDF's text in one line, without the page footers (a footer can fall between two lines of a paragraph). */
 const pdfTextOf = async (d: unknown) => oneLine(pdfText(await pdf(d)).split('\n').filter((l) => !FOOTER.test(l)).join('\n'));
 /** The composed letter's text in one line, as the blocks give it (facts rows as "label value"). */
@@ -43,7 +44,7 @@ const letterText = (l: Letter) =>
       ...l.closing,
     ].join(' '),
   );
-const composed = (d: unknown) => letterText(t.compose(remittanceAdviceData.parse(d)));
+const composed = (d: unknown) => letterText(t.compose(remittanceAdviceData.parse(d), LOCAL_INSURER));
 /** The composed letter's text and the rendered PDF's text: each test checks both. */
 const both = async (d: unknown) => [composed(d), await pdfTextOf(d)];
 const issues = (d: unknown) => {
@@ -76,7 +77,7 @@ describe('remittance-advice v1 (1987 Act s60, s61; SIRA fee orders; 1998 Act s28
       expect(text).toContain('Worker Anahera Kowalczyk');
       expect(text).toContain('Claim number WC0000123');
     }
-    expect(t.compose(remittanceAdviceData.parse(data)).title).toBe('Remittance advice: claim WC0000123, payment WC0000123 RA0042');
+    expect(t.compose(remittanceAdviceData.parse(data), LOCAL_INSURER).title).toBe('Remittance advice: claim WC0000123, payment WC0000123 RA0042');
   });
 
   it('gives the payment reference, processing date, total paid and the account as BSB and "account ending"', async () => {
@@ -101,7 +102,7 @@ describe('remittance-advice v1 (1987 Act s60, s61; SIRA fee orders; 1998 Act s28
       expect(text).toContain('Invoice NP-1063, 21 May 2026: PTA050, 1 unit. Charged $60.00, paid $0.00. Held, not paid yet:');
       expect(text).toContain('Total charged: $603.00. Total paid: $279.00.');
     }
-    const letter = t.compose(remittanceAdviceData.parse(data));
+    const letter = t.compose(remittanceAdviceData.parse(data), LOCAL_INSURER);
     const list = letter.body.find((b) => b.kind === 'bullets');
     expect(list?.kind === 'bullets' && list.items.length).toBe(6);
   });
@@ -126,7 +127,7 @@ describe('remittance-advice v1 (1987 Act s60, s61; SIRA fee orders; 1998 Act s28
       const paid = status === 'reduce' ? '90.00' : '0.00';
       const d = { ...data, payment: { ...data.payment, amount: status === 'reduce' ? '200.00' : '110.00' }, lines: [data.lines[0], { ...data.lines[1], status, reason, paid }] };
       expect(badPaths(d)).toEqual([]);
-      const list = t.compose(remittanceAdviceData.parse(d)).body.find((b) => b.kind === 'bullets');
+      const list = t.compose(remittanceAdviceData.parse(d), LOCAL_INSURER).body.find((b) => b.kind === 'bullets');
       const item = list?.kind === 'bullets' ? list.items[1] : '';
       expect(item).toMatch(/\.$/);
       return item.slice(item.indexOf(': ', item.indexOf('paid $')) + 2);
@@ -145,10 +146,16 @@ describe('remittance-advice v1 (1987 Act s60, s61; SIRA fee orders; 1998 Act s28
       expect(text).toContain('All amounts in this advice, including the total paid, exclude GST: we assessed each line, and compared it with the SIRA fee order, on its amount excluding GST.');
       expect(text).toContain('Questions about this payment');
       expect(text).toContain(
-        'If you have a question about this remittance advice, please contact the case manager, Priya Raman, on 02 9555 0412 or at treatment@claims.example, and quote claim number WC0000123 and payment reference WC0000123 RA0042.',
+        'If you have a question about this remittance advice, please contact Priya Raman on 02 9555 0412 or at treatment@claims.example, and quote claim number WC0000123 and payment reference WC0000123 RA0042.',
       );
       expect(text).toContain('Corrected invoices can be sent to treatment@claims.example or PO Box 1180, North Sydney NSW 2059.');
     }
+  });
+
+  it('is signed by the provider payments contact, and addressed to the provider with its postal address when recorded', () => {
+    const letter = t.compose(remittanceAdviceData.parse({ ...data, provider: { ...data.provider, address: ['PO Box 31', 'North Sydney NSW 2059'] } }), LOCAL_INSURER);
+    expect(letter.closing).toEqual(['Yours sincerely,', 'Priya Raman', 'Payments to treatment providers']);
+    expect(letter.recipient).toEqual(['Northside Physio Pty Ltd', 'PO Box 31', 'North Sydney NSW 2059', 'ABN 51 824 753 556', 'Re: Anahera Kowalczyk, claim WC0000123']);
   });
 
   it('leaves out the not-paid-in-full paragraph when every line is paid in full', async () => {
@@ -269,6 +276,7 @@ describe('remittance-advice data', () => {
     expect(badPaths(withLine(0, { invoice: ' ' }))).toEqual(['lines.0.invoice']);
     expect(badPaths({ ...data, worker: { givenName: 'Anahera' } })).toEqual(['worker.familyName']);
     expect(badPaths({ ...data, contact: { ...contact, email: 'nope' } })).toEqual(['contact.email']);
+    expect(issues({ ...data, contact: { ...contact, phone: 'TBC' } })).toEqual([{ path: 'contact.phone', message: 'must be a phone number, e.g. "02 9000 1234"' }]);
     const { provider: _p, ...noProvider } = data;
     expect(badPaths(noProvider)).toEqual(['provider']);
   });

@@ -3,9 +3,9 @@ import { localDate } from '@wc/contracts';
 import { isValidAbn } from '@wc/rules';
 import { addDays, isDate } from './dates';
 import { fullName, longDate } from './format';
-import { SENDER } from './letterhead';
+import { addressed, signOff } from './contact';
 import type { Block, NoticeTemplate } from './template';
-import { claimContact, money, personName, text } from './fields';
+import { email, money, personName, phone, postalAddress, text } from './fields';
 
 /** What the assessment of an invoice line decided (shared/spec/medical.md, "Output"). */
 export const REMITTANCE_STATUSES = ['pay', 'reduce', 'hold', 'refuse'] as const;
@@ -77,6 +77,8 @@ export const remittanceAdviceData = z
     provider: z
       .object({
         name: text,
+        /** Where the advice is posted, when the provider is recorded with a postal address. */
+        address: postalAddress.optional(),
         /** Digits only, e.g. "51824753556"; printed as "51 824 753 556". */
         abn: z
           .string({ invalid_type_error: ABN_FORMAT })
@@ -109,7 +111,11 @@ export const remittanceAdviceData = z
       .array(remittanceLine)
       .min(1, 'must list at least one invoice line')
       .max(MAX_REMITTANCE_LINES, `must list at most ${MAX_REMITTANCE_LINES} lines`),
-    contact: claimContact,
+    /**
+     * Not the case manager: the insurer's contact for payments to providers (payments'
+     * PROVIDER_PAYMENTS_CONTACT_*), named in `caseManager`, and where corrected invoices go.
+     */
+    contact: z.object({ caseManager: text, phone, email, postalAddress: text }).strict(),
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -243,7 +249,7 @@ export const remittanceAdviceV1: NoticeTemplate<'remittance-advice', RemittanceA
       title: `Remittance advice: claim ${d.claimNumber}, payment ${pay.reference}`,
       subject: `Remittance advice for payment ${pay.reference} to ${p.name}, workers compensation claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [p.name, `ABN ${spacedAbn(p.abn)}`, `Re: ${worker}, claim ${d.claimNumber}`],
+      recipient: [...addressed(p.name, p.address), `ABN ${spacedAbn(p.abn)}`, `Re: ${worker}, claim ${d.claimNumber}`],
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${p.name},`,
       body: [
@@ -279,10 +285,10 @@ export const remittanceAdviceV1: NoticeTemplate<'remittance-advice', RemittanceA
         { kind: 'heading', text: 'Questions about this payment' },
         {
           kind: 'paragraph',
-          text: `If you have a question about this remittance advice, please contact the case manager, ${c.caseManager}, on ${c.phone} or at ${c.email}, and quote claim number ${d.claimNumber} and payment reference ${pay.reference}. Corrected invoices can be sent to ${c.email} or ${c.postalAddress}.`,
+          text: `If you have a question about this remittance advice, please contact ${c.caseManager} on ${c.phone} or at ${c.email}, and quote claim number ${d.claimNumber} and payment reference ${pay.reference}. Corrected invoices can be sent to ${c.email} or ${c.postalAddress}.`,
         },
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: signOff({ name: c.caseManager, role: 'Payments to treatment providers' }),
     };
   },
 };

@@ -1,4 +1,6 @@
 import { pdfText } from '../testing/pdf-text';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 import { reviewOutcomeData, reviewOutcomeV1 } from './review-outcome';
 
@@ -11,20 +13,20 @@ const data = {
   decisionMaker: 'Jonah Fettercairn',
   requestedOn: '2026-05-08',
   reviewedOn: '2026-05-19',
-  reviewer: 'Marisol Ekwueme',
-  reviewerRole: 'Senior Technical Specialist',
+  signatory: { name: 'Marisol Ekwueme', role: 'Senior Technical Specialist' },
   outcome: 'confirmed' as 'confirmed' | 'changed' | 'revoked',
   reasons: [
     'The report of Dr Quentin Abernathy dated 2 April 2026 says the first course gave no lasting improvement',
     'Your treating physiotherapist recommends a gym program instead.',
   ],
+  contact: { caseManager: 'Anouk Delacroix-Baptiste', phone: '02 9555 0903', email: 'anouk.db@claims.example' },
 };
 const t = reviewOutcomeV1;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
-const pdf = async (d: unknown) => renderLetter(t, t.compose(reviewOutcomeData.parse(d)), { compress: false });
+const compose = (d: unknown) => t.compose(reviewOutcomeData.parse(d), LOCAL_INSURER);
+const pdf = async (d: unknown) => renderLetter(t, compose(d), { compress: false });
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
-/** The letter's text in one line, without the page footers (drawn last, so they would split text that runs onto the next page). */
-const render = async (d: unknown) => oneLine(pdfText(await pdf(d)).split('\n').filter((l) => !FOOTER.test(l)).join('\n'));
+const render = async (d: unknown) => letterText(compose(d));
 const issues = (d: unknown) => {
   const r = reviewOutcomeData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -57,7 +59,16 @@ describe('review-outcome v1 (WIMWCA s287A; program 9)', () => {
     expect(text).toContain('The report of Dr Quentin Abernathy dated 2 April 2026 says the first course gave no lasting improvement.');
     expect(text).toContain('Your treating physiotherapist recommends a gym program instead.');
     expect(text).not.toContain('Jonah Fettercairn');
-    expect(text).toContain('20 May 2026');
+    expect(oneLine(pdfText(await pdf(data)))).toContain('20 May 2026');
+  });
+
+  it('is signed by the reviewer, and gives the case manager to contact (the outcome had no contact before)', async () => {
+    const letter = compose({ ...data, worker: { ...data.worker, address: ['3/22 Orchard Street', 'Orange NSW 2800'] } });
+    expect(letter.closing).toEqual(['Yours sincerely,', 'Marisol Ekwueme', 'Senior Technical Specialist']);
+    expect(letter.recipient).toEqual(['Odalys Brennerman', '3/22 Orchard Street', 'Orange NSW 2800']);
+    const text = letterText(letter);
+    expect(text).toContain('Your case manager is Anouk Delacroix-Baptiste. If you have a question about this letter, or think something in it is wrong, call Anouk Delacroix-Baptiste on 02 9555 0903 or email anouk.db@claims.example.');
+    expect(text).toContain('Please quote your claim number, WC0052817, whenever you contact us.');
   });
 
   it('says what the worker can do next, including the Independent Review Office', async () => {
@@ -82,9 +93,9 @@ describe('review-outcome v1 (WIMWCA s287A; program 9)', () => {
     expect(text).toContain('you do not need to do anything about it');
   });
 
-  it('refuses a review by the person who made the decision, on the reviewer field', () => {
-    expect(issues({ ...data, reviewer: '  jonah   FETTERCAIRN ' })).toEqual([
-      { path: 'reviewer', message: expect.stringContaining('must be a different person from decisionMaker') },
+  it('refuses a review by the person who made the decision, on the signatory (the reviewer)', () => {
+    expect(issues({ ...data, signatory: { name: '  jonah   FETTERCAIRN ', role: 'Case manager' } })).toEqual([
+      { path: 'signatory.name', message: expect.stringContaining('must be a different person from decisionMaker') },
     ]);
   });
 
@@ -98,6 +109,9 @@ describe('review-outcome v1 (WIMWCA s287A; program 9)', () => {
       expect.arrayContaining(['outcome', 'reasons', 'decidedOn', '']),
     );
     expect(paths({ ...data, worker: { givenName: ' ' } })).toEqual(expect.arrayContaining(['worker.givenName', 'worker.familyName']));
+    expect(paths({ ...data, reviewer: 'Marisol Ekwueme' })).toEqual(['']);
+    const { contact: _c, ...noContact } = data;
+    expect(paths(noContact)).toEqual(['contact']);
   });
 
   it('refuses dates out of order', () => {

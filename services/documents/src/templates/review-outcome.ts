@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
+import { addressed, signOff, whoToContact } from './contact';
 import { fullName, longDate, sentence } from './format';
-import { IRO_HELP } from './independent-help';
-import { SENDER } from './letterhead';
 import type { Block, NoticeTemplate } from './template';
-import { longText, personName, text } from './fields';
-
+import { claimContact, longText, signatory, text, workerAddressee } from './fields';
 
 export const REVIEW_OUTCOMES = ['confirmed', 'changed', 'revoked'] as const;
 export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
@@ -18,7 +16,7 @@ export const reviewOutcomeData = z
     claimNumber: text,
     /** The date printed on the notice. */
     issuedOn: localDate,
-    worker: personName,
+    worker: workerAddressee,
     /** The decision the worker asked us to review, in words, e.g. "to decline surgery on your left knee". */
     decision: longText,
     decidedOn: localDate,
@@ -26,17 +24,18 @@ export const reviewOutcomeData = z
     decisionMaker: text,
     requestedOn: localDate,
     reviewedOn: localDate,
-    reviewer: text,
-    reviewerRole: text.optional(),
+    /** Who did the review: the review's decision is theirs, so they sign the letter. */
+    signatory,
     outcome: z.enum(REVIEW_OUTCOMES, { errorMap: () => ({ message: `must be one of ${REVIEW_OUTCOMES.join(', ')}` }) }),
     /** The decision that replaces the old one; only (and always) when the outcome is `changed`. */
     newDecision: longText.optional(),
     reasons: z.array(longText).min(1, 'must give at least one reason'),
+    contact: claimContact,
   })
   .strict()
   .superRefine((d, ctx) => {
-    if (samePerson(d.reviewer, d.decisionMaker)) {
-      ctx.addIssue({ code: 'custom', path: ['reviewer'], message: 'must be a different person from decisionMaker (a review is done by someone who did not make the decision)' });
+    if (samePerson(d.signatory.name, d.decisionMaker)) {
+      ctx.addIssue({ code: 'custom', path: ['signatory', 'name'], message: 'must be a different person from decisionMaker (a review is done by someone who did not make the decision)' });
     }
     if (d.outcome === 'changed' && d.newDecision === undefined) ctx.addIssue({ code: 'custom', path: ['newDecision'], message: 'is required when the outcome is changed' });
     if (d.outcome !== 'changed' && d.newDecision !== undefined) ctx.addIssue({ code: 'custom', path: ['newDecision'], message: 'must be left out unless the outcome is changed' });
@@ -66,18 +65,19 @@ const OUTCOMES: Record<ReviewOutcome, { label: string; meaning: (d: ReviewOutcom
  * The result of an internal review, sent to the worker. The Act gives a worker the right to ask the
  * insurer to review a decision and requires the result in writing within 14 days (WIMWCA s287A;
  * rules.md §4 `review.internal`; program 9). The program promises the review is done by someone
- * other than the person who decided (program 5.6), which is why the schema refuses
- * reviewer = decisionMaker: a letter naming the same person would break that promise in writing.
+ * other than the person who decided (program 5.6), which is why the schema refuses a signatory
+ * (the reviewer, who signs the outcome) who is the decisionMaker: a letter naming the same person
+ * would break that promise in writing.
  */
 export const reviewOutcomeV1: NoticeTemplate<'review-outcome', ReviewOutcomeData> = {
   kind: 'review-outcome',
   name: 'review-outcome',
   version: 1,
   data: reviewOutcomeData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const outcome = OUTCOMES[d.outcome];
-    const reviewer = d.reviewerRole ? `${d.reviewer}, ${d.reviewerRole}` : d.reviewer;
+    const reviewer = `${d.signatory.name}, ${d.signatory.role}`;
     const after: string[] = [];
     if (d.outcome === 'revoked') after.push('Because the decision has been cancelled, you do not need to do anything about it.');
     if (d.outcome === 'changed') after.push('If the new decision changes your payments or treatment, your case manager will tell you what changes and from when.');
@@ -85,7 +85,7 @@ export const reviewOutcomeV1: NoticeTemplate<'review-outcome', ReviewOutcomeData
       title: `The outcome of your review: claim ${d.claimNumber}`,
       subject: `Internal review outcome for workers compensation claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [worker],
+      recipient: addressed(worker, d.worker.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${worker},`,
       body: [
@@ -121,17 +121,13 @@ export const reviewOutcomeV1: NoticeTemplate<'review-outcome', ReviewOutcomeData
           items: [
             'If you have information we have not seen, send it to your case manager. We will look at it and tell you in writing whether it changes anything.',
             'If you disagree with the outcome of this review, you can ask the Personal Injury Commission to resolve the dispute. The Commission is independent of us.',
-            'You can also ask a union or a lawyer for advice.',
-            IRO_HELP,
+            'You can also ask a union or a lawyer for advice, or the IRO (see below).',
           ],
         },
-        { kind: 'heading', text: 'Who to contact' },
-        {
-          kind: 'paragraph',
-          text: `If you have a question about this letter, please contact your case manager and quote your claim number, ${d.claimNumber}. If you would like help in another language, let us know.`,
-        },
+        // Program 9: after the review, the worker's independent options, the IRO among them.
+        ...whoToContact('review-outcome', 'worker', d.contact, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: signOff(d.signatory),
     };
   },
 };

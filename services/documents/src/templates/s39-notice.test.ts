@@ -1,4 +1,6 @@
 import { pdfText } from '../testing/pdf-text';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 import { s39NoticeData, s39NoticeV1 } from './s39-notice';
 
@@ -10,13 +12,14 @@ const data = {
   ceaseOn: '2027-03-15',
   medicalBenefitsCeaseOn: '2029-03-15',
   weeksPaid: 247,
-  contact: { caseManager: 'Ruairi Tanaka', phone: '02 9555 0268', email: 'longterm@claims.example', postalAddress: 'GPO Box 3391, Sydney NSW 2001' },
+  contact: { caseManager: 'Ruairi Tanaka', phone: '02 9555 0268', email: 'longterm@claims.example' },
+  signatory: { name: 'Bronwyn Achterberg-Lee', role: 'Return to work decision maker' },
 };
 const t = s39NoticeV1;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
-/** The letter's text in one line, without the page footers (a footer can fall between two lines of a paragraph). */
-const textOf = async (d: unknown) => oneLine(pdfText(await renderLetter(t, t.compose(s39NoticeData.parse(d)), { compress: false })).split('\n').filter((l) => !FOOTER.test(l)).join('\n'));
+const compose = (d: unknown) => t.compose(s39NoticeData.parse(d), LOCAL_INSURER);
+const textOf = async (d: unknown) => letterText(compose(d));
 const issues = (d: unknown) => {
   const r = s39NoticeData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -73,14 +76,20 @@ describe('s39-notice v1 (1987 Act s39, SIRA Standard of Practice S17)', () => {
 
   it('S17: who to contact, including the IRO', () => {
     expect(text).toContain('You can get free, independent help from the Independent Review Office (IRO) on 13 94 76 or at www.iro.nsw.gov.au.');
-    expect(text).toContain('Your case manager is Ruairi Tanaka. If you have a question about this notice, call 02 9555 0268 or email longterm@claims.example, or write to GPO Box 3391, Sydney NSW 2001');
+    expect(text).toContain('Your case manager is Ruairi Tanaka. If you have a question about this letter, or think something in it is wrong, call Ruairi Tanaka on 02 9555 0268 or email longterm@claims.example. You can also call us on 02 9000 0000 or write to us at Locked Bag 1, Sydney NSW 2001. Please quote your claim number, WC0011874, whenever you contact us.');
+  });
+
+  it('is signed by who decided it, and addressed to the worker with their postal address', () => {
+    const letter = compose({ ...data, worker: { ...data.worker, address: ['PO Box 61', 'Bathurst NSW 2795'] } });
+    expect(letter.closing).toEqual(['Yours sincerely,', 'Bronwyn Achterberg-Lee', 'Return to work decision maker']);
+    expect(letter.recipient).toEqual(['Ilse Mbatha-Quigley', 'PO Box 61', 'Bathurst NSW 2795']);
   });
 
   it('prints the claim number, the worker, the date and the template version in every footer', async () => {
     expect(text).toContain('Dear Ilse Mbatha-Quigley,');
-    expect(text).toContain('10 December 2026');
-    expect(await textOf({ ...data, weeksPaid: 1 })).toContain('Weeks paid so far 1 week ');
-    const lines = pdfText(await renderLetter(t, t.compose(s39NoticeData.parse(data)), { compress: false })).split('\n');
+    expect(oneLine(pdfText(await renderLetter(t, compose(data), { compress: false })))).toContain('10 December 2026');
+    expect(await textOf({ ...data, weeksPaid: 1 })).toContain('Weeks paid so far 1 week Weekly');
+    const lines = pdfText(await renderLetter(t, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f).toMatch(/^Claim number WC0011874\s+\|\s+page \d+ of \d+\s+\|\s+s39-notice@v1$/);

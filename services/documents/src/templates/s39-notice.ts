@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { localDate } from '@wc/contracts';
 import { addDays, daysBetween, isDate } from './dates';
 import { fullName, longDate } from './format';
-import { IRO_HELP } from './independent-help';
-import { SENDER } from './letterhead';
-import { whoToContact } from './contact';
+import { addressed, signOff, whoToContact } from './contact';
 import type { Block, NoticeTemplate } from './template';
-import { claimContact, personName, text } from './fields';
+import { claimContact, signatory, text, workerAddressee } from './fields';
 
 /** SIRA Standard of Practice S17: the notice is given at least 13 weeks before weekly payments cease. */
 export const S39_NOTICE_DAYS = 91;
@@ -18,7 +16,7 @@ export const s39NoticeData = z
     claimNumber: text,
     /** The date printed on the notice. */
     issuedOn: localDate,
-    worker: personName,
+    worker: workerAddressee,
     /** The last day weekly payments are payable. */
     lastPaymentOn: localDate,
     /** The first day weekly payments are no longer payable: the day after lastPaymentOn. */
@@ -36,6 +34,8 @@ export const s39NoticeData = z
       .max(S39_WEEKS, `must be at most ${S39_WEEKS}`)
       .optional(),
     contact: claimContact,
+    /** Who made the decision this notice gives: they sign it. */
+    signatory,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -66,7 +66,7 @@ export const s39NoticeV1: NoticeTemplate<'s39-notice', S39NoticeData> = {
   name: 's39-notice',
   version: 1,
   data: s39NoticeData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const c = d.contact;
     const last = longDate(d.lastPaymentOn);
@@ -92,7 +92,7 @@ export const s39NoticeV1: NoticeTemplate<'s39-notice', S39NoticeData> = {
       title: `Your weekly payments will stop after 260 weeks, claim ${d.claimNumber}`,
       subject: `Notice that weekly payments will cease under section 39 of the Workers Compensation Act 1987, claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [worker],
+      recipient: addressed(worker, d.worker.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${worker},`,
       body: [
@@ -141,12 +141,10 @@ export const s39NoticeV1: NoticeTemplate<'s39-notice', S39NoticeData> = {
           // repository, so the notice gives the Services Australia website only.
           text: `When your weekly payments stop, you may be able to get income support or other help from Centrelink. Contact Centrelink (servicesaustralia.gov.au) well before ${cease} to find out what you may be able to get.`,
         },
-        { kind: 'heading', text: 'Getting help' },
         // S17: who to contact for further information, including the IRO.
-        { kind: 'paragraph', text: IRO_HELP },
-        ...whoToContact(c, d.claimNumber),
+        ...whoToContact('s39-notice', 'worker', c, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: signOff(d.signatory),
     };
   },
 };

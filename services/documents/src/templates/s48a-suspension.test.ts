@@ -1,4 +1,6 @@
 import { pdfText } from '../testing/pdf-text';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 import { s48aSuspensionData, s48aSuspensionV1 } from './s48a-suspension';
 
@@ -9,13 +11,14 @@ const data = {
   warnedOn: '2026-07-06',
   obligation: 'Start the suitable duties in the dispatch office that your employer, Tallowwood Freight, has offered you, or tell us the reason you cannot',
   suspendedFrom: '2026-07-27',
-  contact: { caseManager: 'Saoirse Abubakar', phone: '02 9555 0733', email: 'rtw@claims.example', postalAddress: 'Locked Bag 7720, Parramatta NSW 2124' },
+  contact: { caseManager: 'Saoirse Abubakar', phone: '02 9555 0733', email: 'rtw@claims.example' },
+  signatory: { name: 'Bronwyn Achterberg-Lee', role: 'Return to work decision maker' },
 };
 const t = s48aSuspensionV1;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
-/** The letter's text in one line, without the page footers (a footer can fall between two lines of a paragraph). */
-const textOf = async (d: unknown) => oneLine(pdfText(await renderLetter(t, t.compose(s48aSuspensionData.parse(d)), { compress: false })).split('\n').filter((l) => !FOOTER.test(l)).join('\n'));
+const compose = (d: unknown) => t.compose(s48aSuspensionData.parse(d), LOCAL_INSURER);
+const textOf = async (d: unknown) => letterText(compose(d));
 const issues = (d: unknown) => {
   const r = s48aSuspensionData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -57,13 +60,14 @@ describe('s48a-suspension v1 (1998 Act s48A(3)-(5))', () => {
   it('says where to get free help (the IRO) and whom to contact', () => {
     expect(text).toContain('You can get free, independent help from the Independent Review Office (IRO) on 13 94 76 or at www.iro.nsw.gov.au.');
     expect(text).toContain('Your case manager is Saoirse Abubakar.');
-    expect(text).toContain('quote your claim number, WC0052290.');
+    expect(text).toContain('quote your claim number, WC0052290, whenever you contact us.');
+    expect(compose(data).closing).toEqual(['Yours sincerely,', 'Bronwyn Achterberg-Lee', 'Return to work decision maker']);
   });
 
   it('prints the claim number, the worker, the date and the template version in every footer', async () => {
     expect(text).toContain('Dear Desmond Oyelowo-Hart,');
-    expect(text).toContain('27 July 2026');
-    const lines = pdfText(await renderLetter(t, t.compose(s48aSuspensionData.parse(data)), { compress: false })).split('\n');
+    expect(oneLine(pdfText(await renderLetter(t, compose(data), { compress: false })))).toContain('27 July 2026');
+    const lines = pdfText(await renderLetter(t, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f).toMatch(/^Claim number WC0052290\s+\|\s+page \d+ of \d+\s+\|\s+s48a-suspension@v1$/);

@@ -2,19 +2,17 @@ import { z } from 'zod';
 import { localDate } from '@wc/contracts';
 import { daysBetween, isDate } from './dates';
 import { fullName, longDate, sentence } from './format';
-import { IRO_HELP } from './independent-help';
-import { SENDER } from './letterhead';
-import { whoToContact } from './contact';
+import { addressed, signOff, whoToContact } from './contact';
 import { S48A_MAX_DAYS, S48A_MIN_DAYS, suspensionLastDay } from './s48a-warning';
 import type { NoticeTemplate } from './template';
-import { claimContact, longText, personName, text } from './fields';
+import { claimContact, longText, signatory, text, workerAddressee } from './fields';
 
 export const s48aSuspensionData = z
   .object({
     claimNumber: text,
     /** The date printed on the notice: the suspension date, or a day of the suspension (rules.md §8.2). */
     issuedOn: localDate,
-    worker: personName,
+    worker: workerAddressee,
     /** The date of the s48A warning notice. */
     warnedOn: localDate,
     /** The s48 return-to-work obligation named in the warning, written by the case manager. */
@@ -22,6 +20,8 @@ export const s48aSuspensionData = z
     /** The first day of the suspension: the date the warning named. */
     suspendedFrom: localDate,
     contact: claimContact,
+    /** Who made the decision this notice gives: they sign it. */
+    signatory,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -54,7 +54,7 @@ export const s48aSuspensionV1: NoticeTemplate<'s48a-suspension', S48aSuspensionD
   name: 's48a-suspension',
   version: 1,
   data: s48aSuspensionData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const c = d.contact;
     const from = longDate(d.suspendedFrom);
@@ -63,7 +63,7 @@ export const s48aSuspensionV1: NoticeTemplate<'s48a-suspension', S48aSuspensionD
       title: `Your weekly payments are suspended, claim ${d.claimNumber}`,
       subject: `Suspension of weekly payments under section 48A, workers compensation claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [worker],
+      recipient: addressed(worker, d.worker.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${worker},`,
       body: [
@@ -108,11 +108,9 @@ export const s48aSuspensionV1: NoticeTemplate<'s48a-suspension', S48aSuspensionD
             `If you have still not done it by the end of the suspension on ${last}: we may then end your weekly payments altogether, and you may no longer be entitled to weekly payments for this injury.`,
           ],
         },
-        { kind: 'heading', text: 'Getting help' },
-        { kind: 'paragraph', text: IRO_HELP },
-        ...whoToContact(c, d.claimNumber),
+        ...whoToContact('s48a-suspension', 'worker', c, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: signOff(d.signatory),
     };
   },
 };

@@ -1,4 +1,6 @@
 import { pdfText } from '../testing/pdf-text';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 import { s48aWarningData, s48aWarningV1, suspensionLastDay } from './s48a-warning';
 
@@ -9,13 +11,14 @@ const data = {
   reason: 'Your employer offered you suitable duties in the dispatch office from 22 June 2026, within the limits on your certificate of capacity, and you have not started them or told us why',
   obligation: 'Start the suitable duties in the dispatch office that your employer, Tallowwood Freight, has offered you, or tell us the reason you cannot',
   suspendFrom: '2026-07-27',
-  contact: { caseManager: 'Saoirse Abubakar', phone: '02 9555 0733', email: 'rtw@claims.example', postalAddress: 'Locked Bag 7720, Parramatta NSW 2124' },
+  contact: { caseManager: 'Saoirse Abubakar', phone: '02 9555 0733', email: 'rtw@claims.example' },
+  signatory: { name: 'Bronwyn Achterberg-Lee', role: 'Return to work decision maker' },
 };
 const t = s48aWarningV1;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
-/** The letter's text in one line, without the page footers (a footer can fall between two lines of a paragraph). */
-const textOf = async (d: unknown) => oneLine(pdfText(await renderLetter(t, t.compose(s48aWarningData.parse(d)), { compress: false })).split('\n').filter((l) => !FOOTER.test(l)).join('\n'));
+const compose = (d: unknown) => t.compose(s48aWarningData.parse(d), LOCAL_INSURER);
+const textOf = async (d: unknown) => letterText(compose(d));
 const issues = (d: unknown) => {
   const r = s48aWarningData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -71,13 +74,17 @@ describe('s48a-warning v1 (1998 Act s48A)', () => {
 
   it('says where to get free help (the IRO) and whom to contact', () => {
     expect(text).toContain('You can get free, independent help from the Independent Review Office (IRO) on 13 94 76 or at www.iro.nsw.gov.au.');
-    expect(text).toContain('Your case manager is Saoirse Abubakar. If you have a question about this notice, call 02 9555 0733 or email rtw@claims.example, or write to Locked Bag 7720, Parramatta NSW 2124');
+    expect(text).toContain('Your case manager is Saoirse Abubakar. If you have a question about this letter, or think something in it is wrong, call Saoirse Abubakar on 02 9555 0733 or email rtw@claims.example. You can also call us on 02 9000 0000 or write to us at Locked Bag 1, Sydney NSW 2001. Please quote your claim number, WC0052290, whenever you contact us.');
+  });
+
+  it('is signed by who decided to give the warning', () => {
+    expect(compose(data).closing).toEqual(['Yours sincerely,', 'Bronwyn Achterberg-Lee', 'Return to work decision maker']);
   });
 
   it('prints the claim number, the worker, the date and the template version in every footer', async () => {
     expect(text).toContain('Dear Desmond Oyelowo-Hart,');
-    expect(text).toContain('6 July 2026');
-    const lines = pdfText(await renderLetter(t, t.compose(s48aWarningData.parse(data)), { compress: false })).split('\n');
+    expect(oneLine(pdfText(await renderLetter(t, compose(data), { compress: false })))).toContain('6 July 2026');
+    const lines = pdfText(await renderLetter(t, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f).toMatch(/^Claim number WC0052290\s+\|\s+page \d+ of \d+\s+\|\s+s48a-warning@v1$/);
@@ -99,7 +106,8 @@ describe('s48a-warning v1 (1998 Act s48A)', () => {
     expect(badPaths({ ...data, suspendFrom: '2026-07-32' })).toEqual(['suspendFrom']);
     expect(badPaths({ ...data, issuedOn: 'July 6' })).toEqual(['issuedOn']);
     expect(badPaths({ ...data, worker: { givenName: 'Desmond' } })).toEqual(['worker.familyName']);
-    expect(badPaths({ ...data, contact: { ...data.contact, postalAddress: '' } })).toEqual(['contact.postalAddress']);
+    expect(badPaths({ ...data, contact: { ...data.contact, postalAddress: 'Locked Bag 7720, Parramatta NSW 2124' } })).toEqual(['contact']);
+    expect(issues({ ...data, contact: { ...data.contact, phone: 'TBC' } })).toEqual([{ path: 'contact.phone', message: 'must be a phone number, e.g. "02 9000 1234"' }]);
     expect(badPaths({ ...data, suspendUntil: '2026-08-23' })).toEqual(['']);
   });
 });

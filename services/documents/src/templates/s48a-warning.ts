@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { localDate } from '@wc/contracts';
 import { addDays, daysBetween, isDate } from './dates';
 import { fullName, longDate, sentence } from './format';
-import { IRO_HELP } from './independent-help';
-import { SENDER } from './letterhead';
-import { whoToContact } from './contact';
+import { addressed, signOff, whoToContact } from './contact';
 import type { NoticeTemplate } from './template';
-import { claimContact, longText, personName, text } from './fields';
+import { claimContact, longText, signatory, text, workerAddressee } from './fields';
 
 /** WIMWCA s48A(2)(b): the suspension date is at least 14 and no more than 60 days after the notice is given. */
 export const S48A_MIN_DAYS = 14;
@@ -22,7 +20,7 @@ export const s48aWarningData = z
     claimNumber: text,
     /** The date printed on the notice: the day it is given (the 14 to 60 days count from it). */
     issuedOn: localDate,
-    worker: personName,
+    worker: workerAddressee,
     /** Why we are giving this notice, written by the case manager in plain words. */
     reason: longText,
     /** The s48 return-to-work obligation the worker has not met, and so must now meet, written by the case manager. */
@@ -30,6 +28,8 @@ export const s48aWarningData = z
     /** The day weekly payments are suspended from unless the worker complies first. */
     suspendFrom: localDate,
     contact: claimContact,
+    /** Who made the decision this notice gives: they sign it. */
+    signatory,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -59,7 +59,7 @@ export const s48aWarningV1: NoticeTemplate<'s48a-warning', S48aWarningData> = {
   name: 's48a-warning',
   version: 1,
   data: s48aWarningData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const c = d.contact;
     const from = longDate(d.suspendFrom);
@@ -69,7 +69,7 @@ export const s48aWarningV1: NoticeTemplate<'s48a-warning', S48aWarningData> = {
       title: `Warning: your weekly payments may be suspended, claim ${d.claimNumber}`,
       subject: `Notice under section 48A (return-to-work obligations), workers compensation claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [worker],
+      recipient: addressed(worker, d.worker.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${worker},`,
       body: [
@@ -122,11 +122,9 @@ export const s48aWarningV1: NoticeTemplate<'s48a-warning', S48aWarningData> = {
             `If you have still not done it by the end of the suspension on ${last}: we may end your weekly payments altogether, and you may no longer be entitled to weekly payments for this injury.`,
           ],
         },
-        { kind: 'heading', text: 'Getting help' },
-        { kind: 'paragraph', text: IRO_HELP },
-        ...whoToContact(c, d.claimNumber),
+        ...whoToContact('s48a-warning', 'worker', c, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: signOff(d.signatory),
     };
   },
 };

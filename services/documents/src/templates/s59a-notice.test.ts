@@ -1,4 +1,6 @@
 import { pdfText } from '../testing/pdf-text';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 import { s59aNoticeData, s59aNoticeV1 } from './s59a-notice';
 
@@ -11,14 +13,15 @@ const data = {
   period: '2 years',
   from: '2025-03-15',
   basis: 'weekly payments ceased',
-  contact: { caseManager: 'Mireille Okonkwo', phone: '02 9555 0581', email: 'medical@claims.example', postalAddress: 'PO Box 4402, Wollongong NSW 2500' },
+  contact: { caseManager: 'Mireille Okonkwo', phone: '02 9555 0581', email: 'medical@claims.example' },
+  signatory: { name: 'Bronwyn Achterberg-Lee', role: 'Return to work decision maker' },
 };
 const toDoctor = { ...data, recipient: { party: 'doctor', name: 'Dr Henrietta Vuković' } };
 const t = s59aNoticeV1;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
-/** The letter's text in one line, without the page footers (a footer can fall between two lines of a paragraph). */
-const textOf = async (d: unknown) => oneLine(pdfText(await renderLetter(t, t.compose(s59aNoticeData.parse(d)), { compress: false })).split('\n').filter((l) => !FOOTER.test(l)).join('\n'));
+const compose = (d: unknown) => t.compose(s59aNoticeData.parse(d), LOCAL_INSURER);
+const textOf = async (d: unknown) => letterText(compose(d));
 const issues = (d: unknown) => {
   const r = s59aNoticeData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -65,12 +68,13 @@ describe('s59a-notice v1 (1987 Act s59A, SIRA Standard of Practice S19)', () => 
 
   it('S19: who to contact, including the IRO', () => {
     expect(text).toContain('You can get free, independent help from the Independent Review Office (IRO) on 13 94 76 or at www.iro.nsw.gov.au.');
-    expect(text).toContain('Your case manager is Mireille Okonkwo. If you have a question about this notice, call 02 9555 0581 or email medical@claims.example');
+    expect(text).toContain('Your case manager is Mireille Okonkwo. If you have a question about this letter, or think something in it is wrong, call Mireille Okonkwo on 02 9555 0581 or email medical@claims.example. You can also call us on 02 9000 0000 or write to us at Locked Bag 1, Sydney NSW 2001. Please quote your claim number, WC0030617, whenever you contact us.');
+    expect(compose(data).closing).toEqual(['Yours sincerely,', 'Bronwyn Achterberg-Lee', 'Return to work decision maker']);
   });
 
   it('S19: tells the nominated treating doctor the date, about the worker, with the IRO and whom to contact', async () => {
     const doc = await textOf(toDoctor);
-    expect(doc).toContain('Dear Dr Henrietta Vukovic,'); // ć is drawn as c (format.ts drawableText)
+    expect(doc).toContain('Dear Dr Henrietta Vuković,');
     expect(doc).toContain('Re: Lorcan Adeyemi-Strand, claim WC0030617');
     expect(doc).toContain('Payment for medical treatment will end');
     expect(doc).toContain("Strand's work injury that is given up to and including 14 March 2027. We will not pay for treatment, services or assistance given on or after 15 March 2027.");
@@ -78,14 +82,17 @@ describe('s59a-notice v1 (1987 Act s59A, SIRA Standard of Practice S19)', () => 
     expect(doc).toContain('The period is 2 years.');
     expect(doc).toContain('when weekly payments stopped being payable to Lorcan Adeyemi-Strand.');
     expect(doc).toContain('Lorcan Adeyemi-Strand can get free, independent help with questions about this from the Independent Review Office (IRO) on 13 94 76 or at www.iro.nsw.gov.au.');
-    expect(doc).toContain('please contact the case manager, Mireille Okonkwo, on 02 9555 0581 or at medical@claims.example, and quote claim number WC0030617.');
+    expect(doc).toContain('please send your invoices for it to medical@claims.example or Locked Bag 1, Sydney NSW 2001, with claim number WC0030617.');
+    expect(doc).toContain('The case manager for this claim is Mireille Okonkwo. If you have a question about this letter, or think something in it is wrong, call Mireille Okonkwo on 02 9555 0581 or email medical@claims.example.');
     expect(doc).not.toContain('Please talk to your doctor');
     expect(doc).not.toContain('Your case manager is');
+    // The IRO once, in the words written for the doctor (S19), not the worker's "you can get".
+    expect(doc).not.toContain('You can get free, independent help');
   });
 
   it('prints the claim number, the date and the template version in every footer', async () => {
-    expect(text).toContain('1 December 2026');
-    const lines = pdfText(await renderLetter(t, t.compose(s59aNoticeData.parse(toDoctor)), { compress: false })).split('\n');
+    expect(oneLine(pdfText(await renderLetter(t, compose(data), { compress: false })))).toContain('1 December 2026');
+    const lines = pdfText(await renderLetter(t, compose(toDoctor), { compress: false })).split('\n');
     const footers = lines.filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f).toMatch(/^Claim number WC0030617\s+\|\s+page \d+ of \d+\s+\|\s+s59a-notice@v1$/);

@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { localDate } from '@wc/contracts';
 import { addDays, addYears, daysBetween, isDate } from './dates';
 import { fullName, longDate } from './format';
-import { IRO, IRO_HELP } from './independent-help';
-import { SENDER } from './letterhead';
+import { addressed, signOff, whoToContact } from './contact';
+import { IRO } from './independent-help';
 import type { Block, NoticeTemplate } from './template';
-import { claimContact, recipientOf, personName, text } from './fields';
+import { claimContact, recipientOf, personName, signatory, text } from './fields';
 
 /** SIRA Standard of Practice S19: to the worker and to the nominated treating doctor. */
 const PARTIES = ['worker', 'doctor'] as const;
@@ -32,6 +32,8 @@ export const s59aNoticeData = z
     from: localDate,
     basis: z.enum(S59A_BASES, { errorMap: () => ({ message: `must be one of ${S59A_BASES.join(', ')}` }) }),
     contact: claimContact,
+    /** Who decided that payment for treatment stops: they sign the notice. */
+    signatory,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -62,7 +64,7 @@ export const s59aNoticeV1: NoticeTemplate<'s59a-notice', S59aNoticeData> = {
   name: 's59a-notice',
   version: 1,
   data: s59aNoticeData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const toWorker = d.recipient.party === 'worker';
     const c = d.contact;
@@ -108,16 +110,13 @@ export const s59aNoticeV1: NoticeTemplate<'s59a-notice', S59aNoticeData> = {
               text: 'If you believe your injury has caused permanent impairment of more than 20%, contact your case manager before this date. If an assessment finds your impairment is more than 20%, this time limit does not apply.',
             },
           ]),
-      { kind: 'heading', text: 'Getting help' },
-      // S19: who to contact, including the IRO.
-      { kind: 'paragraph', text: IRO_HELP },
     ];
 
     const forDoctor: Block[] = [
       { kind: 'heading', text: 'What this means for your patient' },
       {
         kind: 'paragraph',
-        text: `We are writing to you as the nominated treating doctor of ${worker}. Please discuss this date with ${worker} and take it into account in planning their treatment. We will still pay for reasonable treatment given up to and including ${lastCovered}; please send your invoices for it to ${c.email} or ${c.postalAddress}, with claim number ${d.claimNumber}.`,
+        text: `We are writing to you as the nominated treating doctor of ${worker}. Please discuss this date with ${worker} and take it into account in planning their treatment. We will still pay for reasonable treatment given up to and including ${lastCovered}; please send your invoices for it to ${c.email} or ${insurer.replyAddress}, with claim number ${d.claimNumber}.`,
       },
       {
         kind: 'paragraph',
@@ -130,7 +129,7 @@ export const s59aNoticeV1: NoticeTemplate<'s59a-notice', S59aNoticeData> = {
       title: `Payment for medical treatment will end on ${cease}, claim ${d.claimNumber}`,
       subject: `Notice that medical and related expenses will cease under section 59A of the Workers Compensation Act 1987, claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: toWorker ? [d.recipient.name] : [d.recipient.name, `Re: ${worker}, claim ${d.claimNumber}`],
+      recipient: [...addressed(d.recipient.name, d.recipient.address), ...(toWorker ? [] : [`Re: ${worker}, claim ${d.claimNumber}`])],
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${d.recipient.name},`,
       body: [
@@ -163,16 +162,10 @@ export const s59aNoticeV1: NoticeTemplate<'s59a-notice', S59aNoticeData> = {
           text: `If weekly payments become payable to ${you} again later, we will again pay for treatment given while they are payable.`,
         },
         ...(toWorker ? forWorker : forDoctor),
-        { kind: 'heading', text: 'Who to contact' },
-        {
-          kind: 'paragraph',
-          // S19: who to contact.
-          text: toWorker
-            ? `Your case manager is ${c.caseManager}. If you have a question about this notice, call ${c.phone} or email ${c.email}, or write to ${c.postalAddress}, and quote your claim number, ${d.claimNumber}. If you would like help in another language, let us know.`
-            : `If you have a question about this notice, please contact the case manager, ${c.caseManager}, on ${c.phone} or at ${c.email}, and quote claim number ${d.claimNumber}.`,
-        },
+        // S19: who to contact, including the IRO (the worker's copy; the doctor's names it above).
+        ...whoToContact('s59a-notice', toWorker ? 'worker' : 'other', c, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: signOff(d.signatory),
     };
   },
 };

@@ -1,4 +1,6 @@
 import { pdfText } from '../testing/pdf-text';
+import { letterText } from './letter-text';
+import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 import { treatmentDecisionData, treatmentDecisionV1 } from './treatment-decision';
 
@@ -15,7 +17,8 @@ const approved = {
   decidedOn: '2026-06-03',
   reasons: ['Dr Ferreira-Lund reports that physiotherapy is needed to restore movement in the right shoulder'],
   conditions: ['8 sessions of physiotherapy', 'to be used by 31 August 2026'],
-  contact: { caseManager: 'Tobias Ngata-Whyte', phone: '02 9555 0412', email: 'treatment@claims.example', postalAddress: 'PO Box 1180, North Sydney NSW 2059' },
+  contact: { caseManager: 'Tobias Ngata-Whyte', phone: '02 9555 0412', email: 'treatment@claims.example' },
+  signatory: { name: 'Wiremu Castellanos-Reid', role: 'Medical decisions officer' },
 };
 const declined = {
   ...approved,
@@ -29,10 +32,10 @@ const declined = {
   conditions: undefined,
 };
 const t = treatmentDecisionV1;
-const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
 /** The letter's text in one line, without the page footers (a footer can fall between two lines of a paragraph). */
-const textOf = async (d: unknown) => oneLine(pdfText(await renderLetter(t, t.compose(treatmentDecisionData.parse(d)), { compress: false })).split('\n').filter((l) => !FOOTER.test(l)).join('\n'));
+const compose = (d: unknown) => t.compose(treatmentDecisionData.parse(d), LOCAL_INSURER);
+const textOf = async (d: unknown) => letterText(compose(d));
 const issues = (d: unknown) => {
   const r = treatmentDecisionData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
@@ -63,9 +66,11 @@ describe('treatment-decision v1 (1998 Act s279, SoP S4, 1987 Act s60(2A))', () =
     const text = await textOf(approved);
     expect(text).toContain('What is approved The approval is limited to the following: 8 sessions of physiotherapy to be used by 31 August 2026');
     expect(text).toContain('You may now provide the approved treatment to Anahera Kowalczyk and send us your invoices for it.');
-    expect(text).toContain('Please send invoices to treatment@claims.example or PO Box 1180, North Sydney NSW 2059, and quote claim number WC0048213.');
+    expect(text).toContain('Please send invoices to treatment@claims.example or Locked Bag 1, Sydney NSW 2001, and quote claim number WC0048213.');
     expect(text).toContain('wait for our approval before you provide it');
-    expect(text).toContain('please contact the case manager, Tobias Ngata-Whyte, on 02 9555 0412 or at treatment@claims.example');
+    expect(text).toContain('The case manager for this claim is Tobias Ngata-Whyte. If you have a question about this letter, or think something in it is wrong, call Tobias Ngata-Whyte on 02 9555 0412 or email treatment@claims.example.');
+    expect(text).not.toContain('You can get free, independent help');
+    expect(compose(approved).closing).toEqual(['Yours sincerely,', 'Wiremu Castellanos-Reid', 'Medical decisions officer']);
   });
 
   it('approved, to the worker: the provider can give and invoice the treatment, with IRO help', async () => {
@@ -74,7 +79,7 @@ describe('treatment-decision v1 (1998 Act s279, SoP S4, 1987 Act s60(2A))', () =
     expect(text).not.toContain('Re: ');
     expect(text).toContain('On 18 May 2026 we received a request from Northside Physio for physiotherapy, 8 sessions for your work injury. On 3 June 2026 we approved the request.');
     expect(text).toContain('Northside Physio can now give you the approved treatment and send the invoices to us.');
-    expect(text).toContain('Your case manager is Tobias Ngata-Whyte. If you have a question about this letter, call 02 9555 0412');
+    expect(text).toContain('Your case manager is Tobias Ngata-Whyte. If you have a question about this letter, or think something in it is wrong, call Tobias Ngata-Whyte on 02 9555 0412');
     expect(text).toContain('Independent Review Office (IRO) on 13 94 76');
     expect(text).not.toContain('Why we approved it');
     expect(text).not.toContain('What is approved');
@@ -94,7 +99,9 @@ describe('treatment-decision v1 (1998 Act s279, SoP S4, 1987 Act s60(2A))', () =
   });
 
   it('declined, to the provider: we will not pay, and the worker has been sent the decision notice', async () => {
-    const text = await textOf({ ...declined, recipient: { party: 'provider', name: 'Northside Physio' } });
+    const letter = compose({ ...declined, recipient: { party: 'provider', name: 'Northside Physio', address: ['Shop 3, 88 Miller Street', 'North Sydney NSW 2060'] } });
+    expect(letter.recipient).toEqual(['Northside Physio', 'Shop 3, 88 Miller Street', 'North Sydney NSW 2060', 'Re: Anahera Kowalczyk, claim WC0048213']);
+    const text = letterText(letter);
     expect(text).toContain('Dear Northside Physio,');
     expect(text).toContain('Why we declined it The independent medical examiner found');
     expect(text).toContain('We will not pay for this treatment. If you provide it, we will not pay your invoices for it.');
@@ -103,7 +110,7 @@ describe('treatment-decision v1 (1998 Act s279, SoP S4, 1987 Act s60(2A))', () =
   });
 
   it('puts the claim number and the template version in every page footer', async () => {
-    const lines = pdfText(await renderLetter(t, t.compose(treatmentDecisionData.parse(declined)), { compress: false })).split('\n');
+    const lines = pdfText(await renderLetter(t, compose(declined), { compress: false })).split('\n');
     const footers = lines.filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f).toMatch(/^Claim number WC0048213\s+\|\s+page \d+ of \d+\s+\|\s+treatment-decision@v1$/);
@@ -135,6 +142,7 @@ describe('treatment-decision v1 (1998 Act s279, SoP S4, 1987 Act s60(2A))', () =
     expect(badPaths({ ...approved, requestedOn: '2026-02-30' })).toEqual(['requestedOn']);
     expect(badPaths({ ...approved, conditions: [] })).toEqual(['conditions']);
     expect(badPaths({ ...approved, contact: { ...approved.contact, email: 'nope' } })).toEqual(['contact.email']);
+    expect(badPaths({ ...approved, recipient: { ...approved.recipient, address: ['12 Miller Street'] } })).toEqual(['recipient.address']);
     expect(badPaths({ ...approved, extra: 1 })).toEqual(['']);
     const { provider: _p, ...noProvider } = approved;
     expect(badPaths(noProvider)).toEqual(['provider']);

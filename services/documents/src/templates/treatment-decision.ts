@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { localDate } from '@wc/contracts';
 import { isDate } from './dates';
 import { fullName, longDate, sentence } from './format';
-import { IRO, IRO_HELP } from './independent-help';
-import { SENDER } from './letterhead';
+import { addressed, signOff, whoToContact } from './contact';
+import { IRO } from './independent-help';
 import type { Block, NoticeTemplate } from './template';
-import { claimContact, recipientOf, longText, money, personName, text } from './fields';
+import { claimContact, recipientOf, longText, money, personName, signatory, text } from './fields';
 
 /** The outcome goes to the treatment provider and to the worker, one document each (rules.md §5, §8.1). */
 const PARTIES = ['provider', 'worker'] as const;
@@ -34,6 +34,8 @@ export const treatmentDecisionData = z
     /** Limits on an approval, e.g. "8 sessions, to be used by 31 August 2026". Approvals only. */
     conditions: z.array(longText).min(1, 'must list at least one condition, or be left out').max(20, 'must list at most 20 conditions').optional(),
     contact: claimContact,
+    /** Who decided the request: they sign the letter. */
+    signatory,
   })
   .strict()
   .superRefine((d, ctx) => {
@@ -69,7 +71,7 @@ export const treatmentDecisionV1: NoticeTemplate<'treatment-decision', Treatment
   name: 'treatment-decision',
   version: 1,
   data: treatmentDecisionData,
-  compose(d) {
+  compose(d, insurer) {
     const worker = fullName(d.worker);
     const toWorker = d.recipient.party === 'worker';
     const approved = d.decision === 'approved';
@@ -114,7 +116,7 @@ export const treatmentDecisionV1: NoticeTemplate<'treatment-decision', Treatment
         {
           // 1987 Act s60(2A): we pay only for treatment we approved beforehand; this is that approval.
           kind: 'paragraph',
-          text: `You may now provide the approved treatment to ${worker} and send us your invoices for it. Please send invoices to ${c.email} or ${c.postalAddress}, and quote claim number ${d.claimNumber}.`,
+          text: `You may now provide the approved treatment to ${worker} and send us your invoices for it. Please send invoices to ${c.email} or ${insurer.replyAddress}, and quote claim number ${d.claimNumber}.`,
         },
         {
           // 1987 Act s60(2A): treatment beyond this approval needs a new approval before it is given.
@@ -148,8 +150,6 @@ export const treatmentDecisionV1: NoticeTemplate<'treatment-decision', Treatment
           kind: 'paragraph',
           text: 'We will not pay for this treatment. If you have it anyway, you may have to pay for it yourself.',
         },
-        // The IRO, in the same words and with the same contact details as every worker's notice.
-        { kind: 'paragraph', text: IRO_HELP },
       ];
     } else {
       next = [
@@ -178,7 +178,7 @@ export const treatmentDecisionV1: NoticeTemplate<'treatment-decision', Treatment
       title: `Treatment request ${approved ? 'approved' : 'declined'}: claim ${d.claimNumber}`,
       subject: `Decision on a request for ${d.treatment}, workers compensation claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: toWorker ? [d.recipient.name] : [d.recipient.name, `Re: ${worker}, claim ${d.claimNumber}`],
+      recipient: [...addressed(d.recipient.name, d.recipient.address), ...(toWorker ? [] : [`Re: ${worker}, claim ${d.claimNumber}`])],
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${d.recipient.name},`,
       body: [
@@ -188,16 +188,10 @@ export const treatmentDecisionV1: NoticeTemplate<'treatment-decision', Treatment
         ...why,
         ...conditionBlocks,
         ...next,
-        { kind: 'heading', text: 'Who to contact' },
-        {
-          kind: 'paragraph',
-          text: toWorker
-            ? `Your case manager is ${c.caseManager}. If you have a question about this letter, call ${c.phone} or email ${c.email}, and quote your claim number, ${d.claimNumber}. If you would like help in another language, let us know.`
-            : `If you have a question about this decision, please contact the case manager, ${c.caseManager}, on ${c.phone} or at ${c.email}, and quote claim number ${d.claimNumber}.`,
-        },
-        ...(toWorker && approved ? [{ kind: 'paragraph', text: IRO_HELP } as Block] : []),
+        // Program 4.9: the worker's copy ends with the IRO (the IRO, in the same words as every worker's notice).
+        ...whoToContact('treatment-decision', toWorker ? 'worker' : 'other', c, d.claimNumber, insurer),
       ],
-      closing: ['Yours sincerely,', SENDER.signOff, SENDER.name],
+      closing: signOff(d.signatory),
     };
   },
 };

@@ -157,7 +157,6 @@ beforeAll(async () => {
     DELIVERY_RETRY_BASE_MS: '50',
     DELIVERY_MAX_ATTEMPTS: '3',
     DIGEST_EVERY_MS: '0',
-    REPLY_POSTAL_ADDRESS: 'Locked Bag 77, Parramatta NSW 2124',
   });
   base = h.base;
   captureLogs(notifications, logs);
@@ -231,7 +230,8 @@ it('a decision notice: waits for the reasons, then is stored and emailed to the 
   expect(stored.rows[0]).toMatchObject({ template: 'decision-notice', template_version: 1 });
   const text = pdfText(stored.rows[0].bytes).replace(/\s+/g, ' ');
   expect(text).toContain('Lee Nguyen');
-  expect(text).toContain('Locked Bag 77, Parramatta NSW 2124');
+  // The reply address is the insurer's (the documents service's INSURER_REPLY_ADDRESS; the development insurer here).
+  expect(text).toContain('Locked Bag 1, Sydney NSW 2001');
   expect(text).toContain('Workers Compensation Act 1987 s9A');
   const sentEvent = await waitFor('the sent status event', () => statusEvents.find((s) => s.deliveryId === copy.deliveryId && s.status === 'sent'));
   expect(sentEvent).toMatchObject({ claimId: c.claimId, documentId: copy.documentId, channel: 'email', attempt: 1 });

@@ -71,13 +71,16 @@ export class CorrespondenceService {
     );
   }
 
-  /** The latest action of each type: what notices quote (the date of a decision, an excuse's reason). */
+  /**
+   * The latest action of each type: what notices quote (the date of a decision, an excuse's reason),
+   * and who recorded it (`by`): the person who made a decision signs its notice (issue 16).
+   */
   async actionRecorded(e: EventEnvelope<'claim.action-recorded'>, m: EntityManager): Promise<void> {
     const d = e.data;
     await m.query(
       `INSERT INTO ${this.s}.claims (claim_id, claim_number, facts) VALUES ($1, $2, jsonb_build_object($3::text, $4::jsonb))
        ON CONFLICT (claim_id) DO UPDATE SET facts = ${this.s}.claims.facts || jsonb_build_object($3::text, $4::jsonb), updated_at = now()`,
-      [d.claimId, d.claimNumber, d.action.type, JSON.stringify(d.action)],
+      [d.claimId, d.claimNumber, d.action.type, JSON.stringify({ ...d.action, by: d.by.user })],
     );
   }
 

@@ -10,7 +10,7 @@ import { LOGGER } from '../letters/letters.service';
 import { PermanentDeliveryError, type SendResult, SmtpEmail, mailDomain } from './channels/email';
 import { LocalSmsProvider, type SmsProvider } from './channels/sms';
 import { CorrespondenceService, type DeliveryRow } from './correspondence.service';
-import { type ClaimRecord, addressRefusal, consentRefusal, documentData, documentKind, smsText } from './notice-content';
+import { type ClaimRecord, type NoticeStaff, addressRefusal, consentRefusal, decisionMaker, documentData, documentKind, smsText } from './notice-content';
 
 export const EMAIL = Symbol('email');
 export const SMS = Symbol('sms');
@@ -134,10 +134,15 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     if (misaddressed) return this.giveUp(m, d, claim, 'failed', misaddressed);
     const issuedOn = this.today();
     if (await this.refusedForConsent(m, d, claim, kind, issuedOn)) return;
-    const staff = await this.correspondence.staff(m, claim.caseManager);
     // The notice as requested, with what the platform decided (rules.md §8) for documentData to print.
     const requested = { noticeId: notice.notice_id, type: notice.type, on: notice.on, cause: notice.cause, ref: notice.ref, content: notice.content, decided: notice.decided };
-    const data = documentData(kind, requested, claim, party, staff, issuedOn, this.config.REPLY_POSTAL_ADDRESS);
+    // The staff directory's entries for the case manager (every notice's contact) and for whoever made the decision (its signatory).
+    const maker = decisionMaker(requested, claim);
+    const staff: NoticeStaff = {
+      caseManager: await this.correspondence.staff(m, claim.caseManager),
+      decisionMaker: maker ? { user: maker, contact: await this.correspondence.staff(m, maker) } : null,
+    };
+    const data = documentData(kind, requested, claim, party, staff, issuedOn);
     const languageAssistance = party.role === 'worker' && party.interpreter ? { language: party.interpreter.language } : undefined;
     if (kind === 'acknowledgement-letter' && !languageAssistance) {
       // Already stored at notification (LettersService): send that document rather than a second copy.

@@ -1,7 +1,10 @@
 import type { RecordedParty } from '@wc/contracts';
 // The documents service's own schemas, in a test only (the dependency rules check sources, not
 // tests): the prefilled data must be what the template accepts, not just what we think it is.
+import { acknowledgementLetterData } from '../../../documents/src/templates/acknowledgement-letter';
 import { decisionNoticeData } from '../../../documents/src/templates/decision-notice';
+import { CURRENT_TEMPLATES } from '../../../documents/src/templates/index';
+import { piaweDecisionData } from '../../../documents/src/templates/piawe-decision';
 import { s39NoticeData } from '../../../documents/src/templates/s39-notice';
 import { s48aSuspensionData } from '../../../documents/src/templates/s48a-suspension';
 import { s48aWarningData } from '../../../documents/src/templates/s48a-warning';
@@ -10,10 +13,13 @@ import { treatmentDecisionData } from '../../../documents/src/templates/treatmen
 import {
   type ClaimRecord,
   type DecidedFacts,
+  type NoticeStaff,
+  acknowledgementData,
   addressRefusal,
   consentRefusal,
   decidedContentRefusals,
   decidedFields,
+  decisionMaker,
   discontinuanceEffect,
   documentData,
   documentKind,
@@ -44,6 +50,12 @@ const claim: ClaimRecord = {
   consents: [{ partyId: doctor.partyId, scope: 'health-information', givenOn: '2026-09-15', evidence: 'certificate of capacity', recordedBy: 'cm.rio' }],
 };
 const staff = { user: 'cm.rio', name: 'Rio Tanaka', role: 'Case manager', phone: '02 9000 4321', email: 'rio@insurer.example' };
+/** The staff directory as the delivery worker gives it: the case manager, and no decision maker recorded. */
+const byCaseManager: NoticeStaff = { caseManager: staff, decisionMaker: null };
+const noStaff: NoticeStaff = { caseManager: null, decisionMaker: null };
+const contactBlock = { caseManager: 'Rio Tanaka', phone: '02 9000 4321', email: 'rio@insurer.example' };
+/** A decision the claim does not say who made is signed by the case manager. */
+const caseManagerSigns = { name: 'Rio Tanaka', role: 'Case manager' };
 const notice = (type: string, content: Record<string, unknown> = {}, decided: DecidedFacts | null = null, cause = 'test', on = '2026-10-05') => ({ noticeId: 'n1', type, on, cause, ref: null, content, decided });
 
 describe("a notice's recipients", () => {
@@ -83,32 +95,36 @@ describe('health information and consent (program s11; 1998 Act s243)', () => {
 });
 
 describe("a notice's data", () => {
-  it('prefills what the platform recorded: names, dates of the decision, the case manager and the reply address', () => {
-    const d = documentData('decision-notice', notice('decision-notice'), claim, worker, staff, '2026-10-06', 'Locked Bag 7, Parramatta NSW 2124');
+  it('prefills what the platform recorded: names, dates of the decision, the case manager as contact and (no one else recorded) as signatory', () => {
+    const d = documentData('decision-notice', notice('decision-notice'), claim, worker, byCaseManager, '2026-10-06');
     expect(d).toEqual({
       claimNumber: 'WC0000123',
       issuedOn: '2026-10-06',
       worker: { givenName: 'Lena', familyName: 'Okoro' },
       employer: { name: 'Harbour Freight Pty Ltd' },
       decidedOn: '2026-10-05',
-      contact: { caseManager: 'Rio Tanaka', phone: '02 9000 4321', email: 'rio@insurer.example', postalAddress: 'Locked Bag 7, Parramatta NSW 2124' },
+      contact: contactBlock,
+      signatory: caseManagerSigns,
     });
-    expect(documentData('reasonable-excuse', notice('reasonable-excuse'), claim, worker, staff, '2026-09-21', 'x').reason).toBe('late-notification');
-    expect(documentData('contact-request', notice('contact-request'), claim, doctor, staff, '2026-09-21', 'x').recipient).toEqual({ party: 'doctor', name: 'Dr Nadia Okafor' });
+    expect(problems(decisionNoticeData, d)).not.toContain('contact');
+    expect(problems(decisionNoticeData, d)).not.toContain('signatory');
+    expect(documentData('reasonable-excuse', notice('reasonable-excuse'), claim, worker, byCaseManager, '2026-09-21').reason).toBe('late-notification');
+    expect(documentData('contact-request', notice('contact-request'), claim, doctor, byCaseManager, '2026-09-21').recipient).toEqual({ party: 'doctor', name: 'Dr Nadia Okafor' });
   });
 
   it("leaves out what it does not know (the documents service then names it), and the person's content fills it", () => {
-    const bare = documentData('liability-accepted', notice('liability-accepted'), claim, worker, null, '2026-10-06', 'x');
+    const bare = documentData('liability-accepted', notice('liability-accepted'), claim, worker, noStaff, '2026-10-06');
     expect(bare).not.toHaveProperty('decidedOn');
     expect(bare).not.toHaveProperty('contact');
-    const filled = documentData('liability-accepted', notice('liability-accepted', { decidedOn: '2026-10-01', contact: { name: 'Team', phone: '13 00', email: 't@x.example' } }), claim, worker, null, '2026-10-06', 'x');
+    expect(bare).not.toHaveProperty('signatory');
+    const filled = documentData('liability-accepted', notice('liability-accepted', { decidedOn: '2026-10-01', contact: { name: 'Team', phone: '13 00', email: 't@x.example' } }), claim, worker, noStaff, '2026-10-06');
     expect(filled).toMatchObject({ decidedOn: '2026-10-01', contact: { name: 'Team' } });
   });
 
   it("takes an IME's date and a case conference's date and participants from what was recorded", () => {
     const booked = { ...claim, facts: { ...claim.facts, 'ime.booked': { type: 'ime.booked', at: '2026-10-01', appointmentOn: '2026-10-20' }, 'case-conference.scheduled': { type: 'case-conference.scheduled', at: '2026-10-01', on: '2026-10-09' } } };
-    expect(documentData('ime-notice', notice('ime-notice', { appointment: { time: '10:30' } }), booked, worker, staff, '2026-10-01', 'x').appointment).toEqual({ date: '2026-10-20', time: '10:30' });
-    const agenda = documentData('case-conference-agenda', notice('case-conference-agenda'), booked, doctor, staff, '2026-10-01', 'x');
+    expect(documentData('ime-notice', notice('ime-notice', { appointment: { time: '10:30' } }), booked, worker, byCaseManager, '2026-10-01').appointment).toEqual({ date: '2026-10-20', time: '10:30' });
+    const agenda = documentData('case-conference-agenda', notice('case-conference-agenda'), booked, doctor, byCaseManager, '2026-10-01');
     expect(agenda.conference).toEqual({ on: '2026-10-09' });
     expect(agenda.participants).toEqual([
       { name: 'Lena Okoro', role: 'Worker' },
@@ -145,8 +161,6 @@ const physio = party('other', { partyId: 'p-physio', name: 'Northside Physio', r
 const chiro = party('other', { partyId: 'p-chiro', name: 'Harbour Chiropractic', relationship: 'chiropractor', capacities: ['provider'] });
 const treatingDoctorProvider = party('doctor', { partyId: 'p-doctor-provider', name: 'Dr Nadia Okafor', capacities: ['provider'] });
 const withProviders: ClaimRecord = { ...claim, parties: [worker, employer, doctor, solicitor, physio, chiro] };
-const contactBlock = { caseManager: 'Rio Tanaka', phone: '02 9000 4321', email: 'rio@insurer.example', postalAddress: 'Locked Bag 7, Parramatta NSW 2124' };
-const reply = 'Locked Bag 7, Parramatta NSW 2124';
 const names = (ps: RecordedParty[]) => ps.map((p) => p.name);
 /** The template's problems with the data, by field: what the documents service would name. */
 const problems = (schema: { safeParse: (d: unknown) => { success: boolean; error?: { issues: Array<{ path: Array<string | number> }> } } }, d: unknown) => {
@@ -227,7 +241,7 @@ describe('who the §8 notices are written to, and consent (program s11; 1998 Act
 describe('the data of a §8 notice: what the platform decided, prefilled', () => {
   it('treatment-decision, approved: both copies complete from the decided facts (SoP S4.3)', () => {
     const n = notice('treatment-decision', {}, treatment('approved'), 'treatment.approved');
-    const toProvider = documentData('treatment-decision', n, withProviders, physio, staff, '2026-10-06', reply);
+    const toProvider = documentData('treatment-decision', n, withProviders, physio, byCaseManager, '2026-10-06');
     expect(toProvider).toEqual({
       claimNumber: 'WC0000123',
       issuedOn: '2026-10-06',
@@ -240,27 +254,28 @@ describe('the data of a §8 notice: what the platform decided, prefilled', () =>
       decision: 'approved',
       decidedOn: '2026-10-05',
       contact: contactBlock,
+      signatory: caseManagerSigns,
     });
     expect(problems(treatmentDecisionData, toProvider)).toEqual([]);
-    const toWorker = documentData('treatment-decision', n, withProviders, worker, staff, '2026-10-06', reply);
+    const toWorker = documentData('treatment-decision', n, withProviders, worker, byCaseManager, '2026-10-06');
     expect(toWorker.recipient).toEqual({ party: 'worker', name: 'Lena Okoro' });
     expect(problems(treatmentDecisionData, toWorker)).toEqual([]);
     // A doctor who is the provider gets the provider's copy.
-    expect(documentData('treatment-decision', n, withProviders, treatingDoctorProvider, staff, '2026-10-06', reply).recipient).toEqual({ party: 'provider', name: 'Dr Nadia Okafor' });
+    expect(documentData('treatment-decision', n, withProviders, treatingDoctorProvider, byCaseManager, '2026-10-06').recipient).toEqual({ party: 'provider', name: 'Dr Nadia Okafor' });
   });
 
   it('treatment-decision, declined: only the reasons are left to a person; a cost not quoted is left out', () => {
     const facts = treatment('declined', { cost: null });
-    const bare = documentData('treatment-decision', notice('treatment-decision', {}, facts, 'treatment.declined'), withProviders, physio, staff, '2026-10-06', reply);
+    const bare = documentData('treatment-decision', notice('treatment-decision', {}, facts, 'treatment.declined'), withProviders, physio, byCaseManager, '2026-10-06');
     expect(bare).not.toHaveProperty('estimatedCost');
     expect(problems(treatmentDecisionData, bare)).toEqual(['reasons']);
-    const written = documentData('treatment-decision', notice('treatment-decision', { reasons: ['The IME found it is not reasonably necessary'] }, facts, 'treatment.declined'), withProviders, physio, staff, '2026-10-06', reply);
+    const written = documentData('treatment-decision', notice('treatment-decision', { reasons: ['The IME found it is not reasonably necessary'] }, facts, 'treatment.declined'), withProviders, physio, byCaseManager, '2026-10-06');
     expect(problems(treatmentDecisionData, written)).toEqual([]);
   });
 
   it('decision-notice for a declined treatment: decided on and takes effect on the day of the notice (s78)', () => {
     const n = notice('decision-notice', {}, treatment('declined'), 'treatment.declined');
-    const d = documentData('decision-notice', n, claim, worker, staff, '2026-10-06', reply);
+    const d = documentData('decision-notice', n, claim, worker, byCaseManager, '2026-10-06');
     expect(d).toMatchObject({ decidedOn: '2026-10-05', takesEffectOn: '2026-10-05', contact: contactBlock });
     expect(d).not.toHaveProperty('effect');
     expect(problems(decisionNoticeData, d).sort()).toEqual(['decision', 'effect', 'issues', 'provisions', 'reasons', 'reports']);
@@ -275,33 +290,33 @@ describe('the data of a §8 notice: what the platform decided, prefilled', () =>
       reports: [{ title: 'Work capacity assessment', author: 'Ms Ada Ng', date: '2026-09-28', supports: true, reliedOn: true, submittedBy: 'insurer' }],
     };
     const n = notice('decision-notice', person, discontinuance, 'weekly.discontinued');
-    const d = documentData('decision-notice', n, claim, worker, staff, '2026-10-05', reply);
+    const d = documentData('decision-notice', n, claim, worker, byCaseManager, '2026-10-05');
     expect(d).toMatchObject({ decidedOn: '2026-10-05', takesEffectOn: '2026-10-20' });
     expect(d.effect).toBe(
       'Your weekly payments will stop. We will pay them for every day up to and including 19 October 2026, and not for any day after that. This allows the notice period of 2 weeks that the law requires (section 80 of the Workplace Injury Management and Workers Compensation Act 1998).',
     );
     expect(problems(decisionNoticeData, d)).toEqual([]);
     // Decided on the day of the discontinuance's notice, not on the liability dispute's day the claim recorded.
-    expect(documentData('decision-notice', notice('decision-notice', person, discontinuance, 'weekly.discontinued', '2026-10-07'), claim, worker, staff, '2026-10-07', reply).decidedOn).toBe('2026-10-07');
-    expect(documentData('decision-notice', notice('decision-notice', { effect: 'Your payments stop.' }, discontinuance, 'weekly.discontinued'), claim, worker, staff, '2026-10-05', reply).effect).toBe('Your payments stop.');
+    expect(documentData('decision-notice', notice('decision-notice', person, discontinuance, 'weekly.discontinued', '2026-10-07'), claim, worker, byCaseManager, '2026-10-07').decidedOn).toBe('2026-10-07');
+    expect(documentData('decision-notice', notice('decision-notice', { effect: 'Your payments stop.' }, discontinuance, 'weekly.discontinued'), claim, worker, byCaseManager, '2026-10-05').effect).toBe('Your payments stop.');
     // Even content stored before the check cannot print another date than the one decided.
-    expect(documentData('decision-notice', notice('decision-notice', { takesEffectOn: '2026-10-06' }, discontinuance, 'weekly.discontinued'), claim, worker, staff, '2026-10-05', reply).takesEffectOn).toBe('2026-10-20');
+    expect(documentData('decision-notice', notice('decision-notice', { takesEffectOn: '2026-10-06' }, discontinuance, 'weekly.discontinued'), claim, worker, byCaseManager, '2026-10-05').takesEffectOn).toBe('2026-10-20');
     expect(discontinuanceEffect({ ...discontinuance, noticePeriod: 'none', lastPayableDay: '2026-10-05' })).toContain('No notice period applies, because weekly payments were not paid to you for 12 weeks or more in a row');
     expect(discontinuanceEffect(null)).toBeUndefined();
   });
 
   it("s48a-warning: the suspension date decided; the reason and the obligation are the case manager's (s48A(2))", () => {
     const facts = { suspendFrom: '2026-10-26', suspensionEndsOn: '2026-11-22' };
-    const bare = documentData('s48a-warning', notice('s48a-warning', {}, facts, 's48a.warning-issued'), claim, worker, staff, '2026-10-05', reply);
-    expect(bare).toEqual({ claimNumber: 'WC0000123', issuedOn: '2026-10-05', worker: claim.worker, suspendFrom: '2026-10-26', contact: contactBlock });
+    const bare = documentData('s48a-warning', notice('s48a-warning', {}, facts, 's48a.warning-issued'), claim, worker, byCaseManager, '2026-10-05');
+    expect(bare).toEqual({ claimNumber: 'WC0000123', issuedOn: '2026-10-05', worker: claim.worker, suspendFrom: '2026-10-26', contact: contactBlock, signatory: caseManagerSigns });
     expect(problems(s48aWarningData, bare).sort()).toEqual(['obligation', 'reason']);
-    const written = documentData('s48a-warning', notice('s48a-warning', { reason: 'You did not attend the suitable duties offered.', obligation: 'Attend the suitable duties your employer offered.' }, facts), claim, worker, staff, '2026-10-05', reply);
+    const written = documentData('s48a-warning', notice('s48a-warning', { reason: 'You did not attend the suitable duties offered.', obligation: 'Attend the suitable duties your employer offered.' }, facts), claim, worker, byCaseManager, '2026-10-05');
     expect(problems(s48aWarningData, written)).toEqual([]);
   });
 
   it('s48a-suspension: the warning date and the suspension date decided; the obligation is the case manager’s', () => {
     const facts = { warnedOn: '2026-10-05', suspendedFrom: '2026-10-26', suspensionEndsOn: '2026-11-22' };
-    const d = documentData('s48a-suspension', notice('s48a-suspension', { obligation: 'Attend the suitable duties your employer offered.' }, facts, 'suspension', '2026-10-26'), claim, worker, staff, '2026-10-26', reply);
+    const d = documentData('s48a-suspension', notice('s48a-suspension', { obligation: 'Attend the suitable duties your employer offered.' }, facts, 'suspension', '2026-10-26'), claim, worker, byCaseManager, '2026-10-26');
     expect(d).toMatchObject({ warnedOn: '2026-10-05', suspendedFrom: '2026-10-26', contact: contactBlock });
     expect(d).not.toHaveProperty('suspensionEndsOn');
     expect(problems(s48aSuspensionData, d)).toEqual([]);
@@ -309,17 +324,17 @@ describe('the data of a §8 notice: what the platform decided, prefilled', () =>
 
   it('s39-notice: the last payment and the day payments cease decided (SoP S17); complete without content', () => {
     const facts = { lastPaymentOn: '2027-02-28', ceaseOn: '2027-03-01', week235StartedOn: '2026-08-31' };
-    const d = documentData('s39-notice', notice('s39-notice', {}, facts, 's39.notice-issued', '2026-11-23'), claim, worker, staff, '2026-11-23', reply);
-    expect(d).toEqual({ claimNumber: 'WC0000123', issuedOn: '2026-11-23', worker: claim.worker, lastPaymentOn: '2027-02-28', ceaseOn: '2027-03-01', contact: contactBlock });
+    const d = documentData('s39-notice', notice('s39-notice', {}, facts, 's39.notice-issued', '2026-11-23'), claim, worker, byCaseManager, '2026-11-23');
+    expect(d).toEqual({ claimNumber: 'WC0000123', issuedOn: '2026-11-23', worker: claim.worker, lastPaymentOn: '2027-02-28', ceaseOn: '2027-03-01', contact: contactBlock, signatory: caseManagerSigns });
     expect(problems(s39NoticeData, d)).toEqual([]);
     // Without the lifecycle's facts (week 235 not known), a person gives the dates.
-    expect(problems(s39NoticeData, documentData('s39-notice', notice('s39-notice'), claim, worker, staff, '2026-11-23', reply)).sort()).toEqual(['ceaseOn', 'lastPaymentOn']);
+    expect(problems(s39NoticeData, documentData('s39-notice', notice('s39-notice'), claim, worker, byCaseManager, '2026-11-23')).sort()).toEqual(['ceaseOn', 'lastPaymentOn']);
   });
 
   it('s59a-notice: to the worker and the doctor, each addressed as such, complete from the decided period (SoP S19)', () => {
     const facts = { ceaseOn: '2027-03-01', period: '2 years', from: '2025-03-01', basis: 'weekly payments ceased' };
     const n = notice('s59a-notice', {}, facts, 's59a.notice-issued', '2026-11-23');
-    const toDoctor = documentData('s59a-notice', n, claim, doctor, staff, '2026-11-23', reply);
+    const toDoctor = documentData('s59a-notice', n, claim, doctor, byCaseManager, '2026-11-23');
     expect(toDoctor).toEqual({
       claimNumber: 'WC0000123',
       issuedOn: '2026-11-23',
@@ -330,9 +345,10 @@ describe('the data of a §8 notice: what the platform decided, prefilled', () =>
       from: '2025-03-01',
       basis: 'weekly payments ceased',
       contact: contactBlock,
+      signatory: caseManagerSigns,
     });
     expect(problems(s59aNoticeData, toDoctor)).toEqual([]);
-    const toWorker = documentData('s59a-notice', n, claim, worker, staff, '2026-11-23', reply);
+    const toWorker = documentData('s59a-notice', n, claim, worker, byCaseManager, '2026-11-23');
     expect(toWorker.recipient).toEqual({ party: 'worker', name: 'Lena Okoro' });
     expect(problems(s59aNoticeData, toWorker)).toEqual([]);
   });
@@ -363,3 +379,93 @@ describe('a person cannot write over what the platform decided (rules.md §8)', 
     expect(decidedFields(notice('liability-accepted', {}, { anything: 'x' }))).toEqual({});
   });
 });
+
+// ---- issue 16: the staff directory's contact and signatory, each recipient's address ----
+
+describe('who signs a decision, from the staff directory', () => {
+  const decided = { ...claim, facts: { ...claim.facts, 'liability.disputed': { ...claim.facts['liability.disputed'], by: 'tl.jo' }, 's48a.warning-issued': { type: 's48a.warning-issued', at: '2026-10-05', suspendFrom: '2026-10-26', by: 'cm.kai' } } };
+  const jo = { user: 'tl.jo', name: 'Jo Marchetti', role: 'Team leader', phone: '02 9000 7777', email: 'jo@insurer.example' };
+
+  it('is who recorded the action that caused the notice (a suspension: who gave the warning), or nobody recorded', () => {
+    expect(decisionMaker(notice('decision-notice', {}, null, 'liability.disputed'), decided)).toBe('tl.jo');
+    expect(decisionMaker(notice('s48a-suspension', {}, null, 'suspension'), decided)).toBe('cm.kai');
+    expect(decisionMaker(notice('decision-notice', {}, null, 'liability.disputed'), claim)).toBeNull(); // facts recorded before `by` was
+    expect(decisionMaker(notice('piawe-decision', {}, null, 'piawe.determined'), decided)).toBeNull(); // payments' notice
+  });
+
+  it("prints the decision maker's name and role as the signatory, the case manager as the contact", () => {
+    const d = documentData('decision-notice', notice('decision-notice', {}, null, 'liability.disputed'), decided, worker, { caseManager: staff, decisionMaker: { user: 'tl.jo', contact: jo } }, '2026-10-06');
+    expect(d).toMatchObject({ signatory: { name: 'Jo Marchetti', role: 'Team leader' }, contact: contactBlock });
+  });
+
+  it("leaves the signatory out when the decision maker has no directory entry, so the documents service names it and the notice waits (never signed in another's name)", () => {
+    const d = documentData('decision-notice', notice('decision-notice', {}, null, 'liability.disputed'), decided, worker, { caseManager: staff, decisionMaker: { user: 'tl.jo', contact: null } }, '2026-10-06');
+    expect(d).not.toHaveProperty('signatory');
+    expect(problems(decisionNoticeData, d)).toContain('signatory');
+  });
+
+  it('signs only decisions: the other notices are signed by the case manager, whose contact they carry', () => {
+    for (const kind of ['acknowledgement-letter', 'contact-request', 'imp', 'ime-notice', 'case-conference-agenda', 'complaint-acknowledgement'])
+      expect([kind, documentData(kind, notice(kind), claim, worker, byCaseManager, '2026-10-06')]).not.toEqual([kind, expect.objectContaining({ signatory: expect.anything() })]);
+    for (const kind of ['reasonable-excuse', 'provisional-liability', 'liability-accepted', 'review-outcome', 's39-notice', 'piawe-decision'])
+      expect([kind, documentData(kind, notice(kind), claim, worker, byCaseManager, '2026-10-06').signatory]).toEqual([kind, caseManagerSigns]);
+  });
+});
+
+describe("each recipient's postal address, from the claim's parties", () => {
+  const home = ['4 Jacaranda Avenue', 'Granville NSW 2142'];
+  const office = ['Level 2, 10 Wharf Road', 'Botany NSW 2019'];
+  const posted: ClaimRecord = { ...claim, parties: [{ ...worker, postalAddress: home }, { ...employer, postalAddress: office }, doctor, solicitor] };
+  const w = posted.parties[0];
+  const e = posted.parties[1];
+
+  it("goes under the worker's name on the notices written to the worker, whoever the copy is for", () => {
+    expect(documentData('decision-notice', notice('decision-notice'), posted, w, byCaseManager, '2026-10-06').worker).toEqual({ ...claim.worker, address: home });
+    // The employer's copy of the worker's notice: the same letter, addressed to the worker.
+    expect(documentData('decision-notice', notice('decision-notice'), posted, e, byCaseManager, '2026-10-06').worker).toEqual({ ...claim.worker, address: home });
+    // Where the worker is not the addressee, their address is not printed.
+    expect(documentData('imp', notice('imp'), posted, e, byCaseManager, '2026-10-06').worker).toEqual(claim.worker);
+  });
+
+  it("goes with the recipient, the notifier and the employer's notice", () => {
+    expect(documentData('imp', notice('imp'), posted, e, byCaseManager, '2026-10-06').recipient).toEqual({ party: 'employer', name: 'Harbour Freight Pty Ltd', address: office });
+    expect(documentData('information-request', notice('information-request'), posted, e, byCaseManager, '2026-10-06').notifier).toEqual({ party: 'employer', name: 'Harbour Freight Pty Ltd', address: office });
+    expect(documentData('provisional-liability-employer', notice('provisional-liability'), posted, e, byCaseManager, '2026-10-06').employer).toEqual({ ...claim.employer, address: office });
+    expect(documentData('imp', notice('imp'), posted, doctor, byCaseManager, '2026-10-06').recipient).toEqual({ party: 'doctor', name: 'Dr Nadia Okafor' });
+  });
+
+  it('is in the acknowledgement letter written at notification when the claim already records it, with the case manager', () => {
+    const d = acknowledgementData(posted, staff);
+    expect(d).toEqual({ claimNumber: 'WC0000123', worker: { ...claim.worker, address: home }, employer: claim.employer, dateOfInjury: '2026-09-14', notificationDate: '2026-09-15', contact: contactBlock });
+    expect(problems(acknowledgementLetterData, d)).toEqual([]);
+    expect(problems(acknowledgementLetterData, acknowledgementData({ ...claim, parties: [] }, null))).toEqual(['contact']);
+  });
+
+  it("tells the PIAWE decision whose copy it is: the employer's shows only its own earnings (s243)", () => {
+    const d = documentData('piawe-decision', notice('piawe-decision', {}, null, 'piawe.determined'), posted, e, byCaseManager, '2026-10-06');
+    expect(d.recipient).toEqual({ party: 'employer', name: 'Harbour Freight Pty Ltd', address: office });
+    // What a person writes: how it was set and the earnings used.
+    expect(problems(piaweDecisionData, d).sort()).toEqual(['basis', 'employments']);
+  });
+});
+
+describe('what documentData prefills is what each template accepts', () => {
+  const addressed = (p: RecordedParty): RecordedParty => ({ ...p, postalAddress: ['1 Test Street', 'Sydney NSW 2000'] });
+  const posted: ClaimRecord = { ...withProviders, parties: withProviders.parties.map(addressed) };
+  const [w, e, d, other, physio2] = posted.parties;
+  const READER: Record<string, RecordedParty> = {
+    'acknowledgement-letter': w, 'information-request': e, 'contact-request': d, 'reasonable-excuse': w, 'provisional-liability': w, 'provisional-liability-employer': e,
+    'liability-accepted': e, 'decision-notice': w, imp: e, 'ime-notice': d, 'review-outcome': w, 'complaint-acknowledgement': other, 'case-conference-agenda': d,
+    'case-conference-summary': d, 'piawe-decision': e, 'treatment-decision': physio2, 's48a-warning': w, 's48a-suspension': w, 's39-notice': w, 's59a-notice': d,
+  };
+  /** Fields the platform fills: a problem with one of them is a prefill that does not fit the template. */
+  const PREFILLED = ['', 'claimNumber', 'issuedOn', 'worker', 'employer', 'dateOfInjury', 'notificationDate', 'notifiedOn', 'recipient', 'notifier', 'contact', 'signatory', 'handler'];
+
+  it.each(Object.keys(READER))('%s', (kind) => {
+    const data = documentData(kind, notice(kind), posted, READER[kind], byCaseManager, '2026-10-06');
+    const schema = CURRENT_TEMPLATES[kind as keyof typeof CURRENT_TEMPLATES].data;
+    const bad = problems(schema, data).filter((p) => PREFILLED.includes(p.split('.')[0]));
+    expect([kind, bad]).toEqual([kind, []]);
+  });
+});
+

@@ -21,8 +21,8 @@ export interface ClaimRecord {
   notificationDate: string;
   caseManager: string | null;
   teamLeader: string | null;
-  /** The latest staff action of each type (claim.action-recorded), by type. */
-  facts: Record<string, { at: string; [k: string]: unknown }>;
+  /** The latest staff action of each type (claim.action-recorded), by type, with `by`: the staff user who recorded it. */
+  facts: Record<string, { at: string; by?: string; [k: string]: unknown }>;
   parties: RecordedParty[];
   consents: Consent[];
 }
@@ -257,60 +257,150 @@ export function discontinuanceEffect(decided: DecidedFacts | null): string | und
 }
 
 /**
- * The document's data for one recipient: what the platform knows, then the case manager's content.
- * `replyAddress` is where the insurer takes post (letters' contact block).
+ * Who signs each kind of notice when it is a decision (issue 16): the person who made it, not "the
+ * claims team". Every other notice is signed by the case manager, whose contact it carries anyway.
+ * The liability decisions (program 4.4: provisional liability and a reasonable excuse among them),
+ * the s78 decision notice (a dispute, a declined treatment, a discontinuance), the PIAWE and
+ * treatment decisions, the review outcome and the notices of rules.md §8.
  */
-export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRecord, party: RecordedParty, staff: StaffContact | null, issuedOn: string, replyAddress: string): Record<string, unknown> {
-  const worker = claim.worker;
+const SIGNED_BY_DECISION_MAKER: ReadonlySet<string> = new Set([
+  'reasonable-excuse',
+  'provisional-liability',
+  'provisional-liability-employer',
+  'liability-accepted',
+  'decision-notice',
+  'piawe-decision',
+  'treatment-decision',
+  'review-outcome',
+  's48a-warning',
+  's48a-suspension',
+  's39-notice',
+  's59a-notice',
+]);
+
+/** Notices written to the worker without a `recipient`: the worker's postal address goes with their name. */
+const ADDRESSED_TO_WORKER: ReadonlySet<string> = new Set([
+  'acknowledgement-letter',
+  'reasonable-excuse',
+  'provisional-liability',
+  'decision-notice',
+  'review-outcome',
+  's48a-warning',
+  's48a-suspension',
+  's39-notice',
+]);
+
+/** The action a notice's decision was made with, when not its cause: a suspension follows from its s48A warning. */
+const DECISION_OF_CAUSE: Readonly<Record<string, string>> = { suspension: 's48a.warning-issued' };
+
+/**
+ * Who made the decision a notice gives: the staff user who recorded the action that caused it
+ * (claim.action-recorded's `by`, kept with each fact), or null when the claim does not say (a
+ * notice from another service, such as payments' PIAWE decision, or facts recorded before `by` was).
+ */
+export function decisionMaker(notice: Pick<NoticeRequest, 'cause'>, claim: Pick<ClaimRecord, 'facts'>): string | null {
+  const by = claim.facts[DECISION_OF_CAUSE[notice.cause] ?? notice.cause]?.by;
+  return typeof by === 'string' && by.trim() !== '' ? by : null;
+}
+
+/** What the staff directory says about the people a notice names. */
+export interface NoticeStaff {
+  /** The claim's case manager: every notice's contact. */
+  caseManager: StaffContact | null;
+  /** Who made the decision (decisionMaker), when the claim records them. */
+  decisionMaker: { user: string; contact: StaffContact | null } | null;
+}
+
+/** The case manager's name and direct contact as the letters' contact section prints them (documents' claimContact). */
+export const caseManagerContact = (s: StaffContact | null) => (s ? { caseManager: s.name, phone: s.phone, email: s.email } : undefined);
+
+/** A name with its postal address when the claim records one (documents' recipient and workerAddressee). */
+const withAddress = <T extends object>(o: T, address: string[] | undefined) => (address ? { ...o, address } : o);
+
+/**
+ * The acknowledgement letter's data (claim.notified): also written by LettersService when the claim
+ * is notified, so both say the same. The worker's address when the claim has recorded it by then.
+ */
+export function acknowledgementData(
+  claim: Pick<ClaimRecord, 'claimNumber' | 'worker' | 'employer' | 'dateOfInjury' | 'notificationDate' | 'parties'>,
+  caseManager: StaffContact | null,
+): Record<string, unknown> {
+  const address = claim.parties.find((p) => p.role === 'worker')?.postalAddress;
+  return drop({
+    claimNumber: claim.claimNumber,
+    worker: withAddress({ givenName: claim.worker.givenName, familyName: claim.worker.familyName }, address),
+    employer: claim.employer,
+    dateOfInjury: claim.dateOfInjury,
+    notificationDate: claim.notificationDate,
+    contact: caseManagerContact(caseManager),
+  });
+}
+
+/**
+ * The document's data for one recipient: what the platform knows, then the case manager's content.
+ * The case manager's name and direct contact come from the staff directory, and so does a
+ * decision's signatory: the person who made it, or the case manager when the claim does not record
+ * who did. A decision whose maker has no directory entry gets no signatory, so the documents
+ * service names the field and the notice waits for a person (it is never signed in someone else's
+ * name). Each recipient's postal address is the claim's record of that party.
+ */
+export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRecord, party: RecordedParty, staff: NoticeStaff, issuedOn: string): Record<string, unknown> {
+  const workerParty = claim.parties.find((p) => p.role === 'worker');
+  const worker = ADDRESSED_TO_WORKER.has(kind) ? withAddress(claim.worker, workerParty?.postalAddress) : claim.worker;
   const employerName = { name: claim.employer.name };
-  const recipient = party.role === 'other' ? undefined : { party: party.role, name: party.name };
-  const claimContact = staff ? { caseManager: staff.name, phone: staff.phone, email: staff.email, postalAddress: replyAddress } : undefined;
-  const person = staff ? { name: staff.name, phone: staff.phone, email: staff.email } : undefined;
-  const withRole = staff ? { name: staff.name, role: staff.role, phone: staff.phone, email: staff.email } : undefined;
+  const recipient = party.role === 'other' ? undefined : withAddress({ party: party.role, name: party.name }, party.postalAddress);
+  const cm = staff.caseManager;
+  const contact = caseManagerContact(cm);
+  const signer = staff.decisionMaker ? staff.decisionMaker.contact : cm;
+  const signatory = SIGNED_BY_DECISION_MAKER.has(kind) && signer ? { name: signer.name, role: signer.role } : undefined;
+  const withRole = cm ? { name: cm.name, role: cm.role, phone: cm.phone, email: cm.email } : undefined;
   const f = claim.facts;
   const common = { claimNumber: claim.claimNumber, issuedOn };
   const decided = decidedFields(notice);
   let prefill: Record<string, unknown>;
   switch (kind) {
     case 'acknowledgement-letter':
-      prefill = { claimNumber: claim.claimNumber, worker, employer: claim.employer, dateOfInjury: claim.dateOfInjury, notificationDate: claim.notificationDate };
+      prefill = acknowledgementData(claim, cm);
       break;
     case 'information-request':
-      prefill = { ...common, notifier: { party: party.role, name: party.name }, worker, dateOfInjury: claim.dateOfInjury, notifiedOn: claim.notificationDate, contact: person };
+      prefill = { ...common, notifier: withAddress({ party: party.role, name: party.name }, party.postalAddress), worker, dateOfInjury: claim.dateOfInjury, notifiedOn: claim.notificationDate, contact };
       break;
     case 'contact-request':
-      prefill = { ...common, recipient, worker, dateOfInjury: claim.dateOfInjury, caseManager: person };
+      prefill = { ...common, recipient, worker, dateOfInjury: claim.dateOfInjury, contact };
       break;
     case 'reasonable-excuse':
-      prefill = { ...common, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, notificationDate: claim.notificationDate, reason: f['liability.reasonable-excuse']?.reason, contact: claimContact };
+      prefill = { ...common, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, notificationDate: claim.notificationDate, reason: f['liability.reasonable-excuse']?.reason, contact, signatory };
       break;
     case 'provisional-liability':
-      prefill = { ...common, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, contact: claimContact };
+      prefill = { ...common, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, contact, signatory };
       break;
-    case 'provisional-liability-employer':
-      prefill = { ...common, employer: { ...claim.employer, ...(party.role === 'employer' ? { attention: party.name === claim.employer.name ? undefined : party.name } : {}) }, worker, dateOfInjury: claim.dateOfInjury, contact: claimContact };
+    case 'provisional-liability-employer': {
+      const attention = party.role === 'employer' && party.name !== claim.employer.name ? party.name : undefined;
+      const employer = withAddress({ ...claim.employer, ...(attention ? { attention } : {}) }, party.role === 'employer' ? party.postalAddress : undefined);
+      prefill = { ...common, employer, worker, dateOfInjury: claim.dateOfInjury, contact, signatory };
       break;
+    }
     case 'liability-accepted':
-      prefill = { ...common, recipient, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, decidedOn: dateOf(f['liability.accepted']?.at), contact: person };
+      prefill = { ...common, recipient, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, decidedOn: dateOf(f['liability.accepted']?.at), contact, signatory };
       break;
     case 'decision-notice':
-      prefill = { ...common, worker, employer: employerName, decidedOn: dateOf(f['liability.disputed']?.at), effect: discontinuanceEffect(notice.decided), contact: claimContact };
+      prefill = { ...common, worker, employer: employerName, decidedOn: dateOf(f['liability.disputed']?.at), effect: discontinuanceEffect(notice.decided), contact, signatory };
       break;
     case 'treatment-decision':
       // rules.md §8.1: one copy to the provider who asked (whatever their role), one to the worker.
-      prefill = { ...common, worker, recipient: { party: party.role === 'worker' ? 'worker' : 'provider', name: party.name }, contact: claimContact };
+      prefill = { ...common, worker, recipient: withAddress({ party: party.role === 'worker' ? 'worker' : 'provider', name: party.name }, party.postalAddress), contact, signatory };
       break;
     case 's48a-warning':
     case 's48a-suspension':
     case 's39-notice':
       // The reason and the s48 obligation (s48A(2)(a), (b)) are the case manager's content.
-      prefill = { ...common, worker, contact: claimContact };
+      prefill = { ...common, worker, contact, signatory };
       break;
     case 's59a-notice':
-      prefill = { ...common, worker, recipient, contact: claimContact };
+      prefill = { ...common, worker, recipient, contact, signatory };
       break;
     case 'imp':
-      prefill = { ...common, recipient, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, rtwGoal: f['rtw-goal.set']?.goal };
+      prefill = { ...common, recipient, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, rtwGoal: f['rtw-goal.set']?.goal, contact };
       break;
     case 'ime-notice':
       prefill = {
@@ -318,15 +408,16 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
         recipient,
         worker,
         appointment: f['ime.booked']?.appointmentOn ? { date: f['ime.booked'].appointmentOn } : undefined,
-        contact: person,
-        interpreterLanguage: claim.parties.find((p) => p.role === 'worker')?.interpreter?.language,
+        contact,
+        interpreterLanguage: workerParty?.interpreter?.language,
       };
       break;
     case 'review-outcome':
-      prefill = { ...common, worker, requestedOn: dateOf(f['review.requested']?.at), decision: f['review.requested']?.decision, reviewedOn: dateOf(f['review.completed']?.at) };
+      // The reviewer (who recorded review.completed) signs the outcome (program 5.6: not who decided).
+      prefill = { ...common, worker, requestedOn: dateOf(f['review.requested']?.at), decision: f['review.requested']?.decision, reviewedOn: dateOf(f['review.completed']?.at), contact, signatory };
       break;
     case 'complaint-acknowledgement':
-      prefill = { ...common, receivedOn: dateOf(f['complaint.received']?.at), handler: withRole };
+      prefill = { ...common, receivedOn: dateOf(f['complaint.received']?.at), handler: withRole, contact };
       break;
     case 'case-conference-agenda':
       prefill = {
@@ -334,14 +425,15 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
         worker,
         conference: f['case-conference.scheduled']?.on ? { on: f['case-conference.scheduled'].on } : undefined,
         participants: partiesFor('participants', claim.parties).map((p) => ({ name: p.name, role: ROLE_LABEL[p.role] ?? p.relationship ?? p.role })),
-        contact: withRole,
+        contact,
       };
       break;
     case 'case-conference-summary':
-      prefill = { ...common, worker, heldOn: dateOf(f['case-conference.held']?.at), contact: withRole };
+      prefill = { ...common, worker, heldOn: dateOf(f['case-conference.held']?.at), contact };
       break;
     case 'piawe-decision':
-      prefill = { ...common, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, contact: withRole };
+      // Which copy this is: the employer's shows only its own employment of the worker (s243).
+      prefill = { ...common, recipient, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, contact, signatory };
       break;
     default:
       prefill = { ...common };

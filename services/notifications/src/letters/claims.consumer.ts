@@ -38,7 +38,8 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
       handle: async (event, m) => {
         if (isEvent(event, 'claim.notified')) {
           await this.correspondence.claimNotified(event, m);
-          await this.letters.acknowledge(event, m);
+          const claim = await this.correspondence.claimRecord(m, event.data.claimId);
+          await this.letters.acknowledge(event, m, await this.correspondence.staff(m, claim?.caseManager ?? null), claim?.parties ?? []);
           await this.correspondence.acknowledgementRequested(event, m);
         } else if (isEvent(event, 'claim.action-recorded')) await this.correspondence.actionRecorded(event, m);
         else if (isEvent(event, 'claim.parties-recorded')) await this.correspondence.partiesRecorded(event, m);

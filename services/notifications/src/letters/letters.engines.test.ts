@@ -29,6 +29,8 @@ function claimNotified(claimNumber: string) {
     dateOfInjury: '2026-06-01',
     notificationDate: '2026-06-02',
     notificationComplete: true,
+    // The letter gives the case manager's contact, from the staff directory (issue 16).
+    assignment: { caseManager: 'cm.sam', teamLeader: null },
   };
   return newEnvelope({ type: 'claim.notified', source: 'wc-claims/claims', subject: claimId, data });
 }
@@ -71,6 +73,12 @@ const documentsOf = async (claimId: string) => (await h.pg.query(`SELECT id, ide
 beforeAll(async () => {
   h = await startEnginesHarness({ name: 'letters', topics: [TOPICS.claims], startDocuments: () => import('../../../documents/src/main') });
   await startNotifications();
+  const staff = await fetch(`${h.base}/notifications/staff/cm.sam`, {
+    method: 'PUT',
+    headers: { authorization: `Bearer ${await h.token('it.admin', 'admin')}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ name: 'Sam Whitlock', role: 'Case manager', phone: '02 9000 2468', email: 'sam.whitlock@insurer.example' }),
+  });
+  expect(staff.status).toBe(200);
 });
 
 afterAll(() => h?.close());

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import type { ClaimNotifiedData, Envelope } from '@wc/contracts';
+import type { ClaimNotifiedData, Envelope, RecordedParty } from '@wc/contracts';
 import { JsonLogger, withLogContext } from '@wc/service-kit';
+import { type StaffContact, acknowledgementData } from '../correspondence/notice-content';
 import { DocumentsClient, DocumentsServiceError } from '../documents.client';
 import { LetterRequestEntity } from './letter-request.entity';
 
@@ -31,8 +32,11 @@ export class LettersService {
    * letter request commits with the "event handled" mark. The HTTP call cannot be part of that
    * transaction, so after a crash between the call and the commit the event is handled again and
    * calls again with the same Idempotency-Key: the documents service returns the same document.
+   * The letter gives the case manager's contact (`caseManager`, the staff directory's entry) and the
+   * worker's address if the claim's parties already record it; without a directory entry the
+   * documents service refuses it, and the acknowledgement notice waits for a person instead.
    */
-  async acknowledge(event: Envelope<ClaimNotifiedData>, m: EntityManager): Promise<LetterRequestEntity> {
+  async acknowledge(event: Envelope<ClaimNotifiedData>, m: EntityManager, caseManager: StaffContact | null, parties: RecordedParty[]): Promise<LetterRequestEntity> {
     const d = event.data;
     return withLogContext({ claimId: d.claimId }, async () => {
       const kind = 'acknowledgement-letter';
@@ -42,7 +46,7 @@ export class LettersService {
           {
             claimId: d.claimId,
             kind,
-            data: { claimNumber: d.claimNumber, worker: d.worker, employer: d.employer, dateOfInjury: d.dateOfInjury, notificationDate: d.notificationDate },
+            data: acknowledgementData({ ...d, parties }, caseManager),
           },
           `ack-letter:${event.id}`,
         );
