@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DISCONTINUANCE_BASES, PAYMENT_CLOCKS, claimEventSchema } from './claim-events';
 import { CHANNELS, consentInputSchema, partySchema } from './parties';
-import { localDate, moneyText, nonEmpty } from './primitives';
+import { localDate, moneyText, nameOrder, nonEmpty } from './primitives';
 
 /**
  * Events between services: CloudEvents 1.0 style envelopes (id, type, source, subject = claim id,
@@ -33,7 +33,7 @@ export const claimNotifiedData = z
   .object({
     claimId: z.string().uuid(),
     claimNumber: nonEmpty,
-    worker: z.object({ givenName: nonEmpty, familyName: nonEmpty }).strict(),
+    worker: z.object({ givenName: nonEmpty, familyName: nonEmpty, nameOrder: nameOrder.optional() }).strict(),
     employer: z.object({ name: nonEmpty, policyNumber: nonEmpty }).strict(),
     dateOfInjury: localDate,
     notificationDate: localDate,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { INJURY_NATURES } from '@wc/rules';
 import { isEventTime, parseEventTime } from '@wc/rules';
-import { eventTime, localDate, moneyText, nonEmpty } from './primitives';
+import { eventTime, localDate, moneyText, nameOrder, nonEmpty } from './primitives';
 
 /** Names and short texts that go onto letters: bounded, so every notice can be rendered. */
 const name = nonEmpty.pipe(z.string().max(200, 'must be at most 200 characters'));
@@ -23,7 +23,7 @@ export const injurySchema = z
 /** The notification's fields, without the cross-field checks (so other contracts can extend it). */
 export const notificationFields = z
   .object({
-    worker: z.object({ givenName: name, familyName: name, dateOfBirth: localDate }).strict(),
+    worker: z.object({ givenName: name, familyName: name, nameOrder: nameOrder.optional(), dateOfBirth: localDate }).strict(),
     employer: z.object({ name: name, policyNumber: name }).strict(),
     injury: injurySchema,
     notifiedAt: eventTime,

@@ -9,3 +9,11 @@ export const eventTime = z.string().refine(isEventTime, { message: 'must be a da
 export const moneyText = z.string().refine(isMoneyText, { message: 'must be an amount as a string with at most 2 decimal places, e.g. "1200.00"' });
 export const decimalText = z.string().regex(/^(0|[1-9]\d*)(\.\d+)?$/, 'must be a positive decimal as a string, e.g. "1.0150"');
 export const nonEmpty = z.string().trim().min(1, 'must not be empty');
+
+/**
+ * The order a person writes their own name in: given name first (Mia Okafor) or family name first
+ * (李小龙, Nguyễn Thị Ánh). Letters print a name in the order and script the worker gives it (issue 16).
+ */
+export const NAME_ORDERS = ['given-first', 'family-first'] as const;
+export const nameOrder = z.enum(NAME_ORDERS, { errorMap: () => ({ message: `must be one of ${NAME_ORDERS.join(', ')}` }) });
+export type NameOrder = z.infer<typeof nameOrder>;

@@ -62,7 +62,7 @@ export class ClaimsService {
         const data: ClaimNotifiedData = {
           claimId: row.id,
           claimNumber,
-          worker: { givenName: notification.worker.givenName, familyName: notification.worker.familyName },
+          worker: { givenName: notification.worker.givenName, familyName: notification.worker.familyName, ...(notification.worker.nameOrder ? { nameOrder: notification.worker.nameOrder } : {}) },
           employer: notification.employer,
           dateOfInjury: notification.injury.dateOfInjury,
           notificationDate: row.notificationDate,

@@ -4,7 +4,7 @@ import { addressed, signOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
 import { IRO, SIRA } from './independent-help';
 import type { NoticeTemplate } from './template';
-import { claimContact, email, phone, postalAddress, text } from './fields';
+import { claimContact, email, personName, phone, postalAddress, text } from './fields';
 
 export const complaintAcknowledgementData = z
   .object({
@@ -12,7 +12,7 @@ export const complaintAcknowledgementData = z
     /** The date printed on the notice. */
     issuedOn: localDate,
     /** Who made the complaint: the worker, or someone for an employer or other party (then `organisation`). */
-    complainant: z.object({ givenName: text, familyName: text, organisation: text.optional(), address: postalAddress.optional() }).strict(),
+    complainant: personName.extend({ organisation: text.optional(), address: postalAddress.optional() }).strict(),
     receivedOn: localDate,
     /** The complaint as we understood it, in a few plain sentences, so the complainant can correct us. */
     summary: z.string().trim().min(1, 'must not be empty').max(600, 'must be at most 600 characters (a short summary)'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { nameOrder } from '@wc/contracts';
 
 /**
  * The field types notices share, so every template refuses bad data with the same words (the API
@@ -11,8 +12,8 @@ export const email = z.string().trim().email('must be an email address').max(200
 /** Money is text with exactly two decimal places, never a JSON number (it would have been through binary floating point). */
 export const money = z.string().regex(/^(0|[1-9]\d*)(\.\d{2})$/, 'must be an amount in dollars and cents as a string with 2 decimal places, e.g. "1200.00"');
 
-/** A person's name as every notice prints it (the worker's, mostly). */
-export const personName = z.object({ givenName: text, familyName: text }).strict();
+/** A person's name as every notice prints it (the worker's, mostly), in the order they write it (format.ts fullName). */
+export const personName = z.object({ givenName: text, familyName: text, nameOrder: nameOrder.optional() }).strict();
 
 /**
  * A postal address as the claim records it (RecordedParty.postalAddress): 2 to 6 lines, the street

@@ -7,7 +7,18 @@ export function longDate(localDate: string): string {
   return `${Number(m[3])} ${MONTHS[Number(m[2]) - 1]} ${m[1]}`;
 }
 
-export const fullName = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
+/** Scripts whose names are written without a space between family and given name (李小龙, 김민준, 山田太郎). */
+const UNSPACED = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]+$/u;
+
+/**
+ * A name in the order and script the person gives it: given name first unless they write their
+ * family name first (Nguyễn Thị Ánh), and with no space between the parts of a Chinese, Korean or
+ * Japanese name written in its own script (李小龙).
+ */
+export function fullName(p: { givenName: string; familyName: string; nameOrder?: 'given-first' | 'family-first' }): string {
+  const parts = p.nameOrder === 'family-first' ? [p.familyName, p.givenName] : [p.givenName, p.familyName];
+  return parts.every((x) => UNSPACED.test(x)) ? parts.join('') : parts.join(' ');
+}
 
 /** Ends a sentence built from free text without doubling its full stop. */
 export const sentence = (s: string) => (/[.!?]$/.test(s) ? s : `${s}.`);

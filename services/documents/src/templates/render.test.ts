@@ -58,6 +58,11 @@ describe('names in every script', () => {
     for (const f of fonts) expect(f).toMatch(/\+Noto\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
   });
 
+  it('keeps each address line on its own line after a name in another script', async () => {
+    const pdf = await renderLetter(tpl, letter([], { recipient: ['李小龙', 'Unit 3, 12 Dixon Street', 'Haymarket NSW 2000'] }));
+    expect(pdfText(pdf).split('\n')).toEqual(expect.arrayContaining(['李小龙', 'Unit 3, 12 Dixon Street', 'Haymarket NSW 2000']));
+  });
+
   it('prints an Arabic name right to left: its first word rightmost', async () => {
     const pdf = await renderLetter(tpl, letter([{ kind: 'paragraph', text: 'Worker: محمد علي, of Sydney.' }]));
     // Word boxes as poppler reads them: a word's letters come back in the order drawn (left to right,

@@ -99,6 +99,12 @@ interface Style {
  * `width`. Returns nothing: doc.y is below the text afterwards, as pdfkit leaves it.
  */
 function draw(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width: number, s: Style): void {
+  // Each line on its own: pdfkit drops a line break that ends a run continued in another face.
+  const lines = text.split('\n');
+  if (lines.length > 1) {
+    lines.forEach((line, i) => draw(doc, line, x, i === 0 ? y : doc.y, width, i === lines.length - 1 ? s : { ...s, paragraphGap: 0 }));
+    return;
+  }
   const runs = runsOf(text);
   if (runs.length === 0) return;
   doc.fillColor(s.color ?? INK).fontSize(s.size);
@@ -215,7 +221,7 @@ class Layout {
       case 'bullets':
         return b.items.length ? this.measure((d, y) => this.bullet(d, b.items[0], y)) : 0;
       case 'facts':
-        return b.rows.length ? this.measure((d, y) => this.row(d, b.rows[0], y)) : 0;
+        return b.rows.length ? this.measure((d, y) => this.row(d, b.rows[0], y, this.labelWidth(b.rows))) : 0;
     }
   }
 
@@ -250,17 +256,18 @@ class Layout {
       case 'facts': {
         const table = doc.struct('Table');
         this.root.add(table);
+        const labelWidth = this.labelWidth(b.rows);
         for (const row of b.rows) {
-          this.keep(this.measure((d, y) => this.row(d, row, y)));
+          this.keep(this.measure((d, y) => this.row(d, row, y, labelWidth)));
           const tr = doc.struct('TR');
           table.add(tr);
           const y = doc.y;
           let below = y;
           this.tag('TH', () => {
-            draw(doc, row[0], this.left, y, LABEL_WIDTH - 8, { size: 10, weight: 'bold' });
+            draw(doc, row[0], this.left, y, labelWidth - 8, { size: 10, weight: 'bold' });
             below = doc.y;
           }, tr);
-          this.tag('TD', () => draw(doc, row[1], this.left + LABEL_WIDTH, y, this.width - LABEL_WIDTH, { size: 10 }), tr);
+          this.tag('TD', () => draw(doc, row[1], this.left + labelWidth, y, this.width - labelWidth, { size: 10 }), tr);
           tr.end();
           doc.y = Math.max(below, doc.y) + 2;
         }
@@ -285,7 +292,7 @@ class Layout {
         b.items.forEach((item, i) => this.bullet(d, item, i === 0 ? y : d.y));
         break;
       case 'facts':
-        b.rows.forEach((row, i) => this.row(d, row, i === 0 ? y : d.y));
+        b.rows.forEach((row, i) => this.row(d, row, i === 0 ? y : d.y, this.labelWidth(b.rows)));
         break;
     }
   }
@@ -295,10 +302,25 @@ class Layout {
     draw(d, item, this.left + 18, y, this.width - 18, { size: BODY, paragraphGap: 5 });
   }
 
-  private row(d: PDFKit.PDFDocument, [label, value]: [string, string], y: number): void {
-    draw(d, label, this.left, y, LABEL_WIDTH - 8, { size: 10, weight: 'bold' });
+  /**
+   * The label column of a table: 140 pt, widened to its longest label (at most 60% of the line, and
+   * never so far that a value would wrap), so long labels beside amounts take one line, not three.
+   */
+  private labelWidth(rows: Array<[string, string]>): number {
+    const doc = this.doc;
+    useFont(doc, 'latin', 'regular');
+    doc.fontSize(10);
+    const widestValue = Math.max(...rows.map(([, v]) => doc.widthOfString(v)));
+    useFont(doc, 'latin', 'bold');
+    const widestLabel = Math.max(...rows.map(([l]) => doc.widthOfString(l)));
+    useFont(doc, 'latin', 'regular');
+    return Math.round(Math.max(LABEL_WIDTH, Math.min(widestLabel + 16, this.width * 0.6, this.width - widestValue - 24)));
+  }
+
+  private row(d: PDFKit.PDFDocument, [label, value]: [string, string], y: number, labelWidth: number): void {
+    draw(d, label, this.left, y, labelWidth - 8, { size: 10, weight: 'bold' });
     const afterLabel = d.y;
-    draw(d, value, this.left + LABEL_WIDTH, y, this.width - LABEL_WIDTH, { size: 10 });
+    draw(d, value, this.left + labelWidth, y, this.width - labelWidth, { size: 10 });
     d.y = Math.max(afterLabel, d.y) + 2;
   }
 }

@@ -6,9 +6,10 @@ import { execFileSync } from 'node:child_process';
  * independent PDF reader rather than with the code that wrote them. Pages are joined with a line
  * break; the embedded fonts' ToUnicode maps are what make a name in any script come back as typed.
  */
-export function pdfText(pdf: Buffer): string {
+export function pdfText(pdf: Buffer, options: { page?: number } = {}): string {
+  const page = options.page ? ['-f', String(options.page), '-l', String(options.page)] : [];
   // -raw: in the order the text was drawn (a label before its value, each line of a wrapped label together).
-  return execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 })
+  return execFileSync('pdftotext', ['-raw', ...page, '-enc', 'UTF-8', '-', '-'], { input: pdf, maxBuffer: 64 * 1024 * 1024 })
     .toString('utf8')
     .replace(/\f/g, '\n')
     .replace(/\n+$/, '');

@@ -15,7 +15,8 @@ import { type Consent, type RecordedParty, consentCovers } from '@wc/contracts';
 export interface ClaimRecord {
   claimId: string;
   claimNumber: string;
-  worker: { givenName: string; familyName: string };
+  /** As claim.notified gave it, with the order the worker writes their name in when they said. */
+  worker: { givenName: string; familyName: string; nameOrder?: 'given-first' | 'family-first' };
   employer: { name: string; policyNumber: string };
   dateOfInjury: string;
   notificationDate: string;
@@ -328,7 +329,7 @@ export function acknowledgementData(
   const address = claim.parties.find((p) => p.role === 'worker')?.postalAddress;
   return drop({
     claimNumber: claim.claimNumber,
-    worker: withAddress({ givenName: claim.worker.givenName, familyName: claim.worker.familyName }, address),
+    worker: withAddress(claim.worker, address),
     employer: claim.employer,
     dateOfInjury: claim.dateOfInjury,
     notificationDate: claim.notificationDate,
