@@ -11,6 +11,7 @@ import { DocumentsOutboxRelay, KAFKA, kafkaProvider } from './messaging.provider
 import { LanguageAssistance1763840000000 } from './migrations/1763840000000-language-assistance';
 import { DocumentsInitial1763780000000 } from './migrations/1763780000000-initial';
 import { Claims1765000000000 } from './migrations/1765000000000-claims';
+import { Dated1765000100000 } from './migrations/1765000100000-dated';
 import { ClaimsDirectory } from './claims/claims-directory';
 
 const config = loadDocumentsConfig();
@@ -22,7 +23,7 @@ const config = loadDocumentsConfig();
         url: config.DATABASE_URL,
         schema: config.DB_SCHEMA,
         entities: [DocumentEntity, DocumentReadEntity],
-        migrations: [DocumentsInitial1763780000000, LanguageAssistance1763840000000, Claims1765000000000],
+        migrations: [DocumentsInitial1763780000000, LanguageAssistance1763840000000, Claims1765000000000, Dated1765000100000],
       }),
     ),
   ],

@@ -18,6 +18,8 @@ export class DocumentEntity {
   @Column({ type: 'int' }) size!: number;
   /** The interpreter-services paragraph it opens with, if any (program 4.3). */
   @Column({ name: 'language_assistance', type: 'jsonb', nullable: true }) languageAssistance!: { language: string; translated: boolean; version: number } | null;
+  /** Why a team leader dated this letter other than the day it was written (null: dated that day). */
+  @Column({ name: 'dated_reason', type: 'text', nullable: true }) datedReason!: string | null;
   @Column({ name: 'idempotency_key', unique: true }) idempotencyKey!: string;
   /** sha256 of the request that made it: the same key with another request is refused (409). */
   @Column({ name: 'request_hash' }) requestHash!: string;

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { TOPICS } from '@wc/contracts';
-import { type IncomingMessage, type KafkaClient, type MessageConsumer, createKafka } from '@wc/messaging';
+import { type IncomingMessage, type KafkaClient, type MessageConsumer, type Publisher, createKafka, newEnvelope } from '@wc/messaging';
+import { sydneyAt } from '@wc/rules';
 import { type Role, mintToken } from '@wc/service-kit';
 import { DOCUMENT_KINDS } from '../templates';
 import { pdfText } from '../testing/pdf-text';
@@ -25,6 +26,7 @@ let base: string;
 let pg: Client;
 let kafka: KafkaClient;
 let collector: MessageConsumer;
+let publisher: Publisher;
 const seen: IncomingMessage[] = [];
 
 const token = (role: Role, user = 'casey') => mintToken({ user, role }, key);
@@ -44,17 +46,40 @@ async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T 
   }
 }
 
-const letter = (claimId: string, claimNumber = 'WC0000777') => ({
+/** Today in Sydney: the only date a letter is written on unless a team leader dates it otherwise. */
+const today = sydneyAt(Date.now()).date;
+const contact = { caseManager: 'Casey Ngata', phone: '02 9555 0101', email: 'casey.ngata@insurer.example' };
+const letter = (claimId: string, claimNumber = 'WC0000777', over: Record<string, unknown> = {}) => ({
   claimId,
   kind: 'acknowledgement-letter',
   data: {
     claimNumber,
+    issuedOn: today,
     worker: { givenName: 'Ari', familyName: 'Thompson' },
     employer: { name: 'Westside Bakeries Pty Ltd', policyNumber: 'WB-100200' },
     dateOfInjury: '2026-05-11',
     notificationDate: '2026-05-12',
+    contact,
+    ...over,
   },
 });
+
+/**
+ * A claim as the claims service announces it (claim.notified on the claims topic), once the
+ * documents service has recorded its number: documents are only written for claims it knows.
+ */
+async function knownClaim(claimNumber: string): Promise<string> {
+  const claimId = randomUUID();
+  const env = newEnvelope({
+    type: 'claim.notified',
+    source: 'wc-claims/claims',
+    subject: claimId,
+    data: { claimId, claimNumber, worker: { givenName: 'Ari', familyName: 'Thompson' }, employer: { name: 'Westside Bakeries Pty Ltd', policyNumber: 'WB-100200' }, dateOfInjury: '2026-05-11', notificationDate: '2026-05-12', notificationComplete: true },
+  });
+  await publisher.publish(TOPICS.claims, [{ key: claimId, value: JSON.stringify(env) }]);
+  await waitFor(`claim ${claimNumber} recorded`, async () => (await pg.query(`SELECT 1 FROM ${schema}.claims WHERE claim_id = $1`, [claimId])).rowCount === 1 || undefined);
+  return claimId;
+}
 
 beforeAll(async () => {
   Object.assign(process.env, { DB_SCHEMA: schema, AUTH_JWT_SECRET: secret, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
@@ -67,10 +92,13 @@ beforeAll(async () => {
   kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!, clientId: `documents-test-${run}` });
   collector = kafka.consumer({ groupId: `documents-test-${run}` });
   await collector.run([TOPICS.documents], async (m) => void seen.push(m), { fromBeginning: true });
+  publisher = kafka.publisher();
+  await publisher.connect();
 });
 
 afterAll(async () => {
   await collector?.stop();
+  await publisher?.disconnect();
   await app?.close();
   await pg?.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await pg?.end();
@@ -125,7 +153,7 @@ describe('POST /documents', () => {
   });
 
   it('stores the PDF once per Idempotency-Key and publishes document.created once, through the outbox', async () => {
-    const claimId = randomUUID();
+    const claimId = await knownClaim('WC0000777');
     const idempotencyKey = `ack-letter:${randomUUID()}`;
     const body = letter(claimId);
     const first = await call('POST', '/documents', { role: 'case-manager', user: 'casey', body, headers: { 'idempotency-key': idempotencyKey } });
@@ -156,7 +184,7 @@ describe('POST /documents', () => {
     // document of the same claim (another key), whose document.created goes through the same outbox
     // after the first (the relay's order is created_at) with the same Kafka key, so the same partition.
     // Once the marker has been consumed, a duplicate of the first event would have been too.
-    const marked = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000779'), headers: { 'idempotency-key': `marker:${randomUUID()}` } });
+    const marked = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000777', { employer: { name: 'Westside Bakeries (Marker) Pty Ltd', policyNumber: 'WB-100200' } }), headers: { 'idempotency-key': `marker:${randomUUID()}` } });
     expect(marked.status).toBe(201);
     const marker = await marked.json();
     const ofClaim = () => seen.filter((m) => m.key === claimId).map((m) => JSON.parse(m.value!.toString()));
@@ -172,7 +200,7 @@ describe('POST /documents', () => {
   });
 
   it('renders equal requests to equal bytes (another key, the same content hash)', async () => {
-    const claimId = randomUUID();
+    const claimId = await knownClaim('WC0000777');
     const a = await (await call('POST', '/documents', { role: 'team-leader', body: letter(claimId), headers: { 'idempotency-key': `det-a-${claimId}` } })).json();
     const b = await (await call('POST', '/documents', { role: 'team-leader', body: letter(claimId), headers: { 'idempotency-key': `det-b-${claimId}` } })).json();
     expect(b.id).not.toBe(a.id);
@@ -180,7 +208,7 @@ describe('POST /documents', () => {
   });
 
   it('answers concurrent requests with the same key with one document', async () => {
-    const claimId = randomUUID();
+    const claimId = await knownClaim('WC0000777');
     const responses = await Promise.all(
       Array.from({ length: 5 }, () => call('POST', '/documents', { role: 'case-manager', body: letter(claimId), headers: { 'idempotency-key': `race-${claimId}` } })),
     );
@@ -193,12 +221,13 @@ describe('POST /documents', () => {
 
 describe('the other notices', () => {
   it('stores a PIAWE decision notice made with its own template and version', async () => {
-    const claimId = randomUUID();
+    const claimId = await knownClaim('WC0088214');
     const data = {
-      claimNumber: 'WC0088214', issuedOn: '2026-03-20', worker: { givenName: 'Leopoldine', familyName: 'Ashworth' }, employer: { name: 'Kestrelbay Civil Pty Ltd' },
-      dateOfInjury: '2026-02-11', amount: '1487.36', basis: 'interim', missingInformation: ['payslips from the Saturday job'], period: { from: '2025-02-12', to: '2026-02-10' },
-      earnings: [{ description: 'Ordinary wages', amount: '61234.50' }], adjustments: [],
-      contact: { name: 'Thaddeus Okonkwo', role: 'Case manager', phone: '02 9555 0177', email: 'thaddeus.okonkwo@example.org' },
+      claimNumber: 'WC0088214', issuedOn: today, recipient: { party: 'worker', name: 'Leopoldine Ashworth' }, worker: { givenName: 'Leopoldine', familyName: 'Ashworth' }, employer: { name: 'Kestrelbay Civil Pty Ltd' },
+      dateOfInjury: '2026-02-11', amount: '1487.36', basis: 'interim', missingInformation: ['payslips from the Saturday job'],
+      employments: [{ kind: 'this-employer', period: { from: '2025-02-12', to: '2026-02-10' }, earnings: [{ description: 'Ordinary wages', amount: '61234.50' }] }],
+      contact: { caseManager: 'Thaddeus Okonkwo', phone: '02 9555 0177', email: 'thaddeus.okonkwo@example.org' },
+      signatory: { name: 'Thaddeus Okonkwo', role: 'Case manager' },
     };
     const res = await call('POST', '/documents', { role: 'case-manager', user: 'pat', body: { claimId, kind: 'piawe-decision', data }, headers: { 'idempotency-key': `piawe:${randomUUID()}` } });
     const doc = await res.json();
@@ -209,9 +238,65 @@ describe('the other notices', () => {
   });
 });
 
+describe('what the documents service checks before it writes a letter (issue 16)', () => {
+  const stored = async (claimId: string) => (await pg.query(`SELECT count(*)::int AS n FROM ${schema}.documents WHERE claim_id = $1`, [claimId])).rows[0].n;
+
+  it("refuses another claim's number (400) and a claim it has not heard of yet (409, to retry)", async () => {
+    const claimId = await knownClaim('WC0000812');
+    const wrong = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000813'), headers: { 'idempotency-key': `num-${randomUUID()}` } });
+    expect(wrong.status).toBe(400);
+    expect((await wrong.json()).problems).toEqual([{ field: 'data.claimNumber', problem: `is WC0000813, but claim ${claimId} is WC0000812` }]);
+    const unknown = randomUUID();
+    const early = await call('POST', '/documents', { role: 'case-manager', body: letter(unknown, 'WC0000812'), headers: { 'idempotency-key': `num-${randomUUID()}` } });
+    expect(early.status).toBe(409);
+    expect((await early.json()).message).toMatch(/not known to the documents service yet/);
+    expect(await stored(claimId)).toBe(0);
+    expect(await stored(unknown)).toBe(0);
+  });
+
+  it('dates a letter today; only a team leader dates it otherwise, with a reason that is stored', async () => {
+    const claimId = await knownClaim('WC0000814');
+    const yesterday = sydneyAt(Date.now() - 86_400_000).date;
+    const late = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000814', { issuedOn: yesterday }), headers: { 'idempotency-key': `date-${randomUUID()}` } });
+    expect(late.status).toBe(400);
+    expect((await late.json()).problems).toEqual([{ field: 'data.issuedOn', problem: expect.stringContaining(`is ${yesterday}, but a letter is dated the day it is written (${today} in Sydney)`) }]);
+    const reason = 'Replaces the letter of that date returned to sender; the worker asked for it as first dated.';
+    const byCaseManager = await call('POST', '/documents', { role: 'case-manager', user: 'casey', body: { ...letter(claimId, 'WC0000814', { issuedOn: yesterday }), dated: { reason } }, headers: { 'idempotency-key': `date-${randomUUID()}` } });
+    expect(byCaseManager.status).toBe(403);
+    expect(await stored(claimId)).toBe(0);
+    const needless = await call('POST', '/documents', { role: 'team-leader', body: { ...letter(claimId, 'WC0000814'), dated: { reason } }, headers: { 'idempotency-key': `date-${randomUUID()}` } });
+    expect(needless.status).toBe(400);
+    const byTeamLeader = await call('POST', '/documents', { role: 'team-leader', user: 'tess', body: { ...letter(claimId, 'WC0000814', { issuedOn: yesterday }), dated: { reason } }, headers: { 'idempotency-key': `date-${randomUUID()}` } });
+    expect(byTeamLeader.status).toBe(201);
+    const doc = await byTeamLeader.json();
+    expect(doc).toMatchObject({ datedReason: reason, createdBy: 'tess' });
+    expect((await pg.query(`SELECT dated_reason, created_by FROM ${schema}.documents WHERE id = $1`, [doc.id])).rows).toEqual([{ dated_reason: reason, created_by: 'tess' }]);
+  });
+
+  it('refuses text the fonts cannot print (a NUL) and a contact phone of TBC, naming the field, storing nothing', async () => {
+    const claimId = await knownClaim('WC0000815');
+    const nul = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000815', { worker: { givenName: 'Ar\u0000i', familyName: 'Thompson' } }), headers: { 'idempotency-key': `nul-${randomUUID()}` } });
+    expect(nul.status).toBe(400);
+    expect((await nul.json()).problems).toEqual([{ field: 'data.worker.givenName', problem: "contains the character U+0000, which the letters' fonts cannot print" }]);
+    const tbc = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000815', { contact: { ...contact, phone: 'TBC' } }), headers: { 'idempotency-key': `tbc-${randomUUID()}` } });
+    expect(tbc.status).toBe(400);
+    expect((await tbc.json()).problems.map((p: { field: string }) => p.field)).toEqual(['data.contact.phone']);
+    expect(await stored(claimId)).toBe(0);
+  });
+
+  it('prints a worker named 李小龙 as given, in embedded fonts', async () => {
+    const claimId = await knownClaim('WC0000816');
+    const res = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000816', { worker: { givenName: '小龙', familyName: '李', nameOrder: 'family-first' } }), headers: { 'idempotency-key': `li-${randomUUID()}` } });
+    expect(res.status).toBe(201);
+    const doc = await res.json();
+    const bytes = Buffer.from(await (await call('GET', `/documents/${doc.id}/content`, { role: 'case-manager' })).arrayBuffer());
+    expect(pdfText(bytes)).toContain('Dear 李小龙,');
+  });
+});
+
 describe('reading documents', () => {
   it('metadata by id; content as application/pdf, each read recorded with who read it', async () => {
-    const claimId = randomUUID();
+    const claimId = await knownClaim('WC0000901');
     const doc = await (await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000901'), headers: { 'idempotency-key': `read-${claimId}` } })).json();
 
     const meta = await call('GET', `/documents/${doc.id}`, { role: 'reviewer' });

@@ -1,13 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { BadRequestException, ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { sydneyAt } from '@wc/rules';
 import { checkClaimNumber } from '../claims/claim-numbers';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DocumentCreatedData, TOPICS } from '@wc/contracts';
 import { enqueue, newEnvelope } from '@wc/messaging';
-import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
+import { JsonLogger, StaffUser, badRequest, withLogContext } from '@wc/service-kit';
 import { DOCUMENTS_CONFIG, DocumentsConfig } from '../config';
-import { DocumentRequest, LANGUAGE_ASSISTANCE_VERSION, NoticeTemplate, currentTemplate, languageAssistanceBlocks, renderLetter } from '../templates';
+import { DocumentRequest, LANGUAGE_ASSISTANCE_VERSION, type Letter, NoticeTemplate, currentTemplate, languageAssistanceBlocks, renderLetter } from '../templates';
 import { describe, unprintable } from '../templates/fonts';
 import { type Insurer } from '../templates/letterhead';
 import { DocumentEntity, DocumentReadEntity } from './document.entity';
@@ -38,12 +39,8 @@ export function unprintableFields(value: unknown, path = ''): Array<{ field: str
   return [];
 }
 
-/**
- * Renders a request's notice with its kind's current template, from the configured insurer.
- * Deterministic: equal requests, equal bytes. A character the fonts cannot print is a 400 naming
- * its field, found before anything is drawn: a name is printed as given or not at all.
- */
-export async function renderDocument(request: DocumentRequest, insurer: Insurer): Promise<{ template: NoticeTemplate; bytes: Buffer; languageAssistance: DocumentEntity['languageAssistance'] }> {
+/** A request's letter, composed from its kind's current template and the configured insurer (nothing drawn yet). */
+export function composeDocument(request: DocumentRequest, insurer: Insurer): { template: NoticeTemplate; letter: Letter; languageAssistance: DocumentEntity['languageAssistance'] } {
   const problems = unprintableFields(request);
   if (problems.length > 0) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'invalid request body', problems });
   const template = currentTemplate(request.kind) as NoticeTemplate;
@@ -55,8 +52,30 @@ export async function renderDocument(request: DocumentRequest, insurer: Insurer)
     letter.body = [...blocks, ...letter.body];
     languageAssistance = { language: request.languageAssistance.language, translated, version: LANGUAGE_ASSISTANCE_VERSION };
   }
+  return { template, letter, languageAssistance };
+}
+
+/**
+ * Renders a request's notice with its kind's current template, from the configured insurer.
+ * Deterministic: equal requests, equal bytes. A character the fonts cannot print is a 400 naming
+ * its field, found before anything is drawn: a name is printed as given or not at all.
+ */
+export async function renderDocument(request: DocumentRequest, insurer: Insurer): Promise<{ template: NoticeTemplate; bytes: Buffer; languageAssistance: DocumentEntity['languageAssistance'] }> {
+  const { template, letter, languageAssistance } = composeDocument(request, insurer);
   const bytes = await renderLetter(template, letter, { insurer });
   return { template, bytes, languageAssistance };
+}
+
+/**
+ * A letter is dated the day it is written, in Sydney: another date (the notice's `issuedOn`) only
+ * from a team leader who says why (`dated.reason`, stored with the document). Services, which write
+ * letters as they happen, always date them today.
+ */
+export function datingRefusal(issuedOn: string, today: string, dated: { reason: string } | undefined, by: StaffUser): BadRequestException | ForbiddenException | null {
+  if (issuedOn === today) return dated ? badRequest('dated', `is only for a letter not dated today; this one is dated ${issuedOn}, today`) : null;
+  if (!dated) return badRequest('data.issuedOn', `is ${issuedOn}, but a letter is dated the day it is written (${today} in Sydney); a team leader may date it otherwise by giving dated.reason`);
+  if (by.role !== 'team-leader') return new ForbiddenException(`only a team leader may date a letter other than today (${today}); ${by.user} is a ${by.role}`);
+  return null;
 }
 
 export interface DocumentView {
@@ -70,6 +89,8 @@ export interface DocumentView {
   mediaType: string;
   size: number;
   languageAssistance: { language: string; translated: boolean; version: number } | null;
+  /** Why the letter is dated other than the day it was written (a team leader's), or null. */
+  datedReason: string | null;
   createdBy: string;
   createdAt: string;
   content: string;
@@ -86,6 +107,7 @@ export const view = (d: DocumentEntity): DocumentView => ({
   mediaType: d.mediaType,
   size: d.size,
   languageAssistance: d.languageAssistance ?? null,
+  datedReason: d.datedReason ?? null,
   createdBy: d.createdBy,
   createdAt: d.createdAt.toISOString(),
   content: `/documents/${d.id}/content`,
@@ -113,7 +135,10 @@ export class DocumentsService {
     if (existing) return { document: this.sameRequest(existing, requestHash), created: false };
 
     await checkClaimNumber(this.ds, this.schema, request.claimId, (request.data as { claimNumber: string }).claimNumber);
-    const { template, bytes, languageAssistance } = await renderDocument(request, this.insurer);
+    const { template, letter, languageAssistance } = composeDocument(request, this.insurer);
+    const refusal = datingRefusal(letter.issuedOn, sydneyAt(Date.now()).date, request.dated, by);
+    if (refusal) throw refusal;
+    const bytes = await renderLetter(template, letter, { insurer: this.insurer });
     let document: DocumentEntity;
     try {
       document = await this.ds.transaction(async (m) => {
@@ -129,6 +154,7 @@ export class DocumentsService {
           bytes,
           size: bytes.length,
           languageAssistance,
+          datedReason: request.dated?.reason ?? null,
           idempotencyKey,
           requestHash,
           createdBy: by.user,
@@ -158,7 +184,7 @@ export class DocumentsService {
       throw e;
     }
     withLogContext({ claimId: document.claimId }, () =>
-      this.log.info('document created', { documentId: document.id, kind: document.kind, template: document.template, templateVersion: document.templateVersion, contentHash: document.contentHash, size: document.size }),
+      this.log.info('document created', { documentId: document.id, kind: document.kind, ...(document.datedReason ? { datedOtherwise: document.datedReason, by: document.createdBy } : {}), template: document.template, templateVersion: document.templateVersion, contentHash: document.contentHash, size: document.size }),
     );
     return { document, created: true };
   }

@@ -8,6 +8,8 @@ import { claimContact, text, workerAddressee } from './fields';
 export const acknowledgementLetterData = z
   .object({
     claimNumber: text,
+    /** The day the letter is written (the documents service holds it to today). */
+    issuedOn: localDate,
     worker: workerAddressee,
     employer: z.object({ name: text, policyNumber: text }).strict(),
     dateOfInjury: localDate,
@@ -17,12 +19,14 @@ export const acknowledgementLetterData = z
   .strict()
   .superRefine((d, ctx) => {
     if (d.notificationDate < d.dateOfInjury) ctx.addIssue({ code: 'custom', path: ['notificationDate'], message: 'is before dateOfInjury' });
+    if (d.issuedOn < d.notificationDate) ctx.addIssue({ code: 'custom', path: ['issuedOn'], message: 'is before notificationDate' });
   });
 export type AcknowledgementLetterData = z.infer<typeof acknowledgementLetterData>;
 
 /**
  * Sent to the worker when a claim is notified: we have it, its number, what happens next, who to
- * contact. Dated the notification date (the letter is issued as the claim is received).
+ * contact. Dated the day it is written, which is the day the claim reaches the platform unless it
+ * waited (for the case manager's directory entry, say).
  */
 export const acknowledgementLetterV1: NoticeTemplate<'acknowledgement-letter', AcknowledgementLetterData> = {
   kind: 'acknowledgement-letter',
@@ -34,7 +38,7 @@ export const acknowledgementLetterV1: NoticeTemplate<'acknowledgement-letter', A
     return {
       title: `We have received your claim ${d.claimNumber}`,
       subject: `Acknowledgement of workers compensation claim ${d.claimNumber}`,
-      issuedOn: d.notificationDate,
+      issuedOn: d.issuedOn,
       recipient: addressed(worker, d.worker.address),
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${worker},`,

@@ -72,8 +72,14 @@ export function currentTemplate<K extends DocumentKind>(kind: K): (typeof CURREN
 
 /** The body of POST /documents: which notice, for which claim, with that notice's data. */
 /** Every request may ask for the interpreter-services paragraph (the worker's language; program 4.3). */
+/**
+ * A letter is dated the day it is written; a team leader may date one otherwise (a replacement for
+ * a letter lost in the post, say) by giving the reason, which is stored with the document (issue 16).
+ */
+export const datedSchema = z.object({ reason: z.string().trim().min(10, 'must say why the letter is not dated today (at least 10 characters)').max(500, 'must be at most 500 characters') }).strict();
+
 const request = <K extends string, D extends z.ZodTypeAny>(kind: K, data: D) =>
-  z.object({ claimId: z.string().uuid(), kind: z.literal(kind), data, languageAssistance: languageAssistanceSchema.optional() }).strict();
+  z.object({ claimId: z.string().uuid(), kind: z.literal(kind), data, languageAssistance: languageAssistanceSchema.optional(), dated: datedSchema.optional() }).strict();
 
 export const documentRequestSchema = z.discriminatedUnion('kind', [
   request('acknowledgement-letter', acknowledgementLetterData),

@@ -11,6 +11,7 @@ const data = {
   employer: { name: 'Harbourside Tiling Pty Ltd', policyNumber: 'P-88120' },
   dateOfInjury: '2026-05-04',
   notificationDate: '2026-05-06',
+  issuedOn: '2026-05-06',
   contact: { caseManager: 'Teodoro Lindgren', phone: '02 9555 0230', email: 'teodoro.lindgren@claims.example' },
 };
 const flat = (b: Buffer) => pdfText(b).replace(/\s+/g, ' ');

@@ -12,6 +12,7 @@ const data = {
   employer: { name: 'Harbour Logistics Pty Ltd', policyNumber: 'POL-778812' },
   dateOfInjury: '2026-03-02',
   notificationDate: '2026-03-04',
+  issuedOn: '2026-03-04',
   contact: { caseManager: 'Yusra Pemberton', phone: '02 9555 0100', email: 'yusra.pemberton@claims.example' },
 };
 const t = acknowledgementLetterV1;

@@ -17,7 +17,7 @@ export const dateOfInjury = '2026-03-02';
 export const handler = { name: 'Perpetua Zhou', role: 'Complaints manager', phone: '02 9555 0999', email: 'complaints@claims.example' };
 
 export const SAMPLES: Record<DocumentKind, Record<string, unknown>> = {
-  'acknowledgement-letter': { claimNumber, worker, employer: { ...employer, policyNumber: 'POL-1' }, dateOfInjury, notificationDate: '2026-03-04', contact },
+  'acknowledgement-letter': { claimNumber, issuedOn: '2026-03-04', worker, employer: { ...employer, policyNumber: 'POL-1' }, dateOfInjury, notificationDate: '2026-03-04', contact },
   'information-request': {
     claimNumber,
     issuedOn: '2026-03-05',

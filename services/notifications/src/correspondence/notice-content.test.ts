@@ -435,10 +435,10 @@ describe("each recipient's postal address, from the claim's parties", () => {
   });
 
   it('is in the acknowledgement letter written at notification when the claim already records it, with the case manager', () => {
-    const d = acknowledgementData(posted, staff);
-    expect(d).toEqual({ claimNumber: 'WC0000123', worker: { ...claim.worker, address: home }, employer: claim.employer, dateOfInjury: '2026-09-14', notificationDate: '2026-09-15', contact: contactBlock });
+    const d = acknowledgementData(posted, staff, '2026-09-15');
+    expect(d).toEqual({ claimNumber: 'WC0000123', issuedOn: '2026-09-15', worker: { ...claim.worker, address: home }, employer: claim.employer, dateOfInjury: '2026-09-14', notificationDate: '2026-09-15', contact: contactBlock });
     expect(problems(acknowledgementLetterData, d)).toEqual([]);
-    expect(problems(acknowledgementLetterData, acknowledgementData({ ...claim, parties: [] }, null))).toEqual(['contact']);
+    expect(problems(acknowledgementLetterData, acknowledgementData({ ...claim, parties: [] }, null, '2026-09-15'))).toEqual(['contact']);
   });
 
   it("tells the PIAWE decision whose copy it is: the employer's shows only its own earnings (s243)", () => {

@@ -325,10 +325,12 @@ const withAddress = <T extends object>(o: T, address: string[] | undefined) => (
 export function acknowledgementData(
   claim: Pick<ClaimRecord, 'claimNumber' | 'worker' | 'employer' | 'dateOfInjury' | 'notificationDate' | 'parties'>,
   caseManager: StaffContact | null,
+  issuedOn: string,
 ): Record<string, unknown> {
   const address = claim.parties.find((p) => p.role === 'worker')?.postalAddress;
   return drop({
     claimNumber: claim.claimNumber,
+    issuedOn,
     worker: withAddress(claim.worker, address),
     employer: claim.employer,
     dateOfInjury: claim.dateOfInjury,
@@ -361,7 +363,7 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
   let prefill: Record<string, unknown>;
   switch (kind) {
     case 'acknowledgement-letter':
-      prefill = acknowledgementData(claim, cm);
+      prefill = acknowledgementData(claim, cm, issuedOn);
       break;
     case 'information-request':
       prefill = { ...common, notifier: withAddress({ party: party.role, name: party.name }, party.postalAddress), worker, dateOfInjury: claim.dateOfInjury, notifiedOn: claim.notificationDate, contact };

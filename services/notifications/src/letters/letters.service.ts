@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClaimNotifiedData, Envelope, RecordedParty } from '@wc/contracts';
 import { JsonLogger, withLogContext } from '@wc/service-kit';
+import { sydneyAt } from '@wc/rules';
 import { type StaffContact, acknowledgementData } from '../correspondence/notice-content';
 import { DocumentsClient, DocumentsServiceError } from '../documents.client';
 import { LetterRequestEntity } from './letter-request.entity';
@@ -46,7 +47,9 @@ export class LettersService {
           {
             claimId: d.claimId,
             kind,
-            data: acknowledgementData({ ...d, parties }, caseManager),
+            // Dated the day the claim reached the platform (the event's time in Sydney): the same date
+            // however often the event is redelivered, so a retry is the same request (same document).
+            data: acknowledgementData({ ...d, parties }, caseManager, sydneyAt(Date.parse(event.time)).date),
           },
           `ack-letter:${event.id}`,
         );
