@@ -108,7 +108,7 @@ it('a decision becomes a stored document and an email at the SMTP server; the em
     const r = await claims('GET', `/claims/${claimId}`, cm);
     return r.body.documents?.find((d: { id: string }) => d.id === sent.documentId);
   });
-  expect(record).toMatchObject({ kind: 'decision-notice', template: 'decision-notice', templateVersion: 1, contentHash: `sha256:${mail.attachments[0].sha256}` });
+  expect(record).toMatchObject({ kind: 'decision-notice', template: 'decision-notice', templateVersion: 2, contentHash: `sha256:${mail.attachments[0].sha256}` });
   const toEmployerInbox = await (await fetch(`${mailbox}/messages?to=${encodeURIComponent(employerEmail)}`)).json();
   expect(toEmployerInbox).toEqual([]);
   // The claim's record keeps what became of each copy (notice.delivery-updated).

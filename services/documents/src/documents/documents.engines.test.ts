@@ -160,7 +160,7 @@ describe('POST /documents', () => {
     expect(first.status).toBe(201);
     const doc = await first.json();
     expect(first.headers.get('location')).toBe(`/documents/${doc.id}`);
-    expect(doc).toMatchObject({ claimId, kind: 'acknowledgement-letter', template: 'acknowledgement-letter', templateVersion: 1, version: 1, mediaType: 'application/pdf', createdBy: 'casey' });
+    expect(doc).toMatchObject({ claimId, kind: 'acknowledgement-letter', template: 'acknowledgement-letter', templateVersion: 2, version: 1, mediaType: 'application/pdf', createdBy: 'casey' });
     expect(doc.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
 
     // The same key and body (keys in another order, another caller): the same document, nothing new.
@@ -195,7 +195,7 @@ describe('POST /documents', () => {
     expect(events[0]).toMatchObject({
       type: 'document.created',
       subject: claimId,
-      data: { documentId: doc.id, claimId, kind: 'acknowledgement-letter', template: 'acknowledgement-letter', templateVersion: 1, version: 1, contentHash: doc.contentHash, mediaType: 'application/pdf', bytes: doc.size },
+      data: { documentId: doc.id, claimId, kind: 'acknowledgement-letter', template: 'acknowledgement-letter', templateVersion: 2, version: 1, contentHash: doc.contentHash, mediaType: 'application/pdf', bytes: doc.size },
     });
   });
 
@@ -231,7 +231,7 @@ describe('the other notices', () => {
     };
     const res = await call('POST', '/documents', { role: 'case-manager', user: 'pat', body: { claimId, kind: 'piawe-decision', data }, headers: { 'idempotency-key': `piawe:${randomUUID()}` } });
     const doc = await res.json();
-    expect({ status: res.status, doc }).toMatchObject({ status: 201, doc: { kind: 'piawe-decision', template: 'piawe-decision', templateVersion: 1 } });
+    expect({ status: res.status, doc }).toMatchObject({ status: 201, doc: { kind: 'piawe-decision', template: 'piawe-decision', templateVersion: 2 } });
     const bad = await call('POST', '/documents', { role: 'case-manager', user: 'pat', body: { claimId, kind: 'piawe-decision', data: { ...data, amount: '1,487.36' } }, headers: { 'idempotency-key': `piawe:${randomUUID()}` } });
     expect(bad.status).toBe(400);
     expect((await bad.json()).problems.map((p: { field: string }) => p.field)).toContain('data.amount');

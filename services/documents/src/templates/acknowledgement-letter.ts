@@ -28,10 +28,10 @@ export type AcknowledgementLetterData = z.infer<typeof acknowledgementLetterData
  * contact. Dated the day it is written, which is the day the claim reaches the platform unless it
  * waited (for the case manager's directory entry, say).
  */
-export const acknowledgementLetterV1: NoticeTemplate<'acknowledgement-letter', AcknowledgementLetterData> = {
+export const acknowledgementLetterV2: NoticeTemplate<'acknowledgement-letter', AcknowledgementLetterData> = {
   kind: 'acknowledgement-letter',
   name: 'acknowledgement-letter',
-  version: 1,
+  version: 2,
   data: acknowledgementLetterData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

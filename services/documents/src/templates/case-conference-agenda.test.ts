@@ -1,5 +1,5 @@
 import { pdfText } from '../testing/pdf-text';
-import { caseConferenceAgendaData, caseConferenceAgendaV1 } from './case-conference-agenda';
+import { caseConferenceAgendaData, caseConferenceAgendaV2 } from './case-conference-agenda';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
@@ -26,7 +26,7 @@ const data = {
   prepare: ['Dr Pike: your latest certificate of capacity', 'Rosalind: a list of dispatch bay tasks and their physical demands'],
   contact: { caseManager: 'Soraya Lindqvist', phone: '02 9555 0149', email: 'soraya.lindqvist@example.org' },
 };
-const t = caseConferenceAgendaV1;
+const t = caseConferenceAgendaV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const compose = (d: unknown) => t.compose(caseConferenceAgendaData.parse(d), LOCAL_INSURER);
 const pdf = async (d: unknown) => renderLetter(t, compose(d), { compress: false });
@@ -37,15 +37,15 @@ const paths = (d: unknown) => {
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 };
 
-describe('case-conference-agenda v1 (case conference guide)', () => {
-  it('is the case-conference-agenda kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['case-conference-agenda', 'case-conference-agenda', 1]);
+describe('case-conference-agenda v2 (case conference guide)', () => {
+  it('is the case-conference-agenda kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['case-conference-agenda', 'case-conference-agenda', 2]);
   });
 
   it('prints the claim number and the template on the foot of each page', async () => {
     const footers = pdfText(await pdf(data)).split('\n').filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const l of footers) expect(l).toMatch(/^Claim number WC0071123\s+\|\s+page \d+ of \d+\s+\|\s+case-conference-agenda@v1$/);
+    for (const l of footers) expect(l).toMatch(/^Claim number WC0071123\s+\|\s+page \d+ of \d+\s+\|\s+case-conference-agenda@v2$/);
   });
 
   it('prints the date, time, place and dial-in of the conference', async () => {

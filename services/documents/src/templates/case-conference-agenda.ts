@@ -58,10 +58,10 @@ function clockTime(hhmm: string): string {
  * outcome agreed in advance (hence `purpose`); rules.md §4 `case-conference.agenda` makes it due
  * 3 business days before the conference.
  */
-export const caseConferenceAgendaV1: NoticeTemplate<'case-conference-agenda', CaseConferenceAgendaData> = {
+export const caseConferenceAgendaV2: NoticeTemplate<'case-conference-agenda', CaseConferenceAgendaData> = {
   kind: 'case-conference-agenda',
   name: 'case-conference-agenda',
-  version: 1,
+  version: 2,
   data: caseConferenceAgendaData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

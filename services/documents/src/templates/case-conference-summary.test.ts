@@ -1,5 +1,5 @@
 import { pdfText } from '../testing/pdf-text';
-import { caseConferenceSummaryData, caseConferenceSummaryV1 } from './case-conference-summary';
+import { caseConferenceSummaryData, caseConferenceSummaryV2 } from './case-conference-summary';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
@@ -24,7 +24,7 @@ const data = {
   correctionsWithinDays: 7,
   contact: { caseManager: 'Soraya Lindqvist', phone: '02 9555 0149', email: 'soraya.lindqvist@example.org' },
 };
-const t = caseConferenceSummaryV1;
+const t = caseConferenceSummaryV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const compose = (d: unknown) => t.compose(caseConferenceSummaryData.parse(d), LOCAL_INSURER);
 const pdf = async (d: unknown) => renderLetter(t, compose(d), { compress: false });
@@ -35,15 +35,15 @@ const paths = (d: unknown) => {
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 };
 
-describe('case-conference-summary v1 (case conference guide)', () => {
-  it('is the case-conference-summary kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['case-conference-summary', 'case-conference-summary', 1]);
+describe('case-conference-summary v2 (case conference guide)', () => {
+  it('is the case-conference-summary kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['case-conference-summary', 'case-conference-summary', 2]);
   });
 
   it('prints the claim number and the template on the foot of each page', async () => {
     const footers = pdfText(await pdf(data)).split('\n').filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const l of footers) expect(l).toMatch(/^Claim number WC0071123\s+\|\s+page \d+ of \d+\s+\|\s+case-conference-summary@v1$/);
+    for (const l of footers) expect(l).toMatch(/^Claim number WC0071123\s+\|\s+page \d+ of \d+\s+\|\s+case-conference-summary@v2$/);
   });
 
   it('prints the date held, who attended and the points agreed', async () => {

@@ -50,10 +50,10 @@ const withoutStop = (s: string) => s.replace(/[.\s]+$/, '');
  * promptly to all participants, and that people get a chance to object; rules.md §4
  * `case-conference.summary` makes it due 2 business days after the conference.
  */
-export const caseConferenceSummaryV1: NoticeTemplate<'case-conference-summary', CaseConferenceSummaryData> = {
+export const caseConferenceSummaryV2: NoticeTemplate<'case-conference-summary', CaseConferenceSummaryData> = {
   kind: 'case-conference-summary',
   name: 'case-conference-summary',
-  version: 1,
+  version: 2,
   data: caseConferenceSummaryData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

@@ -1,5 +1,5 @@
 import { pdfText } from '../testing/pdf-text';
-import { complaintAcknowledgementData, complaintAcknowledgementV1 } from './complaint-acknowledgement';
+import { complaintAcknowledgementData, complaintAcknowledgementV2 } from './complaint-acknowledgement';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
@@ -14,7 +14,7 @@ const data = {
   respondBy: '2026-06-05',
   contact: { caseManager: 'Hamish Adeyemi', phone: '02 9555 0274', email: 'hamish.adeyemi@example.org' },
 };
-const t = complaintAcknowledgementV1;
+const t = complaintAcknowledgementV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const compose = (d: unknown) => t.compose(complaintAcknowledgementData.parse(d), LOCAL_INSURER);
 const pdf = async (d: unknown) => renderLetter(t, compose(d), { compress: false });
@@ -25,15 +25,15 @@ const paths = (d: unknown) => {
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 };
 
-describe('complaint-acknowledgement v1 (program 8)', () => {
-  it('is the complaint-acknowledgement kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['complaint-acknowledgement', 'complaint-acknowledgement', 1]);
+describe('complaint-acknowledgement v2 (program 8)', () => {
+  it('is the complaint-acknowledgement kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['complaint-acknowledgement', 'complaint-acknowledgement', 2]);
   });
 
   it('prints the claim number and the template on the foot of each page', async () => {
     const footers = pdfText(await pdf(data)).split('\n').filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const l of footers) expect(l).toMatch(/^Claim number WC0064409\s+\|\s+page \d+ of \d+\s+\|\s+complaint-acknowledgement@v1$/);
+    for (const l of footers) expect(l).toMatch(/^Claim number WC0064409\s+\|\s+page \d+ of \d+\s+\|\s+complaint-acknowledgement@v2$/);
   });
 
   it('says we received the complaint and when, and summarises it', async () => {

@@ -36,10 +36,10 @@ export type ComplaintAcknowledgementData = z.infer<typeof complaintAcknowledgeme
  * resolution (program 8; rules.md §4 `complaint.acknowledgement`, `complaint.resolution`); the
  * escalation options are program 8's "unresolved complaints", as the bodies stand today.
  */
-export const complaintAcknowledgementV1: NoticeTemplate<'complaint-acknowledgement', ComplaintAcknowledgementData> = {
+export const complaintAcknowledgementV2: NoticeTemplate<'complaint-acknowledgement', ComplaintAcknowledgementData> = {
   kind: 'complaint-acknowledgement',
   name: 'complaint-acknowledgement',
-  version: 1,
+  version: 2,
   data: complaintAcknowledgementData,
   compose(d, insurer) {
     const name = fullName(d.complainant);

@@ -1,5 +1,5 @@
 import { pdfText } from '../testing/pdf-text';
-import { contactRequestData, contactRequestV1 } from './contact-request';
+import { contactRequestData, contactRequestV2 } from './contact-request';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
@@ -14,14 +14,14 @@ const data = {
   contact: { caseManager: 'Kwame Ashdown', phone: '1300 418 227', email: 'kwame.ashdown@claims.example' },
   respondBy: '2026-06-18',
 };
-const compose = (d: unknown) => contactRequestV1.compose(contactRequestData.parse(d), LOCAL_INSURER);
+const compose = (d: unknown) => contactRequestV2.compose(contactRequestData.parse(d), LOCAL_INSURER);
 const textOf = (d: unknown) => letterText(compose(d));
 const badPaths = (d: unknown) => {
   const r = contactRequestData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 };
 
-describe('contact request v1', () => {
+describe('contact request v2', () => {
   it('says we tried to call (each date once, in order), why we need to talk, and how and by when to contact the case manager', async () => {
     const text = await textOf(data);
     expect(text).toContain('Dear Anneliese Whitcombe,');
@@ -51,10 +51,10 @@ describe('contact request v1', () => {
   });
 
   it('puts the claim number and the template version in every page footer', async () => {
-    const lines = pdfText(await renderLetter(contactRequestV1, compose(data), { compress: false })).split('\n');
+    const lines = pdfText(await renderLetter(contactRequestV2, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => /\|\s+page \d+ of \d+\s+\|/.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const f of footers) expect(f).toMatch(/^Claim number WC0009154\s+\|\s+page \d+ of \d+\s+\|\s+contact-request@v1$/);
+    for (const f of footers) expect(f).toMatch(/^Claim number WC0009154\s+\|\s+page \d+ of \d+\s+\|\s+contact-request@v2$/);
   });
 
   it('refuses bad data, naming each field', () => {

@@ -60,10 +60,10 @@ const WHY: Record<Party, (worker: string) => string[]> = {
  * business days of a significant injury being notified and, failing that, written correspondence
  * asking them to get in touch; rules.md §4 sends it when that contact obligation is escalated.
  */
-export const contactRequestV1: NoticeTemplate<'contact-request', ContactRequestData> = {
+export const contactRequestV2: NoticeTemplate<'contact-request', ContactRequestData> = {
   kind: 'contact-request',
   name: 'contact-request',
-  version: 1,
+  version: 2,
   data: contactRequestData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

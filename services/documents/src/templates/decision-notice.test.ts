@@ -1,5 +1,5 @@
 import { pdfText } from '../testing/pdf-text';
-import { decisionNoticeData, decisionNoticeV1 } from './decision-notice';
+import { decisionNoticeData, decisionNoticeV2 } from './decision-notice';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
@@ -29,7 +29,7 @@ const data = {
   contact: { caseManager: 'Ifeoma Castellanos', phone: '02 9555 0321', email: 'decision-reviews@example.org' },
   signatory: { name: 'Tobias Wren', role: 'Claims decision maker' },
 };
-const t = decisionNoticeV1;
+const t = decisionNoticeV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const compose = (d: unknown) => t.compose(decisionNoticeData.parse(d), LOCAL_INSURER);
 const render = async (d: unknown) => letterText(compose(d));
@@ -38,14 +38,14 @@ const issuePaths = (d: unknown) => {
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 };
 
-describe('decision-notice v1 (s78/s79, Regulation cl 38)', () => {
+describe('decision-notice v2 (s78/s79, Regulation cl 38)', () => {
   let text: string;
   beforeAll(async () => {
     text = await render(data);
   });
 
-  it('is the decision-notice kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['decision-notice', 'decision-notice', 1]);
+  it('is the decision-notice kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['decision-notice', 'decision-notice', 2]);
   });
 
   it('states the decision, the date of the decision and the date it takes effect', () => {
@@ -143,7 +143,7 @@ describe('decision-notice v1 (s78/s79, Regulation cl 38)', () => {
     expect(text).toContain('We have sent a copy of this notice to your employer, Tarrawarra Freight Pty Ltd.');
     const pdf = oneLine(pdfText(await renderLetter(t, compose(data), { compress: false })));
     expect(pdf).toContain('12 June 2026');
-    expect(pdf).toContain('decision-notice@v1');
+    expect(pdf).toContain('decision-notice@v2');
   });
 
   it('refuses an effective date before the decision date, on takesEffectOn', () => {

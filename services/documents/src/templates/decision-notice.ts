@@ -93,10 +93,10 @@ const submittedBy = (reports: Report[], who: 'worker' | 'employer', none: string
  * relied on), how to ask for a review, where to get help, and the summary in the approved form
  * (cl 38(1)(h)) stating the decision, its date and the date it takes effect.
  */
-export const decisionNoticeV1: NoticeTemplate<'decision-notice', DecisionNoticeData> = {
+export const decisionNoticeV2: NoticeTemplate<'decision-notice', DecisionNoticeData> = {
   kind: 'decision-notice',
   name: 'decision-notice',
-  version: 1,
+  version: 2,
   data: decisionNoticeData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

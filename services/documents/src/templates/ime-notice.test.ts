@@ -1,5 +1,5 @@
 import { pdfText } from '../testing/pdf-text';
-import { imeNoticeData, imeNoticeV1 } from './ime-notice';
+import { imeNoticeData, imeNoticeV2 } from './ime-notice';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
@@ -15,14 +15,14 @@ const data = {
   examiner: { name: 'Dr Yusuf Abernethy', specialty: 'orthopaedic surgeon' },
   contact: { caseManager: 'Leonie Faulkner', phone: '02 9188 4402', email: 'leonie.faulkner@claims.example' },
 };
-const compose = (d: unknown) => imeNoticeV1.compose(imeNoticeData.parse(d), LOCAL_INSURER);
+const compose = (d: unknown) => imeNoticeV2.compose(imeNoticeData.parse(d), LOCAL_INSURER);
 const textOf = (d: unknown) => letterText(compose(d));
 const badPaths = (d: unknown) => {
   const r = imeNoticeData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 };
 
-describe('IME notice v1', () => {
+describe('IME notice v2', () => {
   it('prints the reason, date and time, place, examiner, travel costs, what to bring, whom to contact and the claim number', async () => {
     const text = await textOf(data);
     expect(text).toContain('Dear Rafael Quintero,');
@@ -62,14 +62,14 @@ describe('IME notice v1', () => {
   });
 
   it('puts the claim number and the template version in every page footer', async () => {
-    const lines = pdfText(await renderLetter(imeNoticeV1, compose(data), { compress: false })).split('\n');
+    const lines = pdfText(await renderLetter(imeNoticeV2, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => /\|\s+page \d+ of \d+\s+\|/.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const f of footers) expect(f).toMatch(/^Claim number WC0005820\s+\|\s+page \d+ of \d+\s+\|\s+ime\-notice@v1$/);
+    for (const f of footers) expect(f).toMatch(/^Claim number WC0005820\s+\|\s+page \d+ of \d+\s+\|\s+ime\-notice@v2$/);
   });
 
   it('dates the PDF with the notice date', async () => {
-    const raw = (await renderLetter(imeNoticeV1, compose(data), { compress: false })).toString('latin1');
+    const raw = (await renderLetter(imeNoticeV2, compose(data), { compress: false })).toString('latin1');
     expect(raw.match(/\(D:\d{14}Z\)/g)).toEqual(['(D:20260504000000Z)', '(D:20260504000000Z)']);
   });
 

@@ -52,10 +52,10 @@ function clock(hhmm: string): string {
  * the worker also needs to know the practical side (where, when, costs, what to bring) so they can
  * go, because not going without a good reason suspends their compensation (WIMWCA s119(3)).
  */
-export const imeNoticeV1: NoticeTemplate<'ime-notice', ImeNoticeData> = {
+export const imeNoticeV2: NoticeTemplate<'ime-notice', ImeNoticeData> = {
   kind: 'ime-notice',
   name: 'ime-notice',
-  version: 1,
+  version: 2,
   data: imeNoticeData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

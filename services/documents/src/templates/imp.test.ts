@@ -1,5 +1,5 @@
 import { pdfText } from '../testing/pdf-text';
-import { impData, impV1 } from './imp';
+import { impData, impV2 } from './imp';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
@@ -33,14 +33,14 @@ const data = {
   reviewOn: '2026-06-30',
   contact: { caseManager: 'Devi Ramaswamy', phone: '02 9555 0461', email: 'devi.ramaswamy@claims.example' },
 };
-const compose = (d: unknown) => impV1.compose(impData.parse(d), LOCAL_INSURER);
+const compose = (d: unknown) => impV2.compose(impData.parse(d), LOCAL_INSURER);
 const textOf = (d: unknown) => letterText(compose(d));
 const badPaths = (d: unknown) => {
   const r = impData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 };
 
-describe('injury management plan v1', () => {
+describe('injury management plan v2', () => {
   it('prints the participants, goal, obligations, actions, review date and plan version', async () => {
     const text = await textOf(data);
     expect(text).toContain('Dear Tamsin Orlov,');
@@ -110,14 +110,14 @@ describe('injury management plan v1', () => {
   });
 
   it('puts the claim number and the template version in every page footer', async () => {
-    const lines = pdfText(await renderLetter(impV1, compose(data), { compress: false })).split('\n');
+    const lines = pdfText(await renderLetter(impV2, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => /\|\s+page \d+ of \d+\s+\|/.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const f of footers) expect(f).toMatch(/^Claim number WC0007311\s+\|\s+page \d+ of \d+\s+\|\s+imp@v1$/);
+    for (const f of footers) expect(f).toMatch(/^Claim number WC0007311\s+\|\s+page \d+ of \d+\s+\|\s+imp@v2$/);
   });
 
   it('dates the PDF with the plan date', async () => {
-    const raw = (await renderLetter(impV1, compose(data), { compress: false })).toString('latin1');
+    const raw = (await renderLetter(impV2, compose(data), { compress: false })).toString('latin1');
     expect(raw.match(/\(D:\d{14}Z\)/g)).toEqual(['(D:20260414000000Z)', '(D:20260414000000Z)']);
   });
 

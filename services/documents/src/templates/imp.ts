@@ -131,10 +131,10 @@ const PARTY_HEADING: Record<ObligationParty, (worker: string, employer: string) 
  * and timeframes, review date. Program 4.7 also requires a revised plan when the goal or the
  * treatment changes, which must say it replaces the earlier one so nobody works to a stale plan.
  */
-export const impV1: NoticeTemplate<'imp', ImpData> = {
+export const impV2: NoticeTemplate<'imp', ImpData> = {
   kind: 'imp',
   name: 'imp',
-  version: 1,
+  version: 2,
   data: impData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

@@ -1,26 +1,26 @@
 import { z } from 'zod';
 import { languageAssistanceSchema } from './language-assistance';
-import { acknowledgementLetterData, acknowledgementLetterV1 } from './acknowledgement-letter';
-import { informationRequestData, informationRequestV1 } from './information-request';
-import { contactRequestData, contactRequestV1 } from './contact-request';
-import { reasonableExcuseData, reasonableExcuseV1 } from './reasonable-excuse';
-import { provisionalLiabilityData, provisionalLiabilityV1 } from './provisional-liability';
-import { provisionalLiabilityEmployerData, provisionalLiabilityEmployerV1 } from './provisional-liability-employer';
-import { liabilityAcceptedData, liabilityAcceptedV1 } from './liability-accepted';
-import { decisionNoticeData, decisionNoticeV1 } from './decision-notice';
-import { impData, impV1 } from './imp';
-import { imeNoticeData, imeNoticeV1 } from './ime-notice';
-import { reviewOutcomeData, reviewOutcomeV1 } from './review-outcome';
-import { complaintAcknowledgementData, complaintAcknowledgementV1 } from './complaint-acknowledgement';
-import { caseConferenceAgendaData, caseConferenceAgendaV1 } from './case-conference-agenda';
-import { caseConferenceSummaryData, caseConferenceSummaryV1 } from './case-conference-summary';
-import { piaweDecisionData, piaweDecisionV1 } from './piawe-decision';
-import { treatmentDecisionData, treatmentDecisionV1 } from './treatment-decision';
-import { s48aWarningData, s48aWarningV1 } from './s48a-warning';
-import { s48aSuspensionData, s48aSuspensionV1 } from './s48a-suspension';
-import { s39NoticeData, s39NoticeV1 } from './s39-notice';
-import { s59aNoticeData, s59aNoticeV1 } from './s59a-notice';
-import { remittanceAdviceData, remittanceAdviceV1 } from './remittance-advice';
+import { acknowledgementLetterData, acknowledgementLetterV2 } from './acknowledgement-letter';
+import { informationRequestData, informationRequestV2 } from './information-request';
+import { contactRequestData, contactRequestV2 } from './contact-request';
+import { reasonableExcuseData, reasonableExcuseV2 } from './reasonable-excuse';
+import { provisionalLiabilityData, provisionalLiabilityV2 } from './provisional-liability';
+import { provisionalLiabilityEmployerData, provisionalLiabilityEmployerV2 } from './provisional-liability-employer';
+import { liabilityAcceptedData, liabilityAcceptedV2 } from './liability-accepted';
+import { decisionNoticeData, decisionNoticeV2 } from './decision-notice';
+import { impData, impV2 } from './imp';
+import { imeNoticeData, imeNoticeV2 } from './ime-notice';
+import { reviewOutcomeData, reviewOutcomeV2 } from './review-outcome';
+import { complaintAcknowledgementData, complaintAcknowledgementV2 } from './complaint-acknowledgement';
+import { caseConferenceAgendaData, caseConferenceAgendaV2 } from './case-conference-agenda';
+import { caseConferenceSummaryData, caseConferenceSummaryV2 } from './case-conference-summary';
+import { piaweDecisionData, piaweDecisionV2 } from './piawe-decision';
+import { treatmentDecisionData, treatmentDecisionV2 } from './treatment-decision';
+import { s48aWarningData, s48aWarningV2 } from './s48a-warning';
+import { s48aSuspensionData, s48aSuspensionV2 } from './s48a-suspension';
+import { s39NoticeData, s39NoticeV2 } from './s39-notice';
+import { s59aNoticeData, s59aNoticeV2 } from './s59a-notice';
+import { remittanceAdviceData, remittanceAdviceV2 } from './remittance-advice';
 import type { NoticeTemplate } from './template';
 
 export * from './template';
@@ -35,36 +35,38 @@ export { renderLetter } from './render';
  * advice sent to a treatment provider with a payment for medical invoice lines. To add a notice type:
  * write its template and add it here (and to `documentRequestSchema`). To change a notice's
  * wording: a new template version replaces the old one here; the old version stays in
- * TEMPLATE_HISTORY.
+ * TEMPLATE_HISTORY. Version 2 of every template (issue 16: embedded fonts, kept-together layout,
+ * who to contact and who signs, the insurer's letterhead) replaced version 1 before any letter was
+ * posted, so version 1's text is in the repository's history (commit 4e4e716), not here.
  */
 export const CURRENT_TEMPLATES = {
-  'acknowledgement-letter': acknowledgementLetterV1,
-  'information-request': informationRequestV1,
-  'contact-request': contactRequestV1,
-  'reasonable-excuse': reasonableExcuseV1,
-  'provisional-liability': provisionalLiabilityV1,
-  'provisional-liability-employer': provisionalLiabilityEmployerV1,
-  'liability-accepted': liabilityAcceptedV1,
-  'decision-notice': decisionNoticeV1,
-  'imp': impV1,
-  'ime-notice': imeNoticeV1,
-  'review-outcome': reviewOutcomeV1,
-  'complaint-acknowledgement': complaintAcknowledgementV1,
-  'case-conference-agenda': caseConferenceAgendaV1,
-  'case-conference-summary': caseConferenceSummaryV1,
-  'piawe-decision': piaweDecisionV1,
-  'treatment-decision': treatmentDecisionV1,
-  's48a-warning': s48aWarningV1,
-  's48a-suspension': s48aSuspensionV1,
-  's39-notice': s39NoticeV1,
-  's59a-notice': s59aNoticeV1,
-  'remittance-advice': remittanceAdviceV1,
+  'acknowledgement-letter': acknowledgementLetterV2,
+  'information-request': informationRequestV2,
+  'contact-request': contactRequestV2,
+  'reasonable-excuse': reasonableExcuseV2,
+  'provisional-liability': provisionalLiabilityV2,
+  'provisional-liability-employer': provisionalLiabilityEmployerV2,
+  'liability-accepted': liabilityAcceptedV2,
+  'decision-notice': decisionNoticeV2,
+  'imp': impV2,
+  'ime-notice': imeNoticeV2,
+  'review-outcome': reviewOutcomeV2,
+  'complaint-acknowledgement': complaintAcknowledgementV2,
+  'case-conference-agenda': caseConferenceAgendaV2,
+  'case-conference-summary': caseConferenceSummaryV2,
+  'piawe-decision': piaweDecisionV2,
+  'treatment-decision': treatmentDecisionV2,
+  's48a-warning': s48aWarningV2,
+  's48a-suspension': s48aSuspensionV2,
+  's39-notice': s39NoticeV2,
+  's59a-notice': s59aNoticeV2,
+  'remittance-advice': remittanceAdviceV2,
 } as const;
 export type DocumentKind = keyof typeof CURRENT_TEMPLATES;
 export const DOCUMENT_KINDS = Object.keys(CURRENT_TEMPLATES) as DocumentKind[];
 
 /** Every template version ever used (to re-render or explain a stored document). */
-export const TEMPLATE_HISTORY: readonly NoticeTemplate[] = [acknowledgementLetterV1, informationRequestV1, contactRequestV1, reasonableExcuseV1, provisionalLiabilityV1, provisionalLiabilityEmployerV1, liabilityAcceptedV1, decisionNoticeV1, impV1, imeNoticeV1, reviewOutcomeV1, complaintAcknowledgementV1, caseConferenceAgendaV1, caseConferenceSummaryV1, piaweDecisionV1, treatmentDecisionV1, s48aWarningV1, s48aSuspensionV1, s39NoticeV1, s59aNoticeV1, remittanceAdviceV1] as NoticeTemplate[];
+export const TEMPLATE_HISTORY: readonly NoticeTemplate[] = [acknowledgementLetterV2, informationRequestV2, contactRequestV2, reasonableExcuseV2, provisionalLiabilityV2, provisionalLiabilityEmployerV2, liabilityAcceptedV2, decisionNoticeV2, impV2, imeNoticeV2, reviewOutcomeV2, complaintAcknowledgementV2, caseConferenceAgendaV2, caseConferenceSummaryV2, piaweDecisionV2, treatmentDecisionV2, s48aWarningV2, s48aSuspensionV2, s39NoticeV2, s59aNoticeV2, remittanceAdviceV2] as NoticeTemplate[];
 
 export function currentTemplate<K extends DocumentKind>(kind: K): (typeof CURRENT_TEMPLATES)[K] {
   return CURRENT_TEMPLATES[kind];

@@ -1,5 +1,5 @@
 import { pdfText } from '../testing/pdf-text';
-import { informationRequestData, informationRequestV1 } from './information-request';
+import { informationRequestData, informationRequestV2 } from './information-request';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
@@ -14,14 +14,14 @@ const data = {
   sendBy: '2026-07-27',
   contact: { caseManager: 'Saoirse Delacroix', phone: '02 8016 5530', email: 'newclaims@claims.example' },
 };
-const compose = (d: unknown) => informationRequestV1.compose(informationRequestData.parse(d), LOCAL_INSURER);
+const compose = (d: unknown) => informationRequestV2.compose(informationRequestData.parse(d), LOCAL_INSURER);
 const textOf = (d: unknown) => letterText(compose(d));
 const badPaths = (d: unknown) => {
   const r = informationRequestData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 };
 
-describe('information request v1', () => {
+describe('information request v2', () => {
   it('lists every missing item, the date to send them by, how to send them, and that the claim cannot be fully assessed without them', async () => {
     const text = await textOf(data);
     expect(text).toContain('Dear Ironbark Civil Works Pty Ltd,');
@@ -60,10 +60,10 @@ describe('information request v1', () => {
   });
 
   it('puts the claim number and the template version in every page footer', async () => {
-    const lines = pdfText(await renderLetter(informationRequestV1, compose(data), { compress: false })).split('\n');
+    const lines = pdfText(await renderLetter(informationRequestV2, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => /\|\s+page \d+ of \d+\s+\|/.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const f of footers) expect(f).toMatch(/^Claim number WC0003368\s+\|\s+page \d+ of \d+\s+\|\s+information-request@v1$/);
+    for (const f of footers) expect(f).toMatch(/^Claim number WC0003368\s+\|\s+page \d+ of \d+\s+\|\s+information-request@v2$/);
   });
 
   it('refuses bad data, naming each field', () => {

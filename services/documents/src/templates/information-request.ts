@@ -48,10 +48,10 @@ export type InformationRequestData = z.infer<typeof informationRequestData>;
  * assessed and its time limits do not start (rules.md §3: the notification date becomes the day
  * the information arrives), so the notifier must know exactly what to send, where, and by when.
  */
-export const informationRequestV1: NoticeTemplate<'information-request', InformationRequestData> = {
+export const informationRequestV2: NoticeTemplate<'information-request', InformationRequestData> = {
   kind: 'information-request',
   name: 'information-request',
-  version: 1,
+  version: 2,
   data: informationRequestData,
   compose(d, insurer) {
     const isWorker = d.notifier.party === 'worker';

@@ -21,7 +21,7 @@ describe('interpreter-services paragraph (program 4.3)', () => {
     const request = documentRequestSchema.parse({ claimId, kind: 'acknowledgement-letter', data, languageAssistance: { language: 'Portuguese' } });
     const rendered = await renderDocument(request, LOCAL_INSURER);
     // Stored with the document, as its template version is.
-    expect(rendered.languageAssistance).toEqual({ language: 'Portuguese', translated: true, version: 1 });
+    expect(rendered.languageAssistance).toEqual({ language: 'Portuguese', translated: true, version: 2 });
     const text = flat(rendered.bytes);
     expect(text).toContain('Precisa de um intérprete?');
     expect(text).toContain('Ligue para 131 450, diga que fala português');

@@ -19,7 +19,7 @@ import { text } from './fields';
  */
 export const languageAssistanceSchema = z.object({ language: text }).strict();
 /** Bump with any change to the paragraph's words or the translations (a stored document records it). */
-export const LANGUAGE_ASSISTANCE_VERSION = 1;
+export const LANGUAGE_ASSISTANCE_VERSION = 2;
 export type LanguageAssistance = z.infer<typeof languageAssistanceSchema>;
 
 interface Translation {

@@ -1,7 +1,7 @@
 import { pdfText } from '../testing/pdf-text';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
-import { liabilityAcceptedData, liabilityAcceptedV1 } from './liability-accepted';
+import { liabilityAcceptedData, liabilityAcceptedV2 } from './liability-accepted';
 import { renderLetter } from './render';
 
 const data = {
@@ -18,14 +18,14 @@ const data = {
   contact: { caseManager: 'Fitzgerald Nakamura', phone: '02 7300 6612', email: 'f.nakamura@claims.example' },
   signatory: { name: 'Olufemi Castellanos', role: 'Liability decision maker' },
 };
-const compose = (d: unknown) => liabilityAcceptedV1.compose(liabilityAcceptedData.parse(d), LOCAL_INSURER);
+const compose = (d: unknown) => liabilityAcceptedV2.compose(liabilityAcceptedData.parse(d), LOCAL_INSURER);
 const textOf = (d: unknown) => letterText(compose(d));
 const badPaths = (d: unknown) => {
   const r = liabilityAcceptedData.safeParse(d);
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 };
 
-describe('liability accepted v1', () => {
+describe('liability accepted v2', () => {
   it('says liability is accepted, when, what the worker is entitled to, the PIAWE and weekly amount, and whom to contact', async () => {
     const text = await textOf(data);
     expect(text).toContain('Dear Marguerite Osei-Tutu,');
@@ -69,10 +69,10 @@ describe('liability accepted v1', () => {
   });
 
   it('puts the claim number and the template version in every page footer', async () => {
-    const lines = pdfText(await renderLetter(liabilityAcceptedV1, compose(data), { compress: false })).split('\n');
+    const lines = pdfText(await renderLetter(liabilityAcceptedV2, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => /\|\s+page \d+ of \d+\s+\|/.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const f of footers) expect(f).toMatch(/^Claim number WC0006197\s+\|\s+page \d+ of \d+\s+\|\s+liability-accepted@v1$/);
+    for (const f of footers) expect(f).toMatch(/^Claim number WC0006197\s+\|\s+page \d+ of \d+\s+\|\s+liability-accepted@v2$/);
   });
 
   it('refuses bad data, naming each field', () => {

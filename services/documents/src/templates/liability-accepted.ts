@@ -51,10 +51,10 @@ function dollars(amount: string): string {
  * Compensation Act 1987 Part 3 Div 2, paid against certificates of capacity; medical and related
  * expenses under s60) and the employer what it must keep doing (WIMWCA s49, suitable work).
  */
-export const liabilityAcceptedV1: NoticeTemplate<'liability-accepted', LiabilityAcceptedData> = {
+export const liabilityAcceptedV2: NoticeTemplate<'liability-accepted', LiabilityAcceptedData> = {
   kind: 'liability-accepted',
   name: 'liability-accepted',
-  version: 1,
+  version: 2,
   data: liabilityAcceptedData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

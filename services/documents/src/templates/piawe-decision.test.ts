@@ -1,7 +1,7 @@
 import { pdfText } from '../testing/pdf-text';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
-import { calculatedPiawe, piaweDecisionData, piaweDecisionV1 } from './piawe-decision';
+import { calculatedPiawe, piaweDecisionData, piaweDecisionV2 } from './piawe-decision';
 import { renderLetter } from './render';
 
 /** The employer on the claim: 52 weeks less 3 weeks of unpaid leave (343 days, 49 weeks). */
@@ -38,7 +38,7 @@ const data = {
   signatory: { name: 'Imogen Vasquez-Holt', role: 'Work capacity decision maker' },
 };
 const toEmployer = { ...data, recipient: { party: 'employer', name: 'Kestrelbay Civil Pty Ltd', address: ['Yard 4, 17 Quarry Road', 'Kurnell NSW 2231'] } };
-const t = piaweDecisionV1;
+const t = piaweDecisionV2;
 const compose = (d: unknown) => t.compose(piaweDecisionData.parse(d), LOCAL_INSURER);
 const render = async (d: unknown) => letterText(compose(d));
 const pdf = async (d: unknown) => renderLetter(t, compose(d), { compress: false });
@@ -49,15 +49,15 @@ const issues = (d: unknown) => {
 };
 const paths = (d: unknown) => issues(d).map((i) => i.path);
 
-describe('piawe-decision v1 (1987 Act Sch 3; s43(1)(d))', () => {
-  it('is the piawe-decision kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['piawe-decision', 'piawe-decision', 1]);
+describe('piawe-decision v2 (1987 Act Sch 3; s43(1)(d))', () => {
+  it('is the piawe-decision kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['piawe-decision', 'piawe-decision', 2]);
   });
 
   it('prints the claim number and the template on the foot of each page', async () => {
     const footers = pdfText(await pdf(data)).split('\n').filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const l of footers) expect(l).toMatch(/^Claim number WC0088214\s+\|\s+page \d+ of \d+\s+\|\s+piawe-decision@v1$/);
+    for (const l of footers) expect(l).toMatch(/^Claim number WC0088214\s+\|\s+page \d+ of \d+\s+\|\s+piawe-decision@v2$/);
   });
 
   it('computes a calculated PIAWE from the earnings: each employment earnings × 7 ÷ days counted, to the cent, summed', async () => {

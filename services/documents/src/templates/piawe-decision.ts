@@ -183,10 +183,10 @@ function basisWords(basis: PiaweBasis, toWorker: boolean, worker: string): { lab
  * reviewed. The employer's copy lists only the earnings from its own employment of the worker, and
  * says so: the worker's other employment is theirs to share (1998 Act s243; program 11).
  */
-export const piaweDecisionV1: NoticeTemplate<'piawe-decision', PiaweDecisionData> = {
+export const piaweDecisionV2: NoticeTemplate<'piawe-decision', PiaweDecisionData> = {
   kind: 'piawe-decision',
   name: 'piawe-decision',
-  version: 1,
+  version: 2,
   data: piaweDecisionData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

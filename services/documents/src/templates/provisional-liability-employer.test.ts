@@ -1,7 +1,7 @@
 import { pdfText } from '../testing/pdf-text';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
-import { provisionalLiabilityEmployerData, provisionalLiabilityEmployerV1 } from './provisional-liability-employer';
+import { provisionalLiabilityEmployerData, provisionalLiabilityEmployerV2 } from './provisional-liability-employer';
 import { renderLetter } from './render';
 
 const data = {
@@ -16,7 +16,7 @@ const data = {
   contact: { caseManager: 'Benedikt Arulanandam', phone: '02 9555 0188', email: 'provisional-team@example.org' },
   signatory: { name: 'Marisol Etxeberria', role: 'Senior case manager' },
 };
-const t = provisionalLiabilityEmployerV1;
+const t = provisionalLiabilityEmployerV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const compose = (d: unknown) => t.compose(provisionalLiabilityEmployerData.parse(d), LOCAL_INSURER);
 const render = async (d: unknown) => letterText(compose(d));
@@ -25,14 +25,14 @@ const issuePaths = (d: unknown) => {
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 };
 
-describe('provisional-liability-employer v1 (SoP 3.3), to the employer', () => {
+describe('provisional-liability-employer v2 (SoP 3.3), to the employer', () => {
   let text: string;
   beforeAll(async () => {
     text = await render(data);
   });
 
-  it('is the provisional-liability-employer kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['provisional-liability-employer', 'provisional-liability-employer', 1]);
+  it('is the provisional-liability-employer kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['provisional-liability-employer', 'provisional-liability-employer', 2]);
   });
 
   it('says weekly payments are starting provisionally, not as an admission of liability', () => {
@@ -83,7 +83,7 @@ describe('provisional-liability-employer v1 (SoP 3.3), to the employer', () => {
     expect(text).not.toContain('Independent Review Office');
     const pdf = oneLine(pdfText(await renderLetter(t, compose(data), { compress: false })));
     expect(pdf).toContain('9 March 2026');
-    expect(pdf).toContain('provisional-liability-employer@v1');
+    expect(pdf).toContain('provisional-liability-employer@v2');
     const { attention: _a, ...noAttention } = data.employer;
     const plain = compose({ ...data, employer: noAttention });
     expect(plain.salutation).toBe('Dear Sir or Madam,');

@@ -34,10 +34,10 @@ export type ProvisionalLiabilityEmployerData = z.infer<typeof provisionalLiabili
  * how, because the employer often pays the worker, holds the job open and has to play its part in
  * getting the worker back to work, none of which it can do without knowing payments have begun.
  */
-export const provisionalLiabilityEmployerV1: NoticeTemplate<'provisional-liability-employer', ProvisionalLiabilityEmployerData> = {
+export const provisionalLiabilityEmployerV2: NoticeTemplate<'provisional-liability-employer', ProvisionalLiabilityEmployerData> = {
   kind: 'provisional-liability-employer',
   name: 'provisional-liability-employer',
-  version: 1,
+  version: 2,
   data: provisionalLiabilityEmployerData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

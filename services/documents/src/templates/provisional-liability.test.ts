@@ -1,7 +1,7 @@
 import { pdfText } from '../testing/pdf-text';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
-import { dollars, provisionalLiabilityData, provisionalLiabilityV1 } from './provisional-liability';
+import { dollars, provisionalLiabilityData, provisionalLiabilityV2 } from './provisional-liability';
 import { renderLetter } from './render';
 
 const data = {
@@ -22,7 +22,7 @@ const data = {
   contact: { caseManager: 'Benedikt Arulanandam', phone: '02 9555 0188', email: 'provisional-team@example.org' },
   signatory: { name: 'Marisol Etxeberria', role: 'Senior case manager' },
 };
-const t = provisionalLiabilityV1;
+const t = provisionalLiabilityV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const compose = (d: unknown) => t.compose(provisionalLiabilityData.parse(d), LOCAL_INSURER);
 const render = async (d: unknown) => letterText(compose(d));
@@ -31,14 +31,14 @@ const issuePaths = (d: unknown) => {
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 };
 
-describe('provisional-liability v1 (s269, SoP 3.2/3.3), to the worker', () => {
+describe('provisional-liability v2 (s269, SoP 3.2/3.3), to the worker', () => {
   let text: string;
   beforeAll(async () => {
     text = await render(data);
   });
 
-  it('is the provisional-liability kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['provisional-liability', 'provisional-liability', 1]);
+  it('is the provisional-liability kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['provisional-liability', 'provisional-liability', 2]);
   });
 
   it('says payments start on a provisional basis and are not an admission of liability', () => {
@@ -96,7 +96,7 @@ describe('provisional-liability v1 (s269, SoP 3.2/3.3), to the worker', () => {
     expect(text).toContain('Claim number WC0052718');
     const pdf = oneLine(pdfText(await renderLetter(t, compose(data), { compress: false })));
     expect(pdf).toContain('9 March 2026');
-    expect(pdf).toContain('provisional-liability@v1');
+    expect(pdf).toContain('provisional-liability@v2');
   });
 
   it('formats money with thousands separators', () => {

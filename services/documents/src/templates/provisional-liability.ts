@@ -87,10 +87,10 @@ export type ProvisionalLiabilityData = z.infer<typeof provisionalLiabilityData>;
  * PIAWE and the weekly amount with how each was worked out, who pays, and what to do if they
  * disagree, so the worker can check the figures rather than take them on trust.
  */
-export const provisionalLiabilityV1: NoticeTemplate<'provisional-liability', ProvisionalLiabilityData> = {
+export const provisionalLiabilityV2: NoticeTemplate<'provisional-liability', ProvisionalLiabilityData> = {
   kind: 'provisional-liability',
   name: 'provisional-liability',
-  version: 1,
+  version: 2,
   data: provisionalLiabilityData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

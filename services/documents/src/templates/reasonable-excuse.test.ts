@@ -3,7 +3,7 @@ import { pdfText } from '../testing/pdf-text';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
-import { reasonableExcuseData, reasonableExcuseV1 } from './reasonable-excuse';
+import { reasonableExcuseData, reasonableExcuseV2 } from './reasonable-excuse';
 
 const data = {
   claimNumber: 'WC0031337',
@@ -17,7 +17,7 @@ const data = {
   contact: { caseManager: 'Priya Oyelaran', phone: '02 9555 0147', email: 'claims-lodge@example.org' },
   signatory: { name: 'Dmitri Halvorsen', role: 'Team leader' },
 };
-const t = reasonableExcuseV1;
+const t = reasonableExcuseV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const compose = (d: unknown) => t.compose(reasonableExcuseData.parse(d), LOCAL_INSURER);
 const render = async (d: typeof data | Record<string, unknown>) => letterText(compose(d));
@@ -26,9 +26,9 @@ const issuePaths = (d: unknown) => {
   return r.success ? [] : r.error.issues.map((i) => i.path.join('.'));
 };
 
-describe('reasonable-excuse v1 (s268)', () => {
-  it('is the reasonable-excuse kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['reasonable-excuse', 'reasonable-excuse', 1]);
+describe('reasonable-excuse v2 (s268)', () => {
+  it('is the reasonable-excuse kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['reasonable-excuse', 'reasonable-excuse', 2]);
   });
 
   it('prints the excuse, its explanation and the details given', async () => {
@@ -75,7 +75,7 @@ describe('reasonable-excuse v1 (s268)', () => {
     expect(text).toContain('Claim number WC0031337');
     const pdf = oneLine(pdfText(await renderLetter(t, compose(data), { compress: false })));
     expect(pdf).toContain('9 April 2026');
-    expect(pdf).toContain('reasonable-excuse@v1');
+    expect(pdf).toContain('reasonable-excuse@v2');
   });
 
   it('explains every excuse reason the platform records, each differently', async () => {

@@ -82,10 +82,10 @@ export type ReasonableExcuseData = z.infer<typeof reasonableExcuseData>;
  * claim will be determined within 21 days of being made, and how to make one. Without this notice
  * the worker would not know that the quiet after notifying is not a refusal, nor what to do next.
  */
-export const reasonableExcuseV1: NoticeTemplate<'reasonable-excuse', ReasonableExcuseData> = {
+export const reasonableExcuseV2: NoticeTemplate<'reasonable-excuse', ReasonableExcuseData> = {
   kind: 'reasonable-excuse',
   name: 'reasonable-excuse',
-  version: 1,
+  version: 2,
   data: reasonableExcuseData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { pdfText } from '../testing/pdf-text';
 import { documentRequestSchema } from './index';
 import { isValidAbn } from '@wc/rules';
-import { REMITTANCE_REASONS, remittanceAdviceData, remittanceAdviceV1 } from './remittance-advice';
+import { REMITTANCE_REASONS, remittanceAdviceData, remittanceAdviceV2 } from './remittance-advice';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
 import type { Letter } from './template';
@@ -27,7 +27,7 @@ const data = {
 };
 const withLine = (i: number, change: Record<string, unknown>) => ({ ...data, lines: data.lines.map((l, j) => (j === i ? { ...l, ...change } : l)) });
 
-const t = remittanceAdviceV1;
+const t = remittanceAdviceV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
 const pdf = async (d: unknown, compress = false) => renderLetter(t, t.compose(remittanceAdviceData.parse(d), LOCAL_INSURER), { compress });
@@ -53,9 +53,9 @@ const issues = (d: unknown) => {
 };
 const badPaths = (d: unknown) => issues(d).map((i) => i.path);
 
-describe('remittance-advice v1 (1987 Act s60, s61; SIRA fee orders; 1998 Act s280)', () => {
-  it('is the remittance-advice kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['remittance-advice', 'remittance-advice', 1]);
+describe('remittance-advice v2 (1987 Act s60, s61; SIRA fee orders; 1998 Act s280)', () => {
+  it('is the remittance-advice kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['remittance-advice', 'remittance-advice', 2]);
   });
 
   it('the example ABN passes the checksum and a changed digit does not', () => {
@@ -171,7 +171,7 @@ describe('remittance-advice v1 (1987 Act s60, s61; SIRA fee orders; 1998 Act s28
   it('puts the claim number and the template version in every page footer, and reads the same compressed', async () => {
     const footers = pdfText(await pdf(data)).split('\n').filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const f of footers) expect(f).toMatch(/^Claim number WC0000123\s+\|\s+page \d+ of \d+\s+\|\s+remittance-advice@v1$/);
+    for (const f of footers) expect(f).toMatch(/^Claim number WC0000123\s+\|\s+page \d+ of \d+\s+\|\s+remittance-advice@v2$/);
     expect(oneLine(pdfText(await pdf(data, true)))).toContain('account ending 678');
   });
 

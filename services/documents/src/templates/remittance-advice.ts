@@ -218,10 +218,10 @@ function lineItem(l: RemittanceLine): string {
  * amounts exclude GST; the advice says so. Only the last 3 digits of the account are accepted or
  * printed: a remittance advice travels by email and post, and must not carry bank details.
  */
-export const remittanceAdviceV1: NoticeTemplate<'remittance-advice', RemittanceAdviceData> = {
+export const remittanceAdviceV2: NoticeTemplate<'remittance-advice', RemittanceAdviceData> = {
   kind: 'remittance-advice',
   name: 'remittance-advice',
-  version: 1,
+  version: 2,
   data: remittanceAdviceData,
   compose(d) {
     const worker = fullName(d.worker);

@@ -2,7 +2,7 @@ import { pdfText } from '../testing/pdf-text';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
-import { reviewOutcomeData, reviewOutcomeV1 } from './review-outcome';
+import { reviewOutcomeData, reviewOutcomeV2 } from './review-outcome';
 
 const data = {
   claimNumber: 'WC0052817',
@@ -21,7 +21,7 @@ const data = {
   ],
   contact: { caseManager: 'Anouk Delacroix-Baptiste', phone: '02 9555 0903', email: 'anouk.db@claims.example' },
 };
-const t = reviewOutcomeV1;
+const t = reviewOutcomeV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const compose = (d: unknown) => t.compose(reviewOutcomeData.parse(d), LOCAL_INSURER);
 const pdf = async (d: unknown) => renderLetter(t, compose(d), { compress: false });
@@ -33,15 +33,15 @@ const issues = (d: unknown) => {
 };
 const paths = (d: unknown) => issues(d).map((i) => i.path);
 
-describe('review-outcome v1 (WIMWCA s287A; program 9)', () => {
-  it('is the review-outcome kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['review-outcome', 'review-outcome', 1]);
+describe('review-outcome v2 (WIMWCA s287A; program 9)', () => {
+  it('is the review-outcome kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['review-outcome', 'review-outcome', 2]);
   });
 
   it('prints the claim number and the template on the foot of each page', async () => {
     const footers = pdfText(await pdf(data)).split('\n').filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const l of footers) expect(l).toMatch(/^Claim number WC0052817\s+\|\s+page \d+ of \d+\s+\|\s+review-outcome@v1$/);
+    for (const l of footers) expect(l).toMatch(/^Claim number WC0052817\s+\|\s+page \d+ of \d+\s+\|\s+review-outcome@v2$/);
   });
 
   it('prints the decision reviewed and its date, who reviewed it and when, the outcome and the reasons', async () => {

@@ -69,10 +69,10 @@ const OUTCOMES: Record<ReviewOutcome, { label: string; meaning: (d: ReviewOutcom
  * (the reviewer, who signs the outcome) who is the decisionMaker: a letter naming the same person
  * would break that promise in writing.
  */
-export const reviewOutcomeV1: NoticeTemplate<'review-outcome', ReviewOutcomeData> = {
+export const reviewOutcomeV2: NoticeTemplate<'review-outcome', ReviewOutcomeData> = {
   kind: 'review-outcome',
   name: 'review-outcome',
-  version: 1,
+  version: 2,
   data: reviewOutcomeData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

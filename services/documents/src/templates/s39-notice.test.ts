@@ -2,7 +2,7 @@ import { pdfText } from '../testing/pdf-text';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
-import { s39NoticeData, s39NoticeV1 } from './s39-notice';
+import { s39NoticeData, s39NoticeV2 } from './s39-notice';
 
 const data = {
   claimNumber: 'WC0011874',
@@ -15,7 +15,7 @@ const data = {
   contact: { caseManager: 'Ruairi Tanaka', phone: '02 9555 0268', email: 'longterm@claims.example' },
   signatory: { name: 'Bronwyn Achterberg-Lee', role: 'Return to work decision maker' },
 };
-const t = s39NoticeV1;
+const t = s39NoticeV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
 const compose = (d: unknown) => t.compose(s39NoticeData.parse(d), LOCAL_INSURER);
@@ -26,14 +26,14 @@ const issues = (d: unknown) => {
 };
 const badPaths = (d: unknown) => issues(d).map((i) => i.path);
 
-describe('s39-notice v1 (1987 Act s39, SIRA Standard of Practice S17)', () => {
+describe('s39-notice v2 (1987 Act s39, SIRA Standard of Practice S17)', () => {
   let text: string;
   beforeAll(async () => {
     text = await textOf(data);
   });
 
-  it('is the s39-notice kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['s39-notice', 's39-notice', 1]);
+  it('is the s39-notice kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['s39-notice', 's39-notice', 2]);
   });
 
   it('explains the 260-week limit and the more-than-20% exception (s39)', () => {
@@ -92,7 +92,7 @@ describe('s39-notice v1 (1987 Act s39, SIRA Standard of Practice S17)', () => {
     const lines = pdfText(await renderLetter(t, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const f of footers) expect(f).toMatch(/^Claim number WC0011874\s+\|\s+page \d+ of \d+\s+\|\s+s39-notice@v1$/);
+    for (const f of footers) expect(f).toMatch(/^Claim number WC0011874\s+\|\s+page \d+ of \d+\s+\|\s+s39-notice@v2$/);
   });
 
   it('refuses a notice given less than 13 weeks before payments cease, on issuedOn', () => {

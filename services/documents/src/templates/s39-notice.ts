@@ -61,10 +61,10 @@ const weeks = (n: number) => (n === 1 ? '1 week' : `${n} weeks`);
  * how to contact Centrelink, and who to contact, including the IRO. rules.md §8.4 issues it on
  * `s39.notice-issued`.
  */
-export const s39NoticeV1: NoticeTemplate<'s39-notice', S39NoticeData> = {
+export const s39NoticeV2: NoticeTemplate<'s39-notice', S39NoticeData> = {
   kind: 's39-notice',
   name: 's39-notice',
-  version: 1,
+  version: 2,
   data: s39NoticeData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

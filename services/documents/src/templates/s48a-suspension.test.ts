@@ -2,7 +2,7 @@ import { pdfText } from '../testing/pdf-text';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
-import { s48aSuspensionData, s48aSuspensionV1 } from './s48a-suspension';
+import { s48aSuspensionData, s48aSuspensionV2 } from './s48a-suspension';
 
 const data = {
   claimNumber: 'WC0052290',
@@ -14,7 +14,7 @@ const data = {
   contact: { caseManager: 'Saoirse Abubakar', phone: '02 9555 0733', email: 'rtw@claims.example' },
   signatory: { name: 'Bronwyn Achterberg-Lee', role: 'Return to work decision maker' },
 };
-const t = s48aSuspensionV1;
+const t = s48aSuspensionV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
 const compose = (d: unknown) => t.compose(s48aSuspensionData.parse(d), LOCAL_INSURER);
@@ -25,14 +25,14 @@ const issues = (d: unknown) => {
 };
 const badPaths = (d: unknown) => issues(d).map((i) => i.path);
 
-describe('s48a-suspension v1 (1998 Act s48A(3)-(5))', () => {
+describe('s48a-suspension v2 (1998 Act s48A(3)-(5))', () => {
   let text: string;
   beforeAll(async () => {
     text = await textOf(data);
   });
 
-  it('is the s48a-suspension kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['s48a-suspension', 's48a-suspension', 1]);
+  it('is the s48a-suspension kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['s48a-suspension', 's48a-suspension', 2]);
   });
 
   it('refers to the warning and says payments are suspended from the date for 28 days, with the last day (s48A(3))', () => {
@@ -70,7 +70,7 @@ describe('s48a-suspension v1 (1998 Act s48A(3)-(5))', () => {
     const lines = pdfText(await renderLetter(t, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const f of footers) expect(f).toMatch(/^Claim number WC0052290\s+\|\s+page \d+ of \d+\s+\|\s+s48a-suspension@v1$/);
+    for (const f of footers) expect(f).toMatch(/^Claim number WC0052290\s+\|\s+page \d+ of \d+\s+\|\s+s48a-suspension@v2$/);
   });
 
   it('refuses a warning that is not 14 to 60 days before the suspension, on warnedOn', () => {

@@ -49,10 +49,10 @@ export type S48aSuspensionData = z.infer<typeof s48aSuspensionData>;
  * payments resume from the day the worker complies), that the suspended days are not paid
  * (s48A(5): forfeited), and what may follow if the worker never complies (s48A(1)(b), (c)).
  */
-export const s48aSuspensionV1: NoticeTemplate<'s48a-suspension', S48aSuspensionData> = {
+export const s48aSuspensionV2: NoticeTemplate<'s48a-suspension', S48aSuspensionData> = {
   kind: 's48a-suspension',
   name: 's48a-suspension',
-  version: 1,
+  version: 2,
   data: s48aSuspensionData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

@@ -2,7 +2,7 @@ import { pdfText } from '../testing/pdf-text';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
-import { s48aWarningData, s48aWarningV1, suspensionLastDay } from './s48a-warning';
+import { s48aWarningData, s48aWarningV2, suspensionLastDay } from './s48a-warning';
 
 const data = {
   claimNumber: 'WC0052290',
@@ -14,7 +14,7 @@ const data = {
   contact: { caseManager: 'Saoirse Abubakar', phone: '02 9555 0733', email: 'rtw@claims.example' },
   signatory: { name: 'Bronwyn Achterberg-Lee', role: 'Return to work decision maker' },
 };
-const t = s48aWarningV1;
+const t = s48aWarningV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
 const compose = (d: unknown) => t.compose(s48aWarningData.parse(d), LOCAL_INSURER);
@@ -25,14 +25,14 @@ const issues = (d: unknown) => {
 };
 const badPaths = (d: unknown) => issues(d).map((i) => i.path);
 
-describe('s48a-warning v1 (1998 Act s48A)', () => {
+describe('s48a-warning v2 (1998 Act s48A)', () => {
   let text: string;
   beforeAll(async () => {
     text = await textOf(data);
   });
 
-  it('is the s48a-warning kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['s48a-warning', 's48a-warning', 1]);
+  it('is the s48a-warning kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['s48a-warning', 's48a-warning', 2]);
   });
 
   it('computes the last day of the 28-day suspension', () => {
@@ -87,7 +87,7 @@ describe('s48a-warning v1 (1998 Act s48A)', () => {
     const lines = pdfText(await renderLetter(t, compose(data), { compress: false })).split('\n');
     const footers = lines.filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const f of footers) expect(f).toMatch(/^Claim number WC0052290\s+\|\s+page \d+ of \d+\s+\|\s+s48a-warning@v1$/);
+    for (const f of footers) expect(f).toMatch(/^Claim number WC0052290\s+\|\s+page \d+ of \d+\s+\|\s+s48a-warning@v2$/);
   });
 
   it('refuses a suspension date fewer than 14 or more than 60 days after the notice, on suspendFrom, with the dates', () => {

@@ -54,10 +54,10 @@ export type S48aWarningData = z.infer<typeof s48aWarningData>;
  * suspension are forfeited) and s48A(1)(b), (c) (what may follow if the worker never complies).
  * rules.md §8.2 issues it on `s48a.warning-issued`.
  */
-export const s48aWarningV1: NoticeTemplate<'s48a-warning', S48aWarningData> = {
+export const s48aWarningV2: NoticeTemplate<'s48a-warning', S48aWarningData> = {
   kind: 's48a-warning',
   name: 's48a-warning',
-  version: 1,
+  version: 2,
   data: s48aWarningData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

@@ -2,7 +2,7 @@ import { pdfText } from '../testing/pdf-text';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
-import { s59aNoticeData, s59aNoticeV1 } from './s59a-notice';
+import { s59aNoticeData, s59aNoticeV2 } from './s59a-notice';
 
 const data = {
   claimNumber: 'WC0030617',
@@ -17,7 +17,7 @@ const data = {
   signatory: { name: 'Bronwyn Achterberg-Lee', role: 'Return to work decision maker' },
 };
 const toDoctor = { ...data, recipient: { party: 'doctor', name: 'Dr Henrietta Vuković' } };
-const t = s59aNoticeV1;
+const t = s59aNoticeV2;
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
 const compose = (d: unknown) => t.compose(s59aNoticeData.parse(d), LOCAL_INSURER);
@@ -28,14 +28,14 @@ const issues = (d: unknown) => {
 };
 const badPaths = (d: unknown) => issues(d).map((i) => i.path);
 
-describe('s59a-notice v1 (1987 Act s59A, SIRA Standard of Practice S19)', () => {
+describe('s59a-notice v2 (1987 Act s59A, SIRA Standard of Practice S19)', () => {
   let text: string;
   beforeAll(async () => {
     text = await textOf(data);
   });
 
-  it('is the s59a-notice kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['s59a-notice', 's59a-notice', 1]);
+  it('is the s59a-notice kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['s59a-notice', 's59a-notice', 2]);
   });
 
   it('S19: gives the worker the date treatment stops being paid for', () => {
@@ -95,7 +95,7 @@ describe('s59a-notice v1 (1987 Act s59A, SIRA Standard of Practice S19)', () => 
     const lines = pdfText(await renderLetter(t, compose(toDoctor), { compress: false })).split('\n');
     const footers = lines.filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const f of footers) expect(f).toMatch(/^Claim number WC0030617\s+\|\s+page \d+ of \d+\s+\|\s+s59a-notice@v1$/);
+    for (const f of footers) expect(f).toMatch(/^Claim number WC0030617\s+\|\s+page \d+ of \d+\s+\|\s+s59a-notice@v2$/);
   });
 
   it('refuses a notice given less than 13 weeks before treatment stops being paid for, on issuedOn (nsw-facts T23)', () => {

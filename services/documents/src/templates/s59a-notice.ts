@@ -59,10 +59,10 @@ export type S59aNoticeData = z.infer<typeof s59aNoticeData>;
  * S19: the worker and the nominated treating doctor are told before benefits cease (at least 13
  * weeks before, nsw-facts T23), with the cessation date and who to contact, including the IRO.
  */
-export const s59aNoticeV1: NoticeTemplate<'s59a-notice', S59aNoticeData> = {
+export const s59aNoticeV2: NoticeTemplate<'s59a-notice', S59aNoticeData> = {
   kind: 's59a-notice',
   name: 's59a-notice',
-  version: 1,
+  version: 2,
   data: s59aNoticeData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { pdfText } from '../testing/pdf-text';
-import { acknowledgementLetterV1 } from './acknowledgement-letter';
+import { acknowledgementLetterV2 } from './acknowledgement-letter';
 import { longDate } from './format';
 import { CURRENT_TEMPLATES, DOCUMENT_KINDS, TEMPLATE_HISTORY, documentRequestSchema, renderLetter } from './index';
 import { letterText } from './letter-text';
@@ -15,16 +15,16 @@ const data = {
   issuedOn: '2026-03-04',
   contact: { caseManager: 'Yusra Pemberton', phone: '02 9555 0100', email: 'yusra.pemberton@claims.example' },
 };
-const t = acknowledgementLetterV1;
-const compose = (d: typeof data) => t.compose(acknowledgementLetterV1.data.parse(d), LOCAL_INSURER);
+const t = acknowledgementLetterV2;
+const compose = (d: typeof data) => t.compose(acknowledgementLetterV2.data.parse(d), LOCAL_INSURER);
 const hash = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 
-describe('acknowledgement letter v1', () => {
+describe('acknowledgement letter v2', () => {
   it('renders a PDF with the claim number, the worker and what happens next', async () => {
     const pdf = await renderLetter(t, compose(data), { compress: false });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(oneLine(pdfText(pdf))).toContain('acknowledgement-letter@v1');
+    expect(oneLine(pdfText(pdf))).toContain('acknowledgement-letter@v2');
     const text = letterText(compose(data));
     expect(text).toContain('WC0000042');
     expect(text).toContain('Dear Mia Okafor,');

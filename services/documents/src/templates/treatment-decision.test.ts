@@ -2,7 +2,7 @@ import { pdfText } from '../testing/pdf-text';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
 import { renderLetter } from './render';
-import { treatmentDecisionData, treatmentDecisionV1 } from './treatment-decision';
+import { treatmentDecisionData, treatmentDecisionV2 } from './treatment-decision';
 
 const approved = {
   claimNumber: 'WC0048213',
@@ -31,7 +31,7 @@ const declined = {
   reasons: ['The independent medical examiner found that hydrotherapy is not reasonably necessary for the injury', 'Land-based physiotherapy has already been approved'],
   conditions: undefined,
 };
-const t = treatmentDecisionV1;
+const t = treatmentDecisionV2;
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
 /** The letter's text in one line, without the page footers (a footer can fall between two lines of a paragraph). */
 const compose = (d: unknown) => t.compose(treatmentDecisionData.parse(d), LOCAL_INSURER);
@@ -42,9 +42,9 @@ const issues = (d: unknown) => {
 };
 const badPaths = (d: unknown) => issues(d).map((i) => i.path);
 
-describe('treatment-decision v1 (1998 Act s279, SoP S4, 1987 Act s60(2A))', () => {
-  it('is the treatment-decision kind, version 1', () => {
-    expect([t.kind, t.name, t.version]).toEqual(['treatment-decision', 'treatment-decision', 1]);
+describe('treatment-decision v2 (1998 Act s279, SoP S4, 1987 Act s60(2A))', () => {
+  it('is the treatment-decision kind, version 2', () => {
+    expect([t.kind, t.name, t.version]).toEqual(['treatment-decision', 'treatment-decision', 2]);
   });
 
   it('tells the provider the treatment, who asked, the decision, its date and the reasons', async () => {
@@ -113,7 +113,7 @@ describe('treatment-decision v1 (1998 Act s279, SoP S4, 1987 Act s60(2A))', () =
     const lines = pdfText(await renderLetter(t, compose(declined), { compress: false })).split('\n');
     const footers = lines.filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
-    for (const f of footers) expect(f).toMatch(/^Claim number WC0048213\s+\|\s+page \d+ of \d+\s+\|\s+treatment-decision@v1$/);
+    for (const f of footers) expect(f).toMatch(/^Claim number WC0048213\s+\|\s+page \d+ of \d+\s+\|\s+treatment-decision@v2$/);
   });
 
   it('requires reasons when declined, and refuses conditions then', () => {

@@ -66,10 +66,10 @@ function dollars(amount: string): string {
  * - A decline disputes liability for medical expenses: the worker also gets the s78 decision notice
  *   (WIMWCA s78; rules.md §8.1), which this letter points to rather than repeats.
  */
-export const treatmentDecisionV1: NoticeTemplate<'treatment-decision', TreatmentDecisionData> = {
+export const treatmentDecisionV2: NoticeTemplate<'treatment-decision', TreatmentDecisionData> = {
   kind: 'treatment-decision',
   name: 'treatment-decision',
-  version: 1,
+  version: 2,
   data: treatmentDecisionData,
   compose(d, insurer) {
     const worker = fullName(d.worker);

@@ -227,7 +227,7 @@ it('a decision notice: waits for the reasons, then is stored and emailed to the 
   // The attachment is the stored document, byte for byte.
   const stored = await pg.query(`SELECT content_hash, bytes, template, template_version FROM ${docsSchema}.documents WHERE id = $1`, [copy.documentId]);
   expect(stored.rows[0].content_hash).toBe(`sha256:${mail.attachments[0].sha256}`);
-  expect(stored.rows[0]).toMatchObject({ template: 'decision-notice', template_version: 1 });
+  expect(stored.rows[0]).toMatchObject({ template: 'decision-notice', template_version: 2 });
   const text = pdfText(stored.rows[0].bytes).replace(/\s+/g, ' ');
   expect(text).toContain('Lee Nguyen');
   // The reply address is the insurer's (the documents service's INSURER_REPLY_ADDRESS; the development insurer here).
@@ -353,7 +353,7 @@ it("a worker who needs an interpreter: the notice opens with the paragraph in th
   const text = pdfText(pdf).replace(/\s+/g, ' ');
   expect(text).toContain('¿Necesita un intérprete?');
   const stored = await pg.query(`SELECT language_assistance FROM ${docsSchema}.documents WHERE id = $1`, [cs[0].documentId]);
-  expect(stored.rows[0].language_assistance).toEqual({ language: 'Spanish', translated: true, version: 1 });
+  expect(stored.rows[0].language_assistance).toEqual({ language: 'Spanish', translated: true, version: 2 });
   expect(text).toContain('131 450');
   const sms = (await api('GET', `/notifications/sms?claimId=${c.claimId}`)).body.messages.filter((m: { body: string }) => m.body.includes('(Liability accepted)'));
   expect(sms).toHaveLength(1);
