@@ -17,6 +17,13 @@ export interface StoredDocument {
   contentHash: string;
 }
 
+/**
+ * The documents service refused a letter's date (400 on `data.issuedOn`): it holds a letter to the
+ * day it is written, so a letter composed before midnight and sent after is refused. Not a content
+ * problem for a person: compose it again with today's date.
+ */
+export const refusedForDate = (e: unknown): boolean => e instanceof DocumentsServiceError && e.status === 400 && e.message.includes('"field":"data.issuedOn"');
+
 /** The documents service answered with an error (or not at all): the caller's message is retried. */
 export class DocumentsServiceError extends Error {
   constructor(message: string, readonly status?: number) {

@@ -44,5 +44,6 @@ describe("the insurer's details (letterhead.ts) as configuration", () => {
   it('names a bad setting by its variable: an ABN whose check digits fail, a phone of TBC', () => {
     expect(() => load({ ...base, DEPLOYMENT: 'production', ...insurer, INSURER_ABN: '51 824 753 557' })).toThrow(/INSURER_ABN: must be an ABN of 11 digits with valid check digits/);
     expect(() => load({ ...base, ...insurer, INSURER_PHONE: 'TBC' })).toThrow(/INSURER_PHONE: must be a phone number/);
+    expect(() => load({ ...base, ...insurer, INSURER_NAME: 'Harbour\u0007Mutual' })).toThrow(/INSURER_NAME: contains the character U\+0007, which the letters' fonts cannot print/);
   });
 });

@@ -11,6 +11,7 @@ import { WeeklyPayments1763900000000 } from './migrations/1763900000000-weekly-p
 import { PaymentClocks1763900000001 } from './migrations/1763900000001-payment-clocks';
 import { ActionOutcomes1765000000001 } from './migrations/1765000000001-action-outcomes';
 import { Medical1765000000002 } from './migrations/1765000000002-medical';
+import { WorkerNameOrder1765000000003 } from './migrations/1765000000003-worker-name-order';
 import { MedicalController } from './medical/medical.controller';
 import { ProvidersController } from './medical/providers/providers.controller';
 import { ProvidersService } from './medical/providers/providers.service';
@@ -47,7 +48,7 @@ const config = loadPaymentsConfig();
         url: config.DATABASE_URL,
         schema: SCHEMA,
         entities: [WageScheduleEntity, WageScheduleLineEntity],
-        migrations: [Initial1763800000000, WeeklyPayments1763900000000, PaymentClocks1763900000001, ActionOutcomes1765000000001, Medical1765000000002],
+        migrations: [Initial1763800000000, WeeklyPayments1763900000000, PaymentClocks1763900000001, ActionOutcomes1765000000001, Medical1765000000002, WorkerNameOrder1765000000003],
       }),
     ),
   ],

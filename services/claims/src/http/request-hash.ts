@@ -1,15 +1,10 @@
-import { createHash } from 'node:crypto';
+import { canonical, canonicalHash } from '@wc/service-kit';
 
-/** Key order must not change the hash: the same request sent twice is the same request. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  return JSON.stringify(value);
-}
+export { canonical };
 
 /** What an Idempotency-Key is compared by: the request as sent, before the server fills anything in. */
 export function requestHash(body: unknown): string {
-  return createHash('sha256').update(canonical(body)).digest('hex');
+  return canonicalHash(body);
 }
 
 /**

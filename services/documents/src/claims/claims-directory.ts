@@ -15,8 +15,8 @@ import { KAFKA } from '../messaging.providers';
  *
  * Read from the claims topic from its start by a group of this schema's own; recording a claim is
  * an insert that does nothing the second time, so redelivery needs no inbox. A claim older than the
- * topic's retention would never be heard of: the claims topic must keep claim.notified (compacted
- * or unlimited retention), as deploy/k8s/README.md says.
+ * topic's retention would never be heard of: the claims topic must keep every event (unlimited
+ * retention; not compaction, which keeps only a claim's latest event), as deploy/k8s/README.md says.
  */
 @Injectable()
 export class ClaimsDirectory implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -37,8 +37,12 @@ export class ClaimsDirectory implements OnApplicationBootstrap, OnApplicationShu
     this.consumer = this.kafka.consumer({ groupId: this.config.CLAIMS_CONSUMER_GROUP ?? `documents-service.claims.${this.s}` });
     await this.consumer.run([TOPICS.claims], async (m) => {
       const parsed = parseEnvelope(m.value);
-      // Not ours to judge: the claims topic carries many events; a malformed one is the claims service's to fix.
-      if (!parsed.ok || !isEvent(parsed.envelope, 'claim.notified')) return;
+      if (!parsed.ok) {
+        // The claims service's to fix; said loudly, since a claim.notified lost here leaves its claim without letters (409).
+        this.log.error('unreadable event on the claims topic skipped', { topic: m.topic, partition: m.partition, offset: m.offset, reason: parsed.reason, error: parsed.error });
+        return;
+      }
+      if (!isEvent(parsed.envelope, 'claim.notified')) return;
       const { claimId, claimNumber } = parsed.envelope.data;
       const [row] = await this.ds.query(
         `INSERT INTO ${this.s}.claims (claim_id, claim_number) VALUES ($1, $2)

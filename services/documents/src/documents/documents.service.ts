@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DocumentCreatedData, TOPICS } from '@wc/contracts';
 import { enqueue, newEnvelope } from '@wc/messaging';
-import { JsonLogger, StaffUser, badRequest, withLogContext } from '@wc/service-kit';
+import { JsonLogger, StaffUser, badRequest, canonicalHash, withLogContext } from '@wc/service-kit';
 import { DOCUMENTS_CONFIG, DocumentsConfig } from '../config';
 import { DocumentRequest, LANGUAGE_ASSISTANCE_VERSION, type Letter, NoticeTemplate, currentTemplate, languageAssistanceBlocks, renderLetter } from '../templates';
 import { describe, unprintable } from '../templates/fonts';
@@ -16,12 +16,6 @@ import { DocumentEntity, DocumentReadEntity } from './document.entity';
 export const LOGGER = Symbol('logger');
 export const PDF = 'application/pdf';
 
-/** Key order must not change the hash: the same request sent twice is the same request. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object') return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  return JSON.stringify(value);
-}
 
 export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
@@ -129,7 +123,8 @@ export class DocumentsService {
    * with a different request it is refused (409).
    */
   async create(request: DocumentRequest, idempotencyKey: string, by: StaffUser): Promise<{ document: DocumentEntity; created: boolean }> {
-    const requestHash = sha256(canonical(request));
+    // Key order must not change the hash: the same request sent twice is the same request.
+    const requestHash = canonicalHash(request);
     const repo = this.ds.getRepository(DocumentEntity);
     const existing = await repo.findOneBy({ idempotencyKey });
     if (existing) return { document: this.sameRequest(existing, requestHash), created: false };

@@ -61,8 +61,9 @@ function load(key: FaceKey): Loaded {
  * layout tables cost about 1 s a letter (measured: 1.35 s for a 3-page letter). So each face is
  * parsed once per process and every document gets its own embedding of that parsed font (its own
  * subset, written when the document ends), made by pdfkit's own EmbeddedFont class. This uses
- * pdfkit's font table (`_fontFamilies`, `_fontCount`): pdfkit's version is pinned in package.json,
- * and fonts.test.ts checks the result against pdfkit's ordinary path.
+ * pdfkit's font table (`_fontFamilies`, `_fontCount`): pdfkit's and fontkit's versions are pinned in
+ * package.json, and render.test.ts checks what comes out (embedded subsets with ToUnicode maps, the
+ * text read back by poppler, equal bytes for equal letters).
  */
 export function useFont(doc: PDFKit.PDFDocument, face: FaceKey, weight: Weight): void {
   const name = fontName(face, weight);
@@ -148,18 +149,17 @@ export interface Run {
  */
 export function runsOf(text: string): Run[] {
   const runs: Run[] = [];
-  for (const ch of text.normalize('NFC')) {
+  const chars = [...cleanText(text)];
+  chars.forEach((ch, i) => {
     const cp = ch.codePointAt(0)!;
     const last = runs[runs.length - 1];
+    const joins = last && NEUTRAL.test(ch) && load(last.face).font.hasGlyphForCodePoint(cp) && (!isRtl(last.face) || joinsRightToLeft(chars, i));
     // A line break is pdfkit's to act on, in whatever face the line is in.
-    // A right-to-left run takes only the spaces between its words: punctuation after an Arabic name
-    // belongs to the English sentence around it.
-    const joins = last && NEUTRAL.test(ch) && load(last.face).font.hasGlyphForCodePoint(cp) && (!isRtl(last.face) || /[\s\p{M}]/u.test(ch));
     const face = ch === '\n' ? (last?.face ?? 'latin') : joins ? last.face : faceFor(cp);
     if (!face) throw new UnprintableText(ch);
     if (last && last.face === face) last.text += ch;
     else runs.push({ face, text: ch });
-  }
+  });
   // A space after an Arabic run belongs to the sentence: shaped inside the run it would move to the run's left.
   return runs.flatMap((r) => {
     const m = isRtl(r.face) ? /\s+$/.exec(r.text) : null;
@@ -167,7 +167,33 @@ export function runsOf(text: string): Run[] {
   });
 }
 
-const isRtl = (face: FaceKey) => !!(FACES.find((f) => f.key === face) as { rtl?: boolean }).rtl;
+/**
+ * A neutral character stays in a right-to-left run when the next letter is right to left too
+ * (Unicode bidi rule N1: neutrals between two right-to-left letters are right to left), so
+ * عبد-الله and م. علي stay one run; punctuation after an Arabic name belongs to the English sentence.
+ * Digits are left out: within a run shaped right to left they would be reversed.
+ */
+function joinsRightToLeft(chars: string[], i: number): boolean {
+  if (/\p{M}/u.test(chars[i])) return true;
+  if (/\p{N}/u.test(chars[i])) return false;
+  for (let j = i + 1; j < chars.length; j++) {
+    if (chars[j] === '\n' || /\p{N}/u.test(chars[j])) return false;
+    if (NEUTRAL.test(chars[j])) continue;
+    const face = faceFor(chars[j].codePointAt(0)!);
+    return face !== undefined && isRtl(face);
+  }
+  return false;
+}
+
+/**
+ * Text as pasted from a word processor or an email, made printable: Windows line ends become line
+ * breaks, tabs spaces, and invisible formatting characters (soft hyphen, zero-width space, word
+ * joiner, byte-order mark) are dropped. Then NFC, so a name typed with combining accents uses the
+ * precomposed letters the fonts have.
+ */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/[\u00ad\u200b\u2060\ufeff]/g, '').normalize('NFC');
+}
 
 /**
  * An Arabic run is shaped as a whole (`featuresFor` gives it a feature set, which makes pdfkit lay
@@ -176,6 +202,8 @@ const isRtl = (face: FaceKey) => !!(FACES.find((f) => f.key === face) as { rtl?:
  * laid out by the full Unicode bidirectional algorithm: the letters put Arabic only in names and
  * addresses, each a run of its own.
  */
+const isRtl = (face: FaceKey) => !!(FACES.find((f) => f.key === face) as { rtl?: boolean }).rtl;
+
 /** A character no face of the letters has (a control character such as NUL among them). */
 export class UnprintableText extends Error {
   constructor(readonly character: string) {
@@ -191,7 +219,7 @@ export const describe = (ch: string) => {
 
 /** The first character of the text that no face has, or null. */
 export function unprintable(text: string): string | null {
-  for (const ch of text.normalize('NFC')) {
+  for (const ch of cleanText(text)) {
     if (ch === '\n') continue;
     if (!faceFor(ch.codePointAt(0)!)) return ch;
   }

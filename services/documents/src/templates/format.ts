@@ -9,6 +9,7 @@ export function longDate(localDate: string): string {
 
 /** Scripts whose names are written without a space between family and given name (李小龙, 김민준, 山田太郎). */
 const UNSPACED = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=Katakana}]+$/u;
+const KATAKANA = /^[\p{Script=Katakana}ー]+$/u;
 
 /**
  * A name in the order and script the person gives it: given name first unless they write their
@@ -16,8 +17,13 @@ const UNSPACED = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Hiragana}\p{Script=
  * Japanese name written in its own script (李小龙).
  */
 export function fullName(p: { givenName: string; familyName: string; nameOrder?: 'given-first' | 'family-first' }): string {
-  const parts = p.nameOrder === 'family-first' ? [p.familyName, p.givenName] : [p.givenName, p.familyName];
-  return parts.every((x) => UNSPACED.test(x)) ? parts.join('') : parts.join(' ');
+  // A foreign name written in katakana keeps its own order, its parts joined by a middle dot (ジョン・スミス).
+  if (KATAKANA.test(p.givenName) && KATAKANA.test(p.familyName)) return p.nameOrder === 'family-first' ? `${p.familyName}・${p.givenName}` : `${p.givenName}・${p.familyName}`;
+  const unspaced = UNSPACED.test(p.givenName) && UNSPACED.test(p.familyName);
+  // Unsaid, a name in Chinese, Korean or Japanese script is written family name first, as it is in that script.
+  const order = p.nameOrder ?? (unspaced ? 'family-first' : 'given-first');
+  const parts = order === 'family-first' ? [p.familyName, p.givenName] : [p.givenName, p.familyName];
+  return parts.join(unspaced ? '' : ' ');
 }
 
 /** Ends a sentence built from free text without doubling its full stop. */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { isValidAbn } from '@wc/rules';
+import { phone, email } from './fields';
+import { describe, unprintable } from './fonts';
 
 /**
  * Who the letters come from: the insurer that deploys the platform. Its details are configuration
@@ -22,11 +24,18 @@ export const insurerSchema = z
     address: z.string().trim().min(5, 'must be a street address').max(200, 'must be at most 200 characters'),
     /** Where workers and others send post (the contact sections). */
     replyAddress: z.string().trim().min(5, 'must be a postal address').max(200, 'must be at most 200 characters'),
-    phone: z.string().trim().regex(/^(\+?[0-9][0-9 ()-]{5,19})$/, 'must be a phone number, e.g. "13 00 00" or "02 9000 1234"'),
-    email: z.string().trim().email('must be an email address').max(200, 'must be at most 200 characters'),
+    phone,
+    email,
     web: z.string().trim().regex(/^[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i, 'must be a web address without https://, e.g. "www.insurer.example"'),
   })
-  .strict();
+  .strict()
+  .superRefine((insurer, ctx) => {
+    // Printed on every letter: a character the fonts lack stops the service at start, not a letter later.
+    for (const [field, value] of Object.entries(insurer)) {
+      const ch = unprintable(value);
+      if (ch !== null) ctx.addIssue({ code: 'custom', path: [field], message: `contains ${describe(ch)}, which the letters' fonts cannot print` });
+    }
+  });
 export type Insurer = z.infer<typeof insurerSchema>;
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
-import { type Dec, formatMoney, money, roundCents, sum } from '@wc/rules';
+import { type Dec, formatMoney, money, roundCents, sum, SCHEDULE_3_APPLIES_TO_INJURIES_FROM, STEP_DOWN_REMOVED_FOR_INJURIES_FROM } from '@wc/rules';
 import { addressed, signOff, whoToContact } from './contact';
 import { daysBetween, isDate } from './dates';
 import { fullName, longDate } from './format';
@@ -20,10 +20,6 @@ export const EMPLOYMENT_KINDS = ['this-employer', 'other-employment'] as const;
 /** The decision goes to the worker and, in its own copy, to the employer. */
 const PARTIES = ['worker', 'employer'] as const;
 
-/** Injuries from this date: PIAWE under 1987 Act Sch 3 (before it, the former s44C). */
-const SCHEDULE_3_FROM = '2019-10-21';
-/** Injuries before this date lose overtime and shift allowances from PIAWE after 52 weeks of payments. */
-const STEP_DOWN_BEFORE = '2018-10-26';
 
 const employment = z
   .object({
@@ -102,7 +98,7 @@ export const piaweDecisionData = z
       if (e.kind === 'other-employment' && e.employer === undefined) issue(at('employer'), 'must name the other employer');
       if (e.kind === 'this-employer' && e.employer !== undefined) issue(at('employer'), 'must be left out for this-employer (it is employer.name)');
       // Former s44C counts only the employment in which the worker was injured (nsw-facts §1.4(b)).
-      if (calculated && e.kind === 'other-employment' && isDate(d.dateOfInjury) && d.dateOfInjury < SCHEDULE_3_FROM)
+      if (calculated && e.kind === 'other-employment' && isDate(d.dateOfInjury) && d.dateOfInjury < SCHEDULE_3_APPLIES_TO_INJURIES_FROM)
         issue(at('kind'), 'must be this-employer for an injury before 21 October 2019 (former s44C counts only the employment in which the worker was injured)');
       if (!calculated) {
         if (e.daysCounted !== undefined) issue(at('daysCounted'), 'must be left out unless the basis is calculated');
@@ -131,7 +127,7 @@ export const piaweDecisionData = z
     if (!calculated && d.amount === undefined) issue(['amount'], `is required when the basis is ${d.basis}`);
     if (d.basis === 'interim' && !d.missingInformation?.length) issue(['missingInformation'], 'must list what we are waiting for when the basis is interim');
     if (d.basis !== 'interim' && d.missingInformation !== undefined) issue(['missingInformation'], 'must be left out unless the basis is interim');
-    if (d.amountAfter52Weeks !== undefined && d.dateOfInjury >= STEP_DOWN_BEFORE) issue(['amountAfter52Weeks'], 'applies only to injuries before 26 October 2018');
+    if (d.amountAfter52Weeks !== undefined && d.dateOfInjury >= STEP_DOWN_REMOVED_FOR_INJURIES_FROM) issue(['amountAfter52Weeks'], 'applies only to injuries before 26 October 2018');
   });
 export type PiaweDecisionData = z.infer<typeof piaweDecisionData>;
 
@@ -196,7 +192,7 @@ export const piaweDecisionV2: NoticeTemplate<'piawe-decision', PiaweDecisionData
     const basis = basisWords(d.basis, toWorker, worker);
     const calculated = d.basis === 'calculated';
     const law =
-      d.dateOfInjury >= SCHEDULE_3_FROM
+      d.dateOfInjury >= SCHEDULE_3_APPLIES_TO_INJURIES_FROM
         ? 'Schedule 3 to the Workers Compensation Act 1987'
         : 'section 44C of the Workers Compensation Act 1987, as it applies to injuries before 21 October 2019';
     const c = d.contact;
@@ -233,10 +229,12 @@ export const piaweDecisionV2: NoticeTemplate<'piawe-decision', PiaweDecisionData
       : [];
 
     const perEmployment = (e: Employment): Block[] => {
-      const counted = calculated && e.daysCounted !== undefined ? `, ${e.daysCounted} days counted (${weeksText(e.daysCounted)})` : '';
+      // The employer's copy names neither the days counted nor an average: the employer is told the
+      // PIAWE (it pays from it) and knows its own payroll, so it can still infer what other work
+      // added; what s243 withholds is everything about that other work (who, when, how much).
+      const counted = calculated && toWorker && e.daysCounted !== undefined ? `, ${e.daysCounted} days counted (${weeksText(e.daysCounted)})` : '';
       const total = formatMoney(totalOf(e));
       const rows: Array<[string, string]> = [...e.earnings.map((x): [string, string] => [x.description, dollars(x.amount)]), ['Total', dollars(total)]];
-      // Not on the employer's copy: next to the PIAWE, its own average would show what the rest came to (s243).
       if (calculated && toWorker) rows.push(['Weekly average', `${dollars(total)} × 7 ÷ ${e.daysCounted} days = ${dollars(formatMoney(weeklyAverage(e)))}`]);
       return [
         { kind: 'paragraph', text: `${employerOf(e)}: earnings from ${longDate(e.period.from)} to ${longDate(e.period.to)}${counted}.` },
@@ -263,7 +261,7 @@ export const piaweDecisionV2: NoticeTemplate<'piawe-decision', PiaweDecisionData
       ? []
       : [
           {
-            // Said on every employer's copy, whether or not there was other employment, so the copy does not tell.
+            // Said on every employer's copy, whether or not there was other employment, so the sentence itself does not tell.
             kind: 'paragraph',
             text: `This copy shows only the earnings from ${worker}'s employment with you. Earnings from any other employment ${worker} had are not shown to you: they are the worker's personal information, which the law protects (section 243 of the Workplace Injury Management and Workers Compensation Act 1998).`,
           },
@@ -276,7 +274,9 @@ export const piaweDecisionV2: NoticeTemplate<'piawe-decision', PiaweDecisionData
       },
       ...(shown.length ? shown.flatMap(perEmployment) : [{ kind: 'paragraph' as const, text: `We have not yet used any earnings from ${worker}'s employment with you.` }]),
       ...sumOfAverages,
-      ...(shown.some((e) => e.adjustments?.length) ? [] : [{ kind: 'paragraph' as const, text: 'We did not need to make any adjustments to the period or to the earnings.' }]),
+      ...(shown.some((e) => e.adjustments?.length)
+        ? []
+        : [{ kind: 'paragraph' as const, text: toWorker ? 'We did not need to make any adjustments to the period or to the earnings.' : 'We did not need to make any adjustments to the period or to the earnings shown above.' }]),
       ...notShown,
     ];
 

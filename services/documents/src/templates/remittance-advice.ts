@@ -6,6 +6,7 @@ import { fullName, longDate } from './format';
 import { addressed, signOff } from './contact';
 import type { Block, NoticeTemplate } from './template';
 import { email, money, personName, phone, postalAddress, text } from './fields';
+import { formatAbn } from './letterhead';
 
 /** What the assessment of an invoice line decided (shared/spec/medical.md, "Output"). */
 export const REMITTANCE_STATUSES = ['pay', 'reduce', 'hold', 'refuse'] as const;
@@ -157,7 +158,6 @@ function dollars(amount: string): string {
 }
 
 /** `51824753556` → `51 824 753 556`, as the ABN is usually written. */
-const spacedAbn = (abn: string) => `${abn.slice(0, 2)} ${abn.slice(2, 5)} ${abn.slice(5, 8)} ${abn.slice(8)}`;
 
 const STATUS_WORDS: Record<RemittanceStatus, string> = {
   pay: 'Paid in full',
@@ -249,7 +249,7 @@ export const remittanceAdviceV2: NoticeTemplate<'remittance-advice', RemittanceA
       title: `Remittance advice: claim ${d.claimNumber}, payment ${pay.reference}`,
       subject: `Remittance advice for payment ${pay.reference} to ${p.name}, workers compensation claim ${d.claimNumber}`,
       issuedOn: d.issuedOn,
-      recipient: [...addressed(p.name, p.address), `ABN ${spacedAbn(p.abn)}`, `Re: ${worker}, claim ${d.claimNumber}`],
+      recipient: [...addressed(p.name, p.address), `ABN ${formatAbn(p.abn)}`, `Re: ${worker}, claim ${d.claimNumber}`],
       reference: `Claim number ${d.claimNumber}`,
       salutation: `Dear ${p.name},`,
       body: [
@@ -260,7 +260,7 @@ export const remittanceAdviceV2: NoticeTemplate<'remittance-advice', RemittanceA
             ['Claim number', d.claimNumber],
             ['Worker', worker],
             ['Paid to', p.name],
-            ['ABN', spacedAbn(p.abn)],
+            ['ABN', formatAbn(p.abn)],
             ['Bank account', account],
             ['Payment reference', pay.reference],
             ['Processing date', longDate(pay.processingDate)],

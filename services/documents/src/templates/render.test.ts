@@ -83,11 +83,24 @@ describe('names in every script', () => {
     ]);
     expect(runsOf('محمد علي and')).toEqual([
       { face: 'arabic', text: 'محمد علي' },
-      { face: 'latin', text: ' ' },
-      { face: 'latin', text: 'and' },
+      { face: 'latin', text: ' and' },
     ]);
     expect(runsOf('Nguyễn Thị Ánh').map((r) => r.face)).toEqual(['latin']);
     expect(runsOf('محمد علي, of').map((r) => r.face)).toEqual(['arabic', 'latin']);
+  });
+
+  it('prints text pasted from a word processor: Windows line ends, tabs, soft hyphens and zero-width spaces', async () => {
+    expect(unprintable('Mia\tOkafor\r\nUnit 3\u00ad\u200b\ufeff')).toBeNull();
+    expect(runsOf('Mia\tOka\u00adfor')).toEqual([{ face: 'latin', text: 'Mia Okafor' }]);
+  });
+
+  it('keeps an Arabic name with a hyphen or an initial in one right-to-left run; digits and the sentence outside it', () => {
+    expect(runsOf('عبد-الله').map((r) => r.face)).toEqual(['arabic']);
+    expect(runsOf('م. علي').map((r) => r.face)).toEqual(['arabic']);
+    expect(runsOf('12 شارع الملك').map((r) => [r.face, r.text])).toEqual([
+      ['latin', '12 '],
+      ['arabic', 'شارع الملك'],
+    ]);
   });
 
   it('refuses what no font has (a NUL, a private-use character) rather than print a wrong glyph', async () => {
@@ -135,11 +148,11 @@ describe('blocks keep together', () => {
 });
 
 describe('letterhead, tags and determinism', () => {
-  it("prints the insurer's legal name, ABN, address, phone and web, and signs off with its legal name", async () => {
+  it("prints the insurer's legal name, ABN, address, phone, email and web, and signs off with its legal name", async () => {
     const insurer = { ...LOCAL_INSURER, legalName: 'Harbour Mutual Insurance Ltd', name: 'Harbour Mutual', abn: '51824753556', phone: '13 00 00', web: 'www.harbour.example' };
     const text = oneLine(pdfText(await renderLetter(tpl, letter(filler(1)), { insurer })));
     expect(text).toContain('Harbour Mutual Harbour Mutual Insurance Ltd · ABN 51 824 753 556');
-    expect(text).toContain('13 00 00 · www.harbour.example');
+    expect(text).toContain(`13 00 00 · ${LOCAL_INSURER.email} · www.harbour.example`);
     expect(text).toContain('Yours sincerely, Kim Tran Case manager Harbour Mutual Insurance Ltd');
   });
 

@@ -28,7 +28,7 @@ const SIGN_OFF_WITH_BLOCK = 0.45;
  *   within a line for a name in another script, so the PDF's text is the text asked for.
  * - **Blocks keep together**: a label/value row, a bullet and a short paragraph are never split
  *   across pages; a heading is never the last line of a page (it moves with the start of what it
- *   heads); the sign-off never stands alone on the last page. Each block is measured before it is
+ *   heads); the sign-off moves with the block before it when both fit in 45% of a page. Each block is measured before it is
  *   drawn (on a scratch document with the same fonts), and a page is started when it would not fit.
  * - **Tagged for screen readers** (PDF/UA): headings, paragraphs, lists and label/value tables are
  *   structure elements in reading order, the page footers are artifacts, the language is en-AU.
@@ -179,7 +179,7 @@ class Layout {
       let need = this.keepHeight(block);
       if (block.kind === 'heading' && next) need += this.keepHeight(next);
       if (!next) {
-        // The sign-off never stands alone: it moves with the last block when both fit on a part of a page.
+        // The sign-off moves with the last block when both fit in SIGN_OFF_WITH_BLOCK of a page, so it does not stand alone.
         const whole = this.measure((d, y) => this.paint(d, block, y));
         if (whole + signOff <= (this.bottom - MARGIN.top) * SIGN_OFF_WITH_BLOCK) need = whole + signOff;
       }
@@ -194,7 +194,7 @@ class Layout {
     this.tag('P', () => draw(doc, insurer.name, left, MARGIN.top, width, { size: 16, weight: 'bold' }));
     doc.y += 2;
     this.tag('P', () => draw(doc, `${insurer.legalName}  ·  ABN ${formatAbn(insurer.abn)}`, left, doc.y, width, { size: 8.5, color: MUTED }));
-    this.tag('P', () => draw(doc, `${insurer.address}  ·  ${insurer.phone}  ·  ${insurer.web}`, left, doc.y, width, { size: 8.5, color: MUTED }));
+    this.tag('P', () => draw(doc, `${insurer.address}  ·  ${insurer.phone}  ·  ${insurer.email}  ·  ${insurer.web}`, left, doc.y, width, { size: 8.5, color: MUTED }));
     doc.moveDown(0.4);
     doc.markContent('Artifact', { type: 'Layout' });
     doc.strokeColor('#999999').lineWidth(0.75).moveTo(left, doc.y).lineTo(left + width, doc.y).stroke();

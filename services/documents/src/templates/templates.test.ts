@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { pdfText } from '../testing/pdf-text';
 import { acknowledgementLetterV2 } from './acknowledgement-letter';
-import { longDate } from './format';
+import { fullName, longDate } from './format';
 import { CURRENT_TEMPLATES, DOCUMENT_KINDS, TEMPLATE_HISTORY, documentRequestSchema, renderLetter } from './index';
 import { letterText } from './letter-text';
 import { LOCAL_INSURER } from './letterhead';
@@ -148,5 +148,21 @@ describe('requests for the notices of rules.md §8', () => {
   it('refuse a contact phone that is not a phone number, naming the field with the words the 400 gives', () => {
     const r = documentRequestSchema.safeParse({ claimId, kind: 's48a-warning', data: { ...warning, contact: { ...warning.contact, phone: 'TBC' } } });
     expect(r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`)).toEqual(['data.contact.phone: must be a phone number, e.g. "02 9000 1234"']);
+  });
+});
+
+describe('names in the order and script the person gives (issue 16)', () => {
+  it.each([
+    [{ givenName: 'Mia', familyName: 'Okafor' }, 'Mia Okafor'],
+    [{ givenName: 'Thị Ánh', familyName: 'Nguyễn', nameOrder: 'family-first' as const }, 'Nguyễn Thị Ánh'],
+    [{ givenName: 'Thị Ánh', familyName: 'Nguyễn' }, 'Thị Ánh Nguyễn'],
+    [{ givenName: '小龙', familyName: '李', nameOrder: 'family-first' as const }, '李小龙'],
+    // Unsaid, a name in Chinese, Korean or Japanese script is family name first, without a space.
+    [{ givenName: '小龙', familyName: '李' }, '李小龙'],
+    [{ givenName: '민준', familyName: '김' }, '김민준'],
+    [{ givenName: 'Xiaolong', familyName: 'Li', nameOrder: 'family-first' as const }, 'Li Xiaolong'],
+    [{ givenName: 'ジョン', familyName: 'スミス' }, 'ジョン・スミス'],
+  ])('%j is printed %s', (name, printed) => {
+    expect(fullName(name)).toBe(printed);
   });
 });

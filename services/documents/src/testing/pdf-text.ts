@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 
 /**
  * The text of a PDF as a reader extracts it: poppler's `pdftotext` (Debian's poppler-utils, which
- * `deploy/local/engines.js prepare` installs when it is missing), so tests read the letters with an
+ * `tools/scripts/system-packages.js` installs when it is missing), so tests read the letters with an
  * independent PDF reader rather than with the code that wrote them. Pages are joined with a line
  * break; the embedded fonts' ToUnicode maps are what make a name in any script come back as typed.
  */

@@ -1,9 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { sydneyAt } from '@wc/rules';
-import { JsonLogger, withLogContext } from '@wc/service-kit';
+import { JsonLogger, canonicalHash, refusedForDate, withLogContext } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { DocumentsClient, DocumentsServiceError } from '../documents.client';
 import { LOGGER } from '../letters/letters.service';
@@ -28,8 +27,6 @@ const TITLES: Record<string, string> = {
 export const titleOf = (kind: string) => TITLES[kind] ?? kind.charAt(0).toUpperCase() + kind.slice(1).replace(/-/g, ' ');
 
 /** Key order must not change the hash (the same content is the same document). */
-const canonical = (v: unknown): string =>
-  Array.isArray(v) ? `[${v.map(canonical).join(',')}]` : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}` : JSON.stringify(v);
 
 /**
  * Writes and sends notices, one delivery at a time, for as long as the service runs: a delivery
@@ -154,12 +151,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     }
     const request = { claimId: claim.claimId, kind, data, ...(languageAssistance ? { languageAssistance } : {}) };
     // Same content, same document: every channel of this party shares it, and a retry never makes a second one.
-    const key = `notice:${d.notice_id}:${d.party_id}:${createHash('sha256').update(canonical(request)).digest('hex').slice(0, 32)}`;
+    const key = `notice:${d.notice_id}:${d.party_id}:${canonicalHash(request).slice(0, 32)}`;
     try {
       const doc = await this.documents.createDocument(request, key);
       await this.correspondence.setStatus(m, d, 'queued', { kind, documentId: doc.id, attempts: 0, detail: null });
       this.log.info('notice written', { deliveryId: d.id, kind, documentId: doc.id, contentHash: doc.contentHash, channel: d.channel });
     } catch (e) {
+      // Composed before midnight, refused after: compose again (with today's date) on the next attempt.
+      if (refusedForDate(e)) return this.retryOrFail(m, d, claim, e as Error);
       if (e instanceof DocumentsServiceError && e.status === 400) {
         // The notice needs what only a person can write: the documents service named each field.
         await this.correspondence.setStatus(m, d, 'awaiting-content', { kind, detail: e.message });

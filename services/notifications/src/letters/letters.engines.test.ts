@@ -100,7 +100,7 @@ it('claim.notified → one acknowledgement letter, however often the event is de
   expect(request.event_id).toBe(event.id);
   // The log line says which claim.
   expect(logs).toContainEqual(expect.objectContaining({ msg: 'acknowledgement letter requested', claimId, eventId: event.id, documentId: request.document_id }));
-  expect(await documentsOf(claimId)).toEqual([{ id: request.document_id, idempotency_key: `ack-letter:${event.id}` }]);
+  expect(await documentsOf(claimId)).toEqual([{ id: request.document_id, idempotency_key: expect.stringMatching(new RegExp(`^ack-letter:${event.id}:[0-9a-f]{32}$`)) }]);
 
   // The documents service has the letter, made by the service token.
   const meta = await fetch(`${h.docsUrl}/documents/${request.document_id}`, { headers: { authorization: `Bearer ${await h.token('casey', 'case-manager')}` } });

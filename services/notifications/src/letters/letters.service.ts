@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClaimNotifiedData, Envelope, RecordedParty } from '@wc/contracts';
-import { JsonLogger, withLogContext } from '@wc/service-kit';
+import { JsonLogger, canonicalHash, refusedForDate, withLogContext } from '@wc/service-kit';
 import { sydneyAt } from '@wc/rules';
 import { type StaffContact, acknowledgementData } from '../correspondence/notice-content';
 import { DocumentsClient, DocumentsServiceError } from '../documents.client';
@@ -43,20 +43,16 @@ export class LettersService {
       const kind = 'acknowledgement-letter';
       let document: { id: string; contentHash: string };
       try {
-        document = await this.documents.createDocument(
-          {
-            claimId: d.claimId,
-            kind,
-            // Dated the day the claim reached the platform (the event's time in Sydney): the same date
-            // however often the event is redelivered, so a retry is the same request (same document).
-            data: acknowledgementData({ ...d, parties }, caseManager, sydneyAt(Date.parse(event.time)).date),
-          },
-          `ack-letter:${event.id}`,
-        );
+        // Dated the day it is written. The key names the content: a redelivery with the same content
+        // (the same day, the same directory entry) is the same document; with other content (the next
+        // day, say) it is a new document rather than a refusal (409) retried for ever.
+        const request = { claimId: d.claimId, kind, data: acknowledgementData({ ...d, parties }, caseManager, sydneyAt(Date.now()).date) };
+        document = await this.documents.createDocument(request, `ack-letter:${event.id}:${canonicalHash(request).slice(0, 32)}`);
       } catch (e) {
         // Retrying a request the documents service rejects as wrong would stall every later event of
-        // this partition for good: record the failure for a person to act on and move on.
-        if (!permanent(e)) throw e;
+        // this partition for good: record the failure for a person to act on and move on. A letter
+        // refused for its date (written before midnight, received after) is written again.
+        if (!permanent(e) || refusedForDate(e)) throw e;
         const failed = m.getRepository(LetterRequestEntity).create({ eventId: event.id, claimId: d.claimId, kind, documentId: null, failure: (e as Error).message.slice(0, 1000), requestedAt: new Date() });
         await m.getRepository(LetterRequestEntity).insert(failed);
         this.log.error('acknowledgement letter refused by the documents service; needs a person', { claimNumber: d.claimNumber, eventId: event.id, error: (e as Error).message });

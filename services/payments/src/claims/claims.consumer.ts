@@ -110,9 +110,9 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
 
   private async claimNotified(m: EntityManager, d: ClaimNotifiedData): Promise<void> {
     const inserted = await m.query(
-      `INSERT INTO payments.claims (claim_id, claim_number, worker_name, worker_given_name, worker_family_name, employer_name, employer_policy_number, date_of_injury, notification_date)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT DO NOTHING RETURNING claim_id`,
-      [d.claimId, d.claimNumber, `${d.worker.familyName} ${d.worker.givenName}`, d.worker.givenName, d.worker.familyName, d.employer.name, d.employer.policyNumber, d.dateOfInjury, d.notificationDate],
+      `INSERT INTO payments.claims (claim_id, claim_number, worker_name, worker_given_name, worker_family_name, worker_name_order, employer_name, employer_policy_number, date_of_injury, notification_date)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING claim_id`,
+      [d.claimId, d.claimNumber, `${d.worker.familyName} ${d.worker.givenName}`, d.worker.givenName, d.worker.familyName, d.worker.nameOrder ?? null, d.employer.name, d.employer.policyNumber, d.dateOfInjury, d.notificationDate],
     );
     if (inserted.length > 0) return;
     const [same] = await m.query(`SELECT claim_id FROM payments.claims WHERE claim_number = $1`, [d.claimNumber]);

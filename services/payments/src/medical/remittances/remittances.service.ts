@@ -81,7 +81,7 @@ export class RemittancesService implements OnApplicationBootstrap, OnApplication
   private async write(runId: string, providerId: string, claimId: string): Promise<string> {
     const [run] = await this.ds.query(`SELECT processing_date::text AS d FROM payments.payment_runs WHERE id = $1`, [runId]);
     const [p] = await this.ds.query(`SELECT name, abn, bsb, account FROM payments.providers WHERE id = $1`, [providerId]);
-    const [c] = await this.ds.query(`SELECT claim_number, worker_given_name, worker_family_name, worker_name FROM payments.claims WHERE claim_id = $1`, [claimId]);
+    const [c] = await this.ds.query(`SELECT claim_number, worker_given_name, worker_family_name, worker_name_order, worker_name FROM payments.claims WHERE claim_id = $1`, [claimId]);
     // The lines this run paid, and the other lines of the same invoices (held or not paid), so the provider sees the whole invoice.
     const lines: { invoice_number: string; service_date: string; item: string; description: string | null; units: number; charged: string; payable: string; status: string; reason: string | null; paid_here: boolean }[] = await this.ds.query(
       `SELECT i.invoice_number, l.service_date::text AS service_date, l.item,
@@ -99,7 +99,7 @@ export class RemittancesService implements OnApplicationBootstrap, OnApplication
     const data = {
       claimNumber: c.claim_number,
       issuedOn: sydneyAt(Date.now()).date,
-      worker: { givenName: given, familyName: family },
+      worker: { givenName: given, familyName: family, ...(c.worker_name_order ? { nameOrder: c.worker_name_order } : {}) },
       provider: { name: p.name, abn: p.abn, bank: { bsb: p.bsb, accountEnding: String(p.account).replace(/\D/g, '').slice(-3).padStart(3, '0') } },
       payment: { reference: remittanceReference(runId), processingDate: run.d, amount: formatMoney(paid) },
       lines: lines.map((l) => ({
