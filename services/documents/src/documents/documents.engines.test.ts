@@ -268,6 +268,9 @@ describe('what the documents service checks before it writes a letter (issue 16)
     expect(needless.status).toBe(400);
     const byTeamLeader = await call('POST', '/documents', { role: 'team-leader', user: 'tess', body: { ...letter(claimId, 'WC0000814', { issuedOn: yesterday }), dated: { reason } }, headers: { 'idempotency-key': `date-${randomUUID()}` } });
     expect(byTeamLeader.status).toBe(201);
+    const ahead = await call('POST', '/documents', { role: 'team-leader', user: 'tess', body: { ...letter(claimId, 'WC0000814', { issuedOn: sydneyAt(Date.now() + 2 * 86_400_000).date }), dated: { reason } }, headers: { 'idempotency-key': `date-${randomUUID()}` } });
+    expect(ahead.status).toBe(400);
+    expect((await ahead.json()).problems[0].problem).toMatch(/never dated ahead/);
     const doc = await byTeamLeader.json();
     expect(doc).toMatchObject({ datedReason: reason, createdBy: 'tess' });
     expect((await pg.query(`SELECT dated_reason, created_by FROM ${schema}.documents WHERE id = $1`, [doc.id])).rows).toEqual([{ dated_reason: reason, created_by: 'tess' }]);

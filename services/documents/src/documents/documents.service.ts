@@ -61,12 +61,14 @@ export async function renderDocument(request: DocumentRequest, insurer: Insurer)
 }
 
 /**
- * A letter is dated the day it is written, in Sydney: another date (the notice's `issuedOn`) only
- * from a team leader who says why (`dated.reason`, stored with the document). Services, which write
- * letters as they happen, always date them today.
+ * A letter is dated the day it is written, in Sydney: an earlier date (the notice's `issuedOn`)
+ * only from a team leader who says why (`dated.reason`, stored with the document); a later one
+ * never. Services, which write letters as they happen, always date them today.
  */
 export function datingRefusal(issuedOn: string, today: string, dated: { reason: string } | undefined, by: StaffUser): BadRequestException | ForbiddenException | null {
   if (issuedOn === today) return dated ? badRequest('dated', `is only for a letter not dated today; this one is dated ${issuedOn}, today`) : null;
+  // A letter dated ahead would tell its reader of time they do not yet have (a notice period, a date to reply by).
+  if (issuedOn > today) return badRequest('data.issuedOn', `is ${issuedOn}, after today (${today} in Sydney): a letter is never dated ahead`);
   if (!dated) return badRequest('data.issuedOn', `is ${issuedOn}, but a letter is dated the day it is written (${today} in Sydney); a team leader may date it otherwise by giving dated.reason`);
   if (by.role !== 'team-leader') return new ForbiddenException(`only a team leader may date a letter other than today (${today}); ${by.user} is a ${by.role}`);
   return null;
