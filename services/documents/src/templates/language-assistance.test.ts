@@ -27,6 +27,8 @@ describe('interpreter-services paragraph (program 4.3)', () => {
     expect(text).toContain('Ligue para 131 450, diga que fala português');
     expect(text).toContain('Need an interpreter?');
     expect(text).toContain('say that you speak Portuguese');
+    // No certified translator has checked it yet: the letter says so, plainly.
+    expect(text).toContain('The Portuguese paragraph above has not yet been checked by a certified translator.');
     // Straight after the salutation, before anything the letter says.
     expect(text).toMatch(/Dear [^,]+, Precisa de um intérprete\?/);
   });

@@ -13,9 +13,10 @@ import { text } from './fields';
  * services used.
  *
  * The translations were written by the engineering team and have NOT been checked by a certified
- * (NAATI) translator: `reviewed: false` until one does. Only languages the letters' standard fonts
- * can draw (Latin-1) are here; for any other language the English paragraph names the language and
- * the result says it is untranslated, so notifications can ask for a translated copy.
+ * (NAATI) translator: `reviewed: false` until one does, and the letter says so under the paragraph.
+ * The letters' fonts print every script (fonts.ts), but a translation is added here only when it can
+ * be checked; for any other language the English paragraph names the language and the result says
+ * it is untranslated, so notifications can ask for a translated copy.
  */
 export const languageAssistanceSchema = z.object({ language: text }).strict();
 /** Bump with any change to the paragraph's words or the translations (a stored document records it). */
@@ -78,5 +79,10 @@ export function languageAssistanceBlocks(a: LanguageAssistance, insurer: Insurer
     },
   ];
   if (!t) return { blocks: english, translated: false };
-  return { blocks: [{ kind: 'heading', text: t.heading }, { kind: 'paragraph', text: t.paragraph(insurer.name) }, ...english], translated: true };
+  // Said plainly under a translation no certified translator has checked (issue 16), so a reader
+  // who finds it unclear knows to rely on the English and to ask for an interpreter.
+  const unreviewed: Block[] = t.reviewed
+    ? []
+    : [{ kind: 'paragraph', text: `The ${a.language.trim()} paragraph above has not yet been checked by a certified translator. If anything in it is unclear, the English paragraph is the one we rely on, and an interpreter can read this letter with you.` }];
+  return { blocks: [{ kind: 'heading', text: t.heading }, { kind: 'paragraph', text: t.paragraph(insurer.name) }, ...english, ...unreviewed], translated: true };
 }
