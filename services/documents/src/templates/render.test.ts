@@ -137,12 +137,31 @@ describe('blocks keep together', () => {
     }
   });
 
+  it('keeps a heading with the last block when that block moves on with the sign-off', async () => {
+    for (let lines = 0; lines < 48; lines++) {
+      const padding: Block[] = Array.from({ length: lines }, (_, i) => ({ kind: 'bullets', items: [`Line ${i + 1}`] }));
+      const text = pages(await renderLetter(tpl, letter([...filler(2), ...padding, { kind: 'heading', text: 'Questions about this payment' }, { kind: 'paragraph', text: 'Call us and quote the payment reference. '.repeat(4) }])));
+      const at = text.findIndex((t) => t.includes('Questions about this payment'));
+      expect(text[at]).toContain('Call us and quote the payment reference.');
+    }
+  });
+
   it('never leaves the sign-off alone on the last page', async () => {
     for (let n = 4; n <= 9; n++) {
       const text = pages(await renderLetter(tpl, letter([...filler(n), { kind: 'paragraph', text: 'The last thing we say.' }])));
       const last = text[text.length - 1];
       expect(last).toContain('Yours sincerely, Kim Tran Case manager');
       expect(last).toContain('The last thing we say.');
+    }
+  });
+});
+
+describe('contacts are never split over two lines', () => {
+  it('keeps an email address, a phone number and a postcode whole wherever the line ends', async () => {
+    for (let words = 0; words < 16; words++) {
+      const text = `${'word '.repeat(words)}Call m.obi-lindqvist@claims.example or 02 9555 0616 or 13 94 76, or write to Locked Bag 1, Sydney NSW 2001.`;
+      const lines = pdfText(await renderLetter(tpl, letter([{ kind: 'paragraph', text }]))).split('\n');
+      for (const whole of ['m.obi-lindqvist@claims.example', '02 9555 0616', '13 94 76', 'NSW 2001']) expect(lines.some((l) => l.includes(whole))).toBe(true);
     }
   });
 });

@@ -2,7 +2,11 @@ import PDFDocument from 'pdfkit';
 import { longDate } from './format';
 import { type Weight, featuresFor, runsOf, useFont } from './fonts';
 import { type Insurer, LOCAL_INSURER, formatAbn } from './letterhead';
+import { keepContactsWhole } from './line-breaks';
 import { type Block, type Letter, type NoticeTemplate, templateRef } from './template';
+
+// An email address, a phone number or a postcode is never split over two lines (line-breaks.ts).
+keepContactsWhole();
 
 export interface RenderOptions {
   /** Deflate the page streams (default true). */
@@ -174,17 +178,22 @@ class Layout {
     doc.moveDown(0.8);
 
     const signOff = this.measure((d, y) => this.paintClosing(d, l.closing, y));
-    l.body.forEach((block, i) => {
-      const next = l.body[i + 1];
-      let need = this.keepHeight(block);
-      if (block.kind === 'heading' && next) need += this.keepHeight(next);
-      if (!next) {
-        // The sign-off moves with the last block when both fit in SIGN_OFF_WITH_BLOCK of a page, so it does not stand alone.
+    /**
+     * What must fit below the current position for block i to start here: its own least part; for
+     * the last block, all of it with the sign-off (when both fit in SIGN_OFF_WITH_BLOCK of a page, so
+     * the sign-off does not stand alone); for a heading, also what the block it heads needs, so a
+     * heading never stays behind when its block moves on.
+     */
+    const need = (i: number): number => {
+      const block = l.body[i];
+      if (i === l.body.length - 1) {
         const whole = this.measure((d, y) => this.paint(d, block, y));
-        if (whole + signOff <= (this.bottom - MARGIN.top) * SIGN_OFF_WITH_BLOCK) need = whole + signOff;
+        if (whole + signOff <= (this.bottom - MARGIN.top) * SIGN_OFF_WITH_BLOCK) return whole + signOff;
       }
-      this.block(block, need);
-    });
+      const own = this.keepHeight(block);
+      return block.kind === 'heading' && i + 1 < l.body.length ? own + need(i + 1) : own;
+    };
+    l.body.forEach((block, i) => this.block(block, need(i)));
     this.keep(signOff);
     this.tag('P', () => this.paintClosing(doc, l.closing, doc.y));
   }
