@@ -155,9 +155,17 @@ class Layout {
   }
 
   /** Starts a new page unless `height` fits below the current position (or the page is still empty). */
-  private keep(height: number): void {
-    if (this.doc.y + height > this.bottom && this.doc.y > MARGIN.top + 1) this.doc.addPage();
+  /** Starts a new page unless `height` fits below the current position (or the page is still empty); true when it did. */
+  private keep(height: number): boolean {
+    if (this.doc.y + height > this.bottom && this.doc.y > MARGIN.top + 1) {
+      this.doc.addPage();
+      return true;
+    }
+    return false;
   }
+
+  /** The heading the current block is under, for a table that runs on to another page. */
+  private heading = '';
 
   /** A structure element of the given type holding what `paint` draws. */
   private tag(type: string, paint: () => void, parent: PDFKit.PDFStructureElement = this.root): void {
@@ -241,6 +249,7 @@ class Layout {
     switch (b.kind) {
       case 'heading':
       case 'paragraph':
+        if (b.kind === 'heading') this.heading = b.text;
         this.tag(b.kind === 'heading' ? 'H2' : 'P', () => this.paint(doc, b, doc.y));
         break;
       case 'bullets': {
@@ -266,8 +275,13 @@ class Layout {
         const table = doc.struct('Table');
         this.root.add(table);
         const labelWidth = this.labelWidth(b.rows);
-        for (const row of b.rows) {
-          this.keep(this.measure((d, y) => this.row(d, row, y, labelWidth)));
+        b.rows.forEach((row, r) => {
+          if (this.keep(this.measure((d, y) => this.row(d, row, y, labelWidth))) && r > 0 && this.heading) {
+            // A table that runs on says so at the top of the next page (a layout mark, not content).
+            doc.markContent('Artifact', { type: 'Pagination' });
+            draw(doc, `${this.heading} (continued)`, this.left, doc.y, this.width, { size: 9, color: MUTED, paragraphGap: 4 });
+            doc.endMarkedContent();
+          }
           const tr = doc.struct('TR');
           table.add(tr);
           const y = doc.y;
@@ -279,7 +293,7 @@ class Layout {
           this.tag('TD', () => draw(doc, row[1], this.left + labelWidth, y, this.width - labelWidth, { size: 10 }), tr);
           tr.end();
           doc.y = Math.max(below, doc.y) + 2;
-        }
+        });
         table.end();
         doc.x = this.left;
         doc.moveDown(0.8);
@@ -312,7 +326,7 @@ class Layout {
   }
 
   /**
-   * The label column of a table: 140 pt, widened to its longest label (at most 60% of the line, and
+   * The label column of a table: 140 pt, widened to its longest label (at most 70% of the line, and
    * never so far that a value would wrap), so long labels beside amounts take one line, not three.
    */
   private labelWidth(rows: Array<[string, string]>): number {
@@ -323,7 +337,7 @@ class Layout {
     useFont(doc, 'latin', 'bold');
     const widestLabel = Math.max(...rows.map(([l]) => doc.widthOfString(l)));
     useFont(doc, 'latin', 'regular');
-    return Math.round(Math.max(LABEL_WIDTH, Math.min(widestLabel + 16, this.width * 0.6, this.width - widestValue - 24)));
+    return Math.round(Math.max(LABEL_WIDTH, Math.min(widestLabel + 16, this.width * 0.7, this.width - widestValue - 24)));
   }
 
   private row(d: PDFKit.PDFDocument, [label, value]: [string, string], y: number, labelWidth: number): void {
