@@ -297,7 +297,7 @@ describe('a final PIAWE after an interim one', () => {
     const events = await db.query(`SELECT envelope->'data'->>'amount' AS amount FROM payments.outbox WHERE envelope->>'type' = 'piawe.determined' AND envelope->>'subject' = $1`, [claimId]);
     expect(events.rows).toEqual([{ amount: '1050.00' }]);
     const notices = await db.query(`SELECT envelope->'data' AS d FROM payments.outbox WHERE envelope->>'type' = 'notice.requested' AND envelope->>'subject' = $1`, [claimId]);
-    expect(notices.rows.map((r) => r.d)).toEqual([expect.objectContaining({ type: 'piawe-decision', to: ['employer', 'worker'], cause: 'piawe.determined', ref: determination })]);
+    expect(notices.rows.map((r) => r.d)).toEqual([expect.objectContaining({ type: 'piawe-decision', to: ['employer', 'worker'], cause: 'piawe.determined', ref: determination, facts: { decidedBy: CARA[0] } })]); // signed by who determined it (issue 16)
 
     // Weeks 1-3 again: 95% × 1050 = 997.50, 47.50 more each: 142.50 arrears, made by the reviewer.
     const arrears = await eventually('arrears from the PIAWE change', async () => {

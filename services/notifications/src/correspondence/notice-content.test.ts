@@ -390,7 +390,9 @@ describe('who signs a decision, from the staff directory', () => {
     expect(decisionMaker(notice('decision-notice', {}, null, 'liability.disputed'), decided)).toBe('tl.jo');
     expect(decisionMaker(notice('s48a-suspension', {}, null, 'suspension'), decided)).toBe('cm.kai');
     expect(decisionMaker(notice('decision-notice', {}, null, 'liability.disputed'), claim)).toBeNull(); // facts recorded before `by` was
-    expect(decisionMaker(notice('piawe-decision', {}, null, 'piawe.determined'), decided)).toBeNull(); // payments' notice
+    expect(decisionMaker(notice('piawe-decision', {}, null, 'piawe.determined'), decided)).toBeNull(); // payments' notice without a name
+    // Payments names who made the PIAWE determination in the notice's facts.
+    expect(decisionMaker(notice('piawe-decision', {}, { decidedBy: 'pay.ola' }, 'piawe.determined'), decided)).toBe('pay.ola');
   });
 
   it("prints the decision maker's name and role as the signatory, the case manager as the contact", () => {

@@ -296,10 +296,14 @@ const DECISION_OF_CAUSE: Readonly<Record<string, string>> = { suspension: 's48a.
 
 /**
  * Who made the decision a notice gives: the staff user who recorded the action that caused it
- * (claim.action-recorded's `by`, kept with each fact), or null when the claim does not say (a
- * notice from another service, such as payments' PIAWE decision, or facts recorded before `by` was).
+ * (claim.action-recorded's `by`, kept with each fact), or the person another service names in the
+ * notice's facts (`decidedBy`: payments' PIAWE determination), or null when neither says (facts
+ * recorded before `by` was).
  */
-export function decisionMaker(notice: Pick<NoticeRequest, 'cause'>, claim: Pick<ClaimRecord, 'facts'>): string | null {
+export function decisionMaker(notice: Pick<NoticeRequest, 'cause'> & Partial<Pick<NoticeRequest, 'decided'>>, claim: Pick<ClaimRecord, 'facts'>): string | null {
+  // A service that decides outside the claim's actions (payments' PIAWE determination) names the person in the notice's facts.
+  const named = notice.decided?.decidedBy;
+  if (typeof named === 'string' && named.trim() !== '') return named;
   const by = claim.facts[DECISION_OF_CAUSE[notice.cause] ?? notice.cause]?.by;
   return typeof by === 'string' && by.trim() !== '' ? by : null;
 }

@@ -118,7 +118,8 @@ export class PiaweService {
           const data = { claimId: d.claim_id, claimNumber: d.claim_number, determinationId: id, basis: d.basis, amount: d.amount, amountAfter52Weeks: d.after, determinedBy: d.determined_by, reviewedBy: by.user };
           await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'piawe.determined', source: 'wc-claims/payments', subject: d.claim_id, data }));
           // A PIAWE determination is a work capacity decision (s43(1)(d)): the worker and the employer get a notice of it.
-          const notice = { claimId: d.claim_id, claimNumber: d.claim_number, noticeId: randomUUID(), type: 'piawe-decision', on: sydneyAt(Date.now()).date, to: ['employer', 'worker'], cause: 'piawe.determined', ref: id };
+          // decidedBy: who made the determination signs the notice (issue 16; the reviewer approved it).
+          const notice = { claimId: d.claim_id, claimNumber: d.claim_number, noticeId: randomUUID(), type: 'piawe-decision', on: sydneyAt(Date.now()).date, to: ['employer', 'worker'], cause: 'piawe.determined', ref: id, facts: { decidedBy: d.determined_by } };
           await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'notice.requested', source: 'wc-claims/payments', subject: d.claim_id, data: notice }));
         }
         this.log.info('PIAWE reviewed', { determinationId: id, status, by: by.user });
