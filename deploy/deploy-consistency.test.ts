@@ -2,7 +2,8 @@
  * Keeps docker-compose.yml, deploy/k8s and deploy/docker/Dockerfile in step with the code, without
  * Docker or a cluster: every variable a container is given is one its process reads (a typo would
  * be silently ignored by zod and the default used), every variable it needs is given, ports are the
- * services' defaults, health checks call GET /health, and service URLs point at a real service.
+ * services' defaults, health checks call GET /health (Kubernetes: /health/ready and /health/live),
+ * and service URLs point at a real service.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -240,7 +241,9 @@ describe('deploy/k8s', () => {
     }
     if (p.port) {
       expect(container.ports).toEqual([{ name: 'http', containerPort: p.port }]);
-      for (const probe of ['startupProbe', 'readinessProbe', 'livenessProbe']) expect([probe, container[probe]?.httpGet]).toEqual([probe, { path: '/health', port: 'http' }]);
+      // Liveness asks the process only; startup and readiness ask its dependencies too (issue 18).
+      const paths = { startupProbe: '/health/ready', readinessProbe: '/health/ready', livenessProbe: '/health/live' } as const;
+      for (const [probe, path] of Object.entries(paths)) expect([probe, container[probe]?.httpGet]).toEqual([probe, { path, port: 'http' }]);
       const svc = k8sServices.get(name);
       expect(svc?.spec.selector).toEqual(deployment!.spec.selector.matchLabels);
       expect(svc?.spec.ports).toEqual([{ name: 'http', port: p.port, targetPort: 'http' }]);

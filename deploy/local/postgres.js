@@ -136,15 +136,22 @@ async function commandLine() {
       '-p', String(ports.postgres),
       '-c', `listen_addresses=${host}`,
       '-c', 'unix_socket_directories=', // TCP only: no clash with a system server's socket in /var/run
-      // Test data only: durability traded for speed.
-      '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
-      '-c', 'max_connections=200',
+      ...serverSettings(process.env.WC_PG_DURABLE === '1'),
     ],
     ports: [ports.postgres],
     marker: pgdata,
     cwd: pgdata,
     ...ids,
   };
+}
+
+// The server's settings. The tests trade durability for speed (fsync, synchronous commit and full
+// page writes off: a crash may lose or corrupt what they wrote, which they throw away anyway);
+// `npm start` keeps what staff enter (WC_PG_DURABLE=1, set by tools/scripts/start.js): PostgreSQL's
+// defaults, every commit on disk before it is acknowledged.
+function serverSettings(durable) {
+  const speed = durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  return [...speed, '-c', 'max_connections=200'];
 }
 
 function isReady(hostOrUrl, port) {
@@ -188,4 +195,5 @@ module.exports = {
   commandLine,
   ready,
   binDir,
+  serverSettings,
 };

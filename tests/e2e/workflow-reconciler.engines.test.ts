@@ -34,6 +34,10 @@ it('every claim committed while Temporal was down gets its workflow after a cras
   const health = await http(down.urls.claims, 'GET', '/health');
   expect(health.status).toBe(503);
   expect(Object.entries(health.body.checks).filter(([, v]) => v !== 'ok').map(([k]) => k)).toEqual(['temporal']);
+  // Not ready (out of the Service's endpoints), but alive: nothing would restart it for a dependency.
+  const ready = await http(down.urls.claims, 'GET', '/health/ready');
+  expect([ready.status, ready.body]).toEqual([503, health.body]);
+  expect(await http(down.urls.claims, 'GET', '/health/live')).toMatchObject({ status: 200, body: { status: 'ok' } });
   const lodged: Array<{ id: string; claimNumber: string }> = [];
   for (let i = 0; i < CLAIMS; i++) {
     const r = await http(down.urls.claims, 'POST', '/claims', {

@@ -12,11 +12,33 @@ const step = (cmd, args) => {
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
 
+/**
+ * A PostgreSQL left running by the tests (fsync off) is reused rather than restarted: say so, and
+ * how to get a durable one, rather than run staff's data on it silently.
+ */
+async function warnIfNotDurable(url) {
+  const { Client } = require(path.join(root, 'node_modules', 'pg'));
+  const db = new Client({ connectionString: url });
+  try {
+    await db.connect();
+    const { rows } = await db.query(`SELECT current_setting('fsync') AS fsync`);
+    if (rows[0].fsync !== 'on')
+      process.stderr.write(`\n[start] PostgreSQL is running with fsync ${rows[0].fsync} (started by the tests): a crash may lose data. Stop the engines (node deploy/local/engines.js down) and run npm start again for a durable one.\n\n`);
+  } catch (e) {
+    process.stderr.write(`[start] could not check PostgreSQL's durability: ${e.message}\n`);
+  } finally {
+    await db.end().catch(() => undefined);
+  }
+}
+
 (async () => {
   if (!fs.existsSync(path.join(root, 'node_modules', '.bin', 'tsc'))) step('npm', ['ci', '--no-audit', '--no-fund']);
   step(process.execPath, [path.join(root, 'deploy', 'local', 'engines.js'), 'prepare']);
   step('npm', ['run', 'build', '--silent']);
+  // Durable: what staff enter survives a crash of the machine (the tests' engines run with fsync off).
+  process.env.WC_PG_DURABLE = '1';
   const engines = await require(path.join(root, 'deploy', 'local', 'engines.js')).up({ handleSignals: false });
+  await warnIfNotDurable(engines.env.DATABASE_URL);
   let platform;
   try {
     platform = await require(path.join(root, 'tools', 'platform', 'launcher.js')).startPlatform({ env: engines.env, echo: process.env.WC_ECHO_LOGS === '1' });

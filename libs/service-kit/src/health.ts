@@ -36,10 +36,29 @@ export function checkAtMostEvery(everyMs: number, check: () => Promise<unknown>,
 export class HealthController {
   constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthChecks) {}
 
-  /** 200 when every dependency answers, 503 naming the one that does not. */
+  /**
+   * Liveness: the process answers HTTP. Never looks at a dependency: a slow database or SMTP relay
+   * takes a pod out of its Service (readiness), it must not have Kubernetes restart it (issue 18).
+   */
+  @Public()
+  @Get('live')
+  @ApiOperation({ summary: 'Liveness: 200 while the process answers; dependencies are not checked' })
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: 200 when every dependency answers, 503 naming the one that does not. */
+  @Public()
+  @Get('ready')
+  @ApiOperation({ summary: 'Readiness: 200 when the database and every other dependency answer, else 503 naming the failing one' })
+  async ready(@Res() res: Response) {
+    return this.health(res);
+  }
+
+  /** The readiness answer, as before /health/live and /health/ready were separate (docker compose, the launcher). */
   @Public()
   @Get()
-  @ApiOperation({ summary: '200 when the database and every other dependency answer, else 503 naming the failing one' })
+  @ApiOperation({ summary: 'Same as /health/ready: 200 when the database and every other dependency answer, else 503 naming the failing one' })
   async health(@Res() res: Response) {
     const results: Record<string, string> = {};
     await Promise.all(

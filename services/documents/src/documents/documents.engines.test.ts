@@ -123,10 +123,14 @@ describe('auth', () => {
     expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining(['/documents/{id}', '/documents/{id}/content', '/health']));
   });
 
-  it('health is public and names each dependency', async () => {
+  it('health is public and names each dependency; liveness and readiness apart', async () => {
     const res = await fetch(`${base}/health`);
     expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', kafka: 'ok' } });
     expect(res.status).toBe(200);
+    const ready = await fetch(`${base}/health/ready`);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok', checks: { database: 'ok', kafka: 'ok' } }]);
+    const live = await fetch(`${base}/health/live`);
+    expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
   });
 });
 
