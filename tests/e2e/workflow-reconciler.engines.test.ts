@@ -36,7 +36,9 @@ it('every claim committed while Temporal was down gets its workflow after a cras
   expect(Object.entries(health.body.checks).filter(([, v]) => v !== 'ok').map(([k]) => k)).toEqual(['temporal']);
   // Not ready (out of the Service's endpoints), but alive: nothing would restart it for a dependency.
   const ready = await http(down.urls.claims, 'GET', '/health/ready');
-  expect([ready.status, ready.body]).toEqual([503, health.body]);
+  // The failure's words vary (a timeout or the client's own deadline): the failing check is what matters.
+  expect(ready.status).toBe(503);
+  expect(Object.entries(ready.body.checks).filter(([, v]) => v !== 'ok').map(([k]) => k)).toEqual(['temporal']);
   expect(await http(down.urls.claims, 'GET', '/health/live')).toMatchObject({ status: 200, body: { status: 'ok' } });
   const lodged: Array<{ id: string; claimNumber: string }> = [];
   for (let i = 0; i < CLAIMS; i++) {
