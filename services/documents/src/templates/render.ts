@@ -284,15 +284,8 @@ class Layout {
           }
           const tr = doc.struct('TR');
           table.add(tr);
-          const y = doc.y;
-          let below = y;
-          this.tag('TH', () => {
-            draw(doc, row[0], this.left, y, labelWidth - 8, { size: 10, weight: 'bold' });
-            below = doc.y;
-          }, tr);
-          this.tag('TD', () => draw(doc, row[1], this.left + labelWidth, y, this.width - labelWidth, { size: 10 }), tr);
+          this.row(doc, row, doc.y, labelWidth, (type, paint) => this.tag(type, paint, tr));
           tr.end();
-          doc.y = Math.max(below, doc.y) + 2;
         });
         table.end();
         doc.x = this.left;
@@ -340,10 +333,17 @@ class Layout {
     return Math.round(Math.max(LABEL_WIDTH, Math.min(widestLabel + 16, this.width * 0.7, this.width - widestValue - 24)));
   }
 
-  private row(d: PDFKit.PDFDocument, [label, value]: [string, string], y: number, labelWidth: number): void {
-    draw(d, label, this.left, y, labelWidth - 8, { size: 10, weight: 'bold' });
-    const afterLabel = d.y;
-    draw(d, value, this.left + labelWidth, y, this.width - labelWidth, { size: 10 });
+  /**
+   * A label/value row, measured on the scratch page or drawn on the letter, where `cell` tags the
+   * label as a TH and the value as a TD (the same drawing either way, so the measure is exact).
+   */
+  private row(d: PDFKit.PDFDocument, [label, value]: [string, string], y: number, labelWidth: number, cell: (type: 'TH' | 'TD', paint: () => void) => void = (_, paint) => paint()): void {
+    let afterLabel = y;
+    cell('TH', () => {
+      draw(d, label, this.left, y, labelWidth - 8, { size: 10, weight: 'bold' });
+      afterLabel = d.y;
+    });
+    cell('TD', () => draw(d, value, this.left + labelWidth, y, this.width - labelWidth, { size: 10 }));
     d.y = Math.max(afterLabel, d.y) + 2;
   }
 }
