@@ -1,22 +1,18 @@
 /**
- * Keeps docker-compose.yml, deploy/k8s and deploy/docker/Dockerfile in step with the code, without
- * Docker or a cluster: every variable a container is given is one its process reads (a typo would
- * be silently ignored by zod and the default used), every variable it needs is given, ports are the
- * services' defaults, health checks call GET /health (Kubernetes: /health/ready and /health/live),
- * and service URLs point at a real service.
+ * Keeps docker-compose.yml, deploy/k8s (each overlay as kustomize renders it) and
+ * deploy/docker/Dockerfile in step with the code, without Docker or a cluster: every variable a
+ * container is given is one its process reads (a typo would be silently ignored by zod and the
+ * default used), every variable it needs is given, ports are the processes' defaults, health checks
+ * call GET /health (Kubernetes: /health/ready and /health/live), and service URLs point at a real
+ * service.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ZodTypeAny } from 'zod';
+import { OVERLAYS, type Obj, TOOLS_TIMEOUT_MS, containerEnv, deploymentsOf, overlayDir, render, root, secretsExample, tools, yaml } from './render';
 
-// js-yaml (3.x and 4.x both have load/loadAll); typed here so no @types package is needed.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const yaml: { load(text: string): unknown; loadAll(text: string): unknown[] } = require('js-yaml');
-
-const root = path.resolve(__dirname, '..');
 const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
 
-type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 interface Process {
   name: string;
   entry: string;
@@ -24,38 +20,78 @@ interface Process {
   reads: Set<string>;
   /** Variables without a default: the process refuses to start without them. */
   required: Set<string>;
+  /** Its HTTP port (the default of `portVar`). */
   port?: number;
+  portVar?: 'PORT' | 'WORKER_PORT';
+  /** Variables it refuses to start without outside local use (DEPLOYMENT=staging or production). */
+  outside: Set<string>;
 }
 
 const SERVICES = ['claims', 'documents', 'notifications', 'payments'];
 /** Not required by the schemas, but a container must have it: otherwise each one makes its own key file. */
 const ALWAYS = ['AUTH_JWT_SECRET'];
 
-/** The zod object a service's src/config.ts exports (the one with PORT), unwrapped from effects. */
-function configSchema(service: string): Obj {
+/** The zod schema a config.ts exports (the one whose object has `portVar`), and that object unwrapped from effects. */
+function configSchema(file: string, portVar: string): { exported: ZodTypeAny; object: Obj } | null {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const mod = require(path.join(root, 'services', service, 'src', 'config')) as Record<string, unknown>;
+  const mod = require(file) as Record<string, unknown>;
   const unwrap = (s: Obj): Obj => (s?._def?.schema ? unwrap(s._def.schema) : s);
-  const schemas = Object.values(mod).map((v) => unwrap(v as Obj)).filter((v) => v && typeof v === 'object' && v.shape && 'PORT' in v.shape);
-  if (schemas.length !== 1) throw new Error(`services/${service}/src/config.ts should export one zod object schema with PORT, found ${schemas.length}`);
-  return schemas[0];
+  const schemas = Object.values(mod)
+    .filter((v) => v && typeof v === 'object')
+    .map((v) => ({ exported: v as ZodTypeAny, object: unwrap(v as Obj) }))
+    .filter(({ object }) => object && typeof object === 'object' && object.shape && portVar in object.shape);
+  if (schemas.length > 1) throw new Error(`${path.relative(root, file)} should export one zod object schema with ${portVar}, found ${schemas.length}`);
+  return schemas[0] ?? null;
 }
 
-function serviceProcess(name: string): Process {
-  const shape = configSchema(name).shape as Record<string, ZodTypeAny>;
+/**
+ * What the process refuses to start without when DEPLOYMENT=production, given only what it always
+ * needs: the names service-kit's loadConfig reports (its schema's own rules and the platform's).
+ */
+function requiredOutsideLocal(schema: ZodTypeAny): Set<string> {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { loadConfig } = require('@wc/service-kit') as { loadConfig(s: ZodTypeAny, env: NodeJS.ProcessEnv): unknown };
+  try {
+    loadConfig(schema, { DEPLOYMENT: 'production', DATABASE_URL: 'postgresql://wc_claims@postgres/wc_claims', KAFKA_BROKERS: 'kafka:9092' });
+    return new Set();
+  } catch (e) {
+    return new Set([...String((e as Error).message).matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]));
+  }
+}
+
+function fromSchema(name: string, entry: string, schema: { exported: ZodTypeAny; object: Obj }, portVar: 'PORT' | 'WORKER_PORT'): Process {
+  const shape = schema.object.shape as Record<string, ZodTypeAny>;
   const keys = Object.keys(shape);
   return {
     name,
-    entry: `services/${name}/dist/main.js`,
+    entry,
     reads: new Set(keys),
     required: new Set(keys.filter((k) => !shape[k].isOptional())),
-    port: shape.PORT.parse(undefined) as number,
+    port: shape[portVar].parse(undefined) as number,
+    portVar,
+    outside: requiredOutsideLocal(schema.exported),
   };
 }
 
-/** The worker reads process.env directly (workflows/src) and the signing key through service-kit. */
+function serviceProcess(name: string): Process {
+  const schema = configSchema(path.join(root, 'services', name, 'src', 'config'), 'PORT');
+  if (!schema) throw new Error(`services/${name}/src/config.ts should export one zod object schema with PORT`);
+  return fromSchema(name, `services/${name}/dist/main.js`, schema, 'PORT');
+}
+
+/**
+ * The worker: its settings schema (workflows/src/config.ts, the zod object with WORKER_PORT: a module
+ * without side effects, unlike worker.ts, which starts tracing as it loads) when it has one, plus
+ * whatever workflows/src reads from process.env directly, and what it reads through service-kit
+ * (the signing key, the tracing exporter).
+ */
 function workerProcess(): Process {
-  const reads = new Set<string>();
+  const configFile = path.join(root, 'workflows', 'src', 'config.ts');
+  const schema = fs.existsSync(configFile) ? configSchema(configFile, 'WORKER_PORT') : null;
+  const worker: Process = schema
+    ? fromSchema('worker', 'workflows/dist/worker.js', schema, 'WORKER_PORT')
+    : { name: 'worker', entry: 'workflows/dist/worker.js', reads: new Set(), required: new Set(), outside: new Set() };
+  const reads = worker.reads;
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
       const p = path.join(dir, e.name);
@@ -66,8 +102,13 @@ function workerProcess(): Process {
     }
   };
   walk(path.join(root, 'workflows', 'src'));
-  if (/signingKey\(/.test(read('workflows/src/worker.ts'))) for (const m of read('libs/service-kit/src/auth.ts').matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)) reads.add(m[1]);
-  return { name: 'worker', entry: 'workflows/dist/worker.js', reads, required: new Set() };
+  const sources = fs.readdirSync(path.join(root, 'workflows', 'src')).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f)).map((f) => read(`workflows/src/${f}`)).join('\n');
+  const kitReads = (file: string) => {
+    for (const m of read(`libs/service-kit/src/${file}`).matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)) reads.add(m[1]);
+  };
+  if (/signingKey\(/.test(sources)) kitReads('auth.ts');
+  if (/startTracing\b/.test(sources) && fs.existsSync(path.join(root, 'libs/service-kit/src/observability/tracing.ts'))) kitReads('observability/tracing.ts');
+  return worker;
 }
 
 const processes: Process[] = [...SERVICES.map(serviceProcess), workerProcess()];
@@ -77,11 +118,19 @@ const byName = new Map(processes.map((p) => [p.name, p]));
 function checkEnv(p: Process, env: Record<string, unknown>, where: string) {
   const given = Object.keys(env);
   expect({ where, unknown: given.filter((k) => !p.reads.has(k)) }).toEqual({ where, unknown: [] });
-  expect({ where, missing: [...p.required, ...ALWAYS].filter((k) => !given.includes(k)) }).toEqual({ where, missing: [] });
+  const required = [...p.required, ...ALWAYS, ...(env.DEPLOYMENT !== undefined && env.DEPLOYMENT !== 'local' ? p.outside : [])];
+  expect({ where, missing: required.filter((k) => !given.includes(k)) }).toEqual({ where, missing: [] });
   if (p.port !== undefined) {
-    expect({ where, HOST: env.HOST, PORT: String(env.PORT) }).toEqual({ where, HOST: '0.0.0.0', PORT: String(p.port) });
+    expect({ where, HOST: env.HOST, [p.portVar!]: String(env[p.portVar!]) }).toEqual({ where, HOST: '0.0.0.0', [p.portVar!]: String(p.port) });
   }
 }
+
+test('outside local use the insurer, the bank remitter and the signing key are required', () => {
+  expect([...byName.get('documents')!.outside]).toEqual(expect.arrayContaining(['INSURER_LEGAL_NAME', 'INSURER_ABN', 'AUTH_JWT_SECRET']));
+  // Every one named at once, so the people deploying it fix them in one go.
+  expect([...byName.get('payments')!.outside]).toEqual(expect.arrayContaining(['ABA_REMITTER_BSB', 'ABA_REMITTER_ACCOUNT', 'PROVIDER_PAYMENTS_CONTACT_NAME', 'AUTH_JWT_SECRET']));
+  for (const s of SERVICES) expect([s, byName.get(s)!.outside.has('AUTH_JWT_SECRET')]).toEqual([s, true]);
+});
 
 test('the processes read what the deployments assume', () => {
   for (const s of SERVICES) expect([s, ['DATABASE_URL', 'KAFKA_BROKERS'].every((k) => byName.get(s)!.required.has(k))]).toEqual([s, true]);
@@ -104,7 +153,10 @@ test('npm run build (tsc -b tsconfig.build.json) builds every process the images
 test('tools/platform/launcher.js (npm start) uses the same ports', () => {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { PROCESSES } = require(path.join(root, 'tools', 'platform', 'launcher.js')) as { PROCESSES: { name: string; entry: string; port?: number }[] };
-  for (const p of processes) expect(PROCESSES.find((x) => x.name === p.name)).toMatchObject({ entry: p.entry, ...(p.port ? { port: p.port } : {}) });
+  // The worker's port is its own default (WORKER_PORT) unless the launcher names one.
+  for (const p of processes) expect(PROCESSES.find((x) => x.name === p.name)).toMatchObject({ entry: p.entry, ...(p.port && p.portVar === 'PORT' ? { port: p.port } : {}) });
+  const worker = PROCESSES.find((x) => x.name === 'worker') as { port?: number; portVariable?: string };
+  if (worker.port !== undefined) expect([worker.port, worker.portVariable]).toEqual([byName.get('worker')!.port, byName.get('worker')!.portVar]);
 });
 
 describe('deploy/docker/Dockerfile', () => {
@@ -124,18 +176,18 @@ describe('deploy/docker/Dockerfile', () => {
     const cmd = /^CMD\s+(\[.*\])\s*$/m.exec(stage!)?.[1];
     expect(cmd && JSON.parse(cmd)).toEqual(['node', p.entry]);
     if (p.port) {
-      expect(stage).toMatch(new RegExp(`^ENV PORT=${p.port}$`, 'm'));
+      expect(stage).toMatch(new RegExp(`^ENV ${p.portVar}=${p.port}$`, 'm'));
       expect(stage).toMatch(new RegExp(`^EXPOSE ${p.port}$`, 'm'));
-      expect(stage).toMatch(/HEALTHCHECK .*\/health/);
+      expect(stage).toMatch(new RegExp(`HEALTHCHECK .*process\\.env\\.${p.portVar}\\+'/health`));
     }
     // The entry is checked after the build, so a project missing from tsconfig.build.json fails the build.
     expect(dockerfile).toContain(p.entry);
     // The APP build argument of the default stage knows it too.
-    expect(stages.get('app')).toContain(p.port ? 'claims|documents|notifications|payments' : 'worker)');
+    expect(stages.get('app')).toContain(p.portVar === 'PORT' ? 'claims|documents|notifications|payments' : 'worker)');
   });
 
-  test('node:20-bookworm-slim, npm ci and npm run build', () => {
-    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:20-bookworm-slim$/m);
+  test('node:22-bookworm-slim (Node.js 22 LTS), npm ci and npm run build', () => {
+    expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:22-bookworm-slim$/m);
     expect(dockerfile).toMatch(/^RUN npm ci$/m);
     expect(dockerfile).toMatch(/RUN npm run build/);
     expect(fs.readFileSync(path.join(root, '.dockerignore'), 'utf8').split('\n')).toEqual(expect.arrayContaining(['**/node_modules', '**/dist', '.data', '.git', '**/*.tsbuildinfo']));
@@ -190,65 +242,77 @@ describe('docker-compose.yml', () => {
   });
 });
 
-describe('deploy/k8s', () => {
-  const dir = path.join(root, 'deploy', 'k8s');
-  const docs = fs
-    .readdirSync(dir)
-    .filter((f) => /\.ya?ml$/.test(f) && f !== 'kustomization.yaml')
-    .flatMap((f) => yaml.loadAll(fs.readFileSync(path.join(dir, f), 'utf8')).filter(Boolean).map((d): Obj => ({ file: f, ...(d as Obj) })));
+describe.each(OVERLAYS)('deploy/k8s/overlays/%s (kustomize build)', (overlay) => {
+  let docs: Obj[] = [];
+  beforeAll(() => {
+    tools(); // built once per machine (tools/scripts/go-tools.js), cached after
+    docs = render(overlayDir(overlay));
+  }, TOOLS_TIMEOUT_MS);
   const ofKind = (kind: string) => docs.filter((d) => d.kind === kind);
-  const configMaps = new Map(ofKind('ConfigMap').map((d) => [d.metadata.name, d.data as Record<string, string>]));
-  const secrets = new Map(ofKind('Secret').map((d) => [d.metadata.name, { ...(d.stringData ?? {}), ...(d.data ?? {}) } as Record<string, string>]));
-  const k8sServices = new Map(ofKind('Service').map((d) => [d.metadata.name, d]));
-  const deployments = new Map(ofKind('Deployment').map((d) => [d.metadata.name, d]));
+  // Staging and production read Secrets created beforehand: the keys secrets.example.yaml documents.
+  const external = overlay === 'local' ? [] : secretsExample();
 
-  test('a namespace, everything in it, and the kustomization lists every file but the Secret', () => {
+  test('one namespace, and everything in it', () => {
     const ns = ofKind('Namespace').map((d) => d.metadata.name);
-    expect(ns).toHaveLength(1);
-    for (const d of docs.filter((x) => x.kind !== 'Namespace')) expect([d.file, d.metadata.namespace]).toEqual([d.file, ns[0]]);
-    const kustomization = yaml.load(fs.readFileSync(path.join(dir, 'kustomization.yaml'), 'utf8')) as { resources: string[] };
-    const files = [...new Set(docs.map((d) => d.file))];
-    expect(kustomization.resources.sort()).toEqual(files.filter((f) => !docs.some((d) => d.file === f && d.kind === 'Secret')).sort());
-    expect([...secrets.values()].some((s) => 'AUTH_JWT_SECRET' in s && 'DATABASE_URL' in s)).toBe(true);
+    expect(ns).toEqual(['wc-claims']);
+    for (const d of docs.filter((x) => x.kind !== 'Namespace')) expect([d.kind, d.metadata.name, d.metadata.namespace]).toEqual([d.kind, d.metadata.name, ns[0]]);
   });
 
   test.each(processes.map((p) => p.name))('%s: env names, port, probes and Service match the code', (name) => {
     const p = byName.get(name)!;
-    const deployment = deployments.get(name);
+    const deployment = deploymentsOf(docs).get(name);
     expect(deployment).toBeDefined();
     expect(deployment!.spec.template.metadata.labels).toMatchObject(deployment!.spec.selector.matchLabels);
     const [container] = deployment!.spec.template.spec.containers as Obj[];
     expect(container.command).toEqual(['node', p.entry]);
     expect(container.image).toMatch(new RegExp(`/${name}:`));
-    // Resolve every value: literal, or a key that must exist in its ConfigMap or Secret.
-    const env: Record<string, unknown> = {};
-    for (const e of container.env as Obj[]) {
-      const cm = e.valueFrom?.configMapKeyRef;
-      const secret = e.valueFrom?.secretKeyRef;
-      if (cm) expect([name, e.name, configMaps.get(cm.name)?.[cm.key] !== undefined]).toEqual([name, e.name, true]);
-      if (secret) expect([name, e.name, secrets.get(secret.name)?.[secret.key] !== undefined]).toEqual([name, e.name, true]);
-      env[e.name] = cm ? configMaps.get(cm.name)![cm.key] : secret ? '(secret)' : e.value;
-    }
     expect(container.envFrom).toBeUndefined(); // every name spelled out, so this test sees them all
-    checkEnv(p, env, `deploy/k8s ${name}`);
+    // Resolve every value: literal, or a key that must exist in its ConfigMap or Secret unless optional.
+    const env: Record<string, unknown> = {};
+    for (const [k, src] of containerEnv(container, docs, external)) {
+      if (src.kind === 'value') env[k] = src.value;
+      else {
+        expect([name, k, src.kind, src.name, src.key, src.optional || src.value !== undefined]).toEqual([name, k, src.kind, src.name, src.key, true]);
+        if (src.value !== undefined) env[k] = src.kind === 'secret' ? '(secret)' : src.value;
+      }
+    }
+    checkEnv(p, env, `deploy/k8s/overlays/${overlay} ${name}`);
     expect(env.AUTH_JWT_SECRET).toBe('(secret)');
+    if (env.DATABASE_URL !== undefined) expect(env.DATABASE_URL).toBe('(secret)');
     for (const [k, v] of Object.entries(env)) {
       const url = /^https?:\/\/([a-z0-9-]+)(?:\.[a-z0-9.-]+)?:(\d+)\/?$/.exec(String(v));
       if (!url) continue;
-      const svc = k8sServices.get(url[1]);
+      const svc = ofKind('Service').find((d) => d.metadata.name === url[1]);
       expect([name, k, svc?.spec.ports.map((x: Obj) => x.port)]).toEqual([name, k, [Number(url[2])]]);
       expect([name, k, byName.get(url[1])?.port]).toEqual([name, k, Number(url[2])]);
+    }
+    // Files named by a setting (TLS certificates and keys) are on a volume mounted from a Secret.
+    for (const [k, v] of Object.entries(env).filter(([k]) => /_FILE$/.test(k))) {
+      const mount = (container.volumeMounts as Obj[]).find((m) => String(v).startsWith(`${m.mountPath}/`));
+      const volume = (deployment!.spec.template.spec.volumes as Obj[]).find((x) => x.name === mount?.name);
+      expect([name, k, mount?.readOnly, Boolean(volume?.secret?.secretName)]).toEqual([name, k, true, true]);
+      if (overlay !== 'local') {
+        const file = String(v).slice(mount!.mountPath.length + 1);
+        const secret = external.find((d) => d.metadata.name === volume!.secret.secretName);
+        const keys = volume!.secret.items ? volume!.secret.items.map((i: Obj) => i.path) : Object.keys({ ...secret?.stringData, ...secret?.data });
+        expect([name, k, keys.includes(file)]).toEqual([name, k, true]);
+      }
     }
     if (p.port) {
       expect(container.ports).toEqual([{ name: 'http', containerPort: p.port }]);
       // Liveness asks the process only; startup and readiness ask its dependencies too (issue 18).
       const paths = { startupProbe: '/health/ready', readinessProbe: '/health/ready', livenessProbe: '/health/live' } as const;
       for (const [probe, path] of Object.entries(paths)) expect([probe, container[probe]?.httpGet]).toEqual([probe, { path, port: 'http' }]);
-      const svc = k8sServices.get(name);
+    }
+    // The services have a Service on their port; the worker none (nothing calls it; Prometheus scrapes the pod).
+    const svc = ofKind('Service').find((d) => d.metadata.name === name);
+    if (p.portVar === 'PORT') {
       expect(svc?.spec.selector).toEqual(deployment!.spec.selector.matchLabels);
       expect(svc?.spec.ports).toEqual([{ name: 'http', port: p.port, targetPort: 'http' }]);
     } else {
-      expect(k8sServices.has(name)).toBe(false);
+      expect(svc).toBeUndefined();
     }
+    // What the manifests got right from the start: a non-root, read-only container.
+    expect(container.securityContext).toMatchObject({ runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
   });
 });

@@ -21,6 +21,7 @@ if (!fs.existsSync(jest)) run('npm', ['ci', '--no-audit', '--no-fund']);
 run(process.execPath, [path.join(root, 'deploy', 'local', 'engines.js'), 'prepare']);
 // Debian packages the tests read PDFs with (poppler-utils), installed when missing.
 run(process.execPath, [path.join(root, 'tools', 'scripts', 'system-packages.js')]);
+run(process.execPath, [path.join(root, 'tools', 'scripts', 'go-tools.js')]); // docker-compose, kustomize, kubeconform and the Kubernetes schemas the deploy tests use (pinned, cached)
 run('npm', ['run', 'build', '--silent']);
 const extra = process.argv.slice(2);
 run(jest, ['--ci', '--selectProjects', 'unit', ...extra]);
