@@ -14,7 +14,8 @@ const PROCESSES = [
   { name: 'documents', entry: 'services/documents/dist/main.js', port: 3002 },
   { name: 'notifications', entry: 'services/notifications/dist/main.js', port: 3003 },
   { name: 'payments', entry: 'services/payments/dist/main.js', port: 3004 },
-  { name: 'worker', entry: 'workflows/dist/worker.js', ready: /claim worker started/ },
+  // The worker's port serves /health/* and /metrics (its Temporal SDK metrics come from a local port of their own).
+  { name: 'worker', entry: 'workflows/dist/worker.js', port: 3005, portVariable: 'WORKER_PORT', ready: /claim worker started/ },
 ];
 
 function portsFrom(base) {
@@ -43,7 +44,8 @@ async function startPlatform(options) {
       ...options.env,
       ...((options.perProcess && options.perProcess[p.name]) || {}),
       HOST: '127.0.0.1',
-      ...(p.port ? { PORT: String(ports[p.name]) } : {}),
+      ...(p.port ? { [p.portVariable || 'PORT']: String(ports[p.name]) } : {}),
+      ...(p.name === 'worker' ? { TEMPORAL_METRICS_PORT: String(options.basePort ? options.basePort + PROCESSES.length : 9464) } : {}),
       DOCUMENTS_SERVICE_URL: urls.documents,
       CLAIMS_SERVICE_URL: urls.claims,
     };

@@ -1,17 +1,24 @@
+import { tracing } from './tracing'; // first: OpenTelemetry patches http and fetch as they load
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createPino, loadConfig, temporalConnection } from '@wc/service-kit';
 import { claimWorkflowBundle } from './bundle';
 import { ClaimEffectsPort, TemporalClaimParts, createClaimActivities } from './claim/activities';
 import { ClaimsServiceEffects } from './claim/claims-service-effects';
 import { CLAIM_TASK_QUEUE } from './claim/definitions';
-import { installQuietRuntime } from './runtime';
+import { workerTelemetry } from './telemetry';
+import { serveWorkerHttp } from './worker-http';
+import { workerConfigSchema } from './config';
+
+
+const log = createPino('claim-worker', (process.env.LOG_LEVEL as 'info' | undefined) ?? 'info');
 
 /**
  * The claims service when CLAIMS_SERVICE_URL is set (a service token signed with the platform key);
- * otherwise each step's effects are logged as JSON lines with the claim id.
+ * otherwise each step's effects are logged with the claim id.
  */
-function effectsFromEnv(): ClaimEffectsPort {
-  const url = process.env.CLAIMS_SERVICE_URL;
+function effectsFrom(url: string | undefined): ClaimEffectsPort {
   if (url) {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { mintToken, signingKey } = require('@wc/service-kit') as typeof import('@wc/service-kit');
@@ -25,35 +32,59 @@ function effectsFromEnv(): ClaimEffectsPort {
   }
   return {
     async record(claimId, effects) {
-      for (const e of effects) process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'info', service: 'claim-worker', claimId, msg: 'effect', effect: e.kind, detail: e })}\n`);
+      for (const e of effects) log.info({ claimId, effect: e.kind, detail: e }, 'effect');
     },
   };
 }
 
 /** The production worker: claim workflows on the `claims` task queue of TEMPORAL_ADDRESS. */
-export async function runWorker(effects: ClaimEffectsPort = effectsFromEnv()): Promise<void> {
-  installQuietRuntime('INFO');
-  const address = process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233';
-  const namespace = process.env.TEMPORAL_NAMESPACE ?? 'default';
-  const connection = await NativeConnection.connect({ address });
+export async function runWorker(): Promise<void> {
+  const c = loadConfig(workerConfigSchema);
+  const levels = { debug: 'DEBUG', info: 'INFO', warn: 'WARN', error: 'ERROR' } as const;
+  // The SDK's and the core's logs through the same pino lines; its metrics on a local Prometheus port.
+  Runtime.install({
+    logger: new DefaultLogger(levels[c.LOG_LEVEL], (entry) => {
+      const meta = entry.meta ? JSON.parse(JSON.stringify(entry.meta, (_k, v) => (typeof v === 'bigint' ? String(v) : v))) : {};
+      log[entry.level === 'TRACE' ? 'debug' : (entry.level.toLowerCase() as 'info')]({ ...meta, source: 'temporal' }, entry.message);
+    }),
+    telemetryOptions: {
+      logging: { filter: { core: 'WARN', other: levels[c.LOG_LEVEL] }, forward: {} },
+      metrics: { prometheus: { bindAddress: `127.0.0.1:${c.TEMPORAL_METRICS_PORT}` } },
+    },
+  });
+  const options = temporalConnection(c);
+  const connection = await NativeConnection.connect(options);
   // The parts of a claim (IME referrals, reviews, complaints, ...) are started and signalled through a client.
-  const clientConnection = await Connection.connect({ address });
+  const clientConnection = await Connection.connect(options);
   const worker = await Worker.create({
     connection,
-    namespace,
+    namespace: c.TEMPORAL_NAMESPACE,
     taskQueue: CLAIM_TASK_QUEUE,
     workflowBundle: await claimWorkflowBundle(),
-    activities: createClaimActivities({ effects, parts: new TemporalClaimParts(new Client({ connection: clientConnection, namespace })) }),
+    activities: createClaimActivities({
+      effects: effectsFrom(c.CLAIMS_SERVICE_URL),
+      parts: new TemporalClaimParts(new Client({ connection: clientConnection, namespace: c.TEMPORAL_NAMESPACE, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } })),
+    }),
+    ...workerTelemetry(),
   });
-  process.stdout.write(`${JSON.stringify({ level: 'info', msg: 'claim worker started', address, taskQueue: CLAIM_TASK_QUEUE })}\n`);
+  const server = await serveWorkerHttp({
+    host: c.HOST,
+    port: c.WORKER_PORT,
+    coreMetricsUrl: `http://127.0.0.1:${c.TEMPORAL_METRICS_PORT}/metrics`,
+    probe: { running: () => worker.getState() === 'RUNNING', temporal: () => clientConnection.workflowService.getSystemInfo({}) },
+    log,
+  });
+  log.info({ address: c.TEMPORAL_ADDRESS, taskQueue: CLAIM_TASK_QUEUE, http: `http://${c.HOST}:${c.WORKER_PORT}` }, 'claim worker started');
   await worker.run(); // resolves after SIGINT/SIGTERM (the SDK shuts the worker down gracefully)
+  server.close();
   await clientConnection.close();
   await connection.close();
+  await tracing.provider.shutdown().catch(() => undefined);
 }
 
 if (require.main === module) {
   runWorker().catch((e) => {
-    process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'claim worker failed', error: String(e?.stack ?? e) })}\n`);
+    log.error({ error: String(e?.stack ?? e) }, 'claim worker failed');
     process.exit(1);
   });
 }

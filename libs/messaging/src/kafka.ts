@@ -11,8 +11,10 @@ import {
   type IHeaders,
   type LogEntry,
   type Producer,
+  type SASLOptions,
 } from 'kafkajs';
 import { atLeast, errorText, jsonLogger, type LogLevel, type Logger } from './logger';
+import { consumeInContext } from './trace-context';
 
 export interface RetryConfig {
   /** Attempts after the first one (kafkajs `retries`). */
@@ -33,6 +35,10 @@ export interface KafkaConfig {
   requestTimeoutMs?: number;
   /** Retries for connecting and for admin/consumer requests. */
   retry?: RetryConfig;
+  /** TLS to the brokers: true, or options such as a private CA (`{ ca: [pem] }`). */
+  ssl?: boolean | { ca?: string[] };
+  /** SASL authentication (a managed Kafka); use it over TLS. */
+  sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string };
 }
 
 export interface OutgoingMessage {
@@ -109,6 +115,19 @@ export interface KafkaClient {
   ping(): Promise<void>;
   /** Deletes topics (tests clean up their per-run topics with it); missing ones are ignored. */
   deleteTopics(names: string[]): Promise<void>;
+  /**
+   * For metrics: how far each consumer group this client created is behind, per partition (the
+   * log-end offset less the group's committed offset; a partition the group never committed counts
+   * from the earliest offset). One admin round trip per topic, without retries.
+   */
+  consumerLag(): Promise<ConsumerLag[]>;
+}
+
+export interface ConsumerLag {
+  groupId: string;
+  topic: string;
+  partition: number;
+  lag: number;
 }
 
 /** A publish that did not get through, with kafkajs' error (and its cause) as `cause`. */
@@ -298,7 +317,7 @@ class KafkaMessageConsumer implements MessageConsumer {
           };
           for (let attempt = 0; ; attempt++) {
             try {
-              return await onMessage(incoming);
+              return await consumeInContext(incoming, this.config.groupId, () => onMessage(incoming));
             } catch (err) {
               if (this.stopped || this.consumer !== consumer) throw err;
               const until = Date.now() + Math.min(30_000, 250 * 2 ** Math.min(attempt, 7));
@@ -339,11 +358,15 @@ export function createKafka(config: KafkaConfig): KafkaClient {
       retry: toKafkaRetry(retry),
       ...(config.connectionTimeoutMs !== undefined && { connectionTimeout: config.connectionTimeoutMs }),
       ...(config.requestTimeoutMs !== undefined && { requestTimeout: config.requestTimeoutMs }),
+      ...(config.ssl !== undefined && { ssl: config.ssl }),
+      ...(config.sasl !== undefined && { sasl: config.sasl as SASLOptions }),
     });
   const kafka = build(config.retry);
   // Connecting retries at the client level (an admin's own `retry` does not cover connect), so the
   // health ping gets a client of its own that never retries.
   let pingKafka: Kafka | undefined;
+  // The groups (and their topics) this client's consumers joined, for consumerLag.
+  const groups = new Map<string, Set<string>>();
 
   return {
     clientId: config.clientId,
@@ -370,7 +393,16 @@ export function createKafka(config: KafkaConfig): KafkaClient {
     },
 
     consumer(consumerConfig) {
-      return new KafkaMessageConsumer(kafka, consumerConfig);
+      const consumer = new KafkaMessageConsumer(kafka, consumerConfig);
+      return {
+        run: (topics, onMessage, options) => {
+          const known = groups.get(consumerConfig.groupId) ?? new Set<string>();
+          for (const t of topics) known.add(t);
+          groups.set(consumerConfig.groupId, known);
+          return consumer.run(topics, onMessage, options);
+        },
+        stop: () => consumer.stop(),
+      };
     },
 
     async ensureTopics(names, partitions = 3, options = {}) {
@@ -416,6 +448,32 @@ export function createKafka(config: KafkaConfig): KafkaClient {
       } finally {
         await admin.disconnect().catch(() => undefined);
       }
+    },
+
+    async consumerLag() {
+      if (groups.size === 0) return [];
+      pingKafka ??= build({ retries: 0 });
+      const admin = pingKafka.admin({ retry: { retries: 0 } });
+      const out: ConsumerLag[] = [];
+      try {
+        await admin.connect();
+        const ends = new Map<string, Map<number, { high: bigint; low: bigint }>>();
+        for (const [groupId, topics] of groups) {
+          const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+          for (const { topic, partitions } of committed) {
+            if (!ends.has(topic)) ends.set(topic, new Map((await admin.fetchTopicOffsets(topic)).map((p) => [p.partition, { high: BigInt(p.high), low: BigInt(p.low) }])));
+            for (const { partition, offset } of partitions) {
+              const end = ends.get(topic)?.get(partition);
+              if (!end) continue;
+              const from = offset === '-1' ? end.low : BigInt(offset);
+              out.push({ groupId, topic, partition, lag: Number(end.high > from ? end.high - from : 0n) });
+            }
+          }
+        }
+      } finally {
+        await admin.disconnect().catch(() => undefined);
+      }
+      return out;
     },
 
     async deleteTopics(names) {

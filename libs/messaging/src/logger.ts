@@ -1,3 +1,5 @@
+import pino from 'pino';
+
 /**
  * The logger this library writes to. Deliberately tiny and structural, so a service can pass its own
  * (service-kit's JSON logger, a Nest adapter) without this library depending on it.
@@ -40,26 +42,29 @@ export function errorText(err: unknown): string {
 }
 
 /**
- * JSON lines (one object per line: time, level, msg, fields), the default when a caller gives no
- * logger. Writes to stderr so it never mixes with a CLI's stdout.
+ * JSON lines through pino (time, level, msg, fields), the default when a caller gives no logger.
+ * Writes to stderr so it never mixes with a CLI's stdout. Services pass their own logger instead
+ * (service-kit's, the same pino shape with the service name and the claim id).
  */
 export function jsonLogger(
   options: { level?: LogLevel; base?: LogFields; write?: (line: string) => void } = {},
 ): Logger {
-  const threshold = options.level ?? 'info';
-  const write = options.write ?? ((line: string) => process.stderr.write(line + '\n'));
+  const write = options.write;
+  const p = pino(
+    {
+      level: options.level ?? 'info',
+      base: options.base ?? null,
+      messageKey: 'msg',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      formatters: { level: (label) => ({ level: label }) },
+    },
+    write ? { write: (line: string) => write(line.replace(/\n$/, '')) } : pino.destination(2),
+  );
   const emit = (level: LogLevel) => (message: string, fields?: LogFields) => {
-    if (!atLeast(level, threshold)) return;
-    const record: LogFields = { time: new Date().toISOString(), level, msg: message, ...options.base };
+    if (!p.isLevelEnabled(level)) return;
+    const record: LogFields = {};
     for (const [k, v] of Object.entries(fields ?? {})) record[k] = v instanceof Error ? errorFields(v) : v;
-    let line: string;
-    try {
-      line = JSON.stringify(record);
-    } catch {
-      // A circular or BigInt field must not turn a log call into a crash.
-      line = JSON.stringify({ time: record.time, level, msg: message, unserialisable: true });
-    }
-    write(line);
+    p[level](record, message);
   };
   return { debug: emit('debug'), info: emit('info'), warn: emit('warn'), error: emit('error') };
 }

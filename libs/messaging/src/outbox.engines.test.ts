@@ -9,7 +9,7 @@ import type { DataSource } from 'typeorm';
 import type { Envelope } from '@wc/contracts';
 import { createKafka, type IncomingMessage, type KafkaClient, type Publisher } from './kafka';
 import { newEnvelope } from './envelope';
-import { enqueue, OutboxRelay, OutboxRelayError, outboxTableSql } from './outbox';
+import { enqueue, OutboxRelay, OutboxRelayError, outboxHeadersSql, outboxTableSql } from './outbox';
 import {
   captureLogger,
   collectTopic,
@@ -35,7 +35,7 @@ const logger = captureLogger(['error']);
 beforeAll(async () => {
   ds = await openDataSource();
   await ds.query(`CREATE SCHEMA "${schema}"`);
-  for (const sql of outboxTableSql(schema)) await ds.query(sql);
+  for (const sql of [...outboxTableSql(schema), ...outboxHeadersSql(schema)]) await ds.query(sql);
   kafka = kafkaClient(`outbox-test-${run}`, logger);
   await kafka.ensureTopics(Object.values(TOPICS), 3);
   publisher = kafka.publisher();

@@ -10,6 +10,7 @@ import { checkEnvelope, InvalidEnvelopeError } from './envelope';
 import type { OutgoingMessage, Publisher } from './kafka';
 import { errorText, jsonLogger, type Logger } from './logger';
 import { quoteSchema } from './sql';
+import { contextHeaders } from './trace-context';
 
 /**
  * DDL for a service's migration (run each statement in order; the schema must exist). The relay
@@ -32,6 +33,15 @@ export function outboxTableSql(schema: string): string[] {
     `CREATE INDEX outbox_unpublished_idx ON ${s}.outbox (created_at, id) WHERE published_at IS NULL`,
     `CREATE INDEX outbox_unpublished_key_idx ON ${s}.outbox (key, created_at, id) WHERE published_at IS NULL`,
   ];
+}
+
+/**
+ * DDL adding the Kafka headers an event is published with (its trace context and baggage, W3C
+ * format): taken from the context of the transaction that enqueued it, so a trace runs from the
+ * staff request through Kafka to every consumer however late the relay publishes (issue 18).
+ */
+export function outboxHeadersSql(schema: string): string[] {
+  return [`ALTER TABLE ${quoteSchema(schema)}.outbox ADD COLUMN IF NOT EXISTS headers jsonb`];
 }
 
 /** For a migration's `down`. */
@@ -66,11 +76,12 @@ export async function enqueue(
   // created_at is clock_timestamp() (the moment of this insert), not now() (the start of the
   // transaction): if a later transaction for the same claim waited on this one's lock, its events
   // are inserted after this one's and must sort after them.
-  await manager.query(`INSERT INTO ${s}.outbox (id, topic, key, envelope) VALUES ($1, $2, $3, $4::jsonb)`, [
+  await manager.query(`INSERT INTO ${s}.outbox (id, topic, key, envelope, headers) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb)`, [
     envelope.id,
     topic,
     envelope.subject,
     JSON.stringify(envelope),
+    contextHeaders(),
   ]);
 }
 
@@ -94,8 +105,8 @@ export async function enqueueMany(manager: EntityManager, schema: string, topic:
     if (!checked.ok) throw new InvalidEnvelopeError(checked);
   }
   await manager.query(
-    `INSERT INTO ${s}.outbox (id, topic, key, envelope) SELECT id, $1, key, envelope FROM unnest($2::uuid[], $3::text[], $4::jsonb[]) AS u(id, key, envelope)`,
-    [topic, envelopes.map((e) => e.id), envelopes.map((e) => e.subject), envelopes.map((e) => JSON.stringify(e))],
+    `INSERT INTO ${s}.outbox (id, topic, key, envelope, headers) SELECT id, $1, key, envelope, $5::jsonb FROM unnest($2::uuid[], $3::text[], $4::jsonb[]) AS u(id, key, envelope)`,
+    [topic, envelopes.map((e) => e.id), envelopes.map((e) => e.subject), envelopes.map((e) => JSON.stringify(e)), contextHeaders()],
   );
 }
 
@@ -117,6 +128,8 @@ interface OutboxRow {
   topic: string;
   key: string;
   envelope: Envelope<unknown>;
+  /** Trace context and baggage of the transaction that enqueued it (null before they were kept). */
+  headers?: Record<string, string> | null;
 }
 
 /** A batch that could not be published: its rows stay unpublished, attempts/last_error recorded. */
@@ -170,14 +183,14 @@ export class OutboxRelay {
      */
     this.selectSql = `
 WITH locked AS (
-  SELECT id, topic, key, envelope, created_at
+  SELECT id, topic, key, envelope, headers, created_at
   FROM ${this.table}
   WHERE published_at IS NULL
   ORDER BY created_at, id
   LIMIT $1
   FOR UPDATE SKIP LOCKED
 )
-SELECT l.id, l.topic, l.key, l.envelope
+SELECT l.id, l.topic, l.key, l.envelope, l.headers
 FROM locked l
 WHERE NOT EXISTS (
   SELECT 1 FROM ${this.table} o
@@ -294,7 +307,7 @@ function groupByTopic(rows: OutboxRow[]): Map<string, OutgoingMessage[]> {
   const groups = new Map<string, OutgoingMessage[]>();
   for (const row of rows) {
     const messages = groups.get(row.topic) ?? [];
-    messages.push({ key: row.key, value: JSON.stringify(row.envelope), headers: CONTENT_TYPE });
+    messages.push({ key: row.key, value: JSON.stringify(row.envelope), headers: { ...(row.headers ?? {}), ...CONTENT_TYPE } });
     groups.set(row.topic, messages);
   }
   return groups;

@@ -3,40 +3,43 @@ import { INestApplication, Type } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
 import { StaffAuthGuard, signingKey } from './auth';
 import { ConfigError } from './config';
-import { ensureSchema } from './database';
-import { JsonLogger, logContext } from './logger';
+import { createPino, logContext } from './logger';
+import { ServiceMetrics } from './observability/metrics';
+import { requestIdOf, withRequestId } from './observability/tracing';
+import { LOGGER } from './service.module';
 
 export interface ServiceOptions {
   name: string;
   module: Type<unknown>;
   host: string;
   port: number;
-  databaseUrl: string;
-  schema: string;
   description: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
 }
 
 /**
- * Starts a service the same way everywhere: its schema, JSON logs with request and claim ids,
+ * Starts a service the same way everywhere (its module imports ServiceModule): pino logs with
+ * request and claim ids, a request id carried on to what the request causes, request metrics,
  * bearer-token auth on every route, OpenAPI at /docs, graceful shutdown on SIGTERM.
  */
 export async function bootstrapService(o: ServiceOptions): Promise<INestApplication> {
-  const logger = new JsonLogger(o.name, o.logLevel);
-  await ensureSchema(o.databaseUrl, o.schema);
-  const app = await NestFactory.create(o.module, { logger });
+  const app = await NestFactory.create(o.module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  const logger = app.get(LOGGER);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+    // A caller's id is kept (a console, a gateway, or the baggage of a worker's call made for a
+    // staff request) when it is a plain token; otherwise a new one.
+    const given = req.headers['x-request-id'] ?? requestIdOf();
+    const requestId = typeof given === 'string' && /^[A-Za-z0-9._:-]{1,128}$/.test(given) ? given : randomUUID();
+    req.headers['x-request-id'] = requestId;
     res.setHeader('x-request-id', requestId);
-    const started = Date.now();
-    logContext.run({ requestId }, () => {
-      const store = logContext.getStore();
-      res.on('finish', () => logContext.run(store ?? {}, () => logger.info('request', { method: req.method, path: req.originalUrl, status: res.statusCode, ms: Date.now() - started })));
-      next();
-    });
+    // In baggage too, so the events, workflow steps and calls this request causes carry it.
+    withRequestId(requestId, () => logContext.run({ requestId }, () => next()));
   });
+  app.use(app.get(ServiceMetrics).middleware());
   app.useGlobalGuards(new StaffAuthGuard(app.get(Reflector), signingKey()));
   app.enableShutdownHooks();
   const doc = new DocumentBuilder().setTitle(`wc-claims ${o.name}`).setDescription(o.description).setVersion('0.1.0').addBearerAuth().build();
@@ -50,7 +53,7 @@ export async function bootstrapService(o: ServiceOptions): Promise<INestApplicat
 export function runMain(name: string, start: () => Promise<unknown>): void {
   start().catch((e) => {
     const error = e instanceof ConfigError ? e.message : String(e?.stack ?? e);
-    process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level: 'error', service: name, msg: 'failed to start', error })}\n`);
+    createPino(name, 'info', (line) => void process.stderr.write(line)).error({ error }, 'failed to start');
     process.exit(1);
   });
 }
@@ -73,8 +76,6 @@ export async function startService(o: { name: string; description: string; schem
     module: await o.appModule(),
     host: o.config.HOST,
     port: o.port ?? o.config.PORT,
-    databaseUrl: o.config.DATABASE_URL,
-    schema: o.schema,
     logLevel: o.config.LOG_LEVEL,
     description: o.description,
   });

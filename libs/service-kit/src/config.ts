@@ -1,15 +1,31 @@
+import * as fs from 'node:fs';
 import { z } from 'zod';
 
 export class ConfigError extends Error {}
 
+/** Where a service runs. Anything but `local` refuses development defaults (issue 18: deployment). */
+export const DEPLOYMENTS = ['local', 'staging', 'production'] as const;
+export type Deployment = (typeof DEPLOYMENTS)[number];
+
+const flag = (name: string) => z.enum(['true', 'false'], { errorMap: () => ({ message: `must be true or false (${name})` }) }).default('false');
+const file = z.string().min(1, 'must be a file path');
+
 /**
  * Reads a service's settings from the environment and refuses to start on a bad one, naming each
  * variable and what is wrong (an IT team should never have to read a stack trace to fix a setting).
+ * The platform's own rules (platformRules) are checked for every service.
  */
 export function loadConfig<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
   const r = schema.safeParse(env);
-  if (r.success) return r.data;
-  const lines = r.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  // The platform's rules read the variables as given, apart from the schema: a setting the schema
+  // refuses must not hide another that a rule refuses (an operator fixes them all in one go).
+  const rules = z
+    .record(z.string().optional())
+    .superRefine((c, ctx) => platformRules({ DEPLOYMENT: 'local', ...c }, ctx))
+    .safeParse(env);
+  const issues = [...(r.success ? [] : r.error.issues), ...(rules.success ? [] : rules.error.issues)];
+  if (issues.length === 0 && r.success) return r.data;
+  const lines = [...new Set(issues.map((i) => `  ${i.path.join('.')}: ${i.message}`))];
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
 }
 
@@ -17,11 +33,102 @@ export function loadConfig<T extends z.ZodTypeAny>(schema: T, env: NodeJS.Proces
 export const baseConfig = z.object({
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL'),
   KAFKA_BROKERS: z.string().min(1, 'must list host:port pairs, comma-separated'),
+  /** TLS to the brokers; KAFKA_SSL_CA_FILE when their certificate is not from a public CA. */
+  KAFKA_SSL: flag('KAFKA_SSL'),
+  KAFKA_SSL_CA_FILE: file.optional(),
+  /** SASL authentication to the brokers (a managed Kafka); the password comes from a Secret. */
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512'], { errorMap: () => ({ message: 'must be plain, scram-sha-256 or scram-sha-512' }) }).optional(),
+  KAFKA_SASL_USERNAME: z.string().min(1).optional(),
+  KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   HOST: z.string().default('127.0.0.1'),
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_KEY_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /**
+   * `local` (npm start, the tests) may fall back on development defaults (a generated signing key,
+   * the placeholder bank remitter, the development insurer); staging and production must be given
+   * every one of them, so nothing development-only reaches a worker or a bank.
+   */
+  DEPLOYMENT: z.enum(DEPLOYMENTS, { errorMap: () => ({ message: 'must be local, staging or production' }) }).default('local'),
+  /** Traces go to this OpenTelemetry collector (OTLP over HTTP); unset, no trace is exported. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://otel-collector:4318').optional(),
 });
 export type BaseConfig = z.infer<typeof baseConfig>;
 
+/** Temporal's settings, for the services and the worker that talk to it. */
+export const temporalConfig = {
+  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
+  TEMPORAL_NAMESPACE: z.string().default('default'),
+  /** TLS to the frontend (Temporal Cloud or a secured cluster); implied by TEMPORAL_API_KEY. */
+  TEMPORAL_TLS: flag('TEMPORAL_TLS'),
+  TEMPORAL_TLS_CA_FILE: file.optional(),
+  /** mTLS: the client certificate and its key, both or neither. */
+  TEMPORAL_TLS_CERT_FILE: file.optional(),
+  TEMPORAL_TLS_KEY_FILE: file.optional(),
+  TEMPORAL_TLS_SERVER_NAME: z.string().min(1).optional(),
+  /** Temporal Cloud API key (sent as a bearer token over TLS). */
+  TEMPORAL_API_KEY: z.string().min(1).optional(),
+};
+export const temporalConfigSchema = z.object(temporalConfig);
+export type TemporalConfig = z.infer<typeof temporalConfigSchema>;
+
+/**
+ * Rules across settings that hold for every service: outside local use the signing key must be
+ * given (a generated one would differ per pod), SASL has its user and password and travels over
+ * TLS, a client certificate comes with its key.
+ */
+export function platformRules(c: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  const outside = c.DEPLOYMENT !== undefined && c.DEPLOYMENT !== 'local';
+  if (outside && !c.AUTH_JWT_SECRET && !c.AUTH_KEY_FILE) issue('AUTH_JWT_SECRET', `is required when DEPLOYMENT is ${c.DEPLOYMENT} (or AUTH_KEY_FILE): every replica must verify tokens with the same key`);
+  if (c.KAFKA_SASL_MECHANISM) {
+    if (!c.KAFKA_SASL_USERNAME) issue('KAFKA_SASL_USERNAME', 'is required with KAFKA_SASL_MECHANISM');
+    if (!c.KAFKA_SASL_PASSWORD) issue('KAFKA_SASL_PASSWORD', 'is required with KAFKA_SASL_MECHANISM');
+    if (outside && c.KAFKA_SSL !== 'true') issue('KAFKA_SSL', `must be true with SASL when DEPLOYMENT is ${c.DEPLOYMENT} (the password would cross the network in clear)`);
+  } else if (c.KAFKA_SASL_USERNAME || c.KAFKA_SASL_PASSWORD) issue('KAFKA_SASL_MECHANISM', 'is required when KAFKA_SASL_USERNAME or KAFKA_SASL_PASSWORD is set');
+  if (Boolean(c.TEMPORAL_TLS_CERT_FILE) !== Boolean(c.TEMPORAL_TLS_KEY_FILE)) issue(c.TEMPORAL_TLS_CERT_FILE ? 'TEMPORAL_TLS_KEY_FILE' : 'TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together (mTLS)');
+  for (const k of ['KAFKA_SSL_CA_FILE', 'TEMPORAL_TLS_CA_FILE', 'TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_KEY_FILE'])
+    if (typeof c[k] === 'string' && !fs.existsSync(c[k] as string)) issue(k, `no such file: ${c[k]}`);
+}
+
+/**
+ * Development defaults that only `local` may use: outside it each key must be set, and the message
+ * says why it matters (`why`). Apply to a service's schema after `extend`.
+ */
+export function localDefaults<T extends z.ZodTypeAny, D extends Record<string, string>>(schema: T, defaults: D, why: string) {
+  return schema.transform((c: z.infer<T>, ctx) => {
+    const out = { ...c } as Record<string, unknown>;
+    for (const [k, v] of Object.entries(defaults)) {
+      if (out[k] !== undefined) continue;
+      if (out.DEPLOYMENT === 'local' || out.DEPLOYMENT === undefined) out[k] = v;
+      else ctx.addIssue({ code: 'custom', path: [k], message: `is required when DEPLOYMENT is ${String(out.DEPLOYMENT)} (${why})` });
+    }
+    return out as z.infer<T> & { [K in keyof D]: string };
+  });
+}
+
 export const port = (fallback: number) => z.coerce.number().int().min(1).max(65535).default(fallback);
+
+/** kafkajs' `ssl` and `sasl` options from the settings. */
+export function kafkaSecurity(c: Pick<BaseConfig, 'KAFKA_SSL' | 'KAFKA_SSL_CA_FILE' | 'KAFKA_SASL_MECHANISM' | 'KAFKA_SASL_USERNAME' | 'KAFKA_SASL_PASSWORD'>) {
+  const ssl = c.KAFKA_SSL === 'true' ? (c.KAFKA_SSL_CA_FILE ? { ca: [fs.readFileSync(c.KAFKA_SSL_CA_FILE, 'utf8')] } : true) : undefined;
+  const sasl = c.KAFKA_SASL_MECHANISM ? { mechanism: c.KAFKA_SASL_MECHANISM, username: c.KAFKA_SASL_USERNAME ?? '', password: c.KAFKA_SASL_PASSWORD ?? '' } : undefined;
+  return { ...(ssl && { ssl }), ...(sasl && { sasl }) } as { ssl?: true | { ca: string[] }; sasl?: { mechanism: 'plain' | 'scram-sha-256' | 'scram-sha-512'; username: string; password: string } };
+}
+
+/**
+ * The Temporal connection options (address, TLS, API key) for Connection.connect and
+ * NativeConnection.connect alike: TLS when asked for, with a CA, a client certificate (mTLS) or an
+ * API key (Temporal Cloud, where TLS is implied).
+ */
+export function temporalConnection(c: TemporalConfig) {
+  const tlsWanted = c.TEMPORAL_TLS === 'true' || Boolean(c.TEMPORAL_API_KEY) || Boolean(c.TEMPORAL_TLS_CERT_FILE);
+  const tls = !tlsWanted
+    ? undefined
+    : {
+        ...(c.TEMPORAL_TLS_SERVER_NAME && { serverNameOverride: c.TEMPORAL_TLS_SERVER_NAME }),
+        ...(c.TEMPORAL_TLS_CA_FILE && { serverRootCACertificate: fs.readFileSync(c.TEMPORAL_TLS_CA_FILE) }),
+        ...(c.TEMPORAL_TLS_CERT_FILE && c.TEMPORAL_TLS_KEY_FILE && { clientCertPair: { crt: fs.readFileSync(c.TEMPORAL_TLS_CERT_FILE), key: fs.readFileSync(c.TEMPORAL_TLS_KEY_FILE) } }),
+      };
+  return { address: c.TEMPORAL_ADDRESS, ...(tls && { tls }), ...(c.TEMPORAL_API_KEY && { apiKey: c.TEMPORAL_API_KEY }) };
+}

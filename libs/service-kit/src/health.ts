@@ -1,11 +1,18 @@
-import { Controller, Get, HttpStatus, Inject, Res } from '@nestjs/common';
+import { Controller, Get, Inject } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { Response } from 'express';
+import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { Public } from './auth';
 
 export type HealthChecks = Record<string, () => Promise<unknown>>;
-/** Each service provides its checks under this token (useFactory) and lists HealthController. */
+/**
+ * A service's own checks beyond its database and Kafka (which the service module checks itself):
+ * provide them under this token (useFactory), e.g. Temporal for claims, the SMTP relay for
+ * notifications.
+ */
 export const HEALTH_CHECKS = Symbol('health checks');
+/** The checks every service has (database, Kafka), provided by the service module. */
+export const BASE_HEALTH_CHECKS = Symbol('base health checks');
 
 /**
  * A check that costs the dependency something (an SMTP relay's connection and greeting) run at most
@@ -31,50 +38,82 @@ export function checkAtMostEvery(everyMs: number, check: () => Promise<unknown>,
   };
 }
 
+async function within<T>(ms: number, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    return await Promise.race([p, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms)))]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Health through @nestjs/terminus: /health/live for the process, /health/ready for its
+ * dependencies (Kubernetes liveness and readiness probes, issue 18).
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(HEALTH_CHECKS) private readonly checks: HealthChecks) {}
+  private checks?: HealthChecks;
+
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly indicators: HealthIndicatorService,
+    @Inject(BASE_HEALTH_CHECKS) private readonly base: HealthChecks,
+    private readonly moduleRef: ModuleRef,
+  ) {}
+
+  /** The base checks and the service's own (HEALTH_CHECKS, from its module, when it has some). */
+  private all(): HealthChecks {
+    if (!this.checks) {
+      let own: HealthChecks = {};
+      try {
+        own = this.moduleRef.get<HealthChecks>(HEALTH_CHECKS, { strict: false });
+      } catch {
+        /* a service with no checks of its own */
+      }
+      this.checks = { ...this.base, ...own };
+    }
+    return this.checks;
+  }
 
   /**
    * Liveness: the process answers HTTP. Never looks at a dependency: a slow database or SMTP relay
-   * takes a pod out of its Service (readiness), it must not have Kubernetes restart it (issue 18).
+   * takes a pod out of its Service (readiness), it must not have Kubernetes restart it.
    */
   @Public()
   @Get('live')
+  @HealthCheck()
   @ApiOperation({ summary: 'Liveness: 200 while the process answers; dependencies are not checked' })
   live() {
-    return { status: 'ok' };
+    return this.health.check([]);
   }
 
-  /** Readiness: 200 when every dependency answers, 503 naming the one that does not. */
+  /** Readiness: 200 when every dependency answers within 3 s, 503 naming the one that does not. */
   @Public()
   @Get('ready')
+  @HealthCheck()
   @ApiOperation({ summary: 'Readiness: 200 when the database and every other dependency answer, else 503 naming the failing one' })
-  async ready(@Res() res: Response) {
-    return this.health(res);
+  ready() {
+    return this.health.check(
+      Object.entries(this.all()).map(([name, check]) => async () => {
+        const indicator = this.indicators.check(name);
+        try {
+          await within(3000, check());
+          return indicator.up();
+        } catch (e) {
+          return indicator.down({ message: (e as Error).message });
+        }
+      }),
+    );
   }
 
   /** The readiness answer, as before /health/live and /health/ready were separate (docker compose, the launcher). */
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Same as /health/ready: 200 when the database and every other dependency answer, else 503 naming the failing one' })
-  async health(@Res() res: Response) {
-    const results: Record<string, string> = {};
-    await Promise.all(
-      Object.entries(this.checks).map(async ([name, check]) => {
-        let timer: NodeJS.Timeout | undefined;
-        try {
-          await Promise.race([check(), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer within 3 s')), 3000)))]);
-          results[name] = 'ok';
-        } catch (e) {
-          results[name] = `failing: ${(e as Error).message}`;
-        } finally {
-          clearTimeout(timer);
-        }
-      }),
-    );
-    const ok = Object.values(results).every((v) => v === 'ok');
-    res.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE).json({ status: ok ? 'ok' : 'failing', checks: results });
+  @HealthCheck()
+  @ApiOperation({ summary: 'Same as /health/ready' })
+  legacy() {
+    return this.ready();
   }
 }

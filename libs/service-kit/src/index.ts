@@ -7,3 +7,6 @@ export * from './health';
 export * from './database';
 export * from './bootstrap';
 export * from './documents-client';
+export * from './service.module';
+export * from './observability/metrics';
+export * from './observability/tracing';

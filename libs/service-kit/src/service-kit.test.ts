@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { mintToken, signingKey, verifyToken } from './auth';
-import { ConfigError, baseConfig, loadConfig } from './config';
+import { ConfigError, baseConfig, kafkaSecurity, loadConfig, temporalConfigSchema, temporalConnection } from './config';
 import { JsonLogger, withLogContext } from './logger';
 import { parseOr400 } from './validation';
 import { checkAtMostEvery } from './health';
@@ -17,6 +17,50 @@ describe('configuration', () => {
       expect((e as Error).message).toContain('DATABASE_URL: must be a postgresql:// URL');
       expect((e as Error).message).toContain('KAFKA_BROKERS: must list host:port pairs');
     }
+  });
+
+  const env = { DATABASE_URL: 'postgres://localhost/wc', KAFKA_BROKERS: '127.0.0.1:9092' };
+  const problems = (e: NodeJS.ProcessEnv) => {
+    try {
+      loadConfig(baseConfig.merge(temporalConfigSchema), e);
+      return '';
+    } catch (err) {
+      return (err as Error).message;
+    }
+  };
+
+  it('outside local use, refuses to start without the signing key every replica shares', () => {
+    expect(problems({ ...env, DEPLOYMENT: 'staging' })).toContain('AUTH_JWT_SECRET: is required when DEPLOYMENT is staging');
+    expect(problems({ ...env, DEPLOYMENT: 'staging', AUTH_JWT_SECRET: 'k'.repeat(40) })).toBe('');
+    expect(problems(env)).toBe('');
+  });
+
+  it('Kafka: SASL needs its user and password, and TLS outside local use', () => {
+    expect(problems({ ...env, KAFKA_SASL_MECHANISM: 'scram-sha-512' })).toMatch(/KAFKA_SASL_USERNAME: is required[\s\S]*KAFKA_SASL_PASSWORD: is required/);
+    expect(problems({ ...env, KAFKA_SASL_USERNAME: 'u' })).toContain('KAFKA_SASL_MECHANISM: is required');
+    const sasl = { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'wc', KAFKA_SASL_PASSWORD: 'p' };
+    expect(problems({ ...env, ...sasl, DEPLOYMENT: 'production', AUTH_JWT_SECRET: 'k'.repeat(40) })).toContain('KAFKA_SSL: must be true with SASL');
+    expect(problems({ ...env, KAFKA_SASL_MECHANISM: 'gssapi' })).toContain('KAFKA_SASL_MECHANISM: must be plain, scram-sha-256 or scram-sha-512');
+    const c = loadConfig(baseConfig, { ...env, ...sasl, KAFKA_SSL: 'true' });
+    expect(kafkaSecurity(c)).toEqual({ ssl: true, sasl: { mechanism: 'scram-sha-512', username: 'wc', password: 'p' } });
+    expect(kafkaSecurity(loadConfig(baseConfig, env))).toEqual({});
+  });
+
+  it('Temporal: TLS with a CA and a client certificate, or an API key (TLS implied); files must exist', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tls-'));
+    for (const f of ['ca.pem', 'crt.pem', 'key.pem']) fs.writeFileSync(path.join(dir, f), `-----${f}-----`);
+    expect(problems({ ...env, TEMPORAL_TLS_CERT_FILE: path.join(dir, 'crt.pem') })).toContain('TEMPORAL_TLS_KEY_FILE: TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together');
+    expect(problems({ ...env, TEMPORAL_TLS: 'true', TEMPORAL_TLS_CA_FILE: path.join(dir, 'missing.pem') })).toContain(`TEMPORAL_TLS_CA_FILE: no such file: ${path.join(dir, 'missing.pem')}`);
+    expect(problems({ ...env, TEMPORAL_TLS: 'yes' })).toContain('TEMPORAL_TLS: must be true or false');
+    const mtls = temporalConnection(
+      loadConfig(temporalConfigSchema, { TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233', TEMPORAL_TLS: 'true', TEMPORAL_TLS_CA_FILE: path.join(dir, 'ca.pem'), TEMPORAL_TLS_CERT_FILE: path.join(dir, 'crt.pem'), TEMPORAL_TLS_KEY_FILE: path.join(dir, 'key.pem'), TEMPORAL_TLS_SERVER_NAME: 'ns.tmprl.cloud' }),
+    );
+    expect(mtls.address).toBe('ns.tmprl.cloud:7233');
+    expect(mtls.tls?.serverNameOverride).toBe('ns.tmprl.cloud');
+    expect(String(mtls.tls?.serverRootCACertificate)).toBe('-----ca.pem-----');
+    expect(String(mtls.tls?.clientCertPair?.crt)).toBe('-----crt.pem-----');
+    expect(temporalConnection(loadConfig(temporalConfigSchema, { TEMPORAL_API_KEY: 'key' }))).toEqual({ address: '127.0.0.1:7233', tls: {}, apiKey: 'key' });
+    expect(temporalConnection(loadConfig(temporalConfigSchema, {}))).toEqual({ address: '127.0.0.1:7233' });
   });
 });
 
@@ -50,6 +94,15 @@ describe('JSON logs', () => {
     const entry = JSON.parse(lines[0]);
     expect(entry).toMatchObject({ level: 'info', service: 'claims', msg: 'triaged', claimId: 'c-1', classification: 'significant' });
     expect(lines).toHaveLength(1);
+  });
+
+  it('never carry health information or credentials, however they are nested', () => {
+    const lines: string[] = [];
+    const log = new JsonLogger('claims', 'info', (l) => lines.push(l));
+    log.info('notified', { claimNumber: 'WC-1', injury: { nature: 'fracture', bodyLocation: 'left wrist' }, data: { worker: { givenName: 'Li' }, injury: { nature: 'fracture' } }, headers: { authorization: 'Bearer abc' }, token: 'abc' });
+    const entry = JSON.parse(lines[0]);
+    expect(entry).toMatchObject({ claimNumber: 'WC-1', injury: '[redacted]', data: { worker: { givenName: 'Li' }, injury: '[redacted]' }, headers: { authorization: '[redacted]' }, token: '[redacted]' });
+    expect(lines[0]).not.toMatch(/fracture|wrist|abc/);
   });
 });
 

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { HEALTH_CHECKS, HealthChecks, HealthController, JsonLogger, serviceDataSourceOptions } from '@wc/service-kit';
-import { KafkaClient } from '@wc/messaging';
+import { TOPICS } from '@wc/contracts';
+import { HEALTH_CHECKS, HealthChecks, ServiceModule } from '@wc/service-kit';
 import { ClaimDocumentEntity, ClaimEffectEntity, ClaimEntity } from './claims/claim.entity';
 import { ClaimsController } from './claims/claims.controller';
-import { ClaimsService, LOGGER } from './claims/claims.service';
+import { ClaimsService } from './claims/claims.service';
 import { CLAIMS_CONFIG, SCHEMA, loadClaimsConfig } from './config';
 import { DocumentsConsumer } from './documents/documents.consumer';
 import { PaymentsConsumer } from './actions/payments.consumer';
@@ -13,7 +11,6 @@ import { EffectsService } from './effects/effects.service';
 import { InternalController } from './effects/internal.controller';
 import { Initial1763770000000 } from './migrations/1763770000000-initial';
 import { EffectBatches1763770000001 } from './migrations/1763770000001-effect-batches';
-import { ClaimsOutboxRelay, KAFKA, kafkaProvider } from './messaging.providers';
 import { TemporalGateway } from './workflow/temporal.gateway';
 import { ActionsController } from './actions/actions.controller';
 import { ActionsService } from './actions/actions.service';
@@ -27,6 +24,7 @@ import { NoticeDeliveries1763770000005 } from './migrations/1763770000005-notice
 import { RemovedParties1763860000000 } from './migrations/1763860000000-removed-parties';
 import { ActionOutcomes1765000000000 } from './migrations/1765000000000-action-outcomes';
 import { ActionRequestHash1765100000000 } from './migrations/1765100000000-action-request-hash';
+import { OutboxHeaders1765200000000 } from './migrations/1765200000000-outbox-headers';
 import { NotificationsConsumer } from './correspondence/notifications.consumer';
 import { PartiesController } from './parties/parties.controller';
 import { PartiesService } from './parties/parties.service';
@@ -35,38 +33,31 @@ const config = loadClaimsConfig();
 
 @Module({
   imports: [
-    TypeOrmModule.forRoot(
-      serviceDataSourceOptions({
-        url: config.DATABASE_URL,
-        schema: SCHEMA,
-        entities: [ClaimEntity, ClaimDocumentEntity, ClaimEffectEntity, ObligationView, EscalationTask, NoticeRow, ClaimAction],
-        migrations: [Initial1763770000000, EffectBatches1763770000001, ObligationsAndQueues1763770000002, ActionIdempotency1763770000003, Parties1763770000004, NoticeDeliveries1763770000005, RemovedParties1763860000000, ActionOutcomes1765000000000, ActionRequestHash1765100000000],
-      }),
-    ),
+    ServiceModule.forRoot({
+      name: 'claims',
+      config,
+      schema: SCHEMA,
+      outboxTopics: [TOPICS.claims, TOPICS.documents],
+      entities: [ClaimEntity, ClaimDocumentEntity, ClaimEffectEntity, ObligationView, EscalationTask, NoticeRow, ClaimAction],
+      migrations: [Initial1763770000000, EffectBatches1763770000001, ObligationsAndQueues1763770000002, ActionIdempotency1763770000003, Parties1763770000004, NoticeDeliveries1763770000005, RemovedParties1763860000000, ActionOutcomes1765000000000, ActionRequestHash1765100000000, OutboxHeaders1765200000000],
+    }),
   ],
-  controllers: [ClaimsController, ActionsController, PartiesController, QueuesController, InternalController, HealthController],
+  controllers: [ClaimsController, ActionsController, PartiesController, QueuesController, InternalController],
   providers: [
     { provide: CLAIMS_CONFIG, useValue: config },
-    { provide: LOGGER, useValue: new JsonLogger('claims', config.LOG_LEVEL) },
-    kafkaProvider,
     TemporalGateway,
     ClaimsService,
     PartiesService,
     NotificationsConsumer,
     EffectsService,
     ActionsService,
-    ClaimsOutboxRelay,
     DocumentsConsumer,
     PaymentsConsumer,
     WorkflowReconciler,
     {
       provide: HEALTH_CHECKS,
-      inject: [getDataSourceToken(), KAFKA, TemporalGateway],
-      useFactory: (ds: DataSource, kafka: KafkaClient, temporal: TemporalGateway): HealthChecks => ({
-        database: () => ds.query('SELECT 1'),
-        kafka: () => kafka.ping(),
-        temporal: () => temporal.ping(),
-      }),
+      inject: [TemporalGateway],
+      useFactory: (temporal: TemporalGateway): HealthChecks => ({ temporal: () => temporal.ping() }),
     },
   ],
 })

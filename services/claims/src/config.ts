@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import { baseConfig, loadConfig, port } from '@wc/service-kit';
+import { baseConfig, loadConfig, port, temporalConfig } from '@wc/service-kit';
 
 export const claimsConfigSchema = baseConfig.extend({
   PORT: port(3001),
-  TEMPORAL_ADDRESS: z.string().default('127.0.0.1:7233'),
-  TEMPORAL_NAMESPACE: z.string().default('default'),
+  ...temporalConfig,
   /**
    * How long lodging a claim waits to reach Temporal before answering without the workflow (the
    * claim is committed; the reconciler starts its workflow when Temporal is back). The SDK's own

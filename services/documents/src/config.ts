@@ -21,12 +21,6 @@ export const documentsConfigSchema = baseConfig
     DB_SCHEMA: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _').default('documents'),
     /** The group that reads claim.notified (claims/claims-directory.ts); default: one per schema. */
     CLAIMS_CONSUMER_GROUP: z.string().min(1, 'must not be empty').optional(),
-    /**
-     * `local` (npm start, the tests) prints the development insurer (letterhead.ts LOCAL_INSURER)
-     * where an INSURER_* setting is not given; anywhere else every INSURER_* setting is required, so
-     * no letter is posted under the development identity.
-     */
-    DEPLOYMENT: z.enum(['local', 'staging', 'production'], { errorMap: () => ({ message: 'must be local, staging or production' }) }).default('local'),
     ...(Object.fromEntries(Object.keys(INSURER_SETTINGS).map((k) => [k, z.string().optional()])) as Record<InsurerSetting, z.ZodOptional<z.ZodString>>),
   })
   .transform((c, ctx) => {

@@ -1,3 +1,4 @@
+import './tracing';
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import { runMain, startService } from '@wc/service-kit';

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
-import { HEALTH_CHECKS, HealthChecks, HealthController, JsonLogger, serviceDataSourceOptions } from '@wc/service-kit';
-import { KafkaClient } from '@wc/messaging';
-import { LOGGER, PAYMENTS_CONFIG, SCHEMA, loadPaymentsConfig } from './config';
+import { TOPICS } from '@wc/contracts';
+import { ServiceModule } from '@wc/service-kit';
+import { PAYMENTS_CONFIG, SCHEMA, loadPaymentsConfig } from './config';
+import { OutboxHeaders1765200000000 } from './migrations/1765200000000-outbox-headers';
 import { BodyParsers } from './http/body-parsers';
-import { KAFKA, PaymentsOutboxRelay, kafkaHealth, kafkaProvider } from './messaging.providers';
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { WeeklyPayments1763900000000 } from './migrations/1763900000000-weekly-payments';
 import { PaymentClocks1763900000001 } from './migrations/1763900000001-payment-clocks';
@@ -43,21 +41,19 @@ const config = loadPaymentsConfig();
 
 @Module({
   imports: [
-    TypeOrmModule.forRoot(
-      serviceDataSourceOptions({
-        url: config.DATABASE_URL,
-        schema: SCHEMA,
-        entities: [WageScheduleEntity, WageScheduleLineEntity],
-        migrations: [Initial1763800000000, WeeklyPayments1763900000000, PaymentClocks1763900000001, ActionOutcomes1765000000001, Medical1765000000002, WorkerNameOrder1765000000003],
-      }),
-    ),
+    ServiceModule.forRoot({
+      name: 'payments',
+      config,
+      schema: SCHEMA,
+      outboxTopics: [TOPICS.payments],
+      entities: [WageScheduleEntity, WageScheduleLineEntity],
+      migrations: [Initial1763800000000, WeeklyPayments1763900000000, PaymentClocks1763900000001, ActionOutcomes1765000000001, Medical1765000000002, WorkerNameOrder1765000000003, OutboxHeaders1765200000000],
+    }),
   ],
-  controllers: [SchedulesController, PaymentClaimsController, PiaweController, WeeklyPaymentsController, PaymentsController, PaymentRunsController, RemediationController, ProvidersController, MedicalController, HealthController],
+  controllers: [SchedulesController, PaymentClaimsController, PiaweController, WeeklyPaymentsController, PaymentsController, PaymentRunsController, RemediationController, ProvidersController, MedicalController],
   providers: [
     { provide: PAYMENTS_CONFIG, useValue: config },
-    { provide: LOGGER, useValue: new JsonLogger('payments', config.LOG_LEVEL) },
     BodyParsers,
-    kafkaProvider,
     SchedulesService,
     PaymentClaimsService,
     ClaimsConsumer,
@@ -75,15 +71,6 @@ const config = loadPaymentsConfig();
     EstimatesService,
     PaymentsDocumentsClient,
     RemittancesService,
-    PaymentsOutboxRelay,
-    {
-      provide: HEALTH_CHECKS,
-      inject: [getDataSourceToken(), KAFKA],
-      useFactory: (ds: DataSource, kafka: KafkaClient): HealthChecks => ({
-        database: () => ds.query('SELECT 1'),
-        kafka: () => kafkaHealth(kafka),
-      }),
-    },
   ],
 })
 export class AppModule {}

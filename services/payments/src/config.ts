@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { baseConfig, loadConfig, port } from '@wc/service-kit';
+import { baseConfig, loadConfig, localDefaults, port } from '@wc/service-kit';
 
-export const paymentsConfigSchema = baseConfig.extend({
+const paymentsSettings = baseConfig.extend({
   PORT: port(3004),
   CLAIMS_CONSUMER_GROUP: z.string().min(1).default('payments-service.claims'),
   /** A new consumer group reads the claims topic from its start (every claim's facts); tests sharing a topic across databases set false. */
@@ -12,28 +12,51 @@ export const paymentsConfigSchema = baseConfig.extend({
    * group.min.session.timeout.ms (6 s by default) is the least it takes.
    */
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
-  /** The insurer's bank details for the ABA file's descriptive record and trace fields (nsw-facts.md §7.2). */
-  ABA_FINANCIAL_INSTITUTION: z.string().regex(/^[A-Z]{3}$/, 'must be the 3-letter bank abbreviation, e.g. WBC').default('WBC'),
-  ABA_USER_NAME: z.string().min(1).max(26).default('WC CLAIMS PLATFORM'),
-  ABA_USER_ID: z.string().regex(/^\d{1,6}$/, 'must be the 1-6 digit APCA user id').default('000000'),
-  ABA_DESCRIPTION: z.string().min(1).max(12).default('WEEKLY COMP'),
-  ABA_REMITTER_BSB: z.string().regex(/^\d{3}-\d{3}$/, 'must be NNN-NNN').default('032-000'),
-  ABA_REMITTER_ACCOUNT: z.string().regex(/^[0-9 -]{1,9}$/, 'must be up to 9 digits, hyphens or spaces').default('000000000'),
-  ABA_REMITTER_NAME: z.string().min(1).max(16).default('WC CLAIMS'),
+  /** The insurer's bank details for the ABA file's descriptive record and trace fields (docs/sources.md §7.2). */
+  ABA_FINANCIAL_INSTITUTION: z.string().regex(/^[A-Z]{3}$/, 'must be the 3-letter bank abbreviation, e.g. WBC').optional(),
+  ABA_USER_NAME: z.string().min(1).max(26).optional(),
+  ABA_USER_ID: z.string().regex(/^\d{1,6}$/, 'must be the 1-6 digit APCA user id').optional(),
+  ABA_DESCRIPTION: z.string().min(1).max(12).optional(),
+  ABA_REMITTER_BSB: z.string().regex(/^\d{3}-\d{3}$/, 'must be NNN-NNN').optional(),
+  ABA_REMITTER_ACCOUNT: z.string().regex(/^[0-9 -]{1,9}$/, 'must be up to 9 digits, hyphens or spaces').optional(),
+  ABA_REMITTER_NAME: z.string().min(1).max(16).optional(),
   ABA_BALANCING_RECORD: z.enum(['true', 'false']).default('false'),
   /** Where remittance advices are rendered and stored (issue 17). */
   DOCUMENTS_SERVICE_URL: z.string().url('must be a URL, e.g. http://127.0.0.1:3002').default('http://127.0.0.1:3002'),
-  /** Who providers contact about a remittance advice (printed on it). Set the insurer's own outside local use. */
-  PROVIDER_PAYMENTS_CONTACT_NAME: z.string().min(1).max(200).default('Provider payments team'),
-  PROVIDER_PAYMENTS_CONTACT_PHONE: z.string().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number').default('02 9000 0000'),
-  PROVIDER_PAYMENTS_CONTACT_EMAIL: z.string().email().default('provider.payments@insurer.example'),
-  PROVIDER_PAYMENTS_POSTAL_ADDRESS: z.string().min(5).max(200).default('Postal address not configured (set PROVIDER_PAYMENTS_POSTAL_ADDRESS)'),
+  /** Who providers contact about a remittance advice (printed on it); the insurer's own outside local use (below). */
+  PROVIDER_PAYMENTS_CONTACT_NAME: z.string().min(1).max(200).optional(),
+  PROVIDER_PAYMENTS_CONTACT_PHONE: z.string().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number').optional(),
+  PROVIDER_PAYMENTS_CONTACT_EMAIL: z.string().email().optional(),
+  PROVIDER_PAYMENTS_POSTAL_ADDRESS: z.string().min(5).max(200).optional(),
   /** Claims a remediation or a run works through per transaction. */
   BATCH_SIZE: z.coerce.number().int().min(1).max(100000).default(2000),
 });
+/**
+ * The insurer's bank details in every ABA file: the placeholders (BSB 032-000, account 000000000)
+ * serve local use only; staging and production must be given the insurer's own (issue 18).
+ */
+export const paymentsConfigSchema = localDefaults(
+  paymentsSettings,
+  {
+    ABA_FINANCIAL_INSTITUTION: 'WBC',
+    ABA_USER_NAME: 'WC CLAIMS PLATFORM',
+    ABA_USER_ID: '000000',
+    ABA_DESCRIPTION: 'WEEKLY COMP',
+    ABA_REMITTER_BSB: '032-000',
+    ABA_REMITTER_ACCOUNT: '000000000',
+    ABA_REMITTER_NAME: 'WC CLAIMS',
+    PROVIDER_PAYMENTS_CONTACT_NAME: 'Provider payments team',
+    PROVIDER_PAYMENTS_CONTACT_PHONE: '02 9000 0000',
+    PROVIDER_PAYMENTS_CONTACT_EMAIL: 'provider.payments@insurer.example',
+    PROVIDER_PAYMENTS_POSTAL_ADDRESS: 'Postal address not configured (set PROVIDER_PAYMENTS_POSTAL_ADDRESS)',
+  },
+  'the insurer\'s own bank details go into every ABA file, its provider contact onto every remittance advice',
+);
+
 export type PaymentsConfig = z.infer<typeof paymentsConfigSchema>;
 export const PAYMENTS_CONFIG = Symbol('payments config');
-export const LOGGER = Symbol('logger');
+/** The service module's logger (service-kit). */
+export { LOGGER } from '@wc/service-kit';
 export const loadPaymentsConfig = (env: NodeJS.ProcessEnv = process.env) => loadConfig(paymentsConfigSchema, env);
 export const SCHEMA = 'payments';
 /** Largest schedule accepted over HTTP (CSV or JSON): about 30,000 lines of a typical payroll export. */

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { Client } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { type Scenario, scenarioSchema } from '@wc/contracts';
 import { parseEventTime, sydneyInstant } from '@wc/rules';
+import { ownCase } from '../../../tools/test-cases/src';
 import { claimWorkflowBundle } from '../bundle';
+import { workerTelemetry } from '../telemetry';
 import { TimeSkippingServer, startTimeSkippingServer } from '../simulate/time-skipping';
 import { type ClaimPartsPort, InMemoryEffects, TemporalClaimParts, createClaimActivities } from './activities';
 import { actionUpdate, partsQuery } from './definitions';
@@ -16,8 +17,8 @@ import type { claimWorkflow } from './workflows';
 // its last effects (the cancellations finalisation made), in the one workflow of its own.
 jest.setTimeout(300_000);
 
-const shared = process.env.WC_SHARED_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared');
-const fracture: Scenario = scenarioSchema.parse(JSON.parse(fs.readFileSync(path.join(shared, 'scenarios', 'significant-fracture.json'), 'utf8')));
+// Any significant claim will do (only its notification is used): the repository's own fracture.
+const fracture: Scenario = scenarioSchema.parse(JSON.parse(fs.readFileSync(ownCase('scenarios', 'fracture-provisional-then-accepted.json'), 'utf8')));
 
 let server: TimeSkippingServer;
 beforeAll(async () => {
@@ -46,7 +47,7 @@ it('a part ends once, after the effects the claim decided for it, when an action
     },
   };
   const taskQueue = `parts-race-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await claimWorkflowBundle(), activities: createClaimActivities({ effects: new InMemoryEffects(), parts }) });
+  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await claimWorkflowBundle(), activities: createClaimActivities({ effects: new InMemoryEffects(), parts }), ...workerTelemetry() });
   await worker.runUntil(async () => {
     const notified = parseEventTime(fracture.claim.notifiedAt);
     const clockOffsetMs = sydneyInstant(notified.date, notified.minuteOfDay) - (await env.currentTimeMs());

@@ -9,6 +9,7 @@ import { END_OF_DAY_MINUTE, type Effect, Timeline, TimelineDetails } from '@wc/c
 import { type Scenario, splitAtUntil } from '@wc/contracts';
 import { parseEventTime, sydneyInstant } from '@wc/rules';
 import { claimWorkflowBundle } from '../bundle';
+import { workerTelemetry } from '../telemetry';
 import { InMemoryEffects, TemporalClaimParts, createClaimActivities } from '../claim/activities';
 import { actionUpdate, partEffectsSignal, partQuery, partsQuery, timelineQuery } from '../claim/definitions';
 import type { claimWorkflow } from '../claim/workflows';
@@ -47,7 +48,7 @@ const instantOf = (at: string) => {
 };
 
 /**
- * Runs scenarios through the real claim workflow on the time-skipping server (simulate.md): the
+ * Runs scenarios through the real claim workflow on the time-skipping server (docs/simulate.md): the
  * same workflow and lifecycle code production runs; only the effects go to memory.
  */
 export async function simulateScenarios(items: { file: string; scenario: Scenario }[], options: SimulateOptions = {}): Promise<SimulationResult[]> {
@@ -66,6 +67,7 @@ export async function simulateScenarios(items: { file: string; scenario: Scenari
       taskQueue,
       workflowBundle: await claimWorkflowBundle(),
       activities: createClaimActivities({ effects, parts: new TemporalClaimParts(direct) }),
+      ...workerTelemetry(),
     });
     return await worker.runUntil(async () => {
       const results: SimulationResult[] = [];

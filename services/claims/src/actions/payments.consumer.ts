@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ClaimEvent, TOPICS } from '@wc/contracts';
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
-import { JsonLogger, withLogContext } from '@wc/service-kit';
+import { JsonLogger, KAFKA, withLogContext } from '@wc/service-kit';
 import { SCHEMA } from '../config';
 import { LOGGER } from '../claims/claims.service';
-import { KAFKA } from '../messaging.providers';
 import { ActionsService } from './actions.service';
 
 /**

@@ -6,13 +6,14 @@ import { DataSource } from 'typeorm';
 import { Notification, TOPICS, ClaimNotifiedData } from '@wc/contracts';
 import { enqueue, newEnvelope } from '@wc/messaging';
 import { parseEventTime } from '@wc/rules';
-import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
+import { JsonLogger, LOGGER, StaffUser, withLogContext } from '@wc/service-kit';
 import { claimWorkflowId } from '@wc/workflows/dist/claim/definitions';
 import { CLAIMS_CONFIG, ClaimsConfig, SCHEMA } from '../config';
 import { TemporalGateway } from '../workflow/temporal.gateway';
 import { ClaimDocumentEntity, ClaimEntity } from './claim.entity';
 
-export const LOGGER = Symbol('logger');
+/** The service module's logger (service-kit), under the name this service's code imports. */
+export { LOGGER };
 
 @Injectable()
 export class ClaimsService {
@@ -156,7 +157,7 @@ export class ClaimsService {
       segment: claim.segment,
       triageReasons: claim.triageReasons,
       workflow: { id: claim.workflowId, status: workflowStatus, parts },
-      // rules.md §8: treatment requests, s48A warnings and any discontinuance, as the claim's workflow keeps them.
+      // docs/rules.md §8: treatment requests, s48A warnings and any discontinuance, as the claim's workflow keeps them.
       treatmentRequests: typeof decisions === 'object' && decisions ? decisions.treatmentRequests : decisions,
       s48aWarnings: typeof decisions === 'object' && decisions ? decisions.s48aWarnings : decisions,
       discontinuance: typeof decisions === 'object' && decisions ? decisions.discontinuance : decisions,

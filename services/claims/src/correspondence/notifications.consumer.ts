@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
-import { JsonLogger } from '@wc/service-kit';
+import { JsonLogger, KAFKA } from '@wc/service-kit';
 import { SCHEMA } from '../config';
 import { ClaimEntity } from '../claims/claim.entity';
 import { LOGGER } from '../claims/claims.service';
-import { KAFKA } from '../messaging.providers';
 
 /**
  * notice.delivery-updated → the claim's record shows every copy of every notice: sent, delivered,

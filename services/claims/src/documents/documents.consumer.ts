@@ -3,11 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DocumentCreatedData, TOPICS } from '@wc/contracts';
 import { IdempotentConsumer, KafkaClient } from '@wc/messaging';
-import { JsonLogger } from '@wc/service-kit';
+import { JsonLogger, KAFKA } from '@wc/service-kit';
 import { SCHEMA } from '../config';
 import { ClaimDocumentEntity, ClaimEntity } from '../claims/claim.entity';
 import { LOGGER } from '../claims/claims.service';
-import { KAFKA } from '../messaging.providers';
 
 /** document.created → the claim shows its letter (idempotent: a redelivered event does nothing twice). */
 @Injectable()

@@ -1,12 +1,14 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ApplicationFailure, Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { ClaimEvent, FieldProblem } from '@wc/contracts';
+import { temporalConnection } from '@wc/service-kit';
 import { ActionResult, CLAIM_TASK_QUEUE, ClaimWorkflowInput, actionUpdate, decisionsQuery, partsQuery, timelineQuery } from '@wc/workflows/dist/claim/definitions';
 
 /** The claim's workflow is not running yet (Temporal was unreachable when it was lodged; the reconciler retries). */
 export class WorkflowNotStartedError extends Error {}
 
-/** The workflow refused a staff action (rules.md §4 and the lifecycle's refusals). */
+/** The workflow refused a staff action (docs/rules.md §4 and the lifecycle's refusals). */
 export class ActionRefusedError extends Error {
   constructor(readonly problems: FieldProblem[]) {
     super(problems.map((p) => `${p.path}: ${p.message}`).join('; '));
@@ -22,9 +24,11 @@ export class TemporalGateway implements OnApplicationShutdown {
   constructor(@Inject(CLAIMS_CONFIG) private readonly config: ClaimsConfig) {}
 
   private connect() {
-    this.client ??= Connection.connect({ address: this.config.TEMPORAL_ADDRESS, connectTimeout: this.config.TEMPORAL_CONNECT_TIMEOUT_MS }).then((connection) => ({
+    // TLS and the API key from the settings; the interceptor carries the trace context (and the
+    // request id in baggage) into the workflow's start, signals and updates (issue 18).
+    this.client ??= Connection.connect({ ...temporalConnection(this.config), connectTimeout: this.config.TEMPORAL_CONNECT_TIMEOUT_MS }).then((connection) => ({
       connection,
-      client: new Client({ connection, namespace: this.config.TEMPORAL_NAMESPACE }),
+      client: new Client({ connection, namespace: this.config.TEMPORAL_NAMESPACE, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }),
     }));
     this.client.catch(() => (this.client = undefined)); // try again next time
     return this.client;
@@ -86,7 +90,7 @@ export class TemporalGateway implements OnApplicationShutdown {
   }
 
   /**
-   * rules.md §8 on the claim (treatment requests, s48A warnings, a discontinuance), from its
+   * docs/rules.md §8 on the claim (treatment requests, s48A warnings, a discontinuance), from its
    * workflow; like the parts, at most two seconds when no claim worker answers.
    */
   async decisions(workflowId: string) {

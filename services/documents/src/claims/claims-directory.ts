@@ -3,10 +3,9 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
 import { type KafkaClient, type MessageConsumer, isEvent, parseEnvelope } from '@wc/messaging';
-import { JsonLogger, withLogContext } from '@wc/service-kit';
+import { JsonLogger, KAFKA, withLogContext } from '@wc/service-kit';
 import { DOCUMENTS_CONFIG, DocumentsConfig } from '../config';
 import { LOGGER } from '../documents/documents.service';
-import { KAFKA } from '../messaging.providers';
 
 /**
  * The claim number of every claim, as the claims service (the system of record) announced it in

@@ -6,14 +6,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DocumentCreatedData, TOPICS } from '@wc/contracts';
 import { enqueue, newEnvelope } from '@wc/messaging';
-import { JsonLogger, StaffUser, badRequest, canonicalHash, withLogContext } from '@wc/service-kit';
+import { badRequest, canonicalHash, JsonLogger, LOGGER, StaffUser, withLogContext } from '@wc/service-kit';
 import { DOCUMENTS_CONFIG, DocumentsConfig } from '../config';
 import { DocumentRequest, LANGUAGE_ASSISTANCE_VERSION, type Letter, NoticeTemplate, currentTemplate, languageAssistanceBlocks, renderLetter } from '../templates';
 import { describe, unprintable } from '../templates/fonts';
 import { type Insurer } from '../templates/letterhead';
 import { DocumentEntity, DocumentReadEntity } from './document.entity';
 
-export const LOGGER = Symbol('logger');
+/** The service module's logger (service-kit), under the name this service's code imports. */
+export { LOGGER };
 export const PDF = 'application/pdf';
 
 

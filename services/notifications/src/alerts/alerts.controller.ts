@@ -2,8 +2,8 @@ import { Controller, ForbiddenException, Get, Query, Req } from '@nestjs/common'
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { Roles, StaffUser, addLogContext, parseOr400 } from '@wc/service-kit';
-import { NoticesService } from './notices.service';
-import { CorrespondenceViews } from '../correspondence/correspondence-views';
+import { AlertsService } from './alerts.service';
+import { CorrespondenceViews } from '../notices/correspondence-views';
 
 const byClaim = z.object({ claimId: z.string({ required_error: 'is required' }).uuid('must be a uuid') }).strict();
 const byLeader = z.object({ teamLeader: z.string().min(1).optional() }).strict();
@@ -12,8 +12,8 @@ const byCaseManager = z.object({ caseManager: z.string().min(1).optional() }).st
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
-export class NoticesController {
-  constructor(private readonly notices: NoticesService, private readonly correspondence: CorrespondenceViews) {}
+export class AlertsController {
+  constructor(private readonly notices: AlertsService, private readonly correspondence: CorrespondenceViews) {}
 
   @Get('notices')
   @ApiOperation({ summary: "The notices a claim's workflow requested (rules.md §5), each with its copies: to whom, by which channel, the document and how far it got" })

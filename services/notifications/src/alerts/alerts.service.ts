@@ -8,7 +8,7 @@ import { LOGGER } from '../letters/letters.service';
 
 /** Escalation alerts and reminders from the claims' workflows, recorded as they arrive (inside the inbox transaction). */
 @Injectable()
-export class NoticesService {
+export class AlertsService {
   constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig, @Inject(LOGGER) private readonly log: JsonLogger) {}
 
   private get s() {

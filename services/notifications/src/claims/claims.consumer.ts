@@ -3,12 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
-import { JsonLogger } from '@wc/service-kit';
+import { JsonLogger, KAFKA } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
-import { KAFKA } from '../messaging.providers';
-import { LOGGER, LettersService } from './letters.service';
-import { NoticesService } from '../notices/notices.service';
-import { CorrespondenceService } from '../correspondence/correspondence.service';
+import { LOGGER, LettersService } from '../letters/letters.service';
+import { AlertsService } from '../alerts/alerts.service';
+import { CorrespondenceService } from '../notices/correspondence.service';
 
 /** claim.notified → an acknowledgement letter; the claim's facts and parties kept; notice.requested → deliveries; escalations and reminders recorded (idempotent: a redelivered event does nothing twice). */
 @Injectable()
@@ -21,7 +20,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly log: JsonLogger,
     private readonly letters: LettersService,
-    private readonly notices: NoticesService,
+    private readonly alerts: AlertsService,
     private readonly correspondence: CorrespondenceService,
   ) {}
 
@@ -44,8 +43,8 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
         } else if (isEvent(event, 'claim.action-recorded')) await this.correspondence.actionRecorded(event, m);
         else if (isEvent(event, 'claim.parties-recorded')) await this.correspondence.partiesRecorded(event, m);
         else if (isEvent(event, 'notice.requested')) await this.correspondence.noticeRequested(event, m);
-        else if (isEvent(event, 'obligation.escalated')) await this.notices.obligationEscalated(event, m);
-        else if (isEvent(event, 'obligation.reminder')) await this.notices.obligationReminder(event, m);
+        else if (isEvent(event, 'obligation.escalated')) await this.alerts.obligationEscalated(event, m);
+        else if (isEvent(event, 'obligation.reminder')) await this.alerts.obligationReminder(event, m);
         else if (isEvent(event, 'medical-invoice.assessed')) await this.correspondence.medicalInvoiceAssessed(event, m);
       },
     });

@@ -2,13 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClaimNotifiedData, Envelope, RecordedParty } from '@wc/contracts';
-import { JsonLogger, canonicalHash, refusedForDate, withLogContext } from '@wc/service-kit';
+import { canonicalHash, JsonLogger, LOGGER, refusedForDate, withLogContext } from '@wc/service-kit';
 import { sydneyAt } from '@wc/rules';
-import { type StaffContact, acknowledgementData } from '../correspondence/notice-content';
+import { type StaffContact, acknowledgementData } from '../notices/notice-content';
 import { DocumentsClient, DocumentsServiceError } from '../documents.client';
 import { LetterRequestEntity } from './letter-request.entity';
 
-export const LOGGER = Symbol('logger');
+/** The service module's logger (service-kit), under the name this service's code imports. */
+export { LOGGER };
 
 export interface LetterRequestView {
   eventId: string;

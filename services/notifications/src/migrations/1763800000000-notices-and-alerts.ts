@@ -2,8 +2,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from './1763790000000-initial';
 
 /**
- * Notices the claims' workflows decided on (rules.md §5) and team leaders' escalation alerts
- * (rules.md §4), as received. Rendering each notice and delivering it by email, SMS or post comes
+ * Notices the claims' workflows decided on (docs/rules.md §5) and team leaders' escalation alerts
+ * (docs/rules.md §4), as received. Rendering each notice and delivering it by email, SMS or post comes
  * with the notices work (issue 6); `status` says how far each has got.
  */
 export class NoticesAndAlerts1763800000000 implements MigrationInterface {

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from './1763790000000-initial';
 
-/** Case managers' reminders, one business day before an obligation is due (rules.md §4). */
+/** Case managers' reminders, one business day before an obligation is due (docs/rules.md §4). */
 export class Reminders1763810000000 implements MigrationInterface {
   name = 'Reminders1763810000000';
 

@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 import { schemaOf } from './1763790000000-initial';
 
 /**
- * What the platform decided that a notice states (notice.requested's `facts`, rules.md §8): a
+ * What the platform decided that a notice states (notice.requested's `facts`, docs/rules.md §8): a
  * treatment request and its outcome, the dates of an s48A warning or suspension, when a
  * discontinuance takes effect after the s80 notice period, when s39 weekly payments and s59A
  * treatment stop. Kept with the notice so every copy prints the same decision, a person cannot write

@@ -8,7 +8,7 @@ import { DigestService } from './digest.service';
 
 /**
  * Facts the platform records and prints on every copy: a person writes around them, never over them.
- * What it decided for one notice (rules.md §8) depends on the notice, so the service refuses those.
+ * What it decided for one notice (docs/rules.md §8) depends on the notice, so the service refuses those.
  */
 const RECORDED = ['claimNumber', 'issuedOn', 'worker', 'recipient', 'notifier'] as const;
 const contentSchema = z

@@ -3,7 +3,7 @@
  * the local SMTP server (deploy/local's mail engine): content a person must write, consent refused
  * and logged, email with the stored PDF, post through the print queue, SMS, a bounce, retries that
  * give up, the interpreter paragraph and booking task, team leaders' digests, and the notices of
- * rules.md §8 with what the platform decided (a treatment decision to the provider the request
+ * docs/rules.md §8 with what the platform decided (a treatment decision to the provider the request
  * named, a discontinuance's decision notice taking effect on the day §8.3 computed).
  */
 import { createHash, randomUUID } from 'node:crypto';
@@ -91,7 +91,7 @@ async function requestNotice(c: Claim, type: string, to: string[]) {
   return noticeId;
 }
 
-/** A notice as the lifecycle asks for it under rules.md §8: with the day, the cause, the request it is about and what was decided. */
+/** A notice as the lifecycle asks for it under docs/rules.md §8: with the day, the cause, the request it is about and what was decided. */
 async function requestDecided(c: Claim, type: string, to: string[], n: { on: string; cause: string; ref?: string; facts?: Record<string, string | number | null> }) {
   const noticeId = randomUUID();
   await publish('notice.requested', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, noticeId, type, to, ...n });
@@ -426,7 +426,7 @@ describe('the notices of rules.md §8, with what the platform decided', () => {
     const facts = { treatment: 'physiotherapy, 8 sessions', provider: 'Northside physio', cost: '760.00', requestedOn: addDays(on, -10), decision: 'declined', decidedOn: on };
     const noticeId = await requestDecided(c, 'treatment-decision', ['provider'], { on, cause: 'treatment.declined', ref: 'treatment-1', facts });
 
-    // rules.md §8.1: the provider named in the request (case aside), not every provider of the claim.
+    // docs/rules.md §8.1: the provider named in the request (case aside), not every provider of the claim.
     const [waiting, ...others] = await copiesWhen(c, noticeId, 'the reasons to be asked for', (cs) => cs[0].status === 'awaiting-content');
     expect(others).toEqual([]);
     expect(waiting).toMatchObject({ recipient: 'provider', partyId: physio.partyId });

@@ -12,7 +12,7 @@ import { type ClaimRecord, type DecidedFacts, type StaffContact, consentRefusal,
 
 export type TaskKind = 'notice-content' | 'party-details' | 'consent' | 'delivery-failed' | 'interpreter-booking' | 'invoice-held';
 
-/** What a held medical invoice line waits for, as the case manager reads it (medical.md's reasons; issue 17). */
+/** What a held medical invoice line waits for, as the case manager reads it (docs/medical-assessment.md's reasons; issue 17). */
 const HELD_FOR: Record<string, string> = {
   'no-approval': 'no approval covers it (1987 Act s60(2A)): approve the treatment for payment (POST /claims/:claimId/approvals) or decline it',
   'approval-exhausted': "the approval's units are used up: approve more units or decline the rest",
@@ -116,7 +116,7 @@ export class CorrespondenceService {
       }
       await this.withdrawFromRemovedParties(m, d.claimId, d.parties.map((p) => p.partyId));
       await this.withdrawWithoutConsent(m, d.claimId);
-      // The notice's decided facts say which provider a treatment decision is for (rules.md §8.1).
+      // The notice's decided facts say which provider a treatment decision is for (docs/rules.md §8.1).
       const waiting: Array<DeliveryRow & { decided: DecidedFacts | null }> = await m.query(
         `SELECT d.*, n.decided FROM ${this.s}.deliveries d JOIN ${this.s}.notice_requests n ON n.notice_id = d.notice_id
          WHERE d.claim_id = $1 AND d.status = 'awaiting-party' FOR UPDATE OF d`,
@@ -200,7 +200,7 @@ export class CorrespondenceService {
   }
 
   /**
-   * `facts` is what the platform decided that the notice states (rules.md §8): kept as the notice's
+   * `facts` is what the platform decided that the notice states (docs/rules.md §8): kept as the notice's
    * `decided`, so every copy prints it, a person cannot write over it, and a treatment decision goes
    * to the provider the request named.
    */
@@ -262,7 +262,7 @@ export class CorrespondenceService {
   /**
    * The case manager's part of a notice (a decision's reasons and reports, an IME's place): merged
    * over what the platform prefilled, and every copy still waiting is written again with it. What
-   * the platform decided for this notice (rules.md §8: when a discontinuance takes effect, an s48A
+   * the platform decided for this notice (docs/rules.md §8: when a discontinuance takes effect, an s48A
    * suspension's dates, when s39 payments stop) is refused, field by field: staff no longer type it.
    */
   async supplyContent(noticeId: string, content: Record<string, unknown>, by: StaffUser) {

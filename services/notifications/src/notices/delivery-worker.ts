@@ -131,7 +131,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
     if (misaddressed) return this.giveUp(m, d, claim, 'failed', misaddressed);
     const issuedOn = this.today();
     if (await this.refusedForConsent(m, d, claim, kind, issuedOn)) return;
-    // The notice as requested, with what the platform decided (rules.md §8) for documentData to print.
+    // The notice as requested, with what the platform decided (docs/rules.md §8) for documentData to print.
     const requested = { noticeId: notice.notice_id, type: notice.type, on: notice.on, cause: notice.cause, ref: notice.ref, content: notice.content, decided: notice.decided };
     // The staff directory's entries for the case manager (every notice's contact) and for whoever made the decision (its signatory).
     const maker = decisionMaker(requested, claim);

@@ -19,7 +19,7 @@ interface Alert {
 }
 
 /**
- * Team leaders' escalations (rules.md §4) by email as well as in the API queue: every
+ * Team leaders' escalations (docs/rules.md §4) by email as well as in the API queue: every
  * DIGEST_EVERY_MS, each team leader with alerts not yet in a digest gets one email listing them.
  * An alert is marked only after the mail server accepted the email, so a failed send is simply
  * in the next digest (at least once; a crash between the two can repeat an alert).

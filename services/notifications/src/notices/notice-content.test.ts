@@ -155,7 +155,7 @@ describe("a notice's status from its copies", () => {
   });
 });
 
-// ---- rules.md §8: the notices whose facts the platform decided ----
+// ---- docs/rules.md §8: the notices whose facts the platform decided ----
 
 const physio = party('other', { partyId: 'p-physio', name: 'Northside Physio', relationship: 'physiotherapist', capacities: ['provider'] });
 const chiro = party('other', { partyId: 'p-chiro', name: 'Harbour Chiropractic', relationship: 'chiropractor', capacities: ['provider'] });

@@ -5,7 +5,7 @@ import { type Consent, type RecordedParty, consentCovers } from '@wc/contracts';
  * the documents service renders. Pure: the service gathers the facts, this decides the content.
  *
  * Prefilled is only what the platform recorded (names, dates, the case manager, the decision's
- * date) and what it decided (notice.requested's facts, rules.md §8: a treatment request and its
+ * date) and what it decided (notice.requested's facts, docs/rules.md §8: a treatment request and its
  * outcome, a suspension's dates, when a discontinuance takes effect, when s39 and s59A payments
  * stop). What a person must write (a decision's reasons, the reports considered, an IME's place, an
  * s48A obligation) is the notice's content, given by the case manager; until it is complete the
@@ -36,7 +36,7 @@ export interface StaffContact {
   email: string;
 }
 
-/** What the platform decided that a notice states (notice.requested's `facts`: rules.md §8). */
+/** What the platform decided that a notice states (notice.requested's `facts`: docs/rules.md §8). */
 export type DecidedFacts = Record<string, string | number | null>;
 
 export interface NoticeRequest {
@@ -46,7 +46,7 @@ export interface NoticeRequest {
   cause: string;
   ref: string | null;
   content: Record<string, unknown>;
-  /** The decided facts the notice was requested with, or null (notices before rules.md §8 carry none). */
+  /** The decided facts the notice was requested with, or null (notices before docs/rules.md §8 carry none). */
   decided: DecidedFacts | null;
 }
 
@@ -65,7 +65,7 @@ export const HEALTH_INFORMATION: ReadonlySet<string> = new Set([
   'review-outcome',
   'case-conference-agenda',
   'case-conference-summary',
-  // rules.md §8.1: the treatment asked for and the decision on it go to the provider (SoP S4).
+  // docs/rules.md §8.1: the treatment asked for and the decision on it go to the provider (SoP S4).
   'treatment-decision',
   // SoP S19: the end of the worker's medical treatment goes to the nominated treating doctor.
   's59a-notice',
@@ -80,13 +80,13 @@ export function documentKind(noticeType: string, party: RecordedParty): string {
 /** Notices whose template addresses its reader as the worker, the employer or the doctor. */
 const ADDRESSED_BY_ROLE: ReadonlySet<string> = new Set(['contact-request', 'liability-accepted', 'imp', 'ime-notice']);
 
-/** Notices written to the worker alone ("Dear <worker>", what the worker must do): s48A (rules.md §8.2) and s39 (§8.4). */
+/** Notices written to the worker alone ("Dear <worker>", what the worker must do): s48A (docs/rules.md §8.2) and s39 (§8.4). */
 const WORKER_ONLY: ReadonlySet<string> = new Set(['s48a-warning', 's48a-suspension', 's39-notice']);
 
 /** A party this kind of notice cannot be addressed to (a solicitor is not "the worker"), or null. */
 export function addressRefusal(kind: string, party: RecordedParty): string | null {
   const who = `${party.name} (${party.role === 'other' ? party.relationship ?? 'other' : party.role})`;
-  // rules.md §8.1: a treatment decision is written to the worker or to the provider who asked,
+  // docs/rules.md §8.1: a treatment decision is written to the worker or to the provider who asked,
   // whatever the provider's role (a physiotherapist recorded as `other`, or a doctor).
   if (kind === 'treatment-decision')
     return party.role === 'worker' || party.capacities.includes('provider') ? null : `the treatment-decision notice is written to the worker or to the treatment provider; ${who} is neither`;
@@ -116,7 +116,7 @@ const sameName = (a: string, b: string) => a.trim().replace(/\s+/g, ' ').toLower
 /**
  * The lifecycle's recipients (worker, employer, doctor, notifier, complainant, participants,
  * provider) as recorded parties. `decided` is the notice's decided facts: a treatment decision goes
- * to the provider named in the request (rules.md §8.1), so to the parties recorded with capacity
+ * to the provider named in the request (docs/rules.md §8.1), so to the parties recorded with capacity
  * `provider` under that name; a request that names no provider goes to every provider party.
  */
 export function partiesFor(recipient: string, parties: readonly RecordedParty[], decided: DecidedFacts | null = null): RecordedParty[] {
@@ -143,7 +143,7 @@ export function partiesFor(recipient: string, parties: readonly RecordedParty[],
 /**
  * Why a copy waits for a party (the delivery's detail) and what the case manager must record (the
  * party-details task). A provider is recorded with capacity `provider` under the name the request
- * gave, so the task names it (rules.md §8.1).
+ * gave, so the task names it (docs/rules.md §8.1).
  */
 export function missingParty(type: string, recipient: string, claimId: string, decided: DecidedFacts | null = null): { detail: string; task: string } {
   const where = `POST /claims/${claimId}/parties`;
@@ -198,7 +198,7 @@ function ruleOf(notice: Pick<NoticeRequest, 'type' | 'cause'>): string {
 }
 
 /**
- * The fields of the document that the platform decided (notice.requested's facts, rules.md §8):
+ * The fields of the document that the platform decided (notice.requested's facts, docs/rules.md §8):
  * prefilled, printed over anything a person wrote, and refused in content. A fact the lifecycle did
  * not know (null) is left to a person.
  */
@@ -208,12 +208,12 @@ export function decidedFields(notice: Pick<NoticeRequest, 'type' | 'on' | 'decid
   const t = (k: string) => textFact(d, k);
   switch (notice.type) {
     case 'treatment-decision':
-      // rules.md §8.1, SoP S4.3: what was asked for, by whom, when, and the decision with its date.
+      // docs/rules.md §8.1, SoP S4.3: what was asked for, by whom, when, and the decision with its date.
       return drop({ treatment: t('treatment'), provider: t('provider'), requestedOn: t('requestedOn'), estimatedCost: t('cost'), decision: t('decision'), decidedOn: t('decidedOn') });
     case 'decision-notice':
       // s78 and cl 38(1)(h): the date of the decision and the date it takes effect. A discontinuance
-      // takes effect when the s80 notice period ends (rules.md §8.3: staff no longer type it); a
-      // declined treatment when the notice is given (rules.md §8.1).
+      // takes effect when the s80 notice period ends (docs/rules.md §8.3: staff no longer type it); a
+      // declined treatment when the notice is given (docs/rules.md §8.1).
       return drop({ decidedOn: notice.on, takesEffectOn: t('takesEffectOn') ?? (d.decision === 'declined' ? notice.on : undefined) });
     case 's48a-warning':
       // s48A(2)(b): the date payments are suspended from, 14 to 60 days after the warning.
@@ -262,7 +262,7 @@ export function discontinuanceEffect(decided: DecidedFacts | null): string | und
  * claims team". Every other notice is signed by the case manager, whose contact it carries anyway.
  * The liability decisions (program 4.4: provisional liability and a reasonable excuse among them),
  * the s78 decision notice (a dispute, a declined treatment, a discontinuance), the PIAWE and
- * treatment decisions, the review outcome and the notices of rules.md §8.
+ * treatment decisions, the review outcome and the notices of docs/rules.md §8.
  */
 const SIGNED_BY_DECISION_MAKER: ReadonlySet<string> = new Set([
   'reasonable-excuse',
@@ -394,7 +394,7 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
       prefill = { ...common, worker, employer: employerName, decidedOn: dateOf(f['liability.disputed']?.at), effect: discontinuanceEffect(notice.decided), contact, signatory };
       break;
     case 'treatment-decision':
-      // rules.md §8.1: one copy to the provider who asked (whatever their role), one to the worker.
+      // docs/rules.md §8.1: one copy to the provider who asked (whatever their role), one to the worker.
       prefill = { ...common, worker, recipient: withAddress({ party: party.role === 'worker' ? 'worker' : 'provider', name: party.name }, party.postalAddress), contact, signatory };
       break;
     case 's48a-warning':
@@ -445,7 +445,7 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
     default:
       prefill = { ...common };
   }
-  // What the platform decided is printed as decided, whatever content says (rules.md §8).
+  // What the platform decided is printed as decided, whatever content says (docs/rules.md §8).
   return merge(merge(drop(prefill), notice.content), decided);
 }
 

@@ -3,9 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClaimActionRecordedData, ClaimNotifiedData, TOPICS } from '@wc/contracts';
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
-import { JsonLogger, withLogContext } from '@wc/service-kit';
+import { JsonLogger, KAFKA, withLogContext } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
-import { KAFKA } from '../messaging.providers';
 import { PAYMENT_FACTS } from '../weekly-payments/claim-facts';
 import { clocksForAction } from '../payment-clocks/payment-clocks';
 import { RemediationService } from '../remediation/remediation.service';
@@ -14,10 +13,10 @@ import { EstimatesService } from '../medical/estimates/estimates.service';
 import { sydneyDate } from '@wc/rules';
 
 const SYSTEM = { user: 'system:claims-consumer', role: 'admin' as const };
-/** Treatment requests and their decisions (rules.md §8.1): kept for approvals of payment. */
+/** Treatment requests and their decisions (docs/rules.md §8.1): kept for approvals of payment. */
 const TREATMENT: ReadonlySet<string> = new Set(['treatment.requested', 'treatment.approved', 'treatment.declined']);
 
-/** Facts that can take away days already valued, and why (rules.md §8.2, §8.3). */
+/** Facts that can take away days already valued, and why (docs/rules.md §8.2, §8.3). */
 const TAKES_AWAY_DAYS: Partial<Record<string, string>> = {
   's48a.warning-issued': 'an s48A warning: days of its suspension are not payable (s48A(3))',
   's48a.complied': 'compliance with an s48A warning ends its suspension (s48A(4))',
@@ -77,7 +76,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     );
     await clocksForAction(m, { claimId: d.claimId, claimNumber: d.claimNumber, paidBy: known[0].paid_by }, d.actionId, d.action);
     this.log.info('payment fact recorded', { action: d.action.type });
-    // rules.md §6, §8: suspended days and days from the first day no longer payable are not paid; a
+    // docs/rules.md §6, §8: suspended days and days from the first day no longer payable are not paid; a
     // week already paid for them is an overpayment, recorded now for a person to decide on.
     const reason = TAKES_AWAY_DAYS[d.action.type];
     if (reason) await this.remediation.remediateClaimNow(m, d.claimId, `${reason} (${d.action.type} of ${d.action.at}, recorded by ${d.by.user})`, SYSTEM);
@@ -88,7 +87,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /**
-   * Treatment requests as the claim recorded them (rules.md §8.1): what approvals for payment are
+   * Treatment requests as the claim recorded them (docs/rules.md §8.1): what approvals for payment are
    * given against. The ref is the one the claim gave (outcome.ref) or the event's own.
    */
   private async treatmentRecorded(m: EntityManager, d: ClaimActionRecordedData): Promise<void> {

@@ -8,7 +8,6 @@ import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { bootstrapService } from '@wc/service-kit';
-import { SCHEMA } from '../config';
 
 export interface PaymentsUnderTest {
   app: INestApplication;
@@ -49,7 +48,7 @@ export async function startPaymentsForTest(env: Record<string, string> = {}): Pr
   delete process.env.AUTH_KEY_FILE;
   // Imported once the environment is set: the module reads its configuration at import, as in main.ts.
   const { AppModule } = await import('../app.module');
-  const app = await bootstrapService({ name: 'payments', module: AppModule, host: '127.0.0.1', port: 0, databaseUrl: url.toString(), schema: SCHEMA, logLevel: 'error', description: 'test' });
+  const app = await bootstrapService({ name: 'payments', module: AppModule, host: '127.0.0.1', port: 0, logLevel: 'error', description: 'test' });
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
   const db = new Client({ connectionString: url.toString() });
   await db.connect();
