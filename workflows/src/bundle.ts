@@ -3,13 +3,16 @@ import { bundleWorkflowCode, WorkflowBundleWithSourceMap } from '@temporalio/wor
 let cached: Promise<WorkflowBundleWithSourceMap> | undefined;
 
 /**
- * The workflow code, bundled once per process (webpack is slow on 2 cores). Without OpenTelemetry's
- * workflow interceptors: added as they are, they change how a workflow yields, and histories
- * recorded before them no longer replay (TMPRL1100 on an update's completion, seen in replay.test).
- * Tracing into the workflow needs them gated by a patch (telemetry.ts).
+ * The workflow code, bundled once per process (webpack is slow on 2 cores), with OpenTelemetry's
+ * workflow interceptors for the runs started to be traced (claim/tracing-interceptors.ts says why
+ * only those).
  */
 export function claimWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
-  cached ??= bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: quietLogger });
+  cached ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('./workflows'),
+    workflowInterceptorModules: [require.resolve('./claim/tracing-interceptors')],
+    logger: quietLogger,
+  });
   return cached;
 }
 

@@ -63,9 +63,9 @@ export async function runWorker(): Promise<void> {
     workflowBundle: await claimWorkflowBundle(),
     activities: createClaimActivities({
       effects: effectsFrom(c.CLAIMS_SERVICE_URL),
-      parts: new TemporalClaimParts(new Client({ connection: clientConnection, namespace: c.TEMPORAL_NAMESPACE, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } })),
+      parts: new TemporalClaimParts(new Client({ connection: clientConnection, namespace: c.TEMPORAL_NAMESPACE, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }), { traced: true }),
     }),
-    ...workerTelemetry(),
+    ...workerTelemetry(tracing),
   });
   const server = await serveWorkerHttp({
     host: c.HOST,

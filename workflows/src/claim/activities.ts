@@ -1,6 +1,6 @@
 import { Context, log } from '@temporalio/activity';
 import type { Effect, PartRef } from '@wc/claim-lifecycle';
-import type { ClaimActivities } from './definitions';
+import { TRACED_MEMO, type ClaimActivities } from './definitions';
 
 /** Where the effects of a claim's step go: the claims service in production, memory in `simulate`. */
 export interface ClaimEffectsPort {
@@ -42,7 +42,11 @@ export class InMemoryEffects implements ClaimEffectsPort {
 
 /** Parts through a Temporal client: signal-with-start of `claimPartWorkflow` (production and `simulate`). */
 export class TemporalClaimParts implements ClaimPartsPort {
-  constructor(private readonly client: { workflow: { signalWithStart: (...args: any[]) => Promise<unknown> } }) {} // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** `traced`: parts are started to be traced (the production worker; tracing-interceptors.ts). */
+  constructor(
+    private readonly client: { workflow: { signalWithStart: (...args: any[]) => Promise<unknown> } }, // eslint-disable-line @typescript-eslint/no-explicit-any
+    private readonly options: { traced?: boolean } = {},
+  ) {}
 
   async send(input: Parameters<ClaimPartsPort['send']>[0]): Promise<void> {
     await this.client.workflow.signalWithStart('claimPartWorkflow', {
@@ -51,6 +55,7 @@ export class TemporalClaimParts implements ClaimPartsPort {
       args: [{ claimId: input.claimId, part: input.part }],
       signal: 'partEffects',
       signalArgs: [input.effects, input.end, input.batchId],
+      ...(this.options.traced && { memo: { [TRACED_MEMO]: true } }),
     });
   }
 }

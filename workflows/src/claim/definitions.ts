@@ -63,7 +63,7 @@ export interface ActionResult {
 }
 export const timelineQuery = defineQuery<{ timeline: Timeline; details: TimelineDetails }, [LocalDate?]>('timeline');
 export const summaryQuery = defineQuery<ClaimSummary>('summary');
-/** rules.md §8 on the claim: treatment requests, s48A warnings, a discontinuance. */
+/** docs/rules.md §8 on the claim: treatment requests, s48A warnings, a discontinuance. */
 export const decisionsQuery = defineQuery<ClaimDecisions>('decisions');
 
 export interface ClaimSummary {
@@ -85,3 +85,6 @@ export interface ClaimActivities {
 }
 
 export type { FieldProblem };
+
+/** The memo key that starts a run traced (tracing-interceptors.ts): the claims service and the production worker set it. */
+export const TRACED_MEMO = 'traced';

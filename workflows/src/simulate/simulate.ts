@@ -9,9 +9,11 @@ import { END_OF_DAY_MINUTE, type Effect, Timeline, TimelineDetails } from '@wc/c
 import { type Scenario, splitAtUntil } from '@wc/contracts';
 import { parseEventTime, sydneyInstant } from '@wc/rules';
 import { claimWorkflowBundle } from '../bundle';
+import { Resource } from '@opentelemetry/resources';
+import { NoopSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { workerTelemetry } from '../telemetry';
 import { InMemoryEffects, TemporalClaimParts, createClaimActivities } from '../claim/activities';
-import { actionUpdate, partEffectsSignal, partQuery, partsQuery, timelineQuery } from '../claim/definitions';
+import { TRACED_MEMO, actionUpdate, partEffectsSignal, partQuery, partsQuery, timelineQuery } from '../claim/definitions';
 import type { claimWorkflow } from '../claim/workflows';
 import { installQuietRuntime } from '../runtime';
 import { TimeSkippingServer, startTimeSkippingServer } from './time-skipping';
@@ -40,6 +42,11 @@ export interface SimulateOptions {
   historyLimit?: number;
   /** Where to write each run's event history as JSON, for replay tests. */
   historyDir?: string;
+  /**
+   * Start the claim and its parts traced, as the claims service and the production worker do
+   * (claim/tracing-interceptors.ts), spans dropped: to record histories of traced runs for replay.
+   */
+  traced?: boolean;
 }
 
 const instantOf = (at: string) => {
@@ -66,8 +73,8 @@ export async function simulateScenarios(items: { file: string; scenario: Scenari
       connection: env.nativeConnection,
       taskQueue,
       workflowBundle: await claimWorkflowBundle(),
-      activities: createClaimActivities({ effects, parts: new TemporalClaimParts(direct) }),
-      ...workerTelemetry(),
+      activities: createClaimActivities({ effects, parts: new TemporalClaimParts(direct, { traced: options.traced }) }),
+      ...workerTelemetry(options.traced ? { processor: new NoopSpanProcessor(), resource: new Resource({ 'service.name': 'simulate' }) } : undefined),
     });
     return await worker.runUntil(async () => {
       const results: SimulationResult[] = [];
@@ -97,6 +104,7 @@ async function runOne({ file, scenario }: { file: string; scenario: Scenario }, 
     taskQueue,
     workflowId: claimId,
     args: [{ claimId, claim: scenario.claim, tables: scenario.parameters, clockOffsetMs, historyLimit: options.historyLimit }],
+    ...(options.traced && { memo: { [TRACED_MEMO]: true } }),
   });
   const refused: string[] = [];
   const advanceTo = async (instant: number) => {

@@ -3,7 +3,7 @@ import { ApplicationFailure, Client, Connection, WorkflowExecutionAlreadyStarted
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { ClaimEvent, FieldProblem } from '@wc/contracts';
 import { temporalConnection } from '@wc/service-kit';
-import { ActionResult, CLAIM_TASK_QUEUE, ClaimWorkflowInput, actionUpdate, decisionsQuery, partsQuery, timelineQuery } from '@wc/workflows/dist/claim/definitions';
+import { ActionResult, CLAIM_TASK_QUEUE, TRACED_MEMO, ClaimWorkflowInput, actionUpdate, decisionsQuery, partsQuery, timelineQuery } from '@wc/workflows/dist/claim/definitions';
 
 /** The claim's workflow is not running yet (Temporal was unreachable when it was lodged; the reconciler retries). */
 export class WorkflowNotStartedError extends Error {}
@@ -42,7 +42,8 @@ export class TemporalGateway implements OnApplicationShutdown {
   async startClaimWorkflow(workflowId: string, input: ClaimWorkflowInput): Promise<void> {
     const { client } = await this.connect();
     try {
-      await client.workflow.start('claimWorkflow', { taskQueue: CLAIM_TASK_QUEUE, workflowId, args: [input], memo: { claimId: input.claimId } });
+      // `traced`: the run continues this request's trace (workflows/src/claim/tracing-interceptors.ts).
+      await client.workflow.start('claimWorkflow', { taskQueue: CLAIM_TASK_QUEUE, workflowId, args: [input], memo: { claimId: input.claimId, [TRACED_MEMO]: true } });
     } catch (e) {
       if (!(e instanceof WorkflowExecutionAlreadyStartedError)) throw e;
       const existing = (await client.workflow.getHandle(workflowId).describe()).memo?.claimId;
