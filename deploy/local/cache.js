@@ -39,7 +39,7 @@ function config() {
       mailboxHttp: envInt('WC_MAILBOX_HTTP_PORT', 8025),
     },
     versions: {
-      temporalCli: '1.5.1', // newest tag `go install` accepts (see shared/notes/infrastructure.md)
+      temporalCli: '1.5.1', // newest tag `go install` accepts (see deploy/local/README.md)
       kafka: process.env.WC_KAFKA_VERSION || '4.3.1',
       testServer: process.env.WC_TEST_SERVER_VERSION || '1.38.0',
     },

@@ -1,7 +1,7 @@
 'use strict';
 // Temporal's time-skipping test server (Java, io.temporal:temporal-test-server) for workflows that
 // wait weeks. Jars from Maven Central; we start the JVM ourselves because @temporalio/testing gives a
-// server it spawns only 5 s to answer (see shared/notes/infrastructure.md).
+// server it spawns only 5 s to answer (see deploy/local/README.md).
 const fs = require('fs');
 const path = require('path');
 const { config, mkdirp, javaBin, mavenCopyDependencies } = require('./cache');

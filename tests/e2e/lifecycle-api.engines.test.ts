@@ -14,7 +14,7 @@ let db: Client;
 // Only for what happens at the time of the run: actions recorded now, and the dates an action may not have.
 const today = sydneyAt(Date.now()).date;
 
-// The claim's dates, fixed in the past so every due date below is worked out by hand (rules.md §1, §3,
+// The claim's dates, fixed in the past so every due date below is worked out by hand (docs/rules.md §1, §3,
 // §4), not by the calendar under test, and is in the past whatever day the test runs.
 // Injured (and the employer aware) Wed 22 Apr 2026; notified Thu 23 Apr 2026 at 10:00 Sydney time
 // (AEST, +10:00), complete: significant (a fracture) at notification, so the significance date is Thu 23 Apr.
@@ -107,7 +107,7 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
       return mine.length >= 3 && mine;
     });
     expect(queue.map((i: { type: string }) => i.type).sort()).toEqual(['initial-contact.doctor', 'initial-contact.employer', 'initial-contact.worker']);
-    // Escalated at 09:00 on the due day, reported again the next day as overdue (rules.md §4).
+    // Escalated at 09:00 on the due day, reported again the next day as overdue (docs/rules.md §4).
     for (const item of queue) expect(item).toMatchObject({ dueOn: due, escalatedOn: due, overdueOn: CONTACT_OVERDUE, caseManager: 'cm.sam', assigned: true, source: 'program 4.1; WIMWCA s43(3)' });
     // program 4.1: the parties not reached get written correspondence the day it escalated.
     const notices = await db.query(`SELECT type, "on", "to" FROM claims.notices WHERE claim_id = $1 AND type = 'contact-request' ORDER BY "to"->>0`, [claimId]);

@@ -71,7 +71,7 @@ it('pays a claim\'s treatment exactly as medical.md assesses it, one bank line p
   const badAbn = await payments('POST', '/providers', maker, { name: 'Typo Pty Ltd', abn: '51824753557', kind: 'other-allied-health', registration: [{ status: 'current', from: '2020-01-01' }] });
   expect(badAbn.body.problems).toEqual([{ field: 'abn', problem: 'is not a valid ABN (its check digits do not match)' }]);
 
-  // The claim, under provisional liability, and a physiotherapy request approved (rules.md §8.1).
+  // The claim, under provisional liability, and a physiotherapy request approved (docs/rules.md §8.1).
   const lodged = await claims('POST', '/claims', cm, {
     assignment: { caseManager: 'cm.sam', teamLeader: 'tl.jo' },
     worker: { givenName: 'Lina', familyName: 'Haddad', dateOfBirth: '1990-01-01' },

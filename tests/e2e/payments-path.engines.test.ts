@@ -19,7 +19,7 @@ let platform: Platform;
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Australia/Sydney' }).format(new Date());
 
 // The claims' dates, fixed in the past so the amounts and the weekly clock's due date are worked out by
-// hand from rules.md §1 and §6 and program 4.6, not by the code under test, whatever day the test runs.
+// hand from docs/rules.md §1 and §6 and program 4.6, not by the code under test, whatever day the test runs.
 // Injured Mon 13 Apr 2026 (the first day of incapacity), notified Tue 14 Apr 2026 at 09:00 Sydney time
 // (AEST, +10:00). Provisional liability, then a certificate with no capacity from 13 Apr to 31 May 2026,
 // both received Thu 23 Apr 2026.
@@ -40,7 +40,7 @@ const WEEK_2_END = '2026-04-26';
 /**
  * The one due date that cannot be fixed in the past: the reimbursement clock starts on the day payments
  * receives the employer's schedule, a date it takes from its own clock (the API takes no received date),
- * so it moves with the day the test runs. It is worked out here from rules.md §1 itself (weekdays that
+ * so it moves with the day the test runs. It is worked out here from docs/rules.md §1 itself (weekdays that
  * are not an NSW public holiday, additional holiday or the Bank Holiday), independently of the calendar
  * under test.
  */
@@ -71,7 +71,7 @@ function nswHolidays(year: number): Set<string> {
     ...['2022-09-22', '2026-04-27', '2027-04-26'].filter((d) => d.startsWith(`${year}-`)), // declared
   ]);
 }
-/** The nth business day strictly after `date` (rules.md §1). */
+/** The nth business day strictly after `date` (docs/rules.md §1). */
 function nswBusinessDaysAfter(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
   for (let counted = 0; counted < n; ) {

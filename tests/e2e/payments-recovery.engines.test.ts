@@ -91,7 +91,7 @@ async function holding(sql: string, params: unknown[] = []): Promise<{ release()
 /** Some backend of the service is waiting for a lock the test holds. */
 const waitingOnLock = async () => (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [testDb])).rows[0].n > 0;
 
-/** The detail records of an ABA file: BSB, account, amount in cents, reference (payments.md). */
+/** The detail records of an ABA file: BSB, account, amount in cents, reference (docs/payment-files.md). */
 function details(aba: string) {
   return aba
     .split('\r\n')

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { addDays, sydneyAt } from '@wc/rules';
 import { Platform, eventually, http, startPlatform, token } from './support';
 
-// rules.md §8 through the staff API on the dev server, in real time: treatment requests, an s48A
+// docs/rules.md §8 through the staff API on the dev server, in real time: treatment requests, an s48A
 // warning and a discontinuance are staff actions; what §8.5 refuses is a 422 with the reason and
 // changes nothing; what the claim decided comes back with the action and is on the claim.
 jest.setTimeout(300_000);
@@ -98,7 +98,7 @@ describe('rules.md §8 through the staff API', () => {
 
   it('a discontinuance: the claim works out when it takes effect; a second one is refused', async () => {
     // Notice now (`at` left out). Paid every day from the day of injury (121 days before today) to today: C = 122 days, at least
-    // 84 and less than 364, so 2 weeks' notice: no longer payable from today + 15 (rules.md §8.3).
+    // 84 and less than 364, so 2 weeks' notice: no longer payable from today + 15 (docs/rules.md §8.3).
     const r = await act({ type: 'weekly.discontinued', basis: 'other', reasons: 'returned to suitable employment' });
     expect(r.status).toBe(202);
     expect(r.body.outcome.discontinuance).toMatchObject({ noticeOn: today, continuousDays: 122, period: '2 weeks', lastPayableDay: addDays(today, 14), firstDayNotPayable: addDays(today, 15), by: 'weekly.discontinued' });

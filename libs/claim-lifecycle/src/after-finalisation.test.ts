@@ -3,7 +3,7 @@ import { ClaimLifecycle } from './lifecycle';
 import { END_OF_DAY_MINUTE } from './scenario-driver';
 
 /**
- * After claim.finalised nothing more happens to a claim (rules.md §4: "claim.finalised cancels every
+ * After claim.finalised nothing more happens to a claim (docs/rules.md §4: "claim.finalised cancels every
  * obligation still open, and nothing opens after it"; §8.2: an s48A warning is open "until the worker
  * complies, its suspension ends, or the claim is finalised"; workflows/src/claim/workflows.ts: "A
  * finalised claim stays addressable ... but has no timers"; escalation.test.ts: "nextWakeUp ...

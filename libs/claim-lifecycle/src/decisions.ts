@@ -2,7 +2,7 @@ import { LocalDate, suspendedDays, suspensionEnds, warningOpenOn } from '@wc/rul
 import type { RecordedDiscontinuance } from './entitlement-facts';
 import type { ClaimState } from './state';
 
-/** What staff see of rules.md §8 on a claim: its treatment requests, s48A warnings and any discontinuance. */
+/** What staff see of docs/rules.md §8 on a claim: its treatment requests, s48A warnings and any discontinuance. */
 export interface ClaimDecisions {
   treatmentRequests: Array<{
     ref: string;

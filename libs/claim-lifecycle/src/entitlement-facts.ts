@@ -29,21 +29,21 @@ export interface RecordedDiscontinuance extends Discontinuance {
 }
 
 /**
- * The facts weekly compensation is valued from (rules.md §6 and §8): what the claim's lifecycle
+ * The facts weekly compensation is valued from (docs/rules.md §6 and §8): what the claim's lifecycle
  * keeps in its state and what the payments service rebuilds from the published staff actions, with
  * the same code (`recordEntitlementFact`), so the two never read an action differently.
  */
 export interface EntitlementFacts {
-  /** In the order received: where certificates overlap, the one received last decides (rules.md §6). */
+  /** In the order received: where certificates overlap, the one received last decides (docs/rules.md §6). */
   certificates: ReceivedCertificate[];
   liability: LiabilityFact[];
   earnings: EarningsFact[];
   s38ApprovedOn: LocalDate | null;
   wpi: { on: LocalDate; percent: number }[];
   finalisedOn: LocalDate | null;
-  /** s48A warnings (rules.md §8.2); absent on claims recorded before §8. */
+  /** s48A warnings (docs/rules.md §8.2); absent on claims recorded before §8. */
   s48aWarnings?: S48aWarning[];
-  /** rules.md §8.3; absent on claims recorded before §8. */
+  /** docs/rules.md §8.3; absent on claims recorded before §8. */
   discontinuance?: RecordedDiscontinuance | null;
   seq: number;
 }
@@ -56,7 +56,7 @@ export function emptyEntitlementFacts(): EntitlementFacts {
 export interface ActionOutcome {
   /** The instance an action created or applied to (a treatment request, a complaint...). */
   ref?: string;
-  /** weekly.discontinued, s48a.terminated: when payments stop (rules.md §8.3). */
+  /** weekly.discontinued, s48a.terminated: when payments stop (docs/rules.md §8.3). */
   discontinuance?: RecordedDiscontinuance;
 }
 
@@ -64,13 +64,13 @@ export interface ActionOutcome {
 const _sameShape: [ActionOutcome, ActionOutcomeData] = [{} as ActionOutcomeData, {} as ActionOutcome];
 void _sameShape;
 
-/** The valuation a discontinuance needs to count C (rules.md §8.3). */
+/** The valuation a discontinuance needs to count C (docs/rules.md §8.3). */
 export interface Valuation {
   piawe: string;
   tables: ParameterTables;
 }
 
-/** The input of the weekly compensation rules (rules.md §6) from the facts, valued through `through`. */
+/** The input of the weekly compensation rules (docs/rules.md §6) from the facts, valued through `through`. */
 export function entitlementInputOf(f: EntitlementFacts, v: Valuation, through: LocalDate): WeeklyCompensationInput {
   return {
     piawe: v.piawe,
@@ -88,7 +88,7 @@ export function entitlementInputOf(f: EntitlementFacts, v: Valuation, through: L
 }
 
 /**
- * rules.md §8.3: notice given on `noticeOn`; C counted from the facts as they are now (certificates
+ * docs/rules.md §8.3: notice given on `noticeOn`; C counted from the facts as they are now (certificates
  * and earnings recorded later do not count), then the s80 notice period.
  */
 export function decideDiscontinuance(f: EntitlementFacts, v: Valuation, noticeOn: LocalDate, basis: DiscontinuanceBasis, by: RecordedDiscontinuance['by']): RecordedDiscontinuance {
@@ -96,7 +96,7 @@ export function decideDiscontinuance(f: EntitlementFacts, v: Valuation, noticeOn
   return { ...s80Discontinuance(noticeOn, basis, continuousPaidDaysEndingOn(valuation, noticeOn)), by };
 }
 
-/** The warning open on `day`, if any (rules.md §8.2: at most one is). */
+/** The warning open on `day`, if any (docs/rules.md §8.2: at most one is). */
 export function openWarning(f: EntitlementFacts, day: LocalDate): S48aWarning | undefined {
   return (f.s48aWarnings ?? []).find((w) => warningOpenOn(w, day));
 }
@@ -182,7 +182,7 @@ export function entitlementFactsFromActions(actions: Array<{ event: ClaimEvent; 
 }
 
 /**
- * Whether weekly payments were ever payable, are still, or ceased (the s59A period and medical.md's
+ * Whether weekly payments were ever payable, are still, or ceased (the s59A period and docs/medical-assessment.md's
  * `weeklyPayments`), as the facts stand on `day`: they cease on the first day no longer payable
  * after a discontinuance or an s48A termination, or after week 260 when WPI is not above 20% (s39).
  * Payments that merely stopped for want of a certificate have not ceased to be payable while the

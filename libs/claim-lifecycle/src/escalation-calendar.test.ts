@@ -4,9 +4,9 @@ import { END_OF_DAY_MINUTE } from './scenario-driver';
 import type { Effect } from './state';
 
 /**
- * rules.md §4 escalation on weekends and public holidays. The sweep runs at 09:00 every day, so an
+ * docs/rules.md §4 escalation on weekends and public holidays. The sweep runs at 09:00 every day, so an
  * obligation due on a Sunday or a holiday is escalated at 09:00 that day; the case manager's
- * reminder is at 09:00 one *business* day before dueOn (rules.md §1: Monday to Friday, not a
+ * reminder is at 09:00 one *business* day before dueOn (docs/rules.md §1: Monday to Friday, not a
  * holiday). Every date below is worked out by hand from the 2026 calendar:
  *   Easter 2026: Good Friday 3 Apr, Saturday 4, Sunday 5, Easter Monday 6 Apr.
  *   Anzac Day Sat 25 Apr 2026; declared additional holiday Mon 27 Apr 2026.
@@ -52,7 +52,7 @@ const nothing = { reminder: [], escalated: [], overdue: [] };
 describe('escalation and reminders on weekends and public holidays (rules.md §1, §4)', () => {
   it('an obligation due on a Sunday is escalated at 09:00 that Sunday; reminded 09:00 Friday before; overdue from Monday', () => {
     const lc = ClaimLifecycle.start({ claim });
-    // s48a.compliance is due the day before suspendFrom, not rolled (rules.md §8.2): suspendFrom
+    // s48a.compliance is due the day before suspendFrom, not rolled (docs/rules.md §8.2): suspendFrom
     // Mon 20 Apr 2026 → due Sun 19 Apr 2026. The warning on Mon 16 Mar is 35 days before suspendFrom.
     expect(lc.apply({ at: '2026-03-16', type: 's48a.warning-issued', suspendFrom: '2026-04-20' }).ok).toBe(true);
     const w = new Watch(lc, 's48a.compliance');

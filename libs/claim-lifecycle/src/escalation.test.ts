@@ -2,7 +2,7 @@ import { notificationSchema } from '@wc/contracts';
 import { ClaimLifecycle } from './lifecycle';
 import type { Effect } from './state';
 
-// rules.md §4 escalation: a reminder to the case manager at 09:00 one business day before the due
+// docs/rules.md §4 escalation: a reminder to the case manager at 09:00 one business day before the due
 // date, the team leader at 09:00 on the due day, and told again once it is overdue.
 const claim = notificationSchema.parse({
   worker: { givenName: 'A', familyName: 'B', dateOfBirth: '1980-01-01' },

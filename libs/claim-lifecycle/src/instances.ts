@@ -6,7 +6,7 @@ import type { ClaimState, InstanceKind, InstanceRecord } from './state';
 /**
  * The parts of a claim that come several at a time, each with its own obligations: IME referrals
  * (program 4.9), internal reviews (s287A; program 9), complaints (program 8), case conferences
- * (case conference guide) and treatment requests (s279; rules.md §8.1). Events carry `ref`;
+ * (case conference guide) and treatment requests (s279; docs/rules.md §8.1). Events carry `ref`;
  * without it they mean the oldest open one. Each chapter handles its own kinds; these are the
  * shared ways of finding one.
  */

@@ -2,14 +2,14 @@ import { BusinessCalendar, DueContext, LocalDate, OBLIGATIONS, ObligationType, d
 import type { ClaimState, Effect, ObligationRecord } from './state';
 
 /**
- * Opening, completing and cancelling obligations (rules.md §4). Everything that changes an
+ * Opening, completing and cancelling obligations (docs/rules.md §4). Everything that changes an
  * obligation goes through here so each change is also reported as an effect.
  */
 export class ObligationLedger {
   constructor(private readonly state: ClaimState, private readonly cal: BusinessCalendar, private readonly emit: (e: Effect) => void) {}
 
   open(type: ObligationType, openedOn: LocalDate, ctx: Omit<DueContext, 'trigger'> & { trigger?: LocalDate }, extra: Partial<Pick<ObligationRecord, 'ref' | 'certificateId'>> = {}): ObligationRecord | null {
-    if (this.state.finalisedOn) return null; // rules.md §4: nothing opens after claim.finalised
+    if (this.state.finalisedOn) return null; // docs/rules.md §4: nothing opens after claim.finalised
     const due = dueDate(type, { ...ctx, trigger: ctx.trigger ?? openedOn }, this.cal);
     const o: ObligationRecord = {
       id: `${type}#${++this.state.seq}`,

@@ -9,7 +9,7 @@ import { timelineOf } from './timeline';
 
 /**
  * Property: random sequences of valid staff actions, applied in time order, then time advanced to an
- * end date. apply() may refuse some actions; that is fine. What must always hold (rules.md §4, §8.5):
+ * end date. apply() may refuse some actions; that is fine. What must always hold (docs/rules.md §4, §8.5):
  *  - no obligation is both completed and cancelled;
  *  - a refused action changes nothing (state JSON identical, no effects);
  *  - claim.finalised cancels every obligation still open, nothing opens after it and every later
@@ -19,7 +19,7 @@ import { timelineOf } from './timeline';
  *    dueOn, openedOn and its last rescheduling; an obligation still open past that is escalated;
  *  - the reminder comes before dueOn, on a weekday, while open; the "overdue" notice only after the
  *    escalation and after dueOn;
- *  - the status in timelineOf agrees with the dates, re-derived here from rules.md §4: met = done on
+ *  - the status in timelineOf agrees with the dates, re-derived here from docs/rules.md §4: met = done on
  *    or before dueOn; late = done after; cancelled; overdue = not done and dueOn ≤ until (judged at
  *    the end of until); open otherwise.
  * Fixed seed (printed by fast-check on failure), ~100 runs, up to 30 actions each.
@@ -139,7 +139,7 @@ function notificationOf(c: ClaimSpec): Notification {
 const closedOn = (o: ObligationRecord) => o.completedOn ?? o.cancelledOn;
 const later = (...dates: string[]) => dates.reduce((a, b) => (a > b ? a : b));
 
-/** rules.md §4 status, judged at the end of `until`, re-derived here. */
+/** docs/rules.md §4 status, judged at the end of `until`, re-derived here. */
 function expectedStatus(o: ObligationRecord, until: string): string {
   if (o.completedOn !== null && o.completedOn <= until) return o.completedOn <= o.dueOn ? 'met' : 'late';
   if (o.cancelledOn !== null && o.cancelledOn <= until) return 'cancelled';
@@ -244,7 +244,7 @@ function run(s: Scenario): Run {
   checkObligations(lc, rescheduledOn, until);
   if (finalisedWith) checkFinalised(lc, finalisedWith);
 
-  // The timeline's statuses agree with the dates (rules.md §4), obligation by obligation.
+  // The timeline's statuses agree with the dates (docs/rules.md §4), obligation by obligation.
   const { details } = timelineOf(lc, until);
   const byId = new Map(lc.state.obligations.map((o) => [o.id, o]));
   for (const row of details.obligations) {
@@ -262,7 +262,7 @@ function run(s: Scenario): Run {
   return result;
 }
 
-/** claim.finalised cancels every obligation still open (on its day), and nothing opens after it (rules.md §4). */
+/** claim.finalised cancels every obligation still open (on its day), and nothing opens after it (docs/rules.md §4). */
 function checkFinalised(lc: ClaimLifecycle, f: { ids: string[]; openBefore: string[]; on: string }): void {
   const ids = lc.state.obligations.map((o) => o.id);
   if (ids.length !== f.ids.length) throw new Error(`opened after finalisation on ${f.on}: ${ids.filter((i) => !f.ids.includes(i)).join(', ')}`);

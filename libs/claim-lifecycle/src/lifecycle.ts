@@ -36,7 +36,7 @@ export interface StartOptions {
 
 export type ApplyResult = { ok: true; outcome: ActionOutcome } | { ok: false; problems: FieldProblem[] };
 
-/** The recipients of each notice of rules.md §5 when an event does not name them. */
+/** The recipients of each notice of docs/rules.md §5 when an event does not name them. */
 const RECIPIENTS: Record<NoticeType, Recipient[]> = {
   'information-request': ['notifier'],
   'contact-request': [],
@@ -60,7 +60,7 @@ const RECIPIENTS: Record<NoticeType, Recipient[]> = {
 const ALL_FEATURES: LifecycleFeatures = { rescheduledEffect: true, rules8Clocks: true, quietAfterFinalisation: true };
 
 /**
- * One claim's life as a deterministic state machine (rules.md §2-§8). Events (staff actions) and
+ * One claim's life as a deterministic state machine (docs/rules.md §2-§8). Events (staff actions) and
  * the passing of time (00:00 day starts, the 09:00 sweep) go in; obligations, escalations and
  * notices come out as effects for the workflow to carry out. No I/O and no clock of its own, so the
  * Temporal workflow can host it and replay it. What each event does is in its chapter
@@ -80,7 +80,7 @@ export class ClaimLifecycle {
 
   /**
    * A claim carried across continueAsNew. Features the claim's workflow has taken since it started
-   * bring what they need into the state (rules.md §8's week triggers, looked at from the next day).
+   * bring what they need into the state (docs/rules.md §8's week triggers, looked at from the next day).
    */
   static restore(state: ClaimState, features: Partial<LifecycleFeatures> = {}): ClaimLifecycle {
     if (state.schemaVersion !== 1) throw new Error(`unknown claim state version ${state.schemaVersion}`);
@@ -92,7 +92,7 @@ export class ClaimLifecycle {
     return lc;
   }
 
-  /** The notification arrives (rules.md §3): triage, and the first obligations. */
+  /** The notification arrives (docs/rules.md §3): triage, and the first obligations. */
   static start(options: StartOptions): ClaimLifecycle {
     const { claim } = options;
     const at = parseEventTime(claim.notifiedAt);
@@ -206,7 +206,7 @@ export class ClaimLifecycle {
   /** The next moment at which time alone would change something, or null. */
   nextWakeUp(): SydneyDateTime | null {
     const { clock, policy } = this.state;
-    // rules.md §4: claim.finalised cancels every open obligation and nothing opens after it; §8.2: an
+    // docs/rules.md §4: claim.finalised cancels every open obligation and nothing opens after it; §8.2: an
     // s48A warning is open until the claim is finalised. A finalised claim has no timers.
     if (this.features.quietAfterFinalisation && this.state.finalisedOn) return null;
     const candidates: SydneyDateTime[] = [];
@@ -230,10 +230,10 @@ export class ClaimLifecycle {
   // ---- time --------------------------------------------------------------------------------
 
   private dayStart(day: LocalDate): void {
-    // A finalised claim has nothing open and nothing starts by time alone (rules.md §4, §8.2).
+    // A finalised claim has nothing open and nothing starts by time alone (docs/rules.md §4, §8.2).
     if (this.features.quietAfterFinalisation && this.state.finalisedOn) return;
     for (const o of this.state.obligations) {
-      // The team leader is told again when an escalated obligation becomes overdue (rules.md §4).
+      // The team leader is told again when an escalated obligation becomes overdue (docs/rules.md §4).
       if (this.ledger.isOpen(o) && o.escalatedOn && !o.overdueNotifiedOn && o.dueOn < day) {
         o.overdueNotifiedOn = day;
         this.effects.push({ kind: 'overdue', obligation: o, on: day });
@@ -252,7 +252,7 @@ export class ClaimLifecycle {
     }
   }
 
-  /** rules.md §4: at 09:00 every open obligation due that day or earlier goes to the team leader. */
+  /** docs/rules.md §4: at 09:00 every open obligation due that day or earlier goes to the team leader. */
   private sweep(day: LocalDate): void {
     for (const o of this.state.obligations) {
       if (this.ledger.isOpen(o) && !o.escalatedOn && o.dueOn <= day) {

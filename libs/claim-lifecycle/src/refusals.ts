@@ -5,7 +5,7 @@ import type { ClaimState } from './state';
 
 /**
  * Staff actions the platform refuses, with the field at fault; a refused action changes nothing
- * (rules.md §8.5). What holds for every action is here; each chapter refuses its own events.
+ * (docs/rules.md §8.5). What holds for every action is here; each chapter refuses its own events.
  * (Shape and types are checked by the zod contract before this.)
  */
 export function refusal(state: ClaimState, event: ClaimEvent, at: SydneyDateTime): FieldProblem | null {

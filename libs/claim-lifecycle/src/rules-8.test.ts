@@ -108,7 +108,7 @@ describe('rules.md §8 in the lifecycle', () => {
     lc.apply({ at: '2027-09-01', type: 's59a.notice-issued' });
     expect(obligations(lc, 's59a.notice')[0].completedOn).toBe('2027-09-01');
     expect(lc.state.notices[lc.state.notices.length - 1]).toMatchObject({ type: 's59a-notice', to: ['doctor', 'worker'], facts: { ceaseOn: '2028-01-06', period: '2 years', basis: 'claim first made' } });
-    // Beyond rules.md: not in the simulate-shaped timeline.
+    // Beyond docs/rules.md: not in the simulate-shaped timeline.
     expect(timelineOf(lc, '2027-09-01').timeline.notices.map((n) => n.type)).not.toContain('s59a-notice');
   });
 

@@ -1,25 +1,23 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { scenarioSchema } from '@wc/contracts';
+import { caseFiles, sharedDir } from '../../../tools/test-cases/src';
 import { runScenarioInProcess } from './scenario-driver';
 
-const shared = process.env.WC_SHARED_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared');
-const dirs = [path.join(shared, 'scenarios'), path.resolve(__dirname, '..', '..', '..', 'scenarios')];
-/** Every scenario in a folder and its sub-folders (simulate.md: "../scenarios/ and its folders"). */
-const scenarioFiles = (dir: string): string[] =>
-  fs.existsSync(dir)
-    ? fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) return scenarioFiles(p);
-        return e.name.endsWith('.json') && !e.name.endsWith('.expected.json') ? [p] : [];
-      })
-    : [];
-const cases = dirs.flatMap((dir) => scenarioFiles(dir).sort().map((f) => [path.relative(path.dirname(shared), f), f]));
+// Every scenario with its expected timeline (docs/simulate.md): the repository's own in scenarios/
+// and its folders, always; the shared ones too when ../shared (or WC_SHARED_DIR) exists.
+const cases = caseFiles('scenarios').map((c) => [c.name, c.file, c.source] as const);
+const own = cases.filter(([, , source]) => source === 'own');
 
 describe('scenarios through the lifecycle, in process', () => {
-  it('finds the shared scenarios, with rules.md §8 ones in their folder', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(5);
-    expect(cases.some(([name]) => name.includes('treatment-and-decisions'))).toBe(true);
+  it("finds the repository's own scenarios, with docs/rules.md §8 ones in their folder", () => {
+    expect(own.length).toBeGreaterThanOrEqual(10);
+    expect(own.some(([name]) => name.includes('treatment-and-decisions/'))).toBe(true);
+  });
+
+  it('finds the shared scenarios when the shared folder is there', () => {
+    const shared = cases.filter(([, , source]) => source === 'shared');
+    if (sharedDir()) expect(shared.length).toBeGreaterThan(0);
+    else expect(shared).toEqual([]);
   });
 
   it.each(cases)('%s matches its expected timeline', (_name, file) => {

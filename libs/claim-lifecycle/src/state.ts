@@ -13,7 +13,7 @@ import type {
   SydneyDateTime,
 } from '@wc/rules';
 
-/** Notices of rules.md §5. */
+/** Notices of docs/rules.md §5. */
 export type NoticeType =
   | 'information-request'
   | 'contact-request'
@@ -27,12 +27,12 @@ export type NoticeType =
   | 'complaint-acknowledgement'
   | 'case-conference-agenda'
   | 'case-conference-summary'
-  // rules.md §8
+  // docs/rules.md §8
   | 'treatment-decision'
   | 's48a-warning'
   | 's48a-suspension'
   | 's39-notice'
-  // 1987 Act s59A; SoP S19 (beyond rules.md)
+  // 1987 Act s59A; SoP S19 (beyond docs/rules.md)
   | 's59a-notice';
 
 export type Recipient = Party | 'notifier' | 'complainant' | 'participants' | 'provider';
@@ -60,7 +60,7 @@ export interface ObligationRecord {
   completedBy: string | null;
   cancelledOn: LocalDate | null;
   cancelledBy: string | null;
-  /** Day of the 09:00 escalation to the team leader (rules.md §4). */
+  /** Day of the 09:00 escalation to the team leader (docs/rules.md §4). */
   escalatedOn: LocalDate | null;
   /** Day the case manager was reminded. */
   remindedOn: LocalDate | null;
@@ -87,7 +87,7 @@ export interface InstanceRecord {
   closed: boolean;
   /** case-conference: the date it is scheduled for; ime: the appointment. */
   on?: LocalDate;
-  /** treatment: what was asked for, by whom, at what cost (rules.md §8.1). */
+  /** treatment: what was asked for, by whom, at what cost (docs/rules.md §8.1). */
   request?: { treatment: string; provider: string; cost: string };
   /** treatment: the decision and its day. */
   decision?: { outcome: 'approved' | 'declined'; on: LocalDate };
@@ -129,8 +129,8 @@ export interface ClaimState extends EntitlementFacts {
   excuseGiven: boolean;
   rtwPreInjuryOn: LocalDate | null;
   instances: InstanceRecord[];
-  /** Entitlement weeks whose first day opens an obligation (74, 131; 235 and 260 for rules.md §8) and the day each was found to start. */
+  /** Entitlement weeks whose first day opens an obligation (74, 131; 235 and 260 for docs/rules.md §8) and the day each was found to start. */
   weekTriggers: { week: number; startedOn: LocalDate | null; nextCheck: LocalDate | null }[];
-  /** s59A: the next day the medical compensation period must be looked at again (absent on claims started before rules.md §8). */
+  /** s59A: the next day the medical compensation period must be looked at again (absent on claims started before docs/rules.md §8). */
   s59aCheck?: LocalDate | null;
 }

@@ -4,7 +4,7 @@ import type { ObligationRecord } from './state';
 
 export type ObligationStatus = 'met' | 'late' | 'overdue' | 'open' | 'cancelled';
 
-/** simulate.md's timeline: what the platform did with a claim, as at the end of `until`. */
+/** docs/simulate.md's timeline: what the platform did with a claim, as at the end of `until`. */
 export interface Timeline {
   name?: string;
   claim: {
@@ -25,7 +25,7 @@ export interface TimelineDetails {
   obligations: (Timeline['obligations'][number] & { id: string; rule: string; source: string; cancelledOn: LocalDate | null; ref?: string })[];
 }
 
-/** rules.md §4: status judged at the end of `until`; overdue means not done by the end of `dueOn`. */
+/** docs/rules.md §4: status judged at the end of `until`; overdue means not done by the end of `dueOn`. */
 export function statusAt(o: ObligationRecord, until: LocalDate): ObligationStatus {
   if (o.completedOn && o.completedOn <= until) return o.completedOn <= o.dueOn ? 'met' : 'late';
   if (o.cancelledOn && o.cancelledOn <= until) return 'cancelled';
@@ -33,7 +33,7 @@ export function statusAt(o: ObligationRecord, until: LocalDate): ObligationStatu
 }
 
 const RULE_BOOK_TYPES = new Set<string>(OBLIGATION_TYPES);
-/** Notices the platform issues beyond rules.md §5 (simulate's timeline leaves them out, as it leaves out obligations beyond §4 and §8). */
+/** Notices the platform issues beyond docs/rules.md §5 (simulate's timeline leaves them out, as it leaves out obligations beyond §4 and §8). */
 const BEYOND_RULE_BOOK_NOTICES = new Set<string>(['s59a-notice']);
 
 function sortObligations<T extends { openedOn: string; type: string; dueOn: string }>(list: T[]): T[] {

@@ -6,11 +6,11 @@ import type { ClaimState } from './state';
 
 /**
  * Entitlement weeks whose first day changes something (s32A: weeks count only when paid):
- *  - 74: the 78-week work capacity assessment opens (rules.md §4; program 5.6, s44A);
+ *  - 74: the 78-week work capacity assessment opens (docs/rules.md §4; program 5.6, s44A);
  *  - 131: the biennial assessment opens unless the worker has highest needs (program 5.6);
- *  - 235: the s39 notice opens unless the latest WPI is above 20% (rules.md §8.4; SoP S17);
+ *  - 235: the s39 notice opens unless the latest WPI is above 20% (docs/rules.md §8.4; SoP S17);
  *  - 260: weekly payments will cease when it ends (s39), which starts the s59A medical period.
- * 235 and 260 exist on claims whose workflow took rules.md §8 (LifecycleFeatures.rules8Clocks).
+ * 235 and 260 exist on claims whose workflow took docs/rules.md §8 (LifecycleFeatures.rules8Clocks).
  */
 const TRIGGERS: Array<{ week: number; rules8?: true; onStart(ctx: ChapterContext, startedOn: LocalDate): void }> = [
   { week: 74, onStart: (ctx, d) => void ctx.ledger.open('wca.78-weeks', d, {}) },
@@ -21,7 +21,7 @@ const TRIGGERS: Array<{ week: number; rules8?: true; onStart(ctx: ChapterContext
     onStart: (ctx, d) => {
       if (wpiAbove(ctx.state, 20)) return;
       const o = ctx.ledger.open('s39.notice', d, {});
-      // rules.md §8.4: a notice issued before the obligation opens completes it on opening.
+      // docs/rules.md §8.4: a notice issued before the obligation opens completes it on opening.
       if (o) settleFromEarlierEvents(ctx, o);
     },
   },
@@ -43,7 +43,7 @@ export function initialWeekTriggers(features: Pick<LifecycleFeatures, 'rules8Clo
   return TRIGGERS.filter((t) => features.rules8Clocks || !t.rules8).map((t) => ({ week: t.week, startedOn: null, nextCheck: null }));
 }
 
-/** A claim started before rules.md §8 takes its week triggers when its workflow takes the new version: looked at from the next day. */
+/** A claim started before docs/rules.md §8 takes its week triggers when its workflow takes the new version: looked at from the next day. */
 export function addMissingWeekTriggers(state: ClaimState, features: Pick<LifecycleFeatures, 'rules8Clocks'>): void {
   for (const t of initialWeekTriggers(features)) {
     if (!state.weekTriggers.some((w) => w.week === t.week)) state.weekTriggers.push({ ...t, nextCheck: state.clock.date });

@@ -3,7 +3,7 @@ import { CLASSIFICATIONS, OBLIGATION_TYPES } from '@wc/rules';
 import { eventTime, localDate, moneyText, nonEmpty } from './primitives';
 
 /**
- * What staff (and the platform's integrations) do on a claim: simulate.md's event types. Each is a
+ * What staff (and the platform's integrations) do on a claim: docs/simulate.md's event types. Each is a
  * staff action on the claims API and a workflow update. `ref` picks one of several complaints, treatment requests,
  * reviews, IMEs or case conferences; without it the oldest open one is meant.
  */
@@ -25,7 +25,7 @@ export const EXCUSE_REASONS = [
 ] as const;
 /** weekly-payment: 5 business days from a certificate or earnings; reimbursement: 10 from a schedule (program 4.6). */
 export const PAYMENT_CLOCKS = ['weekly-payment', 'reimbursement'] as const;
-/** rules.md §8.3: a discontinuance based on a work capacity decision has 3 months' notice (s80(3)). */
+/** docs/rules.md §8.3: a discontinuance based on a work capacity decision has 3 months' notice (s80(3)). */
 export const DISCONTINUANCE_BASES = ['work-capacity-decision', 'other'] as const;
 export const RTW_GOALS = ['same-job-same-employer', 'different-job-same-employer', 'same-job-different-employer', 'different-job-different-employer'] as const;
 
@@ -62,7 +62,7 @@ export const claimEventSchema = z.discriminatedUnion('type', [
   bare('wca.completed'),
   ev('wpi.assessed', { percent: z.number().min(0).max(100) }),
   bare('s38.approved'),
-  // rules.md §8: treatment requests (s279), s48A, discontinuing weekly payments (s80), the s39 notice.
+  // docs/rules.md §8: treatment requests (s279), s48A, discontinuing weekly payments (s80), the s39 notice.
   ev('treatment.requested', { treatment: nonEmpty, provider: nonEmpty, cost: moneyText }),
   bare('treatment.acknowledged'),
   bare('treatment.approved'),
@@ -71,7 +71,7 @@ export const claimEventSchema = z.discriminatedUnion('type', [
   bare('s48a.complied'),
   ev('weekly.discontinued', { basis: z.enum(DISCONTINUANCE_BASES), reasons }),
   bare('s39.notice-issued'),
-  // Beyond simulate.md (rules.md §9 lists them as still to be specified): terminating weekly payments
+  // Beyond docs/simulate.md (docs/rules.md §9 lists them as still to be specified): terminating weekly payments
   // after an s48A suspension ran its 28 days without compliance (s48A(1)(b), (6)), and the s59A notice.
   ev('s48a.terminated', { reasons }),
   bare('s59a.notice-issued'),

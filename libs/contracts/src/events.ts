@@ -59,7 +59,7 @@ export const documentCreatedData = z
   .strict();
 export type DocumentCreatedData = z.infer<typeof documentCreatedData>;
 
-/** A notice the claim's workflow decided to send (rules.md §5); notifications delivers it. */
+/** A notice the claim's workflow decided to send (docs/rules.md §5); notifications delivers it. */
 export const noticeRequestedData = z
   .object({
     claimId: z.string().uuid(),
@@ -70,7 +70,7 @@ export const noticeRequestedData = z
     to: z.array(nonEmpty).min(1),
     cause: nonEmpty,
     ref: nonEmpty.optional(),
-    /** What the platform decided that the notice states (a suspension's dates, when a decision takes effect: rules.md §8). */
+    /** What the platform decided that the notice states (a suspension's dates, when a decision takes effect: docs/rules.md §8). */
     facts: z.record(z.union([z.string(), z.number(), z.null()])).optional(),
   })
   .strict();
@@ -87,17 +87,17 @@ const obligationEventFields = z.object({
   caseManager: nonEmpty.nullable(),
 });
 
-/** An obligation went to a team leader at the 09:00 sweep, or was reported again as overdue (rules.md §4). */
+/** An obligation went to a team leader at the 09:00 sweep, or was reported again as overdue (docs/rules.md §4). */
 export const obligationEscalatedData = obligationEventFields
   .extend({ kind: z.enum(['escalated', 'overdue']), teamLeader: nonEmpty.nullable() })
   .strict();
 export type ObligationEscalatedData = z.infer<typeof obligationEscalatedData>;
 
-/** The case manager is reminded at 09:00 one business day before an obligation is due (rules.md §4). */
+/** The case manager is reminded at 09:00 one business day before an obligation is due (docs/rules.md §4). */
 export const obligationReminderData = obligationEventFields.strict();
 export type ObligationReminderData = z.infer<typeof obligationReminderData>;
 
-/** When weekly payments stop after notice (rules.md §8.3): decided by the claim's lifecycle when it accepted the action. */
+/** When weekly payments stop after notice (docs/rules.md §8.3): decided by the claim's lifecycle when it accepted the action. */
 export const discontinuanceSchema = z
   .object({
     noticeOn: localDate,
@@ -115,7 +115,7 @@ export const actionOutcomeSchema = z.object({ ref: nonEmpty.optional(), disconti
 export type ActionOutcomeData = z.infer<typeof actionOutcomeSchema>;
 
 /**
- * A staff action the claim's workflow accepted (simulate.md's event shapes). Published so other
+ * A staff action the claim's workflow accepted (docs/simulate.md's event shapes). Published so other
  * services can keep the facts they need (payments: certificates, liability, earnings) without
  * calling the claims service. `actionId` is stable across redelivery.
  */
@@ -125,7 +125,7 @@ export const claimActionRecordedData = z
     claimNumber: nonEmpty,
     actionId: z.string().uuid(),
     action: claimEventSchema,
-    /** What the claim decided with it (a discontinuance's dates, an instance's ref); absent before rules.md §8. */
+    /** What the claim decided with it (a discontinuance's dates, an instance's ref); absent before docs/rules.md §8. */
     outcome: actionOutcomeSchema.optional(),
     by: z.object({ user: nonEmpty, role: nonEmpty }).strict(),
     recordedAt: z.string().datetime({ offset: true }),
@@ -134,7 +134,7 @@ export const claimActionRecordedData = z
 export type ClaimActionRecordedData = z.infer<typeof claimActionRecordedData>;
 
 /**
- * Payments counted entitlement weeks for a claim up to `through` (rules.md §6; 1987 Act s32A),
+ * Payments counted entitlement weeks for a claim up to `through` (docs/rules.md §6; 1987 Act s32A),
  * valued with the rules library: the same count the claim's workflow keeps for weeks 13, 78, 130
  * and 260. `newWeeks` are those it generated payments for this time.
  */
@@ -223,7 +223,7 @@ export const noticeDeliveryUpdatedData = z
 export type NoticeDeliveryUpdatedData = z.infer<typeof noticeDeliveryUpdatedData>;
 
 /**
- * Medical invoice lines were assessed (medical.md; issue 17), when received or again after a fact
+ * Medical invoice lines were assessed (docs/medical-assessment.md; issue 17), when received or again after a fact
  * that could lift a hold: the lines held go to the case manager as a task (notifications).
  */
 export const medicalInvoiceAssessedData = z

@@ -4,11 +4,11 @@ import { localDate, nonEmpty } from './primitives';
 import { FieldProblem, formatPath, problemsOf } from './problems';
 
 /**
- * A batch of invoice lines to assess (shared/spec/medical.md "Input"; docs/medical-assessment.md):
+ * A batch of invoice lines to assess (docs/medical-assessment.md "Input"; docs/medical-assessment.md):
  * what `claimctl medical assess` reads and what the payments service builds from its own records.
  * A bad batch is refused whole, one problem per field.
  */
-/** medical.md: money is a non-negative decimal string with exactly two places ("95.00", not "95" or "95.5"). */
+/** docs/medical-assessment.md: money is a non-negative decimal string with exactly two places ("95.00", not "95" or "95.5"). */
 const moneyText = z.string().regex(/^(0|[1-9]\d*)\.\d{2}$/, 'must be an amount as a string with two decimal places, e.g. "95.00"');
 const units = z.number({ invalid_type_error: 'must be a whole number of at least 1' }).refine((n) => Number.isInteger(n) && n >= 1, 'must be a whole number of at least 1');
 const REGISTRATION_STATUSES = ['current', 'suspended', 'disqualified', 'disciplinary-conditions'] as const;
@@ -45,7 +45,7 @@ export const medicalBatchSchema = z
         .object({
           id: nonEmpty,
           name: nonEmpty,
-          // medical.md's first example gives a status alone: the same status for all time.
+          // docs/medical-assessment.md's first example gives a status alone: the same status for all time.
           registration: z.union([z.enum(REGISTRATION_STATUSES).transform((status) => [{ status, from: '0001-01-01' }]), z.array(registrationRow).min(1)]),
         })
         .strict(),
@@ -59,7 +59,7 @@ export const medicalBatchSchema = z
   .strict();
 
 /**
- * What makes a batch bad across its entries (medical.md: a repeated line number, provider id,
+ * What makes a batch bad across its entries (docs/medical-assessment.md: a repeated line number, provider id,
  * approval id or fee order row; an approval or a payable-again period that ends before it starts),
  * read from the raw batch so these come out together with the field problems, not after them.
  */

@@ -6,7 +6,7 @@ import { eventTime, localDate, moneyText, nameOrder, nonEmpty } from './primitiv
 /** Names and short texts that go onto letters: bounded, so every notice can be rendered. */
 const name = nonEmpty.pipe(z.string().max(200, 'must be at most 200 characters'));
 
-/** The injury notification staff (or an employer's system) lodge: simulate.md's `claim` object. */
+/** The injury notification staff (or an employer's system) lodge: docs/simulate.md's `claim` object. */
 export const injurySchema = z
   .object({
     dateOfInjury: localDate,

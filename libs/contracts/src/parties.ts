@@ -10,7 +10,7 @@ export const PARTY_ROLES = ['worker', 'employer', 'doctor', 'other'] as const;
 /**
  * What else a party is for the workflow's notices (lifecycle Recipient): who notified, who
  * complained, who attends a case conference, who provides treatment (a treatment decision goes to
- * the provider named in the request: rules.md §8.1).
+ * the provider named in the request: docs/rules.md §8.1).
  */
 export const PARTY_CAPACITIES = ['notifier', 'complainant', 'participant', 'provider'] as const;
 export const CHANNELS = ['email', 'sms', 'post'] as const;

@@ -1,6 +1,6 @@
 import { ZodError, ZodIssue } from 'zod';
 
-/** One line per problem: `path.to.field: what is wrong` (simulate.md, and the API's 400 bodies). */
+/** One line per problem: `path.to.field: what is wrong` (docs/simulate.md, and the API's 400 bodies). */
 export interface FieldProblem {
   path: string;
   message: string;

@@ -6,7 +6,7 @@ import { decimalText, localDate, moneyText, nonEmpty } from './primitives';
 
 const amountRows = z.array(z.object({ from: localDate, amount: moneyText }).strict()).min(1);
 
-/** simulate.md's scenario: a claim, optional parameter tables, dated events, and how far to run. */
+/** docs/simulate.md's scenario: a claim, optional parameter tables, dated events, and how far to run. */
 export const scenarioSchema = z
   .object({
     name: nonEmpty,
@@ -45,7 +45,7 @@ export const scenarioSchema = z
 export type Scenario = z.infer<typeof scenarioSchema>;
 
 /**
- * simulate.md asks for events between notifiedAt and until; a scenario may still list later ones
+ * docs/simulate.md asks for events between notifiedAt and until; a scenario may still list later ones
  * (the shared `discontinued-after-work-capacity-decision` does). The timeline is as at the end of
  * `until`, so a later event cannot change it: it is not applied, and the run says which were not.
  */

@@ -2,7 +2,7 @@ import { Dec, money, sum } from '@wc/rules';
 import { isLocalDate as isIsoDate } from '@wc/rules';
 import { isPrintableAscii, moneyTextProblem } from './fields';
 
-/** One reason a batch is refused: `payments[3].bsb` and `must be NNN-NNN` (payments.md). */
+/** One reason a batch is refused: `payments[3].bsb` and `must be NNN-NNN` (docs/payment-files.md). */
 export interface AbaProblem {
   path: string;
   message: string;
@@ -41,7 +41,7 @@ export interface ValidAbaBatch {
 export type AbaValidation = { ok: true; batch: ValidAbaBatch } | { ok: false; problems: AbaProblem[] };
 
 // Field limits come from the record layout: amounts fill 10 digits of cents, withholding 8, and the
-// total record counts detail records in 6 digits (payments.md; nsw-facts §7.2 (BECS)).
+// total record counts detail records in 6 digits (docs/payment-files.md; docs/sources.md §7.2 (BECS)).
 export const MAX_AMOUNT = new Dec('99999999.99');
 const MAX_WITHHOLDING = new Dec('999999.99');
 const MAX_DETAIL_RECORDS = 999_999;
@@ -79,7 +79,7 @@ function string(obj: Fields, key: string, path: string, p: Problems): string | u
   return value;
 }
 
-/** Free text printed into the file: printable ASCII; `named` text must not be blank (BECS, nsw-facts §7.2). */
+/** Free text printed into the file: printable ASCII; `named` text must not be blank (BECS, docs/sources.md §7.2). */
 function text(obj: Fields, key: string, path: string, p: Problems, named: boolean): string | undefined {
   const value = string(obj, key, path, p);
   if (value === undefined) return undefined;
@@ -196,7 +196,7 @@ function complete<T extends object>(fields: { [K in keyof T]: T[K] | undefined }
   return Object.values(fields).every((v) => v !== undefined) ? (fields as T) : undefined;
 }
 
-/** Every problem with a batch (payments.md, ABA input), or the batch ready to render. */
+/** Every problem with a batch (docs/payment-files.md, ABA input), or the batch ready to render. */
 export function validateAbaBatch(input: unknown): AbaValidation {
   const p = new Problems();
   const obj = object(input, 'batch', p);

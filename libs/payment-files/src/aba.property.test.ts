@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { abaFile } from './aba';
 
-// Properties of every valid batch (payments.md): fixed record width, one detail per payment, exact totals.
+// Properties of every valid batch (docs/payment-files.md): fixed record width, one detail per payment, exact totals.
 // Amounts are built from integer cents with BigInt so the test itself never uses floating point money.
 
 const MAX_CENTS = 9_999_999_999n;

@@ -1,6 +1,6 @@
 import { abaFile, validateAbaBatch } from './aba';
 
-// Fixtures are invented for these tests; positions are 1-based and inclusive as in payments.md.
+// Fixtures are invented for these tests; positions are 1-based and inclusive as in docs/payment-files.md.
 function batch(): Record<string, any> {
   return {
     processingDate: '2026-08-20',

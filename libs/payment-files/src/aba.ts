@@ -7,7 +7,7 @@ import { blank, left, record, rightBlank, rightZero } from './fixed-width';
 export { validateAbaBatch, MAX_AMOUNT } from './aba-validate';
 export type { AbaPayment, AbaProblem, AbaRemitter, AbaValidation, ValidAbaBatch } from './aba-validate';
 
-// Layout, codes and widths: payments.md (ABA table); nsw-facts §7.2 (BECS).
+// Layout, codes and widths: docs/payment-files.md (ABA table); docs/sources.md §7.2 (BECS).
 export const ABA_RECORD_LENGTH = 120;
 export const ABA_LINE_END = '\r\n';
 const PAY = '53';
@@ -50,7 +50,7 @@ function paymentRecord(b: ValidAbaBatch, p: AbaPayment): string {
   return detail(b, { bsb: p.bsb, account: p.account, code: PAY, amount: p.amount, title: p.accountTitle, reference: p.reference, withholding: p.withholding });
 }
 
-/** The debit from the remitter's own account that balances the credits (payments.md, balancing detail). */
+/** The debit from the remitter's own account that balances the credits (docs/payment-files.md, balancing detail). */
 function balancingRecord(b: ValidAbaBatch, total: Dec): string {
   const { remitter } = b;
   return detail(b, {

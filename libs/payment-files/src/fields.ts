@@ -1,6 +1,6 @@
 import { isMoneyText } from '@wc/rules';
 
-/** Printable ASCII only: BECS files are plain ASCII (payments.md; nsw-facts §7.2). */
+/** Printable ASCII only: BECS files are plain ASCII (docs/payment-files.md; docs/sources.md §7.2). */
 export function isPrintableAscii(text: string): boolean {
   return /^[\x20-\x7E]*$/.test(text);
 }

@@ -1,5 +1,5 @@
 /**
- * Fixed-width fields for bank records (payments.md, ABA layout). Text is cut to the field width;
+ * Fixed-width fields for bank records (docs/payment-files.md, ABA layout). Text is cut to the field width;
  * numbers are never cut, because a silently shortened amount would pay the wrong money.
  */
 

@@ -6,7 +6,7 @@ import type { CsvRecord } from './csv';
  * Medical invoice lines in bulk: the CSV a treatment provider (or a worker claiming back what they
  * paid) sends (docs/medical-invoices.md). Read and reported exactly like the wage reimbursement
  * schedule (wrs.ts): the same CSV reader, `line N: column: problem`, every problem in line order and
- * nothing accepted while any remains. Each accepted line is then assessed as shared/spec/medical.md says.
+ * nothing accepted while any remains. Each accepted line is then assessed as docs/medical-assessment.md says.
  */
 
 export const MEDICAL_INVOICE_COLUMNS = [
@@ -56,7 +56,7 @@ const INVOICE_NUMBER_CHARACTERS = /^[A-Za-z0-9\-/._]*$/;
 const ITEM = /^[A-Z0-9]{1,12}$/;
 /** 1 to 99, written without a sign, a decimal point or leading zeros. */
 const UNITS = /^[1-9]\d?$/;
-/** medical.md's money: a non-negative decimal with exactly two places ("95.00"). */
+/** docs/medical-assessment.md's money: a non-negative decimal with exactly two places ("95.00"). */
 const CHARGED = /^(0|[1-9]\d*)\.\d{2}$/;
 const MAX_CHARGED = money('99999.99');
 
@@ -119,7 +119,7 @@ function units(c: LineCheck): number | undefined {
 
 /**
  * Why a `charged` text is refused, or undefined when it is fine. Specific messages, as for the
- * schedule's money (fields.ts), but medical.md wants exactly two places, not at most two.
+ * schedule's money (fields.ts), but docs/medical-assessment.md wants exactly two places, not at most two.
  */
 function chargedProblem(text: string): string | undefined {
   if (CHARGED.test(text)) return money(text).greaterThan(MAX_CHARGED) ? 'must be at most 99999.99' : undefined;

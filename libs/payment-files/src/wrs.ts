@@ -4,14 +4,14 @@ import type { CsvRecord } from './csv';
 import { isLocalDate as isIsoDate, toDayNumber as dayNumber } from '@wc/rules';
 import { moneyTextProblem } from './fields';
 
-/** Wage reimbursement schedule: the CSV an employer sends for weekly compensation it paid (payments.md). */
+/** Wage reimbursement schedule: the CSV an employer sends for weekly compensation it paid (docs/payment-files.md). */
 
 export const WRS_COLUMNS = [
   'claim_number', 'period_start', 'period_end', 'hours_worked', 'gross_earnings', 'compensation_paid', 'payg_withheld',
 ] as const;
 export type WrsColumn = (typeof WRS_COLUMNS)[number];
 
-/** `column` names the column at fault, or `header` / `fields` for the whole line (payments.md). */
+/** `column` names the column at fault, or `header` / `fields` for the whole line (docs/payment-files.md). */
 export interface WrsProblem {
   line: number;
   column: WrsColumn | 'header' | 'fields';
@@ -39,7 +39,7 @@ export interface WrsSummary {
 
 export type WrsResult = { ok: true; summary: WrsSummary; lines: WrsLine[] } | { ok: false; problems: WrsProblem[] };
 
-// payments.md: a period is at most 14 days inclusive, with at most 24 hours worked per day of it.
+// docs/payment-files.md: a period is at most 14 days inclusive, with at most 24 hours worked per day of it.
 const MAX_PERIOD_DAYS = 14;
 const MAX_HOURS_PER_DAY = 24;
 

@@ -2,11 +2,15 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { caseFiles, expectedFile, ownCase, sharedDir } from '../../test-cases/src';
 
 // Runs the built CLI the way a user does, so exit codes and the stdout/stderr split are what ships.
 // `npm test` builds first; after editing, run `npm run build` before this file.
 const repoRoot = path.resolve(__dirname, '..', '..', '..');
-const sharedDir = process.env.WC_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared');
+// The examples (docs/payment-files.md, docs/medical-assessment.md): the repository's own always,
+// the shared ones too when ../shared (or WC_SHARED_DIR) exists.
+const abaExamples = caseFiles('payments').filter((c) => c.file.endsWith('.json') && expectedFile(c.file, 'aba'));
+const medicalExamples = caseFiles('medical');
 const bin = path.join(repoRoot, 'tools', 'claimctl', 'bin', 'claimctl.js');
 const docExamples = path.join(repoRoot, 'docs', 'examples');
 let tmp: string;
@@ -31,9 +35,13 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
 describe('claimctl payments aba', () => {
-  it('writes the file to stdout and nothing to stderr', () => {
-    const input = path.join(sharedDir, 'examples', 'payments', 'aba-two-payments.json');
-    const expected = fs.readFileSync(path.join(sharedDir, 'examples', 'payments', 'aba-two-payments.expected.aba'), 'latin1');
+  it("has the repository's own batches with their expected files", () => {
+    expect(abaExamples.filter((c) => c.source === 'own').length).toBeGreaterThanOrEqual(2);
+    if (sharedDir()) expect(abaExamples.some((c) => c.source === 'shared')).toBe(true);
+  });
+
+  it.each(abaExamples.map((c) => [c.name, c.file] as const))('writes the file of %s to stdout and nothing to stderr', (_name, input) => {
+    const expected = fs.readFileSync(expectedFile(input, 'aba')!, 'latin1');
     expect(claimctl('payments', 'aba', input)).toEqual({ status: 0, stdout: expected, stderr: '' });
   });
 
@@ -106,19 +114,19 @@ describe('claimctl usage', () => {
 });
 
 describe('claimctl medical assess', () => {
-  const dir = path.join(sharedDir, 'examples', 'medical');
-  const examples = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')).sort() : [];
+  it("has the repository's own examples to run, and the shared ones when the shared folder is there", () => {
+    expect(medicalExamples.filter((c) => c.source === 'own').length).toBeGreaterThanOrEqual(3);
+    if (sharedDir()) expect(medicalExamples.some((c) => c.source === 'shared')).toBe(true);
+  });
 
-  it('has the shared examples to run', () => expect(examples.length).toBeGreaterThanOrEqual(3));
-
-  it.each(examples)('%s: the assessment equals its .expected.json exactly', (name) => {
-    const r = claimctl('medical', 'assess', path.join(dir, name));
+  it.each(medicalExamples.map((c) => [c.name, c.file] as const))('%s: the assessment equals its .expected.json exactly', (_name, file) => {
+    const r = claimctl('medical', 'assess', file);
     expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(fs.readFileSync(path.join(dir, name.replace(/\.json$/, '.expected.json')), 'utf8')));
+    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(fs.readFileSync(expectedFile(file)!, 'utf8')));
   });
 
   it('refuses a bad batch whole: exit 2, one `file: field: problem` line each, nothing on stdout', () => {
-    const batch = JSON.parse(fs.readFileSync(path.join(dir, examples[0]), 'utf8'));
+    const batch = JSON.parse(fs.readFileSync(ownCase('medical', 'provisional-cap.json'), 'utf8'));
     batch.lines.push({ ...batch.lines[0] }); // the same line number again
     batch.lines[0].units = 1.5;
     batch.lines[0].charged = '84.2';

@@ -11,7 +11,7 @@ export const processIo: Io = {
   err: (text) => void process.stderr.write(text),
 };
 
-/** Exit statuses: payments.md and simulate.md give 2 for refused input, which also covers misuse. */
+/** Exit statuses: docs/payment-files.md and docs/simulate.md give 2 for refused input, which also covers misuse. */
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_INVALID = 2;

@@ -2,22 +2,28 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ownCase, scenarioFolders, sharedDir } from '../../test-cases/src';
 
 // Real servers and webpack bundling on 2 cores: minutes, not the default 5 seconds.
 jest.setTimeout(300_000);
 
-// claimctl simulate as a user runs it (simulate.md): the built CLI, the real workflow, the time-skipping server.
+// claimctl simulate as a user runs it (docs/simulate.md): the built CLI, the real workflow, the time-skipping server.
 const root = path.resolve(__dirname, '..', '..', '..');
-const shared = process.env.WC_SHARED_DIR ?? path.resolve(root, '..', 'shared');
 const claimctl = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'tools', 'claimctl', 'bin', 'claimctl.js'), ...args], { cwd: root, encoding: 'utf8', timeout: 300_000 });
-// A directory runs the scenarios in it (simulate.md), so each folder of scenarios is run on its own.
-const withFolders = (dir: string): string[] => [dir, ...fs.readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).flatMap((e) => withFolders(path.join(dir, e.name)))];
-const scenarioDirs = [path.join(shared, 'scenarios'), path.join(root, 'scenarios')].filter((d) => fs.existsSync(d)).flatMap(withFolders);
+// A directory runs the scenarios in it (docs/simulate.md), so each folder of scenarios is run on its
+// own: the repository's own (scenarios/ and its folders) always, the shared ones when ../shared exists.
+const folders = scenarioFolders();
+// The repository's own fracture (first four events: contacts on 4 March, provisional liability and a
+// certificate of no capacity from 2 March on 5 March; the doctor reached late, escalated on 6 March).
+const fracture = ownCase('scenarios', 'fracture-provisional-then-accepted.json');
 
 describe('claimctl simulate', () => {
-  it('runs the folders of rules.md §8 too', () => expect(scenarioDirs.some((d) => d.endsWith('treatment-and-decisions'))).toBe(true));
+  it('runs the folders of docs/rules.md §8 too, and the shared ones when the shared folder is there', () => {
+    expect(folders.some((f) => f.source === 'own' && f.dir.endsWith('treatment-and-decisions'))).toBe(true);
+    if (sharedDir()) expect(folders.some((f) => f.source === 'shared')).toBe(true);
+  });
 
-  it.each(scenarioDirs)('every scenario in %s matches its .expected.json exactly', (dir) => {
+  it.each(folders.map((f) => [f.name, f.dir] as const))('every scenario in %s matches its .expected.json exactly', (_name, dir) => {
     const r = claimctl('simulate', dir, '--json');
     expect(r.stderr).not.toMatch(/internal error|refused/);
     expect(r.status).toBe(0);
@@ -32,7 +38,7 @@ describe('claimctl simulate', () => {
 
   it('prints a readable timeline and writes an HTML picture of it', () => {
     const html = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'sim-')), 'timeline.html');
-    const r = claimctl('simulate', path.join(shared, 'scenarios', 'significant-fracture.json'), '--html', html);
+    const r = claimctl('simulate', fracture, '--html', html);
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('initial-contact.doctor');
     expect(r.stdout).toContain('week   5  2026-03-30 – 2026-04-05     1153.57');
@@ -45,7 +51,7 @@ describe('claimctl simulate', () => {
 
   it('refuses a bad scenario with one line per problem and status 2, no stack trace', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sim-'));
-    const bad = JSON.parse(fs.readFileSync(path.join(shared, 'scenarios', 'significant-fracture.json'), 'utf8'));
+    const bad = JSON.parse(fs.readFileSync(fracture, 'utf8'));
     bad.claim.injury.nature = 'bruise';
     bad.claim.piawe = 1200;
     bad.colour = 'blue';

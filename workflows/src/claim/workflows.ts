@@ -18,7 +18,7 @@ const activities = proxyActivities<ClaimActivities>({
 });
 
 /**
- * One claim's life, for years (rules.md; program sections cited in the lifecycle). The lifecycle
+ * One claim's life, for years (docs/rules.md; program sections cited in the lifecycle). The lifecycle
  * decides; this workflow gives it time (timers to the next moment that matters, in Sydney time),
  * staff actions (updates), and carries out its effects through activities. It never completes: a
  * claim lives until it is archived (terminated), crossing continueAsNew as its history grows.
@@ -40,7 +40,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
   // assessment carries out its effects in a workflow of its own (claim/parts.ts); the claim's
   // lifecycle still decides everything. Claims started earlier carry out every effect themselves.
   const partWorkflows = patched('part-workflows');
-  // Version 5 (2026-12-06): rules.md §8 (treatment requests, s48A, discontinuance, the s39 and s59A
+  // Version 5 (2026-12-06): docs/rules.md §8 (treatment requests, s48A, discontinuance, the s39 and s59A
   // notices) with its clocks that run by time alone, and the holidays declared on 15 Feb 2026 (Mon 27
   // Apr 2026, Mon 26 Apr 2027). Claims started earlier keep the old calendar and clocks until a run
   // of theirs takes this version (at its start, e.g. after continueAsNew), so their histories replay.

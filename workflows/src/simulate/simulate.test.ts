@@ -1,17 +1,28 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { scenarioSchema, Scenario } from '@wc/contracts';
 import { ClaimLifecycle, type ClaimState, END_OF_DAY_MINUTE, type Effect, partOfEffect, runScenarioInProcess } from '@wc/claim-lifecycle';
+import { ownCase, sharedCase } from '../../../tools/test-cases/src';
 import { simulateScenarios } from './simulate';
 import { TimeSkippingServer, startTimeSkippingServer } from './time-skipping';
 
 // Real servers and webpack bundling on 2 cores: minutes, not the default 5 seconds.
 jest.setTimeout(300_000);
 
-const shared = process.env.WC_SHARED_DIR ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared');
 const load = (file: string): Scenario => scenarioSchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-const fracture = load(path.join(shared, 'scenarios', 'significant-fracture.json'));
-const psychological = load(path.join(shared, 'scenarios', 'incomplete-psychological.json'));
+const expectedOf = (file: string) => JSON.parse(fs.readFileSync(file.replace(/\.json$/, '.expected.json'), 'utf8'));
+/** The repository's own scenario, and the shared one like it when ../shared (or WC_SHARED_DIR) exists. */
+const ownAndShared = (own: string, shared: string) =>
+  [
+    ['own', ownCase('scenarios', own)],
+    ['shared', sharedCase('scenarios', shared)],
+  ].filter((c): c is [string, string] => c[1] !== null);
+// A significant claim with provisional liability, then accepted (docs/rules.md §4, §6).
+const fractures = ownAndShared('fracture-provisional-then-accepted.json', 'significant-fracture.json');
+// An incomplete notification and a complaint open for a while (docs/rules.md §3, §4).
+const complaints = ownAndShared('psychological-incomplete-excuse-and-complaint.json', 'incomplete-psychological.json');
+// The claim the tests below vary: the repository's own. Its first four events are the worker and the
+// employer reached on 4 March, provisional liability and a certificate of no capacity from 2 March on 5 March.
+const fracture = load(fractures[0][1]);
 
 /** What the lifecycle decides for a scenario, without Temporal: every effect of every step. */
 function inProcess(s: Scenario): { effects: Effect[]; state: ClaimState } {
@@ -37,16 +48,21 @@ beforeAll(async () => {
 afterAll(() => server?.stop());
 
 describe('the claim workflow on the time-skipping server', () => {
-  it('carries a claim across continueAsNew without changing what it computes', async () => {
-    const [r] = await simulateScenarios([{ file: 'fracture', scenario: fracture }], { server, historyLimit: 25 });
-    expect(r.continuedAsNew).toBe(true);
-    const expected = JSON.parse(fs.readFileSync(path.join(shared, 'scenarios', 'significant-fracture.expected.json'), 'utf8'));
-    expect(r.timeline).toEqual(expected);
+  it('finds the scenarios it runs', () => {
+    expect(fractures[0][0]).toBe('own');
+    expect(complaints[0][0]).toBe('own');
   });
 
-  it('runs a complaint as a workflow of its own that ends with it, across continueAsNew, computing the same timeline', async () => {
-    // historyLimit 25: the claim continues as new while the complaint is open (received 2 April,
-    // resolved 16 April); the complaint's workflow goes on across it and ends when it is resolved.
+  it.each(fractures)('carries a claim across continueAsNew without changing what it computes (%s)', async (_source, file) => {
+    const [r] = await simulateScenarios([{ file: 'fracture', scenario: load(file) }], { server, historyLimit: 25 });
+    expect(r.continuedAsNew).toBe(true);
+    expect(r.timeline).toEqual(expectedOf(file));
+  });
+
+  it.each(complaints)('runs a complaint as a workflow of its own that ends with it, across continueAsNew, computing the same timeline (%s)', async (_source, file) => {
+    // historyLimit 25: the claim continues as new while the complaint is open (received and
+    // resolved a few weeks apart); the complaint's workflow goes on across it and ends when it is resolved.
+    const psychological = load(file);
     const [r] = await simulateScenarios([{ file: 'psychological', scenario: psychological }], { server, historyLimit: 25 });
     expect(r.continuedAsNew).toBe(true);
     expect(r.parts).toEqual([{ id: 'complaint-1', kind: 'complaint', workflowId: expect.stringMatching(/\/complaint-1$/), status: 'COMPLETED', effectsCarriedOut: expect.any(Number) }]);
@@ -54,8 +70,7 @@ describe('the claim workflow on the time-skipping server', () => {
     const decided = inProcess(psychological);
     expect(asSet(r.effects)).toEqual(asSet(decided.effects));
     expect(r.parts[0].effectsCarriedOut).toBe(decided.effects.filter((e) => partOfEffect(decided.state, e)?.id === 'complaint-1').length);
-    const expected = JSON.parse(fs.readFileSync(path.join(shared, 'scenarios', 'incomplete-psychological.expected.json'), 'utf8'));
-    expect(r.timeline).toEqual(expected);
+    expect(r.timeline).toEqual(expectedOf(file));
   });
 
   it("keeps a part's workflow running while the part is open, one workflow per part", async () => {

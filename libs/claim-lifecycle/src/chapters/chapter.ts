@@ -9,7 +9,7 @@ export interface LifecycleFeatures {
   /** Emit `obligation-rescheduled` when a due date moves (2026-11-22). */
   rescheduledEffect: boolean;
   /**
-   * rules.md §8 things that happen by the passing of time alone (2026-12-06): the s39 notice at
+   * docs/rules.md §8 things that happen by the passing of time alone (2026-12-06): the s39 notice at
    * entitlement week 235, the end of weekly payments at week 260 and the s59A medical period. They
    * would change the timers of claims already running, so those keep the old behaviour until their
    * workflow takes the new version.
@@ -29,7 +29,7 @@ export interface ChapterContext {
   readonly ledger: ObligationLedger;
   readonly cal: BusinessCalendar;
   readonly features: LifecycleFeatures;
-  /** Issues a notice (rules.md §5) on `on`; `to` defaults to the notice type's recipients. */
+  /** Issues a notice (docs/rules.md §5) on `on`; `to` defaults to the notice type's recipients. */
   notice(type: NoticeType, on: LocalDate, cause: string, to?: Recipient[], ref?: string, facts?: NoticeFacts): void;
   emit(effect: Effect): void;
   /** The PIAWE and tables weekly compensation is valued with. */
@@ -44,7 +44,7 @@ export type EventOf<T extends ClaimEventType> = Extract<ClaimEvent, { type: T }>
 
 /**
  * One chapter of a claim's life (named after the Injury Management Program's sections and the
- * Acts): the events it handles, the ones it refuses and why (rules.md §8.5: a refused event changes
+ * Acts): the events it handles, the ones it refuses and why (docs/rules.md §8.5: a refused event changes
  * nothing), and what the passing of days does to it. `lifecycle.ts` keeps the clock, the dispatch
  * and the 09:00 sweep; every rule lives in exactly one chapter.
  */

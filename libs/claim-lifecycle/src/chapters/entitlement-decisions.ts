@@ -6,7 +6,7 @@ import { chapter, problem } from './chapter';
 import { reviewMedicalPeriod } from './treatment';
 
 /**
- * Decisions that stop or suspend weekly payments (rules.md §8.2-§8.4; program section 5
+ * Decisions that stop or suspend weekly payments (docs/rules.md §8.2-§8.4; program section 5
  * "Management of non-participation"): an s48A warning, its suspension and a termination after it
  * (1998 Act s48A), notice of a discontinuance with the s80 notice period, and the s39 notice before
  * payments end at 260 weeks (1987 Act s39; SIRA Standard of Practice S17).
@@ -74,12 +74,12 @@ export const entitlementDecisions = chapter({
   dayStart(ctx, day) {
     const s = ctx.state;
     for (const w of s.s48aWarnings ?? []) {
-      // rules.md §8.2: not complied with by the end of the day before: suspended from today.
+      // docs/rules.md §8.2: not complied with by the end of the day before: suspended from today.
       if (w.suspendFrom === day && !w.compliedOn) {
         ctx.notice('s48a-suspension', day, 'suspension', ['worker'], undefined, { warnedOn: w.issuedOn, suspendedFrom: w.suspendFrom, suspensionEndsOn: suspensionEnds(w) });
       }
     }
-    // rules.md §8.3: a renewal still open at the start of F is cancelled then.
+    // docs/rules.md §8.3: a renewal still open at the start of F is cancelled then.
     if (s.discontinuance?.firstDayNotPayable === day) {
       for (const o of ctx.ledger.openOf('certificate.renewal')) ctx.ledger.cancel(o, day, `weekly payments no longer payable from ${day} (${s.discontinuance.by}; s80)`);
     }

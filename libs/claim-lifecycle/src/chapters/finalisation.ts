@@ -1,6 +1,6 @@
 import { chapter } from './chapter';
 
-/** Finalisation (program section 5, "Finalisation of your claim"; rules.md §4): every obligation still open is cancelled, and nothing opens after it. */
+/** Finalisation (program section 5, "Finalisation of your claim"; docs/rules.md §4): every obligation still open is cancelled, and nothing opens after it. */
 export const finalisation = chapter({
   name: 'finalisation',
   events: ['claim.finalised'] as const,

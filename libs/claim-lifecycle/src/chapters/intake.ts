@@ -4,7 +4,7 @@ import type { ObligationRecord } from '../state';
 import { ChapterContext, chapter, problem } from './chapter';
 
 /**
- * Notification, triage and initial contact (program 3.3 and 4.1; rules.md §2, §3): the
+ * Notification, triage and initial contact (program 3.3 and 4.1; docs/rules.md §2, §3): the
  * notification completed, the claim classified and reclassified, the parties contacted.
  */
 const SIGNIFICANT_TYPES: ObligationType[] = ['initial-contact.worker', 'initial-contact.employer', 'initial-contact.doctor', 'imp.initial', 'rtw-goal.review'];
@@ -48,7 +48,7 @@ export const intake = chapter({
   },
 });
 
-/** Complete notification (rules.md §3): the liability clock starts; significant claims open their obligations. */
+/** Complete notification (docs/rules.md §3): the liability clock starts; significant claims open their obligations. */
 export function notificationCompleted(ctx: ChapterContext, date: LocalDate): void {
   ctx.state.notificationComplete = true;
   ctx.ledger.open('liability.initial', date, {});
@@ -68,7 +68,7 @@ function becameSignificant(ctx: ChapterContext, date: LocalDate): void {
 }
 
 /**
- * rules.md §4 exception (and §8.4 for the s39 notice): an obligation that opens late is completed
+ * docs/rules.md §4 exception (and §8.4 for the s39 notice): an obligation that opens late is completed
  * or cancelled on its opening date by an earlier event that would have done so.
  */
 export function settleFromEarlierEvents(ctx: ChapterContext, o: ObligationRecord): void {

@@ -5,10 +5,10 @@ import type { ClaimState, InstanceRecord } from '../state';
 import { ChapterContext, chapter, problem } from './chapter';
 
 /**
- * Medical and related treatment (program 4.8; rules.md §8.1): requests for treatment, acknowledged
+ * Medical and related treatment (program 4.8; docs/rules.md §8.1): requests for treatment, acknowledged
  * within 10 business days (SIRA Standard of Practice S4) and decided within 21 days (1998 Act
  * s279); and the end of medical compensation (1987 Act s59A) with its notice to the worker and the
- * nominated treating doctor at least 13 weeks before (Standard of Practice S19; nsw-facts.md T23).
+ * nominated treating doctor at least 13 weeks before (Standard of Practice S19; docs/sources.md T23).
  */
 export const treatment = chapter({
   name: 'treatment',
@@ -48,7 +48,7 @@ export const treatment = chapter({
       case 'treatment.declined': {
         const inst = findInstance(ctx, 'treatment', event.ref, 'treatment.decision')!;
         ctx.outcome.ref = inst.ref;
-        // A decision is also the acknowledgement (rules.md §8.1).
+        // A decision is also the acknowledgement (docs/rules.md §8.1).
         l.completeAll('treatment.acknowledgement', date, event.type, inst.ref);
         l.completeAll('treatment.decision', date, event.type, inst.ref);
         const outcome = event.type === 'treatment.approved' ? 'approved' : 'declined';
@@ -80,7 +80,7 @@ export const treatment = chapter({
   },
 });
 
-/** rules.md §8.1: which request an event means, or why there is none. */
+/** docs/rules.md §8.1: which request an event means, or why there is none. */
 function requestFor(state: ClaimState, ref: string | undefined, pending: 'treatment.acknowledgement' | 'treatment.decision', verb: 'acknowledge' | 'decide') {
   const waiting = (i: InstanceRecord) => state.obligations.some((o) => o.type === pending && o.ref === i.ref && o.completedOn === null && o.cancelledOn === null);
   if (ref !== undefined) {
@@ -102,7 +102,7 @@ const S59A_NOTICE_LEAD_DAYS = 8 * 7;
 
 /**
  * The s59A medical compensation period as the facts stand on `day`: from a decision that ended
- * weekly payments (rules.md §8.3 F, or the end of week 260 under s39 with WPI of 20% or less), or
+ * weekly payments (docs/rules.md §8.3 F, or the end of week 260 under s39 with WPI of 20% or less), or
  * from the day the claim was first made when no weekly payment was ever payable. Weekly payments
  * that merely stopped (no certificate) have not "ceased to be payable" while the worker remains
  * entitled (Vella v Penrith City Council [2014] NSW WCC PD 363), so they give no end date.

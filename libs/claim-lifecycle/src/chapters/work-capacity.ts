@@ -7,7 +7,7 @@ import { reviewMedicalPeriod } from './treatment';
 
 /**
  * Capacity for work and what it is worth (program 2.4 and 4.6 certificates of capacity, 5.6 work
- * capacity assessments; 1987 Act s32A-s39 and s44B; rules.md §4, §6): certificates and their
+ * capacity assessments; 1987 Act s32A-s39 and s44B; docs/rules.md §4, §6): certificates and their
  * renewal, earnings, assessments of work capacity and of permanent impairment, s38 approvals, and
  * the entitlement weeks whose start opens an obligation.
  */
@@ -47,7 +47,7 @@ export const workCapacity = chapter({
       case 'wpi.assessed':
         recordEntitlementFact(ctx.state, event, date);
         if (highestNeeds(ctx.state)) l.cancelAll('wca.biennial', date, `${event.type}: ${event.percent}%`);
-        // rules.md §8.4: above 20% weekly payments go on after 260 weeks (s39(2)), so no s39 notice.
+        // docs/rules.md §8.4: above 20% weekly payments go on after 260 weeks (s39(2)), so no s39 notice.
         if (wpiAbove(ctx.state, 20)) l.cancelAll('s39.notice', date, `${event.type}: ${event.percent}%`);
         reviewMedicalPeriod(ctx, date);
         return;
@@ -65,7 +65,7 @@ export const workCapacity = chapter({
 });
 
 /**
- * rules.md §4 certificate.renewal: opens for each none/some certificate once liability is
+ * docs/rules.md §4 certificate.renewal: opens for each none/some certificate once liability is
  * provisional or accepted, unless its next certificate has arrived, the worker is back on pre-injury
  * duties or the claim is finalised; and (§8.3) never from the first day no longer payable after a
  * discontinuance.

@@ -8,7 +8,7 @@ import { LocalDate, addDays, addYearsClamped, isWeekend, parts } from './local-d
 export type Calendar = 'business-days' | 'calendar-days';
 
 /**
- * NSW business days (rules.md §1): Monday to Friday, not a public holiday, additional holiday or
+ * NSW business days (docs/rules.md §1): Monday to Friday, not a public holiday, additional holiday or
  * the Bank Holiday (Interpretation Act 1987 s21 "business day", s36(2) excluded days).
  */
 export class BusinessCalendar {
@@ -31,12 +31,12 @@ export class BusinessCalendar {
     return !isWeekend(date) && !this.yearMap(parts(date).year).has(date);
   }
 
-  /** The Nth business day strictly after `date` (rules.md §1). */
+  /** The Nth business day strictly after `date` (docs/rules.md §1). */
   businessDaysAfter(date: LocalDate, n: number): LocalDate {
     return this.stepBusinessDays(date, n, 1);
   }
 
-  /** The Nth business day strictly before `date` (rules.md §1). */
+  /** The Nth business day strictly before `date` (docs/rules.md §1). */
   businessDaysBefore(date: LocalDate, n: number): LocalDate {
     return this.stepBusinessDays(date, n, -1);
   }

@@ -34,7 +34,7 @@ describe('NSW holidays (Public Holidays Act 2010 s4; nsw-facts §5 derived table
       '2026-06-08', '2026-08-03', '2026-10-05', '2026-12-25', '2026-12-26', '2026-12-28',
     ]);
     expect(cal.isBusinessDay('2026-04-27')).toBe(false);
-    // s4 alone gives no substitute for Anzac Day: 27 Apr is a holiday only because it was declared (rules.md §1).
+    // s4 alone gives no substitute for Anzac Day: 27 Apr is a holiday only because it was declared (docs/rules.md §1).
     expect(standardHolidays(2026).map((h) => h.date)).not.toContain('2026-04-27');
     expect(new BusinessCalendar(builtInDeclaredDays(1)).isBusinessDay('2026-04-27')).toBe(true);
   });

@@ -136,7 +136,7 @@ export function nthWeekdayOfMonth(year: number, month: number, weekday: number, 
 
 /**
  * The same day of the month `months` later; the last day of that month when it has no such day
- * (31 May + 3 months = 31 Aug; 30 Nov + 3 months = 28 or 29 Feb). rules.md §8.3.
+ * (31 May + 3 months = 31 Aug; 30 Nov + 3 months = 28 or 29 Feb). docs/rules.md §8.3.
  */
 export function addMonthsClamped(date: LocalDate, months: number): LocalDate {
   const { year, month, day } = parts(date);

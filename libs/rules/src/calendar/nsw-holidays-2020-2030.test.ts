@@ -3,8 +3,8 @@ import type { HolidayKind } from './nsw-holidays';
 
 /**
  * Every NSW public holiday, additional holiday and Bank Holiday from 2020 to 2030, written out by
- * hand from the Public Holidays Act 2010 s4 rules as rules.md §1 states them, with the declared days
- * of rules.md §1. Nothing here is computed by the code under test: Easter Sundays are copied from a
+ * hand from the Public Holidays Act 2010 s4 rules as docs/rules.md §1 states them, with the declared days
+ * of docs/rules.md §1. Nothing here is computed by the code under test: Easter Sundays are copied from a
  * published table (2020-04-12, 2021-04-04, 2022-04-17, 2023-04-09, 2024-03-31, 2025-04-20,
  * 2026-04-05, 2027-03-28, 2028-04-16, 2029-04-01, 2030-04-21), and weekdays below come from the
  * JavaScript Date (UTC), not from local-date.ts.

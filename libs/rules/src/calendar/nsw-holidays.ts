@@ -28,7 +28,7 @@ const S4 = 'Public Holidays Act 2010 (NSW) s4';
 
 /**
  * The standard NSW holidays of one year (Public Holidays Act 2010 s4) and the Bank Holiday
- * (Retail Trading Act 2008; excluded by Interpretation Act 1987 s36(2)). rules.md §1.
+ * (Retail Trading Act 2008; excluded by Interpretation Act 1987 s36(2)). docs/rules.md §1.
  */
 export function standardHolidays(year: number): Holiday[] {
   const out: Holiday[] = [];

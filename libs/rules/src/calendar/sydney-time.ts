@@ -1,7 +1,7 @@
 import { LocalDate, isLocalDate, ymd } from './local-date';
 
 /**
- * Every date the rules use is an Australia/Sydney local date (rules.md §1). Intl carries the
+ * Every date the rules use is an Australia/Sydney local date (docs/rules.md §1). Intl carries the
  * tz database, so DST changes (first Sunday of October / April) are handled without our own table.
  */
 export const SYDNEY = 'Australia/Sydney';
@@ -43,7 +43,7 @@ export function sydneyAt(epochMs: number): SydneyDateTime {
 
 /**
  * Reads an event time: a date alone means 12:00 Sydney time on that date; a timestamp must carry
- * an offset (or Z) and is converted to Sydney (rules.md §1, simulate.md).
+ * an offset (or Z) and is converted to Sydney (docs/rules.md §1, docs/simulate.md).
  */
 export function parseEventTime(text: string): SydneyDateTime {
   if (isLocalDate(text)) return { date: text, minuteOfDay: DATE_ONLY_MINUTE };

@@ -21,7 +21,7 @@ export interface EmployerExcessResult {
 const LATE_AFTER_DAYS = 5;
 
 /**
- * Employer excess (Workers Compensation Act 1987 s160; program 3.3.2; rules.md §7): nothing if the
+ * Employer excess (Workers Compensation Act 1987 s160; program 3.3.2; docs/rules.md §7): nothing if the
  * insurer was notified within 5 days of the employer becoming aware, otherwise the lesser of the
  * s36 weekly amount (0.95 × PIAWE capped at MAX on the date of injury) and the excess cap then.
  */

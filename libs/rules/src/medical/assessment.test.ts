@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { MedicalBatch, assessMedicalBatch } from './assessment';
 
 /**
- * medical.md's checks one by one, each with a batch worked by hand: a physiotherapy claim injured
+ * docs/medical-assessment.md's checks one by one, each with a batch worked by hand: a physiotherapy claim injured
  * Mon 2 Mar 2026, provider P1 (current), PTA002 at $92.00 a unit, an approval of 8 units from 10 Mar
  * to 10 May.
  */

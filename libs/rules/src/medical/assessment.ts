@@ -4,7 +4,7 @@ import { s59aMedicalPeriod } from './s59a-period';
 
 /**
  * Assessing medical, hospital and rehabilitation invoice lines before they are paid
- * (shared/spec/medical.md, "Assessment"; the project's own words in docs/medical-assessment.md).
+ * (docs/medical-assessment.md, "Assessment"; the project's own words in docs/medical-assessment.md).
  * One pure function: the payments service applies it to every invoice line it imports and
  * `claimctl medical assess` runs it on one batch.
  */
@@ -105,7 +105,7 @@ export interface MedicalAssessment {
   totals: { charged: string; payable: string; held: string; refused: string };
 }
 
-/** SIRA's provisional liability limit for medical expenses (nsw-facts.md §3: $10,000), unless the batch gives another. */
+/** SIRA's provisional liability limit for medical expenses (docs/sources.md §3: $10,000), unless the batch gives another. */
 export const DEFAULT_PROVISIONAL_MEDICAL_CAP = '10000.00';
 
 /** The row in force on a date: the latest `from` on or before it. */
@@ -118,7 +118,7 @@ function inForce<R extends { from: LocalDate }>(rows: readonly R[], on: LocalDat
 /** 1987 Act s60(2A)(d); SIRA GN 3.4: no payment to a practitioner suspended, disqualified or under disciplinary conditions. */
 const ELIGIBLE: ReadonlySet<RegistrationStatus> = new Set(['current']);
 
-/** medical.md check 5 (1987 Act s59A): the last day of the medical entitlement period, or null when it has no end. */
+/** docs/medical-assessment.md check 5 (1987 Act s59A): the last day of the medical entitlement period, or null when it has no end. */
 export function entitlementLastDay(claim: MedicalClaimFacts): LocalDate | null {
   const w = claim.weeklyPayments;
   if (w.status === 'current') return null;
@@ -127,7 +127,7 @@ export function entitlementLastDay(claim: MedicalClaimFacts): LocalDate | null {
 }
 
 /**
- * Assesses every line in `line` order (medical.md): the first check that fails decides the line.
+ * Assesses every line in `line` order (docs/medical-assessment.md): the first check that fails decides the line.
  * Earlier lines of the batch count as paid when they are `pay` or `reduce`.
  */
 export function assessMedicalBatch(batch: MedicalBatch): MedicalAssessment {

@@ -3,7 +3,7 @@ import { s59aPeriods } from '../parameters';
 
 /**
  * How long medical, hospital and rehabilitation expenses are paid for (Workers Compensation Act
- * 1987 s59A; SIRA GN 3.11; nsw-facts.md §3): a period of 2 years when the whole person impairment
+ * 1987 s59A; SIRA GN 3.11; docs/sources.md §3): a period of 2 years when the whole person impairment
  * is 10% or less or not assessed, 5 years when it is more than 10% and not more than 20%, starting
  * on the day weekly payments cease to be payable, or on the day the claim was first made when none
  * were ever payable (s59A(2)); no limit above 20% (s59A(6), the worker with highest needs).
@@ -66,7 +66,7 @@ export function s59aMedicalPeriod(input: MedicalPeriodInput): MedicalPeriod | nu
 
 /**
  * A period of N years starting on D ends on the day before the same date N years later; for a
- * period starting on 29 February that date is 1 March (medical.md check 5), so the first day no
+ * period starting on 29 February that date is 1 March (docs/medical-assessment.md check 5), so the first day no
  * longer covered is 1 March, not 28 February.
  */
 export function sameDateYearsLater(from: LocalDate, years: number): LocalDate {

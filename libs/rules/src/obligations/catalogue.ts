@@ -1,6 +1,6 @@
 import { Calendar } from '../calendar';
 
-/** Every obligation type of rules.md §4. */
+/** Every obligation type of docs/rules.md §4. */
 export const OBLIGATION_TYPES = [
   'notification.information-request',
   'initial-contact.worker',
@@ -22,7 +22,7 @@ export const OBLIGATION_TYPES = [
   'case-conference.required',
   'wca.78-weeks',
   'wca.biennial',
-  // rules.md §8
+  // docs/rules.md §8
   'treatment.acknowledgement',
   'treatment.decision',
   's48a.compliance',
@@ -34,16 +34,16 @@ export const OBLIGATION_TYPES = [
  * receiving the certificate or earnings information, and an employer paying through payroll
  * reimbursed within 10 business days of its schedule arriving. The payments service starts and
  * meets them; the claim's workflow tracks and escalates them like any other obligation. They are
- * not in rules.md §4, so the simulate-shaped timeline leaves them out; the work and escalation
+ * not in docs/rules.md §4, so the simulate-shaped timeline leaves them out; the work and escalation
  * queues show them.
  */
 export const PAYMENT_OBLIGATION_TYPES = ['payment.weekly', 'payment.reimbursement'] as const;
 export type PaymentObligationType = (typeof PAYMENT_OBLIGATION_TYPES)[number];
 
 /**
- * The s59A notice (1987 Act s59A; SIRA Standard of Practice S19; nsw-facts.md T23): written notice
+ * The s59A notice (1987 Act s59A; SIRA Standard of Practice S19; docs/sources.md T23): written notice
  * to the worker and the nominated treating doctor at least 13 weeks before medical compensation
- * ends. Built like the rule book's obligations but not (yet) in rules.md, so the simulate-shaped
+ * ends. Built like the rule book's obligations but not (yet) in docs/rules.md, so the simulate-shaped
  * timeline leaves it out.
  */
 export const MEDICAL_OBLIGATION_TYPES = ['s59a.notice'] as const;
@@ -80,16 +80,16 @@ export type DueRule =
 
 export interface ObligationDefinition {
   type: ObligationType;
-  /** What opens it, in the words of rules.md §4. */
+  /** What opens it, in the words of docs/rules.md §4. */
   opensWhen: string;
   due: DueRule;
   /** The calendar its period is counted in (for staff and audit). */
   calendar: Calendar;
-  /** Event types that complete it (rules.md §4 "completed by"). */
+  /** Event types that complete it (docs/rules.md §4 "completed by"). */
   completedBy: string[];
   /** Event types that cancel it. */
   cancelledBy: string[];
-  /** May open after the event that completes or cancels it (on reclassification; rules.md §4 exception). */
+  /** May open after the event that completes or cancels it (on reclassification; docs/rules.md §4 exception). */
   canOpenLate: boolean;
   /** Legislation or program section. */
   source: string;
@@ -98,7 +98,7 @@ export interface ObligationDefinition {
 const bd = (n: number, base: DueBase = 'trigger'): DueRule => ({ kind: 'business-days-after', n, base });
 const days = (n: number, base: DueBase = 'trigger'): DueRule => ({ kind: 'days-after', n, base });
 
-/** The catalogue, in the order of rules.md §4. */
+/** The catalogue, in the order of docs/rules.md §4. */
 const RULE_BOOK_OBLIGATIONS: Record<(typeof OBLIGATION_TYPES)[number], ObligationDefinition> = {
   'notification.information-request': {
     type: 'notification.information-request',
@@ -353,7 +353,7 @@ const MEDICAL_OBLIGATIONS: Record<MedicalObligationType, ObligationDefinition> =
   },
 };
 
-/** Every obligation the platform tracks: rules.md §4 and §8, the payment clocks, the s59A notice. */
+/** Every obligation the platform tracks: docs/rules.md §4 and §8, the payment clocks, the s59A notice. */
 export const OBLIGATIONS: Record<ObligationType, ObligationDefinition> = { ...RULE_BOOK_OBLIGATIONS, ...PAYMENT_OBLIGATIONS, ...MEDICAL_OBLIGATIONS };
 
 function initialContact(party: 'worker' | 'employer' | 'doctor'): ObligationDefinition {

@@ -25,7 +25,7 @@ describe('due dates, checked by hand against the shared scenarios', () => {
   it.each<[string, Parameters<typeof dueDate>[1], string, string]>([
     ['notification.information-request', { trigger: '2026-03-27' }, '2026-04-01', '3 business days after the trigger'],
     ['initial-contact.doctor', { trigger: '2026-03-31', 'significance-date': '2026-03-31' }, '2026-04-07', '3 business days after the significance-date'],
-    // Mon 27 Apr 2026 is a declared holiday (rules.md §1): the 20th business day moves from Thu 30 Apr to Fri 1 May.
+    // Mon 27 Apr 2026 is a declared holiday (docs/rules.md §1): the 20th business day moves from Thu 30 Apr to Fri 1 May.
     ['imp.initial', { trigger: '2026-03-31', 'significance-date': '2026-03-31' }, '2026-05-01', '20 business days after the significance-date'],
     ['liability.initial', { trigger: '2026-03-03' }, '2026-03-10', '7 days after the trigger, rolled forward to a business day'],
     ['rtw-goal.review', { trigger: '2026-03-31', 'date-of-injury': '2026-03-23' }, '2026-06-22', '13 weeks after the date-of-injury, rolled forward to a business day'],
@@ -38,7 +38,7 @@ describe('due dates, checked by hand against the shared scenarios', () => {
     ['case-conference.agenda', { trigger: '2026-05-01', conference: '2026-05-13' }, '2026-05-08', '3 business days before the conference'],
     ['wca.78-weeks', { trigger: '2027-07-05' }, '2027-08-09', '34 days after the trigger, rolled forward to a business day'], // 8 Aug 2027 is a Sunday
     ['wca.biennial', { trigger: '2028-02-29' }, '2030-02-28', '2 years after the trigger, rolled forward to a business day'],
-    // rules.md §8, worked by hand: 19-22 May (4), 25-29 May (9), Mon 1 Jun (10).
+    // docs/rules.md §8, worked by hand: 19-22 May (4), 25-29 May (9), Mon 1 Jun (10).
     ['treatment.acknowledgement', { trigger: '2026-05-18' }, '2026-06-01', '10 business days after the trigger'],
     // 18 May + 21 = Mon 8 Jun 2026, the King's Birthday: rolled to Tue 9 Jun.
     ['treatment.decision', { trigger: '2026-05-18' }, '2026-06-09', '21 days after the trigger, rolled forward to a business day'],

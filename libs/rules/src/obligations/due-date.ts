@@ -44,7 +44,7 @@ export function describeRule(rule: DueRule): string {
   }
 }
 
-/** Evaluates a due rule (rules.md §1 counting) for an obligation. */
+/** Evaluates a due rule (docs/rules.md §1 counting) for an obligation. */
 export function dueDate(type: ObligationType, ctx: DueContext, calendar: BusinessCalendar): DueExplanation {
   const def = OBLIGATIONS[type];
   const { dueOn, from, base } = evaluate(def.due, ctx, calendar, type);

@@ -1,5 +1,5 @@
 /**
- * When the platform escalates and reminds (rules.md §4 "Escalation"). Configurable per insurer;
+ * When the platform escalates and reminds (docs/rules.md §4 "Escalation"). Configurable per insurer;
  * these defaults are what `simulate` uses.
  */
 export interface EscalationPolicy {

@@ -183,7 +183,7 @@ function showY(y: Dec): string {
  * (compensation, sickness or accident payments made at a periodical rate because a person is
  * unable to work). The amount comes from ATO Schedule 1 – Statement of formulas for calculating
  * amounts to be withheld (NAT 1004), weekly coefficients: y = a·x − b, x = whole dollars + 99 cents,
- * rounded to the nearest dollar (50 cents up); scale 4 (no TFN) ignores cents (nsw-facts §8).
+ * rounded to the nearest dollar (50 cents up); scale 4 (no TFN) ignores cents (docs/sources.md §8).
  */
 export function weeklyWithholding(input: WeeklyWithholdingInput): WeeklyWithholding {
   const earnings = money(input.weeklyAmount);

@@ -1,6 +1,6 @@
 import type { EarningsKind } from './types';
 
-/** Which kinds of pay count towards PIAWE, how, and why the others do not (1987 Act Sch 3 cl 2; nsw-facts §1.4(a)). */
+/** Which kinds of pay count towards PIAWE, how, and why the others do not (1987 Act Sch 3 cl 2; docs/sources.md §1.4(a)). */
 
 export type Share = 'ordinary' | 'overtimeAndShift';
 

@@ -225,7 +225,7 @@ describe('injuries from 21 Oct 2019 (1987 Act Sch 3; Reg cl 8A–8F)', () => {
 });
 
 describe('injuries before 21 Oct 2019 (former s44C)', () => {
-  // nsw-facts §9.1 W12: 1,987.40 for the first 52 weeks → 1,482.81 after (SIRA merit review WC075/18).
+  // docs/sources.md §9.1 W12: 1,987.40 for the first 52 weeks → 1,482.81 after (SIRA merit review WC075/18).
   // Each week: ordinary 1,400.00 + allowance 82.81 = 1,482.81; overtime 404.59 + shift allowance 100.00 = 504.59.
   const w12 = (doi: string): PiaweInput => ({
     dateOfInjury: doi,

@@ -6,7 +6,7 @@ import type { EarningsLine, Employment, EmploymentPiawe, PiaweAdjustment, PiaweI
 import { validate } from './validate';
 
 /**
- * Pre-injury average weekly earnings (PIAWE) under the three NSW regimes (nsw-facts §1.4, §9.1 W12).
+ * Pre-injury average weekly earnings (PIAWE) under the three NSW regimes (docs/sources.md §1.4, §9.1 W12).
  * Pure and deterministic: no clock, no I/O; every amount is an exact decimal and is rounded to cents
  * once, at the end of each employment's average.
  */
@@ -19,7 +19,7 @@ const SEVEN = new Dec(7);
 const RELEVANT_PERIOD_DAYS = 364;
 /** Reg cl 8E: only unpaid leave of at least 7 consecutive calendar days moves the period. */
 const MIN_UNPAID_LEAVE_DAYS = 7;
-/** Reg cl 8F trigger as the platform applies it (nsw-facts §1.4(a): from S38, not confirmed in the clause text). */
+/** Reg cl 8F trigger as the platform applies it (docs/sources.md §1.4(a): from S38, not confirmed in the clause text). */
 const SHORT_TERM_DAYS = 28;
 
 /** Determines PIAWE; throws PiaweInputError listing every problem with the input. */

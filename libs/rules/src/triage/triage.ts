@@ -1,4 +1,4 @@
-/** Injury natures a notification may carry (simulate.md). */
+/** Injury natures a notification may carry (docs/simulate.md). */
 export const INJURY_NATURES = ['head', 'psychological', 'fracture', 'hernia', 'amputation', 'disease', 'sprain-strain', 'laceration', 'burn', 'other'] as const;
 export type InjuryNature = (typeof INJURY_NATURES)[number];
 
@@ -27,7 +27,7 @@ const SPECIALISED_NATURES: readonly InjuryNature[] = ['psychological', 'head', '
 /** WIMWCA s42: a significant injury is one likely to incapacitate for more than 7 days. */
 const SIGNIFICANT_AFTER_DAYS = 7;
 
-/** Classification: program 3.3.3 and WIMWCA s42; first match wins (rules.md §2). */
+/** Classification: program 3.3.3 and WIMWCA s42; first match wins (docs/rules.md §2). */
 export function classify(input: TriageInput): { classification: Classification; reason: string } {
   if (SIGNIFICANT_NATURES.includes(input.nature)) return { classification: 'significant', reason: `nature "${input.nature}" is always treated as significant (program 3.3.3)` };
   if (input.likelySurgery) return { classification: 'significant', reason: 'surgery is likely (program 3.3.3)' };
@@ -40,7 +40,7 @@ export function classify(input: TriageInput): { classification: Classification; 
   return { classification: 'possibly-significant', reason: 'expected incapacity is not yet known (program 3.3.3)' };
 }
 
-/** Segment for the injury management model: program 3.3.3; first match wins (rules.md §2). */
+/** Segment for the injury management model: program 3.3.3; first match wins (docs/rules.md §2). */
 export function segmentFor(input: TriageInput, classification: Classification): { segment: Segment; reason: string } {
   if (SPECIALISED_NATURES.includes(input.nature)) return { segment: 'specialised', reason: `nature "${input.nature}" needs specialised management` };
   if (input.redFlags.length > 0) return { segment: 'specialised', reason: `red flags: ${input.redFlags.join(', ')}` };

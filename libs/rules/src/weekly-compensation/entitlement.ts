@@ -28,7 +28,7 @@ export interface EarningsFact {
 
 export interface WeeklyCompensationInput {
   piawe: string;
-  /** In the order received: where certificates overlap, the one received last decides (rules.md §6). */
+  /** In the order received: where certificates overlap, the one received last decides (docs/rules.md §6). */
   certificates: CertificateFact[];
   /** In time order. */
   liability: LiabilityFact[];
@@ -36,9 +36,9 @@ export interface WeeklyCompensationInput {
   /** A later report for the same week replaces an earlier one (a correction). */
   earnings: EarningsFact[];
   s38ApprovedOn?: LocalDate | null;
-  /** Days of an s48A suspension (rules.md §8.2): not payable. */
+  /** Days of an s48A suspension (docs/rules.md §8.2): not payable. */
   suspensions?: { from: LocalDate; to: LocalDate }[];
-  /** The first day no longer payable after weekly payments were discontinued (s80, rules.md §8.3) or terminated (s48A(1)(b)). */
+  /** The first day no longer payable after weekly payments were discontinued (s80, docs/rules.md §8.3) or terminated (s48A(1)(b)). */
   noLongerPayableFrom?: LocalDate | null;
   wpiAssessments?: { on: LocalDate; percent: string | number }[];
   /** Blocks are reported when their last day is on or before this date. */
@@ -101,7 +101,7 @@ export interface WeeklyCompensationResult {
 const SEVEN = new Dec(7);
 
 /**
- * Weekly compensation per entitlement week (rules.md §6; Workers Compensation Act 1987 s32A,
+ * Weekly compensation per entitlement week (docs/rules.md §6; Workers Compensation Act 1987 s32A,
  * s33–s39, s82A): 7-day blocks from the first day of incapacity; each day is valued with that
  * day's capacity, P and MAX, contributes a seventh, and the block is rounded half-up to cents.
  * A block worth 0 is not counted, so week numbers advance only with paid weeks.
@@ -214,9 +214,9 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
 
   function notPayable(date: LocalDate): { reason?: NotPayableReason; capacity?: Capacity } {
     if (input.finalisedOn && date >= input.finalisedOn) return { reason: 'claim-finalised' };
-    // rules.md §6, §8.3: from the first day no longer payable, no day is payable for the rest of the claim.
+    // docs/rules.md §6, §8.3: from the first day no longer payable, no day is payable for the rest of the claim.
     if (input.noLongerPayableFrom && date >= input.noLongerPayableFrom) return { reason: 'weekly-payments-discontinued' };
-    // rules.md §8.2: days of an s48A suspension are not payable (s48A(3)).
+    // docs/rules.md §8.2: days of an s48A suspension are not payable (s48A(3)).
     if (input.suspensions?.some((s) => s.from <= date && date <= s.to)) return { reason: 's48a-suspended' };
     let cert: CertificateFact | undefined;
     for (let i = input.certificates.length - 1; i >= 0; i--) {

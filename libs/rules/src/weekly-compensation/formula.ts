@@ -41,7 +41,7 @@ function cwc(rate: Dec, f: DayFacts): Dec {
 }
 
 /**
- * The weekly rate that applies on one day (rules.md §6 table; Workers Compensation Act 1987
+ * The weekly rate that applies on one day (docs/rules.md §6 table; Workers Compensation Act 1987
  * Pt 3 Div 2). A negative result counts as 0. CWE is deducted in full (NSW, not 80% as in Vic).
  */
 export function weeklyRateForDay(f: DayFacts): DayRate {

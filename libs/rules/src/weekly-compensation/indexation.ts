@@ -23,7 +23,7 @@ export function roundIndexed(value: Dec): Dec {
 }
 
 /**
- * Indexed PIAWE over time (s82A; rules.md §6): on each review date (1 April, 1 October) strictly
+ * Indexed PIAWE over time (s82A; docs/rules.md §6): on each review date (1 April, 1 October) strictly
  * after the first day of incapacity, P becomes P × factor, compounding from the PIAWE, each result
  * rounded per s82D; a factor below 1 leaves P unchanged (GN 5.13 no-reduction rule).
  * The same no-reduction rule is applied when s82D rounding alone would take P below its previous

@@ -2,8 +2,8 @@ import { LocalDate, addDays, daysBetween } from '../calendar';
 import { s48aPeriods } from '../parameters';
 
 /**
- * s48A of the Workplace Injury Management and Workers Compensation Act 1998 (rules.md §8.2;
- * nsw-facts.md T21): a written warning names a suspension date at least 14 and at most 60 days
+ * s48A of the Workplace Injury Management and Workers Compensation Act 1998 (docs/rules.md §8.2;
+ * docs/sources.md T21): a written warning names a suspension date at least 14 and at most 60 days
  * after it (s48A(2)(b)); a worker who has not complied by the end of the day before that date has
  * weekly payments suspended for 28 days from it (s48A(3)); compliance on a day C during the
  * suspension ends it and C is payable again (s48A(4)).
@@ -38,7 +38,7 @@ export function suspendedDays(w: S48aWarning): { from: LocalDate; to: LocalDate 
   return to < w.suspendFrom ? null : { from: w.suspendFrom, to };
 }
 
-/** Whether the warning is still open on `day`: not complied with, its suspension not over (rules.md §8.2). */
+/** Whether the warning is still open on `day`: not complied with, its suspension not over (docs/rules.md §8.2). */
 export function warningOpenOn(w: S48aWarning, day: LocalDate): boolean {
   return day >= w.issuedOn && (!w.compliedOn || w.compliedOn > day) && day <= suspensionEnds(w);
 }

@@ -6,7 +6,7 @@ import type { WeeklyCompensationResult } from './entitlement';
 export type DiscontinuanceBasis = 'work-capacity-decision' | 'other';
 export type S80NoticePeriod = 'none' | '2 weeks' | '6 weeks' | '3 months';
 
-/** When weekly payments stop after notice of a discontinuance, and why (rules.md §8.3). */
+/** When weekly payments stop after notice of a discontinuance, and why (docs/rules.md §8.3). */
 export interface Discontinuance {
   /** N: the day notice was given. */
   noticeOn: LocalDate;
@@ -24,7 +24,7 @@ export interface Discontinuance {
 
 /**
  * The s80 notice period (Workplace Injury Management and Workers Compensation Act 1998 s80;
- * rules.md §8.3; nsw-facts.md T19). The period runs from the day after notice (Interpretation Act
+ * docs/rules.md §8.3; docs/sources.md T19). The period runs from the day after notice (Interpretation Act
  * 1987 s36) and payments continue until it has expired (s80(1)); F is never rolled to a business day.
  *  - s80(2): no notice period unless payments were continuous for at least 12 weeks: F = N + 1;
  *  - s80(3): a decision based on a work capacity decision: 3 months, F = the day after the same
@@ -56,7 +56,7 @@ export function s80Discontinuance(noticeOn: LocalDate, basis: DiscontinuanceBasi
 }
 
 /**
- * C of rules.md §8.3: the number of consecutive days ending on `day` whose daily amount (rules.md
+ * C of docs/rules.md §8.3: the number of consecutive days ending on `day` whose daily amount (docs/rules.md
  * §6, a seventh of that day's weekly rate) is more than 0, from a valuation that reaches `day`
  * (`includeBlockInProgress`). 0 when `day` itself is not payable.
  */

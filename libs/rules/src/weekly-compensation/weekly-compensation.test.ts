@@ -218,7 +218,7 @@ describe('entitlement weeks (rules.md §6; scenario significant-fracture)', () =
   });
 
   it('property: a week is never above MAX nor below 0, and a block of alike days equals the weekly formula worked in whole cents', () => {
-    // The oracle is rules.md §6 in integer arithmetic (see weeklyInCents below), not weeklyRateForDay:
+    // The oracle is docs/rules.md §6 in integer arithmetic (see weeklyInCents below), not weeklyRateForDay:
     // comparing the function with the function it calls could not catch a wrong formula.
     fc.assert(
       fc.property(
@@ -247,7 +247,7 @@ describe('entitlement weeks (rules.md §6; scenario significant-fracture)', () =
 });
 
 /**
- * rules.md §6 for one week whose days are all alike, worked in integers (no Dec, no float, no code
+ * docs/rules.md §6 for one week whose days are all alike, worked in integers (no Dec, no float, no code
  * under test): amounts are in units of 1/100 of a cent, so 0.95·P is exactly 95 × P-in-cents and
  * MAX is 100 × MAX-in-cents; a negative value counts as 0; the week is rounded half up to cents.
  */

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * What the claim decided with an action (rules.md §8: a discontinuance's dates, a request's ref),
+ * What the claim decided with an action (docs/rules.md §8: a discontinuance's dates, a request's ref),
  * kept with it; and what a notice states that the platform decided (when a decision takes effect).
  */
 export class ActionOutcomes1765000000000 implements MigrationInterface {

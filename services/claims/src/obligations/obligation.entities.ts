@@ -30,7 +30,7 @@ export class EscalationTask {
   @Column({ name: 'resolved_on', type: 'date', nullable: true }) resolvedOn!: string | null;
 }
 
-/** A notice the platform requested (rules.md §5), as the workflow decided it. */
+/** A notice the platform requested (docs/rules.md §5), as the workflow decided it. */
 @Entity({ name: 'notices' })
 export class NoticeRow {
   @PrimaryColumn('uuid') id!: string;
@@ -40,7 +40,7 @@ export class NoticeRow {
   @Column({ type: 'jsonb' }) to!: string[];
   @Column() cause!: string;
   @Column({ type: 'text', nullable: true }) ref!: string | null;
-  /** What the notice states that the platform decided (rules.md §8), e.g. when a discontinuance takes effect. */
+  /** What the notice states that the platform decided (docs/rules.md §8), e.g. when a discontinuance takes effect. */
   @Column({ type: 'jsonb', nullable: true }) facts!: Record<string, string | number | null> | null;
 }
 
@@ -55,6 +55,6 @@ export class ClaimAction {
   @Column() role!: string;
   @Column({ name: 'recorded_at', type: 'timestamptz' }) recordedAt!: Date;
   @Column({ name: 'idempotency_key', type: 'text', nullable: true }) idempotencyKey!: string | null;
-  /** What the claim decided with it (rules.md §8); null before §8 and for actions that decide nothing more. */
+  /** What the claim decided with it (docs/rules.md §8); null before §8 and for actions that decide nothing more. */
   @Column({ type: 'jsonb', nullable: true }) outcome!: unknown;
 }

@@ -33,7 +33,7 @@ export class QueuesController {
         ORDER BY o.due_on, c.claim_number, o.type`,
       [user],
     );
-    // remindedOn: the 09:00 reminder one business day before the due date (rules.md §4).
+    // remindedOn: the 09:00 reminder one business day before the due date (docs/rules.md §4).
     return { caseManager: user, items: rows.map((r: Record<string, unknown>) => ({ ...toItem(r), remindedOn: fmt(r.reminded_on) })) };
   }
 

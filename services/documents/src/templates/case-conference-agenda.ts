@@ -55,7 +55,7 @@ function clockTime(hhmm: string): string {
 /**
  * Sent to everyone taking part, before the conference. The case conference guide asks for a
  * written agenda in every participant's hands well beforehand so they can prepare, with the desired
- * outcome agreed in advance (hence `purpose`); rules.md §4 `case-conference.agenda` makes it due
+ * outcome agreed in advance (hence `purpose`); docs/rules.md §4 `case-conference.agenda` makes it due
  * 3 business days before the conference.
  */
 export const caseConferenceAgendaV2: NoticeTemplate<'case-conference-agenda', CaseConferenceAgendaData> = {

@@ -47,7 +47,7 @@ const withoutStop = (s: string) => s.replace(/[.\s]+$/, '');
 /**
  * Sent to everyone who took part, after the conference. The case conference guide asks that the
  * agreed points, the agreed actions and who is responsible for them be written down and sent
- * promptly to all participants, and that people get a chance to object; rules.md §4
+ * promptly to all participants, and that people get a chance to object; docs/rules.md §4
  * `case-conference.summary` makes it due 2 business days after the conference.
  */
 export const caseConferenceSummaryV2: NoticeTemplate<'case-conference-summary', CaseConferenceSummaryData> = {

@@ -33,7 +33,7 @@ export type ComplaintAcknowledgementData = z.infer<typeof complaintAcknowledgeme
 /**
  * Sent to whoever complained. The program commits us to acknowledge a complaint within two
  * business days, name the person managing it with their contact details, and set a date for a
- * resolution (program 8; rules.md §4 `complaint.acknowledgement`, `complaint.resolution`); the
+ * resolution (program 8; docs/rules.md §4 `complaint.acknowledgement`, `complaint.resolution`); the
  * escalation options are program 8's "unresolved complaints", as the bodies stand today.
  */
 export const complaintAcknowledgementV2: NoticeTemplate<'complaint-acknowledgement', ComplaintAcknowledgementData> = {

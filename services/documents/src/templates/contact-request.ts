@@ -5,7 +5,7 @@ import { fullName, longDate } from './format';
 import type { Block, NoticeTemplate } from './template';
 import { claimContact, personName, text, recipientOf } from './fields';
 
-/** The three parties the case manager must reach first (program 4.1; rules.md §4 `initial-contact.*`). */
+/** The three parties the case manager must reach first (program 4.1; docs/rules.md §4 `initial-contact.*`). */
 const PARTIES = ['worker', 'employer', 'doctor'] as const;
 type Party = (typeof PARTIES)[number];
 
@@ -58,7 +58,7 @@ const WHY: Record<Party, (worker: string) => string[]> = {
  * Written request to call us, sent to the worker, employer or nominated treating doctor the case
  * manager could not reach by phone. Program 4.1 requires contact with each of them within three
  * business days of a significant injury being notified and, failing that, written correspondence
- * asking them to get in touch; rules.md §4 sends it when that contact obligation is escalated.
+ * asking them to get in touch; docs/rules.md §4 sends it when that contact obligation is escalated.
  */
 export const contactRequestV2: NoticeTemplate<'contact-request', ContactRequestData> = {
   kind: 'contact-request',

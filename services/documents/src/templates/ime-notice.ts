@@ -8,7 +8,7 @@ import { claimContact, longText, personName, text, recipientOf } from './fields'
 /** 24-hour clock, Sydney time: `09:30`, `14:15`. */
 const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM (24-hour clock)');
 
-/** Each of these is told about the examination in writing (program 4.9; rules.md §4 `ime.notice`). */
+/** Each of these is told about the examination in writing (program 4.9; docs/rules.md §4 `ime.notice`). */
 const PARTIES = ['worker', 'employer', 'doctor'] as const;
 
 /** a is earlier than b; false when either is not a real date (that field already has its own issue). */

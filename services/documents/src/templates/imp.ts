@@ -5,7 +5,7 @@ import { fullName, longDate } from './format';
 import type { Block, NoticeTemplate } from './template';
 import { claimContact, longText, personName, text, recipientOf } from './fields';
 
-/** The plan goes to each of the worker, the employer and the nominated treating doctor (rules.md §5). */
+/** The plan goes to each of the worker, the employer and the nominated treating doctor (docs/rules.md §5). */
 const PARTIES = ['worker', 'employer', 'doctor'] as const;
 
 /**

@@ -28,10 +28,10 @@ export { LANGUAGE_ASSISTANCE_VERSION, languageAssistanceBlocks, languageAssistan
 export { renderLetter } from './render';
 
 /**
- * The template each kind is rendered with now: the acknowledgement letter, every notice of rules.md
+ * The template each kind is rendered with now: the acknowledgement letter, every notice of docs/rules.md
  * §5 (the provisional liability notice in a worker's and an employer's version; the treatment
  * decision, s48A warning and suspension and s39 notice of §8), the PIAWE decision, and the s59A
- * notice (nsw-facts T23; its rules are still to be specified, rules.md §9), and the remittance
+ * notice (docs/sources.md T23; its rules are still to be specified, docs/rules.md §9), and the remittance
  * advice sent to a treatment provider with a payment for medical invoice lines. To add a notice type:
  * write its template and add it here (and to `documentRequestSchema`). To change a notice's
  * wording: a new template version replaces the old one here; the old version stays in

@@ -45,7 +45,7 @@ export type InformationRequestData = z.infer<typeof informationRequestData>;
 /**
  * Asks the notifier for what an incomplete injury notification lacked. SIRA's guidance (3.1) and
  * program 3.3.1 have the insurer ask at once; until the items arrive the claim cannot be fully
- * assessed and its time limits do not start (rules.md §3: the notification date becomes the day
+ * assessed and its time limits do not start (docs/rules.md §3: the notification date becomes the day
  * the information arrives), so the notifier must know exactly what to send, where, and by when.
  */
 export const informationRequestV2: NoticeTemplate<'information-request', InformationRequestData> = {

@@ -8,7 +8,7 @@ import { claimContact, personName, recipientOf, signatory, text } from './fields
 /** a is earlier than b; false when either is not a real date (that field already has its own issue). */
 const before = (a: string, b: string) => localDate.safeParse(a).success && localDate.safeParse(b).success && a < b;
 
-/** The decision goes to both the worker and the employer (rules.md §5). */
+/** The decision goes to both the worker and the employer (docs/rules.md §5). */
 const PARTIES = ['worker', 'employer'] as const;
 
 export const liabilityAcceptedData = z

@@ -53,9 +53,9 @@ const totalOf = (e: Employment): Dec => sum(e.earnings.map((x) => money(x.amount
 
 /**
  * A calculated PIAWE: the sum of each employment's weekly average, as @wc/rules determinePiawe
- * works it out (so the letter states the amount payments pays from). Sch 3 (nsw-facts §1.4) sets
+ * works it out (so the letter states the amount payments pays from). Sch 3 (docs/sources.md §1.4) sets
  * no rounding for the average; it is rounded half up to the cent, the platform's rule for money
- * (rules.md §6 rounds a week's total half-up to cents), once per employment.
+ * (docs/rules.md §6 rounds a week's total half-up to cents), once per employment.
  */
 export const calculatedPiawe = (employments: readonly Employment[]): string => formatMoney(sum(employments.map(weeklyAverage)));
 
@@ -97,7 +97,7 @@ export const piaweDecisionData = z
       const at = (...path: Array<string | number>) => ['employments', i, ...path];
       if (e.kind === 'other-employment' && e.employer === undefined) issue(at('employer'), 'must name the other employer');
       if (e.kind === 'this-employer' && e.employer !== undefined) issue(at('employer'), 'must be left out for this-employer (it is employer.name)');
-      // Former s44C counts only the employment in which the worker was injured (nsw-facts §1.4(b)).
+      // Former s44C counts only the employment in which the worker was injured (docs/sources.md §1.4(b)).
       if (calculated && e.kind === 'other-employment' && isDate(d.dateOfInjury) && d.dateOfInjury < SCHEDULE_3_APPLIES_TO_INJURIES_FROM)
         issue(at('kind'), 'must be this-employer for an injury before 21 October 2019 (former s44C counts only the employment in which the worker was injured)');
       if (!calculated) {
@@ -175,7 +175,7 @@ function basisWords(basis: PiaweBasis, toWorker: boolean, worker: string): { lab
  * (s43(1)(d)), so the notice gives the reasons (each employment's period, earnings and adjustments)
  * and the worker's review rights: an optional internal review within 14 days (WIMWCA s287A) or the
  * Personal Injury Commission. When information is missing an interim PIAWE is set rather than
- * delaying payments (SIRA Standard of Practice S7; nsw-facts §1.4), so the notice says it will be
+ * delaying payments (SIRA Standard of Practice S7; docs/sources.md §1.4), so the notice says it will be
  * reviewed. The employer's copy lists only the earnings from its own employment of the worker, and
  * says so: the worker's other employment is theirs to share (1998 Act s243; program 11).
  */

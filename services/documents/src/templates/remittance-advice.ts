@@ -8,11 +8,11 @@ import type { Block, NoticeTemplate } from './template';
 import { email, money, personName, phone, postalAddress, text } from './fields';
 import { formatAbn } from './letterhead';
 
-/** What the assessment of an invoice line decided (shared/spec/medical.md, "Output"). */
+/** What the assessment of an invoice line decided (docs/medical-assessment.md, "Output"). */
 export const REMITTANCE_STATUSES = ['pay', 'reduce', 'hold', 'refuse'] as const;
 export type RemittanceStatus = (typeof REMITTANCE_STATUSES)[number];
 
-/** Why a line was not paid in full: medical.md's reason codes, each with the status it goes with. */
+/** Why a line was not paid in full: docs/medical-assessment.md's reason codes, each with the status it goes with. */
 const REASON_STATUS = {
   'unknown-provider': 'refuse',
   'provider-not-eligible': 'refuse',
@@ -30,7 +30,7 @@ export type RemittanceReason = keyof typeof REASON_STATUS;
 export const REMITTANCE_REASONS = Object.keys(REASON_STATUS) as [RemittanceReason, ...RemittanceReason[]];
 
 export const MAX_REMITTANCE_LINES = 500;
-/** The reference field of a direct entry (ABA) payment, which is what the bank statement shows (shared/spec/payments.md). */
+/** The reference field of a direct entry (ABA) payment, which is what the bank statement shows (docs/payment-files.md). */
 const BANK_REFERENCE_LENGTH = 18;
 
 const money00 = (s: string) => /^(0|[1-9]\d*)\.\d{2}$/.test(s);
@@ -128,15 +128,15 @@ export const remittanceAdviceData = z
     // money text does not, hence money00.)
     const lines = d.lines;
     lines.forEach((l, i) => {
-      // medical.md "Output": a reason for every line not paid in full, none for a line paid in full.
+      // docs/medical-assessment.md "Output": a reason for every line not paid in full, none for a line paid in full.
       if (l.status === 'pay' && l.reason !== undefined) issue(['lines', i, 'reason'], 'must be left out when the status is pay');
       else if (l.status !== 'pay' && l.reason === undefined) issue(['lines', i, 'reason'], `must be given when the status is ${l.status}`);
-      // medical.md "Assessment": each reason comes from one check, which decides the status.
+      // docs/medical-assessment.md "Assessment": each reason comes from one check, which decides the status.
       else if (l.reason !== undefined && REASON_STATUS[l.reason] !== l.status) issue(['lines', i, 'reason'], `goes with the status ${REASON_STATUS[l.reason]}, not ${l.status}`);
       if (!money00(l.paid) || !money00(l.charged)) return;
       const paid = cents(l.paid);
       const charged = cents(l.charged);
-      // medical.md: `payable` is 0.00 for hold and refuse; s61 (and check 8) pays at most what was charged.
+      // docs/medical-assessment.md: `payable` is 0.00 for hold and refuse; s61 (and check 8) pays at most what was charged.
       if ((l.status === 'hold' || l.status === 'refuse') && paid !== 0n) issue(['lines', i, 'paid'], `must be 0.00 when the status is ${l.status}`);
       else if (paid > charged) issue(['lines', i, 'paid'], `must not be more than charged (${l.charged})`);
       else if (l.status === 'pay' && paid !== charged) issue(['lines', i, 'paid'], `must equal charged (${l.charged}) when the status is pay`);
@@ -166,32 +166,32 @@ const STATUS_WORDS: Record<RemittanceStatus, string> = {
   refuse: 'Not paid',
 };
 
-/** One plain sentence per reason, after the line's status (medical.md's checks, in its order). */
+/** One plain sentence per reason, after the line's status (docs/medical-assessment.md's checks, in its order). */
 const REASON_TEXT: Record<RemittanceReason, string> = {
-  // medical.md check 1; 1987 Act s60(2A); SIRA GN 3.4: we pay only a provider we know and may pay.
+  // docs/medical-assessment.md check 1; 1987 Act s60(2A); SIRA GN 3.4: we pay only a provider we know and may pay.
   'unknown-provider': 'we could not match the practitioner who gave this service to a treatment provider in our records; send us their name and registration details and we will assess it again (1987 Act s60(2A)).',
-  // medical.md check 1; 1987 Act s60(2A); SIRA GN 3.4 (nsw-facts T41): no payment for a practitioner
+  // docs/medical-assessment.md check 1; 1987 Act s60(2A); SIRA GN 3.4 (docs/sources.md T41): no payment for a practitioner
   // whose registration is suspended, cancelled or conditioned after a disciplinary process.
   'provider-not-eligible':
     'on the date of the service the practitioner was not registered, or their registration was suspended, cancelled or under conditions imposed after a disciplinary process, so we cannot pay for it (1987 Act s60(2A)).',
-  // medical.md check 2; 1987 Act s61: fees are paid by the SIRA fee order item in force on the service date.
+  // docs/medical-assessment.md check 2; 1987 Act s61: fees are paid by the SIRA fee order item in force on the service date.
   'unknown-item': 'the item number is not in the SIRA fee order that applied on the date of the service, so please check it and send us a corrected invoice (1987 Act s61).',
-  // medical.md check 3; 1987 Act s60(1): we pay for treatment needed because of the injury.
+  // docs/medical-assessment.md check 3; 1987 Act s60(1): we pay for treatment needed because of the injury.
   'before-injury': 'the service was before the date of the injury on this claim, so it is not treatment for this injury (1987 Act s60).',
-  // medical.md check 4; 1998 Act s78: liability is disputed, and the worker has our notice with the reasons.
+  // docs/medical-assessment.md check 4; 1998 Act s78: liability is disputed, and the worker has our notice with the reasons.
   'liability-disputed': 'we have disputed liability for this claim and sent the worker a notice explaining why, so we do not pay for treatment under it (1998 Act s78).',
-  // medical.md check 5; 1987 Act s59A: medical expenses are payable only for a period after weekly payments stop.
+  // docs/medical-assessment.md check 5; 1987 Act s59A: medical expenses are payable only for a period after weekly payments stop.
   'outside-entitlement-period': "the service was after the end of the worker's entitlement to medical expenses on this claim (1987 Act s59A).",
-  // medical.md check 6: the same provider, service date and item as a line already paid or already held.
+  // docs/medical-assessment.md check 6: the same provider, service date and item as a line already paid or already held.
   duplicate: 'we have already paid for this service (the same practitioner, date and item), or are already holding it on an earlier line.',
-  // medical.md check 7; 1987 Act s60(2A): no liability for treatment without the insurer's prior approval.
+  // docs/medical-assessment.md check 7; 1987 Act s60(2A): no liability for treatment without the insurer's prior approval.
   'no-approval': 'this treatment needs our approval beforehand and is not yet approved; we will assess it again when the treatment is approved (1987 Act s60(2A)).',
-  // medical.md check 7; 1987 Act s60(2A): the units we approved have all been used by lines paid before it.
+  // docs/medical-assessment.md check 7; 1987 Act s60(2A): the units we approved have all been used by lines paid before it.
   'approval-exhausted':
     'the sessions or units we approved have all been used; we will assess it again if we approve more of this treatment (1987 Act s60(2A)).',
-  // medical.md check 8; 1987 Act s61: at most the fee order's maximum fee for the item times the units.
+  // docs/medical-assessment.md check 8; 1987 Act s61: at most the fee order's maximum fee for the item times the units.
   'over-fee-order': 'we paid the maximum fee for this item in the SIRA fee order, which is less than the amount charged (1987 Act s61).',
-  // medical.md check 9; 1998 Act s280; SIRA GN 3.2 (nsw-facts T8): medical expenses under provisional
+  // docs/medical-assessment.md check 9; 1998 Act s280; SIRA GN 3.2 (docs/sources.md T8): medical expenses under provisional
   // liability are capped ($10,000); a line over it waits, whole, until liability is decided.
   'provisional-cap':
     'paying it would take the medical expenses paid on this claim over the limit that applies while liability is provisional (1998 Act s280); we will assess it again when liability is decided.',
@@ -214,7 +214,7 @@ function lineItem(l: RemittanceLine): string {
  *   and (s60(2A)) only treatment it approved beforehand, unless exempt.
  * - 1987 Act s61 and the SIRA fee orders: at most the fee order's maximum for the item.
  * - WIMWCA 1998 s280: the cap on medical expenses while liability is provisional.
- * The lines and their statuses and reasons are the assessment's (shared/spec/medical.md), whose
+ * The lines and their statuses and reasons are the assessment's (docs/medical-assessment.md), whose
  * amounts exclude GST; the advice says so. Only the last 3 digits of the account are accepted or
  * printed: a remittance advice travels by email and post, and must not carry bank details.
  */
@@ -277,7 +277,7 @@ export const remittanceAdviceV2: NoticeTemplate<'remittance-advice', RemittanceA
         { kind: 'bullets', items: d.lines.map(lineItem) },
         { kind: 'paragraph', text: `Total charged: ${dollars(totalCharged)}. Total paid: ${dollars(pay.amount)}.` },
         {
-          // medical.md: the assessment, and so every amount here, excludes GST.
+          // docs/medical-assessment.md: the assessment, and so every amount here, excludes GST.
           kind: 'paragraph',
           text: 'All amounts in this advice, including the total paid, exclude GST: we assessed each line, and compared it with the SIRA fee order, on its amount excluding GST.',
         },

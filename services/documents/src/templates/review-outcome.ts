@@ -64,7 +64,7 @@ const OUTCOMES: Record<ReviewOutcome, { label: string; meaning: (d: ReviewOutcom
 /**
  * The result of an internal review, sent to the worker. The Act gives a worker the right to ask the
  * insurer to review a decision and requires the result in writing within 14 days (WIMWCA s287A;
- * rules.md §4 `review.internal`; program 9). The program promises the review is done by someone
+ * docs/rules.md §4 `review.internal`; program 9). The program promises the review is done by someone
  * other than the person who decided (program 5.6), which is why the schema refuses a signatory
  * (the reviewer, who signs the outcome) who is the decisionMaker: a letter naming the same person
  * would break that promise in writing.

@@ -58,7 +58,7 @@ const weeks = (n: number) => (n === 1 ? '1 week' : `${n} weeks`);
  * Standard of Practice S17 sets the notice: written, at least 13 weeks before payments cease, with
  * the cessation date and the date of the last payment, information supporting an assessment of
  * permanent impairment, the date medical benefits cease (s59A), vocational and return-to-work help,
- * how to contact Centrelink, and who to contact, including the IRO. rules.md §8.4 issues it on
+ * how to contact Centrelink, and who to contact, including the IRO. docs/rules.md §8.4 issues it on
  * `s39.notice-issued`.
  */
 export const s39NoticeV2: NoticeTemplate<'s39-notice', S39NoticeData> = {

@@ -10,7 +10,7 @@ import { claimContact, longText, signatory, text, workerAddressee } from './fiel
 export const s48aSuspensionData = z
   .object({
     claimNumber: text,
-    /** The date printed on the notice: the suspension date, or a day of the suspension (rules.md §8.2). */
+    /** The date printed on the notice: the suspension date, or a day of the suspension (docs/rules.md §8.2). */
     issuedOn: localDate,
     worker: workerAddressee,
     /** The date of the s48A warning notice. */
@@ -44,7 +44,7 @@ export type S48aSuspensionData = z.infer<typeof s48aSuspensionData>;
 
 /**
  * To the worker on the day weekly payments are suspended under WIMWCA 1998 s48A(3), after an s48A
- * warning the worker has not complied with (rules.md §8.2). It says what is suspended and for how
+ * warning the worker has not complied with (docs/rules.md §8.2). It says what is suspended and for how
  * long (s48A(3): 28 days after the date in the warning), how to end the suspension (s48A(4):
  * payments resume from the day the worker complies), that the suspended days are not paid
  * (s48A(5): forfeited), and what may follow if the worker never complies (s48A(1)(b), (c)).

@@ -12,7 +12,7 @@ export const S48A_MAX_DAYS = 60;
 /** WIMWCA s48A(3): weekly payments are suspended for 28 days after the suspension date. */
 export const S48A_SUSPENSION_DAYS = 28;
 
-/** The last day of a suspension that starts on `from`: 28 days, counting `from` itself (rules.md §8.2). */
+/** The last day of a suspension that starts on `from`: 28 days, counting `from` itself (docs/rules.md §8.2). */
 export const suspensionLastDay = (from: string) => addDays(from, S48A_SUSPENSION_DAYS - 1);
 
 export const s48aWarningData = z
@@ -52,7 +52,7 @@ export type S48aWarningData = z.infer<typeof s48aWarningData>;
  * consequences of not complying. Those consequences are set by s48A(3) (28 days' suspension),
  * s48A(4) (payments resume from the day the worker complies), s48A(5) (the weekly payments for the
  * suspension are forfeited) and s48A(1)(b), (c) (what may follow if the worker never complies).
- * rules.md §8.2 issues it on `s48a.warning-issued`.
+ * docs/rules.md §8.2 issues it on `s48a.warning-issued`.
  */
 export const s48aWarningV2: NoticeTemplate<'s48a-warning', S48aWarningData> = {
   kind: 's48a-warning',

@@ -13,7 +13,7 @@ const PARTIES = ['worker', 'doctor'] as const;
 export const S59A_PERIODS = ['2 years', '5 years'] as const;
 /** 1987 Act s59A(2)(a)(i), (ii) and (b)(i), (ii): when the period starts. */
 export const S59A_BASES = ['weekly payments ceased', 'claim first made'] as const;
-/** SIRA Standard of Practice S19 (nsw-facts T23): notice at least 13 weeks before medical benefits cease. */
+/** SIRA Standard of Practice S19 (docs/sources.md T23): notice at least 13 weeks before medical benefits cease. */
 export const S59A_NOTICE_DAYS = 91;
 
 const YEARS: Record<(typeof S59A_PERIODS)[number], number> = { '2 years': 2, '5 years': 5 };
@@ -38,7 +38,7 @@ export const s59aNoticeData = z
   .strict()
   .superRefine((d, ctx) => {
     const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    // SIRA Standard of Practice S19 (nsw-facts T23): at least 13 weeks before medical benefits cease.
+    // SIRA Standard of Practice S19 (docs/sources.md T23): at least 13 weeks before medical benefits cease.
     if (isDate(d.issuedOn) && isDate(d.ceaseOn) && daysBetween(d.issuedOn, d.ceaseOn) < S59A_NOTICE_DAYS)
       issue(['issuedOn'], `must be at least 13 weeks (${S59A_NOTICE_DAYS} days) before ceaseOn (${d.ceaseOn}), so on or before ${addDays(d.ceaseOn, -S59A_NOTICE_DAYS)}`);
     // 1987 Act s59A(1), (2): treatment is paid for throughout the period that starts on `from`, so it
@@ -57,7 +57,7 @@ export type S59aNoticeData = z.infer<typeof s59aNoticeData>;
  * day weekly payments ceased to be payable or, if none ever were, from the day the claim was first
  * made; it revives while weekly payments are again payable (s59A(3)). SIRA Standard of Practice
  * S19: the worker and the nominated treating doctor are told before benefits cease (at least 13
- * weeks before, nsw-facts T23), with the cessation date and who to contact, including the IRO.
+ * weeks before, docs/sources.md T23), with the cessation date and who to contact, including the IRO.
  */
 export const s59aNoticeV2: NoticeTemplate<'s59a-notice', S59aNoticeData> = {
   kind: 's59a-notice',
@@ -99,14 +99,14 @@ export const s59aNoticeV2: NoticeTemplate<'s59a-notice', S59aNoticeData> = {
         ? [
             {
               kind: 'paragraph' as const,
-              // s59A(2)(b): a period of 5 years when impairment is more than 10% and not more than 20%; nsw-facts §3: no limit above 20%.
+              // s59A(2)(b): a period of 5 years when impairment is more than 10% and not more than 20%; docs/sources.md §3: no limit above 20%.
               text: 'If you believe your injury has caused permanent impairment of more than 10%, contact your case manager before this date. If an assessment finds your impairment is more than 10%, the period is 5 years instead of 2, and if it is more than 20%, this time limit does not apply.',
             },
           ]
         : [
             {
               kind: 'paragraph' as const,
-              // nsw-facts §3 (s59A): workers with high needs (impairment more than 20%) are not limited.
+              // docs/sources.md §3 (s59A): workers with high needs (impairment more than 20%) are not limited.
               text: 'If you believe your injury has caused permanent impairment of more than 20%, contact your case manager before this date. If an assessment finds your impairment is more than 20%, this time limit does not apply.',
             },
           ]),

@@ -3,7 +3,7 @@ import type { Insurer } from './letterhead';
 
 /**
  * How every notice is built: a template turns its checked data into a Letter (plain content, no
- * layout), and render.ts lays any Letter out the same way. A new notice type (rules.md §5) is a new
+ * layout), and render.ts lays any Letter out the same way. A new notice type (docs/rules.md §5) is a new
  * template file listed in index.ts; a change of wording is a new version of its template, so a
  * stored document can always say exactly which text it was made from.
  */

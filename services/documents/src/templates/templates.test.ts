@@ -109,7 +109,7 @@ describe('template registry', () => {
 });
 
 describe('every notice of rules.md §5 has a template', () => {
-  // rules.md §5, as the claim's workflow names them (libs/claim-lifecycle NoticeType): the
+  // docs/rules.md §5, as the claim's workflow names them (libs/claim-lifecycle NoticeType): the
   // provisional liability notice goes to the worker and, in its own version, to the employer.
   const RULES_MD_NOTICES = ['information-request', 'contact-request', 'provisional-liability', 'reasonable-excuse', 'liability-accepted', 'decision-notice', 'imp', 'ime-notice', 'review-outcome', 'complaint-acknowledgement', 'case-conference-agenda', 'case-conference-summary'];
   it.each(RULES_MD_NOTICES)('%s', (kind) => {
@@ -118,8 +118,8 @@ describe('every notice of rules.md §5 has a template', () => {
   it('has the employer version of the provisional liability notice and the PIAWE decision', () => {
     expect(DOCUMENT_KINDS).toEqual(expect.arrayContaining(['provisional-liability-employer', 'piawe-decision']));
   });
-  // rules.md §5 and §8: the treatment decision (§8.1), the s48A warning and suspension (§8.2), the
-  // s39 notice (§8.4); and the s59A notice (nsw-facts T23), whose rules are still to come (§9).
+  // docs/rules.md §5 and §8: the treatment decision (§8.1), the s48A warning and suspension (§8.2), the
+  // s39 notice (§8.4); and the s59A notice (docs/sources.md T23), whose rules are still to come (§9).
   it.each(['treatment-decision', 's48a-warning', 's48a-suspension', 's39-notice', 's59a-notice'])('%s (rules.md §8, nsw-facts T23)', (kind) => {
     expect(DOCUMENT_KINDS).toContain(kind);
   });

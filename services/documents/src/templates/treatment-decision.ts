@@ -7,7 +7,7 @@ import { IRO } from './independent-help';
 import type { Block, NoticeTemplate } from './template';
 import { claimContact, recipientOf, longText, money, personName, signatory, text } from './fields';
 
-/** The outcome goes to the treatment provider and to the worker, one document each (rules.md §5, §8.1). */
+/** The outcome goes to the treatment provider and to the worker, one document each (docs/rules.md §5, §8.1). */
 const PARTIES = ['provider', 'worker'] as const;
 export const TREATMENT_DECISIONS = ['approved', 'declined'] as const;
 export type TreatmentDecision = (typeof TREATMENT_DECISIONS)[number];
@@ -64,7 +64,7 @@ function dollars(amount: string): string {
  * - Workers Compensation Act 1987 s60(2A): no liability for treatment without the insurer's prior
  *   approval, so an approval tells the provider it may now give and invoice the approved treatment.
  * - A decline disputes liability for medical expenses: the worker also gets the s78 decision notice
- *   (WIMWCA s78; rules.md §8.1), which this letter points to rather than repeats.
+ *   (WIMWCA s78; docs/rules.md §8.1), which this letter points to rather than repeats.
  */
 export const treatmentDecisionV2: NoticeTemplate<'treatment-decision', TreatmentDecisionData> = {
   kind: 'treatment-decision',
@@ -141,7 +141,7 @@ export const treatmentDecisionV2: NoticeTemplate<'treatment-decision', Treatment
       next = [
         { kind: 'heading', text: 'Your decision notice and how to ask for a review' },
         {
-          // WIMWCA s78 (rules.md §8.1): a declined treatment request is a dispute of liability, and
+          // WIMWCA s78 (docs/rules.md §8.1): a declined treatment request is a dispute of liability, and
           // the worker gets the s78 decision notice with review rights; this letter points to it.
           kind: 'paragraph',
           text: 'With this letter we have sent you a separate decision notice (a section 78 notice, under the Workplace Injury Management and Workers Compensation Act 1998). It explains our decision in full, lists the information we considered, and tells you how to ask us to review the decision if you disagree.',
@@ -159,7 +159,7 @@ export const treatmentDecisionV2: NoticeTemplate<'treatment-decision', Treatment
           text: `We will not pay for this treatment. If you provide it, we will not pay your invoices for it.`,
         },
         {
-          // WIMWCA s78 (rules.md §8.1): the worker, not the provider, receives the decision notice.
+          // WIMWCA s78 (docs/rules.md §8.1): the worker, not the provider, receives the decision notice.
           kind: 'paragraph',
           text: `We have sent ${worker} a decision notice that explains our decision and how they can ask us to review it. ${worker} can also get free, independent help from the ${IRO.name} on ${IRO.phone}.`,
         },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Bank details as the ABA detail record needs them (payments.md; nsw-facts.md §7.2). */
+/** Bank details as the ABA detail record needs them (docs/payment-files.md; docs/sources.md §7.2). */
 const printable = z.string().regex(/^[\x20-\x7E]*$/, 'must be printable ASCII (a bank file is plain ASCII)');
 export const bankAccount = z
   .object({
@@ -10,11 +10,11 @@ export const bankAccount = z
   })
   .strict();
 
-/** ATO Schedule 1 scales (nsw-facts.md §8) the worker's TFN declaration puts them on. */
+/** ATO Schedule 1 scales (docs/sources.md §8) the worker's TFN declaration puts them on. */
 export const TAX_SCALES = ['tax-free-threshold', 'no-tax-free-threshold', 'no-tfn-resident', 'no-tfn-foreign-resident'] as const;
 
 /**
- * Who pays weekly compensation (nsw-facts.md §7.1): usually the employer through payroll, reimbursed
+ * Who pays weekly compensation (docs/sources.md §7.1): usually the employer through payroll, reimbursed
  * by the insurer (program 4.6); or the insurer directly, to the worker's account, withholding PAYG.
  */
 export const payeeSchema = z

@@ -1,6 +1,6 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** What the claim decided with an action (rules.md §8.3: when payments stop after a discontinuance), kept beside it. */
+/** What the claim decided with an action (docs/rules.md §8.3: when payments stop after a discontinuance), kept beside it. */
 export class ActionOutcomes1765000000001 implements MigrationInterface {
   name = 'ActionOutcomes1765000000001';
 

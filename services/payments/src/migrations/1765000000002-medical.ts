@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Medical, hospital and rehabilitation costs (issue 17; shared/spec/medical.md): the register of
+ * Medical, hospital and rehabilitation costs (issue 17; docs/medical-assessment.md): the register of
  * providers, the fee order, approvals of treatment, treatment requests as the claim recorded them,
  * invoices and their lines with each line's assessment, and the payments that pay them.
  */
@@ -9,7 +9,7 @@ export class Medical1765000000002 implements MigrationInterface {
   name = 'Medical1765000000002';
 
   async up(q: QueryRunner): Promise<void> {
-    // medical.md's claimMadeOn: the day the claim was first made (its notification date).
+    // docs/medical-assessment.md's claimMadeOn: the day the claim was first made (its notification date).
     await q.query(`ALTER TABLE payments.claims ADD COLUMN notification_date date, ADD COLUMN worker_given_name text, ADD COLUMN worker_family_name text`);
 
     await q.query(`CREATE TABLE payments.providers (

@@ -25,7 +25,7 @@ export interface PaymentRunView {
 
 /**
  * Payment runs: every authorised payment not yet in a run goes into one batch, and the batch
- * becomes an ABA direct-entry file (payments.md; nsw-facts.md §7.2). A payment is taken by exactly
+ * becomes an ABA direct-entry file (docs/payment-files.md; docs/sources.md §7.2). A payment is taken by exactly
  * one run, in the same statement that marks it (status and run id, guarded by CHECKs), so running
  * again, or twice at once, never pays anyone twice; the same Idempotency-Key returns the same run.
  * The file is a pure function of the run's payments, so a run interrupted by a restart is simply
@@ -178,7 +178,7 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
   }
 }
 
-/** The lodgement reference a provider's statement shows for a run's medical payments (18 characters at most, payments.md). */
+/** The lodgement reference a provider's statement shows for a run's medical payments (18 characters at most, docs/payment-files.md). */
 export function remittanceReference(runId: string): string {
   return `WC REMIT ${runId.slice(0, 8).toUpperCase()}`;
 }

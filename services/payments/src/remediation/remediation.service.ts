@@ -88,7 +88,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
   }
 
   /**
-   * A fact of one claim that takes away days already valued (rules.md §8: an s48A suspension, a
+   * A fact of one claim that takes away days already valued (docs/rules.md §8: an s48A suspension, a
    * discontinuance), valued again at once inside the caller's transaction: a paid week now worth
    * less is an overpayment recorded for a person to decide on (never recovered or changed by
    * itself), and a week generated but not yet authorised is cancelled to be generated again. A
@@ -255,7 +255,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     return { arrears, overpaid, weeksCorrected: weekRows.length, staleCancelled: stale.length };
   }
 
-  /** The remediations that looked at a claim, newest first (the one-claim ones of rules.md §8 among them). */
+  /** The remediations that looked at a claim, newest first (the one-claim ones of docs/rules.md §8 among them). */
   async ofClaim(claimId: string): Promise<RemediationView[]> {
     const rows: { id: string }[] = await this.ds.query(
       `SELECT r.id FROM payments.remediations r WHERE $1::uuid = ANY(r.claim_ids) OR EXISTS (SELECT 1 FROM payments.remediation_weeks w WHERE w.remediation_id = r.id AND w.claim_id = $1) ORDER BY r.created_at DESC, r.id LIMIT 200`,

@@ -1,12 +1,19 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { checkWageSchedule } from '@wc/payment-files';
+import { caseFiles, expectedFile } from '../../../../tools/test-cases/src';
 import { checkScheduleJson, checkScheduleText, jsonToCsv } from './schedule-input';
 
-// The shared payment examples, found as libs/payment-files finds them (WC_SHARED_DIR, else ../shared).
-const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
-const examples = path.join(process.env.WC_SHARED_DIR ?? path.resolve(repoRoot, '..', 'shared'), 'examples', 'payments');
-const read = (name: string) => fs.readFileSync(path.join(examples, name), 'utf8');
+// The invalid schedules among the payment examples (docs/payment-files.md), found as
+// libs/payment-files finds them: the repository's own always, the shared ones when ../shared exists.
+const invalidSchedules = caseFiles('payments')
+  .filter((c) => c.file.endsWith('.csv'))
+  .map((c) => ({ ...c, expected: JSON.parse(fs.readFileSync(expectedFile(c.file)!, 'utf8')) as { ok: boolean; problems: unknown[] } }))
+  .filter((c) => !c.expected.ok);
+const read = (file: string) => fs.readFileSync(file, 'utf8');
+/** `[line, column]` of an expected problem, given as `[line, column]` or `{ line, column, message }`. */
+const lineAndColumn = (p: unknown) => (Array.isArray(p) ? p.slice(0, 2) : [(p as { line: number }).line, (p as { column: string }).column]);
+/** Line numbers of the data lines (not the header, not blank) of a schedule without multi-line records. */
+const dataLines = (text: string) => text.split(/\r?\n/).flatMap((l, i) => (i > 0 && l.trim() !== '' ? [i + 1] : []));
 
 const HEADER = 'claim_number,period_start,period_end,hours_worked,gross_earnings,compensation_paid,payg_withheld';
 const line = (claim: string, start = '2026-07-06', end = '2026-07-12', gross = '480.00') => `${claim},${start},${end},16,${gross},679.00,98.00`;
@@ -22,17 +29,15 @@ describe('checkScheduleText', () => {
     expect(r.lines.map((l) => l.line)).toEqual([2, 4]);
   });
 
-  test('every problem of the invalid example, in line and column order', () => {
-    const r = checkScheduleText(read('wrs-invalid.csv'));
+  test("the repository's own invalid schedule is among the examples", () => {
+    expect(invalidSchedules.filter((c) => c.source === 'own').length).toBeGreaterThan(0);
+  });
+
+  test.each(invalidSchedules.map((c) => [c.name, c] as const))('every problem of the invalid example %s, in line and column order', (_name, c) => {
+    const r = checkScheduleText(read(c.file));
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.problems.map((p) => [p.line, p.column])).toEqual([
-      [3, 'period_start'],
-      [4, 'claim_number'],
-      [4, 'period_end'],
-      [4, 'gross_earnings'],
-      [4, 'compensation_paid'],
-    ]);
+    expect(r.problems.map((p) => [p.line, p.column])).toEqual(c.expected.problems.map(lineAndColumn));
   });
 
   test('amounts that numeric(12,2) cannot hold are problems too, with the library ones', () => {
@@ -45,13 +50,27 @@ describe('checkScheduleText', () => {
     ]);
   });
 
-  test('partial: the good lines on their own line numbers, the bad ones reported', () => {
-    const r = checkScheduleText(read('wrs-invalid.csv'), { partial: true });
+  test.each(invalidSchedules.map((c) => [c.name, c] as const))('partial, %s: the good lines on their own line numbers, the bad ones reported', (_name, c) => {
+    const text = read(c.file);
+    const bad = [...new Set(c.expected.problems.map((p) => lineAndColumn(p)[0] as number))];
+    const good = dataLines(text).filter((l) => !bad.includes(l));
+    const r = checkScheduleText(text, { partial: true });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.lines.map((l) => l.line)).toEqual([2]);
-    expect(r.summary).toEqual({ lines: 1, claims: 1, grossEarnings: '480.00', compensationPaid: '679.00', paygWithheld: '98.00' });
-    expect([...new Set(r.rejected.map((p) => p.line))]).toEqual([3, 4]);
+    expect(r.lines.map((l) => l.line)).toEqual(good);
+    // The good lines alone sum exactly as the library sums them.
+    const lines = text.split(/\r?\n/);
+    const alone = checkWageSchedule([lines[0], ...good.map((l) => lines[l - 1])].join('\n'));
+    if (!alone.ok) throw new Error(`the good lines of ${c.name} are not valid on their own: ${JSON.stringify(alone.problems)}`);
+    expect(r.summary).toEqual(alone.summary);
+    expect([...new Set(r.rejected.map((p) => p.line))]).toEqual(bad);
+  });
+
+  test("partial, the repository's own invalid example: lines 2 and 8 are good (worked by hand)", () => {
+    const own = invalidSchedules.find((c) => c.source === 'own' && c.file.endsWith('wrs-invalid.csv'))!;
+    const r = checkScheduleText(read(own.file), { partial: true });
+    // 610.00 + 375.00, 950.00 + 760.00, 130.00 + 88.00 (docs/examples/payments/README.md).
+    expect(r.ok && r.summary).toEqual({ lines: 2, claims: 2, grossEarnings: '985.00', compensationPaid: '1710.00', paygWithheld: '218.00' });
   });
 
   test('partial keeps quoted values and multi-line records in place', () => {

@@ -1,6 +1,6 @@
 /**
  * One validator for both ways a wage reimbursement schedule arrives. JSON is turned into the CSV the
- * contract describes (payments.md) and everything goes through `checkWageSchedule` of
+ * contract describes (docs/payment-files.md) and everything goes through `checkWageSchedule` of
  * @wc/payment-files, so the API, the CLI (`claimctl wrs check`) and the CSV upload agree on every
  * rule. On top of it: the amounts must fit the database's numeric(12,2), and ?partial=true keeps the
  * good lines of a schedule with bad ones.
@@ -18,7 +18,7 @@ const MONEY_COLUMNS: WrsColumn[] = ['gross_earnings', 'compensation_paid', 'payg
 export interface ScheduleProblem {
   /** CSV: the line in the file (the header is line 1). JSON: the position in `lines`, from 1. */
   line: number;
-  /** The CSV column at fault, or `header` / `fields` for the whole line (payments.md). */
+  /** The CSV column at fault, or `header` / `fields` for the whole line (docs/payment-files.md). */
   column: WrsColumn | 'header' | 'fields';
   message: string;
   /** JSON only: the field at fault, e.g. `lines[2].grossEarnings`. */
@@ -83,7 +83,7 @@ function withoutRecords(text: string, drop: Set<number>): string {
   return `${out}\n`;
 }
 
-/** Checks a schedule in the CSV of payments.md (as uploaded, or as made from JSON by `jsonToCsv`). */
+/** Checks a schedule in the CSV of docs/payment-files.md (as uploaded, or as made from JSON by `jsonToCsv`). */
 export function checkScheduleText(text: string, options: CheckOptions = {}): ScheduleCheck {
   const first = checkWageSchedule(text);
   const problems = [...(first.ok ? [] : first.problems), ...amountLimitProblems(text)].sort(byLineAndColumn);
@@ -100,7 +100,7 @@ export function checkScheduleText(text: string, options: CheckOptions = {}): Sch
   return { ok: true, summary: second.summary, lines: second.lines, rejected: problems };
 }
 
-/** The JSON request as payments.md CSV: `lines[i]` becomes file line i + 2. */
+/** The JSON request as docs/payment-files.md CSV: `lines[i]` becomes file line i + 2. */
 export function jsonToCsv(schedule: Pick<WageScheduleJson, 'lines'>): string {
   const rows = schedule.lines.map((l) =>
     [l.claimNumber, l.periodStart, l.periodEnd, typeof l.hoursWorked === 'number' ? String(l.hoursWorked) : l.hoursWorked, l.grossEarnings, l.compensationPaid, l.paygWithheld].map(quote).join(','),

@@ -48,7 +48,7 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
   }
 }
 
-/** A staff action, with what the claim decided with it when it decided something (rules.md §8.3). */
+/** A staff action, with what the claim decided with it when it decided something (docs/rules.md §8.3). */
 export type PublishedAction = ClaimEvent | { event: ClaimEvent; outcome: ActionOutcomeData };
 
 /** A claim as the claims service would publish it; resolves once payments holds every fact. */

@@ -2,7 +2,7 @@ import { ENTITLEMENT_FACT_TYPES, type ActionOutcome, entitlementFactsFromActions
 import type { ClaimEvent } from '@wc/contracts';
 import type { LocalDate, ParameterTables, WeeklyCompensationInput } from '@wc/rules';
 
-/** A staff action payments keeps (claim.action-recorded), with what the claim decided with it (rules.md §8.3's dates). */
+/** A staff action payments keeps (claim.action-recorded), with what the claim decided with it (docs/rules.md §8.3's dates). */
 export interface RecordedAction {
   event: ClaimEvent;
   outcome?: ActionOutcome;

@@ -1,5 +1,5 @@
 /**
- * rules.md §8 in payments, on the real engines: an s48A suspension and a discontinuance arrive as
+ * docs/rules.md §8 in payments, on the real engines: an s48A suspension and a discontinuance arrive as
  * the claims service publishes them; suspended days and days from the first day no longer payable
  * are not generated, and a week already paid for them becomes an overpayment recorded for a person
  * to decide on (never changed silently). Amounts are worked by hand in the comments.
@@ -131,7 +131,7 @@ describe('s48A suspensions and discontinuance in weekly payments', () => {
     await suspendedFrom16March(claimId, `${NUMBER}D`);
     await paidTo26April(claimId);
     // Notice on Mon 20 Apr: payable again since 13 Apr, so C = 8 days, fewer than 84: no notice
-    // period, F = 21 Apr (rules.md §8.3). The week of 20 Apr keeps one day: 950 / 7 = 135.71, so
+    // period, F = 21 Apr (docs/rules.md §8.3). The week of 20 Apr keeps one day: 950 / 7 = 135.71, so
     // 950.00 - 135.71 = 814.29 was paid too much.
     await publishActions(publisher, db, {
       claimId,

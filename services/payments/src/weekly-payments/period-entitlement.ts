@@ -14,7 +14,7 @@ export interface PeriodEntitlement {
 /**
  * What weekly compensation the worker was entitled to for a pay period an employer reports (a
  * wage reimbursement schedule line): each day contributes a seventh of that day's weekly rate
- * (rules.md §6), summed and rounded to cents once. When the period is exactly an entitlement week,
+ * (docs/rules.md §6), summed and rounded to cents once. When the period is exactly an entitlement week,
  * the employer's reported earnings and hours are that week's CWE (a later report replaces an
  * earlier one); otherwise the claim's own earnings reports are used and the note says so.
  */

@@ -30,7 +30,7 @@ export interface WeekAmount {
 
 /**
  * The counted entitlement weeks of a claim ended on or before `through`, each valued with the
- * rules library (rules.md §6; 1987 Act s32A–s39, s82A). For injuries before 26 Oct 2018, weeks
+ * rules library (docs/rules.md §6; 1987 Act s32A–s39, s82A). For injuries before 26 Oct 2018, weeks
  * after the 52nd are valued without overtime and shift allowance (former s44C(1); WCLA Act 2018
  * removed that step-down for later injuries): the blocks are the same either way, only their value
  * changes, so both valuations are run and each week takes the one that applies to it.
@@ -100,7 +100,7 @@ export class WeeklyPaymentsService {
   /**
    * Generates a payment, awaiting authorisation, for every counted entitlement week of the claim
    * ended on or before `through` that has none yet. Weeks are only counted while a certificate
-   * covers them and liability is provisional or accepted (rules.md §6). Run it again and it
+   * covers them and liability is provisional or accepted (docs/rules.md §6). Run it again and it
    * generates only what is new: a week has at most one weekly payment (a unique key).
    */
   async generate(claimId: string, through: LocalDate, by: StaffUser): Promise<{ generated: GeneratedPayment[]; warnings: string[] }> {

@@ -2,7 +2,7 @@ import { abaFile } from '@wc/payment-files';
 import { EXIT_INVALID, EXIT_OK, readJsonFile } from '../io';
 import type { Command } from './command';
 
-/** payments.md: the file on stdout; refused batches print nothing there and one problem per line on stderr. */
+/** docs/payment-files.md: the file on stdout; refused batches print nothing there and one problem per line on stderr. */
 export const paymentsAba: Command = {
   words: ['payments', 'aba'],
   operands: ['batch.json'],

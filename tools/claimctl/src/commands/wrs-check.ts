@@ -2,7 +2,7 @@ import { checkWageSchedule } from '@wc/payment-files';
 import { EXIT_INVALID, EXIT_OK, readTextFile } from '../io';
 import type { Command } from './command';
 
-/** payments.md: the summary as one JSON object when valid; otherwise every problem, in line order, on stderr. */
+/** docs/payment-files.md: the summary as one JSON object when valid; otherwise every problem, in line order, on stderr. */
 export const wrsCheck: Command = {
   words: ['wrs', 'check'],
   operands: ['schedule.csv'],

@@ -5,7 +5,7 @@ import { InputError, readJsonFile } from '../io';
 
 export interface LoadedScenarios {
   items: { file: string; scenario: Scenario }[];
-  /** `file: path.to.field: what is wrong`, one per problem (simulate.md). */
+  /** `file: path.to.field: what is wrong`, one per problem (docs/simulate.md). */
   problems: string[];
 }
 

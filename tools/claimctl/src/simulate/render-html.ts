@@ -5,7 +5,7 @@ const esc = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 const COLOURS: Record<string, string> = { met: '#2e7d32', late: '#ef6c00', overdue: '#c62828', open: '#1565c0', cancelled: '#9e9e9e' };
 
 /**
- * A self-contained page drawing each claim's timeline (simulate.md `--html`): obligations as bars
+ * A self-contained page drawing each claim's timeline (docs/simulate.md `--html`): obligations as bars
  * from opened to due, marks for completion and escalation, notices and paid weeks underneath.
  */
 export function renderHtml(results: SimulationResult[]): string {

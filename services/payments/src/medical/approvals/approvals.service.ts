@@ -13,8 +13,8 @@ import { EstimatesService } from '../estimates/estimates.service';
 const refuse = (field: string, problem: string) => new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'approval refused; nothing recorded', problems: [{ field, problem }] });
 
 /**
- * Approvals of treatment for a claim: an approved treatment request (rules.md §8.1, as the claim
- * recorded it) becomes what invoice lines are checked against (medical.md check 7). Lines held for
+ * Approvals of treatment for a claim: an approved treatment request (docs/rules.md §8.1, as the claim
+ * recorded it) becomes what invoice lines are checked against (docs/medical-assessment.md check 7). Lines held for
  * want of an approval are assessed again as soon as one is given.
  */
 @Injectable()

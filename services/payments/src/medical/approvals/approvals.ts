@@ -4,7 +4,7 @@ import { localDate, nonEmpty } from '@wc/contracts';
 /**
  * An approval of treatment (1987 Act s60(2A): no liability without the insurer's prior approval):
  * which provider, which fee order items, how many units in all, between which dates; given for a
- * treatment request the claim approved (rules.md §8.1).
+ * treatment request the claim approved (docs/rules.md §8.1).
  */
 export const approvalSchema = z
   .object({

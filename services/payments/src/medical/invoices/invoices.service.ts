@@ -48,7 +48,7 @@ interface StoredLine {
 
 /**
  * Provider invoices and workers' receipts (issue 17): every line assessed by the one assessment of
- * medical.md (@wc/rules assessMedicalBatch) against the claim as payments records it; a line paid
+ * docs/medical-assessment.md (@wc/rules assessMedicalBatch) against the claim as payments records it; a line paid
  * or reduced becomes a payment waiting for authorisation (maker-checker, authority limits, runs and
  * ABA files as for weekly payments); a held line waits for what would lift it and is assessed again
  * then; the case manager is told (medical-invoice.assessed, which notifications turns into a task).

@@ -5,7 +5,7 @@ import type { PaymentClaimsService } from '../../claims/payment-claims.service';
 import { piaweInForce } from '../../piawe/piawe-in-force';
 
 /**
- * What medical.md's assessment needs to know of a claim, from payments' own records: the claim's
+ * What docs/medical-assessment.md's assessment needs to know of a claim, from payments' own records: the claim's
  * dates, its liability and WPI and whether weekly payments ever were, still are, or ceased to be
  * payable (read from the claim's facts with the lifecycle's own code), medical amounts paid while
  * liability was provisional, its approvals, and the lines already paid.
@@ -35,7 +35,7 @@ export async function medicalClaimRecord(m: EntityManager, claims: PaymentClaims
   const approvals: MedicalApproval[] = (
     await m.query(`SELECT id, provider_id, items, units, "from"::text AS "from", "to"::text AS "to" FROM payments.medical_approvals WHERE claim_id = $1 ORDER BY created_at, id`, [claimId])
   ).map((a: { id: string; provider_id: string; items: string[]; units: number; from: string; to: string }) => ({ id: a.id, provider: a.provider_id, items: a.items, from: a.from, to: a.to, units: a.units }));
-  // Lines paid before: in the order they were assessed (medical.md uses paid lines' units first, in order).
+  // Lines paid before: in the order they were assessed (docs/medical-assessment.md uses paid lines' units first, in order).
   const paidLines: PaidMedicalLine[] = (
     await m.query(
       `SELECT i.provider_id AS provider, l.service_date::text AS "serviceDate", l.item, l.units FROM payments.medical_invoice_lines l JOIN payments.medical_invoices i ON i.id = l.invoice_id

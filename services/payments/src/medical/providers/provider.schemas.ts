@@ -3,9 +3,9 @@ import { localDate } from '@wc/contracts';
 import { bankAccount } from '../../claims/payee';
 import { isValidAbn } from '@wc/payment-files';
 
-/** The kinds of provider a claim pays (medical.md's providers; SIRA's provider types). */
+/** The kinds of provider a claim pays (docs/medical-assessment.md's providers; SIRA's provider types). */
 export const PROVIDER_KINDS = ['medical-practitioner', 'physiotherapist', 'psychologist', 'exercise-physiologist', 'chiropractor', 'osteopath', 'hospital', 'rehabilitation-provider', 'other-allied-health'] as const;
-/** medical.md: `disciplinary-conditions` are conditions imposed after a disciplinary process; other conditions are `current`. */
+/** docs/medical-assessment.md: `disciplinary-conditions` are conditions imposed after a disciplinary process; other conditions are `current`. */
 export const REGISTRATION_STATUSES = ['current', 'suspended', 'disqualified', 'disciplinary-conditions'] as const;
 
 const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');

@@ -110,7 +110,7 @@ export class ProvidersService {
     return this.ds.query(`SELECT changed_by AS "changedBy", changed_at AS "changedAt", reason, provider FROM payments.provider_history WHERE provider_id = $1 ORDER BY seq`, [id]);
   }
 
-  /** The providers as the assessment reads them (medical.md's providers), by id. */
+  /** The providers as the assessment reads them (docs/medical-assessment.md's providers), by id. */
   async forAssessment(ids: string[], m: EntityManager): Promise<MedicalProvider[]> {
     const rows: Row[] = await m.query(`SELECT ${COLUMNS} FROM payments.providers WHERE id = ANY($1::uuid[])`, [ids]);
     return rows.map((r) => ({ id: r.id, name: r.name, registration: r.registration.map(({ status, from }) => ({ status, from })) }));
