@@ -65,56 +65,82 @@ async function timed(label, fn) {
 
 async function copyIn(db, sql, lines) {
   const stream = db.query(copyFrom(sql));
-  await pipeline(Readable.from((function* () {
-    const chunk = [];
-    for (const l of lines) {
-      chunk.push(l);
-      if (chunk.length === 10_000) yield chunk.splice(0).join('');
-    }
-    if (chunk.length) yield chunk.join('');
-  })()), stream);
+  await pipeline(
+    Readable.from(
+      (function* () {
+        const chunk = [];
+        for (const l of lines) {
+          chunk.push(l);
+          if (chunk.length === 10_000) yield chunk.splice(0).join('');
+        }
+        if (chunk.length) yield chunk.join('');
+      })(),
+    ),
+    stream,
+  );
 }
 
 async function copyOut(db, sql) {
   let bytes = 0;
   let rows = 0;
-  await pipeline(db.query(copyTo(sql)), new Writable({
-    write(chunk, _enc, cb) {
-      bytes += chunk.length;
-      for (const b of chunk) if (b === 10) rows++;
-      cb();
-    },
-  }));
+  await pipeline(
+    db.query(copyTo(sql)),
+    new Writable({
+      write(chunk, _enc, cb) {
+        bytes += chunk.length;
+        for (const b of chunk) if (b === 10) rows++;
+        cb();
+      },
+    }),
+  );
   return { bytes, rows };
 }
 
 async function seed(db) {
   // Claims the insurer pays directly, each with a worker account, an interim PIAWE from $800 to
   // $1,999, provisional liability and one certificate (no capacity) covering every week.
-  await db.query(`INSERT INTO payments.claims (claim_id, claim_number, worker_name, employer_name, employer_policy_number, date_of_injury, paid_by, payee_bsb, payee_account, payee_account_title, tax_scale)
+  await db.query(
+    `INSERT INTO payments.claims (claim_id, claim_number, worker_name, employer_name, employer_policy_number, date_of_injury, paid_by, payee_bsb, payee_account, payee_account_title, tax_scale)
     SELECT md5('claim' || i)::uuid, 'B' || lpad(i::text, 7, '0'), 'WORKER ' || i, 'EMPLOYER ' || (i % 500), 'P-' || (i % 500), $1::date, 'insurer', '062-000', lpad((10000000 + i)::text, 8, '0'), 'WORKER ' || i, 'tax-free-threshold'
-    FROM generate_series(1, $2) i`, [FIRST_DAY, CLAIMS]);
-  await db.query(`INSERT INTO payments.piawe_determinations (id, claim_id, basis, status, amount, regime, evidence, reason, determined_by)
+    FROM generate_series(1, $2) i`,
+    [FIRST_DAY, CLAIMS],
+  );
+  await db.query(
+    `INSERT INTO payments.piawe_determinations (id, claim_id, basis, status, amount, regime, evidence, reason, determined_by)
     SELECT md5('piawe' || i)::uuid, md5('claim' || i)::uuid, 'interim', 'interim', 800 + (i % 1200), 'from-2019-10-21', '{}', 'bench', 'bench'
-    FROM generate_series(1, $1) i`, [CLAIMS]);
-  await db.query(`INSERT INTO payments.claim_actions (action_id, claim_id, type, action, recorded_at)
-    SELECT md5('liab' || i)::uuid, md5('claim' || i)::uuid, 'liability.provisional', jsonb_build_object('type', 'liability.provisional', 'at', ($1::date + 3)::text), now() FROM generate_series(1, $2) i`, [FIRST_DAY, CLAIMS]);
-  await db.query(`INSERT INTO payments.claim_actions (action_id, claim_id, type, action, recorded_at)
+    FROM generate_series(1, $1) i`,
+    [CLAIMS],
+  );
+  await db.query(
+    `INSERT INTO payments.claim_actions (action_id, claim_id, type, action, recorded_at)
+    SELECT md5('liab' || i)::uuid, md5('claim' || i)::uuid, 'liability.provisional', jsonb_build_object('type', 'liability.provisional', 'at', ($1::date + 3)::text), now() FROM generate_series(1, $2) i`,
+    [FIRST_DAY, CLAIMS],
+  );
+  await db.query(
+    `INSERT INTO payments.claim_actions (action_id, claim_id, type, action, recorded_at)
     SELECT md5('cert' || i)::uuid, md5('claim' || i)::uuid, 'certificate.received',
       jsonb_build_object('type', 'certificate.received', 'at', ($1::date + 3)::text, 'capacity', 'none', 'from', $1::text, 'to', '2027-06-30'), now()
-    FROM generate_series(1, $2) i`, [FIRST_DAY, CLAIMS]);
+    FROM generate_series(1, $2) i`,
+    [FIRST_DAY, CLAIMS],
+  );
   // WEEKS weeks already paid (released in an earlier run) at the rates the rules give without the
   // late factor: s36(1) 95% of PIAWE for weeks 1-13, s37(1) 80% after (P = PIAWE: no factor loaded
   // after 2018, MAX $2,523 above every amount).
-  await db.query(`INSERT INTO payments.payment_runs (id, idempotency_key, processing_date, status, payment_count, total, created_by) VALUES ('00000000-0000-0000-0000-00000000be0c', 'bench-history', $1, 'complete', 0, 0, 'bench')`, [THROUGH]);
-  await db.query(`INSERT INTO payments.payments (id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, status, dedupe_key, generated_by, authorised_by, run_id)
+  await db.query(
+    `INSERT INTO payments.payment_runs (id, idempotency_key, processing_date, status, payment_count, total, created_by) VALUES ('00000000-0000-0000-0000-00000000be0c', 'bench-history', $1, 'complete', 0, 0, 'bench')`,
+    [THROUGH],
+  );
+  await db.query(
+    `INSERT INTO payments.payments (id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, status, dedupe_key, generated_by, authorised_by, run_id)
     SELECT md5('pay' || i || '/' || w)::uuid, md5('claim' || i)::uuid, 'weekly', 'worker', w, $1::date + 7 * (w - 1), $1::date + 7 * (w - 1) + 6,
       round((800 + (i % 1200)) * (CASE WHEN w <= 13 THEN 0.95 ELSE 0.80 END), 2), 0,
       jsonb_build_object('piawe', (800 + (i % 1200))::numeric(12,2)::text, 'p', jsonb_build_array((800 + (i % 1200))::numeric(12,2)::text), 'max', jsonb_build_array('2523.00'),
         'sections', jsonb_build_array(CASE WHEN w <= 13 THEN 's36' ELSE 's37' END), 'amount', round((800 + (i % 1200)) * (CASE WHEN w <= 13 THEN 0.95 ELSE 0.80 END), 2)::text),
       '062-000', lpad((10000000 + i)::text, 8, '0'), 'WORKER ' || i, 'B' || lpad(i::text, 7, '0') || ' WK' || w, 'released',
       'weekly:' || md5('claim' || i)::uuid || ':' || ($1::date + 7 * (w - 1)), 'bench-maker', 'bench-checker', '00000000-0000-0000-0000-00000000be0c'
-    FROM generate_series(1, $2) i CROSS JOIN generate_series(1, $3) w`, [FIRST_DAY, CLAIMS, WEEKS]);
+    FROM generate_series(1, $2) i CROSS JOIN generate_series(1, $3) w`,
+    [FIRST_DAY, CLAIMS, WEEKS],
+  );
   await db.query('ANALYZE');
 }
 
@@ -128,8 +154,13 @@ async function main() {
   const url = new URL(engineUrl);
   url.pathname = `/${dbName}`;
   Object.assign(process.env, {
-    DATABASE_URL: url.toString(), AUTH_JWT_SECRET: randomBytes(36).toString('base64'), HOST: '127.0.0.1', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-    CLAIMS_CONSUMER_GROUP: `payments-bench-${randomUUID()}`, CLAIMS_FROM_BEGINNING: 'false', BATCH_SIZE: '2000',
+    DATABASE_URL: url.toString(),
+    AUTH_JWT_SECRET: randomBytes(36).toString('base64'),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+    CLAIMS_CONSUMER_GROUP: `payments-bench-${randomUUID()}`,
+    CLAIMS_FROM_BEGINNING: 'false',
+    BATCH_SIZE: '2000',
   });
   const db = new Client({ connectionString: url.toString() });
   let app;
@@ -169,8 +200,15 @@ async function main() {
     console.log(`    ${run.payments} payments, total ${run.total}, ABA ${records} records, ${(aba.length / 1e6).toFixed(1)} MB`);
 
     console.log('raw PostgreSQL, the same rows');
-    await db.query(`CREATE TABLE bench_raw_payments (id uuid, claim_id uuid, period_from date, period_to date, gross numeric(12,2), payg numeric(12,2), bsb text, account text, title text, reference text)`);
-    const rows = (await db.query(`SELECT id, claim_id, period_from::text AS f, period_to::text AS t, gross::text AS g, payg::text AS p, bsb, account, account_title, reference FROM payments.payments WHERE run_id = $1`, [run.id])).rows;
+    await db.query(
+      `CREATE TABLE bench_raw_payments (id uuid, claim_id uuid, period_from date, period_to date, gross numeric(12,2), payg numeric(12,2), bsb text, account text, title text, reference text)`,
+    );
+    const rows = (
+      await db.query(
+        `SELECT id, claim_id, period_from::text AS f, period_to::text AS t, gross::text AS g, payg::text AS p, bsb, account, account_title, reference FROM payments.payments WHERE run_id = $1`,
+        [run.id],
+      )
+    ).rows;
     const lines = rows.map((r) => `${r.id}\t${r.claim_id}\t${r.f}\t${r.t}\t${r.g}\t${r.p}\t${r.bsb}\t${r.account}\t${r.account_title}\t${r.reference}\n`);
     await timed(`COPY ${rows.length} payment rows in, then out`, async () => {
       await copyIn(db, 'COPY bench_raw_payments FROM STDIN', lines);
@@ -188,8 +226,15 @@ async function main() {
     console.log(`    ${r.claimsDone} claims, ${corrected.toLocaleString('en-AU')} weeks corrected, arrears ${r.arrearsTotal}, overpaid ${r.overpaidTotal}`);
 
     console.log('raw PostgreSQL, the same rows');
-    await db.query(`CREATE TABLE bench_raw_corrections (claim_id uuid, period_from date, period_to date, week int, old_amount numeric(12,2), new_amount numeric(12,2), difference numeric(12,2), explanation text)`);
-    const sample = (await db.query(`SELECT claim_id, period_from::text AS f, period_to::text AS t, week, old_amount::text AS o, new_amount::text AS n, difference::text AS d, explanation FROM payments.remediation_weeks WHERE remediation_id = $1`, [r.id])).rows;
+    await db.query(
+      `CREATE TABLE bench_raw_corrections (claim_id uuid, period_from date, period_to date, week int, old_amount numeric(12,2), new_amount numeric(12,2), difference numeric(12,2), explanation text)`,
+    );
+    const sample = (
+      await db.query(
+        `SELECT claim_id, period_from::text AS f, period_to::text AS t, week, old_amount::text AS o, new_amount::text AS n, difference::text AS d, explanation FROM payments.remediation_weeks WHERE remediation_id = $1`,
+        [r.id],
+      )
+    ).rows;
     const correctionLines = sample.map((x) => `${x.claim_id}\t${x.f}\t${x.t}\t${x.week}\t${x.o}\t${x.n}\t${x.d}\t${x.explanation.replace(/[\t\n\\]/g, ' ')}\n`);
     await timed(`COPY ${(CLAIMS * WEEKS).toLocaleString('en-AU')} paid weeks out, ${corrected.toLocaleString('en-AU')} corrections in`, async () => {
       await copyOut(db, `COPY (SELECT claim_id, period_from, gross, explanation FROM payments.payments WHERE kind = 'weekly' AND status = 'released') TO STDOUT`);
@@ -202,8 +247,12 @@ async function main() {
     const remed = ms('value');
     const rawRemed = ms(`COPY ${(CLAIMS * WEEKS).toLocaleString('en-AU')}`);
     console.log('\nsummary');
-    console.log(`  weekly cycle (generate + authorise + run/ABA): ${(cycle / 1000).toFixed(1)} s for ${CLAIMS} claims = ${(CLAIMS / (cycle / 1000)).toFixed(0)} claims/s; raw COPY of the same rows ${(rawCycle / 1000).toFixed(2)} s; ratio ${(cycle / rawCycle).toFixed(1)}×`);
-    console.log(`  remediation: ${(remed / 1000).toFixed(1)} s for ${CLAIMS} claims × ${WEEKS} weeks = ${((CLAIMS * WEEKS) / (remed / 1000)).toFixed(0)} weeks/s; raw COPY out and in ${(rawRemed / 1000).toFixed(2)} s; ratio ${(remed / rawRemed).toFixed(1)}×`);
+    console.log(
+      `  weekly cycle (generate + authorise + run/ABA): ${(cycle / 1000).toFixed(1)} s for ${CLAIMS} claims = ${(CLAIMS / (cycle / 1000)).toFixed(0)} claims/s; raw COPY of the same rows ${(rawCycle / 1000).toFixed(2)} s; ratio ${(cycle / rawCycle).toFixed(1)}×`,
+    );
+    console.log(
+      `  remediation: ${(remed / 1000).toFixed(1)} s for ${CLAIMS} claims × ${WEEKS} weeks = ${((CLAIMS * WEEKS) / (remed / 1000)).toFixed(0)} weeks/s; raw COPY out and in ${(rawRemed / 1000).toFixed(2)} s; ratio ${(remed / rawRemed).toFixed(1)}×`,
+    );
   } finally {
     await db.end().catch(() => {});
     if (app) await app.close();

@@ -33,7 +33,7 @@ const ALWAYS = ['AUTH_JWT_SECRET'];
 
 /** The zod schema a config.ts exports (the one whose object has `portVar`), and that object unwrapped from effects. */
 function configSchema(file: string, portVar: string): { exported: ZodTypeAny; object: Obj } | null {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(file) as Record<string, unknown>;
   const unwrap = (s: Obj): Obj => (s?._def?.schema ? unwrap(s._def.schema) : s);
   const schemas = Object.values(mod)
@@ -49,7 +49,7 @@ function configSchema(file: string, portVar: string): { exported: ZodTypeAny; ob
  * needs: the names service-kit's loadConfig reports (its schema's own rules and the platform's).
  */
 function requiredOutsideLocal(schema: ZodTypeAny): Set<string> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadConfig } = require('@wc/service-kit') as { loadConfig(s: ZodTypeAny, env: NodeJS.ProcessEnv): unknown };
   try {
     loadConfig(schema, { DEPLOYMENT: 'production', DATABASE_URL: 'postgresql://wc_claims@postgres/wc_claims', KAFKA_BROKERS: 'kafka:9092' });
@@ -102,7 +102,11 @@ function workerProcess(): Process {
     }
   };
   walk(path.join(root, 'workflows', 'src'));
-  const sources = fs.readdirSync(path.join(root, 'workflows', 'src')).filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f)).map((f) => read(`workflows/src/${f}`)).join('\n');
+  const sources = fs
+    .readdirSync(path.join(root, 'workflows', 'src'))
+    .filter((f) => /\.ts$/.test(f) && !/\.test\.ts$/.test(f))
+    .map((f) => read(`workflows/src/${f}`))
+    .join('\n');
   const kitReads = (file: string) => {
     for (const m of read(`libs/service-kit/src/${file}`).matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)) reads.add(m[1]);
   };
@@ -151,7 +155,7 @@ test('npm run build (tsc -b tsconfig.build.json) builds every process the images
 });
 
 test('tools/platform/launcher.js (npm start) uses the same ports', () => {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { PROCESSES } = require(path.join(root, 'tools', 'platform', 'launcher.js')) as { PROCESSES: { name: string; entry: string; port?: number }[] };
   // The worker's port is its own default (WORKER_PORT) unless the launcher names one.
   for (const p of processes) expect(PROCESSES.find((x) => x.name === p.name)).toMatchObject({ entry: p.entry, ...(p.port && p.portVar === 'PORT' ? { port: p.port } : {}) });
@@ -217,7 +221,9 @@ describe('docker-compose.yml', () => {
 
   test('addresses in the environment point at the engines and services of this file', () => {
     const pg = services.postgres.environment;
-    const kafkaListeners = String(services.kafka.environment.KAFKA_ADVERTISED_LISTENERS).split(',').map((l) => l.replace(/^[A-Z_]+:\/\//, ''));
+    const kafkaListeners = String(services.kafka.environment.KAFKA_ADVERTISED_LISTENERS)
+      .split(',')
+      .map((l) => l.replace(/^[A-Z_]+:\/\//, ''));
     for (const [name, s] of apps) {
       const env = s.environment as Record<string, string>;
       if (env.DATABASE_URL) expect(env.DATABASE_URL).toBe(`postgresql://${pg.POSTGRES_USER}:${pg.POSTGRES_PASSWORD}@postgres:5432/${pg.POSTGRES_DB}`);

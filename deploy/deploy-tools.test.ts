@@ -56,8 +56,16 @@ describe('deploy/k8s: kustomize build | kubeconform -strict', () => {
   /** kubeconform against one Kubernetes release's schemas; every object must have a schema. */
   function kubeconform(yamlText: string, schemaLocation: string) {
     const r = run(t.kubeconform, ['-strict', '-summary', '-output', 'json', '-schema-location', schemaLocation, '-'], { input: yamlText });
-    const out = JSON.parse(r.stdout || '{}') as { resources?: { kind: string; name: string; status: string; msg: string }[]; summary: { valid: number; invalid: number; errors: number; skipped: number } };
-    return { status: r.status, problems: (out.resources ?? []).filter((x) => x.status !== 'statusValid').map((x) => `${x.kind}/${x.name}: ${x.status} ${x.msg}`), summary: out.summary, stderr: r.stderr };
+    const out = JSON.parse(r.stdout || '{}') as {
+      resources?: { kind: string; name: string; status: string; msg: string }[];
+      summary: { valid: number; invalid: number; errors: number; skipped: number };
+    };
+    return {
+      status: r.status,
+      problems: (out.resources ?? []).filter((x) => x.status !== 'statusValid').map((x) => `${x.kind}/${x.name}: ${x.status} ${x.msg}`),
+      summary: out.summary,
+      stderr: r.stderr,
+    };
   }
   const inputs: [string, () => string][] = [
     ...OVERLAYS.map((o): [string, () => string] => [`overlays/${o}`, () => kustomizeBuild(overlayDir(o))]),
@@ -71,7 +79,12 @@ describe('deploy/k8s: kustomize build | kubeconform -strict', () => {
           const rel = (...p: string[]) => path.relative(dir, path.join(k8sDir, ...p));
           fs.writeFileSync(
             path.join(dir, 'kustomization.yaml'),
-            JSON.stringify({ apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization', resources: [rel('base')], components: ['deployed', 'temporal-api-key', 'kafka-sasl-ssl'].map((c) => rel('components', c)) }),
+            JSON.stringify({
+              apiVersion: 'kustomize.config.k8s.io/v1beta1',
+              kind: 'Kustomization',
+              resources: [rel('base')],
+              components: ['deployed', 'temporal-api-key', 'kafka-sasl-ssl'].map((c) => rel('components', c)),
+            }),
           );
           return kustomizeBuild(dir);
         } finally {
@@ -128,7 +141,11 @@ describe('deploy/k8s: what each overlay must say', () => {
       for (const key of required) {
         const src = env.get(key);
         // A Secret's key, not optional (a missing one stops the pod), documented in secrets.example.yaml.
-        expect([name, key, src && { kind: src.kind, optional: 'optional' in src && src.optional, inExample: src.value !== undefined }]).toEqual([name, key, { kind: 'secret', optional: false, inExample: true }]);
+        expect([name, key, src && { kind: src.kind, optional: 'optional' in src && src.optional, inExample: src.value !== undefined }]).toEqual([
+          name,
+          key,
+          { kind: 'secret', optional: false, inExample: true },
+        ]);
       }
       for (const [key, src] of env) if (SECRET_ONLY.includes(key)) expect([name, key, src.kind]).toEqual([name, key, 'secret']);
     }

@@ -2,7 +2,7 @@
  * The local PostgreSQL's settings (deploy/local/postgres.js): durable for `npm start` (issue 18),
  * durability traded for speed only for the tests.
  */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const postgres: { serverSettings(durable: boolean): string[] } = require('./local/postgres');
 
 describe('the local PostgreSQL', () => {

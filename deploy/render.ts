@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 // js-yaml (3.x and 4.x both have load/loadAll); typed here so no @types package is needed.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const yaml: { load(text: string): unknown; loadAll(text: string): unknown[] } = require('js-yaml');
 
 export const root = path.resolve(__dirname, '..');
@@ -29,7 +29,7 @@ export interface ToolPaths {
 
 /** The tools at their pinned versions: built on first use (minutes, once per machine), then cached. */
 export function tools(): ToolPaths {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require(path.join(root, 'tools', 'scripts', 'go-tools.js')) as { ensure(): ToolPaths }).ensure();
 }
 /** Generous: a cold build of the tools runs in the first beforeAll. */
@@ -57,7 +57,7 @@ export function render(dir: string): Obj[] {
 export const overlayDir = (o: Overlay) => path.join(k8sDir, 'overlays', o);
 
 export function secretsExample(): Obj[] {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (yaml.loadAll(require('node:fs').readFileSync(path.join(k8sDir, 'secrets.example.yaml'), 'utf8')) as Obj[]).filter(Boolean);
 }
 
@@ -76,7 +76,13 @@ export function containerEnv(container: Obj, docs: Obj[], extraSecrets: Obj[] = 
   const secrets = new Map(
     [...extraSecrets, ...docs]
       .filter((d) => d.kind === 'Secret')
-      .map((d) => [d.metadata.name, { ...(d.stringData ?? {}), ...Object.fromEntries(Object.entries((d.data ?? {}) as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')])) } as Record<string, string>]),
+      .map((d) => [
+        d.metadata.name,
+        { ...(d.stringData ?? {}), ...Object.fromEntries(Object.entries((d.data ?? {}) as Record<string, string>).map(([k, v]) => [k, Buffer.from(v, 'base64').toString('utf8')])) } as Record<
+          string,
+          string
+        >,
+      ]),
   );
   const env = new Map<string, EnvSource>();
   for (const e of (container.env ?? []) as Obj[]) {

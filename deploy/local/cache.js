@@ -134,8 +134,10 @@ function run(cmd, args, { cwd, env, uid, gid, input, label = path.basename(cmd),
     if (input !== undefined) child.stdin.end(input);
     const tail = [];
     const onData = (buf) => {
-      // eslint-disable-next-line no-control-regex
-      for (const line of buf.toString().replace(/\x1b\[[0-9;]*m/g, '').split('\n')) {
+      for (const line of buf
+        .toString()
+        .replace(/\x1b\[[0-9;]*m/g, '')
+        .split('\n')) {
         if (!line.trim()) continue;
         tail.push(line);
         if (tail.length > 40) tail.shift();
@@ -174,8 +176,14 @@ function mavenCopyDependencies({ pomDir, libsDir, props = {}, label }) {
     const tmp = `${libsDir}.tmp-${process.pid}`;
     fs.rmSync(tmp, { recursive: true, force: true });
     const args = [
-      '-B', '-q', '-Dstyle.color=never', '-f', path.join(pomDir, 'pom.xml'),
-      'dependency:copy-dependencies', `-DoutputDirectory=${tmp}`, '-DincludeScope=runtime',
+      '-B',
+      '-q',
+      '-Dstyle.color=never',
+      '-f',
+      path.join(pomDir, 'pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${tmp}`,
+      '-DincludeScope=runtime',
       ...Object.entries(props).map(([k, v]) => `-D${k}=${v}`),
     ];
     // WC_MAVEN_REPO lets CI keep Maven's local repository inside one cached folder.

@@ -105,8 +105,15 @@ async function startOne(name, options, started) {
     if (await portInUse(config().host, port)) {
       const ss = spawnSync('ss', ['-Hltnp', `sport = :${port}`], { encoding: 'utf8' });
       const who = ss.status === 0 && ss.stdout.trim() ? ` (${ss.stdout.trim().replace(/\s+/g, ' ')})` : '';
-      throw new Error(failure(name, new Error(`port ${port} is already in use by a process this harness did not start${who}. ` +
-        `Stop it, choose other ports (${e.portVars.join(', ')}), or set ${e.envVar} to use that server.`), false));
+      throw new Error(
+        failure(
+          name,
+          new Error(
+            `port ${port} is already in use by a process this harness did not start${who}. ` + `Stop it, choose other ports (${e.portVars.join(', ')}), or set ${e.envVar} to use that server.`,
+          ),
+          false,
+        ),
+      );
     }
   }
   const env = e.env();
@@ -155,7 +162,12 @@ function liveEnv(except) {
 
 function writeEnvFile(env) {
   const file = path.join(config().dataDir, 'engines.env');
-  fs.writeFileSync(file, ENV_KEYS.filter((k) => env[k] !== undefined).map((k) => `${k}=${env[k]}`).join('\n') + '\n');
+  fs.writeFileSync(
+    file,
+    ENV_KEYS.filter((k) => env[k] !== undefined)
+      .map((k) => `${k}=${env[k]}`)
+      .join('\n') + '\n',
+  );
   return file;
 }
 
@@ -302,7 +314,11 @@ async function main(argv) {
     }
     case 'up': {
       const h = await up(opts);
-      process.stdout.write(ENV_KEYS.filter((k) => h.env[k] !== undefined).map((k) => `${k}=${h.env[k]}\n`).join(''));
+      process.stdout.write(
+        ENV_KEYS.filter((k) => h.env[k] !== undefined)
+          .map((k) => `${k}=${h.env[k]}\n`)
+          .join(''),
+      );
       if (opts.detach) {
         log("engines left running; stop them with 'node deploy/local/engines.js down'");
         return 0;

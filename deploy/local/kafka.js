@@ -110,14 +110,7 @@ async function commandLine() {
   const jvm = (process.env.WC_KAFKA_JAVA_OPTS || '-Xms256m -Xmx768m -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:TieredStopAtLevel=1').split(/\s+/).filter(Boolean);
   return {
     cmd: javaBin(),
-    args: [
-      ...jvm,
-      '-XX:+ExitOnOutOfMemoryError',
-      '-Djava.awt.headless=true',
-      ...log4jArgs(),
-      '-cp', `${libsDir()}/*`,
-      'kafka.Kafka', propsFile,
-    ],
+    args: [...jvm, '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true', ...log4jArgs(), '-cp', `${libsDir()}/*`, 'kafka.Kafka', propsFile],
     ports: [ports.kafka, ports.kafkaController],
     marker: propsFile, // identifies our broker in /proc/<pid>/cmdline
   };

@@ -36,9 +36,7 @@ function portOf(value, what, dflt) {
 
 const SMTP_PORT = portOf(arg('smtp-port') ?? process.env.WC_SMTP_PORT, 'WC_SMTP_PORT', 2525);
 const HTTP_PORT = portOf(arg('http-port') ?? process.env.WC_MAILBOX_HTTP_PORT, 'WC_MAILBOX_HTTP_PORT', 8025);
-const DIR = path.resolve(
-  arg('dir') || process.env.WC_MAIL_DIR || path.join(process.env.WC_DATA_DIR || path.join(__dirname, '..', '..', '.data'), 'mail'),
-);
+const DIR = path.resolve(arg('dir') || process.env.WC_MAIL_DIR || path.join(process.env.WC_DATA_DIR || path.join(__dirname, '..', '..', '.data'), 'mail'));
 
 function log(event, fields = {}) {
   process.stdout.write(`${JSON.stringify({ time: new Date().toISOString(), event, ...fields })}\n`);
@@ -46,7 +44,10 @@ function log(event, fields = {}) {
 
 // null = accept; otherwise the SMTP reply (the enhanced status code is added by smtp-server).
 function recipientRule(address) {
-  const domain = String(address).slice(String(address).lastIndexOf('@') + 1).toLowerCase().replace(/\.$/, '');
+  const domain = String(address)
+    .slice(String(address).lastIndexOf('@') + 1)
+    .toLowerCase()
+    .replace(/\.$/, '');
   if (domain === 'invalid' || domain.endsWith('.invalid')) return { code: 550, message: 'mailbox unavailable' };
   if (domain === 'defer.test') return { code: 451, message: 'try again later' };
   return null;

@@ -22,7 +22,10 @@ function binDir() {
   // Another Debian major version is fine for tests (the data folder records its version; see start).
   let others = [];
   try {
-    others = fs.readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => b - a);
+    others = fs
+      .readdirSync(base)
+      .filter((v) => /^\d+$/.test(v))
+      .sort((a, b) => b - a);
   } catch {
     /* none */
   }
@@ -41,8 +44,9 @@ function runAs() {
   const u = id('-u');
   const g = id('-g');
   if (u.status !== 0 || g.status !== 0) {
-    throw new Error("running as root but there is no 'postgres' user to run PostgreSQL as (postgres refuses root). " +
-      'Create it: useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres');
+    throw new Error(
+      "running as root but there is no 'postgres' user to run PostgreSQL as (postgres refuses root). " + 'Create it: useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres',
+    );
   }
   return { uid: Number(u.stdout), gid: Number(g.stdout) };
 }
@@ -53,8 +57,10 @@ async function prepare() {
   // Installing system packages only where that is expected: root in CI, or explicitly allowed.
   const allowed = isRoot() && (process.env.CI === 'true' || process.env.WC_INSTALL_PACKAGES === '1');
   if (!allowed) {
-    throw new Error(`PostgreSQL binaries not found in /usr/lib/postgresql/*/bin. Install them (as root): ${cmd}` +
-      ' (or set WC_PG_BIN, or point DATABASE_URL at your own server). Set WC_INSTALL_PACKAGES=1 to let this script do it as root.');
+    throw new Error(
+      `PostgreSQL binaries not found in /usr/lib/postgresql/*/bin. Install them (as root): ${cmd}` +
+        ' (or set WC_PG_BIN, or point DATABASE_URL at your own server). Set WC_INSTALL_PACKAGES=1 to let this script do it as root.',
+    );
   }
   log(`postgres: binaries missing, running: ${cmd}`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
@@ -132,10 +138,14 @@ async function commandLine() {
   return {
     cmd: bin('postgres'),
     args: [
-      '-D', pgdata,
-      '-p', String(ports.postgres),
-      '-c', `listen_addresses=${host}`,
-      '-c', 'unix_socket_directories=', // TCP only: no clash with a system server's socket in /var/run
+      '-D',
+      pgdata,
+      '-p',
+      String(ports.postgres),
+      '-c',
+      `listen_addresses=${host}`,
+      '-c',
+      'unix_socket_directories=', // TCP only: no clash with a system server's socket in /var/run
       ...serverSettings(process.env.WC_PG_DURABLE === '1'),
     ],
     ports: [ports.postgres],

@@ -11,7 +11,8 @@ function tcpConnect(host, port, timeoutMs = 1000) {
     const sock = net.connect({ host, port });
     const done = (err) => {
       sock.destroy();
-      err ? reject(err) : resolve();
+      if (err) reject(err);
+      else resolve();
     };
     sock.setTimeout(timeoutMs, () => done(new Error(`timeout connecting to ${host}:${port}`)));
     sock.once('connect', () => done());
@@ -43,13 +44,17 @@ function smtpGreeting(host, port, timeoutMs = 2000) {
     sock.once('error', fail);
     const onData = (chunk) => {
       buf += chunk.toString('latin1');
-      const last = buf.split('\r\n').slice(0, -1).find((l) => /^\d{3} /.test(l)); // complete lines only
+      const last = buf
+        .split('\r\n')
+        .slice(0, -1)
+        .find((l) => /^\d{3} /.test(l)); // complete lines only
       if (!last) return;
       sock.removeListener('data', onData);
       sock.setTimeout(0);
       sock.on('error', () => {}); // the server may drop us after QUIT before we close
       sock.end('QUIT\r\n');
-      last.startsWith('220 ') ? resolve(last) : fail(new Error(`SMTP greeting from ${host}:${port} is not 220: ${last}`));
+      if (last.startsWith('220 ')) resolve(last);
+      else fail(new Error(`SMTP greeting from ${host}:${port} is not 220: ${last}`));
     };
     sock.on('data', onData);
   });

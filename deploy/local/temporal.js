@@ -22,7 +22,9 @@ function cli(args, timeoutMs = 10000) {
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
     child.on('error', reject);
-    child.on('close', (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`temporal ${args.slice(0, 3).join(' ')}: ${signal || `exit ${code}`}: ${out.trim().split('\n').slice(-3).join(' | ')}`))));
+    child.on('close', (code, signal) =>
+      code === 0 ? resolve(out) : reject(new Error(`temporal ${args.slice(0, 3).join(' ')}: ${signal || `exit ${code}`}: ${out.trim().split('\n').slice(-3).join(' | ')}`)),
+    );
   });
 }
 
@@ -81,11 +83,11 @@ async function prepare() {
   log(`temporal: ${have ? `found CLI ${have}, want ${want}; ` : ''}building Temporal CLI v${want} from the Go module proxy.`);
   log('temporal: first time only: downloads ~200 modules and compiles them; expect several minutes on 2 cores');
   try {
-    const { ms } = await run(
-      go,
-      ['install', '-ldflags', `-s -w -X github.com/temporalio/cli/temporalcli.Version=${want}`, `${MODULE}@v${want}`],
-      { env: { ...process.env, CGO_ENABLED: '0', GOBIN: tmpBin }, label: 'go install temporal', heartbeatMs: 20000 },
-    );
+    const { ms } = await run(go, ['install', '-ldflags', `-s -w -X github.com/temporalio/cli/temporalcli.Version=${want}`, `${MODULE}@v${want}`], {
+      env: { ...process.env, CGO_ENABLED: '0', GOBIN: tmpBin },
+      label: 'go install temporal',
+      heartbeatMs: 20000,
+    });
     fs.renameSync(path.join(tmpBin, 'temporal'), cliPath());
     log(`temporal: CLI built in ${secs(ms)} -> ${cliPath()}`);
     return { cached: false, ms };
@@ -111,12 +113,18 @@ function external() {
 function commandLine() {
   const { host, ports, dataDir } = config();
   const args = [
-    'server', 'start-dev',
-    '--ip', host,
-    '--port', String(ports.temporal),
-    '--ui-port', String(ports.temporalUi),
-    '--db-filename', path.join(dataDir, 'temporal.db'), // persisted across runs, inside the git-ignored .data
-    '--log-level', process.env.WC_TEMPORAL_LOG_LEVEL || 'warn',
+    'server',
+    'start-dev',
+    '--ip',
+    host,
+    '--port',
+    String(ports.temporal),
+    '--ui-port',
+    String(ports.temporalUi),
+    '--db-filename',
+    path.join(dataDir, 'temporal.db'), // persisted across runs, inside the git-ignored .data
+    '--log-level',
+    process.env.WC_TEMPORAL_LOG_LEVEL || 'warn',
   ];
   if (process.env.WC_TEMPORAL_HEADLESS === '1') args.push('--headless');
   const listen = process.env.WC_TEMPORAL_HEADLESS === '1' ? [ports.temporal] : [ports.temporal, ports.temporalUi];

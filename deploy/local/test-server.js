@@ -16,9 +16,7 @@ function libsDir() {
 
 // Small heap, serial GC and C1 only: the server is light and JVM start-up time is what matters here.
 function javaArgs() {
-  const opts = (process.env.WC_TEST_SERVER_JAVA_OPTS || '-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto')
-    .split(/\s+/)
-    .filter(Boolean);
+  const opts = (process.env.WC_TEST_SERVER_JAVA_OPTS || '-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto').split(/\s+/).filter(Boolean);
   return [...opts, '-XX:+ExitOnOutOfMemoryError', '-cp', `${libsDir()}/*`, MAIN];
 }
 

@@ -35,7 +35,16 @@ async function lodge(familyName: string): Promise<string> {
     assignment: { caseManager: 'cm.iris', teamLeader: 'tl.oscar' },
     worker: { givenName: 'Noor', familyName, dateOfBirth: '1990-02-14' },
     employer: { name: 'Granville Joinery Pty Ltd', policyNumber: 'WI-551200' },
-    injury: { dateOfInjury: addDays(notified, -2), employerAwareOn: addDays(notified, -2), nature: 'sprain-strain', bodyLocation: 'wrist', likelySurgery: false, expectedIncapacityDays: 3, redFlags: [], yellowFlags: [] },
+    injury: {
+      dateOfInjury: addDays(notified, -2),
+      employerAwareOn: addDays(notified, -2),
+      nature: 'sprain-strain',
+      bodyLocation: 'wrist',
+      likelySurgery: false,
+      expectedIncapacityDays: 3,
+      redFlags: [],
+      yellowFlags: [],
+    },
     notifiedAt: `${notified}T09:30:00+10:00`,
     notificationComplete: true,
     piawe: '1200.00',
@@ -47,8 +56,7 @@ async function lodge(familyName: string): Promise<string> {
 }
 
 const act = (claimId: string, body: Record<string, unknown>, key?: string) => claims('POST', `/claims/${claimId}/actions`, cm, body, key ? { 'idempotency-key': key } : {});
-const rows = async (claimId: string) =>
-  (await db.query(`SELECT type, event, idempotency_key AS key, seq FROM claims.claim_actions WHERE claim_id = $1 ORDER BY recorded_at`, [claimId])).rows;
+const rows = async (claimId: string) => (await db.query(`SELECT type, event, idempotency_key AS key, seq FROM claims.claim_actions WHERE claim_id = $1 ORDER BY recorded_at`, [claimId])).rows;
 const published = async (claimId: string) =>
   (await db.query(`SELECT count(*)::int AS n FROM claims.outbox WHERE envelope->>'type' = 'claim.action-recorded' AND envelope->'data'->>'claimId' = $1`, [claimId])).rows[0].n as number;
 
@@ -121,10 +129,14 @@ describe('Idempotency-Key on staff actions', () => {
       const firstRun = (await handle.describe()).runId;
       // Actions until the history passes the limit (40 events) and the workflow continues as new.
       let last = first.body.seq as number;
-      await eventually('the workflow to continue as new', async () => {
-        last = (await act(claimId, { type: 'contact.made', party: 'worker' })).body.seq;
-        return (await handle.describe()).runId !== firstRun;
-      }, 120_000);
+      await eventually(
+        'the workflow to continue as new',
+        async () => {
+          last = (await act(claimId, { type: 'contact.made', party: 'worker' })).body.seq;
+          return (await handle.describe()).runId !== firstRun;
+        },
+        120_000,
+      );
       expect(last).toBeGreaterThan(first.body.seq);
       const again = await act(claimId, body, 'can-0001');
       expect(again).toEqual(first);

@@ -111,7 +111,11 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     for (const item of queue) expect(item).toMatchObject({ dueOn: due, escalatedOn: due, overdueOn: CONTACT_OVERDUE, caseManager: 'cm.sam', assigned: true, source: 'program 4.1; WIMWCA s43(3)' });
     // program 4.1: the parties not reached get written correspondence the day it escalated.
     const notices = await db.query(`SELECT type, "on", "to" FROM claims.notices WHERE claim_id = $1 AND type = 'contact-request' ORDER BY "to"->>0`, [claimId]);
-    expect(notices.rows.map((n) => [n.on, n.to])).toEqual([[due, ['doctor']], [due, ['employer']], [due, ['worker']]]);
+    expect(notices.rows.map((n) => [n.on, n.to])).toEqual([
+      [due, ['doctor']],
+      [due, ['employer']],
+      [due, ['worker']],
+    ]);
   });
 
   it('tells the team leader through the notifications service, which also receives the notices to send', async () => {
@@ -123,13 +127,25 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     });
     // The three initial contacts, liability.initial (7 days after notification, s267), imp.initial (20
     // business days) and rtw-goal.review (13 weeks after the injury) were all missed (dates at the top).
-    expect(alerts.map((a: { type: string }) => a.type).sort()).toEqual(['imp.initial', 'initial-contact.doctor', 'initial-contact.employer', 'initial-contact.worker', 'liability.initial', 'rtw-goal.review']);
+    expect(alerts.map((a: { type: string }) => a.type).sort()).toEqual([
+      'imp.initial',
+      'initial-contact.doctor',
+      'initial-contact.employer',
+      'initial-contact.worker',
+      'liability.initial',
+      'rtw-goal.review',
+    ]);
     expect((await notifications('/notifications/alerts', cm)).status).toBe(403);
     const notices = await eventually('notice requests', async () => {
       const n = await notifications(`/notifications/notices?claimId=${claimId}`, cm);
       return n.body.notices.length >= 3 && n.body.notices;
     });
-    expect(notices.filter((n: { type: string }) => n.type === 'contact-request').map((n: { to: string[] }) => n.to[0]).sort()).toEqual(['doctor', 'employer', 'worker']);
+    expect(
+      notices
+        .filter((n: { type: string }) => n.type === 'contact-request')
+        .map((n: { to: string[] }) => n.to[0])
+        .sort(),
+    ).toEqual(['doctor', 'employer', 'worker']);
     // No party is recorded on this claim: each notice waits for one, and the case manager is asked to record them.
     expect(notices.every((n: { status: string }) => n.status === 'needs-attention')).toBe(true);
     expect(notices.flatMap((n: { deliveries: Array<{ status: string }> }) => n.deliveries.map((d) => d.status)).every((s: string) => s === 'awaiting-party')).toBe(true);
@@ -138,7 +154,7 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     expect(tasks.every((t: { kind: string; assignee: string }) => t.kind === 'party-details' && t.assignee === 'cm.sam')).toBe(true);
   });
 
-  it("reminded the case manager one business day before each due date (they were all in the past)", async () => {
+  it('reminded the case manager one business day before each due date (they were all in the past)', async () => {
     const reminders = await eventually('reminders', async () => {
       const r = await http(platform.urls.notifications, 'GET', '/notifications/reminders', { token: cm });
       const mine = r.body.reminders.filter((x: { claimId: string }) => x.claimId === claimId);
@@ -181,7 +197,10 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     expect(t.status).toBe(200);
     expect(t.body.obligations.find((o: { type: string }) => o.type === 'initial-contact.worker')).toMatchObject({ status: 'late', completedOn: today });
     expect(t.body.obligations.find((o: { type: string }) => o.type === 'initial-contact.doctor')).toMatchObject({ status: 'overdue', completedOn: null });
-    expect(t.body.explanations.find((o: { type: string }) => o.type === 'initial-contact.doctor')).toMatchObject({ rule: '3 business days after the significance-date', source: 'program 4.1; WIMWCA s43(3)' });
+    expect(t.body.explanations.find((o: { type: string }) => o.type === 'initial-contact.doctor')).toMatchObject({
+      rule: '3 business days after the significance-date',
+      source: 'program 4.1; WIMWCA s43(3)',
+    });
     expect(t.body.claim).toMatchObject({ notificationDate: NOTIFIED, classification: 'significant', segment: 'support' });
     const who = await db.query(`SELECT type, by_user, role FROM claims.claim_actions WHERE claim_id = $1`, [claimId]);
     expect(who.rows).toEqual([{ type: 'contact.made', by_user: 'cm.sam', role: 'case-manager' }]);
@@ -295,7 +314,7 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
       });
       // What the parts carried out reached the claims service as the claim's own effects do: the
       // review completed, the complaint's obligations cancelled by the finalisation.
-      const rows = await eventually('the parts\' obligations recorded as closed', async () => {
+      const rows = await eventually("the parts' obligations recorded as closed", async () => {
         const r = await db.query(
           `SELECT type, ref, to_char(completed_on, 'YYYY-MM-DD') AS completed, to_char(cancelled_on, 'YYYY-MM-DD') AS cancelled FROM claims.obligations
             WHERE claim_id = $1 AND type IN ('review.internal', 'complaint.acknowledgement', 'complaint.resolution') ORDER BY type`,
@@ -313,7 +332,7 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     }
   });
 
-  it("still shows the claim when no claim worker can say what its parts are", async () => {
+  it('still shows the claim when no claim worker can say what its parts are', async () => {
     await platform.stop('worker');
     const r = await claims('GET', `/claims/${claimId}`, cm);
     expect(r.status).toBe(200);

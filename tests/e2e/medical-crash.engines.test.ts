@@ -34,7 +34,11 @@ beforeAll(async () => {
     basePort: 4501,
     only: ['claims', 'payments', 'worker'],
   });
-  const leftover = await http(platform.urls.payments, 'POST', '/payment-runs', { token: await token('payments-officer', 'po.cleanup'), body: { processingDate: today }, headers: { 'idempotency-key': `e2e-leftovers-${randomUUID()}` } });
+  const leftover = await http(platform.urls.payments, 'POST', '/payment-runs', {
+    token: await token('payments-officer', 'po.cleanup'),
+    body: { processingDate: today },
+    headers: { 'idempotency-key': `e2e-leftovers-${randomUUID()}` },
+  });
   expect([202, 422]).toContain(leftover.status);
 });
 
@@ -54,7 +58,13 @@ it('a crash during an invoice import or a payment run pays every line once', asy
   const sample = readFileSync(path.resolve(__dirname, '..', '..', 'services', 'payments', 'data', 'fee-order.SAMPLE-not-sira-fees.csv'), 'utf8');
   const load = await fetch(`${platform.urls.payments}/fee-order?source=sample`, { method: 'PUT', headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' }, body: sample });
   expect(load.status).toBe(200);
-  const provider = await payments('POST', '/providers', maker, { name: 'Crash Test Medical Centre', abn: newAbn(), kind: 'medical-practitioner', registration: [{ status: 'current', from: '2000-01-01' }], bank: { bsb: '062-222', account: '98765432', accountTitle: 'CRASH TEST MEDICAL' } });
+  const provider = await payments('POST', '/providers', maker, {
+    name: 'Crash Test Medical Centre',
+    abn: newAbn(),
+    kind: 'medical-practitioner',
+    registration: [{ status: 'current', from: '2000-01-01' }],
+    bank: { bsb: '062-222', account: '98765432', accountTitle: 'CRASH TEST MEDICAL' },
+  });
   expect(provider.status).toBe(201);
 
   // Claims with liability accepted, known to payments.
@@ -83,13 +93,18 @@ it('a crash during an invoice import or a payment run pays every line once', asy
   const rows = lodged.flatMap((c, k) => Array.from({ length: DAYS }, (_, d) => `${c.claimNumber},CR-${k}-${d},${provider.body.abn},provider,${addDays(doi, 10 + d)},WCO001,1,84.25`));
   const file = [header, ...rows].join('\n');
   const key = `crash-import-${randomUUID()}`;
-  const send = () => fetch(`${platform.urls.payments}/medical-invoices`, { method: 'POST', headers: { authorization: `Bearer ${maker}`, 'content-type': 'text/csv', 'idempotency-key': key }, body: file });
-  const first = send().then((r) => r.status, () => 'connection lost');
+  const send = () =>
+    fetch(`${platform.urls.payments}/medical-invoices`, { method: 'POST', headers: { authorization: `Bearer ${maker}`, 'content-type': 'text/csv', 'idempotency-key': key }, body: file });
+  const first = send().then(
+    (r) => r.status,
+    () => 'connection lost',
+  );
   // Killed while the import's transaction is open (it is one transaction for the whole file).
   // An open transaction that has written invoice lines holds a lock on their table until it commits.
   await eventually(
     'the import under way',
-    async () => (await db.query(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'medical_invoice_lines' AND l.pid <> pg_backend_pid()`)).rows[0].n > 0,
+    async () =>
+      (await db.query(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE c.relname = 'medical_invoice_lines' AND l.pid <> pg_backend_pid()`)).rows[0].n > 0,
     20_000,
   );
   await platform.stop('payments', 'SIGKILL');
@@ -117,7 +132,7 @@ it('a crash during an invoice import or a payment run pays every line once', asy
   const runKey = `crash-run-${randomUUID()}`;
   const starting = http(platform.urls.payments, 'POST', '/payment-runs', { token: checker, body: { processingDate: today }, headers: { 'idempotency-key': runKey } }).catch(() => undefined);
   let runId: string | undefined;
-  for (const until = Date.now() + 20_000; !runId && Date.now() < until; ) runId = (await db.query(`SELECT id FROM payments.payment_runs WHERE idempotency_key = $1`, [runKey])).rows[0]?.id;
+  for (const until = Date.now() + 20_000; !runId && Date.now() < until;) runId = (await db.query(`SELECT id FROM payments.payment_runs WHERE idempotency_key = $1`, [runKey])).rows[0]?.id;
   if (!runId) throw new Error('the run was never recorded');
   await platform.stop('payments', 'SIGKILL');
   await starting;
@@ -126,7 +141,9 @@ it('a crash during an invoice import or a payment run pays every line once', asy
   await platform.start('payments');
   await eventually('the run complete after the restart', async () => (await payments('GET', `/payment-runs/${runId}`, checker)).body.status === 'complete');
   // Every payment in this run once, released; one bank line for the provider: 300 × 84.25 = 25,275.00.
-  const inRun = await db.query(`SELECT count(*)::int AS n, count(DISTINCT id)::int AS d, sum(net)::text AS total, bool_and(status = 'released') AS released FROM payments.payments WHERE run_id = $1`, [runId]);
+  const inRun = await db.query(`SELECT count(*)::int AS n, count(DISTINCT id)::int AS d, sum(net)::text AS total, bool_and(status = 'released') AS released FROM payments.payments WHERE run_id = $1`, [
+    runId,
+  ]);
   expect(inRun.rows[0]).toEqual({ n: CLAIMS * DAYS, d: CLAIMS * DAYS, total: '25275.00', released: true });
   const aba = await (await fetch(`${platform.urls.payments}/payment-runs/${runId}/aba`, { headers: { authorization: `Bearer ${checker}` } })).text();
   const details = aba.split('\r\n').filter((r) => r.startsWith('1'));

@@ -32,7 +32,11 @@ beforeAll(async () => {
     only: ['claims', 'payments', 'documents', 'notifications', 'worker'],
   });
   // Authorised payments a local database kept from earlier runs may hold go into a run of their own first.
-  const leftover = await http(platform.urls.payments, 'POST', '/payment-runs', { token: await token('payments-officer', 'po.cleanup'), body: { processingDate: today }, headers: { 'idempotency-key': `e2e-leftovers-${randomUUID()}` } });
+  const leftover = await http(platform.urls.payments, 'POST', '/payment-runs', {
+    token: await token('payments-officer', 'po.cleanup'),
+    body: { processingDate: today },
+    headers: { 'idempotency-key': `e2e-leftovers-${randomUUID()}` },
+  });
   expect([202, 422]).toContain(leftover.status);
 });
 
@@ -47,7 +51,7 @@ const csv = async (url: string, t: string, text: string) => {
   return { status: r.status, body: await r.json() };
 };
 
-it('pays a claim\'s treatment exactly as medical.md assesses it, one bank line per payee, and releases what the cap held', async () => {
+it("pays a claim's treatment exactly as medical.md assesses it, one bank line per payee, and releases what the cap held", async () => {
   const admin = await token('admin', 'ad.min');
   const cm = await token('case-manager', 'cm.sam');
   const maker = await token('payments-officer', 'po.olivia');
@@ -67,7 +71,15 @@ it('pays a claim\'s treatment exactly as medical.md assesses it, one bank line p
   };
   const physio = await register('Northside Physio', 'physiotherapist', [{ status: 'current', from: '2012-02-01' }], '11112222');
   const hospital = await register('Harbour Private Hospital', 'hospital', [{ status: 'current', from: '2001-01-01' }], '33334444');
-  const ep = await register('Westside Exercise Physiology', 'exercise-physiologist', [{ status: 'current', from: '2018-03-01' }, { status: 'suspended', from: addDays(doi, -30) }], '55556666');
+  const ep = await register(
+    'Westside Exercise Physiology',
+    'exercise-physiologist',
+    [
+      { status: 'current', from: '2018-03-01' },
+      { status: 'suspended', from: addDays(doi, -30) },
+    ],
+    '55556666',
+  );
   const badAbn = await payments('POST', '/providers', maker, { name: 'Typo Pty Ltd', abn: '51824753557', kind: 'other-allied-health', registration: [{ status: 'current', from: '2020-01-01' }] });
   expect(badAbn.body.problems).toEqual([{ field: 'abn', problem: 'is not a valid ABN (its check digits do not match)' }]);
 
@@ -97,12 +109,15 @@ it('pays a claim\'s treatment exactly as medical.md assesses it, one bank line p
   const approval = await payments('POST', `/claims/${claimId}/approvals`, cm, { treatmentRef: outcome.ref, providerId: physio.id, items: ['PTA002'], units: 4, from: doi, to: today });
   expect(approval.status).toBe(201);
   // An approval for a request that was never approved is refused with the reason.
-  expect((await payments('POST', `/claims/${claimId}/approvals`, cm, { treatmentRef: 'nope', providerId: physio.id, items: ['PTA002'], units: 1, from: doi, to: today })).body.problems[0].field).toBe('treatmentRef');
+  expect((await payments('POST', `/claims/${claimId}/approvals`, cm, { treatmentRef: 'nope', providerId: physio.id, items: ['PTA002'], units: 1, from: doi, to: today })).body.problems[0].field).toBe(
+    'treatmentRef',
+  );
 
   // The physiotherapist's invoice: within the fee, over it (98.00 → the fee), and the same service again.
   // The sample's PTA002 is 92.00 a unit from 1 Jul 2025 and 95.40 from 1 Jul 2026.
   const fee = addDays(doi, 6) >= '2026-07-01' ? '95.40' : '92.00';
-  const invoice = (providerId: string, invoiceNumber: string, lines: unknown[], payee = 'provider') => payments('POST', `/claims/${claimId}/invoices`, maker, { providerId, invoiceNumber, payee, lines });
+  const invoice = (providerId: string, invoiceNumber: string, lines: unknown[], payee = 'provider') =>
+    payments('POST', `/claims/${claimId}/invoices`, maker, { providerId, invoiceNumber, payee, lines });
   const np = await invoice(physio.id, 'NP-1042', [
     { serviceDate: addDays(doi, 5), item: 'PTA002', units: 1, charged: '92.00' },
     { serviceDate: addDays(doi, 6), item: 'PTA002', units: 1, charged: '98.00' },
@@ -115,7 +130,15 @@ it('pays a claim\'s treatment exactly as medical.md assesses it, one bank line p
     ['refuse', '0.00', 'duplicate'],
   ]);
   // The same invoice again is the same invoice (200); the same number with other lines is a conflict.
-  expect((await invoice(physio.id, 'NP-1042', np.body.lines.map((l: { serviceDate: string; item: string; units: number; charged: string }) => ({ serviceDate: l.serviceDate, item: l.item, units: l.units, charged: l.charged })))).status).toBe(200);
+  expect(
+    (
+      await invoice(
+        physio.id,
+        'NP-1042',
+        np.body.lines.map((l: { serviceDate: string; item: string; units: number; charged: string }) => ({ serviceDate: l.serviceDate, item: l.item, units: l.units, charged: l.charged })),
+      )
+    ).status,
+  ).toBe(200);
   expect((await invoice(physio.id, 'NP-1042', [{ serviceDate: addDays(doi, 7), item: 'PTA002', units: 1, charged: '92.00' }])).status).toBe(409);
 
   // The suspended provider: refused (1987 Act s60(2A)(d)).
@@ -125,24 +148,37 @@ it('pays a claim\'s treatment exactly as medical.md assesses it, one bank line p
   // The hospital: three days at 4,000.00. Paid so far under provisional liability: 92.00 + the fee
   // (187.40 at 95.40); + 4,000 = 4,187.40; + 4,000 = 8,187.40; the third would make 12,187.40 >
   // 10,000.00: held, the whole line (1998 Act s280).
-  const hp = await invoice(hospital.id, 'HPH-55', [0, 1, 2].map((d) => ({ serviceDate: addDays(doi, d), item: 'TSTHOS', units: 1, charged: '4000.00' })));
+  const hp = await invoice(
+    hospital.id,
+    'HPH-55',
+    [0, 1, 2].map((d) => ({ serviceDate: addDays(doi, d), item: 'TSTHOS', units: 1, charged: '4000.00' })),
+  );
   expect(hp.body.lines.map((l: { status: string; reason: string | null }) => [l.status, l.reason])).toEqual([
     ['pay', null],
     ['pay', null],
     ['hold', 'provisional-cap'],
   ]);
   // The case manager is told the line is held, and why.
-  const task = await eventually('the held-line task', async () => (await http(platform.urls.notifications, 'GET', '/notifications/tasks', { token: cm })).body.tasks.find((t: { claimId: string; kind: string }) => t.claimId === claimId && t.kind === 'invoice-held'));
+  const task = await eventually('the held-line task', async () =>
+    (await http(platform.urls.notifications, 'GET', '/notifications/tasks', { token: cm })).body.tasks.find(
+      (t: { claimId: string; kind: string }) => t.claimId === claimId && t.kind === 'invoice-held',
+    ),
+  );
   expect(task.detail).toContain('HPH-55, line 3');
 
   // The worker's receipt for a GP visit (exempt from approval), paid to the worker's account.
-  expect((await payments('PUT', `/claims/${claimId}/payee`, maker, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'HADDAD LINA', taxScale: 'tax-free-threshold' } })).status).toBe(200);
+  expect(
+    (await payments('PUT', `/claims/${claimId}/payee`, maker, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'HADDAD LINA', taxScale: 'tax-free-threshold' } }))
+      .status,
+  ).toBe(200);
   const receipt = await invoice(physio.id, 'RCPT-1', [{ serviceDate: addDays(doi, 3), item: 'WCO001', units: 1, charged: '84.25' }], 'worker');
   expect(receipt.body.lines.map((l: { status: string; payable: string }) => [l.status, l.payable])).toEqual([['pay', '84.25']]);
 
   // Authorised by a second person; the maker cannot.
   const waiting = (await payments('GET', `/payments?claimId=${claimId}&status=generated`, checker)).body as Array<{ id: string; kind: string; payee: string; gross: string }>;
-  expect(waiting.map((p) => `${p.kind}:${p.payee}:${p.gross}`).sort()).toEqual(['medical:provider:4000.00', 'medical:provider:4000.00', 'medical:provider:92.00', `medical:provider:${fee}`, 'medical:worker:84.25'].sort());
+  expect(waiting.map((p) => `${p.kind}:${p.payee}:${p.gross}`).sort()).toEqual(
+    ['medical:provider:4000.00', 'medical:provider:4000.00', 'medical:provider:92.00', `medical:provider:${fee}`, 'medical:worker:84.25'].sort(),
+  );
   expect((await payments('POST', `/payments/${waiting[0].id}/authorise`, maker, {})).status).toBe(403);
   expect((await http(platform.urls.payments, 'PUT', '/authority-limits/user:po.paul', { token: admin, body: { maxAmount: '20000.00' } })).status).toBe(200);
   expect((await payments('POST', '/payments/authorise', checker, { ids: waiting.map((p) => p.id) })).status).toBe(200);
@@ -154,7 +190,10 @@ it('pays a claim\'s treatment exactly as medical.md assesses it, one bank line p
   const runId = started.body.id;
   await eventually('the run complete', async () => (await payments('GET', `/payment-runs/${runId}`, checker)).body.status === 'complete');
   const aba = await (await fetch(`${platform.urls.payments}/payment-runs/${runId}/aba`, { headers: { authorization: `Bearer ${checker}` } })).text();
-  const details = aba.split('\r\n').filter((r) => r.startsWith('1')).map((r) => `${r.slice(1, 8)} ${r.slice(8, 17).trim()} ${Number(r.slice(20, 30)) / 100} ${r.slice(62, 80).trim()}`);
+  const details = aba
+    .split('\r\n')
+    .filter((r) => r.startsWith('1'))
+    .map((r) => `${r.slice(1, 8)} ${r.slice(8, 17).trim()} ${Number(r.slice(20, 30)) / 100} ${r.slice(62, 80).trim()}`);
   const ref = `WC REMIT ${runId.slice(0, 8).toUpperCase()}`;
   const physioTotal = (9200 + Number(fee.replace('.', ''))) / 100;
   expect(details.sort()).toEqual([`062-000 12345678 84.25 ${ref}`, `062-111 11112222 ${physioTotal} ${ref}`, `062-111 33334444 8000 ${ref}`].sort());
@@ -167,7 +206,11 @@ it('pays a claim\'s treatment exactly as medical.md assesses it, one bank line p
   expect(remittances.map((r) => r.providerId).sort()).toEqual([physio.id, hospital.id].sort());
   const pdf = await fetch(`${platform.urls.documents}/documents/${remittances.find((r) => r.providerId === hospital.id)!.documentId}/content`, { headers: { authorization: `Bearer ${checker}` } });
   expect(pdf.status).toBe(200);
-  expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(
+    Buffer.from(await pdf.arrayBuffer())
+      .subarray(0, 5)
+      .toString(),
+  ).toBe('%PDF-');
 
   // Liability accepted: the cap no longer applies and the held day is assessed again, now payable.
   await act({ type: 'liability.accepted' });
@@ -177,7 +220,13 @@ it('pays a claim\'s treatment exactly as medical.md assesses it, one bank line p
     return line?.status === 'pay' && line;
   });
   expect(released).toMatchObject({ payable: '4000.00', assessments: 2, paymentStatus: 'generated' });
-  await eventually('its task closed', async () => !(await http(platform.urls.notifications, 'GET', '/notifications/tasks', { token: cm })).body.tasks.some((t: { claimId: string; kind: string }) => t.claimId === claimId && t.kind === 'invoice-held'));
+  await eventually(
+    'its task closed',
+    async () =>
+      !(await http(platform.urls.notifications, 'GET', '/notifications/tasks', { token: cm })).body.tasks.some(
+        (t: { claimId: string; kind: string }) => t.claimId === claimId && t.kind === 'invoice-held',
+      ),
+  );
 
   // The estimate says what each part counted, and keeps its history.
   const estimate = (await payments('GET', `/claims/${claimId}/estimate`, cm)).body;

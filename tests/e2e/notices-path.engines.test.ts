@@ -55,7 +55,14 @@ it('a decision becomes a stored document and an email at the SMTP server; the em
   expect(e.status).toBe(201);
   expect((await claims('POST', `/claims/${claimId}/consents`, cm, { partyId: w.body.party.partyId, scope: 'health-information', givenOn: today, evidence: 'claim form' })).status).toBe(422);
   // A change replaces the party whole (notices not yet sent use it); an unknown party is a 404.
-  const changed = await claims('PUT', `/claims/${claimId}/parties/${e.body.party.partyId}`, cm, { role: 'employer', name: 'Harbour Freight Pty Ltd', relationship: 'employer', email: employerEmail, mobile: '0400 000 001', channels: ['email'] });
+  const changed = await claims('PUT', `/claims/${claimId}/parties/${e.body.party.partyId}`, cm, {
+    role: 'employer',
+    name: 'Harbour Freight Pty Ltd',
+    relationship: 'employer',
+    email: employerEmail,
+    mobile: '0400 000 001',
+    channels: ['email'],
+  });
   expect(changed).toMatchObject({ status: 200, body: { version: 3, party: { partyId: e.body.party.partyId, mobile: '0400000001' } } });
   expect((await claims('PUT', `/claims/${claimId}/parties/00000000-0000-4000-8000-000000000000`, cm, { role: 'doctor', name: 'Dr X', email: 'x@example.org', channels: ['email'] })).status).toBe(404);
   const book = await claims('GET', `/claims/${claimId}/parties`, cm);
@@ -99,7 +106,9 @@ it('a decision becomes a stored document and an email at the SMTP server; the em
   expect(mail.attachments).toHaveLength(1);
   const sent = await eventually('the worker copy sent', async () => {
     const r = await notifications('GET', `/notifications/notices?claimId=${claimId}`, cm);
-    return r.body.notices.find((x: { noticeId: string }) => x.noticeId === notice.noticeId).deliveries.find((d: { recipient: string; status: string }) => d.recipient === 'worker' && d.status === 'sent');
+    return r.body.notices
+      .find((x: { noticeId: string }) => x.noticeId === notice.noticeId)
+      .deliveries.find((d: { recipient: string; status: string }) => d.recipient === 'worker' && d.status === 'sent');
   });
   // The email carries the stored document, which the claim's record lists (document.created).
   const pdf = Buffer.from(await (await fetch(`${platform.urls.documents}/documents/${sent.documentId}/content`, { headers: { authorization: `Bearer ${cm}` } })).arrayBuffer());
@@ -117,7 +126,10 @@ it('a decision becomes a stored document and an email at the SMTP server; the em
     const c = r.body.correspondence?.filter((d: { noticeId: string }) => d.noticeId === notice.noticeId);
     return c?.length === 2 && c;
   });
-  expect(trail.map((d: { recipient: string; channel: string; status: string }) => [d.recipient, d.channel, d.status]).sort()).toEqual([['employer', 'email', 'refused'], ['worker', 'email', 'sent']]);
+  expect(trail.map((d: { recipient: string; channel: string; status: string }) => [d.recipient, d.channel, d.status]).sort()).toEqual([
+    ['employer', 'email', 'refused'],
+    ['worker', 'email', 'sent'],
+  ]);
   expect(trail.find((d: { recipient: string }) => d.recipient === 'worker')).toMatchObject({ noticeType: 'decision-notice', documentId: sent.documentId, history: [{ status: 'sent', attempt: 1 }] });
 
   // The claim changes hands: its open tasks follow it to the new case manager.

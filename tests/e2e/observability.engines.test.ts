@@ -10,7 +10,13 @@ import { Platform, eventually, http as call, startPlatform, token } from './supp
 // id reaches the work the request caused. Spans are sent over OTLP/HTTP (JSON) to a collector this
 // test runs.
 
-interface Span { traceId: string; spanId: string; parentSpanId?: string; name: string; service: string }
+interface Span {
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  service: string;
+}
 const spans: Span[] = [];
 let collector: http.Server;
 let platform: Platform;
@@ -18,7 +24,16 @@ let platform: Platform;
 const notification = {
   worker: { givenName: 'Mei', familyName: 'Tan', dateOfBirth: '1990-05-02' },
   employer: { name: 'Harbour Freight Pty Ltd', policyNumber: 'WI-100234' },
-  injury: { dateOfInjury: '2026-11-16', employerAwareOn: '2026-11-16', nature: 'fracture', bodyLocation: 'left wrist', likelySurgery: false, expectedIncapacityDays: 42, redFlags: [], yellowFlags: [] },
+  injury: {
+    dateOfInjury: '2026-11-16',
+    employerAwareOn: '2026-11-16',
+    nature: 'fracture',
+    bodyLocation: 'left wrist',
+    likelySurgery: false,
+    expectedIncapacityDays: 42,
+    redFlags: [],
+    yellowFlags: [],
+  },
   notifiedAt: '2026-11-17T10:15:00+11:00',
   notificationComplete: true,
   piawe: '1200.00',
@@ -65,7 +80,8 @@ it('every service and the worker answer /health/live, /health/ready and /metrics
     expect([name, metrics.status]).toEqual([name, 200]);
     const text = await metrics.text();
     expect(text).toContain('process_cpu_seconds_total');
-    if (name === 'worker') expect(text).toMatch(/^temporal_[a-z_]+/m); // the SDK's own, from the core
+    if (name === 'worker')
+      expect(text).toMatch(/^temporal_[a-z_]+/m); // the SDK's own, from the core
     else {
       expect(text).toContain('http_server_request_duration_seconds');
       expect(text).toContain('outbox_lag_seconds');
@@ -96,13 +112,22 @@ it('one trace runs from POST /claims through the worker and Kafka to the documen
     90_000,
   );
   // The worker's: its activities (Temporal's interceptors carry the trace from the workflow's start).
-  expect(inTrace().filter((s) => s.service === 'claim-worker').map((s) => s.name)).toEqual(expect.arrayContaining([expect.stringMatching(/^RunActivity:/)]));
+  expect(
+    inTrace()
+      .filter((s) => s.service === 'claim-worker')
+      .map((s) => s.name),
+  ).toEqual(expect.arrayContaining([expect.stringMatching(/^RunActivity:/)]));
   // The notifications consumer's span continues the trace the event carried in its Kafka headers.
   expect(inTrace().some((s) => s.service === 'notifications' && s.name === 'wc.claims.events process')).toBe(true);
 
   // The request id: on the claims service's own lines, and on the lines of what the request caused
   // in other processes (the notifications consumer, the documents service's request).
   for (const name of ['claims', 'notifications', 'documents']) {
-    await eventually(`${name} log lines with the request id`, async () => fs.readFileSync(platform.logFile(name), 'utf8').split('\n').some((l) => l.includes(`"requestId":"${requestId}"`)));
+    await eventually(`${name} log lines with the request id`, async () =>
+      fs
+        .readFileSync(platform.logFile(name), 'utf8')
+        .split('\n')
+        .some((l) => l.includes(`"requestId":"${requestId}"`)),
+    );
   }
 }, 120_000);

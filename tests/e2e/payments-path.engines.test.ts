@@ -50,7 +50,9 @@ function nswHolidays(year: number): Set<string> {
   const weekday = (m: number, d: number) => at(m, d).getUTCDay(); // 0 Sunday … 6 Saturday
   const monday = (m: number, n: number) => iso(m, 1 + ((8 - weekday(m, 1)) % 7) + 7 * (n - 1)); // the nth Monday of month m
   // Easter Sunday (the anonymous Gregorian computus).
-  const a = year % 19, b = Math.floor(year / 100), c = year % 100;
+  const a = year % 19,
+    b = Math.floor(year / 100),
+    c = year % 100;
   const h = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3) + 15) % 30;
   const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7;
   const k = Math.floor((a + 11 * h + 22 * l) / 451);
@@ -58,14 +60,17 @@ function nswHolidays(year: number): Set<string> {
   const easterDay = ((h + l - 7 * k + 114) % 31) + 1;
   const weekend = (m: number, d: number) => weekday(m, d) === 0 || weekday(m, d) === 6;
   return new Set([
-    iso(1, 1), ...(weekday(1, 1) === 6 ? [iso(1, 3)] : weekday(1, 1) === 0 ? [iso(1, 2)] : []), // + the following Monday
+    iso(1, 1),
+    ...(weekday(1, 1) === 6 ? [iso(1, 3)] : weekday(1, 1) === 0 ? [iso(1, 2)] : []), // + the following Monday
     weekday(1, 26) === 6 ? iso(1, 28) : weekday(1, 26) === 0 ? iso(1, 27) : iso(1, 26), // the following Monday instead
-    iso(easterMonth, easterDay - 2), iso(easterMonth, easterDay + 1), // Good Friday, Easter Monday (Saturday and Sunday are weekend days)
+    iso(easterMonth, easterDay - 2),
+    iso(easterMonth, easterDay + 1), // Good Friday, Easter Monday (Saturday and Sunday are weekend days)
     iso(4, 25), // no substitute
     monday(6, 2), // King's Birthday
     monday(8, 1), // the Bank Holiday
     monday(10, 1), // Labour Day
-    iso(12, 25), iso(12, 26),
+    iso(12, 25),
+    iso(12, 26),
     ...(weekend(12, 25) ? [iso(12, 27)] : []), // Christmas on Sat → Mon 27, on Sun → Tue 27
     ...(weekend(12, 26) ? [iso(12, 28)] : []), // Boxing Day on Sat → Mon 28, on Sun → Tue 28
     ...['2022-09-22', '2026-04-27', '2027-04-26'].filter((d) => d.startsWith(`${year}-`)), // declared
@@ -74,7 +79,7 @@ function nswHolidays(year: number): Set<string> {
 /** The nth business day strictly after `date` (docs/rules.md §1). */
 function nswBusinessDaysAfter(date: string, n: number): string {
   const d = new Date(`${date}T00:00:00Z`);
-  for (let counted = 0; counted < n; ) {
+  for (let counted = 0; counted < n;) {
     d.setUTCDate(d.getUTCDate() + 1);
     const iso = d.toISOString().slice(0, 10);
     if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6 && !nswHolidays(d.getUTCFullYear()).has(iso)) counted++;
@@ -95,7 +100,11 @@ beforeAll(async () => {
   });
   // A local database kept from earlier runs may hold authorised payments still waiting for a run:
   // they go into a run of their own first, so the run below holds exactly this test's payments.
-  const leftover = await http(platform.urls.payments, 'POST', '/payment-runs', { token: await token('payments-officer', 'po.cleanup'), body: { processingDate: today }, headers: { 'idempotency-key': `e2e-leftovers-${randomUUID()}` } });
+  const leftover = await http(platform.urls.payments, 'POST', '/payment-runs', {
+    token: await token('payments-officer', 'po.cleanup'),
+    body: { processingDate: today },
+    headers: { 'idempotency-key': `e2e-leftovers-${randomUUID()}` },
+  });
   expect([202, 422]).toContain(leftover.status);
 });
 
@@ -137,7 +146,10 @@ it('takes a claim from provisional liability to a bank file', async () => {
 
   // A worker paid by the insurer.
   const direct = await lodgeWithCertificate(cm, 'Direct', 'WI-500001');
-  expect((await payments('PUT', `/claims/${direct.id}/payee`, maker, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'DIRECT ALEX', taxScale: 'tax-free-threshold' } })).status).toBe(200);
+  expect(
+    (await payments('PUT', `/claims/${direct.id}/payee`, maker, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'DIRECT ALEX', taxScale: 'tax-free-threshold' } }))
+      .status,
+  ).toBe(200);
   expect((await payments('POST', `/claims/${direct.id}/piawe`, cm, { basis: 'interim', amount: '1300.00', reason: "employer's stated wage" })).status).toBe(201);
   // program 4.6: the certificate started a five-business-day payment clock, which the claim's
   // workflow shows in the case manager's queue.
@@ -159,11 +171,17 @@ it('takes a claim from provisional liability to a bank file', async () => {
   // payment clock stops, and the schedule starts a ten-business-day reimbursement clock.
   const viaEmployer = await lodgeWithCertificate(cm, 'Payroll', 'WI-500002');
   await eventually('its weekly payment clock', async () => (await queueOf(cm, viaEmployer.id))['payment.weekly']);
-  expect((await payments('PUT', `/claims/${viaEmployer.id}/payee`, maker, { paidBy: 'employer', employer: { bsb: '082-001', account: '55501234', accountTitle: 'HARBOUR FREIGHT PTY LTD' } })).status).toBe(200);
+  expect(
+    (await payments('PUT', `/claims/${viaEmployer.id}/payee`, maker, { paidBy: 'employer', employer: { bsb: '082-001', account: '55501234', accountTitle: 'HARBOUR FREIGHT PTY LTD' } })).status,
+  ).toBe(200);
   await eventually('the weekly payment clock stopped', async () => !(await queueOf(cm, viaEmployer.id))['payment.weekly']);
   expect((await payments('POST', `/claims/${viaEmployer.id}/piawe`, cm, { basis: 'interim', amount: '1300.00', reason: 'payroll summary' })).status).toBe(201);
   const csv = ['claim_number,period_start,period_end,hours_worked,gross_earnings,compensation_paid,payg_withheld', `${viaEmployer.claimNumber},${DOI},${WEEK_1_END},0,0.00,1235.00,219.00`].join('\n');
-  const imported = await fetch(`${platform.urls.payments}/wage-reimbursement-schedules?policyNumber=WI-500002`, { method: 'POST', headers: { authorization: `Bearer ${maker}`, 'content-type': 'text/csv' }, body: csv });
+  const imported = await fetch(`${platform.urls.payments}/wage-reimbursement-schedules?policyNumber=WI-500002`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${maker}`, 'content-type': 'text/csv' },
+    body: csv,
+  });
   const schedule = (await imported.json()) as { id: string; reconciliation: { paymentId: string }[] };
   expect(imported.status).toBe(201);
   expect(schedule.reconciliation).toEqual([expect.objectContaining({ status: 'matched', employerPaid: '1235.00', entitlement: '1235.00' })]);
@@ -186,9 +204,12 @@ it('takes a claim from provisional liability to a bank file', async () => {
   const records = readFileSync(out, 'ascii').split('\r\n').slice(0, -1);
   expect(records).toHaveLength(5);
   expect(records.every((r) => r.length === 120)).toBe(true);
-  expect(records.slice(1, 4).map((r) => `${r.slice(1, 8)} ${r.slice(20, 30)} ${r.slice(62, 80).trim()}`).sort()).toEqual(
-    [`062-000 0000101600 ${direct.claimNumber} WK01`, `062-000 0000101600 ${direct.claimNumber} WK02`, `082-001 0000123500 ${viaEmployer.claimNumber} WRS`].sort(),
-  );
+  expect(
+    records
+      .slice(1, 4)
+      .map((r) => `${r.slice(1, 8)} ${r.slice(20, 30)} ${r.slice(62, 80).trim()}`)
+      .sort(),
+  ).toEqual([`062-000 0000101600 ${direct.claimNumber} WK01`, `062-000 0000101600 ${direct.claimNumber} WK02`, `082-001 0000123500 ${viaEmployer.claimNumber} WRS`].sort());
   expect(records[4].slice(20, 30)).toBe('0000326700');
   // The bank file met both clocks: gone from the queue.
   await eventually('both clocks met', async () => {

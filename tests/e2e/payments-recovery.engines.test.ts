@@ -108,7 +108,13 @@ it('a run killed while building its bank file, and a remediation killed between 
   const stamp = Date.now().toString().slice(-6);
   const claimIds: string[] = [];
   for (let i = 0; i < CLAIMS; i++) {
-    const claimId = await payableClaim(publisher, db, call, { claimNumber: `R${stamp}${i}`, policy: 'WI-RECOVERY', account: { bsb: '062-000', account: `1000000${i}`, accountTitle: `WORKER ${i}` }, maker: OLIVIA, caseManager: CARA });
+    const claimId = await payableClaim(publisher, db, call, {
+      claimNumber: `R${stamp}${i}`,
+      policy: 'WI-RECOVERY',
+      account: { bsb: '062-000', account: `1000000${i}`, accountTitle: `WORKER ${i}` },
+      maker: OLIVIA,
+      caseManager: CARA,
+    });
     claimIds.push(claimId);
   }
   const generated = await call(OLIVIA, 'POST', '/weekly-payments/generate', { through: '2026-05-31' });
@@ -128,7 +134,12 @@ it('a run killed while building its bank file, and a remediation killed between 
   });
   await platform.stop('payments', 'SIGKILL');
   await remittancesHeld.release();
-  const left = (await db.query(`SELECT r.status, r.aba IS NULL AS no_file, (SELECT array_agg(DISTINCT p.status) FROM payments.payments p WHERE p.run_id = r.id) AS statuses FROM payments.payment_runs r WHERE r.id = $1`, [runId])).rows[0];
+  const left = (
+    await db.query(
+      `SELECT r.status, r.aba IS NULL AS no_file, (SELECT array_agg(DISTINCT p.status) FROM payments.payments p WHERE p.run_id = r.id) AS statuses FROM payments.payment_runs r WHERE r.id = $1`,
+      [runId],
+    )
+  ).rows[0];
   expect(left).toEqual({ status: 'building', no_file: true, statuses: ['in-run'] });
 
   await platform.start('payments');
@@ -162,7 +173,8 @@ it('a run killed while building its bank file, and a remediation killed between 
   });
   await platform.stop('payments', 'SIGKILL');
   await thirdHeld.release();
-  const stopped = (await db.query(`SELECT status, claims_done, claims_total, cursor::text AS cursor, arrears_total::text AS arrears FROM payments.remediations WHERE id = $1`, [remediationId])).rows[0];
+  const stopped = (await db.query(`SELECT status, claims_done, claims_total, cursor::text AS cursor, arrears_total::text AS arrears FROM payments.remediations WHERE id = $1`, [remediationId]))
+    .rows[0];
   expect(stopped).toEqual({ status: 'running', claims_done: 2, claims_total: CLAIMS, cursor: order[1], arrears: '460.72' });
   const arrearsSoFar = (await db.query(`SELECT claim_id::text AS claim FROM payments.payments WHERE kind = 'arrears' ORDER BY claim_id`)).rows.map((r) => r.claim);
   expect(arrearsSoFar).toEqual(order.slice(0, 2));
@@ -175,12 +187,18 @@ it('a run killed while building its bank file, and a remediation killed between 
   expect(done).toMatchObject({ claimsTotal: CLAIMS, claimsDone: CLAIMS, arrearsTotal: '1382.16', overpaidTotal: '0.00' });
   // Resumed from its cursor: each claim valued in one batch, the two before the crash not again
   // (the service logs every batch; valuing again would be harmless to the amounts, but slow on a book).
-  const batches = readFileSync(platform.logFile('payments')!, 'utf8').split('\n').filter((l) => l.includes('"remediation batch done"') && l.includes(remediationId));
+  const batches = readFileSync(platform.logFile('payments')!, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('"remediation batch done"') && l.includes(remediationId));
   expect(batches).toHaveLength(CLAIMS);
-  const arrears = (await db.query(`SELECT claim_id::text AS claim, gross::text AS gross, payg::text AS payg, net::text AS net, status FROM payments.payments WHERE kind = 'arrears' ORDER BY claim_id`)).rows;
+  const arrears = (await db.query(`SELECT claim_id::text AS claim, gross::text AS gross, payg::text AS payg, net::text AS net, status FROM payments.payments WHERE kind = 'arrears' ORDER BY claim_id`))
+    .rows;
   expect(arrears).toEqual(order.map((claim) => ({ claim, gross: '230.36', payg: '62.00', net: '168.36', status: 'generated' })));
   // Nine weeks corrected per claim, each once.
-  expect((await db.query(`SELECT count(*)::int AS n, count(DISTINCT (claim_id, period_from))::int AS d FROM payments.remediation_weeks WHERE remediation_id = $1`, [remediationId])).rows[0]).toEqual({ n: CLAIMS * 9, d: CLAIMS * 9 });
+  expect((await db.query(`SELECT count(*)::int AS n, count(DISTINCT (claim_id, period_from))::int AS d FROM payments.remediation_weeks WHERE remediation_id = $1`, [remediationId])).rows[0]).toEqual({
+    n: CLAIMS * 9,
+    d: CLAIMS * 9,
+  });
 
   // The arrears paid once: authorised by someone other than the team leader who made them, one run.
   const ids = (await db.query(`SELECT id FROM payments.payments WHERE kind = 'arrears'`)).rows.map((r) => r.id);

@@ -30,7 +30,10 @@ describe('rules.md §8 through the staff API', () => {
   let claimId: string;
   let cm: string;
   let tl: string;
-  const actOn = (id: string) => (body: Record<string, unknown>, t = cm) => claims('POST', `/claims/${id}/actions`, t, body);
+  const actOn =
+    (id: string) =>
+    (body: Record<string, unknown>, t = cm) =>
+      claims('POST', `/claims/${id}/actions`, t, body);
   const act = (body: Record<string, unknown>, t = cm) => actOn(claimId)(body, t);
 
   /** A claim lodged 120 days ago, paid since the day of injury: a certificate with no capacity to well after today, liability accepted. */
@@ -89,7 +92,10 @@ describe('rules.md §8 through the staff API', () => {
     expect(second.body.problems[0].problem).toContain(`the s48A warning of ${today} is still open`);
     // Refused actions were never recorded; the accepted one was, once.
     expect((await db.query(`SELECT count(*)::int AS n FROM claims.claim_actions WHERE claim_id = $1`, [claimId])).rows[0].n).toBe(before + 1);
-    const compliance = await eventually('the compliance obligation', async () => (await db.query(`SELECT due_on::text AS due FROM claims.obligations WHERE claim_id = $1 AND type = 's48a.compliance'`, [claimId])).rows[0]);
+    const compliance = await eventually(
+      'the compliance obligation',
+      async () => (await db.query(`SELECT due_on::text AS due FROM claims.obligations WHERE claim_id = $1 AND type = 's48a.compliance'`, [claimId])).rows[0],
+    );
     expect(compliance.due).toBe(addDays(today, 13));
     // Terminating weekly payments is a team leader's decision.
     expect((await act({ type: 's48a.terminated', reasons: 'x' })).status).toBe(403);
@@ -101,7 +107,14 @@ describe('rules.md §8 through the staff API', () => {
     // 84 and less than 364, so 2 weeks' notice: no longer payable from today + 15 (docs/rules.md §8.3).
     const r = await act({ type: 'weekly.discontinued', basis: 'other', reasons: 'returned to suitable employment' });
     expect(r.status).toBe(202);
-    expect(r.body.outcome.discontinuance).toMatchObject({ noticeOn: today, continuousDays: 122, period: '2 weeks', lastPayableDay: addDays(today, 14), firstDayNotPayable: addDays(today, 15), by: 'weekly.discontinued' });
+    expect(r.body.outcome.discontinuance).toMatchObject({
+      noticeOn: today,
+      continuousDays: 122,
+      period: '2 weeks',
+      lastPayableDay: addDays(today, 14),
+      firstDayNotPayable: addDays(today, 15),
+      by: 'weekly.discontinued',
+    });
     const again = await act({ type: 'weekly.discontinued', basis: 'work-capacity-decision', reasons: 'again' });
     expect(again.status).toBe(422);
     expect(again.body.problems[0].problem).toContain('a second discontinuance cannot be recorded');
@@ -133,10 +146,14 @@ describe('rules.md §8 through the staff API', () => {
       expect.objectContaining({ ref: 'treatment-1', treatment: 'physiotherapy, 6 sessions', provider: 'Botany Physio', decision: { outcome: 'approved', on: addDays(today, -1) }, open: false }),
       expect.objectContaining({ ref: 'hydro', decision: null, open: true }),
     ]);
-    expect(c.s48aWarnings).toEqual([expect.objectContaining({ issuedOn: today, suspendFrom: addDays(today, 14), suspensionEndsOn: addDays(today, 41), compliedOn: null, suspended: null, open: true })]);
+    expect(c.s48aWarnings).toEqual([
+      expect.objectContaining({ issuedOn: today, suspendFrom: addDays(today, 14), suspensionEndsOn: addDays(today, 41), compliedOn: null, suspended: null, open: true }),
+    ]);
     expect(c.discontinuance).toMatchObject({ firstDayNotPayable: addDays(today, 15) });
     const t = (await claims('GET', `/claims/${id}/timeline`, cm)).body;
     expect(t.obligations.map((o: { type: string }) => o.type)).toEqual(expect.arrayContaining(['treatment.acknowledgement', 'treatment.decision', 's48a.compliance']));
-    expect(t.notices.map((n: { type: string; to: string[] }) => `${n.type}:${n.to.join('+')}`)).toEqual(expect.arrayContaining(['treatment-decision:provider+worker', 's48a-warning:worker', 'decision-notice:worker']));
+    expect(t.notices.map((n: { type: string; to: string[] }) => `${n.type}:${n.to.join('+')}`)).toEqual(
+      expect.arrayContaining(['treatment-decision:provider+worker', 's48a-warning:worker', 'decision-notice:worker']),
+    );
   });
 });

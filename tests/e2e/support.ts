@@ -1,7 +1,7 @@
 import { Role, mintToken, signingKey } from '@wc/service-kit';
 
 // What the end-to-end tests share: the platform's processes, tokens, HTTP and waiting.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 export const { startPlatform } = require('../../tools/platform/launcher') as {
   startPlatform(o: { env: NodeJS.ProcessEnv; perProcess?: Record<string, Record<string, string>>; basePort?: number; only?: string[]; degraded?: string[] }): Promise<Platform>;
 };

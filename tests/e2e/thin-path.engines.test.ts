@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 
 import { Client } from 'pg';
@@ -8,7 +8,7 @@ import { mintToken, signingKey, Role } from '@wc/service-kit';
 // The foundation's thin path on the real engines (started by the Jest global set-up) and the
 // platform's real processes: notification → claim + outbox → workflow triage → claim.notified on
 // Kafka → notifications → documents renders and stores a PDF → document.created → the claim shows it.
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { startPlatform } = require('../../tools/platform/launcher');
 
 jest.setTimeout(300_000);
@@ -146,11 +146,17 @@ describe('the thin path', () => {
     expect(pdf.headers.get('content-type')).toMatch(/application\/pdf/);
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(`sha256:${require('node:crypto').createHash('sha256').update(bytes).digest('hex')}`).toBe(doc.contentHash);
+    expect(`sha256:${createHash('sha256').update(bytes).digest('hex')}`).toBe(doc.contentHash);
   });
 
   it('logs JSON lines that carry the claim id', async () => {
-    const logged = () => fs.readFileSync(platform.logFile('claims'), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)).filter((e) => e.claimId === claimId);
+    const logged = () =>
+      fs
+        .readFileSync(platform.logFile('claims'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))
+        .filter((e) => e.claimId === claimId);
     // The classification line comes once the workflow has triaged the claim.
     const mine = await eventually('the claim classified in the log', () => logged().some((e) => e.msg === 'claim classified') && logged());
     expect(mine.map((e) => e.msg)).toEqual(expect.arrayContaining(['claim notified', 'claim classified']));
@@ -161,7 +167,9 @@ describe('the thin path', () => {
     try {
       const temporal = new TemporalClient({ connection });
       await platform.stop('worker', 'SIGKILL');
-      const r = await api('POST', '/claims', notification({ injury: { ...notification().injury, nature: 'sprain-strain', expectedIncapacityDays: 3 } }), { authorization: `Bearer ${await token('case-manager')}` });
+      const r = await api('POST', '/claims', notification({ injury: { ...notification().injury, nature: 'sprain-strain', expectedIncapacityDays: 3 } }), {
+        authorization: `Bearer ${await token('case-manager')}`,
+      });
       expect(r.status).toBe(201);
       expect((await api('GET', `/claims/${r.body.id}`, undefined, { authorization: `Bearer ${await token('case-manager')}` })).body.classification).toBeNull();
       // No fixed wait: Temporal's own record says what happened. The claim's workflow is started and
@@ -189,18 +197,31 @@ describe('the thin path', () => {
   it('a restarted consumer and a redelivered event make no second letter', async () => {
     // A claim of its own, with its acknowledgement letter made and claim.notified published.
     const claimId = await lodge();
-    await eventually('the acknowledgement letter', async () => (await api('GET', `/claims/${claimId}`, undefined, { authorization: `Bearer ${await token('case-manager')}` })).body.documents.length > 0);
-    await eventually('claim.notified published', async () => (await db.query(`SELECT published_at FROM claims.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'claim.notified'`, [claimId])).rows[0]?.published_at);
+    await eventually(
+      'the acknowledgement letter',
+      async () => (await api('GET', `/claims/${claimId}`, undefined, { authorization: `Bearer ${await token('case-manager')}` })).body.documents.length > 0,
+    );
+    await eventually(
+      'claim.notified published',
+      async () => (await db.query(`SELECT published_at FROM claims.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'claim.notified'`, [claimId])).rows[0]?.published_at,
+    );
     await platform.stop('notifications', 'SIGKILL');
     // Put the same claim.notified event on Kafka again, as a redelivery would.
     await db.query(`UPDATE claims.outbox SET published_at = NULL WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'claim.notified'`, [claimId]);
-    await eventually('republished', async () => (await db.query(`SELECT published_at FROM claims.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'claim.notified'`, [claimId])).rows[0].published_at);
+    await eventually(
+      'republished',
+      async () => (await db.query(`SELECT published_at FROM claims.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'claim.notified'`, [claimId])).rows[0].published_at,
+    );
     const eventId = (await db.query(`SELECT id FROM claims.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = 'claim.notified'`, [claimId])).rows[0].id;
     await platform.start('notifications');
     // Proof the restarted consumer saw the redelivery (after the dead member's session expires), not just time passing.
     await eventually(
       'the redelivered event to be skipped as a duplicate',
-      async () => fs.readFileSync(platform.logFile('notifications'), 'utf8').split('\n').some((l) => l.includes('duplicate event skipped') && l.includes(eventId)),
+      async () =>
+        fs
+          .readFileSync(platform.logFile('notifications'), 'utf8')
+          .split('\n')
+          .some((l) => l.includes('duplicate event skipped') && l.includes(eventId)),
       120_000,
     );
     const letters = await db.query(`SELECT count(*) AS n FROM documents.documents WHERE claim_id = $1`, [claimId]);
@@ -216,4 +237,3 @@ describe('the thin path', () => {
     }
   });
 });
-

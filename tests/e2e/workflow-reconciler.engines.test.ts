@@ -33,12 +33,20 @@ it('every claim committed while Temporal was down gets its workflow after a cras
   down = await startPlatform({ env: { ...process.env, TEMPORAL_ADDRESS: '127.0.0.1:9' }, basePort: 4701, only: ['claims'], degraded: ['claims'] });
   const health = await http(down.urls.claims, 'GET', '/health');
   expect(health.status).toBe(503);
-  expect(Object.entries(health.body.checks).filter(([, v]) => v !== 'ok').map(([k]) => k)).toEqual(['temporal']);
+  expect(
+    Object.entries(health.body.checks)
+      .filter(([, v]) => v !== 'ok')
+      .map(([k]) => k),
+  ).toEqual(['temporal']);
   // Not ready (out of the Service's endpoints), but alive: nothing would restart it for a dependency.
   const ready = await http(down.urls.claims, 'GET', '/health/ready');
   // The failure's words vary (a timeout or the client's own deadline): the failing check is what matters.
   expect(ready.status).toBe(503);
-  expect(Object.entries(ready.body.checks).filter(([, v]) => v !== 'ok').map(([k]) => k)).toEqual(['temporal']);
+  expect(
+    Object.entries(ready.body.checks)
+      .filter(([, v]) => v !== 'ok')
+      .map(([k]) => k),
+  ).toEqual(['temporal']);
   expect(await http(down.urls.claims, 'GET', '/health/live')).toMatchObject({ status: 200, body: { status: 'ok' } });
   const lodged: Array<{ id: string; claimNumber: string }> = [];
   for (let i = 0; i < CLAIMS; i++) {
@@ -48,7 +56,16 @@ it('every claim committed while Temporal was down gets its workflow after a cras
         assignment: { caseManager: 'cm.rec', teamLeader: 'tl.rec' },
         worker: { givenName: 'Mei', familyName: `Reconcile${i}`, dateOfBirth: '1992-03-03' },
         employer: { name: 'Alexandria Print Pty Ltd', policyNumber: 'WI-770011' },
-        injury: { dateOfInjury: addDays(today, -2), employerAwareOn: addDays(today, -2), nature: 'fracture', bodyLocation: 'left wrist', likelySurgery: false, expectedIncapacityDays: 30, redFlags: [], yellowFlags: [] },
+        injury: {
+          dateOfInjury: addDays(today, -2),
+          employerAwareOn: addDays(today, -2),
+          nature: 'fracture',
+          bodyLocation: 'left wrist',
+          likelySurgery: false,
+          expectedIncapacityDays: 30,
+          redFlags: [],
+          yellowFlags: [],
+        },
         notifiedAt: `${addDays(today, -1)}T09:00:00+10:00`,
         notificationComplete: true,
         piawe: '1100.00',
@@ -69,7 +86,11 @@ it('every claim committed while Temporal was down gets its workflow after a cras
 
   // The next claims service, with Temporal reachable, and a claim worker.
   up = await startPlatform({ env: process.env, basePort: 4711, only: ['claims', 'worker'] });
-  await eventually('every claim with its workflow', async () => (await db.query(`SELECT count(*)::int AS n FROM claims.claims WHERE id = ANY($1::uuid[]) AND workflow_started_at IS NOT NULL`, [ids])).rows[0].n === CLAIMS, 60_000);
+  await eventually(
+    'every claim with its workflow',
+    async () => (await db.query(`SELECT count(*)::int AS n FROM claims.claims WHERE id = ANY($1::uuid[]) AND workflow_started_at IS NOT NULL`, [ids])).rows[0].n === CLAIMS,
+    60_000,
+  );
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
   try {
     const temporal = new TemporalClient({ connection });

@@ -81,7 +81,10 @@ async function startPlatform(options) {
       if (p.ready && lines.some((l) => p.ready.test(l))) return;
       if (p.port) {
         const degraded = (options.degraded || []).includes(p.name);
-        const ok = await fetch(`${urls[p.name]}/health`).then((r) => r.status === 200 || (degraded && r.status === 503), () => false);
+        const ok = await fetch(`${urls[p.name]}/health`).then(
+          (r) => r.status === 200 || (degraded && r.status === 503),
+          () => false,
+        );
         if (ok) return;
       }
       if (Date.now() > deadline) throw new Error(`${p.name} not ready within 60 s; last lines of ${logFile}:\n${lines.slice(-15).join('\n')}`);

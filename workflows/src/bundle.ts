@@ -17,4 +17,11 @@ export function claimWorkflowBundle(): Promise<WorkflowBundleWithSourceMap> {
 }
 
 const noop = () => undefined;
-const quietLogger = { trace: noop, debug: noop, info: noop, warn: (m: string) => process.stderr.write(`workflow bundle: ${m}\n`), error: (m: string) => process.stderr.write(`workflow bundle: ${m}\n`), log: noop };
+const quietLogger = {
+  trace: noop,
+  debug: noop,
+  info: noop,
+  warn: (m: string) => process.stderr.write(`workflow bundle: ${m}\n`),
+  error: (m: string) => process.stderr.write(`workflow bundle: ${m}\n`),
+  log: noop,
+};

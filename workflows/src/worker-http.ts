@@ -47,7 +47,11 @@ export function serveWorkerHttp(o: { host: string; port: number; coreMetricsUrl?
       }
       if (url === '/metrics') {
         let core = '';
-        if (o.coreMetricsUrl) core = await fetch(o.coreMetricsUrl).then((r) => (r.ok ? r.text() : ''), () => '');
+        if (o.coreMetricsUrl)
+          core = await fetch(o.coreMetricsUrl).then(
+            (r) => (r.ok ? r.text() : ''),
+            () => '',
+          );
         res.writeHead(200, { 'content-type': registry.contentType });
         return res.end(`${await registry.metrics()}\n${core}`);
       }

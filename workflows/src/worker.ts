@@ -11,7 +11,6 @@ import { workerTelemetry } from './telemetry';
 import { serveWorkerHttp } from './worker-http';
 import { workerConfigSchema } from './config';
 
-
 const log = createPino('claim-worker', (process.env.LOG_LEVEL as 'info' | undefined) ?? 'info');
 
 /**
@@ -20,7 +19,7 @@ const log = createPino('claim-worker', (process.env.LOG_LEVEL as 'info' | undefi
  */
 function effectsFrom(url: string | undefined): ClaimEffectsPort {
   if (url) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { mintToken, signingKey } = require('@wc/service-kit') as typeof import('@wc/service-kit');
     const key = signingKey();
     let cached: { token: string; until: number } | undefined;
@@ -63,7 +62,9 @@ export async function runWorker(): Promise<void> {
     workflowBundle: await claimWorkflowBundle(),
     activities: createClaimActivities({
       effects: effectsFrom(c.CLAIMS_SERVICE_URL),
-      parts: new TemporalClaimParts(new Client({ connection: clientConnection, namespace: c.TEMPORAL_NAMESPACE, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }), { traced: true }),
+      parts: new TemporalClaimParts(new Client({ connection: clientConnection, namespace: c.TEMPORAL_NAMESPACE, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }), {
+        traced: true,
+      }),
     }),
     ...workerTelemetry(tracing),
   });

@@ -29,7 +29,10 @@ const NINE = 9 * 60;
 /** Collects the reminder / escalated / overdue effects of one obligation type as they come out. */
 class Watch {
   readonly seen: Record<Kind, string[]> = { reminder: [], escalated: [], overdue: [] };
-  constructor(private readonly lc: ClaimLifecycle, private readonly type: string) {}
+  constructor(
+    private readonly lc: ClaimLifecycle,
+    private readonly type: string,
+  ) {}
   /** Advances to `moment` and returns the days of the effects of `type` it produced. */
   advance(moment: { date: string; minuteOfDay: number }): Record<Kind, string[]> {
     this.lc.advanceTo(moment);
@@ -126,7 +129,10 @@ describe('escalation and reminders on weekends and public holidays (rules.md §1
   });
 
   it('done on the Sunday it is due, after 09:00: still escalated that morning; done before 09:00: not escalated, and never overdue', () => {
-    for (const [time, escalated] of [['2026-04-19T09:30:00+10:00', ['2026-04-19']], ['2026-04-19T08:30:00+10:00', []]] as const) {
+    for (const [time, escalated] of [
+      ['2026-04-19T09:30:00+10:00', ['2026-04-19']],
+      ['2026-04-19T08:30:00+10:00', []],
+    ] as const) {
       const lc = ClaimLifecycle.start({ claim });
       lc.apply({ at: '2026-03-16', type: 's48a.warning-issued', suspendFrom: '2026-04-20' });
       const w = new Watch(lc, 's48a.compliance');

@@ -67,7 +67,12 @@ describe('complaints', () => {
     lc.advanceTo({ date: '2026-03-06', minuteOfDay: 10 * 60 }); // resolution due Fri 6 Mar: escalated at 09:00
     lc.drainEffects();
     expect(lc.apply({ type: 'complaint.extended', newDate: '2026-03-13', at: '2026-03-06' })).toMatchObject({ ok: true });
-    expect(lc.drainEffects().filter((e) => e.kind === 'obligation-rescheduled').map((e) => 'obligation' in e && [e.obligation.dueOn, e.obligation.escalatedOn])).toEqual([['2026-03-13', null]]);
+    expect(
+      lc
+        .drainEffects()
+        .filter((e) => e.kind === 'obligation-rescheduled')
+        .map((e) => 'obligation' in e && [e.obligation.dueOn, e.obligation.escalatedOn]),
+    ).toEqual([['2026-03-13', null]]);
     expect(lc.apply({ type: 'complaint.acknowledged', at: '2026-03-09' })).toMatchObject({ ok: true });
     expect(lc.apply({ type: 'complaint.acknowledged', at: '2026-03-09' })).toEqual({ ok: false, problems: [{ path: 'type', message: 'no complaint is waiting for an acknowledgement' }] });
     expect(lc.apply({ type: 'complaint.resolved', at: '2026-03-10' })).toMatchObject({ ok: true });

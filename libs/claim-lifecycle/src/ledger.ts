@@ -6,9 +6,18 @@ import type { ClaimState, Effect, ObligationRecord } from './state';
  * obligation goes through here so each change is also reported as an effect.
  */
 export class ObligationLedger {
-  constructor(private readonly state: ClaimState, private readonly cal: BusinessCalendar, private readonly emit: (e: Effect) => void) {}
+  constructor(
+    private readonly state: ClaimState,
+    private readonly cal: BusinessCalendar,
+    private readonly emit: (e: Effect) => void,
+  ) {}
 
-  open(type: ObligationType, openedOn: LocalDate, ctx: Omit<DueContext, 'trigger'> & { trigger?: LocalDate }, extra: Partial<Pick<ObligationRecord, 'ref' | 'certificateId'>> = {}): ObligationRecord | null {
+  open(
+    type: ObligationType,
+    openedOn: LocalDate,
+    ctx: Omit<DueContext, 'trigger'> & { trigger?: LocalDate },
+    extra: Partial<Pick<ObligationRecord, 'ref' | 'certificateId'>> = {},
+  ): ObligationRecord | null {
     if (this.state.finalisedOn) return null; // docs/rules.md §4: nothing opens after claim.finalised
     const due = dueDate(type, { ...ctx, trigger: ctx.trigger ?? openedOn }, this.cal);
     const o: ObligationRecord = {

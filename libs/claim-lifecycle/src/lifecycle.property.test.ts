@@ -38,8 +38,7 @@ function sydneyOffset(date: string, minute: number): string {
   const summer = date < ends[y] || (date === ends[y] && minute < 180) || date > starts[y] || (date === starts[y] && minute >= 180);
   return summer ? '+11:00' : '+10:00';
 }
-const stamp = (date: string, minute: number) =>
-  `${date}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00${sydneyOffset(date, minute)}`;
+const stamp = (date: string, minute: number) => `${date}T${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}:00${sydneyOffset(date, minute)}`;
 
 // ---- generators --------------------------------------------------------------------------------
 /** Minutes of the day worth trying: around the 09:00 sweep and reminder, midnight, noon, the last minute (never the DST gap). */
@@ -76,7 +75,9 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   fc.constantFrom('liability.provisional', 'information.received', 'liability.accepted').map((type) => act(type)),
   fc.constant(act('liability.reasonable-excuse', { reason: 'insufficient-medical-information' })),
   fc.constant(act('liability.disputed', { reasons: 'not work related' })),
-  fc.tuple(fc.constantFrom('none', 'some', 'fit'), fc.integer({ min: -30, max: 10 }), fc.integer({ min: 0, max: 60 })).map(([capacity, start, len]) => act('certificate.received', { capacity }, { from: start, to: start + len })),
+  fc
+    .tuple(fc.constantFrom('none', 'some', 'fit'), fc.integer({ min: -30, max: 10 }), fc.integer({ min: 0, max: 60 }))
+    .map(([capacity, start, len]) => act('certificate.received', { capacity }, { from: start, to: start + len })),
   fc.tuple(fc.integer({ min: 0, max: 14 }), fc.integer({ min: 0, max: 40 })).map(([back, hours]) => act('earnings.reported', { amount: '300.00', hours }, { weekStarting: -back })),
   fc.constantFrom('rtw.pre-injury-duties', 'imp.issued', 'imp.change-notified', 'employment.no-suitable-duties', 'wca.completed', 's38.approved').map((type) => act(type)),
   fc.constant(act('rtw-goal.set', { goal: 'same-job-same-employer' })),
@@ -87,7 +88,9 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   fc.tuple(fc.constantFrom('complaint.received', 'complaint.acknowledged', 'complaint.resolved'), refArb).map(([type, ref]) => act(type, undefined, undefined, ref)),
   fc.tuple(fc.integer({ min: -1, max: 20 }), refArb).map(([k, ref]) => act('complaint.extended', undefined, { newDate: k }, ref)),
   fc.tuple(fc.integer({ min: -1, max: 20 }), refArb).map(([k, ref]) => act('case-conference.scheduled', undefined, { on: k }, ref)),
-  fc.tuple(fc.constantFrom('case-conference.agenda-sent', 'case-conference.held', 'case-conference.summary-sent', 'case-conference.cancelled'), refArb).map(([type, ref]) => act(type, undefined, undefined, ref)),
+  fc
+    .tuple(fc.constantFrom('case-conference.agenda-sent', 'case-conference.held', 'case-conference.summary-sent', 'case-conference.cancelled'), refArb)
+    .map(([type, ref]) => act(type, undefined, undefined, ref)),
   refArb.map((ref) => act('treatment.requested', { treatment: 'physiotherapy', provider: 'Penrith Physio', cost: '400.00' }, undefined, ref)),
   fc.tuple(fc.constantFrom('treatment.acknowledged', 'treatment.approved'), refArb).map(([type, ref]) => act(type, undefined, undefined, ref)),
   refArb.map((ref) => act('treatment.declined', { reasons: 'not reasonably necessary' }, undefined, ref)),
@@ -112,8 +115,17 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc.record({
   tail: fc.integer({ min: 0, max: 60 }),
 });
 
-interface ClaimSpec { notified: string; nature: string; expectedIncapacityDays: number | null; complete: boolean }
-interface Scenario { claim: ClaimSpec; steps: { gap: number; minute: number; action: Action }[]; tail: number }
+interface ClaimSpec {
+  notified: string;
+  nature: string;
+  expectedIncapacityDays: number | null;
+  complete: boolean;
+}
+interface Scenario {
+  claim: ClaimSpec;
+  steps: { gap: number; minute: number; action: Action }[];
+  tail: number;
+}
 
 function notificationOf(c: ClaimSpec): Notification {
   return {

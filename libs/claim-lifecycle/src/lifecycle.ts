@@ -72,7 +72,10 @@ export class ClaimLifecycle {
   private cal: BusinessCalendar;
   private ledger: ObligationLedger;
 
-  private constructor(readonly state: ClaimState, features: Partial<LifecycleFeatures> = {}) {
+  private constructor(
+    readonly state: ClaimState,
+    features: Partial<LifecycleFeatures> = {},
+  ) {
     this.features = { ...ALL_FEATURES, ...features };
     this.cal = new BusinessCalendar(state.declaredHolidays);
     this.ledger = new ObligationLedger(state, this.cal, (e) => this.effects.push(e));

@@ -13,7 +13,14 @@ const claim: Notification = {
   notificationComplete: true,
   piawe: '1000.00',
 };
-const tables = { maxWeeklyCompensation: [{ from: '2025-10-01', amount: '2600.00' }], indexation: [{ on: '2026-04-01', factor: '1.0000' }, { on: '2026-10-01', factor: '1.0000' }, { on: '2027-04-01', factor: '1.0000' }] };
+const tables = {
+  maxWeeklyCompensation: [{ from: '2025-10-01', amount: '2600.00' }],
+  indexation: [
+    { on: '2026-04-01', factor: '1.0000' },
+    { on: '2026-10-01', factor: '1.0000' },
+    { on: '2027-04-01', factor: '1.0000' },
+  ],
+};
 const start = (features = {}) => ClaimLifecycle.start({ claim, tables, features });
 const paid = (lc: ClaimLifecycle, to = '2027-12-31') => {
   lc.apply({ at: '2026-01-07', type: 'certificate.received', capacity: 'none', from: '2026-01-05', to });
@@ -39,7 +46,10 @@ describe('rules.md §8.5: what is refused changes nothing', () => {
   it('a warning whose suspension date is 13 or 61 days away, and a second warning while one is open', () => {
     const lc = start();
     paid(lc);
-    expect(refused(lc, { at: '2026-03-02', type: 's48a.warning-issued', suspendFrom: '2026-03-15' })).toEqual({ path: 'suspendFrom', message: expect.stringMatching(/at least 14 and at most 60 days.*13 days after 2026-03-02/) });
+    expect(refused(lc, { at: '2026-03-02', type: 's48a.warning-issued', suspendFrom: '2026-03-15' })).toEqual({
+      path: 'suspendFrom',
+      message: expect.stringMatching(/at least 14 and at most 60 days.*13 days after 2026-03-02/),
+    });
     expect(refused(lc, { at: '2026-03-02', type: 's48a.warning-issued', suspendFrom: '2026-05-02' })).toEqual({ path: 'suspendFrom', message: expect.stringMatching(/61 days after/) });
     expect(lc.apply({ at: '2026-03-02', type: 's48a.warning-issued', suspendFrom: '2026-03-16' }).ok).toBe(true);
     expect(refused(lc, { at: '2026-03-03', type: 's48a.warning-issued', suspendFrom: '2026-04-01' })).toEqual({ path: 'type', message: expect.stringMatching(/warning of 2026-03-02 is still open/) });
@@ -53,7 +63,10 @@ describe('rules.md §8.5: what is refused changes nothing', () => {
     const lc = start();
     paid(lc);
     expect(lc.apply({ at: '2026-05-04', type: 'weekly.discontinued', basis: 'other', reasons: 'back at work' }).ok).toBe(true);
-    expect(refused(lc, { at: '2026-05-05', type: 'weekly.discontinued', basis: 'work-capacity-decision', reasons: 'again' })).toEqual({ path: 'type', message: expect.stringMatching(/already discontinued by notice of 2026-05-04.*no longer payable from 2026-05-19/) });
+    expect(refused(lc, { at: '2026-05-05', type: 'weekly.discontinued', basis: 'work-capacity-decision', reasons: 'again' })).toEqual({
+      path: 'type',
+      message: expect.stringMatching(/already discontinued by notice of 2026-05-04.*no longer payable from 2026-05-19/),
+    });
   });
 
   it('a decision on a request already decided, a ref that names no open request, and nothing waiting', () => {
@@ -62,7 +75,10 @@ describe('rules.md §8.5: what is refused changes nothing', () => {
     lc.apply({ at: '2026-01-07', type: 'treatment.requested', treatment: 'physiotherapy', provider: 'Penrith Physio', cost: '400.00', ref: 'physio' });
     expect(refused(lc, { at: '2026-01-08', type: 'treatment.approved', ref: 'psych' })).toEqual({ path: 'ref', message: 'no open treatment request with ref "psych"' });
     expect(lc.apply({ at: '2026-01-08', type: 'treatment.declined', ref: 'physio', reasons: 'not reasonably necessary' })).toEqual({ ok: true, outcome: { ref: 'physio' } });
-    expect(refused(lc, { at: '2026-01-09', type: 'treatment.approved', ref: 'physio' })).toEqual({ path: 'ref', message: 'treatment request "physio" was already declined on 2026-01-08; it cannot be decided again' });
+    expect(refused(lc, { at: '2026-01-09', type: 'treatment.approved', ref: 'physio' })).toEqual({
+      path: 'ref',
+      message: 'treatment request "physio" was already declined on 2026-01-08; it cannot be decided again',
+    });
     expect(refused(lc, { at: '2026-01-09', type: 'treatment.declined', reasons: 'x' }).message).toBe('no treatment request is waiting to be decided');
     expect(refused(lc, { at: '2026-01-09', type: 'treatment.requested', treatment: 'again', provider: 'P', cost: '1.00', ref: 'physio' }).path).toBe('ref');
   });
@@ -107,7 +123,11 @@ describe('rules.md §8 in the lifecycle', () => {
     expect(obligations(lc, 's59a.notice')).toEqual([expect.objectContaining({ openedOn: '2027-08-12', dueOn: '2027-10-07', completedOn: null })]);
     lc.apply({ at: '2027-09-01', type: 's59a.notice-issued' });
     expect(obligations(lc, 's59a.notice')[0].completedOn).toBe('2027-09-01');
-    expect(lc.state.notices[lc.state.notices.length - 1]).toMatchObject({ type: 's59a-notice', to: ['doctor', 'worker'], facts: { ceaseOn: '2028-01-06', period: '2 years', basis: 'claim first made' } });
+    expect(lc.state.notices[lc.state.notices.length - 1]).toMatchObject({
+      type: 's59a-notice',
+      to: ['doctor', 'worker'],
+      facts: { ceaseOn: '2028-01-06', period: '2 years', basis: 'claim first made' },
+    });
     // Beyond docs/rules.md: not in the simulate-shaped timeline.
     expect(timelineOf(lc, '2027-09-01').timeline.notices.map((n) => n.type)).not.toContain('s59a-notice');
   });

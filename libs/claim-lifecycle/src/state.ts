@@ -1,17 +1,7 @@
 import type { ClaimEvent, Notification, Party } from '@wc/contracts';
 import type { EntitlementFacts } from './entitlement-facts';
 export type { ReceivedCertificate } from './entitlement-facts';
-import type {
-  Classification,
-  DeclaredDay,
-  DueExplanation,
-  EscalationPolicy,
-  LocalDate,
-  ObligationType,
-  ParameterTables,
-  Segment,
-  SydneyDateTime,
-} from '@wc/rules';
+import type { Classification, DeclaredDay, DueExplanation, EscalationPolicy, LocalDate, ObligationType, ParameterTables, Segment, SydneyDateTime } from '@wc/rules';
 
 /** Notices of docs/rules.md §5. */
 export type NoticeType =
@@ -92,7 +82,6 @@ export interface InstanceRecord {
   /** treatment: the decision and its day. */
   decision?: { outcome: 'approved' | 'declined'; on: LocalDate };
 }
-
 
 /** What the workflow must do in the outside world because of a step (activities). */
 export type Effect =

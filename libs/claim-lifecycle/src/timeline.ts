@@ -67,7 +67,13 @@ export function timelineOf(lc: ClaimLifecycle, until: LocalDate, name?: string):
     payments = weekly.weeks.map((w) => ({ week: w.week!, from: w.from, to: w.to, amount: w.amount }));
     warnings.push(...weekly.warnings);
     try {
-      const e = employerExcess({ piawe: s.claim.piawe, dateOfInjury: s.claim.injury.dateOfInjury, employerAwareOn: s.claim.injury.employerAwareOn, firstReceivedOn: s.firstReceivedOn, tables: s.tables });
+      const e = employerExcess({
+        piawe: s.claim.piawe,
+        dateOfInjury: s.claim.injury.dateOfInjury,
+        employerAwareOn: s.claim.injury.employerAwareOn,
+        firstReceivedOn: s.firstReceivedOn,
+        tables: s.tables,
+      });
       excess = e.amount;
       warnings.push(...e.warnings);
     } catch (e) {

@@ -88,9 +88,7 @@ const obligationEventFields = z.object({
 });
 
 /** An obligation went to a team leader at the 09:00 sweep, or was reported again as overdue (docs/rules.md §4). */
-export const obligationEscalatedData = obligationEventFields
-  .extend({ kind: z.enum(['escalated', 'overdue']), teamLeader: nonEmpty.nullable() })
-  .strict();
+export const obligationEscalatedData = obligationEventFields.extend({ kind: z.enum(['escalated', 'overdue']), teamLeader: nonEmpty.nullable() }).strict();
 export type ObligationEscalatedData = z.infer<typeof obligationEscalatedData>;
 
 /** The case manager is reminded at 09:00 one business day before an obligation is due (docs/rules.md §4). */

@@ -34,7 +34,11 @@ export const medicalBatchSchema = z
         dateOfInjury: localDate,
         claimMadeOn: localDate,
         liability: z.enum(['provisional', 'accepted', 'disputed']),
-        wpi: z.number({ invalid_type_error: 'must be a number from 0 to 100, or null' }).min(0, 'must be a number from 0 to 100, or null').max(100, 'must be a number from 0 to 100, or null').nullable(),
+        wpi: z
+          .number({ invalid_type_error: 'must be a number from 0 to 100, or null' })
+          .min(0, 'must be a number from 0 to 100, or null')
+          .max(100, 'must be a number from 0 to 100, or null')
+          .nullable(),
         weeklyPayments,
         medicalPaidToDate: moneyText,
       })
@@ -54,7 +58,19 @@ export const medicalBatchSchema = z
     exemptItems: z.array(nonEmpty).default([]),
     approvals: z.array(z.object({ id: nonEmpty, provider: nonEmpty, items: z.array(nonEmpty).min(1), from: localDate, to: localDate, units }).strict()).default([]),
     paidLines: z.array(z.object({ provider: nonEmpty, serviceDate: localDate, item: nonEmpty, units }).strict()).default([]),
-    lines: z.array(z.object({ line: z.number({ invalid_type_error: 'must be a whole number of at least 1' }).refine((n) => Number.isInteger(n) && n >= 1, 'must be a whole number of at least 1'), invoice: z.string().optional(), provider: nonEmpty, serviceDate: localDate, item: nonEmpty, units, charged: moneyText }).strict()),
+    lines: z.array(
+      z
+        .object({
+          line: z.number({ invalid_type_error: 'must be a whole number of at least 1' }).refine((n) => Number.isInteger(n) && n >= 1, 'must be a whole number of at least 1'),
+          invoice: z.string().optional(),
+          provider: nonEmpty,
+          serviceDate: localDate,
+          item: nonEmpty,
+          units,
+          charged: moneyText,
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -77,10 +93,30 @@ function crossProblems(raw: unknown): FieldProblem[] {
     });
   };
   const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
-  repeats('lines', (l) => str(l.line), 'line', (l) => `line ${str(l.line)}`);
-  repeats('providers', (p) => str(p.id), 'id', (p) => `provider ${str(p.id)}`);
-  repeats('approvals', (a) => str(a.id), 'id', (a) => `approval ${str(a.id)}`);
-  repeats('feeOrder', (f) => (str(f.item) && str(f.from) ? `${f.item}|${f.from}` : undefined), null, (f) => `item ${str(f.item)} from ${str(f.from)}`);
+  repeats(
+    'lines',
+    (l) => str(l.line),
+    'line',
+    (l) => `line ${str(l.line)}`,
+  );
+  repeats(
+    'providers',
+    (p) => str(p.id),
+    'id',
+    (p) => `provider ${str(p.id)}`,
+  );
+  repeats(
+    'approvals',
+    (a) => str(a.id),
+    'id',
+    (a) => `approval ${str(a.id)}`,
+  );
+  repeats(
+    'feeOrder',
+    (f) => (str(f.item) && str(f.from) ? `${f.item}|${f.from}` : undefined),
+    null,
+    (f) => `item ${str(f.item)} from ${str(f.from)}`,
+  );
   list('approvals').forEach((a, i) => {
     if (typeof a.from === 'string' && typeof a.to === 'string' && a.from > a.to) out.push({ path: `approvals[${i}].to`, message: `is before from (${a.from})` });
   });

@@ -26,7 +26,9 @@ describe('a party on the claim', () => {
   });
 
   it('of role other says what they are to the claim', () => {
-    expect(problems(partyInputSchema.safeParse({ role: 'other', name: 'Jones Legal', email: 'a@jones.example', channels: ['email'] }))).toEqual(['relationship: is required for a party of role other']);
+    expect(problems(partyInputSchema.safeParse({ role: 'other', name: 'Jones Legal', email: 'a@jones.example', channels: ['email'] }))).toEqual([
+      'relationship: is required for a party of role other',
+    ]);
   });
 });
 

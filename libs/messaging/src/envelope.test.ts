@@ -24,12 +24,8 @@ describe('newEnvelope', () => {
 
   it('rejects bad data for a known type with a clear error', () => {
     const bad = { ...notified, claimId: 'not-a-uuid' };
-    expect(() =>
-      newEnvelope({ type: 'claim.notified', source: 'wc/claims-service', subject: claimId, data: bad }),
-    ).toThrow(InvalidEnvelopeError);
-    expect(() =>
-      newEnvelope({ type: 'claim.notified', source: 'wc/claims-service', subject: claimId, data: bad }),
-    ).toThrow(/invalid data for claim\.notified .*data\.claimId: Invalid uuid/);
+    expect(() => newEnvelope({ type: 'claim.notified', source: 'wc/claims-service', subject: claimId, data: bad })).toThrow(InvalidEnvelopeError);
+    expect(() => newEnvelope({ type: 'claim.notified', source: 'wc/claims-service', subject: claimId, data: bad })).toThrow(/invalid data for claim\.notified .*data\.claimId: Invalid uuid/);
   });
 });
 

@@ -112,9 +112,7 @@ export function parseEnvelope(input: Buffer | string | null | undefined): ParseR
 }
 
 /** A new envelope, checked against the contract (throws InvalidEnvelopeError: a producer bug). */
-export function newEnvelope<K extends string>(
-  input: NewEnvelopeInput<K>,
-): K extends EventType ? EventEnvelope<K> : Envelope<unknown> {
+export function newEnvelope<K extends string>(input: NewEnvelopeInput<K>): K extends EventType ? EventEnvelope<K> : Envelope<unknown> {
   const time = input.time ?? new Date();
   const candidate = {
     specversion: '1.0',

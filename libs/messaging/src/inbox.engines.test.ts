@@ -46,8 +46,7 @@ afterAll(async () => {
   await ds?.destroy();
 });
 
-const step = (claimId: string, seq: number) =>
-  newEnvelope({ type: 'test.step', source: 'wc/messaging-test', subject: claimId, data: { seq } });
+const step = (claimId: string, seq: number) => newEnvelope({ type: 'test.step', source: 'wc/messaging-test', subject: claimId, data: { seq } });
 const asMessage = (e: Envelope<unknown>): OutgoingMessage => ({ key: e.subject, value: JSON.stringify(e) });
 
 /**
@@ -61,15 +60,10 @@ async function publishMarker(t: string, claim: string): Promise<Envelope<unknown
   await publisher.publish(t, [asMessage(marker)]);
   return marker;
 }
-const markerHandled = (calls: string[], marker: Envelope<unknown>) =>
-  waitFor(`the marker ${marker.id} to be handled`, () => calls.includes(marker.id));
+const markerHandled = (calls: string[], marker: Envelope<unknown>) => waitFor(`the marker ${marker.id} to be handled`, () => calls.includes(marker.id));
 
 /** A consumer whose handler records each call and writes an effect row in the inbox transaction. */
-function consumerFor(
-  t: string,
-  groupId: string,
-  extra: (e: Envelope<unknown>, manager: EntityManager, attempt: number) => Promise<void> = async () => undefined,
-) {
+function consumerFor(t: string, groupId: string, extra: (e: Envelope<unknown>, manager: EntityManager, attempt: number) => Promise<void> = async () => undefined) {
   const calls: string[] = [];
   const logger = captureLogger(['error']);
   const consumer = new IdempotentConsumer({
@@ -83,11 +77,7 @@ function consumerFor(
     retry: { initialRetryTimeMs: 100, maxRetryTimeMs: 1000 },
     handle: async (e, manager) => {
       calls.push(e.id);
-      await manager.query(`INSERT INTO "${schema}".effects (event_id, claim_id, note) VALUES ($1, $2, $3)`, [
-        e.id,
-        e.subject,
-        groupId,
-      ]);
+      await manager.query(`INSERT INTO "${schema}".effects (event_id, claim_id, note) VALUES ($1, $2, $3)`, [e.id, e.subject, groupId]);
       await extra(e, manager, calls.filter((id) => id === e.id).length);
     },
   });
@@ -99,8 +89,7 @@ async function effects(eventIds: string[]): Promise<string[]> {
   return rows.map((r: { event_id: string }) => r.event_id).sort();
 }
 
-const skippedDuplicates = (logger: ReturnType<typeof captureLogger>) =>
-  logger.records.filter((r) => r.message === 'duplicate event skipped').map((r) => r.fields.eventId);
+const skippedDuplicates = (logger: ReturnType<typeof captureLogger>) => logger.records.filter((r) => r.message === 'duplicate event skipped').map((r) => r.fields.eventId);
 
 it('handles a redelivered event (same id published twice) once', async () => {
   const claim = randomUUID();
@@ -119,9 +108,7 @@ it('handles a redelivered event (same id published twice) once', async () => {
   expect(calls).toEqual([e1.id, e2.id, marker.id]);
   expect(skippedDuplicates(logger)).toEqual([e1.id, e2.id]);
   expect(await effects([e1.id, e2.id])).toEqual([e1.id, e2.id].sort());
-  const inbox = await ds.query(`SELECT event_id, type, consumer FROM "${schema}".inbox WHERE event_id = ANY($1::uuid[])`, [
-    [e1.id, e2.id],
-  ]);
+  const inbox = await ds.query(`SELECT event_id, type, consumer FROM "${schema}".inbox WHERE event_id = ANY($1::uuid[])`, [[e1.id, e2.id]]);
   expect(inbox).toHaveLength(2);
   expect(inbox[0]).toMatchObject({ type: 'test.step' });
 });
@@ -148,10 +135,7 @@ it('retries a handler that throws once, rolling back the failed attempt’s writ
     if (isEvent(e, 'claim.notified')) seenNumbers.push(e.data.claimNumber); // typed, checked data
     if (e.id === claimNotified.id && attempt === 1) {
       // A write through the manager, then a failure: the write must not survive.
-      await manager.query(`INSERT INTO "${schema}".effects (event_id, claim_id, note) VALUES ($1, $2, 'failed attempt')`, [
-        e.id,
-        e.subject,
-      ]);
+      await manager.query(`INSERT INTO "${schema}".effects (event_id, claim_id, note) VALUES ($1, $2, 'failed attempt')`, [e.id, e.subject]);
       throw new Error('downstream unavailable');
     }
   });

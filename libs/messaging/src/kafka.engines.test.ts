@@ -33,7 +33,11 @@ it('creates the same new topics from several clients at once (services starting 
     const collectors = await Promise.all(topics.map((t) => collectTopic(kafka, t)));
     const publisher = kafka.publisher();
     try {
-      for (const t of topics) await publisher.publish(t, keys.map((k) => ({ key: k, value: `${t}:${k}` })));
+      for (const t of topics)
+        await publisher.publish(
+          t,
+          keys.map((k) => ({ key: k, value: `${t}:${k}` })),
+        );
       for (const [i, t] of topics.entries()) {
         await waitFor(`${keys.length} messages on ${t}`, () => collectors[i].messages.length >= keys.length);
       }

@@ -3,16 +3,7 @@
  * else in the platform talks to the small interfaces below (KafkaClient, Publisher, MessageConsumer)
  * and a replacement client (e.g. @platformatic/kafka) only has to reimplement this file.
  */
-import {
-  Kafka,
-  Partitioners,
-  logLevel as KafkaLogLevel,
-  type Consumer,
-  type IHeaders,
-  type LogEntry,
-  type Producer,
-  type SASLOptions,
-} from 'kafkajs';
+import { Kafka, Partitioners, logLevel as KafkaLogLevel, type Consumer, type IHeaders, type LogEntry, type Producer, type SASLOptions } from 'kafkajs';
 import { atLeast, errorText, jsonLogger, type LogLevel, type Logger } from './logger';
 import { consumeInContext } from './trace-context';
 
@@ -87,11 +78,7 @@ export interface MessageConsumer {
    * A message's offset is committed only after `onMessage` resolves; if it rejects, the message
    * is delivered again.
    */
-  run(
-    topics: string[],
-    onMessage: (message: IncomingMessage) => Promise<void>,
-    options?: { fromBeginning?: boolean },
-  ): Promise<void>;
+  run(topics: string[], onMessage: (message: IncomingMessage) => Promise<void>, options?: { fromBeginning?: boolean }): Promise<void>;
   /** Waits for the message in hand, commits the processed offsets and leaves the group. */
   stop(): Promise<void>;
 }
@@ -139,9 +126,7 @@ export class PublishError extends Error {
 }
 
 export function parseBrokers(brokers: string[] | string): string[] {
-  const list = (Array.isArray(brokers) ? brokers : brokers.split(','))
-    .map((b) => b.trim())
-    .filter((b) => b.length > 0);
+  const list = (Array.isArray(brokers) ? brokers : brokers.split(',')).map((b) => b.trim()).filter((b) => b.length > 0);
   if (list.length === 0) throw new Error('no Kafka brokers given (KAFKA_BROKERS is empty?)');
   return list;
 }
@@ -180,7 +165,12 @@ function logCreatorFor(logger: Logger, threshold: LogLevel) {
     ({ namespace, level, log }: LogEntry) => {
       const ours = FROM_KAFKA_LEVEL[level];
       if (!ours || !atLeast(ours, threshold)) return;
-      const { message, timestamp: _timestamp, logger: _name, ...extra } = log as LogEntry['log'] & {
+      const {
+        message,
+        timestamp: _timestamp,
+        logger: _name,
+        ...extra
+      } = log as LogEntry['log'] & {
         logger?: string;
       };
       if (message === EXPECTED_WARNING) return;
@@ -260,11 +250,7 @@ class KafkaMessageConsumer implements MessageConsumer {
     private readonly config: ConsumerConfig,
   ) {}
 
-  async run(
-    topics: string[],
-    onMessage: (message: IncomingMessage) => Promise<void>,
-    options: { fromBeginning?: boolean } = {},
-  ): Promise<void> {
+  async run(topics: string[], onMessage: (message: IncomingMessage) => Promise<void>, options: { fromBeginning?: boolean } = {}): Promise<void> {
     if (this.consumer) throw new Error(`consumer ${this.config.groupId} is already running`);
     this.stopped = false;
     const consumer = this.kafka.consumer({
@@ -410,8 +396,7 @@ export function createKafka(config: KafkaConfig): KafkaClient {
       const admin = kafka.admin();
       await admin.connect();
       try {
-        const replicationFactor =
-          options.replicationFactor ?? Math.min(3, (await admin.describeCluster()).brokers.length);
+        const replicationFactor = options.replicationFactor ?? Math.min(3, (await admin.describeCluster()).brokers.length);
         // Several services create the same topics as they start side by side (a fresh cluster in
         // CI): creation can then fail with TOPIC_ALREADY_EXISTS, or a topic another client just
         // created may have no leader yet. Try again until every topic exists and answers metadata.

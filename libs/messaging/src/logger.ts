@@ -46,9 +46,7 @@ export function errorText(err: unknown): string {
  * Writes to stderr so it never mixes with a CLI's stdout. Services pass their own logger instead
  * (service-kit's, the same pino shape with the service name and the claim id).
  */
-export function jsonLogger(
-  options: { level?: LogLevel; base?: LogFields; write?: (line: string) => void } = {},
-): Logger {
+export function jsonLogger(options: { level?: LogLevel; base?: LogFields; write?: (line: string) => void } = {}): Logger {
   const write = options.write;
   const p = pino(
     {

@@ -10,15 +10,7 @@ import type { Envelope } from '@wc/contracts';
 import { createKafka, type IncomingMessage, type KafkaClient, type Publisher } from './kafka';
 import { newEnvelope } from './envelope';
 import { enqueue, OutboxRelay, OutboxRelayError, outboxHeadersSql, outboxTableSql } from './outbox';
-import {
-  captureLogger,
-  collectTopic,
-  idsByKey,
-  kafkaClient,
-  openDataSource,
-  uniqueId,
-  waitFor,
-} from './test-support/engines';
+import { captureLogger, collectTopic, idsByKey, kafkaClient, openDataSource, uniqueId, waitFor } from './test-support/engines';
 
 jest.setTimeout(120_000);
 
@@ -50,8 +42,7 @@ afterAll(async () => {
 });
 
 /** One event of claim `claimId`; `seq` makes the expected order readable in a failure. */
-const step = (claimId: string, seq: number) =>
-  newEnvelope({ type: 'test.step', source: 'wc/messaging-test', subject: claimId, data: { seq } });
+const step = (claimId: string, seq: number) => newEnvelope({ type: 'test.step', source: 'wc/messaging-test', subject: claimId, data: { seq } });
 
 /**
  * "Published once, no duplicate" is proven by a later marker, never by waiting a while: one marker
@@ -60,8 +51,7 @@ const step = (claimId: string, seq: number) =>
  * its partition, so once a claim's marker has been consumed, everything the relay ever published for
  * that claim before it (a duplicate included) has been consumed too.
  */
-const marker = (claimId: string) =>
-  newEnvelope({ type: 'test.marker', source: 'wc/messaging-test', subject: claimId, data: {} });
+const marker = (claimId: string) => newEnvelope({ type: 'test.marker', source: 'wc/messaging-test', subject: claimId, data: {} });
 const isMarker = (m: IncomingMessage) => JSON.parse(m.value!.toString()).type === 'test.marker';
 
 /** Enqueues one marker per claim (one transaction); returns each claim's marker id. */
@@ -87,8 +77,7 @@ async function markersArrived(collector: { messages: IncomingMessage[] }, marker
 }
 
 /** The expected ids per key, each claim's marker last. */
-const withMarkers = (expected: Map<string, string[]>, markers: Map<string, string>) =>
-  new Map([...expected].map(([c, ids]) => [c, [...ids, markers.get(c)!]]));
+const withMarkers = (expected: Map<string, string[]>, markers: Map<string, string>) => new Map([...expected].map(([c, ids]) => [c, [...ids, markers.get(c)!]]));
 
 async function unpublished(t: string): Promise<number> {
   const [{ n }] = await ds.query(`SELECT count(*)::int AS n FROM "${schema}".outbox WHERE topic = $1 AND published_at IS NULL`, [t]);
@@ -113,12 +102,8 @@ async function enqueueInterleaved(t: string, claims: string[], perClaim: number,
 }
 
 it('refuses to enqueue outside a transaction, and rejects an invalid envelope', async () => {
-  await expect(enqueue(ds.manager, schema, TOPICS.order, step(randomUUID(), 0))).rejects.toThrow(
-    /inside the transaction/,
-  );
-  await expect(
-    ds.transaction((m) => enqueue(m, schema, TOPICS.order, { ...step(randomUUID(), 0), id: 'nope' })),
-  ).rejects.toThrow(/invalid envelope: id: Invalid uuid/);
+  await expect(enqueue(ds.manager, schema, TOPICS.order, step(randomUUID(), 0))).rejects.toThrow(/inside the transaction/);
+  await expect(ds.transaction((m) => enqueue(m, schema, TOPICS.order, { ...step(randomUUID(), 0), id: 'nope' }))).rejects.toThrow(/invalid envelope: id: Invalid uuid/);
   expect(await unpublished(TOPICS.order)).toBe(0);
 });
 
@@ -175,10 +160,7 @@ it('two relays at once publish each event once and keep each claim in order', as
   // Each relay with its own publisher (as two replicas of a service would be).
   const publisherB = kafka.publisher();
   await publisherB.connect();
-  const relays = [
-    new OutboxRelay({ dataSource: ds, schema, publisher, batchSize: 20, logger }),
-    new OutboxRelay({ dataSource: ds, schema, publisher: publisherB, batchSize: 20, logger }),
-  ];
+  const relays = [new OutboxRelay({ dataSource: ds, schema, publisher, batchSize: 20, logger }), new OutboxRelay({ dataSource: ds, schema, publisher: publisherB, batchSize: 20, logger })];
   const counts = [0, 0];
   let markers = new Map<string, string>();
   const markerCounts = [0, 0];
@@ -294,9 +276,10 @@ it('a failed publish leaves the events unpublished with attempts recorded; a lat
   const claims = [randomUUID(), randomUUID()];
   const { expected, total } = await enqueueInterleaved(TOPICS.failure, claims, 3, 2);
   const attempts = async () =>
-    (await ds.query(`SELECT attempts, last_error FROM "${schema}".outbox WHERE topic = $1 AND envelope->>'type' = 'test.step' ORDER BY created_at, id`, [
-      TOPICS.failure,
-    ])) as { attempts: number; last_error: string | null }[];
+    (await ds.query(`SELECT attempts, last_error FROM "${schema}".outbox WHERE topic = $1 AND envelope->>'type' = 'test.step' ORDER BY created_at, id`, [TOPICS.failure])) as {
+      attempts: number;
+      last_error: string | null;
+    }[];
 
   // 1. The publisher was stopped.
   const stopped = kafka.publisher();
@@ -335,9 +318,7 @@ it('a failed publish leaves the events unpublished with attempts recorded; a lat
   // 3. The background loop keeps failing, backs off, and still stops promptly.
   const looping = new OutboxRelay({ dataSource: ds, schema, publisher: unreachable, pollIntervalMs: 20, logger });
   looping.start();
-  await waitFor('a backed-off failure', () =>
-    logger.records.some((r) => r.message === 'outbox: publish failed, backing off'),
-  );
+  await waitFor('a backed-off failure', () => logger.records.some((r) => r.message === 'outbox: publish failed, backing off'));
   started = Date.now();
   await looping.stop();
   expect(Date.now() - started).toBeLessThan(5000);

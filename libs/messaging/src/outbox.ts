@@ -57,17 +57,10 @@ export function dropOutboxTableSql(schema: string): string[] {
  *
  * The Kafka key is the envelope's subject (the claim id), which keeps one claim's events in order.
  */
-export async function enqueue(
-  manager: EntityManager,
-  schema: string,
-  topic: string,
-  envelope: Envelope<unknown>,
-): Promise<void> {
+export async function enqueue(manager: EntityManager, schema: string, topic: string, envelope: Envelope<unknown>): Promise<void> {
   const s = quoteSchema(schema);
   if (!manager.queryRunner?.isTransactionActive) {
-    throw new Error(
-      'enqueue must be called inside the transaction that makes the change (use the manager from dataSource.transaction)',
-    );
+    throw new Error('enqueue must be called inside the transaction that makes the change (use the manager from dataSource.transaction)');
   }
   // Reject a bad event now, rolling back the caller's change, rather than publish something every
   // consumer will skip.
@@ -104,10 +97,13 @@ export async function enqueueMany(manager: EntityManager, schema: string, topic:
     const checked = checkEnvelope(envelope);
     if (!checked.ok) throw new InvalidEnvelopeError(checked);
   }
-  await manager.query(
-    `INSERT INTO ${s}.outbox (id, topic, key, envelope, headers) SELECT id, $1, key, envelope, $5::jsonb FROM unnest($2::uuid[], $3::text[], $4::jsonb[]) AS u(id, key, envelope)`,
-    [topic, envelopes.map((e) => e.id), envelopes.map((e) => e.subject), envelopes.map((e) => JSON.stringify(e)), contextHeaders()],
-  );
+  await manager.query(`INSERT INTO ${s}.outbox (id, topic, key, envelope, headers) SELECT id, $1, key, envelope, $5::jsonb FROM unnest($2::uuid[], $3::text[], $4::jsonb[]) AS u(id, key, envelope)`, [
+    topic,
+    envelopes.map((e) => e.id),
+    envelopes.map((e) => e.subject),
+    envelopes.map((e) => JSON.stringify(e)),
+    contextHeaders(),
+  ]);
 }
 
 export interface OutboxRelayOptions {
@@ -233,10 +229,7 @@ ORDER BY l.created_at, l.id`;
         for (const [topic, messages] of groupByTopic(batch)) {
           await this.publisher.publish(topic, messages);
         }
-        await manager.query(
-          `UPDATE ${this.table} SET published_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`,
-          [batch.map((r) => r.id)],
-        );
+        await manager.query(`UPDATE ${this.table} SET published_at = clock_timestamp(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])`, [batch.map((r) => r.id)]);
         return batch.length;
       });
     } catch (err) {
@@ -253,10 +246,7 @@ ORDER BY l.created_at, l.id`;
    */
   private async recordFailure(ids: string[], err: unknown): Promise<void> {
     try {
-      await this.dataSource.query(
-        `UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[]) AND published_at IS NULL`,
-        [ids, errorText(err).slice(0, 2000)],
-      );
+      await this.dataSource.query(`UPDATE ${this.table} SET attempts = attempts + 1, last_error = $2 WHERE id = ANY($1::uuid[]) AND published_at IS NULL`, [ids, errorText(err).slice(0, 2000)]);
     } catch (recordErr) {
       this.logger.error('outbox: could not record a failed publish', { error: errorText(recordErr) });
     }
@@ -290,13 +280,12 @@ ORDER BY l.created_at, l.id`;
   private sleep(ms: number): Promise<void> {
     return new Promise((resolve) => {
       if (!this.running) return resolve();
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
+      const done = () => {
         clearTimeout(timer);
-        self.wake = undefined;
+        this.wake = undefined;
         resolve();
-      }
+      };
+      const timer = setTimeout(done, ms);
       this.wake = done;
     });
   }

@@ -211,8 +211,14 @@ export function validateAbaBatch(input: unknown): AbaValidation {
   const balancingRecord = balancing(obj, p);
   const list = payments(obj, balancingRecord, p);
   const batch = complete({
-    processingDate: date, financialInstitution, userName, userId, description,
-    remitter: from, balancingRecord, payments: list,
+    processingDate: date,
+    financialInstitution,
+    userName,
+    userId,
+    description,
+    remitter: from,
+    balancingRecord,
+    payments: list,
   });
   unknownFields(obj, '', BATCH_FIELDS, p);
   if (p.list.length > 0 || !batch) return { ok: false, problems: p.list };

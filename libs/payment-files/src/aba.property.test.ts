@@ -14,7 +14,10 @@ const moneyText = (cents: bigint) => `${cents / 100n}.${String(cents % 100n).pad
 
 const paymentsArb = fc.array(
   fc.record({
-    bsb, account, accountTitle: named(40), reference: printable(25),
+    bsb,
+    account,
+    accountTitle: named(40),
+    reference: printable(25),
     cents: fc.bigInt({ min: 1n, max: MAX_CENTS / 40n }),
     withholding: fc.bigInt({ min: 0n, max: 99_999_999n }),
   }),
@@ -24,7 +27,9 @@ const paymentsArb = fc.array(
 const batchArb = fc.record({
   processingDate: fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z') }).map((d) => d.toISOString().slice(0, 10)),
   financialInstitution: fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'), minLength: 3, maxLength: 3 }),
-  userName: named(40), userId: digits(1, 6), description: named(20),
+  userName: named(40),
+  userId: digits(1, 6),
+  description: named(20),
   remitter: fc.record({ bsb, account, name: named(20) }),
   balancingRecord: fc.boolean(),
   payments: paymentsArb,
@@ -46,30 +51,36 @@ function render(b: Batch): string[] {
 
 describe('ABA properties', () => {
   it('renders every record of any valid batch as exactly 120 printable characters', () => {
-    fc.assert(fc.property(batchArb, (b) => {
-      for (const r of render(b)) expect(r).toMatch(/^[\x20-\x7e]{120}$/);
-    }));
+    fc.assert(
+      fc.property(batchArb, (b) => {
+        for (const r of render(b)) expect(r).toMatch(/^[\x20-\x7e]{120}$/);
+      }),
+    );
   });
 
   it('writes one detail record per payment, plus the balancing one, and counts them in the total record', () => {
-    fc.assert(fc.property(batchArb, (b) => {
-      const records = render(b);
-      const details = records.filter((r) => r[0] === '1');
-      expect(details).toHaveLength(b.payments.length + (b.balancingRecord ? 1 : 0));
-      expect(records[0][0]).toBe('0');
-      expect(records[records.length - 1].slice(0, 1)).toBe('7');
-      expect(Number(records[records.length - 1].slice(74, 80))).toBe(details.length);
-    }));
+    fc.assert(
+      fc.property(batchArb, (b) => {
+        const records = render(b);
+        const details = records.filter((r) => r[0] === '1');
+        expect(details).toHaveLength(b.payments.length + (b.balancingRecord ? 1 : 0));
+        expect(records[0][0]).toBe('0');
+        expect(records[records.length - 1].slice(0, 1)).toBe('7');
+        expect(Number(records[records.length - 1].slice(74, 80))).toBe(details.length);
+      }),
+    );
   });
 
   it('puts the exact sum of the amounts, in cents, in the credit total', () => {
-    fc.assert(fc.property(batchArb, (b) => {
-      const records = render(b);
-      const total = records[records.length - 1];
-      const credits = b.payments.reduce((acc, p) => acc + p.cents, 0n);
-      expect(BigInt(total.slice(30, 40))).toBe(credits);
-      expect(BigInt(total.slice(40, 50))).toBe(b.balancingRecord ? credits : 0n);
-      expect(BigInt(total.slice(20, 30))).toBe(b.balancingRecord ? 0n : credits);
-    }));
+    fc.assert(
+      fc.property(batchArb, (b) => {
+        const records = render(b);
+        const total = records[records.length - 1];
+        const credits = b.payments.reduce((acc, p) => acc + p.cents, 0n);
+        expect(BigInt(total.slice(30, 40))).toBe(credits);
+        expect(BigInt(total.slice(40, 50))).toBe(b.balancingRecord ? credits : 0n);
+        expect(BigInt(total.slice(20, 30))).toBe(b.balancingRecord ? 0n : credits);
+      }),
+    );
   });
 });

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the fixtures are changed field by field, into shapes the types refuse on purpose */
 import { abaFile, validateAbaBatch } from './aba';
 
 // Fixtures are invented for these tests; positions are 1-based and inclusive as in docs/payment-files.md.
@@ -167,7 +168,7 @@ describe('ABA refusals (payments.md)', () => {
     expect(problems((b) => (b.payments[1].bsb = '733042'))).toEqual([['payments[1].bsb', 'must be NNN-NNN']]);
   });
 
-  it("refuses a remitter BSB not NNN-NNN", () => {
+  it('refuses a remitter BSB not NNN-NNN', () => {
     expect(paths((b) => (b.remitter.bsb = '62-111'))).toEqual(['remitter.bsb']);
   });
 
@@ -242,7 +243,13 @@ describe('ABA refusals (payments.md)', () => {
   });
 
   it('refuses a batch whose credit total is over 99,999,999.99', () => {
-    const over = problems((b) => (b.payments = [{ ...b.payments[0], amount: '99999999.99' }, { ...b.payments[1], amount: '0.01' }]));
+    const over = problems(
+      (b) =>
+        (b.payments = [
+          { ...b.payments[0], amount: '99999999.99' },
+          { ...b.payments[1], amount: '0.01' },
+        ]),
+    );
     expect(over).toEqual([['payments', 'total too large']]);
   });
 
@@ -259,18 +266,37 @@ describe('ABA refusals (payments.md)', () => {
 
 describe('ABA input shape', () => {
   it('names every missing field', () => {
-    expect(paths((b) => { delete b.userId; delete b.payments[0].bsb; delete b.remitter.name; }))
-      .toEqual(['userId', 'remitter.name', 'payments[0].bsb']);
+    expect(
+      paths((b) => {
+        delete b.userId;
+        delete b.payments[0].bsb;
+        delete b.remitter.name;
+      }),
+    ).toEqual(['userId', 'remitter.name', 'payments[0].bsb']);
   });
 
   it('names every field of the wrong type', () => {
-    expect(problems((b) => { b.userId = 4512; b.balancingRecord = 'yes'; b.payments[1].reference = null; }))
-      .toEqual([['userId', 'must be a string'], ['balancingRecord', 'must be true or false'], ['payments[1].reference', 'must be a string']]);
+    expect(
+      problems((b) => {
+        b.userId = 4512;
+        b.balancingRecord = 'yes';
+        b.payments[1].reference = null;
+      }),
+    ).toEqual([
+      ['userId', 'must be a string'],
+      ['balancingRecord', 'must be true or false'],
+      ['payments[1].reference', 'must be a string'],
+    ]);
   });
 
   it('refuses unknown fields at every level, so a misspelt optional field is not silently ignored', () => {
-    expect(paths((b) => { b.currency = 'AUD'; b.remitter.bank = 'CBA'; b.payments[0].withHolding = '1.00'; }))
-      .toEqual(['remitter.bank', 'payments[0].withHolding', 'currency']);
+    expect(
+      paths((b) => {
+        b.currency = 'AUD';
+        b.remitter.bank = 'CBA';
+        b.payments[0].withHolding = '1.00';
+      }),
+    ).toEqual(['remitter.bank', 'payments[0].withHolding', 'currency']);
   });
 
   it('refuses a batch, remitter, payments list or payment of the wrong shape', () => {

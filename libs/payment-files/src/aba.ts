@@ -22,10 +22,10 @@ function ddmmyy(isoDate: string): string {
 }
 
 function descriptive(b: ValidAbaBatch): string {
-  return record([
-    '0', blank(17), '01', b.financialInstitution, blank(7),
-    left(b.userName, 26), rightZero(b.userId, 6), left(b.description, 12), ddmmyy(b.processingDate), blank(40),
-  ], ABA_RECORD_LENGTH);
+  return record(
+    ['0', blank(17), '01', b.financialInstitution, blank(7), left(b.userName, 26), rightZero(b.userId, 6), left(b.description, 12), ddmmyy(b.processingDate), blank(40)],
+    ABA_RECORD_LENGTH,
+  );
 }
 
 interface DetailFields {
@@ -39,11 +39,23 @@ interface DetailFields {
 }
 
 function detail(b: ValidAbaBatch, d: DetailFields): string {
-  return record([
-    '1', d.bsb, rightBlank(d.account, 9), blank(1), d.code, cents(d.amount, 10),
-    left(d.title, 32), left(d.reference, 18),
-    b.remitter.bsb, rightBlank(b.remitter.account, 9), left(b.remitter.name, 16), cents(d.withholding, 8),
-  ], ABA_RECORD_LENGTH);
+  return record(
+    [
+      '1',
+      d.bsb,
+      rightBlank(d.account, 9),
+      blank(1),
+      d.code,
+      cents(d.amount, 10),
+      left(d.title, 32),
+      left(d.reference, 18),
+      b.remitter.bsb,
+      rightBlank(b.remitter.account, 9),
+      left(b.remitter.name, 16),
+      cents(d.withholding, 8),
+    ],
+    ABA_RECORD_LENGTH,
+  );
 }
 
 function paymentRecord(b: ValidAbaBatch, p: AbaPayment): string {
@@ -54,16 +66,18 @@ function paymentRecord(b: ValidAbaBatch, p: AbaPayment): string {
 function balancingRecord(b: ValidAbaBatch, total: Dec): string {
   const { remitter } = b;
   return detail(b, {
-    bsb: remitter.bsb, account: remitter.account, code: DEBIT, amount: total,
-    title: remitter.name, reference: b.description, withholding: ZERO,
+    bsb: remitter.bsb,
+    account: remitter.account,
+    code: DEBIT,
+    amount: total,
+    title: remitter.name,
+    reference: b.description,
+    withholding: ZERO,
   });
 }
 
 function totalRecord(credits: Dec, debits: Dec, count: number): string {
-  return record([
-    '7', TOTAL_BSB_FILLER, blank(12), cents(credits.minus(debits), 10), cents(credits, 10), cents(debits, 10),
-    blank(24), rightZero(String(count), 6), blank(40),
-  ], ABA_RECORD_LENGTH);
+  return record(['7', TOTAL_BSB_FILLER, blank(12), cents(credits.minus(debits), 10), cents(credits, 10), cents(debits, 10), blank(24), rightZero(String(count), 6), blank(40)], ABA_RECORD_LENGTH);
 }
 
 /** The file for a validated batch: descriptive, details in input order, optional balancing, total. */

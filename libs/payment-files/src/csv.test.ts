@@ -10,7 +10,10 @@ describe('readCsv (RFC 4180)', () => {
   });
 
   it('skips blank and whitespace-only lines but keeps counting them', () => {
-    expect(readCsv('h\n\n \t\r\nv\n')).toEqual([{ line: 1, fields: ['h'] }, { line: 4, fields: ['v'] }]);
+    expect(readCsv('h\n\n \t\r\nv\n')).toEqual([
+      { line: 1, fields: ['h'] },
+      { line: 4, fields: ['v'] },
+    ]);
   });
 
   it('treats a quoted empty field as content, not a blank line', () => {

@@ -21,8 +21,7 @@ function problems(text: string): [number, string, string][] {
   return result.problems.map((p) => [p.line, p.column, p.message]);
 }
 
-const only = (column: Column | 'fields', value: Partial<Record<Column, string>>, message: string) =>
-  expect(problems(invoices(value))).toEqual([[2, column, message]]);
+const only = (column: Column | 'fields', value: Partial<Record<Column, string>>, message: string) => expect(problems(invoices(value))).toEqual([[2, column, message]]);
 
 describe('ABN check digits (ATO, Format of the ABN)', () => {
   // Worked by hand with weights 10,1,3,5,7,9,11,13,15,17,19 after taking 1 from the first digit:
@@ -44,13 +43,15 @@ describe('ABN check digits (ATO, Format of the ABN)', () => {
 
 describe('medical invoice lines: valid files', () => {
   it('counts lines, invoices, claims and providers and sums charged exactly', () => {
-    const result = checkMedicalInvoices(invoices(
-      { charged: '0.10' },
-      { service_date: '2026-03-19', charged: '0.20' }, // the same invoice, another date
-      { invoice_number: 'NP-1043', charged: '99999.99' },
-      { claim_number: 'WC0000456', provider_abn: '53004085616', charged: '0.00' }, // the same invoice number, another claim and provider
-      { provider_abn: '10612345678', payee: 'worker', charged: '0.01' }, // the same number from another provider
-    ));
+    const result = checkMedicalInvoices(
+      invoices(
+        { charged: '0.10' },
+        { service_date: '2026-03-19', charged: '0.20' }, // the same invoice, another date
+        { invoice_number: 'NP-1043', charged: '99999.99' },
+        { claim_number: 'WC0000456', provider_abn: '53004085616', charged: '0.00' }, // the same invoice number, another claim and provider
+        { provider_abn: '10612345678', payee: 'worker', charged: '0.01' }, // the same number from another provider
+      ),
+    );
     // invoices: NP-1042/518 (lines 2, 3), NP-1043/518, WC0000456 NP-1042/530, NP-1042/106 = 4.
     // charged: 0.10 + 0.20 + 99999.99 + 0.00 + 0.01 = 100000.30, past the largest amount one line may charge.
     expect(result).toMatchObject({ ok: true, summary: { lines: 5, invoices: 4, claims: 2, providers: 3, charged: '100000.30' } });
@@ -62,8 +63,14 @@ describe('medical invoice lines: valid files', () => {
     expect(result.lines).toHaveLength(1);
     const [line] = result.lines;
     expect(line).toMatchObject({
-      line: 2, claimNumber: 'WC0000123', invoiceNumber: 'NP-1042', providerAbn: '51824753556', payee: 'provider',
-      serviceDate: '2026-03-12', item: 'PTA002', units: 1,
+      line: 2,
+      claimNumber: 'WC0000123',
+      invoiceNumber: 'NP-1042',
+      providerAbn: '51824753556',
+      payee: 'provider',
+      serviceDate: '2026-03-12',
+      item: 'PTA002',
+      units: 1,
     });
     expect(line.charged.toFixed(2)).toBe('95.00');
   });
@@ -97,14 +104,7 @@ describe('medical invoice lines: valid files', () => {
   });
 
   it('accepts lines that differ from each other in any one of the five columns that identify a line', () => {
-    const text = invoices(
-      GOOD,
-      { claim_number: 'WC0000456' },
-      { invoice_number: 'NP-1043' },
-      { provider_abn: '53004085616' },
-      { service_date: '2026-03-13' },
-      { item: 'PTA001' },
-    );
+    const text = invoices(GOOD, { claim_number: 'WC0000456' }, { invoice_number: 'NP-1043' }, { provider_abn: '53004085616' }, { service_date: '2026-03-13' }, { item: 'PTA001' });
     expect(checkMedicalInvoices(text)).toMatchObject({ ok: true, summary: { lines: 6 } });
   });
 });
@@ -126,7 +126,10 @@ describe('medical invoice lines: refusals', () => {
   });
 
   it('still checks the lines under a wrong header', () => {
-    expect(problems(`${HEADER},gst\n${GOOD}\n${GOOD.replace('PTA002', 'pta002')}\n`).map(([l, c]) => [l, c])).toEqual([[1, 'header'], [3, 'item']]);
+    expect(problems(`${HEADER},gst\n${GOOD}\n${GOOD.replace('PTA002', 'pta002')}\n`).map(([l, c]) => [l, c])).toEqual([
+      [1, 'header'],
+      [3, 'item'],
+    ]);
   });
 
   it('refuses a line with the wrong number of fields', () => {
@@ -227,23 +230,35 @@ describe('medical invoice lines: refusals', () => {
   });
 
   it('still finds a repeat of an earlier line that has problems outside the five identifying columns', () => {
-    expect(problems(invoices({ payee: 'me' }, GOOD)).map(([l, c]) => [l, c])).toEqual([[2, 'payee'], [3, 'fields']]);
+    expect(problems(invoices({ payee: 'me' }, GOOD)).map(([l, c]) => [l, c])).toEqual([
+      [2, 'payee'],
+      [3, 'fields'],
+    ]);
   });
 
   it('does not compare lines when an identifying column is invalid', () => {
-    expect(problems(invoices({ service_date: '2026-02-30' }, { service_date: '2026-02-30' })).map(([l, c]) => [l, c])).toEqual([[2, 'service_date'], [3, 'service_date']]);
+    expect(problems(invoices({ service_date: '2026-02-30' }, { service_date: '2026-02-30' })).map(([l, c]) => [l, c])).toEqual([
+      [2, 'service_date'],
+      [3, 'service_date'],
+    ]);
     // The earlier line's item is refused, so the later one, which has it right, is the first good one.
     expect(problems(invoices({ item: 'pta002' }, GOOD)).map(([l, c]) => [l, c])).toEqual([[2, 'item']]);
   });
 
   it('reports every problem in line order, columns in order within a line, counting blank lines', () => {
-    const text = invoices(
-      { claim_number: '', invoice_number: 'NP 1', provider_abn: '1', payee: 'x', service_date: 'x', item: 'x', units: 'x', charged: 'x' },
-      '',
-      { charged: '1.5', claim_number: 'WC0000777' },
-    );
+    const text = invoices({ claim_number: '', invoice_number: 'NP 1', provider_abn: '1', payee: 'x', service_date: 'x', item: 'x', units: 'x', charged: 'x' }, '', {
+      charged: '1.5',
+      claim_number: 'WC0000777',
+    });
     expect(problems(text).map(([l, c]) => [l, c])).toEqual([
-      [2, 'claim_number'], [2, 'invoice_number'], [2, 'provider_abn'], [2, 'payee'], [2, 'service_date'], [2, 'item'], [2, 'units'], [2, 'charged'],
+      [2, 'claim_number'],
+      [2, 'invoice_number'],
+      [2, 'provider_abn'],
+      [2, 'payee'],
+      [2, 'service_date'],
+      [2, 'item'],
+      [2, 'units'],
+      [2, 'charged'],
       [4, 'charged'],
     ]);
   });

@@ -9,9 +9,7 @@ import type { CsvRecord } from './csv';
  * nothing accepted while any remains. Each accepted line is then assessed as docs/medical-assessment.md says.
  */
 
-export const MEDICAL_INVOICE_COLUMNS = [
-  'claim_number', 'invoice_number', 'provider_abn', 'payee', 'service_date', 'item', 'units', 'charged',
-] as const;
+export const MEDICAL_INVOICE_COLUMNS = ['claim_number', 'invoice_number', 'provider_abn', 'payee', 'service_date', 'item', 'units', 'charged'] as const;
 export type MedicalInvoiceColumn = (typeof MEDICAL_INVOICE_COLUMNS)[number];
 
 /** `column` names the column at fault, or `header` / `fields` for the whole line, as in the schedule. */
@@ -47,9 +45,7 @@ export interface MedicalInvoiceSummary {
   charged: string;
 }
 
-export type MedicalInvoiceResult =
-  | { ok: true; summary: MedicalInvoiceSummary; lines: MedicalInvoiceLine[] }
-  | { ok: false; problems: MedicalInvoiceProblem[] };
+export type MedicalInvoiceResult = { ok: true; summary: MedicalInvoiceSummary; lines: MedicalInvoiceLine[] } | { ok: false; problems: MedicalInvoiceProblem[] };
 
 const MAX_INVOICE_NUMBER = 30;
 const INVOICE_NUMBER_CHARACTERS = /^[A-Za-z0-9\-/._]*$/;
@@ -67,7 +63,10 @@ export { isValidAbn };
 /** What is known about one data line while it is checked, column by column (as in wrs.ts). */
 class LineCheck {
   readonly problems: MedicalInvoiceProblem[] = [];
-  constructor(readonly line: number, readonly fields: readonly string[]) {}
+  constructor(
+    readonly line: number,
+    readonly fields: readonly string[],
+  ) {}
   value(column: MedicalInvoiceColumn): string {
     return this.fields[MEDICAL_INVOICE_COLUMNS.indexOf(column)];
   }
@@ -160,10 +159,7 @@ function checkLine(line: number, fields: string[], seen: Map<string, number>): {
   const key = repeatKey([parsed.claimNumber, parsed.invoiceNumber, parsed.providerAbn, parsed.serviceDate, parsed.item]);
   const earlier = key === undefined ? undefined : seen.get(key);
   if (key !== undefined && earlier === undefined) seen.set(key, line);
-  const problems: MedicalInvoiceProblem[] = [
-    ...(earlier === undefined ? [] : [{ line, column: 'fields' as const, message: `repeats line ${earlier}` }]),
-    ...c.problems,
-  ];
+  const problems: MedicalInvoiceProblem[] = [...(earlier === undefined ? [] : [{ line, column: 'fields' as const, message: `repeats line ${earlier}` }]), ...c.problems];
   if (problems.length > 0) return { problems };
   // No problem means no column returned undefined (each does only through fail).
   return { problems, parsed: parsed as MedicalInvoiceLine };

@@ -25,11 +25,13 @@ const columns = (text: string) => problems(text).map(([line, column]) => [line, 
 
 describe('wage reimbursement schedule: valid files', () => {
   it('sums money exactly and counts lines and distinct claims', () => {
-    const result = checkWageSchedule(schedule(
-      { gross_earnings: '0.10', compensation_paid: '0.20', payg_withheld: '0' },
-      { period_start: '2026-08-10', period_end: '2026-08-16', gross_earnings: '0.20', compensation_paid: '0.10', payg_withheld: '0.3' },
-      { claim_number: 'CLM004530', gross_earnings: '1000000.05', compensation_paid: '0', payg_withheld: '0.00' },
-    ));
+    const result = checkWageSchedule(
+      schedule(
+        { gross_earnings: '0.10', compensation_paid: '0.20', payg_withheld: '0' },
+        { period_start: '2026-08-10', period_end: '2026-08-16', gross_earnings: '0.20', compensation_paid: '0.10', payg_withheld: '0.3' },
+        { claim_number: 'CLM004530', gross_earnings: '1000000.05', compensation_paid: '0', payg_withheld: '0.00' },
+      ),
+    );
     expect(result).toMatchObject({
       ok: true,
       summary: { lines: 3, claims: 2, grossEarnings: '1000000.35', compensationPaid: '0.30', paygWithheld: '0.30' },
@@ -131,14 +133,16 @@ describe('wage reimbursement schedule: refusals (payments.md)', () => {
   });
 
   it('refuses a period that overlaps an earlier one of the same claim, on the later line against period_start', () => {
-    expect(problems(schedule(GOOD, { period_start: '2026-08-09', period_end: '2026-08-15' }))).toEqual([
-      [3, 'period_start', 'overlaps the period on line 2 for the same claim'],
-    ]);
+    expect(problems(schedule(GOOD, { period_start: '2026-08-09', period_end: '2026-08-15' }))).toEqual([[3, 'period_start', 'overlaps the period on line 2 for the same claim']]);
   });
 
   it('still finds an overlap when the earlier line has other problems but valid dates', () => {
     const text = schedule({ hours_worked: 'x', gross_earnings: '$1' }, '', GOOD);
-    expect(columns(text)).toEqual([[2, 'hours_worked'], [2, 'gross_earnings'], [4, 'period_start']]);
+    expect(columns(text)).toEqual([
+      [2, 'hours_worked'],
+      [2, 'gross_earnings'],
+      [4, 'period_start'],
+    ]);
   });
 
   it('does not compare with an earlier line whose dates are invalid', () => {
@@ -148,7 +152,10 @@ describe('wage reimbursement schedule: refusals (payments.md)', () => {
 
   it('reports an overlap and a too-long period of the same line in column order', () => {
     const text = schedule(GOOD, { period_start: '2026-08-05', period_end: '2026-08-20', claim_number: 'CLM004512' });
-    expect(columns(text)).toEqual([[3, 'period_start'], [3, 'period_end']]);
+    expect(columns(text)).toEqual([
+      [3, 'period_start'],
+      [3, 'period_end'],
+    ]);
   });
 
   it('reports unreadable quoting against fields', () => {
@@ -158,14 +165,14 @@ describe('wage reimbursement schedule: refusals (payments.md)', () => {
   });
 
   it('reports every problem in line order, columns in order within a line, counting blank lines', () => {
-    const text = schedule(
-      { claim_number: '', period_end: '2026-08-01', gross_earnings: '$1', compensation_paid: '1.001' },
-      '',
-      { payg_withheld: '-1', hours_worked: '-2', claim_number: 'CLM000777' },
-    );
+    const text = schedule({ claim_number: '', period_end: '2026-08-01', gross_earnings: '$1', compensation_paid: '1.001' }, '', { payg_withheld: '-1', hours_worked: '-2', claim_number: 'CLM000777' });
     expect(columns(text)).toEqual([
-      [2, 'claim_number'], [2, 'period_end'], [2, 'gross_earnings'], [2, 'compensation_paid'],
-      [4, 'hours_worked'], [4, 'payg_withheld'],
+      [2, 'claim_number'],
+      [2, 'period_end'],
+      [2, 'gross_earnings'],
+      [2, 'compensation_paid'],
+      [4, 'hours_worked'],
+      [4, 'payg_withheld'],
     ]);
   });
 
@@ -182,13 +189,10 @@ describe('wage reimbursement schedule: refusals (payments.md)', () => {
  */
 describe('wage reimbursement schedule: totals worked by hand', () => {
   it('the shared wrs-valid example, inlined: totals as in wrs-valid.expected.json, added up by hand', () => {
-    const text = [
-      HEADER,
-      'CLM000123,2026-07-06,2026-07-12,16,480.00,679.00,98.00',
-      'CLM000123,2026-07-13,2026-07-19,20,600.00,559.00,61.00',
-      '',
-      'CLM000987,2026-07-06,2026-07-19,0,0,2304.00,410.00',
-    ].join('\n') + '\n';
+    const text =
+      [HEADER, 'CLM000123,2026-07-06,2026-07-12,16,480.00,679.00,98.00', 'CLM000123,2026-07-13,2026-07-19,20,600.00,559.00,61.00', '', 'CLM000987,2026-07-06,2026-07-19,0,0,2304.00,410.00'].join(
+        '\n',
+      ) + '\n';
     // gross 480.00 + 600.00 + 0 = 1080.00; compensation 679.00 + 559.00 + 2304.00 = 3542.00;
     // PAYG 98.00 + 61.00 + 410.00 = 569.00; 3 lines, 2 claims (CLM000123, CLM000987).
     expect(checkWageSchedule(text)).toMatchObject({

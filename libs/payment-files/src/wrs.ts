@@ -6,9 +6,7 @@ import { moneyTextProblem } from './fields';
 
 /** Wage reimbursement schedule: the CSV an employer sends for weekly compensation it paid (docs/payment-files.md). */
 
-export const WRS_COLUMNS = [
-  'claim_number', 'period_start', 'period_end', 'hours_worked', 'gross_earnings', 'compensation_paid', 'payg_withheld',
-] as const;
+export const WRS_COLUMNS = ['claim_number', 'period_start', 'period_end', 'hours_worked', 'gross_earnings', 'compensation_paid', 'payg_withheld'] as const;
 export type WrsColumn = (typeof WRS_COLUMNS)[number];
 
 /** `column` names the column at fault, or `header` / `fields` for the whole line (docs/payment-files.md). */
@@ -52,7 +50,10 @@ interface Period {
 /** What is known about one data line while it is checked, column by column. */
 class LineCheck {
   readonly problems: WrsProblem[] = [];
-  constructor(readonly line: number, readonly fields: readonly string[]) {}
+  constructor(
+    readonly line: number,
+    readonly fields: readonly string[],
+  ) {}
   value(column: WrsColumn): string {
     return this.fields[WRS_COLUMNS.indexOf(column)];
   }
@@ -104,7 +105,7 @@ function checkLine(line: number, fields: string[], periods: Map<string, Period[]
     if (end < start) c.fail('period_end', 'before period_start');
     else period = { line, start, end };
   }
-  const earlier = claim === '' ? [] : periods.get(claim) ?? [];
+  const earlier = claim === '' ? [] : (periods.get(claim) ?? []);
   const clash = period && earlier.find((p) => p.start <= period.end && period.start <= p.end);
   if (clash) c.fail('period_start', `overlaps the period on line ${clash.line} for the same claim`);
   const days = period && period.end - period.start + 1;

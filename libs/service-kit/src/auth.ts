@@ -41,14 +41,7 @@ export function signingKey(env: NodeJS.ProcessEnv = process.env, repoRoot = path
 export async function mintToken(who: StaffUser, key: Uint8Array, ttlSeconds = 8 * 3600): Promise<string> {
   if (!ROLES.includes(who.role)) throw new RangeError(`role must be one of ${ROLES.join(', ')}`);
   if (!who.user.trim()) throw new RangeError('user must not be empty');
-  return new SignJWT({ role: who.role })
-    .setProtectedHeader({ alg: 'HS256' })
-    .setSubject(who.user)
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setIssuedAt()
-    .setExpirationTime(`${ttlSeconds}s`)
-    .sign(key);
+  return new SignJWT({ role: who.role }).setProtectedHeader({ alg: 'HS256' }).setSubject(who.user).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime(`${ttlSeconds}s`).sign(key);
 }
 
 export async function verifyToken(token: string, key: Uint8Array): Promise<StaffUser> {
@@ -68,7 +61,10 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 /** Every route needs a bearer token with a role: 401 without one, 403 with the wrong role. */
 @Injectable()
 export class StaffAuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector, private readonly key: Uint8Array) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly key: Uint8Array,
+  ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const targets = [ctx.getHandler(), ctx.getClass()];

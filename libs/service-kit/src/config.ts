@@ -80,13 +80,15 @@ export type TemporalConfig = z.infer<typeof temporalConfigSchema>;
 export function platformRules(c: Record<string, unknown>, ctx: z.RefinementCtx): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   const outside = c.DEPLOYMENT !== undefined && c.DEPLOYMENT !== 'local';
-  if (outside && !c.AUTH_JWT_SECRET && !c.AUTH_KEY_FILE) issue('AUTH_JWT_SECRET', `is required when DEPLOYMENT is ${c.DEPLOYMENT} (or AUTH_KEY_FILE): every replica must verify tokens with the same key`);
+  if (outside && !c.AUTH_JWT_SECRET && !c.AUTH_KEY_FILE)
+    issue('AUTH_JWT_SECRET', `is required when DEPLOYMENT is ${c.DEPLOYMENT} (or AUTH_KEY_FILE): every replica must verify tokens with the same key`);
   if (c.KAFKA_SASL_MECHANISM) {
     if (!c.KAFKA_SASL_USERNAME) issue('KAFKA_SASL_USERNAME', 'is required with KAFKA_SASL_MECHANISM');
     if (!c.KAFKA_SASL_PASSWORD) issue('KAFKA_SASL_PASSWORD', 'is required with KAFKA_SASL_MECHANISM');
     if (outside && c.KAFKA_SSL !== 'true') issue('KAFKA_SSL', `must be true with SASL when DEPLOYMENT is ${c.DEPLOYMENT} (the password would cross the network in clear)`);
   } else if (c.KAFKA_SASL_USERNAME || c.KAFKA_SASL_PASSWORD) issue('KAFKA_SASL_MECHANISM', 'is required when KAFKA_SASL_USERNAME or KAFKA_SASL_PASSWORD is set');
-  if (Boolean(c.TEMPORAL_TLS_CERT_FILE) !== Boolean(c.TEMPORAL_TLS_KEY_FILE)) issue(c.TEMPORAL_TLS_CERT_FILE ? 'TEMPORAL_TLS_KEY_FILE' : 'TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together (mTLS)');
+  if (Boolean(c.TEMPORAL_TLS_CERT_FILE) !== Boolean(c.TEMPORAL_TLS_KEY_FILE))
+    issue(c.TEMPORAL_TLS_CERT_FILE ? 'TEMPORAL_TLS_KEY_FILE' : 'TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together (mTLS)');
   for (const k of ['KAFKA_SSL_CA_FILE', 'TEMPORAL_TLS_CA_FILE', 'TEMPORAL_TLS_CERT_FILE', 'TEMPORAL_TLS_KEY_FILE'])
     if (typeof c[k] === 'string' && !fs.existsSync(c[k] as string)) issue(k, `no such file: ${c[k]}`);
 }

@@ -26,7 +26,10 @@ export const refusedForDate = (e: unknown): boolean => e instanceof DocumentsSer
 
 /** The documents service answered with an error (or not at all): the caller's message is retried. */
 export class DocumentsServiceError extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
     this.name = 'DocumentsServiceError';
   }
@@ -46,7 +49,10 @@ export class DocumentsServiceClient {
   private readonly baseUrl: string;
   private token?: { value: Promise<string>; expiresAt: number };
 
-  constructor(baseUrl: string, private readonly serviceName: string) {
+  constructor(
+    baseUrl: string,
+    private readonly serviceName: string,
+  ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
 

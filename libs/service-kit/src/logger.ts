@@ -24,8 +24,7 @@ export function addLogContext(ctx: LogContext): void {
   if (store) Object.assign(store, ctx);
 }
 
-const LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-type Level = (typeof LEVELS)[number];
+type Level = 'debug' | 'info' | 'warn' | 'error';
 
 /**
  * Health information (Privacy Act 1988 s6FA; HRIP Act 2002 (NSW)) and credentials never reach a log
@@ -34,7 +33,9 @@ type Level = (typeof LEVELS)[number];
  */
 export const HEALTH_INFORMATION_KEYS = ['injury', 'bodyLocation', 'redFlags', 'yellowFlags', 'diagnosis', 'certificate', 'certificates', 'medicalReport', 'clinicalNotes', 'treatment', 'wpi'];
 export const SECRET_KEYS = ['authorization', 'cookie', 'token', 'accessToken', 'password', 'apiKey', 'AUTH_JWT_SECRET', 'KAFKA_SASL_PASSWORD', 'TEMPORAL_API_KEY'];
-export const REDACTED_PATHS = [...HEALTH_INFORMATION_KEYS, ...SECRET_KEYS].flatMap((k) => [k, `*.${k}`, `*.*.${k}`]).concat(['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]']);
+export const REDACTED_PATHS = [...HEALTH_INFORMATION_KEYS, ...SECRET_KEYS]
+  .flatMap((k) => [k, `*.${k}`, `*.*.${k}`])
+  .concat(['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]']);
 
 /**
  * The platform's one logger: pino, JSON lines on stdout with time (ISO), level (its name), service,
@@ -54,7 +55,11 @@ export function createPino(service: string, level: Level = 'info', write?: (line
       const span = trace.getActiveSpan()?.spanContext();
       // A request id that came in baggage (an event, a workflow's activity) when this is not a request of ours.
       const carried = requestIdOf();
-      return { ...(carried && { requestId: carried }), ...(logContext.getStore() ?? {}), ...(span && span.traceId !== '00000000000000000000000000000000' ? { traceId: span.traceId, spanId: span.spanId } : {}) };
+      return {
+        ...(carried && { requestId: carried }),
+        ...(logContext.getStore() ?? {}),
+        ...(span && span.traceId !== '00000000000000000000000000000000' ? { traceId: span.traceId, spanId: span.spanId } : {}),
+      };
     },
   };
   // Synchronous writes to stdout (pino's default): a line written before a crash is on disk.
@@ -68,7 +73,11 @@ export function createPino(service: string, level: Level = 'info', write?: (line
 export class JsonLogger implements LoggerService {
   readonly pino: Pino;
 
-  constructor(readonly service: string, minLevel: Level = 'info', write?: (line: string) => void) {
+  constructor(
+    readonly service: string,
+    minLevel: Level = 'info',
+    write?: (line: string) => void,
+  ) {
     this.pino = createPino(service, minLevel, write);
   }
 
@@ -104,7 +113,8 @@ export class JsonLogger implements LoggerService {
     if (!this.pino.isLevelEnabled(level)) return;
     const fields: Record<string, unknown> = {};
     for (const r of rest) {
-      if (typeof r === 'string') fields.context = r; // Nest passes the context name last
+      if (typeof r === 'string')
+        fields.context = r; // Nest passes the context name last
       else if (r instanceof Error) fields.error = r.stack ?? r.message;
       else if (r && typeof r === 'object') Object.assign(fields, r);
     }

@@ -53,7 +53,14 @@ describe('configuration', () => {
     expect(problems({ ...env, TEMPORAL_TLS: 'true', TEMPORAL_TLS_CA_FILE: path.join(dir, 'missing.pem') })).toContain(`TEMPORAL_TLS_CA_FILE: no such file: ${path.join(dir, 'missing.pem')}`);
     expect(problems({ ...env, TEMPORAL_TLS: 'yes' })).toContain('TEMPORAL_TLS: must be true or false');
     const mtls = temporalConnection(
-      loadConfig(temporalConfigSchema, { TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233', TEMPORAL_TLS: 'true', TEMPORAL_TLS_CA_FILE: path.join(dir, 'ca.pem'), TEMPORAL_TLS_CERT_FILE: path.join(dir, 'crt.pem'), TEMPORAL_TLS_KEY_FILE: path.join(dir, 'key.pem'), TEMPORAL_TLS_SERVER_NAME: 'ns.tmprl.cloud' }),
+      loadConfig(temporalConfigSchema, {
+        TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233',
+        TEMPORAL_TLS: 'true',
+        TEMPORAL_TLS_CA_FILE: path.join(dir, 'ca.pem'),
+        TEMPORAL_TLS_CERT_FILE: path.join(dir, 'crt.pem'),
+        TEMPORAL_TLS_KEY_FILE: path.join(dir, 'key.pem'),
+        TEMPORAL_TLS_SERVER_NAME: 'ns.tmprl.cloud',
+      }),
     );
     expect(mtls.address).toBe('ns.tmprl.cloud:7233');
     expect(mtls.tls?.serverNameOverride).toBe('ns.tmprl.cloud');
@@ -99,9 +106,21 @@ describe('JSON logs', () => {
   it('never carry health information or credentials, however they are nested', () => {
     const lines: string[] = [];
     const log = new JsonLogger('claims', 'info', (l) => lines.push(l));
-    log.info('notified', { claimNumber: 'WC-1', injury: { nature: 'fracture', bodyLocation: 'left wrist' }, data: { worker: { givenName: 'Li' }, injury: { nature: 'fracture' } }, headers: { authorization: 'Bearer abc' }, token: 'abc' });
+    log.info('notified', {
+      claimNumber: 'WC-1',
+      injury: { nature: 'fracture', bodyLocation: 'left wrist' },
+      data: { worker: { givenName: 'Li' }, injury: { nature: 'fracture' } },
+      headers: { authorization: 'Bearer abc' },
+      token: 'abc',
+    });
     const entry = JSON.parse(lines[0]);
-    expect(entry).toMatchObject({ claimNumber: 'WC-1', injury: '[redacted]', data: { worker: { givenName: 'Li' }, injury: '[redacted]' }, headers: { authorization: '[redacted]' }, token: '[redacted]' });
+    expect(entry).toMatchObject({
+      claimNumber: 'WC-1',
+      injury: '[redacted]',
+      data: { worker: { givenName: 'Li' }, injury: '[redacted]' },
+      headers: { authorization: '[redacted]' },
+      token: '[redacted]',
+    });
     expect(lines[0]).not.toMatch(/fracture|wrist|abc/);
   });
 });
@@ -127,7 +146,11 @@ describe('a costly health check', () => {
   it('runs at most once per interval while it succeeds, and shares a run between concurrent probes', async () => {
     let t = 0;
     let runs = 0;
-    const check = checkAtMostEvery(30_000, async () => void runs++, () => t);
+    const check = checkAtMostEvery(
+      30_000,
+      async () => void runs++,
+      () => t,
+    );
     await Promise.all([check(), check(), check()]);
     expect(runs).toBe(1);
     t = 29_999;
@@ -142,10 +165,14 @@ describe('a costly health check', () => {
     let t = 0;
     let up = false;
     let runs = 0;
-    const check = checkAtMostEvery(30_000, async () => {
-      runs++;
-      if (!up) throw new Error('connection refused');
-    }, () => t);
+    const check = checkAtMostEvery(
+      30_000,
+      async () => {
+        runs++;
+        if (!up) throw new Error('connection refused');
+      },
+      () => t,
+    );
     await expect(check()).rejects.toThrow('connection refused');
     t = 1;
     await expect(check()).rejects.toThrow('connection refused');

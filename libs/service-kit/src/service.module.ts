@@ -34,7 +34,12 @@ export interface ServiceModuleOptions {
 export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
   private outbox?: RunningOutbox;
 
-  constructor(@Inject(getDataSourceToken()) private readonly ds: DataSource, @Inject(KAFKA) private readonly kafka: KafkaClient, @Inject(LOGGER) private readonly log: JsonLogger, @Inject(OPTIONS) private readonly o: ServiceModuleOptions) {}
+  constructor(
+    @Inject(getDataSourceToken()) private readonly ds: DataSource,
+    @Inject(KAFKA) private readonly kafka: KafkaClient,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+    @Inject(OPTIONS) private readonly o: ServiceModuleOptions,
+  ) {}
 
   onApplicationBootstrap() {
     if (this.o.outboxTopics?.length) this.outbox = runOutbox({ kafka: this.kafka, dataSource: this.ds, schema: this.o.schema, topics: this.o.outboxTopics, logger: this.log });
@@ -51,12 +56,19 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
  */
 @Injectable()
 export class ServiceGauges implements OnModuleInit {
-  constructor(@Inject(getDataSourceToken()) private readonly ds: DataSource, @Inject(KAFKA) private readonly kafka: KafkaClient, private readonly metrics: ServiceMetrics, @Inject(OPTIONS) private readonly o: ServiceModuleOptions) {}
+  constructor(
+    @Inject(getDataSourceToken()) private readonly ds: DataSource,
+    @Inject(KAFKA) private readonly kafka: KafkaClient,
+    private readonly metrics: ServiceMetrics,
+    @Inject(OPTIONS) private readonly o: ServiceModuleOptions,
+  ) {}
 
   onModuleInit() {
     if (this.o.outboxTopics?.length) {
       const backlog = cached(10_000, async () => {
-        const [row] = await this.ds.query(`SELECT count(*)::int AS n, coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)::float AS age FROM "${this.o.schema}".outbox WHERE published_at IS NULL`);
+        const [row] = await this.ds.query(
+          `SELECT count(*)::int AS n, coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)::float AS age FROM "${this.o.schema}".outbox WHERE published_at IS NULL`,
+        );
         return row as { n: number; age: number };
       });
       this.metrics.gauge('outbox_unpublished_events', 'Events committed to the outbox and not yet published to Kafka', [], async (g) => g.set((await backlog()).n));

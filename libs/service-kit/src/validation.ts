@@ -19,7 +19,7 @@ export function parseOr400<T extends ZodTypeAny>(schema: T, value: unknown, wher
 
 /** The OpenAPI schema of a zod contract, so /docs shows exactly what validation accepts. */
 export function openApiSchema(schema: ZodTypeAny): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { zodToJsonSchema } = require('zod-to-json-schema') as typeof import('zod-to-json-schema');
   const { $schema, ...rest } = zodToJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' }) as Record<string, unknown>;
   void $schema;

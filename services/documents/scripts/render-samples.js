@@ -16,8 +16,14 @@ fs.mkdirSync(out, { recursive: true });
 
 const fortnights = Array.from({ length: 26 }, (_, i) => ({ description: `Fortnight ${i + 1}: ordinary hours, overtime and shift allowance`, amount: `${2300 + i * 7}.${String(i).padStart(2, '0')}` }));
 const extra = {
-  'piawe-decision-26-fortnights': ['piawe-decision', { ...SAMPLES['piawe-decision'], employments: [{ kind: 'this-employer', period: { from: '2025-03-03', to: '2026-03-01' }, daysCounted: 364, earnings: fortnights }] }],
-  'acknowledgement-letter-li-xiaolong': ['acknowledgement-letter', { ...SAMPLES['acknowledgement-letter'], worker: { givenName: '小龙', familyName: '李', nameOrder: 'family-first', address: ['Unit 3, 12 Dixon Street', 'Haymarket NSW 2000'] } }],
+  'piawe-decision-26-fortnights': [
+    'piawe-decision',
+    { ...SAMPLES['piawe-decision'], employments: [{ kind: 'this-employer', period: { from: '2025-03-03', to: '2026-03-01' }, daysCounted: 364, earnings: fortnights }] },
+  ],
+  'acknowledgement-letter-li-xiaolong': [
+    'acknowledgement-letter',
+    { ...SAMPLES['acknowledgement-letter'], worker: { givenName: '小龙', familyName: '李', nameOrder: 'family-first', address: ['Unit 3, 12 Dixon Street', 'Haymarket NSW 2000'] } },
+  ],
 };
 const jobs = [...DOCUMENT_KINDS.map((k) => [k, k, SAMPLES[k]]), ...Object.entries(extra).map(([name, [k, d]]) => [name, k, d])].filter(([name]) => only.length === 0 || only.includes(name));
 

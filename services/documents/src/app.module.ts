@@ -26,10 +26,6 @@ const config = loadDocumentsConfig();
     }),
   ],
   controllers: [DocumentsController],
-  providers: [
-    { provide: DOCUMENTS_CONFIG, useValue: config },
-    DocumentsService,
-    ClaimsDirectory,
-  ],
+  providers: [{ provide: DOCUMENTS_CONFIG, useValue: config }, DocumentsService, ClaimsDirectory],
 })
 export class AppModule {}

@@ -18,7 +18,10 @@ export const documentsConfigSchema = baseConfig
   .extend({
     PORT: port(3002),
     /** The service's own schema; tests give each run its own. */
-    DB_SCHEMA: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _').default('documents'),
+    DB_SCHEMA: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _')
+      .default('documents'),
     /** The group that reads claim.notified (claims/claims-directory.ts); default: one per schema. */
     CLAIMS_CONSUMER_GROUP: z.string().min(1, 'must not be empty').optional(),
     ...(Object.fromEntries(Object.keys(INSURER_SETTINGS).map((k) => [k, z.string().optional()])) as Record<InsurerSetting, z.ZodOptional<z.ZodString>>),

@@ -4,12 +4,18 @@ import { baseConfig, loadConfig, port } from '@wc/service-kit';
 export const notificationsConfigSchema = baseConfig.extend({
   PORT: port(3003),
   /** The service's own schema; tests give each run its own. */
-  DB_SCHEMA: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _').default('notifications'),
+  DB_SCHEMA: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _')
+    .default('notifications'),
   DOCUMENTS_SERVICE_URL: z.string().url('must be a URL, e.g. http://127.0.0.1:3002').default('http://127.0.0.1:3002'),
   /** The consumer group reading claim events (tests use their own). */
   CLAIMS_CONSUMER_GROUP: z.string().min(1).default('notifications-service.claims'),
   /** Where email goes out: smtp://host:port (smtps:// for TLS; user:pass@ when the relay needs it). `npm start` runs a local server. */
-  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:2525').default('smtp://127.0.0.1:2525'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL, e.g. smtp://127.0.0.1:2525')
+    .default('smtp://127.0.0.1:2525'),
   MAIL_FROM: z.string().min(3).default('Workers Compensation Claims <claims@localhost>'),
   /** Named in SMS texts. */
   SENDER_NAME: z.string().min(1).default('Workers Compensation Claims'),
@@ -20,7 +26,11 @@ export const notificationsConfigSchema = baseConfig.extend({
   /** ...and gives up after this many attempts, becoming a task for the case manager. */
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1, 'must be at least 1').max(20, 'must be at most 20').default(5),
   /** How often team leaders are emailed the escalations they have not yet had in a digest; 0 turns it off. */
-  DIGEST_EVERY_MS: z.coerce.number().int().min(0).default(60 * 60 * 1000),
+  DIGEST_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(60 * 60 * 1000),
 });
 export type NotificationsConfig = z.infer<typeof notificationsConfigSchema>;
 export const NOTIFICATIONS_CONFIG = Symbol('notifications config');

@@ -13,19 +13,34 @@ const paymentsSettings = baseConfig.extend({
    */
   KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
   /** The insurer's bank details for the ABA file's descriptive record and trace fields (docs/sources.md §7.2). */
-  ABA_FINANCIAL_INSTITUTION: z.string().regex(/^[A-Z]{3}$/, 'must be the 3-letter bank abbreviation, e.g. WBC').optional(),
+  ABA_FINANCIAL_INSTITUTION: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be the 3-letter bank abbreviation, e.g. WBC')
+    .optional(),
   ABA_USER_NAME: z.string().min(1).max(26).optional(),
-  ABA_USER_ID: z.string().regex(/^\d{1,6}$/, 'must be the 1-6 digit APCA user id').optional(),
+  ABA_USER_ID: z
+    .string()
+    .regex(/^\d{1,6}$/, 'must be the 1-6 digit APCA user id')
+    .optional(),
   ABA_DESCRIPTION: z.string().min(1).max(12).optional(),
-  ABA_REMITTER_BSB: z.string().regex(/^\d{3}-\d{3}$/, 'must be NNN-NNN').optional(),
-  ABA_REMITTER_ACCOUNT: z.string().regex(/^[0-9 -]{1,9}$/, 'must be up to 9 digits, hyphens or spaces').optional(),
+  ABA_REMITTER_BSB: z
+    .string()
+    .regex(/^\d{3}-\d{3}$/, 'must be NNN-NNN')
+    .optional(),
+  ABA_REMITTER_ACCOUNT: z
+    .string()
+    .regex(/^[0-9 -]{1,9}$/, 'must be up to 9 digits, hyphens or spaces')
+    .optional(),
   ABA_REMITTER_NAME: z.string().min(1).max(16).optional(),
   ABA_BALANCING_RECORD: z.enum(['true', 'false']).default('false'),
   /** Where remittance advices are rendered and stored (issue 17). */
   DOCUMENTS_SERVICE_URL: z.string().url('must be a URL, e.g. http://127.0.0.1:3002').default('http://127.0.0.1:3002'),
   /** Who providers contact about a remittance advice (printed on it); the insurer's own outside local use (below). */
   PROVIDER_PAYMENTS_CONTACT_NAME: z.string().min(1).max(200).optional(),
-  PROVIDER_PAYMENTS_CONTACT_PHONE: z.string().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number').optional(),
+  PROVIDER_PAYMENTS_CONTACT_PHONE: z
+    .string()
+    .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number')
+    .optional(),
   PROVIDER_PAYMENTS_CONTACT_EMAIL: z.string().email().optional(),
   PROVIDER_PAYMENTS_POSTAL_ADDRESS: z.string().min(5).max(200).optional(),
   /** Claims a remediation or a run works through per transaction. */
@@ -50,7 +65,7 @@ export const paymentsConfigSchema = localDefaults(
     PROVIDER_PAYMENTS_CONTACT_EMAIL: 'provider.payments@insurer.example',
     PROVIDER_PAYMENTS_POSTAL_ADDRESS: 'Postal address not configured (set PROVIDER_PAYMENTS_POSTAL_ADDRESS)',
   },
-  'the insurer\'s own bank details go into every ABA file, its provider contact onto every remittance advice',
+  "the insurer's own bank details go into every ABA file, its provider contact onto every remittance advice",
 );
 
 export type PaymentsConfig = z.infer<typeof paymentsConfigSchema>;

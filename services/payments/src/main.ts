@@ -9,7 +9,7 @@ export async function start(overrides: { port?: number } = {}): Promise<INestApp
   const config = loadPaymentsConfig();
   return startService({
     name: 'payments',
-    description: "Payments: PIAWE, weekly payments with maker-checker, payment runs and ABA files, wage reimbursement schedules and reconciliation, remediation",
+    description: 'Payments: PIAWE, weekly payments with maker-checker, payment runs and ABA files, wage reimbursement schedules and reconciliation, remediation',
     schema: SCHEMA,
     config,
     appModule: async () => (await import('./app.module')).AppModule,

@@ -128,10 +128,17 @@ test.each(validSchedules.map((c) => [c.name, c] as const))('a valid CSV (%s) is 
   for (const k of ['grossEarnings', 'compensationPaid', 'paygWithheld'] as const) {
     expect(formatMoney(sum(got.body.lines.map((l: Record<string, string>) => new Dec(l[k]))))).toBe(expected.summary[k]);
   }
-  const sql = await db.query(`SELECT sum(gross_earnings)::text AS g, sum(compensation_paid)::text AS c, sum(payg_withheld)::text AS p FROM ${SCHEMA}.wage_reimbursement_schedule_lines WHERE schedule_id = $1`, [r.body.id]);
+  const sql = await db.query(
+    `SELECT sum(gross_earnings)::text AS g, sum(compensation_paid)::text AS c, sum(payg_withheld)::text AS p FROM ${SCHEMA}.wage_reimbursement_schedule_lines WHERE schedule_id = $1`,
+    [r.body.id],
+  );
   expect(sql.rows[0]).toEqual({ g: expected.summary.grossEarnings, c: expected.summary.compensationPaid, p: expected.summary.paygWithheld });
-  const types = await db.query(`SELECT column_name, data_type, numeric_precision, numeric_scale FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'wage_reimbursement_schedule_lines' ORDER BY column_name`, [SCHEMA]);
-  for (const c of types.rows.filter((x) => ['gross_earnings', 'compensation_paid', 'payg_withheld'].includes(x.column_name))) expect(c).toMatchObject({ data_type: 'numeric', numeric_precision: 12, numeric_scale: 2 });
+  const types = await db.query(
+    `SELECT column_name, data_type, numeric_precision, numeric_scale FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'wage_reimbursement_schedule_lines' ORDER BY column_name`,
+    [SCHEMA],
+  );
+  for (const c of types.rows.filter((x) => ['gross_earnings', 'compensation_paid', 'payg_withheld'].includes(x.column_name)))
+    expect(c).toMatchObject({ data_type: 'numeric', numeric_precision: 12, numeric_scale: 2 });
   expect(await counts()).toEqual({ schedules: before.schedules + 1, lines: before.lines + expected.lines.length, outbox: before.outbox + 1 });
 });
 
@@ -221,7 +228,11 @@ test('requests that are not a schedule: 400, 413, 415', async () => {
   expect((await postCsv(ownValid, 'policyNumber=P-1', { key: 'short' })).status).toBe(400);
   expect((await postCsv(ownValid, 'policyNumber=P-1', { type: 'text/plain' })).status).toBe(415);
   expect((await postCsv(ownValid, 'policyNumber=P-1', { type: 'text/csv; charset=windows-1252' })).status).toBe(415);
-  const notUtf8 = await fetch(`${base}/wage-reimbursement-schedules?policyNumber=P-1`, { method: 'POST', headers: { authorization: `Bearer ${tokens['payments-officer']}`, 'content-type': 'text/csv' }, body: Buffer.from([0x63, 0xff, 0x0a]) });
+  const notUtf8 = await fetch(`${base}/wage-reimbursement-schedules?policyNumber=P-1`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${tokens['payments-officer']}`, 'content-type': 'text/csv' },
+    body: Buffer.from([0x63, 0xff, 0x0a]),
+  });
   expect(notUtf8.status).toBe(400);
   const badJson = await send('POST', '/wage-reimbursement-schedules', { role: 'payments-officer', type: 'application/json', body: '{"employer":' });
   expect(badJson.status).toBe(400);

@@ -88,10 +88,20 @@ describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remedia
 
   it('refuses a calculated PIAWE without enough evidence or with bad evidence, and takes an interim one at once', async () => {
     const claimId = await februaryClaim(`${NUMBER}I`);
-    let r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'calculated', reason: 'payslips', employments: [{ id: 'e1', employer: 'Harbour Freight', startedOn: '2020-01-01' }], earnings: [] });
+    let r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, {
+      basis: 'calculated',
+      reason: 'payslips',
+      employments: [{ id: 'e1', employer: 'Harbour Freight', startedOn: '2020-01-01' }],
+      earnings: [],
+    });
     expect(r.status).toBe(422);
     expect(r.body.message).toContain('interim');
-    r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'calculated', reason: 'payslips', employments: [{ id: 'e1', employer: 'Harbour Freight', startedOn: '2020-01-01' }], earnings: [{ id: 'l1', employment: 'e1', from: '2026-01-20', to: '2026-01-10', kind: 'ordinary', amount: '100' }] });
+    r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, {
+      basis: 'calculated',
+      reason: 'payslips',
+      employments: [{ id: 'e1', employer: 'Harbour Freight', startedOn: '2020-01-01' }],
+      earnings: [{ id: 'l1', employment: 'e1', from: '2026-01-20', to: '2026-01-10', kind: 'ordinary', amount: '100' }],
+    });
     expect(r.status).toBe(400);
     expect(r.body.problems.map((p: { field: string }) => p.field)).toContain('earnings[0].to');
 
@@ -282,7 +292,12 @@ describe('a final PIAWE after an interim one', () => {
       const to = new Date(Date.UTC(2025, 5, 8 + 7 * i)).toISOString().slice(0, 10);
       return { id: `p${i}`, employment: 'e1', from, to, kind: 'ordinary', amount: '1050.00' };
     });
-    let r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'calculated', reason: 'payslips for the 52 weeks', employments: [{ id: 'e1', employer: 'Harbour Freight', startedOn: '2019-03-01' }], earnings });
+    let r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, {
+      basis: 'calculated',
+      reason: 'payslips for the 52 weeks',
+      employments: [{ id: 'e1', employer: 'Harbour Freight', startedOn: '2019-03-01' }],
+      earnings,
+    });
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ basis: 'calculated', status: 'awaiting-review', amount: '1050.00' });
     expect(r.body.evidence.result.employments[0].linesUsed).toHaveLength(52);
@@ -297,7 +312,9 @@ describe('a final PIAWE after an interim one', () => {
     const events = await db.query(`SELECT envelope->'data'->>'amount' AS amount FROM payments.outbox WHERE envelope->>'type' = 'piawe.determined' AND envelope->>'subject' = $1`, [claimId]);
     expect(events.rows).toEqual([{ amount: '1050.00' }]);
     const notices = await db.query(`SELECT envelope->'data' AS d FROM payments.outbox WHERE envelope->>'type' = 'notice.requested' AND envelope->>'subject' = $1`, [claimId]);
-    expect(notices.rows.map((r) => r.d)).toEqual([expect.objectContaining({ type: 'piawe-decision', to: ['employer', 'worker'], cause: 'piawe.determined', ref: determination, facts: { decidedBy: CARA[0] } })]); // signed by who determined it (issue 16)
+    expect(notices.rows.map((r) => r.d)).toEqual([
+      expect.objectContaining({ type: 'piawe-decision', to: ['employer', 'worker'], cause: 'piawe.determined', ref: determination, facts: { decidedBy: CARA[0] } }),
+    ]); // signed by who determined it (issue 16)
 
     // Weeks 1-3 again: 95% × 1050 = 997.50, 47.50 more each: 142.50 arrears, made by the reviewer.
     const arrears = await eventually('arrears from the PIAWE change', async () => {
@@ -328,7 +345,9 @@ describe('wage reimbursement schedules: reconciliation and reimbursement', () =>
         { type: 'certificate.received', at: '2026-03-03', capacity: 'some', from: '2026-03-02', to: '2026-04-26' },
       ] as ClaimEvent[],
     });
-    expect((await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'employer', employer: { bsb: '082-001', account: '55501234', accountTitle: 'HARBOUR FREIGHT PTY LTD' } })).status).toBe(200);
+    expect((await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'employer', employer: { bsb: '082-001', account: '55501234', accountTitle: 'HARBOUR FREIGHT PTY LTD' } })).status).toBe(
+      200,
+    );
     expect((await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1200.00', reason: 'employer payroll summary' })).status).toBe(201);
     // Employer-paid claims are not paid directly.
     expect((await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-04-26' })).body.problems[0].field).toBe('paidBy');

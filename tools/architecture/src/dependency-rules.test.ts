@@ -88,7 +88,11 @@ describe('dependency rules', () => {
   it('workflow code imports only the lifecycle, the rules, contracts and the Temporal workflow API', () => {
     const allowed = /^(@wc\/(rules|contracts|claim-lifecycle)|@temporalio\/workflow|\.\.?\/)/;
     const workflowFiles = ['workflows/src/claim/workflows.ts', 'workflows/src/workflows.ts'].map((f) => path.join(root, f));
-    const bad = workflowFiles.flatMap((f) => imports(f).filter((s) => !allowed.test(s) && !s.startsWith('./claim/')).map((s) => `${path.relative(root, f)} imports ${s}`));
+    const bad = workflowFiles.flatMap((f) =>
+      imports(f)
+        .filter((s) => !allowed.test(s) && !s.startsWith('./claim/'))
+        .map((s) => `${path.relative(root, f)} imports ${s}`),
+    );
     expect(bad).toEqual([]);
   });
 });

@@ -10,7 +10,8 @@ const specs: OptionSpec[] = [
 describe('parseArgs', () => {
   it('separates positionals, flags and options with values in either form', () => {
     expect(parseArgs(['a.json', '--json', '--html', 'out.html', 'b'], specs)).toEqual({
-      positionals: ['a.json', 'b'], options: { json: true, html: 'out.html' },
+      positionals: ['a.json', 'b'],
+      options: { json: true, html: 'out.html' },
     });
     expect(parseArgs(['--html=x=y.html', '-h'], specs).options).toEqual({ html: 'x=y.html', help: true });
   });

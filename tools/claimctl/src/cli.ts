@@ -11,15 +11,7 @@ const synopsis = (c: Command) => ['claimctl', ...c.words, ...(c.options ?? []).m
 
 function usage(list: Command[] = commands): string {
   const lines = list.map((c) => `  ${synopsis(c).padEnd(44)} ${c.summary}`);
-  return [
-    'usage: claimctl <command> [options]',
-    '',
-    'commands:',
-    ...lines,
-    '',
-    'claimctl <command> --help shows one command. Exit status: 0 done, 2 refused input or wrong usage.',
-    '',
-  ].join('\n');
+  return ['usage: claimctl <command> [options]', '', 'commands:', ...lines, '', 'claimctl <command> --help shows one command. Exit status: 0 done, 2 refused input or wrong usage.', ''].join('\n');
 }
 
 function commandUsage(c: Command): string {

@@ -28,7 +28,10 @@ describe('claimctl simulate', () => {
     expect(r.stderr).not.toMatch(/internal error|refused/);
     expect(r.status).toBe(0);
     const out = JSON.parse(r.stdout); // stdout carries the JSON and nothing else
-    const names = fs.readdirSync(dir).filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json')).sort();
+    const names = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.json') && !f.endsWith('.expected.json'))
+      .sort();
     expect(out).toHaveLength(names.length);
     names.forEach((name, i) => {
       const expected = JSON.parse(fs.readFileSync(path.join(dir, name.replace(/\.json$/, '.expected.json')), 'utf8'));

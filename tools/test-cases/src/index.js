@@ -77,7 +77,11 @@ function scenarioFolders() {
   for (const { source, dir } of caseDirs('scenarios')) {
     const walk = (d) => {
       out.push({ source, dir: d, name: `${source}: ${path.relative(dir, d).split(path.sep).join('/') || '.'}` });
-      for (const e of fs.readdirSync(d, { withFileTypes: true }).filter((x) => x.isDirectory()).sort((a, b) => (a.name < b.name ? -1 : 1))) walk(path.join(d, e.name));
+      for (const e of fs
+        .readdirSync(d, { withFileTypes: true })
+        .filter((x) => x.isDirectory())
+        .sort((a, b) => (a.name < b.name ? -1 : 1)))
+        walk(path.join(d, e.name));
     };
     walk(dir);
   }

@@ -12,7 +12,7 @@ afterEach(() => {
 });
 
 describe('test cases', () => {
-  it('without a shared folder: only the repository\'s own cases, each with its expected result', () => {
+  it("without a shared folder: only the repository's own cases, each with its expected result", () => {
     process.env.WC_SHARED_DIR = path.join(os.tmpdir(), 'no-such-shared-folder');
     expect(sharedDir()).toBeNull();
     expect(sharedCase('scenarios', 'x.json')).toBeNull();

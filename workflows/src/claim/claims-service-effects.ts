@@ -6,7 +6,10 @@ import type { ClaimEffectsPort } from './activities';
  * token. A non-2xx answer throws, so Temporal retries the activity; the batch key makes that safe.
  */
 export class ClaimsServiceEffects implements ClaimEffectsPort {
-  constructor(private readonly baseUrl: string, private readonly token: () => Promise<string>) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token: () => Promise<string>,
+  ) {}
 
   async record(claimId: string, effects: Effect[], batchKey: string): Promise<void> {
     const res = await fetch(`${this.baseUrl}/internal/claims/${encodeURIComponent(claimId)}/effects`, {

@@ -47,12 +47,22 @@ it('a part ends once, after the effects the claim decided for it, when an action
     },
   };
   const taskQueue = `parts-race-${randomUUID()}`;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue, workflowBundle: await claimWorkflowBundle(), activities: createClaimActivities({ effects: new InMemoryEffects(), parts }), ...workerTelemetry() });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: await claimWorkflowBundle(),
+    activities: createClaimActivities({ effects: new InMemoryEffects(), parts }),
+    ...workerTelemetry(),
+  });
   await worker.runUntil(async () => {
     const notified = parseEventTime(fracture.claim.notifiedAt);
     const clockOffsetMs = sydneyInstant(notified.date, notified.minuteOfDay) - (await env.currentTimeMs());
     const claimId = `parts-race-${randomUUID()}`;
-    const handle = await env.client.workflow.start<typeof claimWorkflow>('claimWorkflow', { taskQueue, workflowId: claimId, args: [{ claimId, claim: fracture.claim, tables: fracture.parameters, clockOffsetMs }] });
+    const handle = await env.client.workflow.start<typeof claimWorkflow>('claimWorkflow', {
+      taskQueue,
+      workflowId: claimId,
+      args: [{ claimId, claim: fracture.claim, tables: fracture.parameters, clockOffsetMs }],
+    });
     await handle.executeUpdate(actionUpdate, { args: [{ at: notified.date, type: 'complaint.received' }] });
     await atTheGate;
     await handle.executeUpdate(actionUpdate, { args: [{ at: notified.date, type: 'claim.finalised', reason: 'withdrawn by the worker' }] });

@@ -11,7 +11,10 @@ jest.setTimeout(300_000);
 // Recorded histories of real claims and their parts (workflows/scripts/record-histories.js). A workflow change that
 // would break claims already in flight fails here; version such changes with patched().
 const dir = path.resolve(__dirname, '..', '..', 'histories');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.history.json')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.history.json'))
+  .sort();
 
 describe('replay of recorded claim histories', () => {
   beforeAll(() => installQuietRuntime());

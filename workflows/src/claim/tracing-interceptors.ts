@@ -13,7 +13,6 @@ import { workflowInfo, type WorkflowInterceptorsFactory } from '@temporalio/work
 import { TRACED_MEMO } from './definitions';
 import { OpenTelemetryInboundInterceptor, OpenTelemetryInternalsInterceptor, OpenTelemetryOutboundInterceptor } from '@temporalio/interceptors-opentelemetry/lib/workflow';
 
-
 const traced = () => workflowInfo().memo?.[TRACED_MEMO] === true;
 
 export const interceptors: WorkflowInterceptorsFactory = () => {
@@ -35,7 +34,8 @@ export const interceptors: WorkflowInterceptorsFactory = () => {
         startChildWorkflowExecution: (input, next) => (traced() ? outbound.startChildWorkflowExecution(input, next) : next(input)),
         signalWorkflow: (input, next) => (traced() ? outbound.signalWorkflow(input, next) : next(input)),
         // The next run is traced too (a memo is not carried over unless given).
-        continueAsNew: (input, next) => (traced() ? outbound.continueAsNew({ ...input, options: { ...input.options, memo: { ...(input.options.memo ?? {}), [TRACED_MEMO]: true } } }, next) : next(input)),
+        continueAsNew: (input, next) =>
+          traced() ? outbound.continueAsNew({ ...input, options: { ...input.options, memo: { ...(input.options.memo ?? {}), [TRACED_MEMO]: true } } }, next) : next(input),
       },
     ],
     // Only lets go of the sandbox's context manager when a workflow is evicted: no command, any run.

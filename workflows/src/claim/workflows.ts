@@ -1,13 +1,4 @@
-import {
-  ApplicationFailure,
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  patched,
-  proxyActivities,
-  setHandler,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { ClaimLifecycle, END_OF_DAY_MINUTE, decisionsOf, type Effect, type PartKind, type PartRef, partFinished, refusal, splitEffects, timelineOf } from '@wc/claim-lifecycle';
 import { DECLARED_DAYS_VERSION, addDays, builtInDeclaredDays, parseEventTime, sydneyAt, sydneyInstant, SydneyDateTime } from '@wc/rules';
 import { ClaimActivities, ClaimWorkflowInput, DEFAULT_HISTORY_LIMIT, actionUpdate, claimPartWorkflowId, decisionsQuery, partsQuery, summaryQuery, timelineQuery } from './definitions';
@@ -89,7 +80,15 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
   setHandler(decisionsQuery, () => decisionsOf(lc.state));
   setHandler(summaryQuery, () => {
     const s = lc.state;
-    return { claimId: input.claimId, classification: s.classification, segment: s.segment, notificationDate: s.notificationDate, significanceDate: s.significanceDate, finalisedOn: s.finalisedOn, clock: s.clock };
+    return {
+      claimId: input.claimId,
+      classification: s.classification,
+      segment: s.segment,
+      notificationDate: s.notificationDate,
+      significanceDate: s.significanceDate,
+      finalisedOn: s.finalisedOn,
+      clock: s.clock,
+    };
   });
 
   const parts = new Map<string, { kind: PartKind; running: boolean }>(input.parts ?? []);

@@ -128,6 +128,9 @@ describe('the claim workflow on the time-skipping server', () => {
     expect(r.refused).toEqual(['events[5]: type: the claim was finalised on 2026-03-10; nothing more can be recorded']);
     expect(r.timeline.obligations.filter((o) => o.status !== 'met' && o.status !== 'late').every((o) => o.status === 'cancelled')).toBe(true);
     // 9 March is still payable (one seventh of week 2); days from 10 March are not.
-    expect(r.timeline.payments.map((p) => [p.week, p.amount])).toEqual([[1, '1140.00'], [2, '162.86']]);
+    expect(r.timeline.payments.map((p) => [p.week, p.amount])).toEqual([
+      [1, '1140.00'],
+      [2, '162.86'],
+    ]);
   });
 });

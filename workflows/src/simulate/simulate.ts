@@ -147,7 +147,17 @@ async function runOne({ file, scenario }: { file: string; scenario: Scenario }, 
       fs.writeFileSync(path.join(options.historyDir, `${path.basename(file, '.json')}.${p.id}.history.json`), historyToJSON(partHistory));
     }
   }
-  return { file, timeline: { name: scenario.name, ...timeline }, details, refused, afterUntil, elapsedMs: Date.now() - t0, continuedAsNew: description.runId !== handle.firstExecutionRunId, parts, effects: effects.byClaim.get(claimId) ?? [] };
+  return {
+    file,
+    timeline: { name: scenario.name, ...timeline },
+    details,
+    refused,
+    afterUntil,
+    elapsedMs: Date.now() - t0,
+    continuedAsNew: description.runId !== handle.firstExecutionRunId,
+    parts,
+    effects: effects.byClaim.get(claimId) ?? [],
+  };
 }
 
 /** Each part's workflow: its status, and how many effects it carried out (its result once it ended). */
@@ -205,4 +215,3 @@ function refusalMessage(e: unknown): string {
   if (e instanceof WorkflowUpdateFailedError && e.cause) return e.cause.message;
   return e instanceof Error ? e.message : String(e);
 }
-

@@ -3,9 +3,9 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { installQuietRuntime } from '../runtime';
 
 /** The repository's local-engines module (plain JS, deploy/local): the one place engines are started. */
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const engines = require(path.resolve(__dirname, '..', '..', '..', 'deploy', 'local', 'engines.js'));
-// eslint-disable-next-line @typescript-eslint/no-var-requires
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const cache = require(path.resolve(__dirname, '..', '..', '..', 'deploy', 'local', 'cache.js'));
 
 export interface TimeSkippingServer {

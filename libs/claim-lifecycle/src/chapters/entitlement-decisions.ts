@@ -19,7 +19,11 @@ export const entitlementDecisions = chapter({
     switch (event.type) {
       case 's48a.warning-issued': {
         const open = openWarning(state, day);
-        if (open) return problem('type', `the s48A warning of ${open.issuedOn} is still open (until the worker complies or its suspension ends on ${suspensionEnds(open)}); a second warning cannot be given (rules.md §8.2)`);
+        if (open)
+          return problem(
+            'type',
+            `the s48A warning of ${open.issuedOn} is still open (until the worker complies or its suspension ends on ${suspensionEnds(open)}); a second warning cannot be given (rules.md §8.2)`,
+          );
         const p = suspendFromProblem(day, event.suspendFrom);
         return p ? problem('suspendFrom', p) : null;
       }
@@ -93,7 +97,10 @@ export const entitlementDecisions = chapter({
 });
 
 function alreadyDiscontinued(d: RecordedDiscontinuance) {
-  return problem('type', `weekly payments were already discontinued by notice of ${d.noticeOn} (${d.by}), no longer payable from ${d.firstDayNotPayable}; a second discontinuance cannot be recorded (rules.md §8.3)`);
+  return problem(
+    'type',
+    `weekly payments were already discontinued by notice of ${d.noticeOn} (${d.by}), no longer payable from ${d.firstDayNotPayable}; a second discontinuance cannot be recorded (rules.md §8.3)`,
+  );
 }
 
 function discontinuanceFacts(d: RecordedDiscontinuance): NoticeFacts {
@@ -108,4 +115,3 @@ function s39Facts(s: ClaimState): NoticeFacts | undefined {
   const lastPaymentOn = addDays(started, 26 * 7 - 1);
   return { lastPaymentOn, ceaseOn: addDays(lastPaymentOn, 1), week235StartedOn: started };
 }
-

@@ -17,7 +17,17 @@ export * from './chapter';
  * The chapters of a claim's life, in the order their day starts run (work capacity first: its
  * week triggers ran first before the chapters were split, and effects keep their order on replay).
  */
-export const CHAPTERS: readonly Chapter[] = [intake, liability, workCapacity, injuryManagement, treatment, disputesAndReviews, entitlementDecisions, paymentClocks, finalisation] as unknown as Chapter[];
+export const CHAPTERS: readonly Chapter[] = [
+  intake,
+  liability,
+  workCapacity,
+  injuryManagement,
+  treatment,
+  disputesAndReviews,
+  entitlementDecisions,
+  paymentClocks,
+  finalisation,
+] as unknown as Chapter[];
 
 const BY_EVENT = new Map<ClaimEventType, Chapter>();
 for (const c of CHAPTERS) for (const e of c.events) BY_EVENT.set(e, c);

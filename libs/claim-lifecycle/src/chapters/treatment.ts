@@ -54,7 +54,14 @@ export const treatment = chapter({
         const outcome = event.type === 'treatment.approved' ? 'approved' : 'declined';
         inst.decision = { outcome, on: date };
         inst.closed = true;
-        const facts = { treatment: inst.request?.treatment ?? null, provider: inst.request?.provider ?? null, cost: inst.request?.cost ?? null, requestedOn: inst.openedOn, decision: outcome, decidedOn: date };
+        const facts = {
+          treatment: inst.request?.treatment ?? null,
+          provider: inst.request?.provider ?? null,
+          cost: inst.request?.cost ?? null,
+          requestedOn: inst.openedOn,
+          decision: outcome,
+          decidedOn: date,
+        };
         if (outcome === 'approved') ctx.notice('treatment-decision', date, event.type, ['provider', 'worker'], inst.ref, facts);
         else {
           // A declined request disputes liability for medical expenses: the worker gets the s78
@@ -127,7 +134,8 @@ export function reviewMedicalPeriod(ctx: ChapterContext, day: LocalDate): void {
   const period = medicalPeriodOf(ctx, day);
   const open = ctx.ledger.openOf('s59a.notice');
   if (!period) {
-    const why = s.wpi.length && s.wpi[s.wpi.length - 1].percent > 20 ? 'WPI above 20%: medical compensation is not limited (s59A)' : 'weekly payments payable: medical compensation does not end yet (s59A(3))';
+    const why =
+      s.wpi.length && s.wpi[s.wpi.length - 1].percent > 20 ? 'WPI above 20%: medical compensation is not limited (s59A)' : 'weekly payments payable: medical compensation does not end yet (s59A(3))';
     for (const o of open) ctx.ledger.cancel(o, day, why);
     return;
   }

@@ -12,8 +12,7 @@ export function requireEnv(name: string): string {
   const value = process.env[name];
   if (!value) {
     throw new Error(
-      `${name} is not set: run through the jest "engines" project, or start the engines ` +
-        `(node deploy/local/engines.js up --only kafka,postgres --detach) and export .data/engines.env`,
+      `${name} is not set: run through the jest "engines" project, or start the engines ` + `(node deploy/local/engines.js up --only kafka,postgres --detach) and export .data/engines.env`,
     );
   }
   return value;
@@ -38,13 +37,15 @@ export interface LogRecord {
 /** A logger that keeps what it is told (and prints errors, to keep test failures explainable). */
 export function captureLogger(echo: LogLevel[] = []): Logger & { records: LogRecord[] } {
   const records: LogRecord[] = [];
-  const at = (level: LogLevel) => (message: string, fields: LogFields = {}) => {
-    records.push({ level, message, fields });
-    if (echo.includes(level)) {
-      const printable = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v instanceof Error ? errorFields(v) : v]));
-      process.stderr.write(JSON.stringify({ level, message, ...printable }) + '\n');
-    }
-  };
+  const at =
+    (level: LogLevel) =>
+    (message: string, fields: LogFields = {}) => {
+      records.push({ level, message, fields });
+      if (echo.includes(level)) {
+        const printable = Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v instanceof Error ? errorFields(v) : v]));
+        process.stderr.write(JSON.stringify({ level, message, ...printable }) + '\n');
+      }
+    };
   return { records, debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }
 
@@ -52,11 +53,7 @@ export function kafkaClient(clientId: string, logger?: Logger): KafkaClient {
   return createKafka({ brokers: requireEnv('KAFKA_BROKERS'), clientId, logger });
 }
 
-export async function waitFor(
-  what: string,
-  check: () => Promise<boolean> | boolean,
-  { timeoutMs = 30_000, intervalMs = 50 } = {},
-): Promise<void> {
+export async function waitFor(what: string, check: () => Promise<boolean> | boolean, { timeoutMs = 30_000, intervalMs = 50 } = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
@@ -67,10 +64,7 @@ export async function waitFor(
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Reads a topic from the beginning with a group of its own: what actually reached Kafka. */
-export async function collectTopic(
-  kafka: KafkaClient,
-  topic: string,
-): Promise<{ messages: IncomingMessage[]; stop: () => Promise<void> }> {
+export async function collectTopic(kafka: KafkaClient, topic: string): Promise<{ messages: IncomingMessage[]; stop: () => Promise<void> }> {
   const messages: IncomingMessage[] = [];
   const consumer: MessageConsumer = kafka.consumer({ groupId: uniqueId('collector') });
   await consumer.run([topic], async (m) => void messages.push(m), { fromBeginning: true });

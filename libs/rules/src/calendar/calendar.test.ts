@@ -22,16 +22,38 @@ describe('Easter (computus)', () => {
 describe('NSW holidays (Public Holidays Act 2010 s4; nsw-facts §5 derived table)', () => {
   it('2025: Australia Day on Sunday moves to Monday 27 Jan; Bank Holiday 4 Aug', () => {
     expect(holidayDates(2025)).toEqual([
-      '2025-01-01', '2025-01-27', '2025-04-18', '2025-04-19', '2025-04-20', '2025-04-21', '2025-04-25',
-      '2025-06-09', '2025-08-04', '2025-10-06', '2025-12-25', '2025-12-26',
+      '2025-01-01',
+      '2025-01-27',
+      '2025-04-18',
+      '2025-04-19',
+      '2025-04-20',
+      '2025-04-21',
+      '2025-04-25',
+      '2025-06-09',
+      '2025-08-04',
+      '2025-10-06',
+      '2025-12-25',
+      '2025-12-26',
     ]);
     expect(cal.holiday('2025-01-26')).toBeUndefined();
   });
 
   it('2026: Anzac Day on Saturday stays, with the declared additional Monday 27 Apr; Boxing Day on Saturday adds Monday 28 Dec', () => {
     expect(holidayDates(2026)).toEqual([
-      '2026-01-01', '2026-01-26', '2026-04-03', '2026-04-04', '2026-04-05', '2026-04-06', '2026-04-25', '2026-04-27',
-      '2026-06-08', '2026-08-03', '2026-10-05', '2026-12-25', '2026-12-26', '2026-12-28',
+      '2026-01-01',
+      '2026-01-26',
+      '2026-04-03',
+      '2026-04-04',
+      '2026-04-05',
+      '2026-04-06',
+      '2026-04-25',
+      '2026-04-27',
+      '2026-06-08',
+      '2026-08-03',
+      '2026-10-05',
+      '2026-12-25',
+      '2026-12-26',
+      '2026-12-28',
     ]);
     expect(cal.isBusinessDay('2026-04-27')).toBe(false);
     // s4 alone gives no substitute for Anzac Day: 27 Apr is a holiday only because it was declared (docs/rules.md §1).
@@ -41,8 +63,21 @@ describe('NSW holidays (Public Holidays Act 2010 s4; nsw-facts §5 derived table
 
   it('2027: the declared Monday 26 Apr after Anzac Day on Sunday; Christmas on Saturday → Mon 27; Boxing Day on Sunday → Tue 28', () => {
     expect(holidayDates(2027)).toEqual([
-      '2027-01-01', '2027-01-26', '2027-03-26', '2027-03-27', '2027-03-28', '2027-03-29', '2027-04-25', '2027-04-26',
-      '2027-06-14', '2027-08-02', '2027-10-04', '2027-12-25', '2027-12-26', '2027-12-27', '2027-12-28',
+      '2027-01-01',
+      '2027-01-26',
+      '2027-03-26',
+      '2027-03-27',
+      '2027-03-28',
+      '2027-03-29',
+      '2027-04-25',
+      '2027-04-26',
+      '2027-06-14',
+      '2027-08-02',
+      '2027-10-04',
+      '2027-12-25',
+      '2027-12-26',
+      '2027-12-27',
+      '2027-12-28',
     ]);
   });
 

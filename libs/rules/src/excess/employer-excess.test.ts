@@ -28,7 +28,13 @@ describe('employer excess (1987 Act s160; nsw-facts §9.4)', () => {
   });
 
   it('uses MAX on the date of injury when 0.95 × PIAWE is above it', () => {
-    const r = employerExcess({ piawe: '3000.00', dateOfInjury: '2025-03-03', employerAwareOn: '2025-03-03', firstReceivedOn: '2025-03-20', tables: { ...tables, employerExcessCap: [{ from: '2024-07-01', amount: '5000.00' }] } });
+    const r = employerExcess({
+      piawe: '3000.00',
+      dateOfInjury: '2025-03-03',
+      employerAwareOn: '2025-03-03',
+      firstReceivedOn: '2025-03-20',
+      tables: { ...tables, employerExcessCap: [{ from: '2024-07-01', amount: '5000.00' }] },
+    });
     expect(r.amount).toBe('2523.00');
     expect(r.warnings).toEqual([]);
   });

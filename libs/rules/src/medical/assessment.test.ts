@@ -10,7 +10,14 @@ const base = (): MedicalBatch => ({
   claim: { claimNumber: 'WC1', dateOfInjury: '2026-03-02', claimMadeOn: '2026-03-03', liability: 'accepted', wpi: null, weeklyPayments: { status: 'current' }, medicalPaidToDate: '0.00' },
   providers: [
     { id: 'P1', name: 'Northside Physio', registration: [{ status: 'current', from: '2012-02-01' }] },
-    { id: 'P2', name: 'Dr Ito', registration: [{ status: 'current', from: '2009-01-01' }, { status: 'disciplinary-conditions', from: '2026-04-01' }] },
+    {
+      id: 'P2',
+      name: 'Dr Ito',
+      registration: [
+        { status: 'current', from: '2009-01-01' },
+        { status: 'disciplinary-conditions', from: '2026-04-01' },
+      ],
+    },
     { id: 'P3', name: 'Westside EP', registration: [{ status: 'suspended', from: '2026-01-01' }] },
   ],
   feeOrder: [
@@ -32,7 +39,17 @@ const assess = (patch: (b: MedicalBatch) => void) => {
 
 describe('medical.md checks, in order', () => {
   it('1. provider: unknown, suspended, and under disciplinary conditions from the day they apply', () => {
-    expect(assess((b) => (b.lines = [line(1, { provider: 'P9' }), line(2, { provider: 'P3', item: 'WCO001', charged: '84.25' }), line(3, { provider: 'P2', item: 'WCO001', serviceDate: '2026-03-31', charged: '84.25' }), line(4, { provider: 'P2', item: 'WCO001', serviceDate: '2026-04-01', charged: '84.25' })]))).toEqual([
+    expect(
+      assess(
+        (b) =>
+          (b.lines = [
+            line(1, { provider: 'P9' }),
+            line(2, { provider: 'P3', item: 'WCO001', charged: '84.25' }),
+            line(3, { provider: 'P2', item: 'WCO001', serviceDate: '2026-03-31', charged: '84.25' }),
+            line(4, { provider: 'P2', item: 'WCO001', serviceDate: '2026-04-01', charged: '84.25' }),
+          ]),
+      ),
+    ).toEqual([
       [1, 'refuse', '0.00', 'unknown-provider'],
       [2, 'refuse', '0.00', 'provider-not-eligible'],
       [3, 'pay', '84.25', null],
@@ -56,7 +73,9 @@ describe('medical.md checks, in order', () => {
       b.exemptItems = ['PTA002'];
     };
     // 2 years from 10 Mar 2026 end on 9 Mar 2028.
-    expect(assess((b) => (ceased(b, null), (b.lines = [line(1, { serviceDate: '2028-03-09' }), line(2, { serviceDate: '2028-03-10' }), line(3, { serviceDate: '2028-06-15', charged: '99.00' })])))).toEqual([
+    expect(
+      assess((b) => (ceased(b, null), (b.lines = [line(1, { serviceDate: '2028-03-09' }), line(2, { serviceDate: '2028-03-10' }), line(3, { serviceDate: '2028-06-15', charged: '99.00' })]))),
+    ).toEqual([
       [1, 'pay', '92.00', null],
       [2, 'refuse', '0.00', 'outside-entitlement-period'],
       [3, 'reduce', '95.40', 'over-fee-order'], // payable again in June 2028 (s59A(3)); at the fee of 1 Jul 2026
@@ -67,7 +86,16 @@ describe('medical.md checks, in order', () => {
     ]);
     expect(assess((b) => (ceased(b, 21), (b.lines = [line(1, { serviceDate: '2040-01-01' })])))).toEqual([[1, 'pay', '92.00', null]]);
     // Never paid weekly: from the day the claim was made; a period from 29 February ends on 28 February.
-    expect(assess((b) => ((b.claim.claimMadeOn = '2028-02-29'), (b.claim.weeklyPayments = { status: 'never' }), (b.exemptItems = ['PTA002']), (b.lines = [line(1, { serviceDate: '2030-02-28' }), line(2, { serviceDate: '2030-03-01' })])))).toEqual([
+    expect(
+      assess(
+        (b) => (
+          (b.claim.claimMadeOn = '2028-02-29'),
+          (b.claim.weeklyPayments = { status: 'never' }),
+          (b.exemptItems = ['PTA002']),
+          (b.lines = [line(1, { serviceDate: '2030-02-28' }), line(2, { serviceDate: '2030-03-01' })])
+        ),
+      ),
+    ).toEqual([
       [1, 'pay', '92.00', null],
       [2, 'refuse', '0.00', 'outside-entitlement-period'],
     ]);
@@ -77,7 +105,15 @@ describe('medical.md checks, in order', () => {
     expect(
       assess((b) => {
         b.paidLines = [{ provider: 'P1', serviceDate: '2026-03-11', item: 'PTA002', units: 1 }];
-        b.lines = [line(1, { serviceDate: '2026-03-11' }), line(2, { serviceDate: '2026-06-01' }), line(3, { serviceDate: '2026-06-01' }), line(4, { provider: 'P9' }), line(5, { provider: 'P9' }), line(6, { charged: '99.00' }), line(7)];
+        b.lines = [
+          line(1, { serviceDate: '2026-03-11' }),
+          line(2, { serviceDate: '2026-06-01' }),
+          line(3, { serviceDate: '2026-06-01' }),
+          line(4, { provider: 'P9' }),
+          line(5, { provider: 'P9' }),
+          line(6, { charged: '99.00' }),
+          line(7),
+        ];
       }),
     ).toEqual([
       [1, 'refuse', '0.00', 'duplicate'],
@@ -121,7 +157,12 @@ describe('medical.md checks, in order', () => {
       assess((b) => {
         b.claim.liability = 'provisional';
         b.claim.medicalPaidToDate = '9800.00';
-        b.lines = [line(1, { units: 2, charged: '200.00' }), line(2, { serviceDate: '2026-03-13', charged: '92.00' }), line(3, { item: 'WCO001', serviceDate: '2026-03-13', charged: '16.01' }), line(4, { item: 'WCO001', serviceDate: '2026-03-14', charged: '16.00' })];
+        b.lines = [
+          line(1, { units: 2, charged: '200.00' }),
+          line(2, { serviceDate: '2026-03-13', charged: '92.00' }),
+          line(3, { item: 'WCO001', serviceDate: '2026-03-13', charged: '16.01' }),
+          line(4, { item: 'WCO001', serviceDate: '2026-03-14', charged: '16.00' }),
+        ];
       }),
     ).toEqual([
       [1, 'reduce', '184.00', 'over-fee-order'], // 2 × 92.00; 9800 + 184 = 9984

@@ -10,10 +10,7 @@ import { s59aMedicalPeriod } from './s59a-period';
  */
 export type RegistrationStatus = 'current' | 'suspended' | 'disqualified' | 'disciplinary-conditions';
 export type MedicalLiability = 'provisional' | 'accepted' | 'disputed';
-export type WeeklyPaymentsState =
-  | { status: 'never' }
-  | { status: 'current' }
-  | { status: 'ceased'; on: LocalDate; payableAgain?: Array<{ from: LocalDate; to: LocalDate }> };
+export type WeeklyPaymentsState = { status: 'never' } | { status: 'current' } | { status: 'ceased'; on: LocalDate; payableAgain?: Array<{ from: LocalDate; to: LocalDate }> };
 
 export interface MedicalClaimFacts {
   claimNumber: string;
@@ -136,7 +133,7 @@ export function assessMedicalBatch(batch: MedicalBatch): MedicalAssessment {
   const providers = new Map(batch.providers.map((p) => [p.id, p]));
   const exempt = new Set(batch.exemptItems);
   const lastDay = entitlementLastDay(claim);
-  const payableAgain = claim.weeklyPayments.status === 'ceased' ? claim.weeklyPayments.payableAgain ?? [] : [];
+  const payableAgain = claim.weeklyPayments.status === 'ceased' ? (claim.weeklyPayments.payableAgain ?? []) : [];
   // s60(2A): treatment within 48 hours of the injury needs no prior approval; times are not captured,
   // so the day of injury and the two days after it all get the benefit of the doubt.
   const within48Hours = (d: LocalDate) => d >= claim.dateOfInjury && d <= addDays(claim.dateOfInjury, 2);
@@ -175,7 +172,10 @@ export function assessMedicalBatch(batch: MedicalBatch): MedicalAssessment {
       const reg = inForce(provider.registration, l.serviceDate);
       if (!reg || !ELIGIBLE.has(reg.status)) return decide('refuse', 'provider-not-eligible');
       // 2. Item: the fee order row in force on the service date.
-      const fee = inForce(batch.feeOrder.filter((f) => f.item === l.item), l.serviceDate);
+      const fee = inForce(
+        batch.feeOrder.filter((f) => f.item === l.item),
+        l.serviceDate,
+      );
       if (!fee) return decide('refuse', 'unknown-item');
       // 3. Date.
       if (l.serviceDate < claim.dateOfInjury) return decide('refuse', 'before-injury');

@@ -175,7 +175,8 @@ const RULE_BOOK_OBLIGATIONS: Record<(typeof OBLIGATION_TYPES)[number], Obligatio
   },
   'certificate.renewal': {
     type: 'certificate.renewal',
-    opensWhen: 'a certificate of capacity none or some has been received and liability is provisional or accepted, unless its next certificate has arrived, the worker is back on pre-injury duties or the claim is finalised',
+    opensWhen:
+      'a certificate of capacity none or some has been received and liability is provisional or accepted, unless its next certificate has arrived, the worker is back on pre-injury duties or the claim is finalised',
     due: { kind: 'on', base: 'certificate-to' },
     calendar: 'calendar-days',
     completedBy: ['certificate.received'],

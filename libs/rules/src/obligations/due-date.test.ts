@@ -17,7 +17,14 @@ describe('obligation catalogue (rules.md §4)', () => {
   });
 
   it('only initial contact, the IMP, the RTW goal review (rules.md §4 exception) and the s39 notice (§8.4) may open late', () => {
-    expect(OBLIGATION_TYPES.filter((t) => OBLIGATIONS[t].canOpenLate)).toEqual(['initial-contact.worker', 'initial-contact.employer', 'initial-contact.doctor', 'imp.initial', 'rtw-goal.review', 's39.notice']);
+    expect(OBLIGATION_TYPES.filter((t) => OBLIGATIONS[t].canOpenLate)).toEqual([
+      'initial-contact.worker',
+      'initial-contact.employer',
+      'initial-contact.doctor',
+      'imp.initial',
+      'rtw-goal.review',
+      's39.notice',
+    ]);
   });
 });
 

@@ -3,9 +3,9 @@ import { DueBase, DueRule, OBLIGATIONS, ObligationType } from './catalogue';
 
 /** The dates a due rule may count from; only those its rule names need to be given. */
 export type DueContext = { trigger: LocalDate } & Partial<Record<Exclude<DueBase, 'trigger'>, LocalDate>> & {
-  /** complaint.extended: the new date replaces the default. */
-  extendedTo?: LocalDate;
-};
+    /** complaint.extended: the new date replaces the default. */
+    extendedTo?: LocalDate;
+  };
 
 /** "When is X due and why": the rule, the date it counted from, the calendar, the result. */
 export interface DueExplanation {

@@ -5,8 +5,14 @@ import builtIn from '../data/nsw-parameters.json';
 /** How often a table is reviewed, so we know when its last row stops being current. */
 export type ReviewCycle = 'semiannual' | 'annual-july';
 
-export interface AmountRow { from: LocalDate; amount: string }
-export interface FactorRow { on: LocalDate; factor: string }
+export interface AmountRow {
+  from: LocalDate;
+  amount: string;
+}
+export interface FactorRow {
+  on: LocalDate;
+  factor: string;
+}
 
 /** The tables a run of the rules uses; `simulate`'s `parameters` replaces any of them. */
 export interface ParameterTables {
@@ -55,7 +61,10 @@ export interface Lookup<T> {
 }
 
 export class ParameterError extends Error {
-  constructor(readonly table: ParameterName, message: string) {
+  constructor(
+    readonly table: ParameterName,
+    message: string,
+  ) {
     super(`${table}: ${message}`);
   }
 }
@@ -65,7 +74,11 @@ export class AmountTable {
   /** Each row with the first review date after it: from then on, without a newer row, it is not current. */
   private readonly rows: { from: LocalDate; amount: Dec; nextReview: LocalDate }[];
 
-  constructor(readonly name: ParameterName, rows: AmountRow[], cycle: ReviewCycle) {
+  constructor(
+    readonly name: ParameterName,
+    rows: AmountRow[],
+    cycle: ReviewCycle,
+  ) {
     this.rows = rows
       .map((r, i) => {
         if (!isLocalDate(r.from)) throw new ParameterError(name, `row ${i}: from must be YYYY-MM-DD`);

@@ -137,7 +137,10 @@ describe('table currency and dates', () => {
 });
 
 describe('replacement tables are validated', () => {
-  const call = (tables: PaygTables, scale: PaygScale = 'tax-free-threshold') => () => weeklyWithholding({ weeklyAmount: '1000.00', scale, paidOn: PAID, tables });
+  const call =
+    (tables: PaygTables, scale: PaygScale = 'tax-free-threshold') =>
+    () =>
+      weeklyWithholding({ weeklyAmount: '1000.00', scale, paidOn: PAID, tables });
   const rows = (...r: [string | null, string, string][]) => [{ from: '2024-07-01', coefficients: { 'tax-free-threshold': r.map(([lessThan, a, b]) => ({ lessThan, a, b })) }, noTfnRates: {} }];
 
   it('rows must ascend', () => {

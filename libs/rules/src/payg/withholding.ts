@@ -137,7 +137,8 @@ function compileTables(tables: PaygTables): CompiledTable[] {
     const where = `table from ${t.from}`;
     const coefficients: CompiledTable['coefficients'] = {};
     for (const [scale, rows] of Object.entries(t.coefficients ?? {})) {
-      if (!(COEFFICIENT_SCALES as readonly string[]).includes(scale)) throw new PaygTableError(`${where}: unknown coefficient scale ${JSON.stringify(scale)} (expected ${COEFFICIENT_SCALES.join(' or ')})`);
+      if (!(COEFFICIENT_SCALES as readonly string[]).includes(scale))
+        throw new PaygTableError(`${where}: unknown coefficient scale ${JSON.stringify(scale)} (expected ${COEFFICIENT_SCALES.join(' or ')})`);
       if (rows !== undefined) coefficients[scale as CoefficientScale] = compileRows(`${where}, ${scale}`, rows);
     }
     const noTfnRates: CompiledTable['noTfnRates'] = {};

@@ -20,8 +20,7 @@ export const COUNTED: Readonly<Partial<Record<EarningsKind, Share>>> = {
 
 export const NOT_EARNINGS: Readonly<Partial<Record<EarningsKind, string>>> = {
   'employer-super': 'employer superannuation contributions are not earnings (1987 Act Sch 3 cl 2(1) "gross pre-injury earnings"; SIRA PIAWE guidance, nsw-facts §1.4(a))',
-  'workers-compensation':
-    'compensation for lost earnings is not earnings received for work (1987 Act Sch 3 cl 2(1) "earnings received ... for work"; nsw-facts §1.4(a))',
+  'workers-compensation': 'compensation for lost earnings is not earnings received for work (1987 Act Sch 3 cl 2(1) "earnings received ... for work"; nsw-facts §1.4(a))',
   'discretionary-bonus':
     'a payment made without obligation by the employer is excluded (Workers Compensation Amendment (Pre-injury Average Weekly Earnings) Regulation 2019, explanatory note (e); nsw-facts §1.4(a))',
 };

@@ -7,7 +7,15 @@ const DOI = '2024-07-01';
 const job = (id: string, startedOn = '2015-01-05', more: Partial<Employment> = {}): Employment => ({ id, employer: `${id} Pty Ltd`, startedOn, ...more });
 
 /** `count` consecutive pay periods of `length` days, the first starting on `first`. */
-function periods(employment: string, first: string, count: number, length: number, amount: string | ((k: number) => string), kind: EarningsKind = 'ordinary', prefix = `${employment}-${kind}`): EarningsLine[] {
+function periods(
+  employment: string,
+  first: string,
+  count: number,
+  length: number,
+  amount: string | ((k: number) => string),
+  kind: EarningsKind = 'ordinary',
+  prefix = `${employment}-${kind}`,
+): EarningsLine[] {
   return Array.from({ length: count }, (_, k) => ({
     id: `${prefix}-${k}`,
     employment,
@@ -345,15 +353,14 @@ describe('properties', () => {
       doi: doiArb,
       startedBack: fc.array(fc.integer({ min: 0, max: 500 }), { minLength: 2, maxLength: 2 }),
       changeBack: fc.option(fc.integer({ min: 0, max: 400 }), { nil: null }),
-      lines: fc.array(fc.record({ job: fc.constantFrom('E1', 'E2'), back: fc.integer({ min: -20, max: 420 }), length: fc.constantFrom(1, 7, 14, 30), kind: kindArb, amount: centsArb }), { maxLength: 40 }),
+      lines: fc.array(fc.record({ job: fc.constantFrom('E1', 'E2'), back: fc.integer({ min: -20, max: 420 }), length: fc.constantFrom(1, 7, 14, 30), kind: kindArb, amount: centsArb }), {
+        maxLength: 40,
+      }),
       leave: fc.array(fc.record({ job: fc.constantFrom('E1', 'E2'), back: fc.integer({ min: 1, max: 380 }), length: fc.integer({ min: 1, max: 30 }) }), { maxLength: 3 }),
     })
     .map(({ doi, startedBack, changeBack, lines, leave }): PiaweInput => ({
       dateOfInjury: doi,
-      employments: [
-        job('E1', addDays(doi, -startedBack[0]), { materialChangeOn: changeBack === null ? null : addDays(doi, -changeBack) }),
-        job('E2', addDays(doi, -startedBack[1])),
-      ],
+      employments: [job('E1', addDays(doi, -startedBack[0]), { materialChangeOn: changeBack === null ? null : addDays(doi, -changeBack) }), job('E2', addDays(doi, -startedBack[1]))],
       earnings: lines.map((l, i) => ({ id: `L${i}`, employment: l.job, from: addDays(doi, -l.back), to: addDays(doi, -l.back + l.length - 1), kind: l.kind, amount: l.amount })),
       unpaidLeave: leave.map((u) => ({ employment: u.job, from: addDays(doi, -u.back), to: addDays(doi, -u.back + u.length - 1) })),
     }));
@@ -382,14 +389,22 @@ describe('properties', () => {
 
   it('adding an excluded-kind line never changes the amount', () => {
     fc.assert(
-      fc.property(caseArb, excludedKindArb, fc.integer({ min: -20, max: 420 }), fc.constantFrom(1, 7, 14, 30, 400), centsArb, fc.constantFrom('E1', 'E2'), (input, kind, back, length, amount, employment) => {
-        const extra: EarningsLine = { id: 'extra', employment, from: addDays(input.dateOfInjury, -back), to: addDays(input.dateOfInjury, -back + length - 1), kind, amount };
-        const before = determinePiawe(input);
-        const after = determinePiawe({ ...input, earnings: [...input.earnings, extra] });
-        expect(after.amount).toBe(before.amount);
-        expect(after.amountAfter52Weeks).toBe(before.amountAfter52Weeks);
-        expect(after.employments.map((e) => e.period)).toEqual(before.employments.map((e) => e.period));
-      }),
+      fc.property(
+        caseArb,
+        excludedKindArb,
+        fc.integer({ min: -20, max: 420 }),
+        fc.constantFrom(1, 7, 14, 30, 400),
+        centsArb,
+        fc.constantFrom('E1', 'E2'),
+        (input, kind, back, length, amount, employment) => {
+          const extra: EarningsLine = { id: 'extra', employment, from: addDays(input.dateOfInjury, -back), to: addDays(input.dateOfInjury, -back + length - 1), kind, amount };
+          const before = determinePiawe(input);
+          const after = determinePiawe({ ...input, earnings: [...input.earnings, extra] });
+          expect(after.amount).toBe(before.amount);
+          expect(after.amountAfter52Weeks).toBe(before.amountAfter52Weeks);
+          expect(after.employments.map((e) => e.period)).toEqual(before.employments.map((e) => e.period));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -44,7 +44,16 @@ export function determinePiawe(input: PiaweInput): PiaweResult {
           `${employments.map((e) => e.weeklyAverage).join(' + ')} = ${formatMoney(amount)}.`,
       );
     }
-    return { regime, amount: formatMoney(amount), amountAfter52Weeks: null, complete: ctx.missing.length === 0, missing: ctx.missing, employments, employmentsExcluded: [], explanation: ctx.explanation };
+    return {
+      regime,
+      amount: formatMoney(amount),
+      amountAfter52Weeks: null,
+      complete: ctx.missing.length === 0,
+      missing: ctx.missing,
+      employments,
+      employmentsExcluded: [],
+      explanation: ctx.explanation,
+    };
   }
 
   const [injuring, ...others] = input.employments;

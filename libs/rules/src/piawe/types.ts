@@ -4,17 +4,7 @@ import type { PiaweRegime } from './regime';
 /** What a PIAWE determination takes and gives (see piawe.ts for how it is worked out). */
 
 export type EarningsKind =
-  | 'ordinary'
-  | 'overtime'
-  | 'shift-allowance'
-  | 'allowance'
-  | 'paid-leave'
-  | 'commission'
-  | 'piece-rate'
-  | 'non-monetary-benefit'
-  | 'employer-super'
-  | 'workers-compensation'
-  | 'discretionary-bonus';
+  'ordinary' | 'overtime' | 'shift-allowance' | 'allowance' | 'paid-leave' | 'commission' | 'piece-rate' | 'non-monetary-benefit' | 'employer-super' | 'workers-compensation' | 'discretionary-bonus';
 
 export interface EarningsLine {
   id: string;

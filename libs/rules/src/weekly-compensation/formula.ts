@@ -48,9 +48,7 @@ export function weeklyRateForDay(f: DayFacts): DayRate {
   const out = (weekly: Dec, section: RateSection, formula: string): DayRate => ({ weekly: max(weekly, ZERO), section, formula });
   if (f.week <= 13) {
     // s36: first entitlement period.
-    return f.capacity === 'none'
-      ? out(ncwc(P95, f), 's36', 'min(0.95×P, MAX)')
-      : out(cwc(P95, f), 's36', 'min(0.95×P − CWE, MAX − CWE)');
+    return f.capacity === 'none' ? out(ncwc(P95, f), 's36', 'min(0.95×P, MAX)') : out(cwc(P95, f), 's36', 'min(0.95×P − CWE, MAX − CWE)');
   }
   if (f.week <= 130) {
     // s37: second entitlement period; the 95% rate continues for a worker back at work ≥ 15 h (s37(2)).
@@ -63,7 +61,5 @@ export function weeklyRateForDay(f: DayFacts): DayRate {
   const section: RateSection = f.week > 260 ? 's39' : 's38';
   // s38: after the second entitlement period; a worker with capacity needs an approved s38 application.
   if (f.capacity === 'none') return out(ncwc(P80, f), section, 'min(0.80×P, MAX)');
-  return f.s38Approved
-    ? out(cwc(P80, f), section, 'min(0.80×P − CWE, MAX − CWE), s38 approved')
-    : out(ZERO, section, 'current work capacity after week 130 without s38 approval');
+  return f.s38Approved ? out(cwc(P80, f), section, 'min(0.80×P − CWE, MAX − CWE), s38 approved') : out(ZERO, section, 'current work capacity after week 130 without s38 approval');
 }

@@ -33,7 +33,12 @@ export class IndexedPiawe {
   readonly steps: IndexationStep[] = [];
   private readonly values: { from: LocalDate; p: Dec }[] = [];
 
-  constructor(readonly piawe: Dec, readonly firstDayOfIncapacity: LocalDate, through: LocalDate, factors: FactorTable) {
+  constructor(
+    readonly piawe: Dec,
+    readonly firstDayOfIncapacity: LocalDate,
+    through: LocalDate,
+    factors: FactorTable,
+  ) {
     let p = piawe;
     this.values.push({ from: firstDayOfIncapacity, p });
     for (const on of reviewDatesBetween(REVIEW_CYCLES.indexation, firstDayOfIncapacity, through)) {

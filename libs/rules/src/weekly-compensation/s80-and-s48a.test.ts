@@ -86,17 +86,33 @@ describe('C: consecutive days ending on N with an amount above 0', () => {
       }),
       { numRuns: 40 },
     );
-    const gap = valued([{ capacity: 'none', from: '2026-01-05', to: '2026-02-01' }, { capacity: 'none', from: '2026-02-04', to: '2026-06-30' }], '2026-03-01');
+    const gap = valued(
+      [
+        { capacity: 'none', from: '2026-01-05', to: '2026-02-01' },
+        { capacity: 'none', from: '2026-02-04', to: '2026-06-30' },
+      ],
+      '2026-03-01',
+    );
     expect(continuousPaidDaysEndingOn(gap, '2026-03-01')).toBe(daysBetween('2026-02-04', '2026-03-01') + 1); // the gap of 2-3 Feb breaks it
     expect(continuousPaidDaysEndingOn(gap, '2026-02-02')).toBe(0);
-    const fit = valued([{ capacity: 'none', from: '2026-01-05', to: '2026-02-01' }, { capacity: 'fit', from: '2026-02-02', to: '2026-02-08' }], '2026-02-05');
+    const fit = valued(
+      [
+        { capacity: 'none', from: '2026-01-05', to: '2026-02-01' },
+        { capacity: 'fit', from: '2026-02-02', to: '2026-02-08' },
+      ],
+      '2026-02-05',
+    );
     expect(continuousPaidDaysEndingOn(fit, '2026-02-05')).toBe(0);
   });
 
   it('a payable day worth nothing (earnings above P) breaks the continuity', () => {
     // Week of 12 Jan: some capacity with CWE 1,000 → 0.95 × 1000 − 1000 < 0 → 0 for every day of that block.
     const v = valued(
-      [{ capacity: 'none', from: '2026-01-05', to: '2026-01-11' }, { capacity: 'some', from: '2026-01-12', to: '2026-01-18' }, { capacity: 'none', from: '2026-01-19', to: '2026-03-01' }],
+      [
+        { capacity: 'none', from: '2026-01-05', to: '2026-01-11' },
+        { capacity: 'some', from: '2026-01-12', to: '2026-01-18' },
+        { capacity: 'none', from: '2026-01-19', to: '2026-03-01' },
+      ],
       '2026-01-25',
       [{ weekStarting: '2026-01-12', amount: '1000.00', hours: 38 }],
     );

@@ -98,7 +98,10 @@ const tables: ParameterTables = {
     { from: '2026-04-01', amount: '2630.00' },
     { from: '2026-10-01', amount: '2670.00' },
   ],
-  indexation: [{ on: '2026-04-01', factor: '1.0150' }, { on: '2026-10-01', factor: '1.0120' }],
+  indexation: [
+    { on: '2026-04-01', factor: '1.0150' },
+    { on: '2026-10-01', factor: '1.0120' },
+  ],
   employerExcessCap: [{ from: '2024-07-01', amount: '1999.30' }],
 };
 
@@ -109,7 +112,10 @@ const fracture: WeeklyCompensationInput = {
     { capacity: 'none', from: '2026-03-30', to: '2026-04-26', receivedOn: '2026-03-28' },
     { capacity: 'some', from: '2026-04-27', to: '2026-05-24', receivedOn: '2026-04-26' },
   ],
-  liability: [{ on: '2026-03-05', decision: 'provisional' }, { on: '2026-04-28', decision: 'accepted' }],
+  liability: [
+    { on: '2026-03-05', decision: 'provisional' },
+    { on: '2026-04-28', decision: 'accepted' },
+  ],
   earnings: [
     { weekStarting: '2026-04-27', amount: '480.00', hours: 16 },
     { weekStarting: '2026-05-04', amount: '600.00', hours: 20 },
@@ -163,7 +169,13 @@ describe('entitlement weeks (rules.md §6; scenario significant-fracture)', () =
   });
 
   it('days on or after a dispute and after finalisation are not payable', () => {
-    const disputed = computeWeeklyCompensation({ ...fracture, liability: [{ on: '2026-03-05', decision: 'provisional' }, { on: '2026-03-12', decision: 'disputed' }] });
+    const disputed = computeWeeklyCompensation({
+      ...fracture,
+      liability: [
+        { on: '2026-03-05', decision: 'provisional' },
+        { on: '2026-03-12', decision: 'disputed' },
+      ],
+    });
     expect(disputed.weeks.map((w) => w.amount)).toEqual(['1140.00', '488.57']); // 3 days of week 2
     const finalised = computeWeeklyCompensation({ ...fracture, finalisedOn: '2026-03-09' });
     expect(finalised.weeks.map((w) => w.amount)).toEqual(['1140.00']);
@@ -176,7 +188,10 @@ describe('entitlement weeks (rules.md §6; scenario significant-fracture)', () =
       through: '2026-03-22',
     });
     // the fit week is worth 0 so it is not counted: the next paid block is week 2
-    expect(r.weeks.map((w) => [w.week, w.from])).toEqual([[1, '2026-03-02'], [2, '2026-03-16']]);
+    expect(r.weeks.map((w) => [w.week, w.from])).toEqual([
+      [1, '2026-03-02'],
+      [2, '2026-03-16'],
+    ]);
   });
 
   it('after week 13 the 80% rate applies; zero weeks do not advance the count (s32A)', () => {
@@ -254,8 +269,10 @@ describe('entitlement weeks (rules.md §6; scenario significant-fracture)', () =
 function weeklyInCents(f: { week: number; capacity: 'none' | 'some'; pCents: bigint; maxCents: bigint; cweCents: bigint; hoursTenths: number }): bigint {
   const min = (a: bigint, b: bigint) => (a < b ? a : b);
   let percent: bigint;
-  if (f.week <= 13) percent = 95n; // s36
-  else if (f.capacity === 'some' && f.hoursTenths >= 150) percent = 95n; // s37(2): worked at least 15 hours
+  if (f.week <= 13)
+    percent = 95n; // s36
+  else if (f.capacity === 'some' && f.hoursTenths >= 150)
+    percent = 95n; // s37(2): worked at least 15 hours
   else percent = 80n; // s37(1), s37(3)
   const p = percent * f.pCents;
   const max = 100n * f.maxCents;

@@ -38,7 +38,15 @@ export class ServiceMetrics {
   }
 
   gauge(name: string, help: string, labelNames: string[], collect: (g: Gauge<string>) => Promise<void> | void): Gauge<string> {
-    return new Gauge({ name, help, labelNames, registers: [this.registry], collect() { return collect(this); } });
+    return new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      collect() {
+        return collect(this);
+      },
+    });
   }
 
   counter(name: string, help: string, labelNames: string[] = []): Counter<string> {

@@ -30,7 +30,9 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
   if (started) return started;
   const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT;
   const resource = new Resource({ 'service.name': env.OTEL_SERVICE_NAME ?? serviceName, 'service.namespace': 'wc-claims', 'deployment.environment': env.DEPLOYMENT ?? 'local' });
-  const processor: SpanProcessor = endpoint ? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` }), { scheduledDelayMillis: 1000 }) : new NoopSpanProcessor();
+  const processor: SpanProcessor = endpoint
+    ? new BatchSpanProcessor(new OTLPTraceExporter({ url: `${endpoint.replace(/\/$/, '')}/v1/traces` }), { scheduledDelayMillis: 1000 })
+    : new NoopSpanProcessor();
   const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
   provider.register({ propagator: new CompositePropagator({ propagators: [new W3CTraceContextPropagator(), new W3CBaggagePropagator()] }) });
   registerInstrumentations({

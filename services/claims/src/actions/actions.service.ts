@@ -45,7 +45,11 @@ const DECISIONS = ['liability.provisional', 'liability.accepted', 'liability.dis
 
 @Injectable()
 export class ActionsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly temporal: TemporalGateway, @Inject(LOGGER) private readonly log: JsonLogger) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly temporal: TemporalGateway,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
 
   /**
    * An action another service records on a claim (the payments service's clocks): no staff role
@@ -68,7 +72,8 @@ export class ActionsService {
       const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id: claimId });
       if (!claim) throw new NotFoundException(`no claim ${claimId}`);
       const allowed = rolesFor(event.type);
-      if (!fromService && by.role !== 'admin' && !allowed.includes(by.role)) throw new ForbiddenException(`role ${by.role} may not record ${event.type}; allowed: ${allowed.join(', ') || 'administrators only (the payments service records it)'}`);
+      if (!fromService && by.role !== 'admin' && !allowed.includes(by.role))
+        throw new ForbiddenException(`role ${by.role} may not record ${event.type}; allowed: ${allowed.join(', ') || 'administrators only (the payments service records it)'}`);
       if (event.type === 'review.completed') await this.refuseSelfReview(claimId, by);
       if (idem) {
         const prior = await this.recordedWithKey(claimId, idem);
@@ -80,14 +85,24 @@ export class ActionsService {
       } catch (e) {
         if (e instanceof ActionRefusedError) {
           this.log.info('action refused', { action: event.type, problems: e.problems });
-          throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'action refused', problems: e.problems.map((p) => ({ field: p.path, problem: p.message })) });
+          throw new UnprocessableEntityException({
+            statusCode: 422,
+            error: 'Unprocessable Entity',
+            message: 'action refused',
+            problems: e.problems.map((p) => ({ field: p.path, problem: p.message })),
+          });
         }
         throw e;
       }
       // Two requests with one key at once: the workflow applied the first and answered the second
       // with the first's answer. Only the one it applied is recorded; the other is told (409).
       if (idem && result.applied && !sameAction(result.applied, event)) {
-        throw new ConflictException({ statusCode: 409, error: 'Conflict', message: `Idempotency-Key ${idem.key} was already used on this claim for another action (${result.applied.type}); send a new key for a new action`, problems: [{ field: 'Idempotency-Key', problem: `was used for another action (${result.applied.type})` }] });
+        throw new ConflictException({
+          statusCode: 409,
+          error: 'Conflict',
+          message: `Idempotency-Key ${idem.key} was already used on this claim for another action (${result.applied.type}); send a new key for a new action`,
+          problems: [{ field: 'Idempotency-Key', problem: `was used for another action (${result.applied.type})` }],
+        });
       }
       // A retry with the same key was applied once by the workflow; record it (and publish it) once too.
       const recordedAt = new Date();
@@ -96,10 +111,30 @@ export class ActionsService {
         const inserted: { id: string }[] = await m.query(
           `INSERT INTO claims.claim_actions (id, claim_id, type, event, by_user, role, recorded_at, idempotency_key, outcome, request_hash, seq)
            VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9::jsonb, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
-          [actionId, claimId, event.type, JSON.stringify(event), by.user, by.role, recordedAt, idempotencyKey ?? null, result.outcome ? JSON.stringify(result.outcome) : null, idem?.hash ?? null, result.seq],
+          [
+            actionId,
+            claimId,
+            event.type,
+            JSON.stringify(event),
+            by.user,
+            by.role,
+            recordedAt,
+            idempotencyKey ?? null,
+            result.outcome ? JSON.stringify(result.outcome) : null,
+            idem?.hash ?? null,
+            result.seq,
+          ],
         );
         if (inserted.length === 0) return;
-        const data = { claimId, claimNumber: claim.claimNumber, actionId, action: event, ...(result.outcome ? { outcome: result.outcome } : {}), by: { user: by.user, role: by.role }, recordedAt: recordedAt.toISOString() };
+        const data = {
+          claimId,
+          claimNumber: claim.claimNumber,
+          actionId,
+          action: event,
+          ...(result.outcome ? { outcome: result.outcome } : {}),
+          by: { user: by.user, role: by.role },
+          recordedAt: recordedAt.toISOString(),
+        };
         await enqueue(m, SCHEMA, TOPICS.claims, newEnvelope({ type: 'claim.action-recorded', source: 'wc-claims/claims', subject: claimId, data }));
       });
       // A concurrent request with the same key recorded it first: answer as it was answered, or 409.
@@ -122,7 +157,12 @@ export class ActionsService {
     if (!r) return null;
     // Recorded before request hashes were kept: the type must at least agree.
     if (r.request_hash !== null && r.request_hash !== idem.hash) {
-      throw new ConflictException({ statusCode: 409, error: 'Conflict', message: `Idempotency-Key ${idem.key} was already used on this claim for another action (${r.type}); send a new key for a new action`, problems: [{ field: 'Idempotency-Key', problem: `was used for another action (${r.type})` }] });
+      throw new ConflictException({
+        statusCode: 409,
+        error: 'Conflict',
+        message: `Idempotency-Key ${idem.key} was already used on this claim for another action (${r.type}); send a new key for a new action`,
+        problems: [{ field: 'Idempotency-Key', problem: `was used for another action (${r.type})` }],
+      });
     }
     return { accepted: true, seq: r.seq ?? 0, ...(r.outcome ? { outcome: r.outcome } : {}) };
   }
@@ -150,4 +190,3 @@ export class ActionsService {
     }
   }
 }
-

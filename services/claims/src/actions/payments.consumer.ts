@@ -56,7 +56,11 @@ export class PaymentsConsumer implements OnApplicationBootstrap, OnApplicationSh
               // finalised): logged, not retried for ever. Anything else (Temporal down, the workflow
               // not started yet) fails the message so it is delivered again.
               if (e instanceof NotFoundException || e instanceof UnprocessableEntityException) {
-                this.log.warn('payment clock not applied', { action: action.type, ref: 'ref' in action ? action.ref : undefined, reason: JSON.stringify((e as UnprocessableEntityException).getResponse()) });
+                this.log.warn('payment clock not applied', {
+                  action: action.type,
+                  ref: 'ref' in action ? action.ref : undefined,
+                  reason: JSON.stringify((e as UnprocessableEntityException).getResponse()),
+                });
                 continue;
               }
               if (e instanceof ConflictException) throw new Error(`the claim's workflow has not started yet: ${e.message}`);

@@ -33,7 +33,10 @@ export class ClaimsController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A claim: its classification, its workflow and the workflows of its parts (IME referrals, reviews, complaints, case conferences, work capacity assessments), its letters and correspondence' })
+  @ApiOperation({
+    summary:
+      'A claim: its classification, its workflow and the workflows of its parts (IME referrals, reviews, complaints, case conferences, work capacity assessments), its letters and correspondence',
+  })
   @ApiResponse({ status: 404, description: 'no such claim' })
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     addLogContext({ claimId: id });

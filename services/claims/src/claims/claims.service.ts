@@ -28,7 +28,12 @@ export class ClaimsService {
    * Takes an injury notification: the claim and its claim.notified event in one transaction
    * (transactional outbox), then the claim's workflow. The same idempotency key gives the same claim.
    */
-  async notify(notification: Notification, idempotencyKey: string | undefined, by: StaffUser, assignment?: { caseManager: string; teamLeader: string }): Promise<{ claim: ClaimEntity; created: boolean }> {
+  async notify(
+    notification: Notification,
+    idempotencyKey: string | undefined,
+    by: StaffUser,
+    assignment?: { caseManager: string; teamLeader: string },
+  ): Promise<{ claim: ClaimEntity; created: boolean }> {
     const hash = requestHash({ notification, assignment: assignment ?? null });
     if (idempotencyKey) {
       const existing = await this.ds.getRepository(ClaimEntity).findOneBy({ idempotencyKey });
@@ -96,7 +101,11 @@ export class ClaimsService {
   /** Started after the commit; if Temporal is unreachable now, the reconciler starts it later. */
   async startWorkflow(claim: ClaimEntity): Promise<boolean> {
     try {
-      await this.temporal.startClaimWorkflow(claim.workflowId, { claimId: claim.id, claim: claim.notification, ...(this.config.CLAIM_HISTORY_LIMIT ? { historyLimit: this.config.CLAIM_HISTORY_LIMIT } : {}) });
+      await this.temporal.startClaimWorkflow(claim.workflowId, {
+        claimId: claim.id,
+        claim: claim.notification,
+        ...(this.config.CLAIM_HISTORY_LIMIT ? { historyLimit: this.config.CLAIM_HISTORY_LIMIT } : {}),
+      });
       await this.ds.getRepository(ClaimEntity).update({ id: claim.id }, { workflowStartedAt: new Date() });
       claim.workflowStartedAt = new Date();
       return true;
@@ -107,7 +116,14 @@ export class ClaimsService {
   }
 
   async claimsWithoutWorkflow(limit = 50): Promise<ClaimEntity[]> {
-    return this.ds.getRepository(ClaimEntity).createQueryBuilder('c').where('c.workflow_started_at IS NULL').andWhere(`c.created_at < now() - interval '2 seconds'`).orderBy('c.created_at').limit(limit).getMany();
+    return this.ds
+      .getRepository(ClaimEntity)
+      .createQueryBuilder('c')
+      .where('c.workflow_started_at IS NULL')
+      .andWhere(`c.created_at < now() - interval '2 seconds'`)
+      .orderBy('c.created_at')
+      .limit(limit)
+      .getMany();
   }
 
   async view(id: string) {
@@ -161,7 +177,15 @@ export class ClaimsService {
       treatmentRequests: typeof decisions === 'object' && decisions ? decisions.treatmentRequests : decisions,
       s48aWarnings: typeof decisions === 'object' && decisions ? decisions.s48aWarnings : decisions,
       discontinuance: typeof decisions === 'object' && decisions ? decisions.discontinuance : decisions,
-      documents: documents.map((d) => ({ id: d.documentId, kind: d.kind, template: d.template, templateVersion: d.templateVersion, version: d.version, contentHash: d.contentHash, createdAt: d.createdAt.toISOString() })),
+      documents: documents.map((d) => ({
+        id: d.documentId,
+        kind: d.kind,
+        template: d.template,
+        templateVersion: d.templateVersion,
+        version: d.version,
+        contentHash: d.contentHash,
+        createdAt: d.createdAt.toISOString(),
+      })),
       correspondence: correspondenceOf(deliveries),
       caseManager: claim.caseManager,
       teamLeader: claim.teamLeader,
@@ -173,10 +197,33 @@ export class ClaimsService {
 
 /** Each copy of each notice with its latest status, and every status it had, oldest first. */
 function correspondenceOf(events: Array<Record<string, unknown>>) {
-  const byDelivery = new Map<string, { deliveryId: unknown; noticeId: unknown; noticeType: unknown; recipient: unknown; partyId: unknown; channel: unknown; status: unknown; documentId: unknown; history: Array<{ status: unknown; attempt: unknown; detail: unknown; at: string }> }>();
+  const byDelivery = new Map<
+    string,
+    {
+      deliveryId: unknown;
+      noticeId: unknown;
+      noticeType: unknown;
+      recipient: unknown;
+      partyId: unknown;
+      channel: unknown;
+      status: unknown;
+      documentId: unknown;
+      history: Array<{ status: unknown; attempt: unknown; detail: unknown; at: string }>;
+    }
+  >();
   for (const e of events) {
     const key = String(e.delivery_id);
-    const entry = byDelivery.get(key) ?? { deliveryId: e.delivery_id, noticeId: e.notice_id, noticeType: e.notice_type, recipient: e.recipient, partyId: e.party_id, channel: e.channel, status: e.status, documentId: e.document_id, history: [] };
+    const entry = byDelivery.get(key) ?? {
+      deliveryId: e.delivery_id,
+      noticeId: e.notice_id,
+      noticeType: e.notice_type,
+      recipient: e.recipient,
+      partyId: e.party_id,
+      channel: e.channel,
+      status: e.status,
+      documentId: e.document_id,
+      history: [],
+    };
     entry.status = e.status;
     entry.documentId = e.document_id ?? entry.documentId;
     entry.history.push({ status: e.status, attempt: e.attempt, detail: e.detail, at: (e.at as Date).toISOString() });

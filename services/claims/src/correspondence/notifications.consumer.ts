@@ -16,7 +16,11 @@ import { LOGGER } from '../claims/claims.service';
 export class NotificationsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer?: IdempotentConsumer;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(KAFKA) private readonly kafka: KafkaClient, @Inject(LOGGER) private readonly log: JsonLogger) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(KAFKA) private readonly kafka: KafkaClient,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
 
   async onApplicationBootstrap() {
     await this.kafka.ensureTopics([TOPICS.notifications]);

@@ -13,7 +13,11 @@ import { LOGGER } from '../claims/claims.service';
 export class DocumentsConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private consumer?: IdempotentConsumer;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(KAFKA) private readonly kafka: KafkaClient, @Inject(LOGGER) private readonly log: JsonLogger) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(KAFKA) private readonly kafka: KafkaClient,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
 
   async onApplicationBootstrap() {
     // Topics are never auto-created: make sure the one we read exists before joining the group.
@@ -35,7 +39,16 @@ export class DocumentsConsumer implements OnApplicationBootstrap, OnApplicationS
           return;
         }
         await m.getRepository(ClaimDocumentEntity).upsert(
-          { documentId: d.documentId, claimId: d.claimId, kind: d.kind, template: d.template, templateVersion: d.templateVersion, version: d.version, contentHash: d.contentHash, createdAt: new Date(event.time) },
+          {
+            documentId: d.documentId,
+            claimId: d.claimId,
+            kind: d.kind,
+            template: d.template,
+            templateVersion: d.templateVersion,
+            version: d.version,
+            contentHash: d.contentHash,
+            createdAt: new Date(event.time),
+          },
           ['documentId'],
         );
         this.log.info('document attached to claim', { claimId: d.claimId, documentId: d.documentId, kind: d.kind });

@@ -18,7 +18,10 @@ import { EscalationTask, NoticeRow, ObligationView } from '../obligations/obliga
  */
 @Injectable()
 export class EffectsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(LOGGER) private readonly log: JsonLogger) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
 
   async record(claimId: string, batchKey: string, effects: Effect[]): Promise<{ recorded: boolean }> {
     return withLogContext({ claimId }, () =>
@@ -48,14 +51,24 @@ export class EffectsService {
         return;
       case 'reminder': {
         await this.upsertObligation(m, claim.id, e.obligation);
-        const data: ObligationReminderData = { claimId: claim.id, claimNumber: claim.claimNumber, obligationId: e.obligation.id, type: e.obligation.type, dueOn: e.obligation.dueOn, on: e.on, caseManager: claim.caseManager };
+        const data: ObligationReminderData = {
+          claimId: claim.id,
+          claimNumber: claim.claimNumber,
+          obligationId: e.obligation.id,
+          type: e.obligation.type,
+          dueOn: e.obligation.dueOn,
+          on: e.on,
+          caseManager: claim.caseManager,
+        };
         await enqueue(m, SCHEMA, TOPICS.claims, newEnvelope({ type: 'obligation.reminder', source: 'wc-claims/claims', subject: claim.id, data }));
         return;
       }
       case 'obligation-closed':
         await this.upsertObligation(m, claim.id, e.obligation);
         // Done or no longer required: it leaves the team leader's queue.
-        await m.getRepository(EscalationTask).update({ claimId: claim.id, obligationId: e.obligation.id, resolvedOn: IsNull() }, { resolvedOn: e.obligation.completedOn ?? e.obligation.cancelledOn ?? undefined });
+        await m
+          .getRepository(EscalationTask)
+          .update({ claimId: claim.id, obligationId: e.obligation.id, resolvedOn: IsNull() }, { resolvedOn: e.obligation.completedOn ?? e.obligation.cancelledOn ?? undefined });
         return;
       case 'obligation-rescheduled':
         await this.upsertObligation(m, claim.id, e.obligation);
@@ -68,7 +81,16 @@ export class EffectsService {
         const tasks = m.getRepository(EscalationTask);
         const open = await tasks.findOneBy({ claimId: claim.id, obligationId: e.obligation.id, resolvedOn: IsNull() });
         if (e.kind === 'overdue' && open) await tasks.update({ id: open.id }, { overdueOn: e.on });
-        else if (!open) await tasks.insert({ id: randomUUID(), claimId: claim.id, obligationId: e.obligation.id, on: e.on, overdueOn: e.kind === 'overdue' ? e.on : null, teamLeader: claim.teamLeader, resolvedOn: null });
+        else if (!open)
+          await tasks.insert({
+            id: randomUUID(),
+            claimId: claim.id,
+            obligationId: e.obligation.id,
+            on: e.on,
+            overdueOn: e.kind === 'overdue' ? e.on : null,
+            teamLeader: claim.teamLeader,
+            resolvedOn: null,
+          });
         const data: ObligationEscalatedData = {
           claimId: claim.id,
           claimNumber: claim.claimNumber,
@@ -86,7 +108,9 @@ export class EffectsService {
       }
       case 'notice': {
         const noticeId = randomUUID();
-        await m.getRepository(NoticeRow).insert({ id: noticeId, claimId: claim.id, type: e.notice.type, on: e.notice.on, to: e.notice.to, cause: e.notice.cause, ref: e.notice.ref ?? null, facts: e.notice.facts ?? null });
+        await m
+          .getRepository(NoticeRow)
+          .insert({ id: noticeId, claimId: claim.id, type: e.notice.type, on: e.notice.on, to: e.notice.to, cause: e.notice.cause, ref: e.notice.ref ?? null, facts: e.notice.facts ?? null });
         const data: NoticeRequestedData = {
           claimId: claim.id,
           claimNumber: claim.claimNumber,

@@ -55,7 +55,14 @@ export class QueuesController {
     return {
       teamLeader: user,
       // Escalations of claims nobody leads yet are shown to every team leader, marked unassigned.
-      items: rows.map((r: Record<string, unknown>) => ({ taskId: r.task_id, ...toItem(r), escalatedOn: fmt(r.escalated_on), overdueOn: fmt(r.overdue_on), caseManager: r.case_manager, assigned: r.team_leader !== null })),
+      items: rows.map((r: Record<string, unknown>) => ({
+        taskId: r.task_id,
+        ...toItem(r),
+        escalatedOn: fmt(r.escalated_on),
+        overdueOn: fmt(r.overdue_on),
+        caseManager: r.case_manager,
+        assigned: r.team_leader !== null,
+      })),
     };
   }
 }

@@ -1,7 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 import { whose } from './queues.controller';
 
-describe("whose work queue a request shows", () => {
+describe('whose work queue a request shows', () => {
   it("is the caller's own when none is named or their own is", () => {
     expect(whose({ user: 'cm.ana', role: 'case-manager' }, undefined)).toBe('cm.ana');
     expect(whose({ user: 'cm.ana', role: 'case-manager' }, 'cm.ana')).toBe('cm.ana');

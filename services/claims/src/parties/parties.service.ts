@@ -31,7 +31,10 @@ const SINGLE: ReadonlySet<string> = new Set(['worker']);
 
 @Injectable()
 export class PartiesService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(LOGGER) private readonly log: JsonLogger) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
 
   async view(claimId: string): Promise<PartiesView> {
     const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id: claimId });
@@ -47,9 +50,14 @@ export class PartiesService {
       this.change(claimId, by, (row) => {
         if (partyId !== undefined && !row.parties.some((p) => p.partyId === partyId)) throw new NotFoundException(`no party ${partyId} on claim ${claimId}`);
         const clash = row.parties.find((p) => p.partyId !== partyId && SINGLE.has(input.role) && p.role === input.role);
-        if (clash) throw new UnprocessableEntityException({ message: `the claim already has a ${input.role} (party ${clash.partyId}); change that party instead`, problems: [{ path: 'role', message: `a claim has one ${input.role}` }] });
+        if (clash)
+          throw new UnprocessableEntityException({
+            message: `the claim already has a ${input.role} (party ${clash.partyId}); change that party instead`,
+            problems: [{ path: 'role', message: `a claim has one ${input.role}` }],
+          });
         const before = row.parties.find((p) => p.partyId === partyId);
-        if (before?.role === 'worker' && input.role !== 'worker') throw new UnprocessableEntityException({ message: 'the worker cannot become another role', problems: [{ path: 'role', message: 'must stay worker' }] });
+        if (before?.role === 'worker' && input.role !== 'worker')
+          throw new UnprocessableEntityException({ message: 'the worker cannot become another role', problems: [{ path: 'role', message: 'must stay worker' }] });
         const party: RecordedParty = { ...input, partyId: partyId ?? randomUUID() };
         const parties = partyId === undefined ? [...row.parties, party] : row.parties.map((p) => (p.partyId === partyId ? party : p));
         this.log.info(partyId ? 'party changed' : 'party recorded', { partyId: party.partyId, role: party.role, channels: party.channels });
@@ -69,7 +77,8 @@ export class PartiesService {
       this.change(claimId, by, (row) => {
         const party = row.parties.find((p) => p.partyId === input.partyId);
         if (!party) throw new UnprocessableEntityException({ message: `no party ${input.partyId} on this claim`, problems: [{ path: 'partyId', message: 'is not a party of this claim' }] });
-        if (party.role === 'worker') throw new UnprocessableEntityException({ message: 'the worker does not need consent to receive their own information', problems: [{ path: 'partyId', message: 'is the worker' }] });
+        if (party.role === 'worker')
+          throw new UnprocessableEntityException({ message: 'the worker does not need consent to receive their own information', problems: [{ path: 'partyId', message: 'is the worker' }] });
         const consent: Consent = { ...input, recordedBy: by.user };
         // One consent per party and scope: a later record (e.g. a withdrawal) replaces it.
         const consents = [...row.consents.filter((c) => !(c.partyId === input.partyId && c.scope === input.scope)), consent];
@@ -90,7 +99,8 @@ export class PartiesService {
       this.change(claimId, by, (row) => {
         const party = row.parties.find((p) => p.partyId === partyId);
         if (!party) throw new NotFoundException(`no party ${partyId} on claim ${claimId}`);
-        if (party.role === 'worker') throw new UnprocessableEntityException({ message: 'the worker cannot be taken off the claim; change their details instead', problems: [{ path: 'partyId', message: 'is the worker' }] });
+        if (party.role === 'worker')
+          throw new UnprocessableEntityException({ message: 'the worker cannot be taken off the claim; change their details instead', problems: [{ path: 'partyId', message: 'is the worker' }] });
         const removed: RemovedParty = { party, consents: row.consents.filter((c) => c.partyId === partyId), removedOn: sydneyAt(Date.now()).date, removedBy: by.user, reason: input.reason };
         this.log.info('party removed', { partyId, role: party.role, reason: input.reason });
         return {

@@ -8,7 +8,10 @@ export class WorkflowReconciler implements OnApplicationBootstrap, OnApplication
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
 
-  constructor(private readonly claims: ClaimsService, @Inject(LOGGER) private readonly log: JsonLogger) {}
+  constructor(
+    private readonly claims: ClaimsService,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
 
   onApplicationBootstrap() {
     this.timer = setInterval(() => {

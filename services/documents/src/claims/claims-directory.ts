@@ -34,23 +34,27 @@ export class ClaimsDirectory implements OnApplicationBootstrap, OnApplicationShu
   async onApplicationBootstrap() {
     await this.kafka.ensureTopics([TOPICS.claims]);
     this.consumer = this.kafka.consumer({ groupId: this.config.CLAIMS_CONSUMER_GROUP ?? `documents-service.claims.${this.s}` });
-    await this.consumer.run([TOPICS.claims], async (m) => {
-      const parsed = parseEnvelope(m.value);
-      if (!parsed.ok) {
-        // The claims service's to fix; said loudly, since a claim.notified lost here leaves its claim without letters (409).
-        this.log.error('unreadable event on the claims topic skipped', { topic: m.topic, partition: m.partition, offset: m.offset, reason: parsed.reason, error: parsed.error });
-        return;
-      }
-      if (!isEvent(parsed.envelope, 'claim.notified')) return;
-      const { claimId, claimNumber } = parsed.envelope.data;
-      const [row] = await this.ds.query(
-        `INSERT INTO ${this.s}.claims (claim_id, claim_number) VALUES ($1, $2)
+    await this.consumer.run(
+      [TOPICS.claims],
+      async (m) => {
+        const parsed = parseEnvelope(m.value);
+        if (!parsed.ok) {
+          // The claims service's to fix; said loudly, since a claim.notified lost here leaves its claim without letters (409).
+          this.log.error('unreadable event on the claims topic skipped', { topic: m.topic, partition: m.partition, offset: m.offset, reason: parsed.reason, error: parsed.error });
+          return;
+        }
+        if (!isEvent(parsed.envelope, 'claim.notified')) return;
+        const { claimId, claimNumber } = parsed.envelope.data;
+        const [row] = await this.ds.query(
+          `INSERT INTO ${this.s}.claims (claim_id, claim_number) VALUES ($1, $2)
          ON CONFLICT (claim_id) DO UPDATE SET claim_number = ${this.s}.claims.claim_number RETURNING claim_number`,
-        [claimId, claimNumber],
-      );
-      if (row?.claim_number !== claimNumber)
-        withLogContext({ claimId }, () => this.log.error('claim.notified gave a claim another number than it already had; the first is kept', { kept: row?.claim_number, given: claimNumber }));
-    }, { fromBeginning: true });
+          [claimId, claimNumber],
+        );
+        if (row?.claim_number !== claimNumber)
+          withLogContext({ claimId }, () => this.log.error('claim.notified gave a claim another number than it already had; the first is kept', { kept: row?.claim_number, given: claimNumber }));
+      },
+      { fromBeginning: true },
+    );
   }
 
   async onApplicationShutdown() {

@@ -74,7 +74,15 @@ async function knownClaim(claimNumber: string): Promise<string> {
     type: 'claim.notified',
     source: 'wc-claims/claims',
     subject: claimId,
-    data: { claimId, claimNumber, worker: { givenName: 'Ari', familyName: 'Thompson' }, employer: { name: 'Westside Bakeries Pty Ltd', policyNumber: 'WB-100200' }, dateOfInjury: '2026-05-11', notificationDate: '2026-05-12', notificationComplete: true },
+    data: {
+      claimId,
+      claimNumber,
+      worker: { givenName: 'Ari', familyName: 'Thompson' },
+      employer: { name: 'Westside Bakeries Pty Ltd', policyNumber: 'WB-100200' },
+      dateOfInjury: '2026-05-11',
+      notificationDate: '2026-05-12',
+      notificationComplete: true,
+    },
   });
   await publisher.publish(TOPICS.claims, [{ key: claimId, value: JSON.stringify(env) }]);
   await waitFor(`claim ${claimNumber} recorded`, async () => (await pg.query(`SELECT 1 FROM ${schema}.claims WHERE claim_id = $1`, [claimId])).rowCount === 1 || undefined);
@@ -168,7 +176,12 @@ describe('POST /documents', () => {
     expect(doc.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
 
     // The same key and body (keys in another order, another caller): the same document, nothing new.
-    const again = await call('POST', '/documents', { role: 'admin', user: 'notifications-service', body: { data: body.data, kind: body.kind, claimId }, headers: { 'idempotency-key': idempotencyKey } });
+    const again = await call('POST', '/documents', {
+      role: 'admin',
+      user: 'notifications-service',
+      body: { data: body.data, kind: body.kind, claimId },
+      headers: { 'idempotency-key': idempotencyKey },
+    });
     expect(again.status).toBe(200);
     expect(await again.json()).toEqual(doc);
     // The same key with another body: refused.
@@ -188,7 +201,11 @@ describe('POST /documents', () => {
     // document of the same claim (another key), whose document.created goes through the same outbox
     // after the first (the relay's order is created_at) with the same Kafka key, so the same partition.
     // Once the marker has been consumed, a duplicate of the first event would have been too.
-    const marked = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000777', { employer: { name: 'Westside Bakeries (Marker) Pty Ltd', policyNumber: 'WB-100200' } }), headers: { 'idempotency-key': `marker:${randomUUID()}` } });
+    const marked = await call('POST', '/documents', {
+      role: 'case-manager',
+      body: letter(claimId, 'WC0000777', { employer: { name: 'Westside Bakeries (Marker) Pty Ltd', policyNumber: 'WB-100200' } }),
+      headers: { 'idempotency-key': `marker:${randomUUID()}` },
+    });
     expect(marked.status).toBe(201);
     const marker = await marked.json();
     const ofClaim = () => seen.filter((m) => m.key === claimId).map((m) => JSON.parse(m.value!.toString()));
@@ -199,7 +216,17 @@ describe('POST /documents', () => {
     expect(events[0]).toMatchObject({
       type: 'document.created',
       subject: claimId,
-      data: { documentId: doc.id, claimId, kind: 'acknowledgement-letter', template: 'acknowledgement-letter', templateVersion: 2, version: 1, contentHash: doc.contentHash, mediaType: 'application/pdf', bytes: doc.size },
+      data: {
+        documentId: doc.id,
+        claimId,
+        kind: 'acknowledgement-letter',
+        template: 'acknowledgement-letter',
+        templateVersion: 2,
+        version: 1,
+        contentHash: doc.contentHash,
+        mediaType: 'application/pdf',
+        bytes: doc.size,
+      },
     });
   });
 
@@ -227,8 +254,15 @@ describe('the other notices', () => {
   it('stores a PIAWE decision notice made with its own template and version', async () => {
     const claimId = await knownClaim('WC0088214');
     const data = {
-      claimNumber: 'WC0088214', issuedOn: today, recipient: { party: 'worker', name: 'Leopoldine Ashworth' }, worker: { givenName: 'Leopoldine', familyName: 'Ashworth' }, employer: { name: 'Kestrelbay Civil Pty Ltd' },
-      dateOfInjury: '2026-02-11', amount: '1487.36', basis: 'interim', missingInformation: ['payslips from the Saturday job'],
+      claimNumber: 'WC0088214',
+      issuedOn: today,
+      recipient: { party: 'worker', name: 'Leopoldine Ashworth' },
+      worker: { givenName: 'Leopoldine', familyName: 'Ashworth' },
+      employer: { name: 'Kestrelbay Civil Pty Ltd' },
+      dateOfInjury: '2026-02-11',
+      amount: '1487.36',
+      basis: 'interim',
+      missingInformation: ['payslips from the Saturday job'],
       employments: [{ kind: 'this-employer', period: { from: '2025-02-12', to: '2026-02-10' }, earnings: [{ description: 'Ordinary wages', amount: '61234.50' }] }],
       contact: { caseManager: 'Thaddeus Okonkwo', phone: '02 9555 0177', email: 'thaddeus.okonkwo@example.org' },
       signatory: { name: 'Thaddeus Okonkwo', role: 'Case manager' },
@@ -236,7 +270,12 @@ describe('the other notices', () => {
     const res = await call('POST', '/documents', { role: 'case-manager', user: 'pat', body: { claimId, kind: 'piawe-decision', data }, headers: { 'idempotency-key': `piawe:${randomUUID()}` } });
     const doc = await res.json();
     expect({ status: res.status, doc }).toMatchObject({ status: 201, doc: { kind: 'piawe-decision', template: 'piawe-decision', templateVersion: 2 } });
-    const bad = await call('POST', '/documents', { role: 'case-manager', user: 'pat', body: { claimId, kind: 'piawe-decision', data: { ...data, amount: '1,487.36' } }, headers: { 'idempotency-key': `piawe:${randomUUID()}` } });
+    const bad = await call('POST', '/documents', {
+      role: 'case-manager',
+      user: 'pat',
+      body: { claimId, kind: 'piawe-decision', data: { ...data, amount: '1,487.36' } },
+      headers: { 'idempotency-key': `piawe:${randomUUID()}` },
+    });
     expect(bad.status).toBe(400);
     expect((await bad.json()).problems.map((p: { field: string }) => p.field)).toContain('data.amount');
   });
@@ -265,14 +304,29 @@ describe('what the documents service checks before it writes a letter (issue 16)
     expect(late.status).toBe(400);
     expect((await late.json()).problems).toEqual([{ field: 'data.issuedOn', problem: expect.stringContaining(`is ${yesterday}, but a letter is dated the day it is written (${today} in Sydney)`) }]);
     const reason = 'Replaces the letter of that date returned to sender; the worker asked for it as first dated.';
-    const byCaseManager = await call('POST', '/documents', { role: 'case-manager', user: 'casey', body: { ...letter(claimId, 'WC0000814', { issuedOn: yesterday }), dated: { reason } }, headers: { 'idempotency-key': `date-${randomUUID()}` } });
+    const byCaseManager = await call('POST', '/documents', {
+      role: 'case-manager',
+      user: 'casey',
+      body: { ...letter(claimId, 'WC0000814', { issuedOn: yesterday }), dated: { reason } },
+      headers: { 'idempotency-key': `date-${randomUUID()}` },
+    });
     expect(byCaseManager.status).toBe(403);
     expect(await stored(claimId)).toBe(0);
     const needless = await call('POST', '/documents', { role: 'team-leader', body: { ...letter(claimId, 'WC0000814'), dated: { reason } }, headers: { 'idempotency-key': `date-${randomUUID()}` } });
     expect(needless.status).toBe(400);
-    const byTeamLeader = await call('POST', '/documents', { role: 'team-leader', user: 'tess', body: { ...letter(claimId, 'WC0000814', { issuedOn: yesterday }), dated: { reason } }, headers: { 'idempotency-key': `date-${randomUUID()}` } });
+    const byTeamLeader = await call('POST', '/documents', {
+      role: 'team-leader',
+      user: 'tess',
+      body: { ...letter(claimId, 'WC0000814', { issuedOn: yesterday }), dated: { reason } },
+      headers: { 'idempotency-key': `date-${randomUUID()}` },
+    });
     expect(byTeamLeader.status).toBe(201);
-    const ahead = await call('POST', '/documents', { role: 'team-leader', user: 'tess', body: { ...letter(claimId, 'WC0000814', { issuedOn: sydneyAt(Date.now() + 2 * 86_400_000).date }), dated: { reason } }, headers: { 'idempotency-key': `date-${randomUUID()}` } });
+    const ahead = await call('POST', '/documents', {
+      role: 'team-leader',
+      user: 'tess',
+      body: { ...letter(claimId, 'WC0000814', { issuedOn: sydneyAt(Date.now() + 2 * 86_400_000).date }), dated: { reason } },
+      headers: { 'idempotency-key': `date-${randomUUID()}` },
+    });
     expect(ahead.status).toBe(400);
     expect((await ahead.json()).problems[0].problem).toMatch(/never dated ahead/);
     const doc = await byTeamLeader.json();
@@ -282,10 +336,18 @@ describe('what the documents service checks before it writes a letter (issue 16)
 
   it('refuses text the fonts cannot print (a NUL) and a contact phone of TBC, naming the field, storing nothing', async () => {
     const claimId = await knownClaim('WC0000815');
-    const nul = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000815', { worker: { givenName: 'Ar\u0000i', familyName: 'Thompson' } }), headers: { 'idempotency-key': `nul-${randomUUID()}` } });
+    const nul = await call('POST', '/documents', {
+      role: 'case-manager',
+      body: letter(claimId, 'WC0000815', { worker: { givenName: 'Ar\u0000i', familyName: 'Thompson' } }),
+      headers: { 'idempotency-key': `nul-${randomUUID()}` },
+    });
     expect(nul.status).toBe(400);
     expect((await nul.json()).problems).toEqual([{ field: 'data.worker.givenName', problem: "contains the character U+0000, which the letters' fonts cannot print" }]);
-    const tbc = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000815', { contact: { ...contact, phone: 'TBC' } }), headers: { 'idempotency-key': `tbc-${randomUUID()}` } });
+    const tbc = await call('POST', '/documents', {
+      role: 'case-manager',
+      body: letter(claimId, 'WC0000815', { contact: { ...contact, phone: 'TBC' } }),
+      headers: { 'idempotency-key': `tbc-${randomUUID()}` },
+    });
     expect(tbc.status).toBe(400);
     expect((await tbc.json()).problems.map((p: { field: string }) => p.field)).toEqual(['data.contact.phone']);
     expect(await stored(claimId)).toBe(0);
@@ -293,7 +355,11 @@ describe('what the documents service checks before it writes a letter (issue 16)
 
   it('prints a worker named 李小龙 as given, in embedded fonts', async () => {
     const claimId = await knownClaim('WC0000816');
-    const res = await call('POST', '/documents', { role: 'case-manager', body: letter(claimId, 'WC0000816', { worker: { givenName: '小龙', familyName: '李', nameOrder: 'family-first' } }), headers: { 'idempotency-key': `li-${randomUUID()}` } });
+    const res = await call('POST', '/documents', {
+      role: 'case-manager',
+      body: letter(claimId, 'WC0000816', { worker: { givenName: '小龙', familyName: '李', nameOrder: 'family-first' } }),
+      headers: { 'idempotency-key': `li-${randomUUID()}` },
+    });
     expect(res.status).toBe(201);
     const doc = await res.json();
     const bytes = Buffer.from(await (await call('GET', `/documents/${doc.id}/content`, { role: 'case-manager' })).arrayBuffer());

@@ -17,7 +17,6 @@ import { DocumentEntity, DocumentReadEntity } from './document.entity';
 export { LOGGER };
 export const PDF = 'application/pdf';
 
-
 export const sha256 = (bytes: Buffer | string) => createHash('sha256').update(bytes).digest('hex');
 
 /**
@@ -115,7 +114,11 @@ export class DocumentsService {
   private readonly schema: string;
   private readonly insurer: Insurer;
 
-  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(DOCUMENTS_CONFIG) config: DocumentsConfig, @Inject(LOGGER) private readonly log: JsonLogger) {
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(DOCUMENTS_CONFIG) config: DocumentsConfig,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {
     this.schema = config.DB_SCHEMA;
     this.insurer = config.insurer;
   }
@@ -182,7 +185,15 @@ export class DocumentsService {
       throw e;
     }
     withLogContext({ claimId: document.claimId }, () =>
-      this.log.info('document created', { documentId: document.id, kind: document.kind, ...(document.datedReason ? { datedOtherwise: document.datedReason, by: document.createdBy } : {}), template: document.template, templateVersion: document.templateVersion, contentHash: document.contentHash, size: document.size }),
+      this.log.info('document created', {
+        documentId: document.id,
+        kind: document.kind,
+        ...(document.datedReason ? { datedOtherwise: document.datedReason, by: document.createdBy } : {}),
+        template: document.template,
+        templateVersion: document.templateVersion,
+        contentHash: document.contentHash,
+        size: document.size,
+      }),
     );
     return { document, created: true };
   }

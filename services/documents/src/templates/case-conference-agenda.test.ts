@@ -43,7 +43,9 @@ describe('case-conference-agenda v2 (case conference guide)', () => {
   });
 
   it('prints the claim number and the template on the foot of each page', async () => {
-    const footers = pdfText(await pdf(data)).split('\n').filter((l) => FOOTER.test(l));
+    const footers = pdfText(await pdf(data))
+      .split('\n')
+      .filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const l of footers) expect(l).toMatch(/^Claim number WC0071123\s+\|\s+page \d+ of \d+\s+\|\s+case-conference-agenda@v2$/);
   });
@@ -104,9 +106,9 @@ describe('case-conference-agenda v2 (case conference guide)', () => {
   });
 
   it('names each bad field', () => {
-    expect(
-      paths({ ...data, conference: { ...data.conference, startsAt: '2:30pm' }, participants: [data.participants[0]], agenda: [], prepare: [], extra: 1 }),
-    ).toEqual(expect.arrayContaining(['conference.startsAt', 'participants', 'agenda', 'prepare', '']));
+    expect(paths({ ...data, conference: { ...data.conference, startsAt: '2:30pm' }, participants: [data.participants[0]], agenda: [], prepare: [], extra: 1 })).toEqual(
+      expect.arrayContaining(['conference.startsAt', 'participants', 'agenda', 'prepare', '']),
+    );
     expect(paths({ ...data, participants: [...data.participants, { name: 'Nobody' }], contact: { ...data.contact, email: 'x' } })).toEqual(
       expect.arrayContaining(['participants.4.role', 'contact.email']),
     );

@@ -40,7 +40,8 @@ export const caseConferenceAgendaData = z
   .strict()
   .superRefine((d, ctx) => {
     const c = d.conference;
-    if (c.place === undefined && c.dialIn === undefined) ctx.addIssue({ code: 'custom', path: ['conference', 'place'], message: 'is required when there is no dialIn (give a place, a dial-in or both)' });
+    if (c.place === undefined && c.dialIn === undefined)
+      ctx.addIssue({ code: 'custom', path: ['conference', 'place'], message: 'is required when there is no dialIn (give a place, a dial-in or both)' });
     if (c.endsAt !== undefined && c.endsAt <= c.startsAt) ctx.addIssue({ code: 'custom', path: ['conference', 'endsAt'], message: 'is not after startsAt' });
     if (c.on < d.issuedOn) ctx.addIssue({ code: 'custom', path: ['conference', 'on'], message: 'is before issuedOn (the agenda goes out before the conference)' });
   });

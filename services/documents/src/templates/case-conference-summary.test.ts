@@ -41,7 +41,9 @@ describe('case-conference-summary v2 (case conference guide)', () => {
   });
 
   it('prints the claim number and the template on the foot of each page', async () => {
-    const footers = pdfText(await pdf(data)).split('\n').filter((l) => FOOTER.test(l));
+    const footers = pdfText(await pdf(data))
+      .split('\n')
+      .filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const l of footers) expect(l).toMatch(/^Claim number WC0071123\s+\|\s+page \d+ of \d+\s+\|\s+case-conference-summary@v2$/);
   });

@@ -5,7 +5,6 @@ import { fullName, longDate } from './format';
 import type { NoticeTemplate } from './template';
 import { claimContact, longText, personName, text } from './fields';
 
-
 export const caseConferenceSummaryData = z
   .object({
     claimNumber: text,
@@ -93,9 +92,7 @@ export const caseConferenceSummaryV2: NoticeTemplate<'case-conference-summary', 
         { kind: 'bullets', items: d.nextSteps },
         {
           kind: 'paragraph',
-          text: d.nextReviewOn
-            ? `We will review progress on ${longDate(d.nextReviewOn)}.`
-            : 'We have not set a date to review progress yet. We will let everyone know when we do.',
+          text: d.nextReviewOn ? `We will review progress on ${longDate(d.nextReviewOn)}.` : 'We have not set a date to review progress yet. We will let everyone know when we do.',
         },
         { kind: 'heading', text: 'Is this summary right?' },
         {

@@ -31,7 +31,9 @@ describe('complaint-acknowledgement v2 (program 8)', () => {
   });
 
   it('prints the claim number and the template on the foot of each page', async () => {
-    const footers = pdfText(await pdf(data)).split('\n').filter((l) => FOOTER.test(l));
+    const footers = pdfText(await pdf(data))
+      .split('\n')
+      .filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const l of footers) expect(l).toMatch(/^Claim number WC0064409\s+\|\s+page \d+ of \d+\s+\|\s+complaint-acknowledgement@v2$/);
   });
@@ -82,9 +84,9 @@ describe('complaint-acknowledgement v2 (program 8)', () => {
   });
 
   it('names each bad field', () => {
-    expect(
-      paths({ ...data, receivedOn: '2026-13-01', handler: { ...data.handler, email: 'not-an-email', phone: 'call me' }, summary: 'x'.repeat(601), extra: true }),
-    ).toEqual(expect.arrayContaining(['receivedOn', 'handler.email', 'handler.phone', 'summary', '']));
+    expect(paths({ ...data, receivedOn: '2026-13-01', handler: { ...data.handler, email: 'not-an-email', phone: 'call me' }, summary: 'x'.repeat(601), extra: true })).toEqual(
+      expect.arrayContaining(['receivedOn', 'handler.email', 'handler.phone', 'summary', '']),
+    );
     expect(paths({ ...data, handler: { name: 'Ignatius Oduya' } })).toEqual(expect.arrayContaining(['handler.role', 'handler.phone', 'handler.email']));
   });
 

@@ -33,7 +33,9 @@ describe('contact request v2', () => {
     expect(text).toContain('what treatment and support you need');
     expect(text).toContain('Please call or email Kwame Ashdown by 18 June 2026: their details are below.');
     expect(text).toContain('Please contact us by 18 June 2026');
-    expect(text).toContain('Your case manager is Kwame Ashdown. If you have a question about this letter, or think something in it is wrong, call Kwame Ashdown on 1300 418 227 or email kwame.ashdown@claims.example.');
+    expect(text).toContain(
+      'Your case manager is Kwame Ashdown. If you have a question about this letter, or think something in it is wrong, call Kwame Ashdown on 1300 418 227 or email kwame.ashdown@claims.example.',
+    );
     expect(text).toContain('Independent Review Office (IRO) on 13 94 76');
     expect(compose(data).closing).toEqual(['Yours sincerely,', 'Kwame Ashdown', 'Case manager']);
   });
@@ -64,8 +66,6 @@ describe('contact request v2', () => {
     expect(badPaths({ ...data, attemptedOn: ['2026-06-05', '2026-06-31'] })).toEqual(['attemptedOn.1']);
     expect(badPaths({ ...data, attemptedOn: ['2026-06-12'] })).toEqual(['attemptedOn.0']);
     expect(badPaths({ ...data, respondBy: '2026-06-10' })).toEqual(['respondBy']);
-    expect(badPaths({ ...data, contact: { caseManager: 'Kwame Ashdown', phone: '', email: 'kwame' } })).toEqual(
-      expect.arrayContaining(['contact.phone', 'contact.email']),
-    );
+    expect(badPaths({ ...data, contact: { caseManager: 'Kwame Ashdown', phone: '', email: 'kwame' } })).toEqual(expect.arrayContaining(['contact.phone', 'contact.email']));
   });
 });

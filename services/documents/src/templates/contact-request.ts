@@ -47,11 +47,7 @@ const WHY: Record<Party, (worker: string) => string[]> = {
     `duties ${w} could do safely while recovering`,
     'anything else we need to make a decision about the claim, such as pay details',
   ],
-  doctor: (w) => [
-    `${w}'s diagnosis and the treatment you recommend`,
-    `${w}'s capacity for work and expected recovery`,
-    'how we can support a safe return to work',
-  ],
+  doctor: (w) => [`${w}'s diagnosis and the treatment you recommend`, `${w}'s capacity for work and expected recovery`, 'how we can support a safe return to work'],
 };
 
 /**

@@ -14,10 +14,7 @@ const data = {
   decidedOn: '2026-06-11',
   takesEffectOn: '2026-06-29',
   issues: ['Whether work was the main contributing factor to the psychological injury', 'Whether the injury was caused by reasonable action taken about performance appraisal'],
-  reasons: [
-    'Dr Kellerman found that the condition arose from events outside work in January 2026.',
-    'The performance meeting on 14 April 2026 was reasonable action taken by the employer.',
-  ],
+  reasons: ['Dr Kellerman found that the condition arose from events outside work in January 2026.', 'The performance meeting on 14 April 2026 was reasonable action taken by the employer.'],
   provisions: ['Workers Compensation Act 1987 s4', 'Workers Compensation Act 1987 s11A', 'Workers Compensation Act 1987 s9A'],
   reports: [
     { title: 'Independent medical examination report', author: 'Dr Gerhardt Kellerman', date: '2026-05-28', supports: true, submittedBy: 'insurer' as const, reliedOn: true },
@@ -68,9 +65,7 @@ describe('decision-notice v2 (s78/s79, Regulation cl 38)', () => {
 
   it('lists every report considered, each marked whether it supports the decision', () => {
     expect(text).toContain('Reports and documents we considered');
-    expect(text).toContain(
-      'Independent medical examination report, by Dr Gerhardt Kellerman, dated 28 May 2026 (obtained by us). Supports our decision. We relied on it: copy enclosed.',
-    );
+    expect(text).toContain('Independent medical examination report, by Dr Gerhardt Kellerman, dated 28 May 2026 (obtained by us). Supports our decision. We relied on it: copy enclosed.');
     expect(text).toContain('Treating psychologist report, by Ms Odile Featherstonhaugh, dated 2 May 2026 (given to us by you). Does not support our decision.');
     expect(text).toContain('File note of performance meeting, by Jarrah Quennell, dated 14 April 2026 (given to us by your employer). Supports our decision.');
   });
@@ -78,9 +73,7 @@ describe('decision-notice v2 (s78/s79, Regulation cl 38)', () => {
   it('identifies all reports and documents the worker and the employer gave us', async () => {
     expect(text).toContain('Reports and documents you and your employer gave us');
     expect(text).toContain('These are all the reports and documents you gave us: Treating psychologist report, by Ms Odile Featherstonhaugh, dated 2 May 2026');
-    expect(text).toContain(
-      'These are all the reports and documents your employer, Tarrawarra Freight Pty Ltd, gave us: File note of performance meeting, by Jarrah Quennell, dated 14 April 2026',
-    );
+    expect(text).toContain('These are all the reports and documents your employer, Tarrawarra Freight Pty Ltd, gave us: File note of performance meeting, by Jarrah Quennell, dated 14 April 2026');
     const onlyOurs = await render({ ...data, reports: [data.reports[0]] });
     expect(onlyOurs).toContain('You did not give us any reports or documents about this decision.');
     expect(onlyOurs).toContain('Your employer did not give us any reports or documents about this decision.');

@@ -82,7 +82,12 @@ const considered = (r: Report) =>
 /** All the reports one party gave us, or a plain statement that there were none. */
 const submittedBy = (reports: Report[], who: 'worker' | 'employer', none: string, intro: string): Block[] => {
   const theirs = reports.filter((r) => r.submittedBy === who);
-  return theirs.length ? [{ kind: 'paragraph', text: intro }, { kind: 'bullets', items: theirs.map(reportName) }] : [{ kind: 'paragraph', text: none }];
+  return theirs.length
+    ? [
+        { kind: 'paragraph', text: intro },
+        { kind: 'bullets', items: theirs.map(reportName) },
+      ]
+    : [{ kind: 'paragraph', text: none }];
 };
 
 /**
@@ -170,9 +175,7 @@ export const decisionNoticeV2: NoticeTemplate<'decision-notice', DecisionNoticeD
           'Your employer did not give us any reports or documents about this decision.',
           `These are all the reports and documents your employer, ${d.employer.name}, gave us:`,
         ),
-        ...(d.reports.some((r) => r.submittedBy === 'worker' || r.submittedBy === 'employer')
-          ? [{ kind: 'paragraph' as const, text: 'We considered all of them in making this decision.' }]
-          : []),
+        ...(d.reports.some((r) => r.submittedBy === 'worker' || r.submittedBy === 'employer') ? [{ kind: 'paragraph' as const, text: 'We considered all of them in making this decision.' }] : []),
         { kind: 'heading', text: 'Copies enclosed' },
         ...(enclosed.length
           ? [

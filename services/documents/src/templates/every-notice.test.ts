@@ -9,7 +9,7 @@ import type { Letter } from './template';
  * insurer's reply address and phone, the claim number), the IRO where independent-help.ts says
  * so, a named signatory, the recipient's postal address, and contact fields checked as contacts.
  */
-import { SAMPLES, claimNumber, contact, dateOfInjury, employer, handler, signatory, toWorker, worker, workerName } from '../testing/samples';
+import { SAMPLES, claimNumber, contact, employer, handler, signatory } from '../testing/samples';
 
 const compose = (kind: DocumentKind, data: unknown): Letter => {
   const t = CURRENT_TEMPLATES[kind];

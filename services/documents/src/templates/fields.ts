@@ -7,7 +7,10 @@ import { nameOrder } from '@wc/contracts';
  */
 export const text = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
 export const longText = z.string().trim().min(1, 'must not be empty').max(1000, 'must be at most 1000 characters');
-export const phone = z.string().trim().regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number, e.g. "02 9000 1234"');
+export const phone = z
+  .string()
+  .trim()
+  .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'must be a phone number, e.g. "02 9000 1234"');
 export const email = z.string().trim().email('must be an email address').max(200, 'must be at most 200 characters');
 /** Money is text with exactly two decimal places, never a JSON number (it would have been through binary floating point). */
 export const money = z.string().regex(/^(0|[1-9]\d*)(\.\d{2})$/, 'must be an amount in dollars and cents as a string with 2 decimal places, e.g. "1200.00"');

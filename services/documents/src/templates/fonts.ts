@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- fontkit is CommonJS with no default export under this module setting
 import fontkit = require('fontkit');
 import PDFDocument from 'pdfkit';
 
@@ -39,7 +40,6 @@ interface Loaded {
 }
 
 const loaded = new Map<FaceKey, Loaded>();
-
 
 /** A face's files, read once per process (Noto Sans SC is 10 MB a weight). */
 function load(key: FaceKey): Loaded {
@@ -163,7 +163,12 @@ export function runsOf(text: string): Run[] {
   // A space after an Arabic run belongs to the sentence: shaped inside the run it would move to the run's left.
   return runs.flatMap((r) => {
     const m = isRtl(r.face) ? /\s+$/.exec(r.text) : null;
-    return m ? [{ face: r.face, text: r.text.slice(0, m.index) }, { face: 'latin' as FaceKey, text: m[0] }] : [r];
+    return m
+      ? [
+          { face: r.face, text: r.text.slice(0, m.index) },
+          { face: 'latin' as FaceKey, text: m[0] },
+        ]
+      : [r];
   });
 }
 
@@ -192,7 +197,11 @@ function joinsRightToLeft(chars: string[], i: number): boolean {
  * precomposed letters the fonts have.
  */
 export function cleanText(text: string): string {
-  return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/[\u00ad\u200b\u2060\ufeff]/g, '').normalize('NFC');
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u00ad\u200b\u2060\ufeff]/g, '')
+    .normalize('NFC');
 }
 
 /**

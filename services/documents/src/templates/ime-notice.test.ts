@@ -75,9 +75,7 @@ describe('IME notice v2', () => {
 
   it('refuses bad data, naming each field', () => {
     expect(badPaths(data)).toEqual([]);
-    expect(badPaths({ ...data, appointment: { date: '2026-05-32', time: '2:45pm' }, extra: true })).toEqual(
-      expect.arrayContaining(['appointment.date', 'appointment.time', '']),
-    );
+    expect(badPaths({ ...data, appointment: { date: '2026-05-32', time: '2:45pm' }, extra: true })).toEqual(expect.arrayContaining(['appointment.date', 'appointment.time', '']));
     expect(badPaths({ ...data, appointment: { date: '2026-05-01', time: '09:00' } })).toEqual(['appointment.date']);
     expect(badPaths({ ...data, recipient: { party: 'insurer', name: 'X' } })).toEqual(['recipient.party']);
     expect(badPaths({ ...data, reason: '  ' })).toEqual(['reason']);

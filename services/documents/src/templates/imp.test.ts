@@ -77,13 +77,19 @@ describe('injury management plan v2', () => {
 
   it("names the case manager from the staff directory, with how to reach them, and the IRO in the worker's copy", async () => {
     const text = await textOf(data);
-    expect(text).toContain('Your case manager is Devi Ramaswamy. If you have a question about this letter, or think something in it is wrong, call Devi Ramaswamy on 02 9555 0461 or email devi.ramaswamy@claims.example.');
+    expect(text).toContain(
+      'Your case manager is Devi Ramaswamy. If you have a question about this letter, or think something in it is wrong, call Devi Ramaswamy on 02 9555 0461 or email devi.ramaswamy@claims.example.',
+    );
     expect(text).toContain('Independent Review Office (IRO) on 13 94 76');
     expect(compose(data).closing).toEqual(['Yours sincerely,', 'Devi Ramaswamy', 'Case manager']);
     const toEmployer = await textOf({ ...data, recipient: { party: 'employer', name: 'Quokka Freight Pty Ltd', address: ['12 Dock Road', 'Botany NSW 2019'] } });
     expect(toEmployer).toContain('The case manager for this claim is Devi Ramaswamy.');
     expect(toEmployer).not.toContain('Independent Review Office');
-    expect(compose({ ...data, recipient: { party: 'employer', name: 'Quokka Freight Pty Ltd', address: ['12 Dock Road', 'Botany NSW 2019'] } }).recipient).toEqual(['Quokka Freight Pty Ltd', '12 Dock Road', 'Botany NSW 2019']);
+    expect(compose({ ...data, recipient: { party: 'employer', name: 'Quokka Freight Pty Ltd', address: ['12 Dock Road', 'Botany NSW 2019'] } }).recipient).toEqual([
+      'Quokka Freight Pty Ltd',
+      '12 Dock Road',
+      'Botany NSW 2019',
+    ]);
   });
 
   it('writes to the employer and doctor about the worker', async () => {
@@ -131,9 +137,7 @@ describe('injury management plan v2', () => {
     expect(badPaths({ ...data, contact: { ...data.contact, phone: 'TBC' } })).toEqual(['contact.phone']);
     expect(badPaths({ ...data, obligations: data.obligations.filter((o) => o.party !== 'employer') })).toEqual(['obligations']);
     expect(badPaths({ ...data, obligations: [...data.obligations.slice(0, 3), { party: 'worker', obligations: ['Again'] }] })).toEqual(['obligations.3.party']);
-    expect(badPaths({ ...data, obligations: [{ party: 'worker', obligations: [] }, ...data.obligations.slice(0, 3)] })).toEqual(
-      expect.arrayContaining(['obligations.0.obligations']),
-    );
+    expect(badPaths({ ...data, obligations: [{ party: 'worker', obligations: [] }, ...data.obligations.slice(0, 3)] })).toEqual(expect.arrayContaining(['obligations.0.obligations']));
     expect(badPaths({ ...data, actions: [{ action: 'Call', owner: 'Devi', dueOn: '30/04/2026' }] })).toEqual(['actions.0.dueOn']);
     expect(badPaths({ ...data, actions: [] })).toEqual(['actions']);
     expect(badPaths({ ...data, reviewOn: '2026-04-01' })).toEqual(['reviewOn']);

@@ -188,11 +188,7 @@ export const impV2: NoticeTemplate<'imp', ImpData> = {
         { kind: 'heading', text: 'Who is involved' },
         {
           kind: 'facts',
-          rows: [
-            ['Worker', worker],
-            ...ordered.map((p): [string, string] => [ROLE_LABEL[p.role], p.organisation ? `${p.name}, ${p.organisation}` : p.name]),
-            ['Case manager', d.contact.caseManager],
-          ],
+          rows: [['Worker', worker], ...ordered.map((p): [string, string] => [ROLE_LABEL[p.role], p.organisation ? `${p.name}, ${p.organisation}` : p.name]), ['Case manager', d.contact.caseManager]],
         },
         { kind: 'heading', text: 'The return to work goal' },
         { kind: 'paragraph', text: `The goal of this plan is: ${GOAL_WORDS[d.rtwGoal]}.` },

@@ -48,7 +48,7 @@ export const CURRENT_TEMPLATES = {
   'provisional-liability-employer': provisionalLiabilityEmployerV2,
   'liability-accepted': liabilityAcceptedV2,
   'decision-notice': decisionNoticeV2,
-  'imp': impV2,
+  imp: impV2,
   'ime-notice': imeNoticeV2,
   'review-outcome': reviewOutcomeV2,
   'complaint-acknowledgement': complaintAcknowledgementV2,
@@ -66,7 +66,29 @@ export type DocumentKind = keyof typeof CURRENT_TEMPLATES;
 export const DOCUMENT_KINDS = Object.keys(CURRENT_TEMPLATES) as DocumentKind[];
 
 /** Every template version ever used (to re-render or explain a stored document). */
-export const TEMPLATE_HISTORY: readonly NoticeTemplate[] = [acknowledgementLetterV2, informationRequestV2, contactRequestV2, reasonableExcuseV2, provisionalLiabilityV2, provisionalLiabilityEmployerV2, liabilityAcceptedV2, decisionNoticeV2, impV2, imeNoticeV2, reviewOutcomeV2, complaintAcknowledgementV2, caseConferenceAgendaV2, caseConferenceSummaryV2, piaweDecisionV2, treatmentDecisionV2, s48aWarningV2, s48aSuspensionV2, s39NoticeV2, s59aNoticeV2, remittanceAdviceV2] as NoticeTemplate[];
+export const TEMPLATE_HISTORY: readonly NoticeTemplate[] = [
+  acknowledgementLetterV2,
+  informationRequestV2,
+  contactRequestV2,
+  reasonableExcuseV2,
+  provisionalLiabilityV2,
+  provisionalLiabilityEmployerV2,
+  liabilityAcceptedV2,
+  decisionNoticeV2,
+  impV2,
+  imeNoticeV2,
+  reviewOutcomeV2,
+  complaintAcknowledgementV2,
+  caseConferenceAgendaV2,
+  caseConferenceSummaryV2,
+  piaweDecisionV2,
+  treatmentDecisionV2,
+  s48aWarningV2,
+  s48aSuspensionV2,
+  s39NoticeV2,
+  s59aNoticeV2,
+  remittanceAdviceV2,
+] as NoticeTemplate[];
 
 export function currentTemplate<K extends DocumentKind>(kind: K): (typeof CURRENT_TEMPLATES)[K] {
   return CURRENT_TEMPLATES[kind];

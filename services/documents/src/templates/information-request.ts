@@ -69,11 +69,7 @@ export const informationRequestV2: NoticeTemplate<'information-request', Informa
       { kind: 'heading', text: 'How to send it' },
       {
         kind: 'bullets',
-        items: [
-          `By email to ${c.email}`,
-          `By post to ${insurer.replyAddress}`,
-          `If you are not sure what we need, or cannot send something, call ${c.caseManager} on ${c.phone}`,
-        ],
+        items: [`By email to ${c.email}`, `By post to ${insurer.replyAddress}`, `If you are not sure what we need, or cannot send something, call ${c.caseManager} on ${c.phone}`],
       },
       { kind: 'paragraph', text: `Please quote claim number ${d.claimNumber} on everything you send. Copies are fine; please keep the originals.` },
     ];

@@ -38,30 +38,39 @@ const TRANSLATIONS: readonly Translation[] = [
   {
     names: ['spanish', 'espanol', 'castellano'],
     heading: '¿Necesita un intérprete?',
-    paragraph: (insurer) => `El Servicio de Traducción e Interpretación (TIS National) puede ayudarle. Llame al ${TIS}, diga que habla español y pida que llamen a ${insurer} por usted. Nosotros pagamos el intérprete. Tenga esta carta a mano para dar el número de reclamación.`,
+    paragraph: (insurer) =>
+      `El Servicio de Traducción e Interpretación (TIS National) puede ayudarle. Llame al ${TIS}, diga que habla español y pida que llamen a ${insurer} por usted. Nosotros pagamos el intérprete. Tenga esta carta a mano para dar el número de reclamación.`,
     reviewed: false,
   },
   {
     names: ['italian', 'italiano'],
     heading: 'Ha bisogno di un interprete?',
-    paragraph: (insurer) => `Il Servizio di Traduzione e Interpretariato (TIS National) può aiutarla. Chiami il ${TIS}, dica che parla italiano e chieda di chiamare ${insurer} per lei. Il costo dell'interprete è a nostro carico. Tenga con sé questa lettera per poter indicare il numero della pratica.`,
+    paragraph: (insurer) =>
+      `Il Servizio di Traduzione e Interpretariato (TIS National) può aiutarla. Chiami il ${TIS}, dica che parla italiano e chieda di chiamare ${insurer} per lei. Il costo dell'interprete è a nostro carico. Tenga con sé questa lettera per poter indicare il numero della pratica.`,
     reviewed: false,
   },
   {
     names: ['portuguese', 'portugues'],
     heading: 'Precisa de um intérprete?',
-    paragraph: (insurer) => `O Serviço de Tradução e Interpretação (TIS National) pode ajudar. Ligue para ${TIS}, diga que fala português e peça que liguem para ${insurer} por você. Nós pagamos o intérprete. Tenha esta carta em mãos para informar o número do processo.`,
+    paragraph: (insurer) =>
+      `O Serviço de Tradução e Interpretação (TIS National) pode ajudar. Ligue para ${TIS}, diga que fala português e peça que liguem para ${insurer} por você. Nós pagamos o intérprete. Tenha esta carta em mãos para informar o número do processo.`,
     reviewed: false,
   },
   {
     names: ['french', 'francais'],
     heading: "Besoin d'un interprète ?",
-    paragraph: (insurer) => `Le service de traduction et d'interprétariat (TIS National) peut vous aider. Appelez le ${TIS}, dites que vous parlez français et demandez qu'on appelle ${insurer} pour vous. L'interprète est à notre charge. Gardez cette lettre avec vous pour donner le numéro de dossier.`,
+    paragraph: (insurer) =>
+      `Le service de traduction et d'interprétariat (TIS National) peut vous aider. Appelez le ${TIS}, dites que vous parlez français et demandez qu'on appelle ${insurer} pour vous. L'interprète est à notre charge. Gardez cette lettre avec vous pour donner le numéro de dossier.`,
     reviewed: false,
   },
 ];
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').trim().toLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .trim()
+    .toLowerCase();
 
 export function translationFor(language: string): Translation | undefined {
   const key = fold(language);
@@ -83,6 +92,11 @@ export function languageAssistanceBlocks(a: LanguageAssistance, insurer: Insurer
   // who finds it unclear knows to rely on the English and to ask for an interpreter.
   const unreviewed: Block[] = t.reviewed
     ? []
-    : [{ kind: 'paragraph', text: `The ${a.language.trim()} paragraph above has not yet been checked by a certified translator. If anything in it is unclear, the English paragraph is the one we rely on, and an interpreter can read this letter with you.` }];
+    : [
+        {
+          kind: 'paragraph',
+          text: `The ${a.language.trim()} paragraph above has not yet been checked by a certified translator. If anything in it is unclear, the English paragraph is the one we rely on, and an interpreter can read this letter with you.`,
+        },
+      ];
   return { blocks: [{ kind: 'heading', text: t.heading }, { kind: 'paragraph', text: t.paragraph(insurer.name) }, ...english, ...unreviewed], translated: true };
 }

@@ -26,7 +26,10 @@ export const insurerSchema = z
     replyAddress: z.string().trim().min(5, 'must be a postal address').max(200, 'must be at most 200 characters'),
     phone,
     email,
-    web: z.string().trim().regex(/^[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i, 'must be a web address without https://, e.g. "www.insurer.example"'),
+    web: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9.-]+\.[a-z]{2,}(\/\S*)?$/i, 'must be a web address without https://, e.g. "www.insurer.example"'),
   })
   .strict()
   .superRefine((insurer, ctx) => {

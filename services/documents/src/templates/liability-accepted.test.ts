@@ -38,7 +38,9 @@ describe('liability accepted v2', () => {
     expect(text).toContain('Reasonable and necessary medical and related costs caused by the injury');
     expect(text).toContain('Your pre-injury average weekly earnings (PIAWE) are $1,487.60.');
     expect(text).toContain('the weekly payment is $1,413.22 a week, before tax.');
-    expect(text).toContain('Your case manager is Fitzgerald Nakamura. If you have a question about this letter, or think something in it is wrong, call Fitzgerald Nakamura on 02 7300 6612 or email f.nakamura@claims.example.');
+    expect(text).toContain(
+      'Your case manager is Fitzgerald Nakamura. If you have a question about this letter, or think something in it is wrong, call Fitzgerald Nakamura on 02 7300 6612 or email f.nakamura@claims.example.',
+    );
     expect(text).toContain('Please quote your claim number, WC0006197, whenever you contact us.');
     expect(text).toContain('Independent Review Office (IRO) on 13 94 76');
     expect(compose(data).closing).toEqual(['Yours sincerely,', 'Olufemi Castellanos', 'Liability decision maker']);

@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- linebreak is CommonJS with no default export under this module setting
 import LineBreaker = require('linebreak');
 
 /**

@@ -55,7 +55,9 @@ describe('piawe-decision v2 (1987 Act Sch 3; s43(1)(d))', () => {
   });
 
   it('prints the claim number and the template on the foot of each page', async () => {
-    const footers = pdfText(await pdf(data)).split('\n').filter((l) => FOOTER.test(l));
+    const footers = pdfText(await pdf(data))
+      .split('\n')
+      .filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const l of footers) expect(l).toMatch(/^Claim number WC0088214\s+\|\s+page \d+ of \d+\s+\|\s+piawe-decision@v2$/);
   });
@@ -94,7 +96,9 @@ describe('piawe-decision v2 (1987 Act Sch 3; s43(1)(d))', () => {
     expect(issues({ ...data, employments: [noDays] })).toEqual([
       { path: 'employments.0.daysCounted', message: 'is required when the basis is calculated (the weekly average is the earnings × 7 ÷ the days counted)' },
     ]);
-    expect(issues({ ...data, employments: [{ ...kestrelbay, daysCounted: 365 }] })).toEqual([{ path: 'employments.0.daysCounted', message: 'must be at most 364, the days from period.from to period.to' }]);
+    expect(issues({ ...data, employments: [{ ...kestrelbay, daysCounted: 365 }] })).toEqual([
+      { path: 'employments.0.daysCounted', message: 'must be at most 364, the days from period.from to period.to' },
+    ]);
     expect(issues({ ...data, employments: [{ ...kestrelbay, adjustments: [] }] })).toEqual([
       { path: 'employments.0.daysCounted', message: 'is less than the 364 days of the period, so adjustments must say what was left out' },
     ]);
@@ -107,7 +111,9 @@ describe('piawe-decision v2 (1987 Act Sch 3; s43(1)(d))', () => {
     const text = await render(data);
     expect(text).toContain('Dear Leopoldine Ashworth,');
     expect(text).toContain('We have sent a copy of this decision to Kestrelbay Civil Pty Ltd. It shows only the earnings from your employment with them.');
-    expect(text).toContain('Your case manager is Thaddeus Okonkwo. If you have a question about this letter, or think something in it is wrong, call Thaddeus Okonkwo on 02 9555 0177 or email thaddeus.okonkwo@example.org.');
+    expect(text).toContain(
+      'Your case manager is Thaddeus Okonkwo. If you have a question about this letter, or think something in it is wrong, call Thaddeus Okonkwo on 02 9555 0177 or email thaddeus.okonkwo@example.org.',
+    );
     expect(text).toContain('Independent Review Office (IRO) on 13 94 76 or at www.iro.nsw.gov.au');
   });
 
@@ -159,7 +165,13 @@ describe('piawe-decision v2 (1987 Act Sch 3; s43(1)(d))', () => {
   });
 
   it('states a given amount for an interim PIAWE, which will be reviewed when the missing information arrives', async () => {
-    const interim = { ...data, basis: 'interim', amount: '1374.63', missingInformation: ['Payslips from Pelican Cafe for June to August 2025'], employments: [{ ...kestrelbay, daysCounted: undefined }] };
+    const interim = {
+      ...data,
+      basis: 'interim',
+      amount: '1374.63',
+      missingInformation: ['Payslips from Pelican Cafe for June to August 2025'],
+      employments: [{ ...kestrelbay, daysCounted: undefined }],
+    };
     expect(paths(interim)).toEqual([]);
     const text = await render(interim);
     expect(text).toContain('How it was set Interim (to be reviewed)');
@@ -177,7 +189,15 @@ describe('piawe-decision v2 (1987 Act Sch 3; s43(1)(d))', () => {
   });
 
   it('says an agreed PIAWE was agreed by the worker and employer', async () => {
-    const agreed = { ...data, basis: 'agreement', amount: '1500.00', employments: [{ ...kestrelbay, daysCounted: undefined }, { ...pelican, daysCounted: undefined }] };
+    const agreed = {
+      ...data,
+      basis: 'agreement',
+      amount: '1500.00',
+      employments: [
+        { ...kestrelbay, daysCounted: undefined },
+        { ...pelican, daysCounted: undefined },
+      ],
+    };
     const text = await render(agreed);
     expect(text).toContain('How it was set Agreed by you and your employer');
     expect(text).toContain('You and your employer agreed this amount as the PIAWE, and we have approved that agreement.');

@@ -20,7 +20,6 @@ export const EMPLOYMENT_KINDS = ['this-employer', 'other-employment'] as const;
 /** The decision goes to the worker and, in its own copy, to the employer. */
 const PARTIES = ['worker', 'employer'] as const;
 
-
 const employment = z
   .object({
     kind: z.enum(EMPLOYMENT_KINDS, { errorMap: () => ({ message: `must be one of ${EMPLOYMENT_KINDS.join(', ')}` }) }),
@@ -39,7 +38,10 @@ const employment = z
       .min(1, 'must list at least one amount of earnings used')
       .max(30, 'must list at most 30 amounts'),
     /** What the law changed in this employment's period or earnings, e.g. { clause: 'Regulation clause 8E', effect: 'We left out 3 weeks of unpaid leave' }. */
-    adjustments: z.array(z.object({ clause: text, effect: longText }).strict()).max(10, 'must list at most 10 adjustments').optional(),
+    adjustments: z
+      .array(z.object({ clause: text, effect: longText }).strict())
+      .max(10, 'must list at most 10 adjustments')
+      .optional(),
   })
   .strict();
 type Employment = z.infer<typeof employment>;
@@ -48,7 +50,12 @@ type Employment = z.infer<typeof employment>;
 const periodDays = (p: { from: string; to: string }) => daysBetween(p.from, p.to) + 1;
 
 /** An employment's weekly average: its earnings × 7 ÷ the days counted, rounded half up to the cent. */
-const weeklyAverage = (e: Employment): Dec => roundCents(totalOf(e).times(7).dividedBy(e.daysCounted ?? 1));
+const weeklyAverage = (e: Employment): Dec =>
+  roundCents(
+    totalOf(e)
+      .times(7)
+      .dividedBy(e.daysCounted ?? 1),
+  );
 const totalOf = (e: Employment): Dec => sum(e.earnings.map((x) => money(x.amount)));
 
 /**
@@ -123,7 +130,10 @@ export const piaweDecisionData = z
       }
     });
     if (calculated && d.amount !== undefined)
-      issue(['amount'], `must be left out when the basis is calculated: it is computed from the employments' earnings and days counted${computable ? ` (here ${calculatedPiawe(d.employments)})` : ''}`);
+      issue(
+        ['amount'],
+        `must be left out when the basis is calculated: it is computed from the employments' earnings and days counted${computable ? ` (here ${calculatedPiawe(d.employments)})` : ''}`,
+      );
     if (!calculated && d.amount === undefined) issue(['amount'], `is required when the basis is ${d.basis}`);
     if (d.basis === 'interim' && !d.missingInformation?.length) issue(['missingInformation'], 'must list what we are waiting for when the basis is interim');
     if (d.basis !== 'interim' && d.missingInformation !== undefined) issue(['missingInformation'], 'must be left out unless the basis is interim');
@@ -276,7 +286,12 @@ export const piaweDecisionV2: NoticeTemplate<'piawe-decision', PiaweDecisionData
       ...sumOfAverages,
       ...(shown.some((e) => e.adjustments?.length)
         ? []
-        : [{ kind: 'paragraph' as const, text: toWorker ? 'We did not need to make any adjustments to the period or to the earnings.' : 'We did not need to make any adjustments to the period or to the earnings shown above.' }]),
+        : [
+            {
+              kind: 'paragraph' as const,
+              text: toWorker ? 'We did not need to make any adjustments to the period or to the earnings.' : 'We did not need to make any adjustments to the period or to the earnings shown above.',
+            },
+          ]),
       ...notShown,
     ];
 

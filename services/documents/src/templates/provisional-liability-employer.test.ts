@@ -78,7 +78,9 @@ describe('provisional-liability-employer v2 (SoP 3.3), to the employer', () => {
     expect(text).toContain('Wollemi Cold Storage Pty Ltd (policy POL-339041)');
     expect(text).toContain('Worker Oskar Lindqvist');
     expect(text).toContain('Claim number WC0052718');
-    expect(text).toContain('The case manager for this claim is Benedikt Arulanandam. If you have a question about this letter, or think something in it is wrong, call Benedikt Arulanandam on 02 9555 0188');
+    expect(text).toContain(
+      'The case manager for this claim is Benedikt Arulanandam. If you have a question about this letter, or think something in it is wrong, call Benedikt Arulanandam on 02 9555 0188',
+    );
     // To the employer: no IRO (program 8: employers go to SIRA).
     expect(text).not.toContain('Independent Review Office');
     const pdf = oneLine(pdfText(await renderLetter(t, compose(data), { compress: false })));

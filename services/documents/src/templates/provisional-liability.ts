@@ -27,7 +27,11 @@ export const provisionalPeriod = z
     const days = dayNumber(p.end) - dayNumber(p.start) + 1;
     if (days < 1) ctx.addIssue({ code: 'custom', path: ['end'], message: 'is before start' });
     else if (days > PROVISIONAL_MAX_DAYS)
-      ctx.addIssue({ code: 'custom', path: ['end'], message: `makes the provisional period ${days} days: it can be at most 12 weeks (${PROVISIONAL_MAX_DAYS} days, counting the start and end dates)` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['end'],
+        message: `makes the provisional period ${days} days: it can be at most 12 weeks (${PROVISIONAL_MAX_DAYS} days, counting the start and end dates)`,
+      });
   });
 
 /** The period in words, e.g. `5 March 2026 to 27 May 2026`. */
@@ -61,7 +65,10 @@ export const provisionalLiabilityData = z
     calculation: z
       .object({
         /** The Workers Compensation Act 1987 section that sets the rate, e.g. `s36`. */
-        rateSection: z.string().trim().regex(/^s\d+[A-Z]*$/, 'must be a section of the Workers Compensation Act 1987, e.g. "s36"'),
+        rateSection: z
+          .string()
+          .trim()
+          .regex(/^s\d+[A-Z]*$/, 'must be a section of the Workers Compensation Act 1987, e.g. "s36"'),
         /** The rule in words, e.g. `95% × PIAWE, capped at the maximum weekly amount`. */
         formula: text,
         /** The working, one step a line. */

@@ -14,8 +14,7 @@ export type ExcuseReason = (typeof EXCUSE_REASONS)[number];
 const EXCUSES: Record<ExcuseReason, { label: string; meaning: string; helps: string }> = {
   'insufficient-medical-information': {
     label: 'Not enough medical information',
-    meaning:
-      'We do not yet have enough medical information to understand your injury. For example, we have not received a certificate of capacity from your doctor that says what your injury is.',
+    meaning: 'We do not yet have enough medical information to understand your injury. For example, we have not received a certificate of capacity from your doctor that says what your injury is.',
     helps: 'a certificate of capacity from your doctor that says what your injury is and how it affects your work',
   },
   'unable-to-contact-worker': {

@@ -32,7 +32,13 @@ const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
 const pdf = async (d: unknown, compress = false) => renderLetter(t, t.compose(remittanceAdviceData.parse(d), LOCAL_INSURER), { compress });
 /** The PDF's text in one line, without the page footers (a footer can fall between two lines of a paragraph). */
-const pdfTextOf = async (d: unknown) => oneLine(pdfText(await pdf(d)).split('\n').filter((l) => !FOOTER.test(l)).join('\n'));
+const pdfTextOf = async (d: unknown) =>
+  oneLine(
+    pdfText(await pdf(d))
+      .split('\n')
+      .filter((l) => !FOOTER.test(l))
+      .join('\n'),
+  );
 /** The composed letter's text in one line, as the blocks give it (facts rows as "label value"). */
 const letterText = (l: Letter) =>
   oneLine(
@@ -169,7 +175,9 @@ describe('remittance-advice v2 (1987 Act s60, s61; SIRA fee orders; 1998 Act s28
   });
 
   it('puts the claim number and the template version in every page footer, and reads the same compressed', async () => {
-    const footers = pdfText(await pdf(data)).split('\n').filter((l) => FOOTER.test(l));
+    const footers = pdfText(await pdf(data))
+      .split('\n')
+      .filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const f of footers) expect(f).toMatch(/^Claim number WC0000123\s+\|\s+page \d+ of \d+\s+\|\s+remittance-advice@v2$/);
     expect(oneLine(pdfText(await pdf(data, true)))).toContain('account ending 678');
@@ -230,8 +238,12 @@ describe('remittance-advice data', () => {
     expect(issues(withLine(3, { paid: '77.00' }))).toEqual(expect.arrayContaining([{ path: 'lines.3.paid', message: 'must be 0.00 when the status is refuse' }]));
     expect(issues(withLine(4, { paid: '10.00' }))).toEqual(expect.arrayContaining([{ path: 'lines.4.paid', message: 'must be 0.00 when the status is hold' }]));
     expect(issues({ ...withLine(1, { paid: '96.00' }), payment: { ...data.payment, amount: '283.00' } })).toEqual([{ path: 'lines.1.paid', message: 'must not be more than charged (95.00)' }]);
-    expect(issues({ ...withLine(0, { paid: '100.00' }), payment: { ...data.payment, amount: '269.00' } })).toEqual([{ path: 'lines.0.paid', message: 'must equal charged (110.00) when the status is pay' }]);
-    expect(issues({ ...withLine(1, { paid: '95.00' }), payment: { ...data.payment, amount: '282.00' } })).toEqual([{ path: 'lines.1.paid', message: 'must be less than charged (95.00) when the status is reduce' }]);
+    expect(issues({ ...withLine(0, { paid: '100.00' }), payment: { ...data.payment, amount: '269.00' } })).toEqual([
+      { path: 'lines.0.paid', message: 'must equal charged (110.00) when the status is pay' },
+    ]);
+    expect(issues({ ...withLine(1, { paid: '95.00' }), payment: { ...data.payment, amount: '282.00' } })).toEqual([
+      { path: 'lines.1.paid', message: 'must be less than charged (95.00) when the status is reduce' },
+    ]);
   });
 
   it('requires a reason for reduce, hold and refuse, refuses one for pay, and one that goes with another status', () => {

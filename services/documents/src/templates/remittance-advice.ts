@@ -97,21 +97,14 @@ export const remittanceAdviceData = z
     payment: z
       .object({
         /** The reference the provider sees on the bank statement. */
-        reference: z
-          .string()
-          .trim()
-          .min(1, 'must not be empty')
-          .max(BANK_REFERENCE_LENGTH, `must be at most ${BANK_REFERENCE_LENGTH} characters (the reference on a bank statement)`),
+        reference: z.string().trim().min(1, 'must not be empty').max(BANK_REFERENCE_LENGTH, `must be at most ${BANK_REFERENCE_LENGTH} characters (the reference on a bank statement)`),
         /** The day the bank processes the payment. */
         processingDate: localDate,
         /** The amount paid, excluding GST: the sum of lines[].paid. */
         amount: money,
       })
       .strict(),
-    lines: z
-      .array(remittanceLine)
-      .min(1, 'must list at least one invoice line')
-      .max(MAX_REMITTANCE_LINES, `must list at most ${MAX_REMITTANCE_LINES} lines`),
+    lines: z.array(remittanceLine).min(1, 'must list at least one invoice line').max(MAX_REMITTANCE_LINES, `must list at most ${MAX_REMITTANCE_LINES} lines`),
     /**
      * Not the case manager: the insurer's contact for payments to providers (payments'
      * PROVIDER_PAYMENTS_CONTACT_*), named in `caseManager`, and where corrected invoices go.
@@ -122,8 +115,7 @@ export const remittanceAdviceData = z
   .superRefine((d, ctx) => {
     const issue = (path: Array<string | number>, message: string) => ctx.addIssue({ code: 'custom', path, message });
     // An advice goes out with its payment: not more than a week before the bank processes it.
-    if (isDate(d.issuedOn) && isDate(d.payment.processingDate) && d.issuedOn < addDays(d.payment.processingDate, -7))
-      issue(['issuedOn'], 'must not be more than 7 days before payment.processingDate');
+    if (isDate(d.issuedOn) && isDate(d.payment.processingDate) && d.issuedOn < addDays(d.payment.processingDate, -7)) issue(['issuedOn'], 'must not be more than 7 days before payment.processingDate');
     // (An unknown status or reason fails the line's own parse, so these checks never see one; bad
     // money text does not, hence money00.)
     const lines = d.lines;
@@ -169,7 +161,8 @@ const STATUS_WORDS: Record<RemittanceStatus, string> = {
 /** One plain sentence per reason, after the line's status (docs/medical-assessment.md's checks, in its order). */
 const REASON_TEXT: Record<RemittanceReason, string> = {
   // docs/medical-assessment.md check 1; 1987 Act s60(2A); SIRA GN 3.4: we pay only a provider we know and may pay.
-  'unknown-provider': 'we could not match the practitioner who gave this service to a treatment provider in our records; send us their name and registration details and we will assess it again (1987 Act s60(2A)).',
+  'unknown-provider':
+    'we could not match the practitioner who gave this service to a treatment provider in our records; send us their name and registration details and we will assess it again (1987 Act s60(2A)).',
   // docs/medical-assessment.md check 1; 1987 Act s60(2A); SIRA GN 3.4 (docs/sources.md T41): no payment for a practitioner
   // whose registration is suspended, cancelled or conditioned after a disciplinary process.
   'provider-not-eligible':
@@ -187,8 +180,7 @@ const REASON_TEXT: Record<RemittanceReason, string> = {
   // docs/medical-assessment.md check 7; 1987 Act s60(2A): no liability for treatment without the insurer's prior approval.
   'no-approval': 'this treatment needs our approval beforehand and is not yet approved; we will assess it again when the treatment is approved (1987 Act s60(2A)).',
   // docs/medical-assessment.md check 7; 1987 Act s60(2A): the units we approved have all been used by lines paid before it.
-  'approval-exhausted':
-    'the sessions or units we approved have all been used; we will assess it again if we approve more of this treatment (1987 Act s60(2A)).',
+  'approval-exhausted': 'the sessions or units we approved have all been used; we will assess it again if we approve more of this treatment (1987 Act s60(2A)).',
   // docs/medical-assessment.md check 8; 1987 Act s61: at most the fee order's maximum fee for the item times the units.
   'over-fee-order': 'we paid the maximum fee for this item in the SIRA fee order, which is less than the amount charged (1987 Act s61).',
   // docs/medical-assessment.md check 9; 1998 Act s280; SIRA GN 3.2 (docs/sources.md T8): medical expenses under provisional

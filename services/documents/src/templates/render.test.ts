@@ -24,7 +24,8 @@ const letter = (body: Block[], over: Partial<Letter> = {}): Letter => ({
   closing: ['Yours sincerely,', 'Kim Tran', 'Case manager'],
   ...over,
 });
-const filler = (n: number): Block[] => Array.from({ length: n }, (_, i) => ({ kind: 'paragraph', text: `Paragraph ${i + 1}. ${'This sentence fills the page so that what follows falls near its foot. '.repeat(5)}` }));
+const filler = (n: number): Block[] =>
+  Array.from({ length: n }, (_, i) => ({ kind: 'paragraph', text: `Paragraph ${i + 1}. ${'This sentence fills the page so that what follows falls near its foot. '.repeat(5)}` }));
 const oneLine = (s: string) => s.replace(/\s+/g, ' ');
 /** The text of each page, as pdftotext reads it. */
 function pages(pdf: Buffer): string[] {
@@ -52,7 +53,10 @@ describe('names in every script', () => {
     const text = pages(pdf).join(' ');
     for (const n of names) expect(text).toContain(n);
     expect(text).toContain(`Dear ${names[0]} and ${names[1]},`);
-    const fonts = withFile(pdf, (p) => execFileSync('pdffonts', [p]).toString('utf8')).split('\n').slice(2).filter(Boolean);
+    const fonts = withFile(pdf, (p) => execFileSync('pdffonts', [p]).toString('utf8'))
+      .split('\n')
+      .slice(2)
+      .filter(Boolean);
     expect(fonts.length).toBeGreaterThanOrEqual(6);
     // name type encoding emb sub uni: every font embedded, subset, with a ToUnicode map.
     for (const f of fonts) expect(f).toMatch(/\+Noto\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
@@ -145,7 +149,12 @@ describe('blocks keep together', () => {
   it('keeps a heading with the last block when that block moves on with the sign-off', async () => {
     for (let lines = 0; lines < 48; lines++) {
       const padding: Block[] = Array.from({ length: lines }, (_, i) => ({ kind: 'bullets', items: [`Line ${i + 1}`] }));
-      const text = pages(await renderLetter(tpl, letter([...filler(2), ...padding, { kind: 'heading', text: 'Questions about this payment' }, { kind: 'paragraph', text: 'Call us and quote the payment reference. '.repeat(4) }])));
+      const text = pages(
+        await renderLetter(
+          tpl,
+          letter([...filler(2), ...padding, { kind: 'heading', text: 'Questions about this payment' }, { kind: 'paragraph', text: 'Call us and quote the payment reference. '.repeat(4) }]),
+        ),
+      );
       const at = text.findIndex((t) => t.includes('Questions about this payment'));
       expect(text[at]).toContain('Call us and quote the payment reference.');
     }
@@ -181,7 +190,15 @@ describe('letterhead, tags and determinism', () => {
   });
 
   it('is a tagged PDF: headings, paragraphs, lists and tables in reading order, footers as artifacts', async () => {
-    const pdf = await renderLetter(tpl, letter([{ kind: 'heading', text: 'Our decision' }, { kind: 'paragraph', text: 'We accept your claim.' }, { kind: 'bullets', items: ['First', 'Second'] }, { kind: 'facts', rows: [['Claim number', 'WC0000042']] }]));
+    const pdf = await renderLetter(
+      tpl,
+      letter([
+        { kind: 'heading', text: 'Our decision' },
+        { kind: 'paragraph', text: 'We accept your claim.' },
+        { kind: 'bullets', items: ['First', 'Second'] },
+        { kind: 'facts', rows: [['Claim number', 'WC0000042']] },
+      ]),
+    );
     const info = withFile(pdf, (p) => execFileSync('pdfinfo', [p]).toString('utf8'));
     expect(info).toMatch(/Tagged:\s+yes/);
     const struct = withFile(pdf, (p) => execFileSync('pdfinfo', ['-struct-text', p]).toString('utf8'));

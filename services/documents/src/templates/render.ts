@@ -114,7 +114,14 @@ function draw(doc: PDFKit.PDFDocument, text: string, x: number, y: number, width
   doc.fillColor(s.color ?? INK).fontSize(s.size);
   runs.forEach((r, i) => {
     useFont(doc, r.face, s.weight ?? 'regular');
-    const o = { width, align: s.align ?? 'left', lineGap: s.lineGap ?? LINE_GAP, paragraphGap: s.paragraphGap ?? 0, continued: i < runs.length - 1, features: featuresFor(r.face) } as PDFKit.Mixins.TextOptions;
+    const o = {
+      width,
+      align: s.align ?? 'left',
+      lineGap: s.lineGap ?? LINE_GAP,
+      paragraphGap: s.paragraphGap ?? 0,
+      continued: i < runs.length - 1,
+      features: featuresFor(r.face),
+    } as PDFKit.Mixins.TextOptions;
     if (i === 0) doc.text(r.text, x, y, o);
     else doc.text(r.text, o);
   });
@@ -214,7 +221,12 @@ class Layout {
     this.tag('P', () => draw(doc, `${insurer.address}  ·  ${insurer.phone}  ·  ${insurer.email}  ·  ${insurer.web}`, left, doc.y, width, { size: 8.5, color: MUTED }));
     doc.moveDown(0.4);
     doc.markContent('Artifact', { type: 'Layout' });
-    doc.strokeColor('#999999').lineWidth(0.75).moveTo(left, doc.y).lineTo(left + width, doc.y).stroke();
+    doc
+      .strokeColor('#999999')
+      .lineWidth(0.75)
+      .moveTo(left, doc.y)
+      .lineTo(left + width, doc.y)
+      .stroke();
     doc.endMarkedContent();
     doc.moveDown(1.2);
   }

@@ -15,10 +15,7 @@ const data = {
   reviewedOn: '2026-05-19',
   signatory: { name: 'Marisol Ekwueme', role: 'Senior Technical Specialist' },
   outcome: 'confirmed' as 'confirmed' | 'changed' | 'revoked',
-  reasons: [
-    'The report of Dr Quentin Abernathy dated 2 April 2026 says the first course gave no lasting improvement',
-    'Your treating physiotherapist recommends a gym program instead.',
-  ],
+  reasons: ['The report of Dr Quentin Abernathy dated 2 April 2026 says the first course gave no lasting improvement', 'Your treating physiotherapist recommends a gym program instead.'],
   contact: { caseManager: 'Anouk Delacroix-Baptiste', phone: '02 9555 0903', email: 'anouk.db@claims.example' },
 };
 const t = reviewOutcomeV2;
@@ -39,7 +36,9 @@ describe('review-outcome v2 (WIMWCA s287A; program 9)', () => {
   });
 
   it('prints the claim number and the template on the foot of each page', async () => {
-    const footers = pdfText(await pdf(data)).split('\n').filter((l) => FOOTER.test(l));
+    const footers = pdfText(await pdf(data))
+      .split('\n')
+      .filter((l) => FOOTER.test(l));
     expect(footers.length).toBeGreaterThan(0);
     for (const l of footers) expect(l).toMatch(/^Claim number WC0052817\s+\|\s+page \d+ of \d+\s+\|\s+review-outcome@v2$/);
   });
@@ -67,7 +66,9 @@ describe('review-outcome v2 (WIMWCA s287A; program 9)', () => {
     expect(letter.closing).toEqual(['Yours sincerely,', 'Marisol Ekwueme', 'Senior Technical Specialist']);
     expect(letter.recipient).toEqual(['Odalys Brennerman', '3/22 Orchard Street', 'Orange NSW 2800']);
     const text = letterText(letter);
-    expect(text).toContain('Your case manager is Anouk Delacroix-Baptiste. If you have a question about this letter, or think something in it is wrong, call Anouk Delacroix-Baptiste on 02 9555 0903 or email anouk.db@claims.example.');
+    expect(text).toContain(
+      'Your case manager is Anouk Delacroix-Baptiste. If you have a question about this letter, or think something in it is wrong, call Anouk Delacroix-Baptiste on 02 9555 0903 or email anouk.db@claims.example.',
+    );
     expect(text).toContain('Please quote your claim number, WC0052817, whenever you contact us.');
   });
 
@@ -105,9 +106,7 @@ describe('review-outcome v2 (WIMWCA s287A; program 9)', () => {
   });
 
   it('names each bad field', () => {
-    expect(paths({ ...data, outcome: 'upheld', reasons: [], decidedOn: '2026-02-30', extra: 1 })).toEqual(
-      expect.arrayContaining(['outcome', 'reasons', 'decidedOn', '']),
-    );
+    expect(paths({ ...data, outcome: 'upheld', reasons: [], decidedOn: '2026-02-30', extra: 1 })).toEqual(expect.arrayContaining(['outcome', 'reasons', 'decidedOn', '']));
     expect(paths({ ...data, worker: { givenName: ' ' } })).toEqual(expect.arrayContaining(['worker.givenName', 'worker.familyName']));
     expect(paths({ ...data, reviewer: 'Marisol Ekwueme' })).toEqual(['']);
     const { contact: _c, ...noContact } = data;

@@ -45,7 +45,9 @@ describe('s39-notice v2 (1987 Act s39, SIRA Standard of Practice S17)', () => {
     expect(text).toContain('Weeks paid so far 247 weeks');
     expect(text).toContain('Weekly payments until 14 March 2027');
     expect(text).toContain('Payments stop from 15 March 2027');
-    expect(text).toContain('So far, you have received weekly payments for 247 weeks in total. Your last weekly payment will be for the period up to and including 14 March 2027. You will not be paid weekly payments for any day from 15 March 2027.');
+    expect(text).toContain(
+      'So far, you have received weekly payments for 247 weeks in total. Your last weekly payment will be for the period up to and including 14 March 2027. You will not be paid weekly payments for any day from 15 March 2027.',
+    );
   });
 
   it('S17: how to support an assessment of permanent impairment of more than 20%', () => {
@@ -57,12 +59,16 @@ describe('s39-notice v2 (1987 Act s39, SIRA Standard of Practice S17)', () => {
 
   it('S17: the date medical benefits cease (s59A), or that we will confirm it when not known', async () => {
     expect(text).toContain('Treatment paid until 14 March 2029');
-    expect(text).toContain('We will keep paying for reasonable and necessary medical and related treatment for your injury that you receive up to and including 14 March 2029. We will not pay for treatment you receive on or after 15 March 2029.');
+    expect(text).toContain(
+      'We will keep paying for reasonable and necessary medical and related treatment for your injury that you receive up to and including 14 March 2029. We will not pay for treatment you receive on or after 15 March 2029.',
+    );
     expect(text).toContain('section 59A of the Workers Compensation Act 1987');
     const { medicalBenefitsCeaseOn: _m, weeksPaid: _w, ...unknown } = data;
     const plain = await textOf(unknown);
     expect(plain).toContain('Treatment paid until We will confirm this date in writing');
-    expect(plain).toContain('Section 59A of the Workers Compensation Act 1987 sets that period: 2 years if your permanent impairment is 10% or less or has not been assessed, or 5 years if it is more than 10% and not more than 20%.');
+    expect(plain).toContain(
+      'Section 59A of the Workers Compensation Act 1987 sets that period: 2 years if your permanent impairment is 10% or less or has not been assessed, or 5 years if it is more than 10% and not more than 20%.',
+    );
     expect(plain).toContain('We will write to you to confirm the date your medical expenses stop being paid.');
     expect(plain).not.toContain('Weeks paid so far');
     expect(plain).not.toContain('So far, you have received');
@@ -76,7 +82,9 @@ describe('s39-notice v2 (1987 Act s39, SIRA Standard of Practice S17)', () => {
 
   it('S17: who to contact, including the IRO', () => {
     expect(text).toContain('You can get free, independent help from the Independent Review Office (IRO) on 13 94 76 or at www.iro.nsw.gov.au.');
-    expect(text).toContain('Your case manager is Ruairi Tanaka. If you have a question about this letter, or think something in it is wrong, call Ruairi Tanaka on 02 9555 0268 or email longterm@claims.example. You can also call us on 02 9000 0000 or write to us at Locked Bag 1, Sydney NSW 2001. Please quote your claim number, WC0011874, whenever you contact us.');
+    expect(text).toContain(
+      'Your case manager is Ruairi Tanaka. If you have a question about this letter, or think something in it is wrong, call Ruairi Tanaka on 02 9555 0268 or email longterm@claims.example. You can also call us on 02 9000 0000 or write to us at Locked Bag 1, Sydney NSW 2001. Please quote your claim number, WC0011874, whenever you contact us.',
+    );
   });
 
   it('is signed by who decided it, and addressed to the worker with their postal address', () => {
@@ -97,9 +105,7 @@ describe('s39-notice v2 (1987 Act s39, SIRA Standard of Practice S17)', () => {
 
   it('refuses a notice given less than 13 weeks before payments cease, on issuedOn', () => {
     expect(badPaths({ ...data, issuedOn: '2026-12-14' })).toEqual([]); // 91 days before
-    expect(issues({ ...data, issuedOn: '2026-12-15' })).toEqual([
-      { path: 'issuedOn', message: 'must be at least 13 weeks (91 days) before ceaseOn (2027-03-15), so on or before 2026-12-14' },
-    ]);
+    expect(issues({ ...data, issuedOn: '2026-12-15' })).toEqual([{ path: 'issuedOn', message: 'must be at least 13 weeks (91 days) before ceaseOn (2027-03-15), so on or before 2026-12-14' }]);
   });
 
   it('refuses a cessation date that is not the day after the last payment, on ceaseOn', () => {

@@ -40,8 +40,7 @@ export const s39NoticeData = z
   .strict()
   .superRefine((d, ctx) => {
     const issue = (path: string[], message: string) => ctx.addIssue({ code: 'custom', path, message });
-    if (isDate(d.lastPaymentOn) && isDate(d.ceaseOn) && d.ceaseOn !== addDays(d.lastPaymentOn, 1))
-      issue(['ceaseOn'], `must be the day after lastPaymentOn (${addDays(d.lastPaymentOn, 1)})`);
+    if (isDate(d.lastPaymentOn) && isDate(d.ceaseOn) && d.ceaseOn !== addDays(d.lastPaymentOn, 1)) issue(['ceaseOn'], `must be the day after lastPaymentOn (${addDays(d.lastPaymentOn, 1)})`);
     // SIRA Standard of Practice S17: notice at least 13 weeks before weekly payments cease.
     if (isDate(d.issuedOn) && isDate(d.ceaseOn) && daysBetween(d.issuedOn, d.ceaseOn) < S39_NOTICE_DAYS)
       issue(['issuedOn'], `must be at least 13 weeks (${S39_NOTICE_DAYS} days) before ceaseOn (${d.ceaseOn}), so on or before ${addDays(d.ceaseOn, -S39_NOTICE_DAYS)}`);

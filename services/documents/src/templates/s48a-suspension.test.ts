@@ -37,7 +37,9 @@ describe('s48a-suspension v2 (1998 Act s48A(3)-(5))', () => {
 
   it('refers to the warning and says payments are suspended from the date for 28 days, with the last day (s48A(3))', () => {
     expect(text).toContain('Your weekly payments are suspended');
-    expect(text).toContain('On 6 July 2026 we wrote to you about a return-to-work obligation you had not met, and told you that your weekly payments would be suspended from 27 July 2026 unless you met it.');
+    expect(text).toContain(
+      'On 6 July 2026 we wrote to you about a return-to-work obligation you had not met, and told you that your weekly payments would be suspended from 27 July 2026 unless you met it.',
+    );
     expect(text).toContain('Warning sent 6 July 2026');
     expect(text).toContain('Suspended from 27 July 2026');
     expect(text).toContain('Suspension lasts 28 days, 27 July 2026 to 23 August 2026');

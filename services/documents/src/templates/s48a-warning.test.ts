@@ -74,7 +74,9 @@ describe('s48a-warning v2 (1998 Act s48A)', () => {
 
   it('says where to get free help (the IRO) and whom to contact', () => {
     expect(text).toContain('You can get free, independent help from the Independent Review Office (IRO) on 13 94 76 or at www.iro.nsw.gov.au.');
-    expect(text).toContain('Your case manager is Saoirse Abubakar. If you have a question about this letter, or think something in it is wrong, call Saoirse Abubakar on 02 9555 0733 or email rtw@claims.example. You can also call us on 02 9000 0000 or write to us at Locked Bag 1, Sydney NSW 2001. Please quote your claim number, WC0052290, whenever you contact us.');
+    expect(text).toContain(
+      'Your case manager is Saoirse Abubakar. If you have a question about this letter, or think something in it is wrong, call Saoirse Abubakar on 02 9555 0733 or email rtw@claims.example. You can also call us on 02 9000 0000 or write to us at Locked Bag 1, Sydney NSW 2001. Please quote your claim number, WC0052290, whenever you contact us.',
+    );
   });
 
   it('is signed by who decided to give the warning', () => {

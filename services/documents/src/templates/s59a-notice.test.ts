@@ -68,7 +68,9 @@ describe('s59a-notice v2 (1987 Act s59A, SIRA Standard of Practice S19)', () => 
 
   it('S19: who to contact, including the IRO', () => {
     expect(text).toContain('You can get free, independent help from the Independent Review Office (IRO) on 13 94 76 or at www.iro.nsw.gov.au.');
-    expect(text).toContain('Your case manager is Mireille Okonkwo. If you have a question about this letter, or think something in it is wrong, call Mireille Okonkwo on 02 9555 0581 or email medical@claims.example. You can also call us on 02 9000 0000 or write to us at Locked Bag 1, Sydney NSW 2001. Please quote your claim number, WC0030617, whenever you contact us.');
+    expect(text).toContain(
+      'Your case manager is Mireille Okonkwo. If you have a question about this letter, or think something in it is wrong, call Mireille Okonkwo on 02 9555 0581 or email medical@claims.example. You can also call us on 02 9000 0000 or write to us at Locked Bag 1, Sydney NSW 2001. Please quote your claim number, WC0030617, whenever you contact us.',
+    );
     expect(compose(data).closing).toEqual(['Yours sincerely,', 'Bronwyn Achterberg-Lee', 'Return to work decision maker']);
   });
 
@@ -83,7 +85,9 @@ describe('s59a-notice v2 (1987 Act s59A, SIRA Standard of Practice S19)', () => 
     expect(doc).toContain('when weekly payments stopped being payable to Lorcan Adeyemi-Strand.');
     expect(doc).toContain('Lorcan Adeyemi-Strand can get free, independent help with questions about this from the Independent Review Office (IRO) on 13 94 76 or at www.iro.nsw.gov.au.');
     expect(doc).toContain('please send your invoices for it to medical@claims.example or Locked Bag 1, Sydney NSW 2001, with claim number WC0030617.');
-    expect(doc).toContain('The case manager for this claim is Mireille Okonkwo. If you have a question about this letter, or think something in it is wrong, call Mireille Okonkwo on 02 9555 0581 or email medical@claims.example.');
+    expect(doc).toContain(
+      'The case manager for this claim is Mireille Okonkwo. If you have a question about this letter, or think something in it is wrong, call Mireille Okonkwo on 02 9555 0581 or email medical@claims.example.',
+    );
     expect(doc).not.toContain('Please talk to your doctor');
     expect(doc).not.toContain('Your case manager is');
     // The IRO once, in the words written for the doctor (S19), not the worker's "you can get".
@@ -100,9 +104,7 @@ describe('s59a-notice v2 (1987 Act s59A, SIRA Standard of Practice S19)', () => 
 
   it('refuses a notice given less than 13 weeks before treatment stops being paid for, on issuedOn (nsw-facts T23)', () => {
     expect(badPaths({ ...data, issuedOn: '2026-12-14' })).toEqual([]); // 91 days before
-    expect(issues({ ...data, issuedOn: '2026-12-15' })).toEqual([
-      { path: 'issuedOn', message: 'must be at least 13 weeks (91 days) before ceaseOn (2027-03-15), so on or before 2026-12-14' },
-    ]);
+    expect(issues({ ...data, issuedOn: '2026-12-15' })).toEqual([{ path: 'issuedOn', message: 'must be at least 13 weeks (91 days) before ceaseOn (2027-03-15), so on or before 2026-12-14' }]);
   });
 
   it('refuses a cessation date before the period has run, on ceaseOn', () => {

@@ -111,7 +111,20 @@ describe('template registry', () => {
 describe('every notice of rules.md §5 has a template', () => {
   // docs/rules.md §5, as the claim's workflow names them (libs/claim-lifecycle NoticeType): the
   // provisional liability notice goes to the worker and, in its own version, to the employer.
-  const RULES_MD_NOTICES = ['information-request', 'contact-request', 'provisional-liability', 'reasonable-excuse', 'liability-accepted', 'decision-notice', 'imp', 'ime-notice', 'review-outcome', 'complaint-acknowledgement', 'case-conference-agenda', 'case-conference-summary'];
+  const RULES_MD_NOTICES = [
+    'information-request',
+    'contact-request',
+    'provisional-liability',
+    'reasonable-excuse',
+    'liability-accepted',
+    'decision-notice',
+    'imp',
+    'ime-notice',
+    'review-outcome',
+    'complaint-acknowledgement',
+    'case-conference-agenda',
+    'case-conference-summary',
+  ];
   it.each(RULES_MD_NOTICES)('%s', (kind) => {
     expect(DOCUMENT_KINDS).toContain(kind);
   });

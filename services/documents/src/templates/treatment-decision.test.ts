@@ -68,7 +68,9 @@ describe('treatment-decision v2 (1998 Act s279, SoP S4, 1987 Act s60(2A))', () =
     expect(text).toContain('You may now provide the approved treatment to Anahera Kowalczyk and send us your invoices for it.');
     expect(text).toContain('Please send invoices to treatment@claims.example or Locked Bag 1, Sydney NSW 2001, and quote claim number WC0048213.');
     expect(text).toContain('wait for our approval before you provide it');
-    expect(text).toContain('The case manager for this claim is Tobias Ngata-Whyte. If you have a question about this letter, or think something in it is wrong, call Tobias Ngata-Whyte on 02 9555 0412 or email treatment@claims.example.');
+    expect(text).toContain(
+      'The case manager for this claim is Tobias Ngata-Whyte. If you have a question about this letter, or think something in it is wrong, call Tobias Ngata-Whyte on 02 9555 0412 or email treatment@claims.example.',
+    );
     expect(text).not.toContain('You can get free, independent help');
     expect(compose(approved).closing).toEqual(['Yours sincerely,', 'Wiremu Castellanos-Reid', 'Medical decisions officer']);
   });
@@ -91,7 +93,9 @@ describe('treatment-decision v2 (1998 Act s279, SoP S4, 1987 Act s60(2A))', () =
     expect(text).toContain('Decision Declined (not approved)');
     expect(text).toContain('Date of decision 5 June 2026');
     expect(text).toContain('On 5 June 2026 we declined the request.');
-    expect(text).toContain('Why we declined it The independent medical examiner found that hydrotherapy is not reasonably necessary for the injury. Land-based physiotherapy has already been approved.');
+    expect(text).toContain(
+      'Why we declined it The independent medical examiner found that hydrotherapy is not reasonably necessary for the injury. Land-based physiotherapy has already been approved.',
+    );
     expect(text).toContain('With this letter we have sent you a separate decision notice (a section 78 notice, under the Workplace Injury Management and Workers Compensation Act 1998).');
     expect(text).toContain('tells you how to ask us to review the decision if you disagree');
     expect(text).toContain('You can get free, independent help from the Independent Review Office (IRO) on 13 94 76 or at www.iro.nsw.gov.au.');
@@ -121,9 +125,7 @@ describe('treatment-decision v2 (1998 Act s279, SoP S4, 1987 Act s60(2A))', () =
     expect(badPaths(declined)).toEqual([]);
     expect(issues({ ...declined, reasons: undefined })).toEqual([{ path: 'reasons', message: 'must give at least one reason when the decision is declined' }]);
     expect(badPaths({ ...declined, reasons: [] })).toEqual(['reasons']);
-    expect(issues({ ...declined, conditions: ['4 sessions'] })).toEqual([
-      { path: 'conditions', message: 'must be left out when the decision is declined (conditions apply only to an approval)' },
-    ]);
+    expect(issues({ ...declined, conditions: ['4 sessions'] })).toEqual([{ path: 'conditions', message: 'must be left out when the decision is declined (conditions apply only to an approval)' }]);
     expect(badPaths({ ...approved, reasons: undefined, conditions: undefined })).toEqual([]);
   });
 

@@ -206,7 +206,18 @@ export const SAMPLES: Record<DocumentKind, Record<string, unknown>> = {
     signatory,
   },
   's39-notice': { claimNumber, issuedOn: '2026-12-10', worker, lastPaymentOn: '2027-03-14', ceaseOn: '2027-03-15', contact, signatory },
-  's59a-notice': { claimNumber, issuedOn: '2026-12-01', worker, recipient: toWorker, ceaseOn: '2027-03-15', period: '2 years', from: '2025-03-15', basis: 'weekly payments ceased', contact, signatory },
+  's59a-notice': {
+    claimNumber,
+    issuedOn: '2026-12-01',
+    worker,
+    recipient: toWorker,
+    ceaseOn: '2027-03-15',
+    period: '2 years',
+    from: '2025-03-15',
+    basis: 'weekly payments ceased',
+    contact,
+    signatory,
+  },
   // Its contact is the provider payments contact (payments' PROVIDER_PAYMENTS_CONTACT_*), not the case manager.
   'remittance-advice': {
     claimNumber,

@@ -13,7 +13,10 @@ const byCaseManager = z.object({ caseManager: z.string().min(1).optional() }).st
 @ApiBearerAuth()
 @Controller('notifications')
 export class AlertsController {
-  constructor(private readonly notices: AlertsService, private readonly correspondence: CorrespondenceViews) {}
+  constructor(
+    private readonly notices: AlertsService,
+    private readonly correspondence: CorrespondenceViews,
+  ) {}
 
   @Get('notices')
   @ApiOperation({ summary: "The notices a claim's workflow requested (rules.md §5), each with its copies: to whom, by which channel, the document and how far it got" })

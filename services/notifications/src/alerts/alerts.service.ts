@@ -9,7 +9,11 @@ import { LOGGER } from '../letters/letters.service';
 /** Escalation alerts and reminders from the claims' workflows, recorded as they arrive (inside the inbox transaction). */
 @Injectable()
 export class AlertsService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig, @Inject(LOGGER) private readonly log: JsonLogger) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
 
   private get s() {
     return this.config.DB_SCHEMA;
@@ -52,6 +56,15 @@ export class AlertsService {
       `SELECT claim_id, claim_number, obligation_id, obligation_type, kind, due_on, "on", case_manager FROM ${this.s}.team_leader_alerts WHERE team_leader = $1 ORDER BY "on", claim_number, obligation_type`,
       [teamLeader],
     );
-    return rows.map((r: Record<string, unknown>) => ({ claimId: r.claim_id, claimNumber: r.claim_number, obligationId: r.obligation_id, type: r.obligation_type, kind: r.kind, dueOn: r.due_on, on: r.on, caseManager: r.case_manager }));
+    return rows.map((r: Record<string, unknown>) => ({
+      claimId: r.claim_id,
+      claimNumber: r.claim_number,
+      obligationId: r.obligation_id,
+      type: r.obligation_type,
+      kind: r.kind,
+      dueOn: r.due_on,
+      on: r.on,
+      caseManager: r.case_manager,
+    }));
   }
 }

@@ -182,7 +182,9 @@ it('the documents service refusing the request leaves the event unhandled (retri
     expect(failures().length).toBeGreaterThanOrEqual(2);
     expect(await lettersOf(claimId)).toEqual([]);
     expect(await handled(event.id)).toBe(false);
-    expect(logs).toContainEqual(expect.objectContaining({ level: 'error', msg: 'event handler failed; rolled back, will be retried', claimId, error: expect.stringMatching(/documents service answered 500/) }));
+    expect(logs).toContainEqual(
+      expect.objectContaining({ level: 'error', msg: 'event handler failed; rolled back, will be retried', claimId, error: expect.stringMatching(/documents service answered 500/) }),
+    );
   } finally {
     await h.pg.query(`ALTER TABLE ${h.docsSchema}.documents_away RENAME TO documents`);
   }

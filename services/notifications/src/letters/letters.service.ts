@@ -20,14 +20,25 @@ export interface LetterRequestView {
   requestedAt: string;
 }
 
-const view = (r: LetterRequestEntity): LetterRequestView => ({ eventId: r.eventId, claimId: r.claimId, kind: r.kind, documentId: r.documentId, failure: r.failure, requestedAt: r.requestedAt.toISOString() });
+const view = (r: LetterRequestEntity): LetterRequestView => ({
+  eventId: r.eventId,
+  claimId: r.claimId,
+  kind: r.kind,
+  documentId: r.documentId,
+  failure: r.failure,
+  requestedAt: r.requestedAt.toISOString(),
+});
 
 /** A refusal that will not change on retry: the request itself is wrong (not auth, conflict or overload). */
 const permanent = (e: unknown) => e instanceof DocumentsServiceError && e.status !== undefined && e.status >= 400 && e.status < 500 && ![401, 403, 408, 409, 429].includes(e.status);
 
 @Injectable()
 export class LettersService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly documents: DocumentsClient, @Inject(LOGGER) private readonly log: JsonLogger) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly documents: DocumentsClient,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
 
   /**
    * claim.notified → the acknowledgement letter. Runs inside the consumer's inbox transaction: the
@@ -54,7 +65,9 @@ export class LettersService {
         // this partition for good: record the failure for a person to act on and move on. A letter
         // refused for its date (written before midnight, received after) is written again.
         if (!permanent(e) || refusedForDate(e)) throw e;
-        const failed = m.getRepository(LetterRequestEntity).create({ eventId: event.id, claimId: d.claimId, kind, documentId: null, failure: (e as Error).message.slice(0, 1000), requestedAt: new Date() });
+        const failed = m
+          .getRepository(LetterRequestEntity)
+          .create({ eventId: event.id, claimId: d.claimId, kind, documentId: null, failure: (e as Error).message.slice(0, 1000), requestedAt: new Date() });
         await m.getRepository(LetterRequestEntity).insert(failed);
         this.log.error('acknowledgement letter refused by the documents service; needs a person', { claimNumber: d.claimNumber, eventId: event.id, error: (e as Error).message });
         return failed;

@@ -8,7 +8,9 @@ export class InvoiceHeldTasks1763890000000 implements MigrationInterface {
   async up(q: QueryRunner): Promise<void> {
     const s = schemaOf(q);
     await q.query(`ALTER TABLE ${s}.tasks DROP CONSTRAINT tasks_kind_check`);
-    await q.query(`ALTER TABLE ${s}.tasks ADD CONSTRAINT tasks_kind_check CHECK (kind IN ('notice-content', 'party-details', 'consent', 'delivery-failed', 'interpreter-booking', 'print', 'invoice-held'))`);
+    await q.query(
+      `ALTER TABLE ${s}.tasks ADD CONSTRAINT tasks_kind_check CHECK (kind IN ('notice-content', 'party-details', 'consent', 'delivery-failed', 'interpreter-booking', 'print', 'invoice-held'))`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

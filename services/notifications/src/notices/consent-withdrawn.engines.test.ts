@@ -50,16 +50,31 @@ const send = <T extends EventType>(type: T, claimId: string, data: unknown) =>
   h.publisher.publish(TOPICS.claims, [{ key: claimId, value: JSON.stringify(newEnvelope({ type, source: 'wc-claims/claims', subject: claimId, data } as never)) }]);
 
 type Party = ClaimPartiesRecordedData['parties'][number];
-const consent = (partyId: string, withdrawnOn?: string) => ({ partyId, scope: 'health-information' as const, givenOn: '2026-09-15', evidence: 'signed authority', recordedBy: 'cm.kim', ...(withdrawnOn ? { withdrawnOn } : {}) });
+const consent = (partyId: string, withdrawnOn?: string) => ({
+  partyId,
+  scope: 'health-information' as const,
+  givenOn: '2026-09-15',
+  evidence: 'signed authority',
+  recordedBy: 'cm.kim',
+  ...(withdrawnOn ? { withdrawnOn } : {}),
+});
 
 /** A claim known to notifications with a worker and one third party who has the worker's consent. */
 async function claimWith(third: Party) {
   const claimId = randomUUID();
-  const claimNumber = `WC${Math.floor(Math.random() * 1e7).toString().padStart(7, '0')}`;
+  const claimNumber = `WC${Math.floor(Math.random() * 1e7)
+    .toString()
+    .padStart(7, '0')}`;
   const worker: Party = { partyId: randomUUID(), role: 'worker', name: 'Ivana Horvat', capacities: [], email: `ivana.${claimId.slice(0, 8)}@example.org`, channels: ['email'] };
   await send('claim.notified', claimId, {
-    claimId, claimNumber, worker: { givenName: 'Ivana', familyName: 'Horvat' }, employer: { name: 'Rosehill Bakery Pty Ltd', policyNumber: 'RB-1100' },
-    dateOfInjury: '2026-09-14', notificationDate: '2026-09-15', notificationComplete: true, assignment: { caseManager: 'cm.kim', teamLeader: 'tl.ray' },
+    claimId,
+    claimNumber,
+    worker: { givenName: 'Ivana', familyName: 'Horvat' },
+    employer: { name: 'Rosehill Bakery Pty Ltd', policyNumber: 'RB-1100' },
+    dateOfInjury: '2026-09-14',
+    notificationDate: '2026-09-15',
+    notificationComplete: true,
+    assignment: { caseManager: 'cm.kim', teamLeader: 'tl.ray' },
   });
   const parties = [worker, third];
   await send('claim.parties-recorded', claimId, { claimId, claimNumber, version: 1, caseManager: 'cm.kim', teamLeader: 'tl.ray', parties, consents: [consent(third.partyId)] });
@@ -75,7 +90,14 @@ async function claimWith(third: Party) {
 /** A decision notice to the worker and the third party; it waits for a person's reasons. */
 async function decisionNotice(claimId: string, claimNumber: string, to: string) {
   const noticeId = randomUUID();
-  await send('claim.action-recorded', claimId, { claimId, claimNumber, actionId: randomUUID(), action: { type: 'liability.disputed', at: '2026-10-05', reasons: 'x' }, by: { user: 'cm.kim', role: 'case-manager' }, recordedAt: new Date().toISOString() });
+  await send('claim.action-recorded', claimId, {
+    claimId,
+    claimNumber,
+    actionId: randomUUID(),
+    action: { type: 'liability.disputed', at: '2026-10-05', reasons: 'x' },
+    by: { user: 'cm.kim', role: 'case-manager' },
+    recordedAt: new Date().toISOString(),
+  });
   await send('notice.requested', claimId, { claimId, claimNumber, noticeId, type: 'decision-notice', on: '2026-10-05', to: ['worker', to], cause: 'liability.disputed' });
   return noticeId;
 }
@@ -90,7 +112,8 @@ const REASONS = {
   review: {},
 };
 
-const copyTo = async (noticeId: string, partyId: string) => (await pg.query(`SELECT id, status, attempts, detail FROM ${schema}.deliveries WHERE notice_id = $1 AND party_id = $2`, [noticeId, partyId])).rows[0];
+const copyTo = async (noticeId: string, partyId: string) =>
+  (await pg.query(`SELECT id, status, attempts, detail FROM ${schema}.deliveries WHERE notice_id = $1 AND party_id = $2`, [noticeId, partyId])).rows[0];
 const consentTasks = async (claimId: string) => (await pg.query(`SELECT delivery_id, assignee FROM ${schema}.tasks WHERE claim_id = $1 AND kind = 'consent' AND done_at IS NULL`, [claimId])).rows;
 const mailTo = async (addr: string) => (await (await fetch(`${mailbox}/messages?to=${encodeURIComponent(addr)}`)).json()) as unknown[];
 

@@ -42,7 +42,10 @@ export class CorrespondenceViews {
 
   /** Every notice of the claim and how far each copy got. */
   async noticesFor(claimId: string) {
-    const notices = await this.ds.query(`SELECT notice_id, type, "on", recipients, cause, ref, decided, content_version FROM ${this.s}.notice_requests WHERE claim_id = $1 ORDER BY "on", type, notice_id`, [claimId]);
+    const notices = await this.ds.query(
+      `SELECT notice_id, type, "on", recipients, cause, ref, decided, content_version FROM ${this.s}.notice_requests WHERE claim_id = $1 ORDER BY "on", type, notice_id`,
+      [claimId],
+    );
     const deliveries = await this.ds.query(
       `SELECT id, notice_id, recipient, party_id, channel, kind, status, document_id, attempts, detail, provider_ref, updated_at FROM ${this.s}.deliveries WHERE claim_id = $1 ORDER BY created_at, id`,
       [claimId],
@@ -63,7 +66,18 @@ export class CorrespondenceViews {
           providerRef: d.provider_ref,
           updatedAt: (d.updated_at as Date).toISOString(),
         }));
-      return { noticeId: n.notice_id, type: n.type, on: n.on, to: n.recipients, cause: n.cause, ref: n.ref, decided: n.decided, contentVersion: n.content_version, status: noticeStatus(copies.map((c: { status: string }) => c.status)), deliveries: copies };
+      return {
+        noticeId: n.notice_id,
+        type: n.type,
+        on: n.on,
+        to: n.recipients,
+        cause: n.cause,
+        ref: n.ref,
+        decided: n.decided,
+        contentVersion: n.content_version,
+        status: noticeStatus(copies.map((c: { status: string }) => c.status)),
+        deliveries: copies,
+      };
     });
   }
 

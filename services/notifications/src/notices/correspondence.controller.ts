@@ -37,13 +37,24 @@ const staffSchema = z
 @ApiBearerAuth()
 @Controller('notifications')
 export class CorrespondenceController {
-  constructor(private readonly correspondence: CorrespondenceService, private readonly views: CorrespondenceViews, private readonly digests: DigestService) {}
+  constructor(
+    private readonly correspondence: CorrespondenceService,
+    private readonly views: CorrespondenceViews,
+    private readonly digests: DigestService,
+  ) {}
 
   @Post('notices/:noticeId/content')
   @Roles('case-manager', 'team-leader', 'reviewer')
-  @ApiOperation({ summary: "Write the parts of a notice only a person can (a decision's reasons and reports, an IME's place and examiner): merged over what the platform prefilled; every copy waiting is written again" })
+  @ApiOperation({
+    summary:
+      "Write the parts of a notice only a person can (a decision's reasons and reports, an IME's place and examiner): merged over what the platform prefilled; every copy waiting is written again",
+  })
   @ApiBody({ schema: openApiSchema(contentSchema) })
-  @ApiResponse({ status: 400, description: "a field the platform recorded (claimNumber, issuedOn, worker, recipient, notifier) or decided for this notice (rules.md §8: e.g. a discontinuance's takesEffectOn, an s48A warning's suspendFrom, an s39 notice's ceaseOn), each named" })
+  @ApiResponse({
+    status: 400,
+    description:
+      "a field the platform recorded (claimNumber, issuedOn, worker, recipient, notifier) or decided for this notice (rules.md §8: e.g. a discontinuance's takesEffectOn, an s48A warning's suspendFrom, an s39 notice's ceaseOn), each named",
+  })
   @ApiResponse({ status: 422, description: 'nothing of the notice is waiting for content (a sent notice is never changed)' })
   async content(@Param('noticeId', new ParseUUIDPipe()) noticeId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
     const { content } = parseOr400(contentSchema, body);
@@ -52,7 +63,10 @@ export class CorrespondenceController {
 
   @Get('tasks')
   @Roles('case-manager', 'team-leader')
-  @ApiOperation({ summary: "Tasks notices made for a person: content to write, a party or consent to record, a delivery that failed, an interpreter to book (?assignee= for a team leader; 'unassigned' for claims nobody handles)" })
+  @ApiOperation({
+    summary:
+      "Tasks notices made for a person: content to write, a party or consent to record, a delivery that failed, an interpreter to book (?assignee= for a team leader; 'unassigned' for claims nobody handles)",
+  })
   async tasks(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const q = parseOr400(tasksQuery, query, 'query');
     if (q.assignee && q.assignee !== req.staff.user && req.staff.role === 'case-manager') throw new ForbiddenException('a case manager sees only their own tasks');

@@ -63,13 +63,30 @@ interface Claim {
   version: number;
 }
 
-const worker = (email: string, extra: Record<string, unknown> = {}) => ({ partyId: randomUUID(), role: 'worker' as const, name: 'Mateo Alvarez', capacities: [], email, channels: ['email' as const], ...extra });
+const worker = (email: string, extra: Record<string, unknown> = {}) => ({
+  partyId: randomUUID(),
+  role: 'worker' as const,
+  name: 'Mateo Alvarez',
+  capacities: [],
+  email,
+  channels: ['email' as const],
+  ...extra,
+});
 const employer = (email: string) => ({ partyId: randomUUID(), role: 'employer' as const, name: 'Harbour Freight Pty Ltd', capacities: [], email, channels: ['email' as const] });
-const doctor = () => ({ partyId: randomUUID(), role: 'doctor' as const, name: 'Dr Nadia Okafor', capacities: [], postalAddress: ['Suite 4, 12 Church Street', 'Parramatta NSW 2150'], channels: ['post' as const] });
+const doctor = () => ({
+  partyId: randomUUID(),
+  role: 'doctor' as const,
+  name: 'Dr Nadia Okafor',
+  capacities: [],
+  postalAddress: ['Suite 4, 12 Church Street', 'Parramatta NSW 2150'],
+  channels: ['post' as const],
+});
 
 async function newClaim(parties: Claim['parties'], consents: ClaimPartiesRecordedData['consents'] = []): Promise<Claim> {
   const claimId = randomUUID();
-  const claimNumber = `WC${Math.floor(Math.random() * 1e7).toString().padStart(7, '0')}`;
+  const claimNumber = `WC${Math.floor(Math.random() * 1e7)
+    .toString()
+    .padStart(7, '0')}`;
   await publish('claim.notified', claimId, {
     claimId,
     claimNumber,
@@ -97,13 +114,28 @@ async function requestDecided(c: Claim, type: string, to: string[], n: { on: str
   await publish('notice.requested', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, noticeId, type, to, ...n });
   return noticeId;
 }
-const provider = (name: string, relationship: string, email: string) => ({ partyId: randomUUID(), role: 'other' as const, name, relationship, capacities: ['provider' as const], email, channels: ['email' as const] });
+const provider = (name: string, relationship: string, email: string) => ({
+  partyId: randomUUID(),
+  role: 'other' as const,
+  name,
+  relationship,
+  capacities: ['provider' as const],
+  email,
+  channels: ['email' as const],
+});
 const consentFor = (partyId: string) => ({ partyId, scope: 'health-information' as const, givenOn: '2026-09-15', evidence: 'signed authority', recordedBy: 'cm.lee' });
 const FOOTER = /\|\s+page \d+ of \d+\s+\|/;
 /** A stored document's text in one line, without page footers (one can fall inside a paragraph). */
 const storedText = async (documentId: string) => {
   const stored = await pg.query(`SELECT bytes, template FROM ${docsSchema}.documents WHERE id = $1`, [documentId]);
-  return { template: stored.rows[0].template as string, text: pdfText(stored.rows[0].bytes).split('\n').filter((l) => !FOOTER.test(l)).join('\n').replace(/\s+/g, ' ') };
+  return {
+    template: stored.rows[0].template as string,
+    text: pdfText(stored.rows[0].bytes)
+      .split('\n')
+      .filter((l) => !FOOTER.test(l))
+      .join('\n')
+      .replace(/\s+/g, ' '),
+  };
 };
 
 type Copy = { deliveryId: string; recipient: string; partyId: string; channel: string; status: string; documentId: string | null; attempts: number; detail: string | null };
@@ -114,16 +146,27 @@ async function copies(c: Claim, noticeId: string): Promise<Copy[]> {
 async function copiesWhen(c: Claim, noticeId: string, what: string, done: (cs: Copy[]) => boolean, timeoutMs?: number) {
   let last: Copy[] = [];
   try {
-    return await waitFor(what, async () => {
-      last = await copies(c, noticeId);
-      return last.length > 0 && done(last) && last;
-    }, timeoutMs);
+    return await waitFor(
+      what,
+      async () => {
+        last = await copies(c, noticeId);
+        return last.length > 0 && done(last) && last;
+      },
+      timeoutMs,
+    );
   } catch (e) {
     throw new Error(`${(e as Error).message}; the copies were ${JSON.stringify(last.map((x) => ({ recipient: x.recipient, channel: x.channel, status: x.status, detail: x.detail })))}`);
   }
 }
 const tasksOf = async (c: Claim) => (await api('GET', '/notifications/tasks?includeDone=true')).body.tasks.filter((t: { claimId: string }) => t.claimId === c.claimId);
-const mailTo = async (addr: string) => (await (await fetch(`${mailbox}/messages?to=${encodeURIComponent(addr)}`)).json()) as Array<{ id: string; messageId: string | null; subject: string; text: string; attachments: Array<{ filename: string; contentType: string; sha256: string }> }>;
+const mailTo = async (addr: string) =>
+  (await (await fetch(`${mailbox}/messages?to=${encodeURIComponent(addr)}`)).json()) as Array<{
+    id: string;
+    messageId: string | null;
+    subject: string;
+    text: string;
+    attachments: Array<{ filename: string; contentType: string; sha256: string }>;
+  }>;
 
 const decisionContent = {
   decision: 'We dispute liability for your claim for weekly payments and medical expenses.',
@@ -160,7 +203,9 @@ beforeAll(async () => {
   });
   base = h.base;
   captureLogs(notifications, logs);
-  expect((await api('PUT', '/notifications/staff/cm.lee', 'admin', 'admin', { name: 'Lee Nguyen', role: 'Case manager', phone: '02 9000 1234', email: 'lee.nguyen@insurer.example' })).status).toBe(200);
+  expect((await api('PUT', '/notifications/staff/cm.lee', 'admin', 'admin', { name: 'Lee Nguyen', role: 'Case manager', phone: '02 9000 1234', email: 'lee.nguyen@insurer.example' })).status).toBe(
+    200,
+  );
 });
 
 afterAll(async () => {
@@ -177,7 +222,14 @@ it('a decision notice: waits for the reasons, then is stored and emailed to the 
   const w = worker(`mateo.${run}@example.org`);
   const e = employer(`claims.${run}@harbourfreight.example`);
   const c = await newClaim([w, e]);
-  await publish('claim.action-recorded', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, actionId: randomUUID(), action: { type: 'liability.disputed', at: '2026-10-05', reasons: 'not work related' }, by: { user: 'cm.lee', role: 'case-manager' }, recordedAt: new Date().toISOString() });
+  await publish('claim.action-recorded', c.claimId, {
+    claimId: c.claimId,
+    claimNumber: c.claimNumber,
+    actionId: randomUUID(),
+    action: { type: 'liability.disputed', at: '2026-10-05', reasons: 'not work related' },
+    by: { user: 'cm.lee', role: 'case-manager' },
+    recordedAt: new Date().toISOString(),
+  });
   const noticeId = await requestNotice(c, 'decision-notice', ['worker', 'employer']);
 
   const first = await copiesWhen(c, noticeId, 'the copies to settle', (cs) => cs.every((x) => x.status === 'awaiting-content' || x.status === 'refused'));
@@ -196,7 +248,10 @@ it('a decision notice: waits for the reasons, then is stored and emailed to the 
   expect(refusal).toMatchObject({ status: 'refused', channel: 'email', recipient: 'employer', noticeType: 'decision-notice', documentId: null });
   // (Open tasks: the acknowledgement letter may have waited for the worker to be recorded, a task the platform closed.)
   const openTasks = (await tasksOf(c)).filter((t: { doneAt: string | null }) => t.doneAt === null);
-  expect(openTasks.map((t: { kind: string; assignee: string }) => [t.kind, t.assignee]).sort()).toEqual([['consent', 'cm.lee'], ['notice-content', 'cm.lee']]);
+  expect(openTasks.map((t: { kind: string; assignee: string }) => [t.kind, t.assignee]).sort()).toEqual([
+    ['consent', 'cm.lee'],
+    ['notice-content', 'cm.lee'],
+  ]);
   expect(await mailTo(e.email)).toEqual([]);
 
   // Bad content changes nothing; good content writes and sends the notice.
@@ -244,10 +299,18 @@ it('a decision notice: waits for the reasons, then is stored and emailed to the 
 
   // The worker consents for the employer: the refused copy is written and sent (its own stored copy, the same words).
   await publish('claim.parties-recorded', c.claimId, {
-    claimId: c.claimId, claimNumber: c.claimNumber, version: 2, caseManager: 'cm.lee', teamLeader: 'tl.ada', parties: [w, e],
+    claimId: c.claimId,
+    claimNumber: c.claimNumber,
+    version: 2,
+    caseManager: 'cm.lee',
+    teamLeader: 'tl.ada',
+    parties: [w, e],
     consents: [{ partyId: e.partyId, scope: 'health-information', givenOn: '2026-10-01', evidence: 'signed authority, 1 Oct 2026', recordedBy: 'cm.lee' }],
   });
-  await waitFor('the consent to reach notifications', async () => (await pg.query(`SELECT parties_version FROM ${notifSchema}.claims WHERE claim_id = $1`, [c.claimId])).rows[0]?.parties_version === 2);
+  await waitFor(
+    'the consent to reach notifications',
+    async () => (await pg.query(`SELECT parties_version FROM ${notifSchema}.claims WHERE claim_id = $1`, [c.claimId])).rows[0]?.parties_version === 2,
+  );
   expect((await api('POST', `/notifications/deliveries/${toEmployer.deliveryId}/resend`)).body).toMatchObject({ was: 'refused', status: 'composing' });
   const resent = await copiesWhen(c, noticeId, 'the employer copy sent', (cs) => cs.find((x) => x.recipient === 'employer')?.status === 'sent');
   const employerDoc = resent.find((x) => x.recipient === 'employer')!.documentId;
@@ -261,7 +324,14 @@ it('a decision notice: waits for the reasons, then is stored and emailed to the 
 it('an email attempt the platform stopped in the middle of is not sent again blindly: a person checks, then sends it again', async () => {
   const w = worker(`crash.${run}@example.org`);
   const c = await newClaim([w]);
-  await publish('claim.action-recorded', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, actionId: randomUUID(), action: { type: 'liability.disputed', at: '2026-10-05', reasons: 'not work related' }, by: { user: 'cm.lee', role: 'case-manager' }, recordedAt: new Date().toISOString() });
+  await publish('claim.action-recorded', c.claimId, {
+    claimId: c.claimId,
+    claimNumber: c.claimNumber,
+    actionId: randomUUID(),
+    action: { type: 'liability.disputed', at: '2026-10-05', reasons: 'not work related' },
+    by: { user: 'cm.lee', role: 'case-manager' },
+    recordedAt: new Date().toISOString(),
+  });
   const noticeId = await requestNotice(c, 'decision-notice', ['worker']);
   const [waiting] = await copiesWhen(c, noticeId, 'content needed', (cs) => cs[0].status === 'awaiting-content');
   // As an earlier run leaves it when it stops after the relay took the message, before the commit.
@@ -290,7 +360,14 @@ it('with consent the doctor gets the notice by post: the print queue, then sent 
   const w = worker(`mateo.post.${run}@example.org`);
   const d = doctor();
   const c = await newClaim([w, d], [{ partyId: d.partyId, scope: 'health-information', givenOn: '2026-09-15', evidence: 'claim form consent section', recordedBy: 'cm.lee' }]);
-  await publish('claim.action-recorded', c.claimId, { claimId: c.claimId, claimNumber: c.claimNumber, actionId: randomUUID(), action: { type: 'liability.disputed', at: '2026-10-05', reasons: 'x' }, by: { user: 'cm.lee', role: 'case-manager' }, recordedAt: new Date().toISOString() });
+  await publish('claim.action-recorded', c.claimId, {
+    claimId: c.claimId,
+    claimNumber: c.claimNumber,
+    actionId: randomUUID(),
+    action: { type: 'liability.disputed', at: '2026-10-05', reasons: 'x' },
+    by: { user: 'cm.lee', role: 'case-manager' },
+    recordedAt: new Date().toISOString(),
+  });
   const noticeId = await requestNotice(c, 'decision-notice', ['doctor']);
   await copiesWhen(c, noticeId, 'content needed', (cs) => cs[0].status === 'awaiting-content');
   await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: decisionContent });
@@ -335,7 +412,7 @@ it('a mail server that keeps deferring: retried with backoff, then failed and a 
   await waitFor('the failed event', () => statusEvents.find((s) => s.deliveryId === copy.deliveryId && s.status === 'failed'));
 });
 
-it("a worker who needs an interpreter: the notice opens with the paragraph in their language, a booking task, and SMS as a second channel", async () => {
+it('a worker who needs an interpreter: the notice opens with the paragraph in their language, a booking task, and SMS as a second channel', async () => {
   const w = worker(`ana.${run}@example.org`, { mobile: '0412345678', channels: ['email', 'sms'], interpreter: { language: 'Spanish' } });
   const c = await newClaim([w]);
   const task = await waitFor('the interpreter task', async () => (await tasksOf(c)).find((t: { kind: string }) => t.kind === 'interpreter-booking'));
@@ -344,7 +421,10 @@ it("a worker who needs an interpreter: the notice opens with the paragraph in th
   await copiesWhen(c, noticeId, 'content needed', (cs) => cs.every((x) => x.status === 'awaiting-content'));
   await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { decidedOn: '2026-10-05' } });
   const cs = await copiesWhen(c, noticeId, 'both channels', (x) => x.length === 2 && x.every((y) => y.status === 'sent' || y.status === 'delivered'));
-  expect(cs.map((x) => [x.channel, x.status]).sort()).toEqual([['email', 'sent'], ['sms', 'delivered']]);
+  expect(cs.map((x) => [x.channel, x.status]).sort()).toEqual([
+    ['email', 'sent'],
+    ['sms', 'delivered'],
+  ]);
   // Both channels share one stored document.
   expect(new Set(cs.map((x) => x.documentId)).size).toBe(1);
   const [mail] = (await mailTo(w.email)).filter((x) => x.subject.startsWith('Liability accepted'));
@@ -396,11 +476,24 @@ it('a notice for a party not yet recorded waits, with a task, and goes once the 
   expect(await mailTo(e.email)).toHaveLength(1);
 });
 
-it("team leaders get their escalations as an email digest, each alert once", async () => {
+it('team leaders get their escalations as an email digest, each alert once', async () => {
   const claimId = randomUUID();
   await api('PUT', '/notifications/staff/tl.ada', 'admin', 'admin', { name: 'Ada Moreau', role: 'Team leader', phone: '02 9000 9999', email: `ada.${run}@insurer.example` });
-  for (const [type, kind] of [['initial-contact.worker', 'escalated'], ['liability.initial', 'overdue']])
-    await publish('obligation.escalated', claimId, { claimId, claimNumber: 'WC7654321', obligationId: `${type}:1`, type, dueOn: '2026-10-01', on: '2026-10-02', caseManager: 'cm.lee', kind, teamLeader: 'tl.ada' });
+  for (const [type, kind] of [
+    ['initial-contact.worker', 'escalated'],
+    ['liability.initial', 'overdue'],
+  ])
+    await publish('obligation.escalated', claimId, {
+      claimId,
+      claimNumber: 'WC7654321',
+      obligationId: `${type}:1`,
+      type,
+      dueOn: '2026-10-01',
+      on: '2026-10-02',
+      caseManager: 'cm.lee',
+      kind,
+      teamLeader: 'tl.ada',
+    });
   await waitFor('the alerts', async () => (await pg.query(`SELECT 1 FROM ${notifSchema}.team_leader_alerts WHERE claim_id = $1`, [claimId])).rowCount === 2);
   expect((await api('POST', '/notifications/digests', 'case-manager')).status).toBe(403);
   const r = await api('POST', '/notifications/digests', 'team-leader', 'tl.ada');
@@ -439,7 +532,9 @@ describe('the notices of rules.md §8, with what the platform decided', () => {
     const forged = await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { decidedOn: addDays(on, -1), reasons: ['x'] } });
     expect(forged.status).toBe(400);
     expect(forged.body.problems.map((p: { field: string }) => p.field)).toEqual(['content.decidedOn']);
-    const given = await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { reasons: ['The independent medical examiner found that more physiotherapy is not reasonably necessary'] } });
+    const given = await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', {
+      content: { reasons: ['The independent medical examiner found that more physiotherapy is not reasonably necessary'] },
+    });
     expect(given.status).toBe(201);
 
     const [sent] = await copiesWhen(c, noticeId, 'the provider copy sent', (cs) => cs[0].status === 'sent');
@@ -468,10 +563,15 @@ describe('the notices of rules.md §8, with what the platform decided', () => {
       ref: 'treatment-2',
       facts: { treatment: 'chiropractic, 6 sessions', provider: 'Harbour Chiropractic', cost: null, requestedOn: addDays(on, -3), decision: 'approved', decidedOn: on },
     });
-    const cs = await copiesWhen(c, second, 'the worker copy sent and the provider copy held', (x) => x.length === 2 && x.some((y) => y.recipient === 'worker' && y.status === 'sent') && x.some((y) => y.recipient === 'provider' && y.status === 'refused'));
+    const cs = await copiesWhen(
+      c,
+      second,
+      'the worker copy sent and the provider copy held',
+      (x) => x.length === 2 && x.some((y) => y.recipient === 'worker' && y.status === 'sent') && x.some((y) => y.recipient === 'provider' && y.status === 'refused'),
+    );
     const held = cs.find((x) => x.recipient === 'provider')!;
     expect(held.partyId).toBe(chiro.partyId);
-    expect(held.detail).toContain('treatment-decision carries the worker\'s health information and no consent of the worker to share it with Harbour Chiropractic (other)');
+    expect(held.detail).toContain("treatment-decision carries the worker's health information and no consent of the worker to share it with Harbour Chiropractic (other)");
     const consentTask = (await tasksOf(c)).find((t: { kind: string; noticeId: string }) => t.kind === 'consent' && t.noticeId === second);
     expect(consentTask).toMatchObject({ deliveryId: held.deliveryId, assignee: 'cm.lee', doneAt: null });
     expect(await mailTo(chiro.email)).toEqual([]);
@@ -500,10 +600,21 @@ describe('the notices of rules.md §8, with what the platform decided', () => {
 
     const podiatrist = provider('Eastside Podiatry', 'podiatrist', `pod.${run}@eastside.example`);
     await publish('claim.parties-recorded', c.claimId, {
-      claimId: c.claimId, claimNumber: c.claimNumber, version: 2, caseManager: 'cm.lee', teamLeader: 'tl.ada', parties: [w, chiro, podiatrist], consents: [consentFor(chiro.partyId), consentFor(podiatrist.partyId)],
+      claimId: c.claimId,
+      claimNumber: c.claimNumber,
+      version: 2,
+      caseManager: 'cm.lee',
+      teamLeader: 'tl.ada',
+      parties: [w, chiro, podiatrist],
+      consents: [consentFor(chiro.partyId), consentFor(podiatrist.partyId)],
     });
     const now = await copiesWhen(c, noticeId, 'sent to the podiatrist', (cs) => cs.some((x) => x.partyId === podiatrist.partyId && x.status === 'sent'));
-    expect(now.map((x) => [x.partyId, x.status]).sort()).toEqual([[null, 'superseded'], [podiatrist.partyId, 'sent']].sort());
+    expect(now.map((x) => [x.partyId, x.status]).sort()).toEqual(
+      [
+        [null, 'superseded'],
+        [podiatrist.partyId, 'sent'],
+      ].sort(),
+    );
     expect((await partyTask()).doneBy).toBe('system');
     expect((await mailTo(podiatrist.email)).map((m) => m.subject)).toEqual([`Treatment decision: workers compensation claim ${c.claimNumber}`]);
     expect(await mailTo(chiro.email)).toEqual([]);
@@ -524,7 +635,9 @@ describe('the notices of rules.md §8, with what the platform decided', () => {
     const typed = await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { ...written, takesEffectOn } });
     expect(typed.status).toBe(400);
     expect(typed.body.problems).toEqual([{ field: 'content.takesEffectOn', problem: `is decided by the platform (${facts.takesEffectOn}; rules.md §8.3, s80) and cannot be written on the notice` }]);
-    expect((await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { ...written, decision: 'We are stopping your weekly payments.' } })).status).toBe(201);
+    expect((await api('POST', `/notifications/notices/${noticeId}/content`, 'case-manager', 'cm.lee', { content: { ...written, decision: 'We are stopping your weekly payments.' } })).status).toBe(
+      201,
+    );
 
     const [sent] = await copiesWhen(c, noticeId, 'the notice sent', (cs) => cs[0].status === 'sent');
     const { template, text } = await storedText(sent.documentId!);

@@ -114,7 +114,11 @@ export class CorrespondenceService {
           detail: `Book a professional ${language} interpreter for calls and meetings with ${worker.name} (program 4.3, Use of interpreters); notices to the worker carry the interpreter-services paragraph.`,
         });
       }
-      await this.withdrawFromRemovedParties(m, d.claimId, d.parties.map((p) => p.partyId));
+      await this.withdrawFromRemovedParties(
+        m,
+        d.claimId,
+        d.parties.map((p) => p.partyId),
+      );
       await this.withdrawWithoutConsent(m, d.claimId);
       // The notice's decided facts say which provider a treatment decision is for (docs/rules.md §8.1).
       const waiting: Array<DeliveryRow & { decided: DecidedFacts | null }> = await m.query(
@@ -251,10 +255,14 @@ export class CorrespondenceService {
   private async addDeliveries(m: EntityManager, noticeId: string, claimId: string, recipient: string, parties: RecordedParty[]): Promise<void> {
     for (const p of parties)
       for (const channel of p.channels)
-        await m.query(
-          `INSERT INTO ${this.s}.deliveries (id, notice_id, claim_id, recipient, party_id, channel, status) VALUES ($1, $2, $3, $4, $5, $6, 'composing') ON CONFLICT DO NOTHING`,
-          [randomUUID(), noticeId, claimId, recipient, p.partyId, channel],
-        );
+        await m.query(`INSERT INTO ${this.s}.deliveries (id, notice_id, claim_id, recipient, party_id, channel, status) VALUES ($1, $2, $3, $4, $5, $6, 'composing') ON CONFLICT DO NOTHING`, [
+          randomUUID(),
+          noticeId,
+          claimId,
+          recipient,
+          p.partyId,
+          channel,
+        ]);
   }
 
   // ---- what a person does ----
@@ -273,8 +281,14 @@ export class CorrespondenceService {
       return withLogContext({ claimId: n.claim_id }, async () => {
         const problems = decidedContentRefusals({ type: n.type, on: n.on, cause: n.cause, decided: n.decided }, content);
         if (problems.length > 0) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'invalid request body', problems });
-        const open: { n: string }[] = await m.query(`SELECT count(*)::int AS n FROM ${this.s}.deliveries WHERE notice_id = $1 AND status IN ('awaiting-content', 'composing', 'awaiting-party')`, [noticeId]);
-        if (Number(open[0].n) === 0) throw new UnprocessableEntityException({ message: `the ${n.type} notice has no copy waiting to be written: a sent notice is not changed (ask for a new one)`, problems: [{ path: 'noticeId', message: 'has nothing waiting for content' }] });
+        const open: { n: string }[] = await m.query(`SELECT count(*)::int AS n FROM ${this.s}.deliveries WHERE notice_id = $1 AND status IN ('awaiting-content', 'composing', 'awaiting-party')`, [
+          noticeId,
+        ]);
+        if (Number(open[0].n) === 0)
+          throw new UnprocessableEntityException({
+            message: `the ${n.type} notice has no copy waiting to be written: a sent notice is not changed (ask for a new one)`,
+            problems: [{ path: 'noticeId', message: 'has nothing waiting for content' }],
+          });
         const merged = { ...n.content, ...content };
         const version = n.content_version + 1;
         await m.query(`UPDATE ${this.s}.notice_requests SET content = $2, content_version = $3, content_by = $4 WHERE notice_id = $1`, [noticeId, JSON.stringify(merged), version, by.user]);
@@ -301,10 +315,16 @@ export class CorrespondenceService {
       if (!d) throw new NotFoundException(`no delivery ${deliveryId}`);
       return withLogContext({ claimId: d.claim_id }, async () => {
         if (!['refused', 'bounced', 'failed'].includes(d.status) || d.party_id === null)
-          throw new UnprocessableEntityException({ message: `a ${d.status} copy is not sent again (only refused, bounced or failed ones)`, problems: [{ path: 'deliveryId', message: `is ${d.status}` }] });
+          throw new UnprocessableEntityException({
+            message: `a ${d.status} copy is not sent again (only refused, bounced or failed ones)`,
+            problems: [{ path: 'deliveryId', message: `is ${d.status}` }],
+          });
         const claim = await this.claimRecord(m, d.claim_id);
         if (!claim?.parties.some((p) => p.partyId === d.party_id))
-          throw new UnprocessableEntityException({ message: `the ${d.recipient} this copy was for is no longer a party of the claim`, problems: [{ path: 'deliveryId', message: 'is for a party taken off the claim' }] });
+          throw new UnprocessableEntityException({
+            message: `the ${d.recipient} this copy was for is no longer a party of the claim`,
+            problems: [{ path: 'deliveryId', message: 'is for a party taken off the claim' }],
+          });
         await m.query(`UPDATE ${this.s}.deliveries SET status = 'composing', attempts = 0, next_attempt_at = now(), resends = resends + 1, detail = $2, updated_at = now() WHERE id = $1`, [
           deliveryId,
           `sent again by ${by.user} after ${d.status}`,
@@ -350,7 +370,10 @@ export class CorrespondenceService {
       const d: DeliveryRow[] = await m.query(`SELECT * FROM ${this.s}.deliveries WHERE id = $1 FOR UPDATE`, [deliveryId]);
       // Withdrawn while it waited (consent withdrawn, the party taken off the claim): it must not be posted.
       if (d[0].status !== 'printing') {
-        throw new UnprocessableEntityException({ message: 'letter withdrawn: do not post it', problems: [{ path: 'deliveryId', message: `was withdrawn from the print queue (${d[0].status}: ${d[0].detail ?? 'no reason recorded'}); do not post it` }] });
+        throw new UnprocessableEntityException({
+          message: 'letter withdrawn: do not post it',
+          problems: [{ path: 'deliveryId', message: `was withdrawn from the print queue (${d[0].status}: ${d[0].detail ?? 'no reason recorded'}); do not post it` }],
+        });
       }
       await m.query(`UPDATE ${this.s}.print_queue SET printed_at = now(), printed_by = $2 WHERE delivery_id = $1`, [deliveryId, by.user]);
       await this.setStatus(m, d[0], 'sent', { detail: `printed and posted by ${by.user}`, attempts: d[0].attempts + 1 });
@@ -381,11 +404,25 @@ export class CorrespondenceService {
   }
 
   /** Moves a delivery on, and publishes what the contract calls a delivery status (in the same transaction). */
-  async setStatus(m: EntityManager, d: DeliveryRow, status: DeliveryStatus, change: { detail?: string | null; attempts?: number; documentId?: string | null; kind?: string | null; providerRef?: string | null; nextAttemptInMs?: number } = {}) {
+  async setStatus(
+    m: EntityManager,
+    d: DeliveryRow,
+    status: DeliveryStatus,
+    change: { detail?: string | null; attempts?: number; documentId?: string | null; kind?: string | null; providerRef?: string | null; nextAttemptInMs?: number } = {},
+  ) {
     await m.query(
       `UPDATE ${this.s}.deliveries SET status = $2, detail = $3, attempts = $4, document_id = $5, kind = $6, provider_ref = COALESCE($7, provider_ref),
          next_attempt_at = now() + ($8::bigint * interval '1 millisecond'), updated_at = now() WHERE id = $1`,
-      [d.id, status, change.detail ?? null, change.attempts ?? d.attempts, change.documentId !== undefined ? change.documentId : d.document_id, change.kind !== undefined ? change.kind : d.kind, change.providerRef ?? null, change.nextAttemptInMs ?? 0],
+      [
+        d.id,
+        status,
+        change.detail ?? null,
+        change.attempts ?? d.attempts,
+        change.documentId !== undefined ? change.documentId : d.document_id,
+        change.kind !== undefined ? change.kind : d.kind,
+        change.providerRef ?? null,
+        change.nextAttemptInMs ?? 0,
+      ],
     );
     if (!PUBLISHED.has(status)) return;
     const n = (await m.query(`SELECT claim_number, type FROM ${this.s}.notice_requests WHERE notice_id = $1`, [d.notice_id]))[0];
@@ -428,7 +465,10 @@ export class CorrespondenceService {
       }
       const stillHeld = new Set(d.held.map((h) => `invoice-held:${h.lineId}:${h.reason}`));
       for (const id of d.assessedLineIds) {
-        await m.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = 'system' WHERE dedupe_key LIKE $1 AND NOT (dedupe_key = ANY($2)) AND done_at IS NULL`, [`invoice-held:${id}:%`, [...stillHeld]]);
+        await m.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = 'system' WHERE dedupe_key LIKE $1 AND NOT (dedupe_key = ANY($2)) AND done_at IS NULL`, [
+          `invoice-held:${id}:%`,
+          [...stillHeld],
+        ]);
       }
     });
   }

@@ -229,10 +229,14 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
         }
         case 'post': {
           if (!party.postalAddress) return this.giveUp(m, d, claim, 'failed', `${party.name} has no postal address recorded any more`);
-          await m.query(
-            `INSERT INTO ${this.s}.print_queue (delivery_id, claim_id, claim_number, document_id, addressee, address) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-            [d.id, d.claim_id, claim.claimNumber, d.document_id, party.name, JSON.stringify(party.postalAddress)],
-          );
+          await m.query(`INSERT INTO ${this.s}.print_queue (delivery_id, claim_id, claim_number, document_id, addressee, address) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [
+            d.id,
+            d.claim_id,
+            claim.claimNumber,
+            d.document_id,
+            party.name,
+            JSON.stringify(party.postalAddress),
+          ]);
           await this.correspondence.setStatus(m, d, 'printing', { detail: 'in the print queue' });
           this.log.info('notice queued for print', { deliveryId: d.id, kind });
           return;
@@ -288,7 +292,11 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       dedupeKey: `delivery:${d.id}:${status}`,
       noticeId: d.notice_id,
       deliveryId: d.id,
-      detail: `The ${titleOf(d.kind ?? 'notice').toLowerCase()} to ${party?.name ?? d.recipient} by ${d.channel} ${status === 'bounced' ? 'bounced' : 'could not be sent'}: ${why}. Check the contact details and send it another way.`.slice(0, 2000),
+      detail:
+        `The ${titleOf(d.kind ?? 'notice').toLowerCase()} to ${party?.name ?? d.recipient} by ${d.channel} ${status === 'bounced' ? 'bounced' : 'could not be sent'}: ${why}. Check the contact details and send it another way.`.slice(
+          0,
+          2000,
+        ),
     });
   }
 }

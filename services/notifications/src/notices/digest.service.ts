@@ -39,7 +39,10 @@ export class DigestService implements OnApplicationBootstrap, OnApplicationShutd
   onApplicationBootstrap() {
     if (this.config.DIGEST_EVERY_MS === 0) return;
     this.timer = setInterval(() => {
-      if (!this.running) this.running = this.run().catch((e) => this.log.error('team leader digest failed; the next one retries', { error: (e as Error).message })).finally(() => (this.running = undefined));
+      if (!this.running)
+        this.running = this.run()
+          .catch((e) => this.log.error('team leader digest failed; the next one retries', { error: (e as Error).message }))
+          .finally(() => (this.running = undefined));
     }, this.config.DIGEST_EVERY_MS);
     this.timer.unref();
   }
@@ -73,11 +76,23 @@ export class DigestService implements OnApplicationBootstrap, OnApplicationShutd
         [l.team_leader],
       );
       if (alerts.length === 0) continue;
-      const lines = alerts.map((a) => `- ${a.claim_number}: ${a.obligation_type} ${a.kind === 'overdue' ? 'is OVERDUE' : 'escalated to you'} (due ${a.due_on}; case manager ${a.case_manager ?? 'unassigned'}; on ${a.on})`);
+      const lines = alerts.map(
+        (a) => `- ${a.claim_number}: ${a.obligation_type} ${a.kind === 'overdue' ? 'is OVERDUE' : 'escalated to you'} (due ${a.due_on}; case manager ${a.case_manager ?? 'unassigned'}; on ${a.on})`,
+      );
       await this.email.send({
         to: l.email,
         subject: `Escalations: ${alerts.length} obligation${alerts.length === 1 ? '' : 's'} need your attention`,
-        text: [`Hello ${l.name ?? l.team_leader},`, '', 'These obligations were escalated to you since your last digest:', '', ...lines, '', 'Your escalation queue in the claims API has the details.', '', this.config.SENDER_NAME].join('\n'),
+        text: [
+          `Hello ${l.name ?? l.team_leader},`,
+          '',
+          'These obligations were escalated to you since your last digest:',
+          '',
+          ...lines,
+          '',
+          'Your escalation queue in the claims API has the details.',
+          '',
+          this.config.SENDER_NAME,
+        ].join('\n'),
       });
       const digestId = randomUUID();
       await this.ds.transaction(async (m) => {

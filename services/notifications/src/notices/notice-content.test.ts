@@ -30,7 +30,15 @@ import {
 } from './notice-content';
 import { noticeStatus } from './correspondence-views';
 
-const party = (role: RecordedParty['role'], extra: Partial<RecordedParty> = {}): RecordedParty => ({ partyId: `p-${role}`, role, name: `The ${role}`, capacities: [], email: `${role}@example.org`, channels: ['email'], ...extra });
+const party = (role: RecordedParty['role'], extra: Partial<RecordedParty> = {}): RecordedParty => ({
+  partyId: `p-${role}`,
+  role,
+  name: `The ${role}`,
+  capacities: [],
+  email: `${role}@example.org`,
+  channels: ['email'],
+  ...extra,
+});
 const worker = party('worker', { name: 'Lena Okoro' });
 const employer = party('employer', { name: 'Harbour Freight Pty Ltd', capacities: ['notifier'] });
 const doctor = party('doctor', { name: 'Dr Nadia Okafor' });
@@ -45,7 +53,10 @@ const claim: ClaimRecord = {
   notificationDate: '2026-09-15',
   caseManager: 'cm.rio',
   teamLeader: 'tl.jo',
-  facts: { 'liability.disputed': { type: 'liability.disputed', at: '2026-10-05T10:30:00+11:00', reasons: 'x' }, 'liability.reasonable-excuse': { type: 'liability.reasonable-excuse', at: '2026-09-20', reason: 'late-notification' } },
+  facts: {
+    'liability.disputed': { type: 'liability.disputed', at: '2026-10-05T10:30:00+11:00', reasons: 'x' },
+    'liability.reasonable-excuse': { type: 'liability.reasonable-excuse', at: '2026-09-20', reason: 'late-notification' },
+  },
   parties: [worker, employer, doctor, solicitor],
   consents: [{ partyId: doctor.partyId, scope: 'health-information', givenOn: '2026-09-15', evidence: 'certificate of capacity', recordedBy: 'cm.rio' }],
 };
@@ -56,7 +67,15 @@ const noStaff: NoticeStaff = { caseManager: null, decisionMaker: null };
 const contactBlock = { caseManager: 'Rio Tanaka', phone: '02 9000 4321', email: 'rio@insurer.example' };
 /** A decision the claim does not say who made is signed by the case manager. */
 const caseManagerSigns = { name: 'Rio Tanaka', role: 'Case manager' };
-const notice = (type: string, content: Record<string, unknown> = {}, decided: DecidedFacts | null = null, cause = 'test', on = '2026-10-05') => ({ noticeId: 'n1', type, on, cause, ref: null, content, decided });
+const notice = (type: string, content: Record<string, unknown> = {}, decided: DecidedFacts | null = null, cause = 'test', on = '2026-10-05') => ({
+  noticeId: 'n1',
+  type,
+  on,
+  cause,
+  ref: null,
+  content,
+  decided,
+});
 
 describe("a notice's recipients", () => {
   it("are the claim's recorded parties in the role or capacity the workflow names", () => {
@@ -117,13 +136,30 @@ describe("a notice's data", () => {
     expect(bare).not.toHaveProperty('decidedOn');
     expect(bare).not.toHaveProperty('contact');
     expect(bare).not.toHaveProperty('signatory');
-    const filled = documentData('liability-accepted', notice('liability-accepted', { decidedOn: '2026-10-01', contact: { name: 'Team', phone: '13 00', email: 't@x.example' } }), claim, worker, noStaff, '2026-10-06');
+    const filled = documentData(
+      'liability-accepted',
+      notice('liability-accepted', { decidedOn: '2026-10-01', contact: { name: 'Team', phone: '13 00', email: 't@x.example' } }),
+      claim,
+      worker,
+      noStaff,
+      '2026-10-06',
+    );
     expect(filled).toMatchObject({ decidedOn: '2026-10-01', contact: { name: 'Team' } });
   });
 
   it("takes an IME's date and a case conference's date and participants from what was recorded", () => {
-    const booked = { ...claim, facts: { ...claim.facts, 'ime.booked': { type: 'ime.booked', at: '2026-10-01', appointmentOn: '2026-10-20' }, 'case-conference.scheduled': { type: 'case-conference.scheduled', at: '2026-10-01', on: '2026-10-09' } } };
-    expect(documentData('ime-notice', notice('ime-notice', { appointment: { time: '10:30' } }), booked, worker, byCaseManager, '2026-10-01').appointment).toEqual({ date: '2026-10-20', time: '10:30' });
+    const booked = {
+      ...claim,
+      facts: {
+        ...claim.facts,
+        'ime.booked': { type: 'ime.booked', at: '2026-10-01', appointmentOn: '2026-10-20' },
+        'case-conference.scheduled': { type: 'case-conference.scheduled', at: '2026-10-01', on: '2026-10-09' },
+      },
+    };
+    expect(documentData('ime-notice', notice('ime-notice', { appointment: { time: '10:30' } }), booked, worker, byCaseManager, '2026-10-01').appointment).toEqual({
+      date: '2026-10-20',
+      time: '10:30',
+    });
     const agenda = documentData('case-conference-agenda', notice('case-conference-agenda'), booked, doctor, byCaseManager, '2026-10-01');
     expect(agenda.conference).toEqual({ on: '2026-10-09' });
     expect(agenda.participants).toEqual([
@@ -140,7 +176,9 @@ describe("a notice's data", () => {
 
   it('never puts health information in an SMS', () => {
     const text = smsText('Decision notice', 'WC0000123', 'Workers Compensation Claims', ['sms', 'email']);
-    expect(text).toBe('Workers Compensation Claims: we have written to you about workers compensation claim WC0000123 (Decision notice). It is on its way by email. Questions? Call your case manager.');
+    expect(text).toBe(
+      'Workers Compensation Claims: we have written to you about workers compensation claim WC0000123 (Decision notice). It is on its way by email. Questions? Call your case manager.',
+    );
     expect(smsText('Injury management plan', 'WC0000123', 'X', ['sms'])).toContain('Call us for a copy.');
   });
 });
@@ -177,7 +215,14 @@ const treatment = (decision: 'approved' | 'declined', extra: DecidedFacts = {}):
   decidedOn: '2026-10-05',
   ...extra,
 });
-const discontinuance: DecidedFacts = { takesEffectOn: '2026-10-20', lastPayableDay: '2026-10-19', noticePeriod: '2 weeks', continuousDays: 120, basis: 'other', rule: 'rules.md §8.3: C >= 84 and < 364: N + 15 days' };
+const discontinuance: DecidedFacts = {
+  takesEffectOn: '2026-10-20',
+  lastPayableDay: '2026-10-19',
+  noticePeriod: '2 weeks',
+  continuousDays: 120,
+  basis: 'other',
+  rule: 'rules.md §8.3: C >= 84 and < 364: N + 15 days',
+};
 
 describe('the provider of a treatment request (rules.md §8.1)', () => {
   it('is the party recorded with capacity provider under the name the request gave (case and spaces aside)', () => {
@@ -269,7 +314,14 @@ describe('the data of a §8 notice: what the platform decided, prefilled', () =>
     const bare = documentData('treatment-decision', notice('treatment-decision', {}, facts, 'treatment.declined'), withProviders, physio, byCaseManager, '2026-10-06');
     expect(bare).not.toHaveProperty('estimatedCost');
     expect(problems(treatmentDecisionData, bare)).toEqual(['reasons']);
-    const written = documentData('treatment-decision', notice('treatment-decision', { reasons: ['The IME found it is not reasonably necessary'] }, facts, 'treatment.declined'), withProviders, physio, byCaseManager, '2026-10-06');
+    const written = documentData(
+      'treatment-decision',
+      notice('treatment-decision', { reasons: ['The IME found it is not reasonably necessary'] }, facts, 'treatment.declined'),
+      withProviders,
+      physio,
+      byCaseManager,
+      '2026-10-06',
+    );
     expect(problems(treatmentDecisionData, written)).toEqual([]);
   });
 
@@ -297,11 +349,19 @@ describe('the data of a §8 notice: what the platform decided, prefilled', () =>
     );
     expect(problems(decisionNoticeData, d)).toEqual([]);
     // Decided on the day of the discontinuance's notice, not on the liability dispute's day the claim recorded.
-    expect(documentData('decision-notice', notice('decision-notice', person, discontinuance, 'weekly.discontinued', '2026-10-07'), claim, worker, byCaseManager, '2026-10-07').decidedOn).toBe('2026-10-07');
-    expect(documentData('decision-notice', notice('decision-notice', { effect: 'Your payments stop.' }, discontinuance, 'weekly.discontinued'), claim, worker, byCaseManager, '2026-10-05').effect).toBe('Your payments stop.');
+    expect(documentData('decision-notice', notice('decision-notice', person, discontinuance, 'weekly.discontinued', '2026-10-07'), claim, worker, byCaseManager, '2026-10-07').decidedOn).toBe(
+      '2026-10-07',
+    );
+    expect(
+      documentData('decision-notice', notice('decision-notice', { effect: 'Your payments stop.' }, discontinuance, 'weekly.discontinued'), claim, worker, byCaseManager, '2026-10-05').effect,
+    ).toBe('Your payments stop.');
     // Even content stored before the check cannot print another date than the one decided.
-    expect(documentData('decision-notice', notice('decision-notice', { takesEffectOn: '2026-10-06' }, discontinuance, 'weekly.discontinued'), claim, worker, byCaseManager, '2026-10-05').takesEffectOn).toBe('2026-10-20');
-    expect(discontinuanceEffect({ ...discontinuance, noticePeriod: 'none', lastPayableDay: '2026-10-05' })).toContain('No notice period applies, because weekly payments were not paid to you for 12 weeks or more in a row');
+    expect(
+      documentData('decision-notice', notice('decision-notice', { takesEffectOn: '2026-10-06' }, discontinuance, 'weekly.discontinued'), claim, worker, byCaseManager, '2026-10-05').takesEffectOn,
+    ).toBe('2026-10-20');
+    expect(discontinuanceEffect({ ...discontinuance, noticePeriod: 'none', lastPayableDay: '2026-10-05' })).toContain(
+      'No notice period applies, because weekly payments were not paid to you for 12 weeks or more in a row',
+    );
     expect(discontinuanceEffect(null)).toBeUndefined();
   });
 
@@ -310,13 +370,27 @@ describe('the data of a §8 notice: what the platform decided, prefilled', () =>
     const bare = documentData('s48a-warning', notice('s48a-warning', {}, facts, 's48a.warning-issued'), claim, worker, byCaseManager, '2026-10-05');
     expect(bare).toEqual({ claimNumber: 'WC0000123', issuedOn: '2026-10-05', worker: claim.worker, suspendFrom: '2026-10-26', contact: contactBlock, signatory: caseManagerSigns });
     expect(problems(s48aWarningData, bare).sort()).toEqual(['obligation', 'reason']);
-    const written = documentData('s48a-warning', notice('s48a-warning', { reason: 'You did not attend the suitable duties offered.', obligation: 'Attend the suitable duties your employer offered.' }, facts), claim, worker, byCaseManager, '2026-10-05');
+    const written = documentData(
+      's48a-warning',
+      notice('s48a-warning', { reason: 'You did not attend the suitable duties offered.', obligation: 'Attend the suitable duties your employer offered.' }, facts),
+      claim,
+      worker,
+      byCaseManager,
+      '2026-10-05',
+    );
     expect(problems(s48aWarningData, written)).toEqual([]);
   });
 
   it('s48a-suspension: the warning date and the suspension date decided; the obligation is the case manager’s', () => {
     const facts = { warnedOn: '2026-10-05', suspendedFrom: '2026-10-26', suspensionEndsOn: '2026-11-22' };
-    const d = documentData('s48a-suspension', notice('s48a-suspension', { obligation: 'Attend the suitable duties your employer offered.' }, facts, 'suspension', '2026-10-26'), claim, worker, byCaseManager, '2026-10-26');
+    const d = documentData(
+      's48a-suspension',
+      notice('s48a-suspension', { obligation: 'Attend the suitable duties your employer offered.' }, facts, 'suspension', '2026-10-26'),
+      claim,
+      worker,
+      byCaseManager,
+      '2026-10-26',
+    );
     expect(d).toMatchObject({ warnedOn: '2026-10-05', suspendedFrom: '2026-10-26', contact: contactBlock });
     expect(d).not.toHaveProperty('suspensionEndsOn');
     expect(problems(s48aSuspensionData, d)).toEqual([]);
@@ -325,7 +399,15 @@ describe('the data of a §8 notice: what the platform decided, prefilled', () =>
   it('s39-notice: the last payment and the day payments cease decided (SoP S17); complete without content', () => {
     const facts = { lastPaymentOn: '2027-02-28', ceaseOn: '2027-03-01', week235StartedOn: '2026-08-31' };
     const d = documentData('s39-notice', notice('s39-notice', {}, facts, 's39.notice-issued', '2026-11-23'), claim, worker, byCaseManager, '2026-11-23');
-    expect(d).toEqual({ claimNumber: 'WC0000123', issuedOn: '2026-11-23', worker: claim.worker, lastPaymentOn: '2027-02-28', ceaseOn: '2027-03-01', contact: contactBlock, signatory: caseManagerSigns });
+    expect(d).toEqual({
+      claimNumber: 'WC0000123',
+      issuedOn: '2026-11-23',
+      worker: claim.worker,
+      lastPaymentOn: '2027-02-28',
+      ceaseOn: '2027-03-01',
+      contact: contactBlock,
+      signatory: caseManagerSigns,
+    });
     expect(problems(s39NoticeData, d)).toEqual([]);
     // Without the lifecycle's facts (week 235 not known), a person gives the dates.
     expect(problems(s39NoticeData, documentData('s39-notice', notice('s39-notice'), claim, worker, byCaseManager, '2026-11-23')).sort()).toEqual(['ceaseOn', 'lastPaymentOn']);
@@ -366,9 +448,18 @@ describe('a person cannot write over what the platform decided (rules.md §8)', 
   it('refuses the s48A, s39 and s59A dates and a treatment decision’s facts; a fact not decided (null) a person may give', () => {
     const field = (type: string, decided: DecidedFacts, content: Record<string, unknown>) => decidedContentRefusals(notice(type, {}, decided), content).map((p) => p.field);
     expect(field('s48a-warning', { suspendFrom: '2026-10-26', suspensionEndsOn: '2026-11-22' }, { suspendFrom: '2026-11-30', reason: 'x' })).toEqual(['content.suspendFrom']);
-    expect(field('s48a-suspension', { warnedOn: '2026-10-05', suspendedFrom: '2026-10-26', suspensionEndsOn: '2026-11-22' }, { warnedOn: 'x', suspendedFrom: 'y', obligation: 'z' })).toEqual(['content.warnedOn', 'content.suspendedFrom']);
-    expect(field('s39-notice', { lastPaymentOn: '2027-02-28', ceaseOn: '2027-03-01', week235StartedOn: '2026-08-31' }, { ceaseOn: 'x', lastPaymentOn: 'y', weeksPaid: 230 })).toEqual(['content.ceaseOn', 'content.lastPaymentOn']);
-    expect(field('s59a-notice', { ceaseOn: '2027-03-01', period: '2 years', from: '2025-03-01', basis: 'claim first made' }, { period: '5 years', ceaseOn: 'x' })).toEqual(['content.period', 'content.ceaseOn']);
+    expect(field('s48a-suspension', { warnedOn: '2026-10-05', suspendedFrom: '2026-10-26', suspensionEndsOn: '2026-11-22' }, { warnedOn: 'x', suspendedFrom: 'y', obligation: 'z' })).toEqual([
+      'content.warnedOn',
+      'content.suspendedFrom',
+    ]);
+    expect(field('s39-notice', { lastPaymentOn: '2027-02-28', ceaseOn: '2027-03-01', week235StartedOn: '2026-08-31' }, { ceaseOn: 'x', lastPaymentOn: 'y', weeksPaid: 230 })).toEqual([
+      'content.ceaseOn',
+      'content.lastPaymentOn',
+    ]);
+    expect(field('s59a-notice', { ceaseOn: '2027-03-01', period: '2 years', from: '2025-03-01', basis: 'claim first made' }, { period: '5 years', ceaseOn: 'x' })).toEqual([
+      'content.period',
+      'content.ceaseOn',
+    ]);
     expect(field('treatment-decision', treatment('declined', { cost: null }), { decision: 'approved', estimatedCost: '100.00', reasons: ['r'] })).toEqual(['content.decision']);
     expect(field('decision-notice', treatment('declined'), { takesEffectOn: 'x' })).toEqual(['content.takesEffectOn']);
   });
@@ -383,7 +474,14 @@ describe('a person cannot write over what the platform decided (rules.md §8)', 
 // ---- issue 16: the staff directory's contact and signatory, each recipient's address ----
 
 describe('who signs a decision, from the staff directory', () => {
-  const decided = { ...claim, facts: { ...claim.facts, 'liability.disputed': { ...claim.facts['liability.disputed'], by: 'tl.jo' }, 's48a.warning-issued': { type: 's48a.warning-issued', at: '2026-10-05', suspendFrom: '2026-10-26', by: 'cm.kai' } } };
+  const decided = {
+    ...claim,
+    facts: {
+      ...claim.facts,
+      'liability.disputed': { ...claim.facts['liability.disputed'], by: 'tl.jo' },
+      's48a.warning-issued': { type: 's48a.warning-issued', at: '2026-10-05', suspendFrom: '2026-10-26', by: 'cm.kai' },
+    },
+  };
   const jo = { user: 'tl.jo', name: 'Jo Marchetti', role: 'Team leader', phone: '02 9000 7777', email: 'jo@insurer.example' };
 
   it('is who recorded the action that caused the notice (a suspension: who gave the warning), or nobody recorded', () => {
@@ -396,12 +494,26 @@ describe('who signs a decision, from the staff directory', () => {
   });
 
   it("prints the decision maker's name and role as the signatory, the case manager as the contact", () => {
-    const d = documentData('decision-notice', notice('decision-notice', {}, null, 'liability.disputed'), decided, worker, { caseManager: staff, decisionMaker: { user: 'tl.jo', contact: jo } }, '2026-10-06');
+    const d = documentData(
+      'decision-notice',
+      notice('decision-notice', {}, null, 'liability.disputed'),
+      decided,
+      worker,
+      { caseManager: staff, decisionMaker: { user: 'tl.jo', contact: jo } },
+      '2026-10-06',
+    );
     expect(d).toMatchObject({ signatory: { name: 'Jo Marchetti', role: 'Team leader' }, contact: contactBlock });
   });
 
   it("leaves the signatory out when the decision maker has no directory entry, so the documents service names it and the notice waits (never signed in another's name)", () => {
-    const d = documentData('decision-notice', notice('decision-notice', {}, null, 'liability.disputed'), decided, worker, { caseManager: staff, decisionMaker: { user: 'tl.jo', contact: null } }, '2026-10-06');
+    const d = documentData(
+      'decision-notice',
+      notice('decision-notice', {}, null, 'liability.disputed'),
+      decided,
+      worker,
+      { caseManager: staff, decisionMaker: { user: 'tl.jo', contact: null } },
+      '2026-10-06',
+    );
     expect(d).not.toHaveProperty('signatory');
     expect(problems(decisionNoticeData, d)).toContain('signatory');
   });
@@ -431,14 +543,26 @@ describe("each recipient's postal address, from the claim's parties", () => {
 
   it("goes with the recipient, the notifier and the employer's notice", () => {
     expect(documentData('imp', notice('imp'), posted, e, byCaseManager, '2026-10-06').recipient).toEqual({ party: 'employer', name: 'Harbour Freight Pty Ltd', address: office });
-    expect(documentData('information-request', notice('information-request'), posted, e, byCaseManager, '2026-10-06').notifier).toEqual({ party: 'employer', name: 'Harbour Freight Pty Ltd', address: office });
+    expect(documentData('information-request', notice('information-request'), posted, e, byCaseManager, '2026-10-06').notifier).toEqual({
+      party: 'employer',
+      name: 'Harbour Freight Pty Ltd',
+      address: office,
+    });
     expect(documentData('provisional-liability-employer', notice('provisional-liability'), posted, e, byCaseManager, '2026-10-06').employer).toEqual({ ...claim.employer, address: office });
     expect(documentData('imp', notice('imp'), posted, doctor, byCaseManager, '2026-10-06').recipient).toEqual({ party: 'doctor', name: 'Dr Nadia Okafor' });
   });
 
   it('is in the acknowledgement letter written at notification when the claim already records it, with the case manager', () => {
     const d = acknowledgementData(posted, staff, '2026-09-15');
-    expect(d).toEqual({ claimNumber: 'WC0000123', issuedOn: '2026-09-15', worker: { ...claim.worker, address: home }, employer: claim.employer, dateOfInjury: '2026-09-14', notificationDate: '2026-09-15', contact: contactBlock });
+    expect(d).toEqual({
+      claimNumber: 'WC0000123',
+      issuedOn: '2026-09-15',
+      worker: { ...claim.worker, address: home },
+      employer: claim.employer,
+      dateOfInjury: '2026-09-14',
+      notificationDate: '2026-09-15',
+      contact: contactBlock,
+    });
     expect(problems(acknowledgementLetterData, d)).toEqual([]);
     expect(problems(acknowledgementLetterData, acknowledgementData({ ...claim, parties: [] }, null, '2026-09-15'))).toEqual(['contact']);
   });
@@ -456,9 +580,26 @@ describe('what documentData prefills is what each template accepts', () => {
   const posted: ClaimRecord = { ...withProviders, parties: withProviders.parties.map(addressed) };
   const [w, e, d, other, physio2] = posted.parties;
   const READER: Record<string, RecordedParty> = {
-    'acknowledgement-letter': w, 'information-request': e, 'contact-request': d, 'reasonable-excuse': w, 'provisional-liability': w, 'provisional-liability-employer': e,
-    'liability-accepted': e, 'decision-notice': w, imp: e, 'ime-notice': d, 'review-outcome': w, 'complaint-acknowledgement': other, 'case-conference-agenda': d,
-    'case-conference-summary': d, 'piawe-decision': e, 'treatment-decision': physio2, 's48a-warning': w, 's48a-suspension': w, 's39-notice': w, 's59a-notice': d,
+    'acknowledgement-letter': w,
+    'information-request': e,
+    'contact-request': d,
+    'reasonable-excuse': w,
+    'provisional-liability': w,
+    'provisional-liability-employer': e,
+    'liability-accepted': e,
+    'decision-notice': w,
+    imp: e,
+    'ime-notice': d,
+    'review-outcome': w,
+    'complaint-acknowledgement': other,
+    'case-conference-agenda': d,
+    'case-conference-summary': d,
+    'piawe-decision': e,
+    'treatment-decision': physio2,
+    's48a-warning': w,
+    's48a-suspension': w,
+    's39-notice': w,
+    's59a-notice': d,
   };
   /** Fields the platform fills: a problem with one of them is a prefill that does not fit the template. */
   const PREFILLED = ['', 'claimNumber', 'issuedOn', 'worker', 'employer', 'dateOfInjury', 'notificationDate', 'notifiedOn', 'recipient', 'notifier', 'contact', 'signatory', 'handler'];
@@ -470,4 +611,3 @@ describe('what documentData prefills is what each template accepts', () => {
     expect([kind, bad]).toEqual([kind, []]);
   });
 });
-

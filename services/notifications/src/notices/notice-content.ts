@@ -85,13 +85,14 @@ const WORKER_ONLY: ReadonlySet<string> = new Set(['s48a-warning', 's48a-suspensi
 
 /** A party this kind of notice cannot be addressed to (a solicitor is not "the worker"), or null. */
 export function addressRefusal(kind: string, party: RecordedParty): string | null {
-  const who = `${party.name} (${party.role === 'other' ? party.relationship ?? 'other' : party.role})`;
+  const who = `${party.name} (${party.role === 'other' ? (party.relationship ?? 'other') : party.role})`;
   // docs/rules.md §8.1: a treatment decision is written to the worker or to the provider who asked,
   // whatever the provider's role (a physiotherapist recorded as `other`, or a doctor).
   if (kind === 'treatment-decision')
     return party.role === 'worker' || party.capacities.includes('provider') ? null : `the treatment-decision notice is written to the worker or to the treatment provider; ${who} is neither`;
   // SoP S19: the s59A notice is written to the worker and to the nominated treating doctor.
-  if (kind === 's59a-notice') return party.role === 'worker' || party.role === 'doctor' ? null : `the s59a-notice is written to the worker or the nominated treating doctor; ${who} needs a covering letter written by a person`;
+  if (kind === 's59a-notice')
+    return party.role === 'worker' || party.role === 'doctor' ? null : `the s59a-notice is written to the worker or the nominated treating doctor; ${who} needs a covering letter written by a person`;
   if (WORKER_ONLY.has(kind)) return party.role === 'worker' ? null : `the ${kind} notice is written to the worker; ${who} needs a covering letter written by a person`;
   if (party.role !== 'other' || !ADDRESSED_BY_ROLE.has(kind)) return null;
   return `the ${kind} notice is written to the worker, the employer or the treating doctor; ${who} needs a covering letter written by a person`;
@@ -156,7 +157,10 @@ export function missingParty(type: string, recipient: string, claimId: string, d
         detail: `no provider named ${named} is recorded on the claim (a party with capacity provider)`,
         task: `The ${type} notice cannot go to the provider: record ${named}, the provider named in the treatment request, ${how} (${where}). A provider recorded under another name does not match (rules.md §8.1).`,
       }
-    : { detail: 'no provider is recorded on the claim (a party with capacity provider)', task: `The ${type} notice cannot go to the provider: record the treatment provider ${how} (${where}) (rules.md §8.1).` };
+    : {
+        detail: 'no provider is recorded on the claim (a party with capacity provider)',
+        task: `The ${type} notice cannot go to the provider: record the treatment provider ${how} (${where}) (rules.md §8.1).`,
+      };
 }
 
 const ROLE_LABEL: Record<string, string> = { worker: 'Worker', employer: 'Employer', doctor: 'Nominated treating doctor' };
@@ -253,7 +257,8 @@ export function discontinuanceEffect(decided: DecidedFacts | null): string | und
   if (!last || !period) return undefined;
   const paidTo = `Your weekly payments will stop. We will pay them for every day up to and including ${longDate(last)}, and not for any day after that.`;
   // s80(1): no notice period unless weekly payments were made for a continuous period of at least 12 weeks.
-  if (period === 'none') return `${paidTo} No notice period applies, because weekly payments were not paid to you for 12 weeks or more in a row (section 80 of the Workplace Injury Management and Workers Compensation Act 1998).`;
+  if (period === 'none')
+    return `${paidTo} No notice period applies, because weekly payments were not paid to you for 12 weeks or more in a row (section 80 of the Workplace Injury Management and Workers Compensation Act 1998).`;
   return `${paidTo} This allows the notice period of ${period} that the law requires (section 80 of the Workplace Injury Management and Workers Compensation Act 1998).`;
 }
 
@@ -370,13 +375,29 @@ export function documentData(kind: string, notice: NoticeRequest, claim: ClaimRe
       prefill = acknowledgementData(claim, cm, issuedOn);
       break;
     case 'information-request':
-      prefill = { ...common, notifier: withAddress({ party: party.role, name: party.name }, party.postalAddress), worker, dateOfInjury: claim.dateOfInjury, notifiedOn: claim.notificationDate, contact };
+      prefill = {
+        ...common,
+        notifier: withAddress({ party: party.role, name: party.name }, party.postalAddress),
+        worker,
+        dateOfInjury: claim.dateOfInjury,
+        notifiedOn: claim.notificationDate,
+        contact,
+      };
       break;
     case 'contact-request':
       prefill = { ...common, recipient, worker, dateOfInjury: claim.dateOfInjury, contact };
       break;
     case 'reasonable-excuse':
-      prefill = { ...common, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, notificationDate: claim.notificationDate, reason: f['liability.reasonable-excuse']?.reason, contact, signatory };
+      prefill = {
+        ...common,
+        worker,
+        employer: employerName,
+        dateOfInjury: claim.dateOfInjury,
+        notificationDate: claim.notificationDate,
+        reason: f['liability.reasonable-excuse']?.reason,
+        contact,
+        signatory,
+      };
       break;
     case 'provisional-liability':
       prefill = { ...common, worker, employer: employerName, dateOfInjury: claim.dateOfInjury, contact, signatory };

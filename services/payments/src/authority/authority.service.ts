@@ -20,7 +20,10 @@ export interface AuthorityLimit {
  */
 @Injectable()
 export class AuthorityService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(LOGGER) private readonly log: JsonLogger) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
 
   async limits(): Promise<AuthorityLimit[]> {
     const rows = await this.ds.query(`SELECT subject, max_amount::text AS max, set_by, set_at FROM payments.authority_limits ORDER BY subject`);
@@ -38,10 +41,10 @@ export class AuthorityService {
   }
 
   async limitOf(by: StaffUser): Promise<Dec | null> {
-    const rows: { subject: string; max: string }[] = await this.ds.query(
-      `SELECT subject, max_amount::text AS max FROM payments.authority_limits WHERE subject IN ($1, $2)`,
-      [`user:${by.user}`, `role:${by.role}`],
-    );
+    const rows: { subject: string; max: string }[] = await this.ds.query(`SELECT subject, max_amount::text AS max FROM payments.authority_limits WHERE subject IN ($1, $2)`, [
+      `user:${by.user}`,
+      `role:${by.role}`,
+    ]);
     const own = rows.find((r) => r.subject === `user:${by.user}`) ?? rows.find((r) => r.subject === `role:${by.role}`);
     return own ? money(own.max) : null;
   }
@@ -56,7 +59,12 @@ export class AuthorityService {
       if (rows.length === 0) throw new NotFoundException(`no payment ${paymentId}`);
       const p = rows[0];
       return withLogContext({ claimId: p.claim_id }, async () => {
-        if (p.status !== 'generated') throw new UnprocessableEntityException({ statusCode: 422, message: 'payment not authorised', problems: [{ field: 'status', problem: `is ${p.status}; only a generated payment can be authorised` }] });
+        if (p.status !== 'generated')
+          throw new UnprocessableEntityException({
+            statusCode: 422,
+            message: 'payment not authorised',
+            problems: [{ field: 'status', problem: `is ${p.status}; only a generated payment can be authorised` }],
+          });
         if (p.generated_by === by.user) throw new ForbiddenException(`${by.user} generated this payment; another person must authorise it (maker-checker)`);
         const gross = money(p.gross);
         if (limit === null) throw new ForbiddenException(`${by.user} (${by.role}) has no authority limit; the payment waits for someone who has one`);
@@ -112,7 +120,11 @@ export class AuthorityService {
       if (rows.length === 0) throw new NotFoundException(`no payment ${paymentId}`);
       const { status } = rows[0];
       if (status !== 'generated' && status !== 'authorised') {
-        throw new UnprocessableEntityException({ statusCode: 422, message: 'payment not cancelled', problems: [{ field: 'status', problem: `is ${status}; a payment in a bank file cannot be cancelled here` }] });
+        throw new UnprocessableEntityException({
+          statusCode: 422,
+          message: 'payment not cancelled',
+          problems: [{ field: 'status', problem: `is ${status}; a payment in a bank file cannot be cancelled here` }],
+        });
       }
       // The dedupe key is released so the week can be generated again (e.g. after a payee correction).
       await m.query(`UPDATE payments.payments SET status = 'cancelled', dedupe_key = dedupe_key || ':cancelled:' || id WHERE id = $1`, [paymentId]);

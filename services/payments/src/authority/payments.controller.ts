@@ -31,7 +31,10 @@ const PAYMENT_COLUMNS = `id, claim_id AS "claimId", kind, payee, week, period_fr
 @ApiBearerAuth()
 @Controller()
 export class PaymentsController {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly authority: AuthorityService) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly authority: AuthorityService,
+  ) {}
 
   @Get('payments')
   @Roles('payments-officer', 'team-leader', 'case-manager', 'admin')

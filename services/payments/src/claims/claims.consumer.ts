@@ -70,10 +70,14 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     // Cannot happen while claim.notified precedes a claim's actions on its partition; if it does,
     // failing redelivers the event rather than losing a fact a payment depends on.
     if (known.length === 0) throw new Error(`claim.action-recorded for claim ${d.claimId} before its claim.notified`);
-    await m.query(
-      `INSERT INTO payments.claim_actions (action_id, claim_id, type, action, outcome, recorded_at) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6) ON CONFLICT DO NOTHING`,
-      [d.actionId, d.claimId, d.action.type, JSON.stringify(d.action), d.outcome ? JSON.stringify(d.outcome) : null, d.recordedAt],
-    );
+    await m.query(`INSERT INTO payments.claim_actions (action_id, claim_id, type, action, outcome, recorded_at) VALUES ($1, $2, $3, $4::jsonb, $5::jsonb, $6) ON CONFLICT DO NOTHING`, [
+      d.actionId,
+      d.claimId,
+      d.action.type,
+      JSON.stringify(d.action),
+      d.outcome ? JSON.stringify(d.outcome) : null,
+      d.recordedAt,
+    ]);
     await clocksForAction(m, { claimId: d.claimId, claimNumber: d.claimNumber, paidBy: known[0].paid_by }, d.actionId, d.action);
     this.log.info('payment fact recorded', { action: d.action.type });
     // docs/rules.md §6, §8: suspended days and days from the first day no longer payable are not paid; a
@@ -82,7 +86,8 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     if (reason) await this.remediation.remediateClaimNow(m, d.claimId, `${reason} (${d.action.type} of ${d.action.at}, recorded by ${d.by.user})`, SYSTEM);
     // Medical lines held for want of a liability decision, or by the provisional cap (1998 Act s280),
     // are assessed again once liability is decided (issue 17).
-    if (d.action.type === 'liability.accepted' || d.action.type === 'liability.provisional' || d.action.type === 'liability.disputed') await this.invoices.reassessHeld(m, d.claimId, 'liability', SYSTEM);
+    if (d.action.type === 'liability.accepted' || d.action.type === 'liability.provisional' || d.action.type === 'liability.disputed')
+      await this.invoices.reassessHeld(m, d.claimId, 'liability', SYSTEM);
     await this.estimates.recompute(m, d.claimId, d.action.type);
   }
 
@@ -96,12 +101,21 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     if (!ref) throw new Error(`${a.type} for claim ${d.claimId} carries no ref (outcome.ref): the claims service records one for every treatment action`);
     const day = sydneyDate(a.at);
     if (a.type === 'treatment.requested') {
-      await m.query(
-        `INSERT INTO payments.treatment_requests (claim_id, ref, treatment, provider_name, cost, requested_on) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (claim_id, ref) DO NOTHING`,
-        [d.claimId, ref, a.treatment, a.provider, a.cost, day],
-      );
+      await m.query(`INSERT INTO payments.treatment_requests (claim_id, ref, treatment, provider_name, cost, requested_on) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (claim_id, ref) DO NOTHING`, [
+        d.claimId,
+        ref,
+        a.treatment,
+        a.provider,
+        a.cost,
+        day,
+      ]);
     } else if (a.type === 'treatment.approved' || a.type === 'treatment.declined') {
-      await m.query(`UPDATE payments.treatment_requests SET decision = $3, decided_on = $4 WHERE claim_id = $1 AND ref = $2`, [d.claimId, ref, a.type === 'treatment.approved' ? 'approved' : 'declined', day]);
+      await m.query(`UPDATE payments.treatment_requests SET decision = $3, decided_on = $4 WHERE claim_id = $1 AND ref = $2`, [
+        d.claimId,
+        ref,
+        a.type === 'treatment.approved' ? 'approved' : 'declined',
+        day,
+      ]);
     }
     await this.estimates.recompute(m, d.claimId, a.type);
     this.log.info('treatment request recorded', { action: a.type, ref });
@@ -111,14 +125,26 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     const inserted = await m.query(
       `INSERT INTO payments.claims (claim_id, claim_number, worker_name, worker_given_name, worker_family_name, worker_name_order, employer_name, employer_policy_number, date_of_injury, notification_date)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) ON CONFLICT DO NOTHING RETURNING claim_id`,
-      [d.claimId, d.claimNumber, `${d.worker.familyName} ${d.worker.givenName}`, d.worker.givenName, d.worker.familyName, d.worker.nameOrder ?? null, d.employer.name, d.employer.policyNumber, d.dateOfInjury, d.notificationDate],
+      [
+        d.claimId,
+        d.claimNumber,
+        `${d.worker.familyName} ${d.worker.givenName}`,
+        d.worker.givenName,
+        d.worker.familyName,
+        d.worker.nameOrder ?? null,
+        d.employer.name,
+        d.employer.policyNumber,
+        d.dateOfInjury,
+        d.notificationDate,
+      ],
     );
     if (inserted.length > 0) return;
     const [same] = await m.query(`SELECT claim_id FROM payments.claims WHERE claim_number = $1`, [d.claimNumber]);
     // Two claims with one number means the claims database and this one are out of step (e.g. one
     // restored from a backup). It is logged loudly; the claim's later facts then fail and are retried
     // (holding up their partition) until a person reconciles the two: payments never guesses.
-    if (same && same.claim_id !== d.claimId) this.log.error('claim.notified for a claim number payments already holds for another claim; ignored', { claimNumber: d.claimNumber, heldBy: same.claim_id });
+    if (same && same.claim_id !== d.claimId)
+      this.log.error('claim.notified for a claim number payments already holds for another claim; ignored', { claimNumber: d.claimNumber, heldBy: same.claim_id });
   }
 
   async onApplicationShutdown() {

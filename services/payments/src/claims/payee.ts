@@ -5,7 +5,10 @@ const printable = z.string().regex(/^[\x20-\x7E]*$/, 'must be printable ASCII (a
 export const bankAccount = z
   .object({
     bsb: z.string().regex(/^\d{3}-\d{3}$/, 'must be NNN-NNN'),
-    account: z.string().regex(/^[0-9 -]{1,9}$/, 'must be 1-9 digits, hyphens or spaces').refine((a) => /\d/.test(a), 'must contain a digit'),
+    account: z
+      .string()
+      .regex(/^[0-9 -]{1,9}$/, 'must be 1-9 digits, hyphens or spaces')
+      .refine((a) => /\d/.test(a), 'must contain a digit'),
     accountTitle: printable.pipe(z.string().trim().min(1, 'must not be empty').max(32, 'must be at most 32 characters (the ABA field width)')),
   })
   .strict();
@@ -20,12 +23,16 @@ export const TAX_SCALES = ['tax-free-threshold', 'no-tax-free-threshold', 'no-tf
 export const payeeSchema = z
   .object({
     paidBy: z.enum(['insurer', 'employer']),
-    worker: bankAccount.extend({ taxScale: z.enum(TAX_SCALES) }).strict().optional(),
+    worker: bankAccount
+      .extend({ taxScale: z.enum(TAX_SCALES) })
+      .strict()
+      .optional(),
     employer: bankAccount.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
     if (v.paidBy === 'insurer' && !v.worker) ctx.addIssue({ code: 'custom', path: ['worker'], message: "is required when the insurer pays the worker: the worker's account and tax scale" });
-    if (v.paidBy === 'employer' && !v.employer) ctx.addIssue({ code: 'custom', path: ['employer'], message: "is required when the employer pays through payroll: the employer's account for reimbursements" });
+    if (v.paidBy === 'employer' && !v.employer)
+      ctx.addIssue({ code: 'custom', path: ['employer'], message: "is required when the employer pays through payroll: the employer's account for reimbursements" });
   });
 export type Payee = z.infer<typeof payeeSchema>;

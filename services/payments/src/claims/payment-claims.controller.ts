@@ -9,7 +9,10 @@ import { InvoicesService } from '../medical/invoices/invoices.service';
 @ApiBearerAuth()
 @Controller('claims/:claimId')
 export class PaymentClaimsController {
-  constructor(private readonly claims: PaymentClaimsService, private readonly invoices: InvoicesService) {}
+  constructor(
+    private readonly claims: PaymentClaimsService,
+    private readonly invoices: InvoicesService,
+  ) {}
 
   @Get()
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')

@@ -80,7 +80,9 @@ export class PaymentClaimsService {
   }
 
   async facts(claimId: string): Promise<PaymentFact[]> {
-    const rows: { type: string; action: { at: string }; recorded_at: Date }[] = await this.ds.query(`SELECT type, action, recorded_at FROM payments.claim_actions WHERE claim_id = $1 ORDER BY seq`, [claimId]);
+    const rows: { type: string; action: { at: string }; recorded_at: Date }[] = await this.ds.query(`SELECT type, action, recorded_at FROM payments.claim_actions WHERE claim_id = $1 ORDER BY seq`, [
+      claimId,
+    ]);
     return rows.map((r) => ({ type: r.type, at: r.action.at, recordedAt: r.recorded_at.toISOString() }));
   }
 
@@ -96,8 +98,18 @@ export class PaymentClaimsService {
       await m.query(
         `UPDATE payments.claims SET paid_by = $2, payee_bsb = $3, payee_account = $4, payee_account_title = $5, tax_scale = $6,
            employer_bsb = $7, employer_account = $8, employer_account_title = $9, updated_by = $10, updated_at = now() WHERE claim_id = $1`,
-        [claimId, p.paidBy, p.worker?.bsb ?? null, p.worker?.account ?? null, p.worker?.accountTitle ?? null, p.worker?.taxScale ?? null,
-          p.employer?.bsb ?? null, p.employer?.account ?? null, p.employer?.accountTitle ?? null, by.user],
+        [
+          claimId,
+          p.paidBy,
+          p.worker?.bsb ?? null,
+          p.worker?.account ?? null,
+          p.worker?.accountTitle ?? null,
+          p.worker?.taxScale ?? null,
+          p.employer?.bsb ?? null,
+          p.employer?.account ?? null,
+          p.employer?.accountTitle ?? null,
+          by.user,
+        ],
       );
       const claim = await this.get(claimId, m);
       // program 4.6: an employer paying through payroll is reimbursed on its schedule instead.

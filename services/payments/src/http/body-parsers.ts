@@ -29,7 +29,7 @@ export class BodyParsers {
 function bodyParserErrors(err: unknown, _req: Request, _res: Response, next: NextFunction) {
   const e = err as { type?: unknown; status?: unknown; message?: string };
   if (typeof e?.type === 'string' && typeof e.status === 'number' && e.status >= 400 && e.status < 500) {
-    const message = e.type === 'entity.too.large' ? `the request body is larger than ${MAX_BODY}` : e.message ?? 'the request body could not be read';
+    const message = e.type === 'entity.too.large' ? `the request body is larger than ${MAX_BODY}` : (e.message ?? 'the request body could not be read');
     return next(new HttpException({ statusCode: e.status, message }, e.status));
   }
   next(err);

@@ -12,7 +12,10 @@ import { InvoiceImportService } from './invoices/invoice-import.service';
 import { InvoicesService } from './invoices/invoices.service';
 import { EstimatesService } from './estimates/estimates.service';
 
-const money2 = z.string().regex(/^(0|[1-9]\d*)\.\d{2}$/, 'must be an amount with two decimal places, e.g. "95.00"').refine((v) => v.length <= 8, 'must be at most 99999.99');
+const money2 = z
+  .string()
+  .regex(/^(0|[1-9]\d*)\.\d{2}$/, 'must be an amount with two decimal places, e.g. "95.00"')
+  .refine((v) => v.length <= 8, 'must be at most 99999.99');
 /** One invoice as JSON: the same rules as a line of the bulk file (docs/medical-invoices.md). */
 export const invoiceSchema = z
   .object({
@@ -53,7 +56,9 @@ export class MedicalController {
   @Post('claims/:claimId/invoices')
   @HttpCode(201)
   @Roles('payments-officer', 'case-manager', 'admin')
-  @ApiOperation({ summary: "One provider invoice (or a worker's receipts, payee worker) for a claim: every line assessed as medical.md says; paid and reduced lines become payments waiting for authorisation" })
+  @ApiOperation({
+    summary: "One provider invoice (or a worker's receipts, payee worker) for a claim: every line assessed as medical.md says; paid and reduced lines become payments waiting for authorisation",
+  })
   @ApiBody({ schema: openApiSchema(invoiceSchema) })
   @ApiResponse({ status: 200, description: 'the same invoice was already received (same provider, number and lines)' })
   @ApiResponse({ status: 409, description: 'the invoice number was already received from this provider for the claim with other lines' })
@@ -89,7 +94,9 @@ export class MedicalController {
   @Post('medical-invoices')
   @HttpCode(201)
   @Roles('payments-officer', 'admin')
-  @ApiOperation({ summary: `Invoice lines in bulk (text/csv, UTF-8, header ${MEDICAL_INVOICE_COLUMNS.join(',')}; docs/medical-invoices.md): checked line by line, then all recorded and assessed, or nothing` })
+  @ApiOperation({
+    summary: `Invoice lines in bulk (text/csv, UTF-8, header ${MEDICAL_INVOICE_COLUMNS.join(',')}; docs/medical-invoices.md): checked line by line, then all recorded and assessed, or nothing`,
+  })
   @ApiConsumes('text/csv')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and file return the same import (the same bytes do too)' })
   @ApiResponse({ status: 200, description: 'this file was already imported' })
@@ -123,7 +130,9 @@ export class MedicalController {
   @Post('claims/:claimId/approvals')
   @HttpCode(201)
   @Roles('case-manager', 'team-leader', 'admin')
-  @ApiOperation({ summary: 'Approve treatment for payment (1987 Act s60(2A)): an approved treatment request becomes items, units and dates for a provider; lines held for want of it are assessed again' })
+  @ApiOperation({
+    summary: 'Approve treatment for payment (1987 Act s60(2A)): an approved treatment request becomes items, units and dates for a provider; lines held for want of it are assessed again',
+  })
   @ApiBody({ schema: openApiSchema(approvalSchema) })
   @ApiResponse({ status: 422, description: 'the request is not approved (or not recorded), or an item is not in the fee order' })
   async approve(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
@@ -156,7 +165,7 @@ export class MedicalController {
 
   @Get('estimates')
   @Roles('team-leader', 'payments-officer', 'admin')
-  @ApiOperation({ summary: 'The portfolio: every claim\'s estimate of what it will still cost, summed (weekly, medical, other), as at today' })
+  @ApiOperation({ summary: "The portfolio: every claim's estimate of what it will still cost, summed (weekly, medical, other), as at today" })
   async portfolio() {
     return this.estimates.portfolio();
   }

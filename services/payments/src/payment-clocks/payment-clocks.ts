@@ -17,12 +17,19 @@ type Clock = 'weekly-payment' | 'reimbursement';
 const SOURCE = 'wc-claims/payments';
 
 export async function startClock(m: EntityManager, claim: { claimId: string; claimNumber: string }, clock: Clock, ref: string, receivedOn: LocalDate): Promise<void> {
-  const inserted = await m.query(
-    `INSERT INTO payments.payment_clocks (ref, claim_id, clock, received_on, status) VALUES ($1, $2, $3, $4, 'running') ON CONFLICT DO NOTHING RETURNING ref`,
-    [ref, claim.claimId, clock, receivedOn],
-  );
+  const inserted = await m.query(`INSERT INTO payments.payment_clocks (ref, claim_id, clock, received_on, status) VALUES ($1, $2, $3, $4, 'running') ON CONFLICT DO NOTHING RETURNING ref`, [
+    ref,
+    claim.claimId,
+    clock,
+    receivedOn,
+  ]);
   if (inserted.length === 0) return;
-  await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'payment-clock.started', source: SOURCE, subject: claim.claimId, data: { claimId: claim.claimId, claimNumber: claim.claimNumber, clock, ref, receivedOn } }));
+  await enqueue(
+    m,
+    SCHEMA,
+    TOPICS.payments,
+    newEnvelope({ type: 'payment-clock.started', source: SOURCE, subject: claim.claimId, data: { claimId: claim.claimId, claimNumber: claim.claimNumber, clock, ref, receivedOn } }),
+  );
 }
 
 export async function stopClocks(m: EntityManager, claim: { claimId: string; claimNumber: string }, clock: Clock, reason: string): Promise<void> {
@@ -31,7 +38,12 @@ export async function stopClocks(m: EntityManager, claim: { claimId: string; cla
     [claim.claimId, clock, reason],
   );
   for (const { ref } of rows) {
-    await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'payment-clock.stopped', source: SOURCE, subject: claim.claimId, data: { claimId: claim.claimId, claimNumber: claim.claimNumber, ref, reason } }));
+    await enqueue(
+      m,
+      SCHEMA,
+      TOPICS.payments,
+      newEnvelope({ type: 'payment-clock.stopped', source: SOURCE, subject: claim.claimId, data: { claimId: claim.claimId, claimNumber: claim.claimNumber, ref, reason } }),
+    );
   }
 }
 
@@ -53,7 +65,14 @@ export async function meetClocksOfRun(m: EntityManager, runId: string, on: Local
   const byClaim = new Map<string, string[]>();
   for (const r of rows) byClaim.set(r.claim_id, [...(byClaim.get(r.claim_id) ?? []), r.ref]);
   const numbers: { claim_id: string; claim_number: string }[] = await m.query(`SELECT claim_id, claim_number FROM payments.claims WHERE claim_id = ANY($1::uuid[])`, [[...byClaim.keys()]]);
-  await enqueueMany(m, SCHEMA, TOPICS.payments, numbers.map((n) => newEnvelope({ type: 'payment-clock.met', source: SOURCE, subject: n.claim_id, data: { claimId: n.claim_id, claimNumber: n.claim_number, refs: byClaim.get(n.claim_id)!.sort(), on } })));
+  await enqueueMany(
+    m,
+    SCHEMA,
+    TOPICS.payments,
+    numbers.map((n) =>
+      newEnvelope({ type: 'payment-clock.met', source: SOURCE, subject: n.claim_id, data: { claimId: n.claim_id, claimNumber: n.claim_number, refs: byClaim.get(n.claim_id)!.sort(), on } }),
+    ),
+  );
   return rows.length;
 }
 

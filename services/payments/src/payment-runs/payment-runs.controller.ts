@@ -15,7 +15,10 @@ const keySchema = z.string({ required_error: 'is required: a retried request mus
 @Roles('payments-officer', 'team-leader')
 @Controller('payment-runs')
 export class PaymentRunsController {
-  constructor(private readonly runs: PaymentRunsService, private readonly remittances: RemittancesService) {}
+  constructor(
+    private readonly runs: PaymentRunsService,
+    private readonly remittances: RemittancesService,
+  ) {}
 
   @Post()
   @HttpCode(202)

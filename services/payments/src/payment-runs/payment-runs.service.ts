@@ -63,13 +63,24 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
     const id = randomUUID();
     try {
       await this.ds.transaction(async (m) => {
-        await m.query(`INSERT INTO payments.payment_runs (id, idempotency_key, processing_date, status, payment_count, total, created_by) VALUES ($1, $2, $3, 'building', 0, 0, $4)`, [id, idempotencyKey, processingDate, by.user]);
+        await m.query(`INSERT INTO payments.payment_runs (id, idempotency_key, processing_date, status, payment_count, total, created_by) VALUES ($1, $2, $3, 'building', 0, 0, $4)`, [
+          id,
+          idempotencyKey,
+          processingDate,
+          by.user,
+        ]);
         const [taken] = await m.query(
           `WITH taken AS (UPDATE payments.payments SET status = 'in-run', run_id = $1 WHERE status = 'authorised' RETURNING net)
            SELECT count(*)::int AS n, coalesce(sum(net), 0)::text AS total FROM taken`,
           [id],
         );
-        if (taken.n === 0) throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'no payment run made', problems: [{ field: 'payments', problem: 'there are no authorised payments waiting for a run' }] });
+        if (taken.n === 0)
+          throw new UnprocessableEntityException({
+            statusCode: 422,
+            error: 'Unprocessable Entity',
+            message: 'no payment run made',
+            problems: [{ field: 'payments', problem: 'there are no authorised payments waiting for a run' }],
+          });
         await m.query(`UPDATE payments.payment_runs SET payment_count = $2, total = $3 WHERE id = $1`, [id, taken.n, taken.total]);
         await m.query(
           `INSERT INTO payments.payment_audit (payment_id, actor, role, from_status, to_status, reason)
@@ -135,14 +146,30 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
       balancingRecord: c.ABA_BALANCING_RECORD === 'true',
       payments,
     });
-    if (!result.ok) throw new Error(`the bank file was refused: ${result.problems.slice(0, 5).map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    if (!result.ok)
+      throw new Error(
+        `the bank file was refused: ${result.problems
+          .slice(0, 5)
+          .map((p) => `${p.path}: ${p.message}`)
+          .join('; ')}`,
+      );
     const sha = createHash('sha256').update(result.file).digest('hex');
     await this.ds.transaction(async (m) => {
       // TypeORM gives [rows, rowCount] for an UPDATE.
-      const [updated]: [{ total: string; payment_count: number }[], number] = await m.query(`UPDATE payments.payment_runs SET status = 'complete', aba = $2, aba_sha256 = $3, done = payment_count, completed_at = now() WHERE id = $1 AND status = 'building' RETURNING total::text AS total, payment_count`, [id, result.file, sha]);
+      const [updated]: [{ total: string; payment_count: number }[], number] = await m.query(
+        `UPDATE payments.payment_runs SET status = 'complete', aba = $2, aba_sha256 = $3, done = payment_count, completed_at = now() WHERE id = $1 AND status = 'building' RETURNING total::text AS total, payment_count`,
+        [id, result.file, sha],
+      );
       if (updated.length === 0) return;
       const [ids]: [{ id: string }[], number] = await m.query(`UPDATE payments.payments SET status = 'released' WHERE run_id = $1 AND status = 'in-run' RETURNING id`, [id]);
-      await audit(m, ids.map((r) => r.id), { user: 'system:payment-run', role: 'system' }, 'in-run', 'released', `in the bank file of payment run ${id} (sha256 ${sha})`);
+      await audit(
+        m,
+        ids.map((r) => r.id),
+        { user: 'system:payment-run', role: 'system' },
+        'in-run',
+        'released',
+        `in the bank file of payment run ${id} (sha256 ${sha})`,
+      );
       await meetClocksOfRun(m, id, run.d);
       // A remittance advice for each provider and claim paid in this run, written once the file is complete.
       await m.query(
@@ -165,8 +192,16 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
     if (rows.length === 0) throw new NotFoundException(`no payment run ${id}`);
     const r = rows[0];
     return {
-      id: r.id, processingDate: r.d, status: r.status, payments: r.payment_count, done: r.done, total: r.total, abaSha256: r.aba_sha256,
-      createdBy: r.created_by, createdAt: r.created_at.toISOString(), completedAt: r.completed_at?.toISOString() ?? null,
+      id: r.id,
+      processingDate: r.d,
+      status: r.status,
+      payments: r.payment_count,
+      done: r.done,
+      total: r.total,
+      abaSha256: r.aba_sha256,
+      createdBy: r.created_by,
+      createdAt: r.created_at.toISOString(),
+      completedAt: r.completed_at?.toISOString() ?? null,
     };
   }
 

@@ -8,7 +8,11 @@ const calculated = z
   .object({
     basis: z.literal('calculated'),
     reason,
-    employments: z.array(z.object({ id, employer: z.string().trim().min(1), startedOn: localDate, materialChangeOn: localDate.nullable().optional(), expectedWeeklyEarnings: moneyText.nullable().optional() }).strict()).min(1, 'must list every employment at the time of injury'),
+    employments: z
+      .array(
+        z.object({ id, employer: z.string().trim().min(1), startedOn: localDate, materialChangeOn: localDate.nullable().optional(), expectedWeeklyEarnings: moneyText.nullable().optional() }).strict(),
+      )
+      .min(1, 'must list every employment at the time of injury'),
     // Each line's kind and amount are checked by the rule book, which names the line (earnings[3].kind).
     earnings: z.array(z.object({ id, employment: id, from: localDate, to: localDate, kind: z.string(), amount: z.string() }).strict()),
     unpaidLeave: z.array(z.object({ employment: id, from: localDate, to: localDate }).strict()).optional(),

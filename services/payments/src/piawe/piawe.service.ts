@@ -102,12 +102,20 @@ export class PiaweService {
 
   async review(id: string, r: PiaweReview, by: StaffUser): Promise<PiaweView> {
     const reviewed = await this.ds.transaction(async (m) => {
-      const rows = await m.query(`SELECT d.claim_id, d.status, d.determined_by, d.basis, d.amount::text AS amount, d.amount_after_52_weeks::text AS after, c.claim_number
-        FROM payments.piawe_determinations d JOIN payments.claims c USING (claim_id) WHERE d.id = $1 FOR UPDATE OF d`, [id]);
+      const rows = await m.query(
+        `SELECT d.claim_id, d.status, d.determined_by, d.basis, d.amount::text AS amount, d.amount_after_52_weeks::text AS after, c.claim_number
+        FROM payments.piawe_determinations d JOIN payments.claims c USING (claim_id) WHERE d.id = $1 FOR UPDATE OF d`,
+        [id],
+      );
       if (rows.length === 0) throw new NotFoundException(`no PIAWE determination ${id}`);
       const d = rows[0];
       return withLogContext({ claimId: d.claim_id }, async () => {
-        if (d.status !== 'awaiting-review') throw new UnprocessableEntityException({ statusCode: 422, message: 'not reviewed', problems: [{ field: 'status', problem: `is ${d.status}; only a determination awaiting review can be reviewed` }] });
+        if (d.status !== 'awaiting-review')
+          throw new UnprocessableEntityException({
+            statusCode: 422,
+            message: 'not reviewed',
+            problems: [{ field: 'status', problem: `is ${d.status}; only a determination awaiting review can be reviewed` }],
+          });
         if (d.determined_by === by.user) throw new ForbiddenException(`${by.user} made this determination; a second person must review it`);
         const status = r.decision === 'approve' ? 'final' : 'rejected';
         if (status === 'final') {
@@ -115,11 +123,30 @@ export class PiaweService {
         }
         await m.query(`UPDATE payments.piawe_determinations SET status = $2, reviewed_by = $3, reviewed_at = now(), review_note = $4 WHERE id = $1`, [id, status, by.user, r.note]);
         if (status === 'final') {
-          const data = { claimId: d.claim_id, claimNumber: d.claim_number, determinationId: id, basis: d.basis, amount: d.amount, amountAfter52Weeks: d.after, determinedBy: d.determined_by, reviewedBy: by.user };
+          const data = {
+            claimId: d.claim_id,
+            claimNumber: d.claim_number,
+            determinationId: id,
+            basis: d.basis,
+            amount: d.amount,
+            amountAfter52Weeks: d.after,
+            determinedBy: d.determined_by,
+            reviewedBy: by.user,
+          };
           await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'piawe.determined', source: 'wc-claims/payments', subject: d.claim_id, data }));
           // A PIAWE determination is a work capacity decision (s43(1)(d)): the worker and the employer get a notice of it.
           // decidedBy: who made the determination signs the notice (issue 16; the reviewer approved it).
-          const notice = { claimId: d.claim_id, claimNumber: d.claim_number, noticeId: randomUUID(), type: 'piawe-decision', on: sydneyAt(Date.now()).date, to: ['employer', 'worker'], cause: 'piawe.determined', ref: id, facts: { decidedBy: d.determined_by } };
+          const notice = {
+            claimId: d.claim_id,
+            claimNumber: d.claim_number,
+            noticeId: randomUUID(),
+            type: 'piawe-decision',
+            on: sydneyAt(Date.now()).date,
+            to: ['employer', 'worker'],
+            cause: 'piawe.determined',
+            ref: id,
+            facts: { decidedBy: d.determined_by },
+          };
           await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'notice.requested', source: 'wc-claims/payments', subject: d.claim_id, data: notice }));
         }
         this.log.info('PIAWE reviewed', { determinationId: id, status, by: by.user });
@@ -145,9 +172,20 @@ export class PiaweService {
     if (rows.length === 0) throw new NotFoundException(`no PIAWE determination ${id}`);
     const r = rows[0];
     return {
-      id: r.id, claimId: r.claim_id, basis: r.basis, status: r.status, amount: r.amount, amountAfter52Weeks: r.amount_after_52_weeks, regime: r.regime, reason: r.reason,
-      determinedBy: r.determined_by, determinedAt: r.determined_at.toISOString(), reviewedBy: r.reviewed_by, reviewedAt: r.reviewed_at?.toISOString() ?? null,
-      reviewNote: r.review_note, evidence: r.evidence,
+      id: r.id,
+      claimId: r.claim_id,
+      basis: r.basis,
+      status: r.status,
+      amount: r.amount,
+      amountAfter52Weeks: r.amount_after_52_weeks,
+      regime: r.regime,
+      reason: r.reason,
+      determinedBy: r.determined_by,
+      determinedAt: r.determined_at.toISOString(),
+      reviewedBy: r.reviewed_by,
+      reviewedAt: r.reviewed_at?.toISOString() ?? null,
+      reviewNote: r.review_note,
+      evidence: r.evidence,
     };
   }
 }

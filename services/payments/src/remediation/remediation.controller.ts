@@ -43,7 +43,8 @@ export class RemediationController {
   @Get()
   @Roles('team-leader', 'payments-officer', 'case-manager', 'admin')
   @ApiOperation({
-    summary: "A claim's remediations, newest first: those staff started and those made when a fact took away days already paid (an s48A suspension, a discontinuance: rules.md §8), with their overpaid and arrears totals",
+    summary:
+      "A claim's remediations, newest first: those staff started and those made when a fact took away days already paid (an s48A suspension, a discontinuance: rules.md §8), with their overpaid and arrears totals",
   })
   @ApiResponse({ status: 400, description: 'claimId is missing or not a uuid' })
   async list(@Query() query: unknown) {

@@ -77,10 +77,15 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
            AND EXISTS (SELECT 1 FROM payments.payments p WHERE p.claim_id = c.claim_id AND p.kind = 'weekly' AND p.status <> 'cancelled')`,
         [req.claimIds ?? null],
       );
-      await m.query(
-        `INSERT INTO payments.remediations (id, reason, change, parameter_version, claim_ids, status, claims_total, created_by) VALUES ($1, $2, $3::jsonb, $4, $5, 'running', $6, $7)`,
-        [id, req.reason, JSON.stringify({ parameters: req.parameters ?? null, claimIds: req.claimIds ?? null }), version, req.claimIds ?? null, n, by.user],
-      );
+      await m.query(`INSERT INTO payments.remediations (id, reason, change, parameter_version, claim_ids, status, claims_total, created_by) VALUES ($1, $2, $3::jsonb, $4, $5, 'running', $6, $7)`, [
+        id,
+        req.reason,
+        JSON.stringify({ parameters: req.parameters ?? null, claimIds: req.claimIds ?? null }),
+        version,
+        req.claimIds ?? null,
+        n,
+        by.user,
+      ]);
     });
     this.log.info('remediation started', { remediationId: id, by: by.user, reason: req.reason });
     this.start(id);
@@ -98,20 +103,25 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM payments.payments WHERE claim_id = $1 AND kind = 'weekly' AND status <> 'cancelled'`, [claimId]);
     if (n === 0) return null;
     const id = randomUUID();
-    await m.query(
-      `INSERT INTO payments.remediations (id, reason, change, parameter_version, claim_ids, status, claims_total, created_by) VALUES ($1, $2, $3::jsonb, NULL, $4, 'running', 1, $5)`,
-      [id, reason, JSON.stringify({ parameters: null, claimIds: [claimId] }), [claimId], by.user],
-    );
+    await m.query(`INSERT INTO payments.remediations (id, reason, change, parameter_version, claim_ids, status, claims_total, created_by) VALUES ($1, $2, $3::jsonb, NULL, $4, 'running', 1, $5)`, [
+      id,
+      reason,
+      JSON.stringify({ parameters: null, claimIds: [claimId] }),
+      [claimId],
+      by.user,
+    ]);
     const tables = (await this.parameters.current(m)).tables;
     const t = await this.remediateBatch(m, id, [claimId], tables, by.user);
     if (t.weeksCorrected === 0 && t.staleCancelled === 0) {
       await m.query(`DELETE FROM payments.remediations WHERE id = $1`, [id]);
       return null;
     }
-    await m.query(
-      `UPDATE payments.remediations SET status = 'complete', completed_at = now(), cursor = $2, claims_done = 1, arrears_total = $3, overpaid_total = $4 WHERE id = $1`,
-      [id, claimId, formatMoney(t.arrears), formatMoney(t.overpaid)],
-    );
+    await m.query(`UPDATE payments.remediations SET status = 'complete', completed_at = now(), cursor = $2, claims_done = 1, arrears_total = $3, overpaid_total = $4 WHERE id = $1`, [
+      id,
+      claimId,
+      formatMoney(t.arrears),
+      formatMoney(t.overpaid),
+    ]);
     this.log.info('claim remediated after a change of its facts', { claimId, remediationId: id, reason, overpaid: formatMoney(t.overpaid), arrears: formatMoney(t.arrears) });
     return this.viewIn(m, id);
   }
@@ -145,11 +155,20 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
           return false;
         }
         const tables = (await this.parameters.current(m)).tables;
-        const t = await this.remediateBatch(m, id, batch.map((b) => b.claim_id), tables, r.created_by);
-        await m.query(
-          `UPDATE payments.remediations SET cursor = $2, claims_done = claims_done + $3, arrears_total = arrears_total + $4, overpaid_total = overpaid_total + $5 WHERE id = $1`,
-          [id, batch[batch.length - 1].claim_id, batch.length, formatMoney(t.arrears), formatMoney(t.overpaid)],
+        const t = await this.remediateBatch(
+          m,
+          id,
+          batch.map((b) => b.claim_id),
+          tables,
+          r.created_by,
         );
+        await m.query(`UPDATE payments.remediations SET cursor = $2, claims_done = claims_done + $3, arrears_total = arrears_total + $4, overpaid_total = overpaid_total + $5 WHERE id = $1`, [
+          id,
+          batch[batch.length - 1].claim_id,
+          batch.length,
+          formatMoney(t.arrears),
+          formatMoney(t.overpaid),
+        ]);
         return true;
       });
       if (!more) break;
@@ -162,7 +181,13 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
    * remediation runs over the whole book): the facts, PIAWEs and payments of every claim in the
    * batch are loaded at once, each claim is valued in memory, and the corrections go back in bulk.
    */
-  private async remediateBatch(m: EntityManager, remediationId: string, claimIds: string[], tables: ParameterTables, maker: string): Promise<{ arrears: Dec; overpaid: Dec; weeksCorrected: number; staleCancelled: number }> {
+  private async remediateBatch(
+    m: EntityManager,
+    remediationId: string,
+    claimIds: string[],
+    tables: ParameterTables,
+    maker: string,
+  ): Promise<{ arrears: Dec; overpaid: Dec; weeksCorrected: number; staleCancelled: number }> {
     const t0 = Date.now();
     const claims = await this.claims.many(claimIds, m);
     const piawes = await piawesInForce(m, claimIds);
@@ -195,9 +220,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
       // Generated but not authorised: cancelled if the week is now worth another amount, so it is
       // generated again at the new amount rather than paid at the old one.
       for (const p of mine) if (p.status === 'generated' && now.get(p.from) !== p.gross) stale.push(p.id);
-      const paid: PaidWeek[] = mine
-        .filter((p) => p.status !== 'generated')
-        .map((p) => ({ from: p.from, to: p.to, week: p.week, paid: money(p.gross).plus(decimal(p.arrears)), was: p.was }));
+      const paid: PaidWeek[] = mine.filter((p) => p.status !== 'generated').map((p) => ({ from: p.from, to: p.to, week: p.week, paid: money(p.gross).plus(decimal(p.arrears)), was: p.was }));
       // An overpayment an earlier remediation recorded, and still the same, is not recorded again.
       const corrections = correctWeeks(paid, weeks).filter((c) => recordedOverpaid.get(`${claimId}/${c.from}`) !== c.difference);
       if (corrections.length === 0) continue;
@@ -223,22 +246,43 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
       const owed = sum(a.corrections.map((c) => decimal(c.difference)));
       const account = claim.paidBy === 'insurer' ? claim.worker : claim.employer;
       if (!account) throw new Error(`claim ${claim.claimNumber} has arrears of ${formatMoney(owed)} but no payee account`);
-      const payg = claim.paidBy === 'insurer' && claim.worker
-        ? sum(a.corrections.map((c) => {
-            const scale = claim.worker!.taxScale as PaygScale;
-            const d = paygOn(c.newAmount, scale).minus(paygOn(c.oldAmount, scale));
-            return d.lessThan(0) ? ZERO : d;
-          }))
-        : ZERO;
+      const payg =
+        claim.paidBy === 'insurer' && claim.worker
+          ? sum(
+              a.corrections.map((c) => {
+                const scale = claim.worker!.taxScale as PaygScale;
+                const d = paygOn(c.newAmount, scale).minus(paygOn(c.oldAmount, scale));
+                return d.lessThan(0) ? ZERO : d;
+              }),
+            )
+          : ZERO;
       return {
-        id: a.id, claim, kind: 'arrears', payee: claim.paidBy === 'insurer' ? 'worker' : 'employer', week: null,
-        from: a.corrections[0].from, to: a.corrections[a.corrections.length - 1].to, gross: formatMoney(owed), payg: formatMoney(payg.greaterThanOrEqualTo(owed) ? ZERO : payg),
-        explanation: { remediationId, weeks: a.corrections.map((c) => c.explanation) }, account, reference: `${claim.claimNumber} ARREARS`,
-        dedupeKey: `arrears:${remediationId}:${a.claimId}`, generatedBy: maker, remediationId,
+        id: a.id,
+        claim,
+        kind: 'arrears',
+        payee: claim.paidBy === 'insurer' ? 'worker' : 'employer',
+        week: null,
+        from: a.corrections[0].from,
+        to: a.corrections[a.corrections.length - 1].to,
+        gross: formatMoney(owed),
+        payg: formatMoney(payg.greaterThanOrEqualTo(owed) ? ZERO : payg),
+        explanation: { remediationId, weeks: a.corrections.map((c) => c.explanation) },
+        account,
+        reference: `${claim.claimNumber} ARREARS`,
+        dedupeKey: `arrears:${remediationId}:${a.claimId}`,
+        generatedBy: maker,
+        remediationId,
       };
     });
     await insertPayments(m, newPayments);
-    await audit(m, arrearsPayments.map((a) => a.id), { user: maker, role: 'remediation' }, null, 'generated', `arrears found by remediation ${remediationId}`);
+    await audit(
+      m,
+      arrearsPayments.map((a) => a.id),
+      { user: maker, role: 'remediation' },
+      null,
+      'generated',
+      `arrears found by remediation ${remediationId}`,
+    );
     if (weekRows.length > 0) {
       const col = (i: number) => weekRows.map((r) => r[i]);
       await m.query(
@@ -249,7 +293,11 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
       );
     }
     this.log.info('remediation batch done', {
-      remediationId, claims: claimIds.length, weeksCorrected: weekRows.length, arrears: formatMoney(arrears), overpaid: formatMoney(overpaid),
+      remediationId,
+      claims: claimIds.length,
+      weeksCorrected: weekRows.length,
+      arrears: formatMoney(arrears),
+      overpaid: formatMoney(overpaid),
       ms: { read: t1 - t0, value: t2 - t1, write: Date.now() - t2 },
     });
     return { arrears, overpaid, weeksCorrected: weekRows.length, staleCancelled: stale.length };
@@ -277,8 +325,17 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     if (rows.length === 0) throw new NotFoundException(`no remediation ${id}`);
     const r = rows[0];
     return {
-      id: r.id, reason: r.reason, status: r.status, parameterVersion: r.parameter_version, claimsTotal: r.claims_total, claimsDone: r.claims_done,
-      arrearsTotal: r.arrears, overpaidTotal: r.overpaid, createdBy: r.created_by, createdAt: r.created_at.toISOString(), completedAt: r.completed_at?.toISOString() ?? null,
+      id: r.id,
+      reason: r.reason,
+      status: r.status,
+      parameterVersion: r.parameter_version,
+      claimsTotal: r.claims_total,
+      claimsDone: r.claims_done,
+      arrearsTotal: r.arrears,
+      overpaidTotal: r.overpaid,
+      createdBy: r.created_by,
+      createdAt: r.created_at.toISOString(),
+      completedAt: r.completed_at?.toISOString() ?? null,
     };
   }
 

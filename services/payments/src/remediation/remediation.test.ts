@@ -11,7 +11,10 @@ const actions = events.map((event) => ({ event }));
 const piawe = (amount: string) => ({ id: 'd', basis: 'interim' as const, status: 'interim' as const, amount, amountAfter52Weeks: null });
 const paidAt = (amount: string): PaidWeek[] =>
   weeksOf(actions, piawe(amount), '2026-03-01', builtInTables()).weeks.map((w) => ({
-    from: w.block.from, to: w.block.to, week: w.block.week, paid: money(w.block.amount),
+    from: w.block.from,
+    to: w.block.to,
+    week: w.block.week,
+    paid: money(w.block.amount),
     was: { piawe: w.piawe, p: [amount], max: ['2523.00'], sections: ['s36'], amount: w.block.amount },
   }));
 

@@ -11,7 +11,6 @@ import { PiaweInForce, piaweInForce } from '../piawe/piawe-in-force';
 import { periodEntitlement } from '../weekly-payments/period-entitlement';
 import { insertPayment } from '../weekly-payments/weekly-payments.service';
 
-
 export interface ReconciliationSummary {
   matched: number;
   discrepancies: number;
@@ -43,7 +42,19 @@ export async function reconcileSchedule(
   for (const l of lines) {
     const paid = l.compensationPaid;
     const record = (status: string, note: string, claimId: string | null, entitlement: string | null, paymentId: string | null = null) =>
-      rows.push([l.line, claimId, l.claimNumber, l.periodStart, l.periodEnd, formatMoney(paid), entitlement, entitlement === null ? null : formatMoney(paid.minus(money(entitlement))), status, note, paymentId]);
+      rows.push([
+        l.line,
+        claimId,
+        l.claimNumber,
+        l.periodStart,
+        l.periodEnd,
+        formatMoney(paid),
+        entitlement,
+        entitlement === null ? null : formatMoney(paid.minus(money(entitlement))),
+        status,
+        note,
+        paymentId,
+      ]);
     const claim = known.get(l.claimNumber);
     if (!claim) {
       summary.unknownClaims++;
@@ -63,14 +74,30 @@ export async function reconcileSchedule(
     const entitlement = money(e.amount);
     const reimburse = min(paid, entitlement);
     const matched = paid.equals(entitlement);
-    const notes = [matched ? 'employer paid the entitlement' : `employer paid ${formatMoney(paid)}, entitlement ${e.amount} (${paid.greaterThan(entitlement) ? 'overpaid by the employer' : 'underpaid: the worker is owed the difference'})`, ...e.notes];
+    const notes = [
+      matched
+        ? 'employer paid the entitlement'
+        : `employer paid ${formatMoney(paid)}, entitlement ${e.amount} (${paid.greaterThan(entitlement) ? 'overpaid by the employer' : 'underpaid: the worker is owed the difference'})`,
+      ...e.notes,
+    ];
     let paymentId: string | null = null;
     if (reimburse.greaterThan(0) && claim.employer) {
       paymentId = randomUUID();
       await insertPayment(m, {
-        id: paymentId, claim, kind: 'reimbursement', payee: 'employer', week: null, from: l.periodStart, to: l.periodEnd, gross: formatMoney(reimburse), payg: '0.00',
-        explanation: { scheduleId, line: l.line, employerPaid: formatMoney(paid), entitlement: e.amount, notes }, account: claim.employer,
-        reference: `${claim.claimNumber} WRS`, dedupeKey: `reimbursement:${scheduleId}:${l.line}`, generatedBy: importedBy.user,
+        id: paymentId,
+        claim,
+        kind: 'reimbursement',
+        payee: 'employer',
+        week: null,
+        from: l.periodStart,
+        to: l.periodEnd,
+        gross: formatMoney(reimburse),
+        payg: '0.00',
+        explanation: { scheduleId, line: l.line, employerPaid: formatMoney(paid), entitlement: e.amount, notes },
+        account: claim.employer,
+        reference: `${claim.claimNumber} WRS`,
+        dedupeKey: `reimbursement:${scheduleId}:${l.line}`,
+        generatedBy: importedBy.user,
       });
       await audit(m, [paymentId], importedBy, null, 'generated', `reimbursement of line ${l.line} of schedule ${scheduleId} (program 4.6)`);
       summary.reimbursements++;

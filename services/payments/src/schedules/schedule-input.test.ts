@@ -125,7 +125,15 @@ describe('checkScheduleJson', () => {
   });
 
   test('partial: rejected lines by position', () => {
-    const r = checkScheduleJson({ lines: [{ ...good, periodEnd: '2026-07-01' }, { ...good, claimNumber: 'CLM2' }] }, { partial: true });
+    const r = checkScheduleJson(
+      {
+        lines: [
+          { ...good, periodEnd: '2026-07-01' },
+          { ...good, claimNumber: 'CLM2' },
+        ],
+      },
+      { partial: true },
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.lines.map((l) => l.line)).toEqual([2]);

@@ -88,7 +88,13 @@ function incomingSchedule(req: Request, policyParam: string | undefined, partial
     return { format: 'csv', policyNumber, partial, canonical: text, check: () => checkScheduleText(text, { partial }) };
   }
   if (req.is('application/json')) {
-    if (policyParam !== undefined) throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'invalid request query', problems: [{ field: 'policyNumber', problem: 'give employer.policyNumber in the body with application/json' }] });
+    if (policyParam !== undefined)
+      throw new BadRequestException({
+        statusCode: 400,
+        error: 'Bad Request',
+        message: 'invalid request query',
+        problems: [{ field: 'policyNumber', problem: 'give employer.policyNumber in the body with application/json' }],
+      });
     const body = parseOr400(wageScheduleJson, req.body);
     return { format: 'json', policyNumber: body.employer.policyNumber, partial, canonical: JSON.stringify(body), check: () => checkScheduleJson(body, { partial }) };
   }

@@ -40,7 +40,9 @@ export class SchedulesService {
    * give the same schedule.
    */
   async receive(input: IncomingSchedule, idempotencyKey: string | undefined, by: StaffUser): Promise<{ schedule: WageScheduleEntity; created: boolean }> {
-    const requestHash = createHash('sha256').update(JSON.stringify([input.format, input.policyNumber, input.partial, input.canonical])).digest('hex');
+    const requestHash = createHash('sha256')
+      .update(JSON.stringify([input.format, input.policyNumber, input.partial, input.canonical]))
+      .digest('hex');
     if (idempotencyKey) {
       const existing = await this.ds.getRepository(WageScheduleEntity).findOneBy({ idempotencyKey });
       if (existing) return { schedule: this.sameRequest(existing, requestHash), created: false };
@@ -60,7 +62,12 @@ export class SchedulesService {
     }
     try {
       const schedule = await this.ds.transaction((m) => this.store(m, input, checked, idempotencyKey, requestHash, by));
-      this.log.info('wage reimbursement schedule received', { scheduleId: schedule.id, lines: schedule.lineCount, rejectedLines: new Set(checked.rejected.map((p) => p.line)).size, format: input.format });
+      this.log.info('wage reimbursement schedule received', {
+        scheduleId: schedule.id,
+        lines: schedule.lineCount,
+        rejectedLines: new Set(checked.rejected.map((p) => p.line)).size,
+        format: input.format,
+      });
       return { schedule, created: true };
     } catch (e) {
       // Two requests with the same key at once: the loser returns the winner's schedule.

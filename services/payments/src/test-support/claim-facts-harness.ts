@@ -70,8 +70,18 @@ export async function publishActions(
     ...(o.notified
       ? [
           newEnvelope({
-            type: 'claim.notified', source: 'wc-claims/claims', subject: claimId,
-            data: { claimId, claimNumber, worker: { givenName: 'Alex', familyName: 'Nguyen' }, employer: { name: 'Harbour Freight', policyNumber: o.notified.policy }, dateOfInjury: o.notified.doi, notificationDate: o.notified.doi, notificationComplete: true },
+            type: 'claim.notified',
+            source: 'wc-claims/claims',
+            subject: claimId,
+            data: {
+              claimId,
+              claimNumber,
+              worker: { givenName: 'Alex', familyName: 'Nguyen' },
+              employer: { name: 'Harbour Freight', policyNumber: o.notified.policy },
+              dateOfInjury: o.notified.doi,
+              notificationDate: o.notified.doi,
+              notificationComplete: true,
+            },
           }),
         ]
       : []),
@@ -81,7 +91,10 @@ export async function publishActions(
       return newEnvelope({ type: 'claim.action-recorded', source: 'wc-claims/claims', subject: claimId, data });
     }),
   ];
-  await publisher.publish(TOPICS.claims, envs.map((e) => ({ key: claimId, value: JSON.stringify(e) })));
+  await publisher.publish(
+    TOPICS.claims,
+    envs.map((e) => ({ key: claimId, value: JSON.stringify(e) })),
+  );
   await eventually('the claim and its facts in payments', async () => {
     const r = await db.query(`SELECT count(*)::int AS n FROM payments.claim_actions WHERE claim_id = $1`, [claimId]);
     return r.rows[0].n === before + o.actions.length;

@@ -23,7 +23,13 @@ const CARA: Person = ['cara', 'case-manager'];
 const ADMIN: Person = ['ada', 'admin'];
 
 beforeAll(async () => {
-  payments = await startPaymentsForTest({ ABA_USER_NAME: 'HARBOUR MUTUAL', ABA_USER_ID: '301500', ABA_REMITTER_BSB: '032-000', ABA_REMITTER_ACCOUNT: '987654321', ABA_REMITTER_NAME: 'HARBOUR MUTUAL' });
+  payments = await startPaymentsForTest({
+    ABA_USER_NAME: 'HARBOUR MUTUAL',
+    ABA_USER_ID: '301500',
+    ABA_REMITTER_BSB: '032-000',
+    ABA_REMITTER_ACCOUNT: '987654321',
+    ABA_REMITTER_NAME: 'HARBOUR MUTUAL',
+  });
   db = payments.db;
   kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'entitlement-decisions-test', logLevel: 'error' });
   await kafka.ensureTopics([TOPICS.claims, TOPICS.payments]);
@@ -47,7 +53,8 @@ const authorise = async (ids: string[]) => {
   const r = await call(PAUL, 'POST', '/payments/authorise', { ids });
   expect(r.status).toBe(200);
 };
-const remediations = async (claimId: string) => (await call(CARA, 'GET', `/remediations?claimId=${claimId}`)).body.remediations as Array<{ id: string; overpaidTotal: string; arrearsTotal: string; reason: string; status: string }>;
+const remediations = async (claimId: string) =>
+  (await call(CARA, 'GET', `/remediations?claimId=${claimId}`)).body.remediations as Array<{ id: string; overpaidTotal: string; arrearsTotal: string; reason: string; status: string }>;
 
 /*
  * Each test starts from a claim of its own, brought by these steps to where the test begins (the
@@ -65,7 +72,9 @@ async function marchClaim(claimNumber: string): Promise<string> {
       { type: 'certificate.received', at: '2026-03-05', capacity: 'none', from: '2026-03-02', to: '2026-05-31' },
     ],
   });
-  expect((await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX', taxScale: 'tax-free-threshold' } })).status).toBe(200);
+  expect(
+    (await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX', taxScale: 'tax-free-threshold' } })).status,
+  ).toBe(200);
   expect((await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: 'stated weekly wage' })).status).toBe(201);
   return claimId;
 }
@@ -107,7 +116,9 @@ describe('s48A suspensions and discontinuance in weekly payments', () => {
     const [r] = await eventually('the remediation of the suspension', async () => (await remediations(claimId)).length === 1 && remediations(claimId));
     expect(r).toMatchObject({ status: 'complete', overpaidTotal: '950.00', arrearsTotal: '0.00', reason: expect.stringContaining('s48A(3)') });
     const weeks = (await call(CARA, 'GET', `/remediations/${r.id}/weeks?claimId=${claimId}`)).body;
-    expect(weeks.map((w: { from: string; oldAmount: string; newAmount: string; difference: string }) => [w.from, w.oldAmount, w.newAmount, w.difference])).toEqual([['2026-03-16', '950.00', '0.00', '-950.00']]);
+    expect(weeks.map((w: { from: string; oldAmount: string; newAmount: string; difference: string }) => [w.from, w.oldAmount, w.newAmount, w.difference])).toEqual([
+      ['2026-03-16', '950.00', '0.00', '-950.00'],
+    ]);
     expect(weeks[0].explanation).toContain('no longer payable');
     // The paid week itself is not touched: the overpayment is for a person to decide on.
     expect((await call(CARA, 'GET', `/payments/${first[2].id}`)).body.status).toBe('authorised');
@@ -139,7 +150,18 @@ describe('s48A suspensions and discontinuance in weekly payments', () => {
       actions: [
         {
           event: { type: 'weekly.discontinued', at: '2026-04-20', basis: 'other', reasons: 'returned to work' },
-          outcome: { discontinuance: { noticeOn: '2026-04-20', basis: 'other', continuousDays: 8, period: 'none', lastPayableDay: '2026-04-20', firstDayNotPayable: '2026-04-21', rule: 'fewer than 84 days: no notice period, s80(2)', by: 'weekly.discontinued' } },
+          outcome: {
+            discontinuance: {
+              noticeOn: '2026-04-20',
+              basis: 'other',
+              continuousDays: 8,
+              period: 'none',
+              lastPayableDay: '2026-04-20',
+              firstDayNotPayable: '2026-04-21',
+              rule: 'fewer than 84 days: no notice period, s80(2)',
+              by: 'weekly.discontinued',
+            },
+          },
         },
       ],
     });

@@ -36,7 +36,8 @@ export class WeeklyPaymentsController {
   @Roles('payments-officer', 'admin')
   @ApiOperation({
     summary: 'Generate a payment, awaiting authorisation, for each entitlement week ended by `through` that has none yet',
-    description: 'Weeks and amounts per rules.md §6 (1987 Act s32A–s39, s82A indexation), valued with the PIAWE in force (the final one, else the interim one). Safe to repeat: a week is paid at most once.',
+    description:
+      'Weeks and amounts per rules.md §6 (1987 Act s32A–s39, s82A indexation), valued with the PIAWE in force (the final one, else the interim one). Safe to repeat: a week is paid at most once.',
   })
   @ApiBody({ schema: openApiSchema(generateSchema) })
   @ApiResponse({ status: 422, description: 'no PIAWE in force, no payee account, or the employer pays through payroll' })

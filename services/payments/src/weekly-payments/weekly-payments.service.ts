@@ -41,10 +41,12 @@ export function weeksOf(actions: Parameters<typeof entitlementInputFrom>[0], pia
   if (piawe.amountAfter52Weeks !== null) {
     const after = computeWeeklyCompensation(entitlementInputFrom(actions, piawe.amountAfter52Weeks, through, tables));
     const byFrom = new Map(after.blocks.map((b) => [b.from, b]));
-    weeks = weeks.map((w) => {
-      const stepped = w.block.week !== null && w.block.week > 52 ? byFrom.get(w.block.from) : undefined;
-      return stepped ? { block: { ...stepped, week: w.block.week }, piawe: piawe.amountAfter52Weeks! } : w;
-    }).filter((w) => w.block.amount !== '0.00');
+    weeks = weeks
+      .map((w) => {
+        const stepped = w.block.week !== null && w.block.week > 52 ? byFrom.get(w.block.from) : undefined;
+        return stepped ? { block: { ...stepped, week: w.block.week }, piawe: piawe.amountAfter52Weeks! } : w;
+      })
+      .filter((w) => w.block.amount !== '0.00');
   }
   return { weeks, warnings: full.warnings, indexation: full.indexation, firstDayOfIncapacity: full.firstDayOfIncapacity };
 }
@@ -107,7 +109,8 @@ export class WeeklyPaymentsService {
     return withLogContext({ claimId }, () =>
       this.ds.transaction(async (m) => {
         const claim = await this.claims.get(claimId, m, true);
-        if (claim.paidBy === 'employer') throw refused('paidBy', 'the employer pays this worker through payroll and is reimbursed from its wage reimbursement schedules (program 4.6); no direct weekly payments are generated');
+        if (claim.paidBy === 'employer')
+          throw refused('paidBy', 'the employer pays this worker through payroll and is reimbursed from its wage reimbursement schedules (program 4.6); no direct weekly payments are generated');
         if (!claim.worker) throw refused('payee', "the worker's bank account and tax scale are not recorded (PUT /claims/:claimId/payee)");
         const piawe = await piaweInForce(m, claimId);
         if (!piawe) throw refused('piawe', 'no PIAWE is in force: determine one, or set an interim PIAWE so payments start on time (SoP S7)');
@@ -140,10 +143,11 @@ export class WeeklyPaymentsService {
         const r = await this.generateBatch(m, ids, through, by);
         cursor = ids[ids.length - 1];
         summary.claims += ids.length;
-        for (const list of r.generated.values()) for (const g of list) {
-          summary.payments++;
-          summary.gross = summary.gross.plus(money(g.gross));
-        }
+        for (const list of r.generated.values())
+          for (const g of list) {
+            summary.payments++;
+            summary.gross = summary.gross.plus(money(g.gross));
+          }
         r.warnings.forEach((w) => summary.warnings.add(w));
         return false;
       });
@@ -185,10 +189,27 @@ export class WeeklyPaymentsService {
         const e = explainWeek(week);
         const id = randomUUID();
         rows.push({
-          id, claim, kind: 'weekly', payee: 'worker', week: week.block.week, from: week.block.from, to: week.block.to, gross: week.block.amount, payg: tax.amount,
-          explanation: { ...e, piaweDetermination: piawe.id, piaweBasis: piawe.basis, parameterVersion: params.version, payg: { amount: tax.amount, scale: tax.scale, formula: tax.formula, tableFrom: tax.tableFrom }, warnings: w },
-          account: claim.worker, reference: `${claim.claimNumber} WK${String(week.block.week).padStart(2, '0')}`,
-          dedupeKey: `weekly:${claimId}:${week.block.from}`, generatedBy: by.user,
+          id,
+          claim,
+          kind: 'weekly',
+          payee: 'worker',
+          week: week.block.week,
+          from: week.block.from,
+          to: week.block.to,
+          gross: week.block.amount,
+          payg: tax.amount,
+          explanation: {
+            ...e,
+            piaweDetermination: piawe.id,
+            piaweBasis: piawe.basis,
+            parameterVersion: params.version,
+            payg: { amount: tax.amount, scale: tax.scale, formula: tax.formula, tableFrom: tax.tableFrom },
+            warnings: w,
+          },
+          account: claim.worker,
+          reference: `${claim.claimNumber} WK${String(week.block.week).padStart(2, '0')}`,
+          dedupeKey: `weekly:${claimId}:${week.block.from}`,
+          generatedBy: by.user,
         });
         reasons.push(`entitlement week ${week.block.week} (${week.block.from} to ${week.block.to}): ${e.sections.join(', ')}`);
         mine.push({ id, week: week.block.week!, from: week.block.from, to: week.block.to, gross: week.block.amount, payg: tax.amount });
@@ -200,7 +221,12 @@ export class WeeklyPaymentsService {
       }
     }
     await insertPayments(m, rows);
-    await auditEach(m, rows.map((r) => r.id), by, reasons);
+    await auditEach(
+      m,
+      rows.map((r) => r.id),
+      by,
+      reasons,
+    );
     await enqueueMany(m, SCHEMA, TOPICS.payments, events);
     return { generated, warnings: [...warnings] };
   }
@@ -236,9 +262,25 @@ export async function insertPayments(m: EntityManager, ps: NewPayment[]): Promis
      SELECT id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, 'generated', dedupe_key, generated_by, remediation_id
      FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::date[], $7::date[], $8::numeric[], $9::numeric[], $10::jsonb[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::uuid[])
        AS u(id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, dedupe_key, generated_by, remediation_id)`,
-    [col((p) => p.id), col((p) => p.claim.claimId), col((p) => p.kind), col((p) => p.payee), col((p) => p.week), col((p) => p.from), col((p) => p.to), col((p) => p.gross), col((p) => p.payg),
-      col((p) => JSON.stringify(p.explanation)), col((p) => p.account.bsb), col((p) => p.account.account), col((p) => p.account.accountTitle), col((p) => p.reference.slice(0, 18)),
-      col((p) => p.dedupeKey), col((p) => p.generatedBy), col((p) => p.remediationId ?? null)],
+    [
+      col((p) => p.id),
+      col((p) => p.claim.claimId),
+      col((p) => p.kind),
+      col((p) => p.payee),
+      col((p) => p.week),
+      col((p) => p.from),
+      col((p) => p.to),
+      col((p) => p.gross),
+      col((p) => p.payg),
+      col((p) => JSON.stringify(p.explanation)),
+      col((p) => p.account.bsb),
+      col((p) => p.account.account),
+      col((p) => p.account.accountTitle),
+      col((p) => p.reference.slice(0, 18)),
+      col((p) => p.dedupeKey),
+      col((p) => p.generatedBy),
+      col((p) => p.remediationId ?? null),
+    ],
   );
 }
 
@@ -247,8 +289,25 @@ export async function insertPayment(m: EntityManager, p: NewPayment): Promise<bo
   const rows = await m.query(
     `INSERT INTO payments.payments (id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, status, dedupe_key, generated_by, remediation_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, 'generated', $15, $16, $17) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [p.id, p.claim.claimId, p.kind, p.payee, p.week, p.from, p.to, p.gross, p.payg, JSON.stringify(p.explanation), p.account.bsb, p.account.account, p.account.accountTitle,
-      p.reference.slice(0, 18), p.dedupeKey, p.generatedBy, p.remediationId ?? null],
+    [
+      p.id,
+      p.claim.claimId,
+      p.kind,
+      p.payee,
+      p.week,
+      p.from,
+      p.to,
+      p.gross,
+      p.payg,
+      JSON.stringify(p.explanation),
+      p.account.bsb,
+      p.account.account,
+      p.account.accountTitle,
+      p.reference.slice(0, 18),
+      p.dedupeKey,
+      p.generatedBy,
+      p.remediationId ?? null,
+    ],
   );
   return rows.length > 0;
 }

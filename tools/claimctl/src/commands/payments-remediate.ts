@@ -31,7 +31,13 @@ export const paymentsRemediate: Command = {
     if (started.status !== 202) return failed(io, 'starting the remediation', started);
     const first = started.body as RemediationView;
     io.err(`remediation ${first.id}: ${first.claimsTotal} claims with paid weeks\n`);
-    const done = await follow(io, first, () => request(s, `/remediations/${first.id}`), (v) => ({ done: v.claimsDone, total: v.claimsTotal, finished: v.status === 'complete' }), 'claims');
+    const done = await follow(
+      io,
+      first,
+      () => request(s, `/remediations/${first.id}`),
+      (v) => ({ done: v.claimsDone, total: v.claimsTotal, finished: v.status === 'complete' }),
+      'claims',
+    );
     if (typeof done === 'number') return done;
     io.out(`${JSON.stringify({ remediationId: done.id, claims: done.claimsDone, arrears: done.arrearsTotal, overpaid: done.overpaidTotal })}\n`);
     return EXIT_OK;

@@ -43,7 +43,13 @@ export const paymentsRun: Command = {
     if (started.status !== 200 && started.status !== 202) return failed(io, 'starting the run', started);
     const first = started.body as RunView;
     io.err(`payment run ${first.id} for ${date}${started.status === 200 ? ' (already started with this key)' : ''}: ${first.payments} payments, ${first.total}\n`);
-    const run = await follow(io, first, () => request(s, `/payment-runs/${first.id}`), (v) => ({ done: v.done, total: v.payments, finished: v.status === 'complete' }), 'payments');
+    const run = await follow(
+      io,
+      first,
+      () => request(s, `/payment-runs/${first.id}`),
+      (v) => ({ done: v.done, total: v.payments, finished: v.status === 'complete' }),
+      'payments',
+    );
     if (typeof run === 'number') return run;
     const file = await request(s, `/payment-runs/${run.id}/aba`);
     if (file.status !== 200 || typeof file.body !== 'string') return failed(io, 'fetching the ABA file', file);

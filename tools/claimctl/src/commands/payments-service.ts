@@ -65,7 +65,13 @@ export function progressBar(done: number, total: number, unit: string, width = 3
  * Polls `poll` until `finished`, drawing progress on stderr: one redrawn line on a terminal, a line
  * at each quarter in a log or a pipe. Resolves to the last view, or to an exit status on failure.
  */
-export async function follow<T>(io: Io, first: T, poll: () => Promise<{ status: number; body: unknown }>, progress: (v: T) => { done: number; total: number; finished: boolean }, unit: string): Promise<T | number> {
+export async function follow<T>(
+  io: Io,
+  first: T,
+  poll: () => Promise<{ status: number; body: unknown }>,
+  progress: (v: T) => { done: number; total: number; finished: boolean },
+  unit: string,
+): Promise<T | number> {
   const tty = io === processIo && process.stderr.isTTY === true;
   let view = first;
   let shown = -1;

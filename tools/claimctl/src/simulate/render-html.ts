@@ -19,7 +19,9 @@ svg text{font:11px system-ui,sans-serif}.legend span{display:inline-block;margin
 .legend i{display:inline-block;width:12px;height:12px;margin-right:4px;vertical-align:-1px}
 </style></head><body>
 <h1>Claim timelines</h1>
-<p class="legend">${Object.entries(COLOURS).map(([k, c]) => `<span><i style="background:${c}"></i>${k}</span>`).join('')}<span>● done</span><span>▲ escalated to team leader</span><span>| notice</span></p>
+<p class="legend">${Object.entries(COLOURS)
+    .map(([k, c]) => `<span><i style="background:${c}"></i>${k}</span>`)
+    .join('')}<span>● done</span><span>▲ escalated to team leader</span><span>| notice</span></p>
 ${body}
 </body></html>
 `;
@@ -27,7 +29,8 @@ ${body}
 
 function section(r: SimulationResult): string {
   const t = r.timeline;
-  const start = t.claim.notificationDate < (r.details.obligations[0]?.openedOn ?? t.claim.notificationDate) ? t.claim.notificationDate : r.details.obligations[0]?.openedOn ?? t.claim.notificationDate;
+  const start =
+    t.claim.notificationDate < (r.details.obligations[0]?.openedOn ?? t.claim.notificationDate) ? t.claim.notificationDate : (r.details.obligations[0]?.openedOn ?? t.claim.notificationDate);
   const firstPay = t.payments[0]?.from;
   const from = firstPay && firstPay < start ? firstPay : start;
   const lastDue = r.details.obligations.reduce((a, o) => (o.dueOn > a ? o.dueOn : a), from);
@@ -43,16 +46,22 @@ function section(r: SimulationResult): string {
     const y = 30 + i * rowH;
     const c = COLOURS[o.status];
     rows.push(`<text x="4" y="${y + 12}">${esc(o.type)}${o.ref ? ` (${esc(o.ref)})` : ''}</text>`);
-    rows.push(`<rect x="${x(o.openedOn)}" y="${y + 3}" width="${Math.max(2, x(o.dueOn) - x(o.openedOn))}" height="11" fill="${c}" opacity="0.75"><title>${esc(`${o.type}: opened ${o.openedOn}, due ${o.dueOn}, ${o.status}; ${o.rule} (${o.source})`)}</title></rect>`);
+    rows.push(
+      `<rect x="${x(o.openedOn)}" y="${y + 3}" width="${Math.max(2, x(o.dueOn) - x(o.openedOn))}" height="11" fill="${c}" opacity="0.75"><title>${esc(`${o.type}: opened ${o.openedOn}, due ${o.dueOn}, ${o.status}; ${o.rule} (${o.source})`)}</title></rect>`,
+    );
     if (o.completedOn) rows.push(`<circle cx="${x(o.completedOn)}" cy="${y + 8}" r="4" fill="#000"><title>done ${o.completedOn}</title></circle>`);
     if (o.escalatedOn) rows.push(`<path d="M${x(o.escalatedOn)} ${y + 1} l5 9 h-10 z" fill="#c62828"><title>escalated ${o.escalatedOn}</title></path>`);
   });
   const ny = 40 + r.details.obligations.length * rowH;
   rows.push(`<text x="4" y="${ny + 12}">notices</text>`);
-  for (const n of t.notices) rows.push(`<line x1="${x(n.on)}" x2="${x(n.on)}" y1="${ny}" y2="${ny + 16}" stroke="#6a1b9a" stroke-width="2"><title>${esc(`${n.on} ${n.type} to ${n.to.join(', ')}`)}</title></line>`);
+  for (const n of t.notices)
+    rows.push(`<line x1="${x(n.on)}" x2="${x(n.on)}" y1="${ny}" y2="${ny + 16}" stroke="#6a1b9a" stroke-width="2"><title>${esc(`${n.on} ${n.type} to ${n.to.join(', ')}`)}</title></line>`);
   const py = ny + 24;
   rows.push(`<text x="4" y="${py + 12}">weekly compensation</text>`);
-  for (const p of t.payments) rows.push(`<rect x="${x(p.from)}" y="${py + 2}" width="${Math.max(2, x(p.to) - x(p.from) + width / span - 1)}" height="12" fill="#00838f"><title>${esc(`week ${p.week}: ${p.from} – ${p.to} $${p.amount}`)}</title></rect>`);
+  for (const p of t.payments)
+    rows.push(
+      `<rect x="${x(p.from)}" y="${py + 2}" width="${Math.max(2, x(p.to) - x(p.from) + width / span - 1)}" height="12" fill="#00838f"><title>${esc(`week ${p.week}: ${p.from} – ${p.to} $${p.amount}`)}</title></rect>`,
+    );
   const ay = py + 30;
   rows.push(`<line x1="${left}" x2="${left + width}" y1="${ay}" y2="${ay}" stroke="#999"/>`);
   rows.push(`<text x="${left}" y="${ay + 14}">${from}</text><text x="${left + width}" y="${ay + 14}" text-anchor="end">${to}</text>`);

@@ -5,7 +5,9 @@ export function renderText(r: SimulationResult): string {
   const t = r.timeline;
   const lines: string[] = [];
   lines.push(`${t.name ?? r.file}`, '');
-  lines.push(`  notified ${t.claim.notificationDate}; ${t.claim.classification} (${t.claim.segment})${t.claim.significanceDate ? `, significant from ${t.claim.significanceDate}` : ''}; employer excess ${t.claim.employerExcess ?? 'not computed'}`);
+  lines.push(
+    `  notified ${t.claim.notificationDate}; ${t.claim.classification} (${t.claim.segment})${t.claim.significanceDate ? `, significant from ${t.claim.significanceDate}` : ''}; employer excess ${t.claim.employerExcess ?? 'not computed'}`,
+  );
   lines.push('', '  obligations');
   for (const o of r.details.obligations) {
     const done = o.completedOn ? ` done ${o.completedOn}` : o.cancelledOn ? ` cancelled ${o.cancelledOn}` : '';

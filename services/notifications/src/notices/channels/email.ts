@@ -5,7 +5,10 @@ export type SendResult = { status: 'sent' | 'delivered'; providerRef: string; de
 
 /** The recipient's side refused for good (SMTP 5xx, an invalid number): retrying cannot help. */
 export class PermanentDeliveryError extends Error {
-  constructor(message: string, readonly bounce: boolean) {
+  constructor(
+    message: string,
+    readonly bounce: boolean,
+  ) {
     super(message);
     this.name = 'PermanentDeliveryError';
   }
@@ -28,7 +31,10 @@ export interface EmailMessage {
 export class SmtpEmail {
   private readonly transport: Transporter;
 
-  constructor(smtpUrl: string, private readonly from: string) {
+  constructor(
+    smtpUrl: string,
+    private readonly from: string,
+  ) {
     const u = new URL(smtpUrl);
     this.transport = nodemailer.createTransport({
       host: u.hostname,

@@ -10,7 +10,8 @@ import { InvoicesService } from '../invoices/invoices.service';
 import type { ApprovalInput } from './approvals';
 import { EstimatesService } from '../estimates/estimates.service';
 
-const refuse = (field: string, problem: string) => new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'approval refused; nothing recorded', problems: [{ field, problem }] });
+const refuse = (field: string, problem: string) =>
+  new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'approval refused; nothing recorded', problems: [{ field, problem }] });
 
 /**
  * Approvals of treatment for a claim: an approved treatment request (docs/rules.md §8.1, as the claim
@@ -35,13 +36,25 @@ export class ApprovalsService {
         await this.providers.get(a.providerId, m);
         const [request] = await m.query(`SELECT ref, decision, requested_on::text AS requested_on FROM payments.treatment_requests WHERE claim_id = $1 AND ref = $2`, [claimId, a.treatmentRef]);
         if (!request) throw refuse('treatmentRef', `no treatment request ${JSON.stringify(a.treatmentRef)} is recorded on the claim (treatment.requested on the claim's actions)`);
-        if (request.decision !== 'approved') throw refuse('treatmentRef', `treatment request ${JSON.stringify(a.treatmentRef)} is ${request.decision ?? 'not decided yet'}: only an approved request can be approved for payment (rules.md §8.1)`);
+        if (request.decision !== 'approved')
+          throw refuse(
+            'treatmentRef',
+            `treatment request ${JSON.stringify(a.treatmentRef)} is ${request.decision ?? 'not decided yet'}: only an approved request can be approved for payment (rules.md §8.1)`,
+          );
         const known: { item: string }[] = await m.query(`SELECT DISTINCT item FROM payments.fee_order WHERE item = ANY($1)`, [a.items]);
         const missing = a.items.filter((i) => !known.some((k) => k.item === i));
         if (missing.length) throw refuse('items', `not in the fee order: ${missing.join(', ')}`);
         const id = randomUUID();
         await m.query(`INSERT INTO payments.medical_approvals (id, claim_id, treatment_ref, provider_id, items, units, "from", "to", created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`, [
-          id, claimId, a.treatmentRef, a.providerId, a.items, a.units, a.from, a.to, by.user,
+          id,
+          claimId,
+          a.treatmentRef,
+          a.providerId,
+          a.items,
+          a.units,
+          a.from,
+          a.to,
+          by.user,
         ]);
         const again = await this.invoices.reassessHeld(m, claimId, 'approval', by);
         await this.estimates.recompute(m, claimId, `treatment ${a.treatmentRef} approved for payment`);

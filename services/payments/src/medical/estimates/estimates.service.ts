@@ -32,13 +32,20 @@ export class EstimatesService {
     const valuation = { piawe: piawe?.amount ?? '0.00', tables };
     const facts = entitlementFactsFromActions(actions, valuation);
     const weekly = piawe ? computeWeeklyCompensation({ ...entitlementInputOf(facts, valuation, asAt), includeBlockInProgress: true }) : null;
-    const certifiedTo = facts.certificates.filter((c) => c.capacity !== 'fit').map((c) => c.to).sort().pop() ?? null;
+    const certifiedTo =
+      facts.certificates
+        .filter((c) => c.capacity !== 'fit')
+        .map((c) => c.to)
+        .sort()
+        .pop() ?? null;
     const wpi = facts.wpi.length ? facts.wpi[facts.wpi.length - 1].percent : null;
     // Weeks already paid (any weekly payment not cancelled) or reimbursed to the employer.
     const paidFrom = new Set<string>(
       (await m.query(`SELECT period_from::text AS f FROM payments.payments WHERE claim_id = $1 AND kind = 'weekly' AND status <> 'cancelled'`, [claimId])).map((r: { f: string }) => r.f),
     );
-    const [{ reimbursedTo }] = await m.query(`SELECT max(period_to)::text AS "reimbursedTo" FROM payments.payments WHERE claim_id = $1 AND kind = 'reimbursement' AND status <> 'cancelled'`, [claimId]);
+    const [{ reimbursedTo }] = await m.query(`SELECT max(period_to)::text AS "reimbursedTo" FROM payments.payments WHERE claim_id = $1 AND kind = 'reimbursement' AND status <> 'cancelled'`, [
+      claimId,
+    ]);
     const ended = (weekly?.weeks ?? []).filter((w) => !w.inProgress);
     const unpaid = ended.filter((w) => (claim.paidBy === 'insurer' ? !paidFrom.has(w.from) : !reimbursedTo || w.from > reimbursedTo));
     const approvals: { units_left: number; max_fee: string | null; items: string[] }[] = await m.query(
@@ -68,7 +75,14 @@ export class EstimatesService {
     const [last] = await m.query(`SELECT weekly, medical, other FROM payments.estimates WHERE claim_id = $1 ORDER BY seq DESC LIMIT 1`, [claimId]);
     if (last && money(last.weekly).equals(money(e.weekly.amount)) && money(last.medical).equals(money(e.medical.amount)) && money(last.other).equals(money(e.other.amount))) return;
     await m.query(`INSERT INTO payments.estimates (claim_id, as_at, weekly, medical, other, total, methods, reason) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)`, [
-      claimId, e.asAt, e.weekly.amount, e.medical.amount, e.other.amount, e.total, JSON.stringify({ weekly: e.weekly, medical: e.medical, other: e.other }), reason,
+      claimId,
+      e.asAt,
+      e.weekly.amount,
+      e.medical.amount,
+      e.other.amount,
+      e.total,
+      JSON.stringify({ weekly: e.weekly, medical: e.medical, other: e.other }),
+      reason,
     ]);
     this.log.info('estimate changed', { claimId, total: e.total, reason });
   }

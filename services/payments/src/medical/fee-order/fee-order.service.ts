@@ -13,7 +13,10 @@ import { readFeeOrder } from './fee-order';
  */
 @Injectable()
 export class FeeOrderService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(LOGGER) private readonly log: JsonLogger) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
 
   async load(csv: string, source: string, by: StaffUser): Promise<{ version: number; rows: number }> {
     const file = readFeeOrder(csv);

@@ -20,13 +20,22 @@ type Problem = { line: number; column: string; message: string };
  */
 @Injectable()
 export class InvoiceImportService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, private readonly invoices: InvoicesService, @Inject(LOGGER) private readonly log: JsonLogger) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    private readonly invoices: InvoicesService,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
 
   async import(csv: string, idempotencyKey: string | undefined, by: StaffUser, retried = false): Promise<Awaited<ReturnType<InvoiceImportService['view']>> & { created: boolean }> {
     const sha256 = createHash('sha256').update(csv).digest('hex');
     if (idempotencyKey) {
       const keyed = await this.ds.query(`SELECT id, sha256 FROM payments.medical_imports WHERE idempotency_key = $1`, [idempotencyKey]);
-      if (keyed.length && keyed[0].sha256 !== sha256) throw new ConflictException({ statusCode: 409, message: `Idempotency-Key ${idempotencyKey} was used for another file`, problems: [{ field: 'Idempotency-Key', problem: 'was used for another file' }] });
+      if (keyed.length && keyed[0].sha256 !== sha256)
+        throw new ConflictException({
+          statusCode: 409,
+          message: `Idempotency-Key ${idempotencyKey} was used for another file`,
+          problems: [{ field: 'Idempotency-Key', problem: 'was used for another file' }],
+        });
       if (keyed.length) return { ...(await this.view(keyed[0].id)), created: false };
     }
     // The same bytes sent again (a retry without a key) are the same import, never a second one.
@@ -36,7 +45,9 @@ export class InvoiceImportService {
     if (!file.ok) throw refused(file.problems);
     const problems: Problem[] = [];
     const claims = new Map<string, string>(
-      (await this.ds.query(`SELECT claim_number, claim_id FROM payments.claims WHERE claim_number = ANY($1)`, [[...new Set(file.lines.map((l) => l.claimNumber))]])).map((r: { claim_number: string; claim_id: string }) => [r.claim_number, r.claim_id]),
+      (await this.ds.query(`SELECT claim_number, claim_id FROM payments.claims WHERE claim_number = ANY($1)`, [[...new Set(file.lines.map((l) => l.claimNumber))]])).map(
+        (r: { claim_number: string; claim_id: string }) => [r.claim_number, r.claim_id],
+      ),
     );
     const providers = new Map<string, string>(
       (await this.ds.query(`SELECT abn, id FROM payments.providers WHERE abn = ANY($1)`, [[...new Set(file.lines.map((l) => l.providerAbn))]])).map((r: { abn: string; id: string }) => [r.abn, r.id]),
@@ -81,7 +92,15 @@ export class InvoiceImportService {
     return { ...(await this.view(id)), created: true };
   }
 
-  private async store(id: string, _csv: string, sha256: string, idempotencyKey: string | undefined, lines: number, invoices: Map<string, { claimId: string; firstLine: number; input: InvoiceInput }>, by: StaffUser): Promise<void> {
+  private async store(
+    id: string,
+    _csv: string,
+    sha256: string,
+    idempotencyKey: string | undefined,
+    lines: number,
+    invoices: Map<string, { claimId: string; firstLine: number; input: InvoiceInput }>,
+    by: StaffUser,
+  ): Promise<void> {
     await this.ds.transaction(async (m) => {
       await m.query(`INSERT INTO payments.medical_imports (id, idempotency_key, sha256, lines, received_by) VALUES ($1, $2, $3, $4, $5)`, [id, idempotencyKey ?? null, sha256, lines, by.user]);
       // Claims in a fixed order, each locked while its invoices are assessed (two imports never deadlock).

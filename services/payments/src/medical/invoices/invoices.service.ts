@@ -73,10 +73,19 @@ export class InvoicesService {
       this.ds.transaction(async (m) => {
         await this.claims.get(claimId, m, true);
         await this.providers.get(invoice.providerId, m);
-        const existing = await m.query(`SELECT id FROM payments.medical_invoices WHERE claim_id = $1 AND provider_id = $2 AND invoice_number = $3`, [claimId, invoice.providerId, invoice.invoiceNumber]);
+        const existing = await m.query(`SELECT id FROM payments.medical_invoices WHERE claim_id = $1 AND provider_id = $2 AND invoice_number = $3`, [
+          claimId,
+          invoice.providerId,
+          invoice.invoiceNumber,
+        ]);
         if (existing.length) {
           const same = await this.sameLines(m, existing[0].id, invoice);
-          if (!same) throw new ConflictException({ statusCode: 409, message: `invoice ${invoice.invoiceNumber} of this provider was already received for the claim with other lines`, problems: [{ field: 'invoiceNumber', problem: 'was already received with other lines: a corrected invoice needs a number of its own' }] });
+          if (!same)
+            throw new ConflictException({
+              statusCode: 409,
+              message: `invoice ${invoice.invoiceNumber} of this provider was already received for the claim with other lines`,
+              problems: [{ field: 'invoiceNumber', problem: 'was already received with other lines: a corrected invoice needs a number of its own' }],
+            });
           return { invoice: await this.invoiceView(m, existing[0].id), created: false };
         }
         const id = await this.record(m, claimId, invoice, null, by);
@@ -92,11 +101,27 @@ export class InvoicesService {
   async record(m: EntityManager, claimId: string, invoice: InvoiceInput, importId: string | null, by: StaffUser): Promise<string> {
     const id = randomUUID();
     await m.query(`INSERT INTO payments.medical_invoices (id, claim_id, provider_id, invoice_number, payee, import_id, received_by) VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
-      id, claimId, invoice.providerId, invoice.invoiceNumber, invoice.payee, importId, by.user,
+      id,
+      claimId,
+      invoice.providerId,
+      invoice.invoiceNumber,
+      invoice.payee,
+      importId,
+      by.user,
     ]);
     const lines: StoredLine[] = invoice.lines.map((l, i) => ({
-      id: randomUUID(), invoice_id: id, invoice_number: invoice.invoiceNumber, provider_id: invoice.providerId, payee: invoice.payee, line: i + 1,
-      service_date: l.serviceDate, item: l.item, units: l.units, charged: l.charged, status: 'hold', reason: null,
+      id: randomUUID(),
+      invoice_id: id,
+      invoice_number: invoice.invoiceNumber,
+      provider_id: invoice.providerId,
+      payee: invoice.payee,
+      line: i + 1,
+      service_date: l.serviceDate,
+      item: l.item,
+      units: l.units,
+      charged: l.charged,
+      status: 'hold',
+      reason: null,
     }));
     const col = <T>(f: (l: StoredLine) => T) => lines.map(f);
     // Stored held until assessed below, in the same transaction: nothing is ever seen half-assessed.
@@ -136,7 +161,15 @@ export class InvoicesService {
     } else {
       const { feeOrder, exemptItems } = await this.feeOrder.rows([...new Set(lines.map((l) => l.item))], m);
       const providers = await this.providers.forAssessment([...new Set([...lines.map((l) => l.provider_id), ...record.paidLines.map((p) => p.provider)])], m);
-      const batchLines: InvoiceLine[] = lines.map((l, i) => ({ line: i + 1, invoice: l.invoice_number, provider: l.provider_id, serviceDate: l.service_date, item: l.item, units: l.units, charged: l.charged }));
+      const batchLines: InvoiceLine[] = lines.map((l, i) => ({
+        line: i + 1,
+        invoice: l.invoice_number,
+        provider: l.provider_id,
+        serviceDate: l.service_date,
+        item: l.item,
+        units: l.units,
+        charged: l.charged,
+      }));
       const batch: MedicalBatch = { claim: record.facts, providers, feeOrder, exemptItems, approvals: record.approvals, paidLines: record.paidLines, lines: batchLines };
       const result = assessMedicalBatch(batch);
       assessed = new Map(result.lines.map((a) => [lines[a.line - 1].id, a]));
@@ -147,7 +180,7 @@ export class InvoicesService {
       await m.query(
         `UPDATE payments.medical_invoice_lines SET status = $2, reason = $3, payable = $4, approval_id = $5, paid_while_provisional = $6, assessed_at = now(),
            assessments = assessments + (CASE WHEN reason = 'not-assessed' THEN 0 ELSE 1 END) WHERE id = $1`,
-        [l.id, a.status, a.reasons[0] ?? null, a.payable, a.approval ?? null, provisional && (a.status === 'pay' || a.status === 'reduce'), ],
+        [l.id, a.status, a.reasons[0] ?? null, a.payable, a.approval ?? null, provisional && (a.status === 'pay' || a.status === 'reduce')],
       );
     }
     await this.generatePayments(m, { claimId }, by);
@@ -174,8 +207,9 @@ export class InvoicesService {
    * account yet get theirs when the account is recorded.
    */
   async generatePayments(m: EntityManager, scope: { claimId?: string; providerId?: string }, by: StaffUser): Promise<number> {
-    const rows: Array<StoredLine & { payable: string; claim_id: string; claim_number: string; bsb: string; account: string; account_title: string; reason: string | null; received_by: string }> = await m.query(
-      `SELECT l.id, l.claim_id, c.claim_number, i.invoice_number, i.provider_id, i.payee, l.line, l.service_date::text AS service_date, l.item, l.units, l.charged::text AS charged, l.payable::text AS payable, l.status, l.reason, i.received_by,
+    const rows: Array<StoredLine & { payable: string; claim_id: string; claim_number: string; bsb: string; account: string; account_title: string; reason: string | null; received_by: string }> =
+      await m.query(
+        `SELECT l.id, l.claim_id, c.claim_number, i.invoice_number, i.provider_id, i.payee, l.line, l.service_date::text AS service_date, l.item, l.units, l.charged::text AS charged, l.payable::text AS payable, l.status, l.reason, i.received_by,
               CASE WHEN i.payee = 'provider' THEN p.bsb ELSE c.payee_bsb END AS bsb,
               CASE WHEN i.payee = 'provider' THEN p.account ELSE c.payee_account END AS account,
               CASE WHEN i.payee = 'provider' THEN p.account_title ELSE c.payee_account_title END AS account_title
@@ -183,8 +217,8 @@ export class InvoicesService {
        WHERE l.status IN ('pay', 'reduce') AND l.payment_id IS NULL AND l.payable > 0
          AND ($1::uuid IS NULL OR l.claim_id = $1) AND ($2::uuid IS NULL OR i.provider_id = $2)
        ORDER BY l.seq`,
-      [scope.claimId ?? null, scope.providerId ?? null],
-    );
+        [scope.claimId ?? null, scope.providerId ?? null],
+      );
     const ready = rows.filter((r) => r.bsb);
     if (ready.length === 0) return 0;
     const ids = ready.map(() => randomUUID());
@@ -195,15 +229,29 @@ export class InvoicesService {
        FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::date[], $6::numeric[], $7::jsonb[], $8::text[], $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[])
          AS u(id, claim_id, payee, provider_id, d, gross, explanation, bsb, account, title, reference, line_id, maker)`,
       [
-        ids, col((r) => r.claim_id), col((r) => r.payee), col((r) => r.provider_id), col((r) => r.service_date), col((r) => r.payable),
+        ids,
+        col((r) => r.claim_id),
+        col((r) => r.payee),
+        col((r) => r.provider_id),
+        col((r) => r.service_date),
+        col((r) => r.payable),
         col((r) => JSON.stringify({ invoice: r.invoice_number, line: r.line, item: r.item, units: r.units, charged: r.charged, payable: r.payable, status: r.status, reason: r.reason })),
-        col((r) => r.bsb), col((r) => r.account), col((r) => r.account_title), col((r) => `${r.claim_number} ${r.invoice_number}`.slice(0, 18)), col((r) => r.id),
+        col((r) => r.bsb),
+        col((r) => r.account),
+        col((r) => r.account_title),
+        col((r) => `${r.claim_number} ${r.invoice_number}`.slice(0, 18)),
+        col((r) => r.id),
         // The maker is whoever sent the invoice in: another person authorises it (maker-checker).
         col((r) => r.received_by),
       ],
     );
     await m.query(`UPDATE payments.medical_invoice_lines l SET payment_id = u.p FROM unnest($1::uuid[], $2::uuid[]) AS u(l, p) WHERE l.id = u.l`, [ready.map((r) => r.id), ids]);
-    await auditEach(m, ids, { user: by.user, role: by.role }, col((r) => `medical invoice ${r.invoice_number} line ${r.line}: ${r.item} × ${r.units} on ${r.service_date}, ${r.status}${r.reason ? ` (${r.reason})` : ''}`));
+    await auditEach(
+      m,
+      ids,
+      { user: by.user, role: by.role },
+      col((r) => `medical invoice ${r.invoice_number} line ${r.line}: ${r.item} × ${r.units} on ${r.service_date}, ${r.status}${r.reason ? ` (${r.reason})` : ''}`),
+    );
     return ids.length;
   }
 
@@ -220,7 +268,13 @@ export class InvoicesService {
       `SELECT service_date::text AS service_date, item, units, charged::text AS charged FROM payments.medical_invoice_lines WHERE invoice_id = $1 ORDER BY line`,
       [invoiceId],
     );
-    return i.payee === invoice.payee && rows.length === invoice.lines.length && rows.every((r, k) => r.service_date === invoice.lines[k].serviceDate && r.item === invoice.lines[k].item && r.units === invoice.lines[k].units && money(r.charged).equals(money(invoice.lines[k].charged)));
+    return (
+      i.payee === invoice.payee &&
+      rows.length === invoice.lines.length &&
+      rows.every(
+        (r, k) => r.service_date === invoice.lines[k].serviceDate && r.item === invoice.lines[k].item && r.units === invoice.lines[k].units && money(r.charged).equals(money(invoice.lines[k].charged)),
+      )
+    );
   }
 
   async invoiceView(m: EntityManager, invoiceId: string) {
@@ -259,7 +313,9 @@ export class InvoicesService {
 
   static refuseFutureServices(invoice: InvoiceInput, field = 'lines'): void {
     const today = InvoicesService.today();
-    const problems = invoice.lines.flatMap((l, i) => (l.serviceDate > today ? [{ field: `${field}[${i}].serviceDate`, problem: `is in the future (after ${today}): an invoice is for treatment already given` }] : []));
+    const problems = invoice.lines.flatMap((l, i) =>
+      l.serviceDate > today ? [{ field: `${field}[${i}].serviceDate`, problem: `is in the future (after ${today}): an invoice is for treatment already given` }] : [],
+    );
     if (problems.length) throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'invoice refused; nothing recorded', problems });
   }
 }

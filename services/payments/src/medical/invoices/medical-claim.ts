@@ -24,7 +24,13 @@ export interface MedicalClaimRecord {
  */
 const NOMINAL_PIAWE = '1000.00';
 
-export async function medicalClaimRecord(m: EntityManager, claims: PaymentClaimsService, claimId: string, tables: ParameterTables, today: LocalDate = sydneyAt(Date.now()).date): Promise<MedicalClaimRecord> {
+export async function medicalClaimRecord(
+  m: EntityManager,
+  claims: PaymentClaimsService,
+  claimId: string,
+  tables: ParameterTables,
+  today: LocalDate = sydneyAt(Date.now()).date,
+): Promise<MedicalClaimRecord> {
   const claim = await claims.get(claimId, m);
   const [{ notification_date }] = await m.query(`SELECT notification_date::text FROM payments.claims WHERE claim_id = $1`, [claimId]);
   const actions = await claims.actions(claimId, m);
@@ -34,7 +40,14 @@ export async function medicalClaimRecord(m: EntityManager, claims: PaymentClaims
   const last = facts.liability[facts.liability.length - 1]?.decision;
   const approvals: MedicalApproval[] = (
     await m.query(`SELECT id, provider_id, items, units, "from"::text AS "from", "to"::text AS "to" FROM payments.medical_approvals WHERE claim_id = $1 ORDER BY created_at, id`, [claimId])
-  ).map((a: { id: string; provider_id: string; items: string[]; units: number; from: string; to: string }) => ({ id: a.id, provider: a.provider_id, items: a.items, from: a.from, to: a.to, units: a.units }));
+  ).map((a: { id: string; provider_id: string; items: string[]; units: number; from: string; to: string }) => ({
+    id: a.id,
+    provider: a.provider_id,
+    items: a.items,
+    from: a.from,
+    to: a.to,
+    units: a.units,
+  }));
   // Lines paid before: in the order they were assessed (docs/medical-assessment.md uses paid lines' units first, in order).
   const paidLines: PaidMedicalLine[] = (
     await m.query(
@@ -44,7 +57,10 @@ export async function medicalClaimRecord(m: EntityManager, claims: PaymentClaims
     )
   ).map((p: PaidMedicalLine) => ({ provider: p.provider, serviceDate: p.serviceDate, item: p.item, units: p.units }));
   if (!last) return { facts: null, notYet: 'no liability decision has been made on the claim yet (1998 Act s267, s280)', approvals, paidLines };
-  const [{ paid }] = await m.query(`SELECT coalesce(sum(payable), 0)::text AS paid FROM payments.medical_invoice_lines WHERE claim_id = $1 AND status IN ('pay', 'reduce') AND paid_while_provisional`, [claimId]);
+  const [{ paid }] = await m.query(
+    `SELECT coalesce(sum(payable), 0)::text AS paid FROM payments.medical_invoice_lines WHERE claim_id = $1 AND status IN ('pay', 'reduce') AND paid_while_provisional`,
+    [claimId],
+  );
   const w = weeklyPaymentsState(facts, valuation, today);
   return {
     facts: {

@@ -4,7 +4,17 @@ import { bankAccount } from '../../claims/payee';
 import { isValidAbn } from '@wc/payment-files';
 
 /** The kinds of provider a claim pays (docs/medical-assessment.md's providers; SIRA's provider types). */
-export const PROVIDER_KINDS = ['medical-practitioner', 'physiotherapist', 'psychologist', 'exercise-physiologist', 'chiropractor', 'osteopath', 'hospital', 'rehabilitation-provider', 'other-allied-health'] as const;
+export const PROVIDER_KINDS = [
+  'medical-practitioner',
+  'physiotherapist',
+  'psychologist',
+  'exercise-physiologist',
+  'chiropractor',
+  'osteopath',
+  'hospital',
+  'rehabilitation-provider',
+  'other-allied-health',
+] as const;
 /** docs/medical-assessment.md: `disciplinary-conditions` are conditions imposed after a disciplinary process; other conditions are `current`. */
 export const REGISTRATION_STATUSES = ['current', 'suspended', 'disqualified', 'disciplinary-conditions'] as const;
 
@@ -16,9 +26,7 @@ export const abn = z
   .refine(isValidAbn, 'is not a valid ABN (its check digits do not match)');
 
 /** One change of registration status from a date (AHPRA's register: suspended, conditions, ...). */
-export const registrationChangeSchema = z
-  .object({ status: z.enum(REGISTRATION_STATUSES), from: localDate, note: z.string().trim().max(500, 'must be at most 500 characters').optional() })
-  .strict();
+export const registrationChangeSchema = z.object({ status: z.enum(REGISTRATION_STATUSES), from: localDate, note: z.string().trim().max(500, 'must be at most 500 characters').optional() }).strict();
 
 export const providerSchema = z
   .object({
@@ -26,7 +34,10 @@ export const providerSchema = z
     abn,
     kind: z.enum(PROVIDER_KINDS),
     /** AHPRA registration number: three letters of the profession, ten digits (e.g. PHY0001234567). Hospitals and rehabilitation providers have none. */
-    ahpraNumber: z.string().regex(/^[A-Z]{3}\d{10}$/, 'must be an AHPRA registration number: 3 capital letters and 10 digits, e.g. PHY0001234567').optional(),
+    ahpraNumber: z
+      .string()
+      .regex(/^[A-Z]{3}\d{10}$/, 'must be an AHPRA registration number: 3 capital letters and 10 digits, e.g. PHY0001234567')
+      .optional(),
     registration: z.array(registrationChangeSchema).min(1, 'must give at least the status in force and the date it applies from'),
     bank: bankAccount.optional(),
   })

@@ -9,7 +9,10 @@ import { InvoicesService } from '../invoices/invoices.service';
 const listQuery = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
-    abn: z.string().regex(/^\d{11}$/, 'must be 11 digits').optional(),
+    abn: z
+      .string()
+      .regex(/^\d{11}$/, 'must be 11 digits')
+      .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
     offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
   })
@@ -19,7 +22,10 @@ const listQuery = z
 @ApiBearerAuth()
 @Controller('providers')
 export class ProvidersController {
-  constructor(private readonly providers: ProvidersService, private readonly invoices: InvoicesService) {}
+  constructor(
+    private readonly providers: ProvidersService,
+    private readonly invoices: InvoicesService,
+  ) {}
 
   @Post()
   @HttpCode(201)
@@ -66,7 +72,10 @@ export class ProvidersController {
 
   @Post(':id/registration')
   @Roles('payments-officer', 'team-leader', 'admin')
-  @ApiOperation({ summary: "A registration status from a date (AHPRA: suspended, disqualified, conditions after a disciplinary process, current again): lines for services from then are refused (1987 Act s60(2A)(d))" })
+  @ApiOperation({
+    summary:
+      'A registration status from a date (AHPRA: suspended, disqualified, conditions after a disciplinary process, current again): lines for services from then are refused (1987 Act s60(2A)(d))',
+  })
   @ApiBody({ schema: openApiSchema(registrationUpdateSchema) })
   async registration(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
     const { reason, ...change } = parseOr400(registrationUpdateSchema, body);

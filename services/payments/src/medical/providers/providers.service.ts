@@ -13,7 +13,19 @@ export interface ProviderView extends ProviderInput {
   updatedAt: string;
 }
 
-type Row = { id: string; name: string; abn: string; kind: string; ahpra_number: string | null; registration: ProviderInput['registration']; bsb: string | null; account: string | null; account_title: string | null; updated_by: string; updated_at: Date };
+type Row = {
+  id: string;
+  name: string;
+  abn: string;
+  kind: string;
+  ahpra_number: string | null;
+  registration: ProviderInput['registration'];
+  bsb: string | null;
+  account: string | null;
+  account_title: string | null;
+  updated_by: string;
+  updated_at: Date;
+};
 
 const COLUMNS = `id, name, abn, kind, ahpra_number, registration, bsb, account, account_title, updated_by, updated_at`;
 
@@ -39,12 +51,20 @@ function view(r: Row): ProviderView {
  */
 @Injectable()
 export class ProvidersService {
-  constructor(@InjectDataSource() private readonly ds: DataSource, @Inject(LOGGER) private readonly log: JsonLogger) {}
+  constructor(
+    @InjectDataSource() private readonly ds: DataSource,
+    @Inject(LOGGER) private readonly log: JsonLogger,
+  ) {}
 
   async create(p: ProviderInput, by: StaffUser): Promise<ProviderView> {
     return this.ds.transaction(async (m) => {
       const same = await m.query(`SELECT id FROM payments.providers WHERE abn = $1`, [p.abn]);
-      if (same.length) throw new ConflictException({ statusCode: 409, message: `a provider with ABN ${p.abn} is already registered (${same[0].id})`, problems: [{ field: 'abn', problem: `is already registered: provider ${same[0].id}` }] });
+      if (same.length)
+        throw new ConflictException({
+          statusCode: 409,
+          message: `a provider with ABN ${p.abn} is already registered (${same[0].id})`,
+          problems: [{ field: 'abn', problem: `is already registered: provider ${same[0].id}` }],
+        });
       const id = randomUUID();
       await m.query(
         `INSERT INTO payments.providers (id, name, abn, kind, ahpra_number, registration, bsb, account, account_title, created_by, updated_by)
@@ -62,7 +82,12 @@ export class ProvidersService {
       const before = await this.get(id, m, true);
       if (before.abn !== p.abn) {
         const same = await m.query(`SELECT id FROM payments.providers WHERE abn = $1 AND id <> $2`, [p.abn, id]);
-        if (same.length) throw new ConflictException({ statusCode: 409, message: `ABN ${p.abn} belongs to provider ${same[0].id}`, problems: [{ field: 'provider.abn', problem: `belongs to provider ${same[0].id}` }] });
+        if (same.length)
+          throw new ConflictException({
+            statusCode: 409,
+            message: `ABN ${p.abn} belongs to provider ${same[0].id}`,
+            problems: [{ field: 'provider.abn', problem: `belongs to provider ${same[0].id}` }],
+          });
       }
       await m.query(
         `UPDATE payments.providers SET name = $2, abn = $3, kind = $4, ahpra_number = $5, registration = $6::jsonb, bsb = $7, account = $8, account_title = $9, updated_by = $10, updated_at = now() WHERE id = $1`,
@@ -100,7 +125,12 @@ export class ProvidersService {
 
   async list(query: { name?: string; abn?: string; limit: number; offset: number }): Promise<{ items: ProviderView[]; total: number }> {
     const where = `WHERE ($1::text IS NULL OR name ILIKE '%' || $1 || '%') AND ($2::text IS NULL OR abn = $2)`;
-    const rows: Row[] = await this.ds.query(`SELECT ${COLUMNS} FROM payments.providers ${where} ORDER BY name, id LIMIT $3 OFFSET $4`, [query.name ?? null, query.abn ?? null, query.limit, query.offset]);
+    const rows: Row[] = await this.ds.query(`SELECT ${COLUMNS} FROM payments.providers ${where} ORDER BY name, id LIMIT $3 OFFSET $4`, [
+      query.name ?? null,
+      query.abn ?? null,
+      query.limit,
+      query.offset,
+    ]);
     const [{ n }] = await this.ds.query(`SELECT count(*)::int AS n FROM payments.providers ${where}`, [query.name ?? null, query.abn ?? null]);
     return { items: rows.map(view), total: n };
   }

@@ -62,17 +62,23 @@ export class RemittancesService implements OnApplicationBootstrap, OnApplication
   private async writeDue(): Promise<void> {
     for (;;) {
       if (this.stopping) return;
-      const [due] = await this.ds.query(`SELECT run_id, provider_id, claim_id, attempts FROM payments.remittances WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 1`);
+      const [due] = await this.ds.query(
+        `SELECT run_id, provider_id, claim_id, attempts FROM payments.remittances WHERE status = 'pending' AND next_attempt_at <= now() ORDER BY next_attempt_at LIMIT 1`,
+      );
       if (!due) return;
       try {
         const documentId = await this.write(due.run_id, due.provider_id, due.claim_id);
-        await this.ds.query(`UPDATE payments.remittances SET status = 'stored', document_id = $4, attempts = attempts + 1, last_error = NULL WHERE run_id = $1 AND provider_id = $2 AND claim_id = $3`, [due.run_id, due.provider_id, due.claim_id, documentId]);
+        await this.ds.query(
+          `UPDATE payments.remittances SET status = 'stored', document_id = $4, attempts = attempts + 1, last_error = NULL WHERE run_id = $1 AND provider_id = $2 AND claim_id = $3`,
+          [due.run_id, due.provider_id, due.claim_id, documentId],
+        );
         this.log.info('remittance advice stored', { claimId: due.claim_id, runId: due.run_id, providerId: due.provider_id, documentId });
       } catch (e) {
         const wait = Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** due.attempts);
-        await this.ds.query(`UPDATE payments.remittances SET attempts = attempts + 1, last_error = $4, next_attempt_at = now() + ($5::bigint * interval '1 millisecond') WHERE run_id = $1 AND provider_id = $2 AND claim_id = $3`, [
-          due.run_id, due.provider_id, due.claim_id, (e as Error).message.slice(0, 1000), wait,
-        ]);
+        await this.ds.query(
+          `UPDATE payments.remittances SET attempts = attempts + 1, last_error = $4, next_attempt_at = now() + ($5::bigint * interval '1 millisecond') WHERE run_id = $1 AND provider_id = $2 AND claim_id = $3`,
+          [due.run_id, due.provider_id, due.claim_id, (e as Error).message.slice(0, 1000), wait],
+        );
         this.log.warn('remittance advice not written yet; retried later', { claimId: due.claim_id, runId: due.run_id, providerId: due.provider_id, error: (e as Error).message, retryInMs: wait });
       }
     }
@@ -83,7 +89,18 @@ export class RemittancesService implements OnApplicationBootstrap, OnApplication
     const [p] = await this.ds.query(`SELECT name, abn, bsb, account FROM payments.providers WHERE id = $1`, [providerId]);
     const [c] = await this.ds.query(`SELECT claim_number, worker_given_name, worker_family_name, worker_name_order, worker_name FROM payments.claims WHERE claim_id = $1`, [claimId]);
     // The lines this run paid, and the other lines of the same invoices (held or not paid), so the provider sees the whole invoice.
-    const lines: { invoice_number: string; service_date: string; item: string; description: string | null; units: number; charged: string; payable: string; status: string; reason: string | null; paid_here: boolean }[] = await this.ds.query(
+    const lines: {
+      invoice_number: string;
+      service_date: string;
+      item: string;
+      description: string | null;
+      units: number;
+      charged: string;
+      payable: string;
+      status: string;
+      reason: string | null;
+      paid_here: boolean;
+    }[] = await this.ds.query(
       `SELECT i.invoice_number, l.service_date::text AS service_date, l.item,
               (SELECT f.description FROM payments.fee_order f WHERE f.item = l.item AND f."from" <= l.service_date ORDER BY f."from" DESC LIMIT 1) AS description,
               l.units, l.charged::text AS charged, l.payable::text AS payable, l.status, l.reason, (pay.run_id = $1) AS paid_here
@@ -113,7 +130,12 @@ export class RemittancesService implements OnApplicationBootstrap, OnApplication
         status: l.status,
         ...(l.reason ? { reason: l.reason } : {}),
       })),
-      contact: { caseManager: this.config.PROVIDER_PAYMENTS_CONTACT_NAME, phone: this.config.PROVIDER_PAYMENTS_CONTACT_PHONE, email: this.config.PROVIDER_PAYMENTS_CONTACT_EMAIL, postalAddress: this.config.PROVIDER_PAYMENTS_POSTAL_ADDRESS },
+      contact: {
+        caseManager: this.config.PROVIDER_PAYMENTS_CONTACT_NAME,
+        phone: this.config.PROVIDER_PAYMENTS_CONTACT_PHONE,
+        email: this.config.PROVIDER_PAYMENTS_CONTACT_EMAIL,
+        postalAddress: this.config.PROVIDER_PAYMENTS_POSTAL_ADDRESS,
+      },
     };
     const doc = await this.documents.createDocument({ claimId, kind: 'remittance-advice', data }, `remittance:${runId}:${providerId}:${claimId}`);
     return doc.id;
