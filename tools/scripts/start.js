@@ -7,6 +7,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
+// Node 22 LTS: on an older node, run again under the project's own (tools/scripts/node-runtime.js).
+require('./node-runtime').reexecUnderSupportedNode(__filename);
 const step = (cmd, args) => {
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);

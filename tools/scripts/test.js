@@ -8,6 +8,8 @@ const fs = require('node:fs');
 const path = require('node:path');
 
 const root = path.resolve(__dirname, '..', '..');
+// Node 22 LTS: on an older node, run again under the project's own (tools/scripts/node-runtime.js).
+require('./node-runtime').reexecUnderSupportedNode(__filename);
 function run(cmd, args, opts = {}) {
   const t0 = Date.now();
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
