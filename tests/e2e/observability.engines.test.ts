@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { Platform, eventually, http as call, startPlatform, token } from './support';
+import { Platform, eventually, http as call, notification, startPlatform, token } from './support';
 
 // Issue 18, done when: with the platform running, every service and the worker answer /metrics,
 // /health/live and /health/ready; a trace of POST /claims shows the claims service, the worker's
@@ -20,25 +20,6 @@ interface Span {
 const spans: Span[] = [];
 let collector: http.Server;
 let platform: Platform;
-
-const notification = {
-  worker: { givenName: 'Mei', familyName: 'Tan', dateOfBirth: '1990-05-02' },
-  employer: { name: 'Harbour Freight Pty Ltd', policyNumber: 'WI-100234' },
-  injury: {
-    dateOfInjury: '2026-11-16',
-    employerAwareOn: '2026-11-16',
-    nature: 'fracture',
-    bodyLocation: 'left wrist',
-    likelySurgery: false,
-    expectedIncapacityDays: 42,
-    redFlags: [],
-    yellowFlags: [],
-  },
-  notifiedAt: '2026-11-17T10:15:00+11:00',
-  notificationComplete: true,
-  piawe: '1200.00',
-  assignment: { caseManager: 'sam.case', teamLeader: 'tl.jo' },
-};
 
 beforeAll(async () => {
   collector = http.createServer((req, res) => {
@@ -95,7 +76,7 @@ it('every service and the worker answer /health/live, /health/ready and /metrics
 it('one trace runs from POST /claims through the worker and Kafka to the documents service, and the request id goes along', async () => {
   const requestId = `trace-${randomUUID()}`;
   const r = await call(platform.urls.claims, 'POST', '/claims', {
-    body: notification,
+    body: notification({ worker: { givenName: 'Mei', familyName: 'Tan', dateOfBirth: '1990-05-02' }, assignment: { caseManager: 'sam.case', teamLeader: 'tl.jo' } }),
     token: await token('case-manager', 'sam.case'),
     headers: { 'idempotency-key': `obs-${randomUUID()}`, 'x-request-id': requestId },
   });

@@ -41,3 +41,23 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
     await new Promise((r) => setTimeout(r, 300));
   }
 }
+
+/** A complete injury notification (a wrist fracture) to lodge with POST /claims; `over` replaces top-level fields. */
+export const notification = (over: Record<string, unknown> = {}) => ({
+  worker: { givenName: 'Alex', familyName: 'Nguyen', dateOfBirth: '1988-02-14' },
+  employer: { name: 'Harbour Freight Pty Ltd', policyNumber: 'WI-100234' },
+  injury: {
+    dateOfInjury: '2026-11-16',
+    employerAwareOn: '2026-11-16',
+    nature: 'fracture',
+    bodyLocation: 'left wrist',
+    likelySurgery: false,
+    expectedIncapacityDays: 42,
+    redFlags: [],
+    yellowFlags: [],
+  },
+  notifiedAt: '2026-11-17T10:15:00+11:00',
+  notificationComplete: true,
+  piawe: '1200.00',
+  ...over,
+});

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import { Client } from 'pg';
 import { Connection, Client as TemporalClient } from '@temporalio/client';
 import { mintToken, signingKey, Role } from '@wc/service-kit';
+import { notification } from './support';
 
 // The foundation's thin path on the real engines (started by the Jest global set-up) and the
 // platform's real processes: notification → claim + outbox → workflow triage → claim.notified on
@@ -18,25 +19,6 @@ let platform: Platform;
 let db: Client;
 const key = signingKey();
 const token = (role: Role, user = 'sam.case') => mintToken({ user, role }, key);
-
-const notification = (over: Record<string, unknown> = {}) => ({
-  worker: { givenName: 'Alex', familyName: 'Nguyen', dateOfBirth: '1988-02-14' },
-  employer: { name: 'Harbour Freight Pty Ltd', policyNumber: 'WI-100234' },
-  injury: {
-    dateOfInjury: '2026-11-16',
-    employerAwareOn: '2026-11-16',
-    nature: 'fracture',
-    bodyLocation: 'left wrist',
-    likelySurgery: false,
-    expectedIncapacityDays: 42,
-    redFlags: [],
-    yellowFlags: [],
-  },
-  notifiedAt: '2026-11-17T10:15:00+11:00',
-  notificationComplete: true,
-  piawe: '1200.00',
-  ...over,
-});
 
 async function api(method: string, url: string, body?: unknown, headers: Record<string, string> = {}) {
   const res = await fetch(`${platform.urls.claims}${url}`, {

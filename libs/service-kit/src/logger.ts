@@ -44,6 +44,7 @@ export const REDACTED_PATHS = [...HEALTH_INFORMATION_KEYS, ...SECRET_KEYS]
  * span ids of the active span, so a line leads to its trace. `write` replaces stdout (tests).
  */
 export function createPino(service: string, level: Level = 'info', write?: (line: string) => void): Pino {
+  const taps = new Set<(line: string) => void>();
   const options: pino.LoggerOptions = {
     level,
     base: { service },
@@ -62,9 +63,20 @@ export function createPino(service: string, level: Level = 'info', write?: (line
       };
     },
   };
+  // Every line written also goes to the taps (JsonLogger.tap: a test reads what a service logged).
+  options.hooks = {
+    streamWrite: (line) => {
+      for (const tap of taps) tap(line);
+      return line;
+    },
+  };
   // Synchronous writes to stdout (pino's default): a line written before a crash is on disk.
-  return write ? pino(options, { write }) : pino(options);
+  const logger = write ? pino(options, { write }) : pino(options);
+  TAPS.set(logger, taps);
+  return logger;
 }
+
+const TAPS = new WeakMap<Pino, Set<(line: string) => void>>();
 
 /**
  * Nest's LoggerService and the services' structured logger (`info(msg, fields)`), over pino. Nest
@@ -102,6 +114,17 @@ export class JsonLogger implements LoggerService {
   }
   verbose(message: unknown, ...rest: unknown[]) {
     this.emit('debug', message, rest);
+  }
+
+  /**
+   * Calls `onLine` with every line this logger writes from now on, at `level` and above (the tests
+   * read what a service logged); returns the way to stop.
+   */
+  tap(onLine: (line: string) => void, level?: Level): () => void {
+    if (level) this.pino.level = level;
+    const taps = TAPS.get(this.pino);
+    taps?.add(onLine);
+    return () => void taps?.delete(onLine);
   }
 
   /** Structured entry point for the services' own code. */

@@ -103,6 +103,16 @@ describe('JSON logs', () => {
     expect(lines).toHaveLength(1);
   });
 
+  it("can be read as they are written (a tap), at a level of the reader's choosing", () => {
+    const log = new JsonLogger('claims', 'warn', () => undefined);
+    const seen: string[] = [];
+    const stop = log.tap((l) => seen.push(JSON.parse(l).msg), 'debug');
+    log.debug('one');
+    stop();
+    log.warn('two');
+    expect(seen).toEqual(['one']);
+  });
+
   it('never carry health information or credentials, however they are nested', () => {
     const lines: string[] = [];
     const log = new JsonLogger('claims', 'info', (l) => lines.push(l));

@@ -121,7 +121,8 @@ export class ServiceModule {
       providers: [
         { provide: OPTIONS, useValue: o },
         { provide: LOGGER, useValue: logger },
-        { provide: ServiceMetrics, useValue: new ServiceMetrics(o.name) },
+        // One registry per application instance: a test restarts a service in the same process.
+        { provide: ServiceMetrics, useFactory: () => new ServiceMetrics(o.name) },
         { provide: KAFKA, useFactory: () => createKafka({ brokers: o.config.KAFKA_BROKERS.split(','), clientId: `wc-${o.name}-service`, logger, ...kafkaSecurity(o.config) }) },
         {
           provide: BASE_HEALTH_CHECKS,

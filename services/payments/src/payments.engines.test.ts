@@ -79,7 +79,10 @@ const HEADER = 'claim_number,period_start,period_end,hours_worked,gross_earnings
 
 test('GET /health is public and checks the database and Kafka', async () => {
   const r = await send('GET', '/health');
-  expect(r).toMatchObject({ status: 200, body: { status: 'ok', checks: { database: 'ok', kafka: 'ok' } } });
+  expect(r).toMatchObject({
+    status: 200,
+    body: { status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' } }, error: {}, details: { database: { status: 'up' }, kafka: { status: 'up' } } },
+  });
 });
 
 test("the repository's own schedules are among the examples", () => {

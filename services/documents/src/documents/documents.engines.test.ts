@@ -133,12 +133,15 @@ describe('auth', () => {
 
   it('health is public and names each dependency; liveness and readiness apart', async () => {
     const res = await fetch(`${base}/health`);
-    expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', kafka: 'ok' } });
+    expect(await res.json()).toEqual({ status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' } }, error: {}, details: { database: { status: 'up' }, kafka: { status: 'up' } } });
     expect(res.status).toBe(200);
     const ready = await fetch(`${base}/health/ready`);
-    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ok', checks: { database: 'ok', kafka: 'ok' } }]);
+    expect([ready.status, await ready.json()]).toEqual([
+      200,
+      { status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' } }, error: {}, details: { database: { status: 'up' }, kafka: { status: 'up' } } },
+    ]);
     const live = await fetch(`${base}/health/live`);
-    expect([live.status, await live.json()]).toEqual([200, { status: 'ok' }]);
+    expect([live.status, await live.json()]).toEqual([200, { status: 'ok', info: {}, error: {}, details: {} }]);
   });
 });
 

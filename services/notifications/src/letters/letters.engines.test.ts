@@ -85,7 +85,12 @@ afterAll(() => h?.close());
 
 it('health: database, kafka, the documents service and the SMTP server', async () => {
   const res = await fetch(`${h.base}/health`);
-  expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', kafka: 'ok', documents: 'ok', smtp: 'ok' } });
+  expect(await res.json()).toEqual({
+    status: 'ok',
+    info: { database: { status: 'up' }, kafka: { status: 'up' }, documents: { status: 'up' }, smtp: { status: 'up' } },
+    error: {},
+    details: { database: { status: 'up' }, kafka: { status: 'up' }, documents: { status: 'up' }, smtp: { status: 'up' } },
+  });
 });
 
 it('claim.notified → one acknowledgement letter, however often the event is delivered and across a restart', async () => {

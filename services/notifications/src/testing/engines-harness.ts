@@ -47,9 +47,7 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 
 /** What the service's logger writes from now on, at every level (the tests run quiet otherwise), appended to `into`. */
 export function captureLogs(app: INestApplication, into: Array<Record<string, unknown>> = []): Array<Record<string, unknown>> {
-  const logger = app.get<JsonLogger>(LOGGER) as unknown as { write: (l: string) => void; minLevel: string };
-  logger.minLevel = 'debug';
-  logger.write = (l) => void into.push(JSON.parse(l));
+  app.get<JsonLogger>(LOGGER).tap((line) => void into.push(JSON.parse(line)), 'debug');
   return into;
 }
 
