@@ -125,6 +125,14 @@ describe('claimctl medical assess', () => {
     expect(JSON.parse(r.stdout)).toEqual(JSON.parse(fs.readFileSync(expectedFile(file)!, 'utf8')));
   });
 
+  it('a date before any recorded s59A period is refused as input (exit 2, the table named), not an internal error', () => {
+    const batch = JSON.parse(fs.readFileSync(ownCase('medical', 'entitlement-period-from-a-leap-day.json'), 'utf8'));
+    batch.claim.weeklyPayments = { status: 'ceased', on: '2018-06-29' };
+    const r = claimctl('medical', 'assess', write('early-s59a.json', JSON.stringify(batch)));
+    expect(r).toMatchObject({ status: 2, stdout: '' });
+    expect(r.stderr).toMatch(/^claimctl: s59aMedicalPeriod: no period is recorded for 2018-06-29 \(the first row is from 2019-08-12\)\n$/);
+  });
+
   it('refuses a bad batch whole: exit 2, one `file: field: problem` line each, nothing on stdout', () => {
     const batch = JSON.parse(fs.readFileSync(ownCase('medical', 'provisional-cap.json'), 'utf8'));
     batch.lines.push({ ...batch.lines[0] }); // the same line number again

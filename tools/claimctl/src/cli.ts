@@ -4,6 +4,7 @@ import { commands } from './commands';
 import type { Command } from './commands';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, InputError, processIo } from './io';
 import type { Io } from './io';
+import { StatutoryPeriodError } from '@wc/rules';
 
 const HELP: OptionSpec = { name: 'help', short: 'h', description: 'show help' };
 
@@ -50,7 +51,9 @@ export async function run(args: string[], io: Io): Promise<number> {
     }
     return await command.run(parsed, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof InputError) {
+    // A date before the first row of a statutory period table: the input asks what the rules do not
+    // know (libs/rules/src/parameters/statutory-periods.ts refuses rather than guess), not a bug.
+    if (e instanceof UsageError || e instanceof InputError || e instanceof StatutoryPeriodError) {
       io.err(`claimctl: ${e.message.trimEnd()}\n`);
       return EXIT_INVALID;
     }
