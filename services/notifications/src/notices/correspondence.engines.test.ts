@@ -213,16 +213,6 @@ afterAll(async () => {
   await h?.close();
 });
 
-it('health names the SMTP server too', async () => {
-  const res = await fetch(`${base}/health`);
-  expect(await res.json()).toEqual({
-    status: 'ok',
-    info: { database: { status: 'up' }, kafka: { status: 'up' }, documents: { status: 'up' }, smtp: { status: 'up' } },
-    error: {},
-    details: { database: { status: 'up' }, kafka: { status: 'up' }, documents: { status: 'up' }, smtp: { status: 'up' } },
-  });
-});
-
 it('a decision notice: waits for the reasons, then is stored and emailed to the worker; the employer without consent is refused and logged', async () => {
   const w = worker(`mateo.${run}@example.org`);
   const e = employer(`claims.${run}@harbourfreight.example`);
