@@ -15,27 +15,29 @@ export const HEALTH_CHECKS = Symbol('health checks');
 export const BASE_HEALTH_CHECKS = Symbol('base health checks');
 
 /**
- * A check that costs the dependency something (an SMTP relay's connection and greeting) run at most
- * once per `everyMs` while it succeeds: probes in between get that success, and concurrent probes
- * share one run. A failure is not kept: the next probe checks again, so a recovery shows at once.
- * Keeps a liveness probe every few seconds from becoming a steady load on the relay.
+ * `compute` run at most once per `everyMs` while it succeeds: calls in between get that result, and
+ * concurrent calls share one run. A failure is not kept: the next call runs it again, so a recovery
+ * shows at once. Keeps a probe every few seconds (an SMTP relay's connection and greeting) or a
+ * Prometheus scrape (an outbox query, Kafka's offsets) from becoming a steady load on a dependency.
  */
-export function checkAtMostEvery(everyMs: number, check: () => Promise<unknown>, now: () => number = Date.now): () => Promise<void> {
-  let last: { at: number; outcome: Promise<void>; failed: boolean } | undefined;
+export function atMostEvery<T>(everyMs: number, compute: () => Promise<T>, now: () => number = Date.now): () => Promise<T> {
+  let last: { at: number; value: Promise<T> } | undefined;
   return () => {
-    if (!last || last.failed || now() - last.at >= everyMs) {
-      const run = { at: now(), failed: false, outcome: Promise.resolve() };
-      run.outcome = check().then(
-        () => undefined,
-        (e) => {
-          run.failed = true;
-          throw e;
-        },
-      );
+    if (!last || now() - last.at >= everyMs) {
+      const run = { at: now(), value: compute() };
+      run.value.catch(() => {
+        if (last === run) last = undefined;
+      });
       last = run;
     }
-    return last.outcome;
+    return last.value;
   };
+}
+
+/** A health check run at most once per `everyMs` while it succeeds (atMostEvery). */
+export function checkAtMostEvery(everyMs: number, check: () => Promise<unknown>, now: () => number = Date.now): () => Promise<void> {
+  const run = atMostEvery(everyMs, check, now);
+  return () => run().then(() => undefined);
 }
 
 async function within<T>(ms: number, p: Promise<T>): Promise<T> {

@@ -7,9 +7,9 @@ import type { DataSource, DataSourceOptions } from 'typeorm';
 import { KafkaClient, RunningOutbox, createKafka, runOutbox } from '@wc/messaging';
 import { BaseConfig, kafkaSecurity } from './config';
 import { openMigrated, serviceDataSourceOptions } from './database';
-import { BASE_HEALTH_CHECKS, HealthChecks, HealthController } from './health';
+import { BASE_HEALTH_CHECKS, HealthChecks, HealthController, atMostEvery } from './health';
 import { JsonLogger, createPino } from './logger';
-import { MetricsController, ServiceMetrics, cached } from './observability/metrics';
+import { MetricsController, ServiceMetrics } from './observability/metrics';
 
 /** The service's logger (JsonLogger over pino), for its own code. */
 export const LOGGER = Symbol('logger');
@@ -65,7 +65,7 @@ export class ServiceGauges implements OnModuleInit {
 
   onModuleInit() {
     if (this.o.outboxTopics?.length) {
-      const backlog = cached(10_000, async () => {
+      const backlog = atMostEvery(10_000, async () => {
         const [row] = await this.ds.query(
           `SELECT count(*)::int AS n, coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)::float AS age FROM "${this.o.schema}".outbox WHERE published_at IS NULL`,
         );
@@ -74,7 +74,7 @@ export class ServiceGauges implements OnModuleInit {
       this.metrics.gauge('outbox_unpublished_events', 'Events committed to the outbox and not yet published to Kafka', [], async (g) => g.set((await backlog()).n));
       this.metrics.gauge('outbox_lag_seconds', 'Age of the oldest event not yet published to Kafka (0 when none waits)', [], async (g) => g.set((await backlog()).age));
     }
-    const lag = cached(10_000, () => this.kafka.consumerLag());
+    const lag = atMostEvery(10_000, () => this.kafka.consumerLag());
     this.metrics.gauge('kafka_consumer_lag', 'Messages not yet consumed, per consumer group and partition', ['group', 'topic', 'partition'], async (g) => {
       g.reset();
       for (const l of await lag().catch(() => [])) g.set({ group: l.groupId, topic: l.topic, partition: String(l.partition) }, l.lag);

@@ -54,22 +54,6 @@ export class ServiceMetrics {
   }
 }
 
-/**
- * A value computed by a query is refreshed at most every `everyMs` however often Prometheus (or
- * several) scrape: a scrape never becomes a steady load on the database or the brokers.
- */
-export function cached<T>(everyMs: number, compute: () => Promise<T>, now: () => number = Date.now): () => Promise<T> {
-  let last: { at: number; value: Promise<T> } | undefined;
-  return () => {
-    if (!last || now() - last.at >= everyMs) {
-      const value = compute();
-      last = { at: now(), value };
-      value.catch(() => (last = undefined));
-    }
-    return last.value;
-  };
-}
-
 export const SERVICE_METRICS = Symbol('service metrics');
 
 @ApiTags('health')
