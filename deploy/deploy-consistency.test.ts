@@ -31,11 +31,11 @@ const SERVICES = ['claims', 'documents', 'notifications', 'payments'];
 /** Not required by the schemas, but a container must have it: otherwise each one makes its own key file. */
 const ALWAYS = ['AUTH_JWT_SECRET'];
 
-/** The zod schema a config.ts exports (the one whose object has `portVar`), and that object unwrapped from effects. */
+/** The zod schema a config.ts exports (the one whose object has `portVar`), and that object unwrapped from its transforms (a pipe's input). */
 function configSchema(file: string, portVar: string): { exported: ZodTypeAny; object: Obj } | null {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(file) as Record<string, unknown>;
-  const unwrap = (s: Obj): Obj => (s?._def?.schema ? unwrap(s._def.schema) : s);
+  const unwrap = (s: Obj): Obj => (s?._def?.type === 'pipe' ? unwrap(s._def.in) : s);
   const schemas = Object.values(mod)
     .filter((v) => v && typeof v === 'object')
     .map((v) => ({ exported: v as ZodTypeAny, object: unwrap(v as Obj) }))

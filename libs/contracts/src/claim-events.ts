@@ -8,7 +8,11 @@ import { eventTime, localDate, moneyText, nonEmpty } from './primitives';
  * reviews, IMEs or case conferences; without it the oldest open one is meant.
  */
 const base = { at: eventTime, ref: nonEmpty.optional() };
-const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) => z.object({ type: z.literal(type), ...base, ...shape }).strict();
+const ev = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z
+    .object({ type: z.literal(type), ...base })
+    .extend(shape)
+    .strict();
 const bare = <T extends string>(type: T) => ev(type, {});
 /** A decision's reasons: one text, or a list of them. */
 const reasons = z.union([nonEmpty, z.array(nonEmpty).min(1)]);

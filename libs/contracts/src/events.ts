@@ -10,7 +10,7 @@ import { localDate, moneyText, nameOrder, nonEmpty } from './primitives';
 export const envelopeSchema = z
   .object({
     specversion: z.literal('1.0'),
-    id: z.string().uuid(),
+    id: z.guid(),
     type: nonEmpty,
     source: nonEmpty,
     subject: nonEmpty,
@@ -31,7 +31,7 @@ export const TOPICS = {
 
 export const claimNotifiedData = z
   .object({
-    claimId: z.string().uuid(),
+    claimId: z.guid(),
     claimNumber: nonEmpty,
     worker: z.object({ givenName: nonEmpty, familyName: nonEmpty, nameOrder: nameOrder.optional() }).strict(),
     employer: z.object({ name: nonEmpty, policyNumber: nonEmpty }).strict(),
@@ -46,8 +46,8 @@ export type ClaimNotifiedData = z.infer<typeof claimNotifiedData>;
 
 export const documentCreatedData = z
   .object({
-    documentId: z.string().uuid(),
-    claimId: z.string().uuid(),
+    documentId: z.guid(),
+    claimId: z.guid(),
     kind: nonEmpty,
     template: nonEmpty,
     templateVersion: z.number().int().positive(),
@@ -62,23 +62,23 @@ export type DocumentCreatedData = z.infer<typeof documentCreatedData>;
 /** A notice the claim's workflow decided to send (docs/rules.md §5); notifications delivers it. */
 export const noticeRequestedData = z
   .object({
-    claimId: z.string().uuid(),
+    claimId: z.guid(),
     claimNumber: nonEmpty,
-    noticeId: z.string().uuid(),
+    noticeId: z.guid(),
     type: nonEmpty,
     on: localDate,
     to: z.array(nonEmpty).min(1),
     cause: nonEmpty,
     ref: nonEmpty.optional(),
     /** What the platform decided that the notice states (a suspension's dates, when a decision takes effect: docs/rules.md §8). */
-    facts: z.record(z.union([z.string(), z.number(), z.null()])).optional(),
+    facts: z.record(z.string(), z.union([z.string(), z.number(), z.null()])).optional(),
   })
   .strict();
 export type NoticeRequestedData = z.infer<typeof noticeRequestedData>;
 
 /** What every event about one obligation carries: which claim, which obligation, when it is due, the day it happened. */
 const obligationEventFields = z.object({
-  claimId: z.string().uuid(),
+  claimId: z.guid(),
   claimNumber: nonEmpty,
   obligationId: nonEmpty,
   type: nonEmpty,
@@ -119,9 +119,9 @@ export type ActionOutcomeData = z.infer<typeof actionOutcomeSchema>;
  */
 export const claimActionRecordedData = z
   .object({
-    claimId: z.string().uuid(),
+    claimId: z.guid(),
     claimNumber: nonEmpty,
-    actionId: z.string().uuid(),
+    actionId: z.guid(),
     action: claimEventSchema,
     /** What the claim decided with it (a discontinuance's dates, an instance's ref); absent before docs/rules.md §8. */
     outcome: actionOutcomeSchema.optional(),
@@ -138,7 +138,7 @@ export type ClaimActionRecordedData = z.infer<typeof claimActionRecordedData>;
  */
 export const entitlementWeeksCountedData = z
   .object({
-    claimId: z.string().uuid(),
+    claimId: z.guid(),
     claimNumber: nonEmpty,
     through: localDate,
     weeksCounted: z.number().int().nonnegative(),
@@ -149,9 +149,9 @@ export const entitlementWeeksCountedData = z
 /** A PIAWE became final after its peer review (1987 Act Sch 3; a work capacity decision, s43(1)(d)). */
 export const piaweDeterminedData = z
   .object({
-    claimId: z.string().uuid(),
+    claimId: z.guid(),
     claimNumber: nonEmpty,
-    determinationId: z.string().uuid(),
+    determinationId: z.guid(),
     basis: z.enum(['calculated', 'interim', 'agreement']),
     amount: moneyText,
     amountAfter52Weeks: moneyText.nullable(),
@@ -162,7 +162,7 @@ export const piaweDeterminedData = z
 
 /** A payment run's bank file is complete; subject = the run id. */
 export const paymentRunCompletedData = z
-  .object({ runId: z.string().uuid(), processingDate: localDate, payments: z.number().int().nonnegative(), total: moneyText, abaSha256: z.string().regex(/^[0-9a-f]{64}$/) })
+  .object({ runId: z.guid(), processingDate: localDate, payments: z.number().int().nonnegative(), total: moneyText, abaSha256: z.string().regex(/^[0-9a-f]{64}$/) })
   .strict();
 
 /**
@@ -170,10 +170,10 @@ export const paymentRunCompletedData = z
  * started when a certificate, earnings or a schedule line is received; met when the payment or
  * reimbursement is released in a bank file; stopped when it no longer applies.
  */
-const paymentClockFields = { claimId: z.string().uuid(), claimNumber: nonEmpty, ref: nonEmpty };
+const paymentClockFields = { claimId: z.guid(), claimNumber: nonEmpty, ref: nonEmpty };
 export const paymentClockStartedData = z.object({ ...paymentClockFields, clock: z.enum(PAYMENT_CLOCKS), receivedOn: localDate }).strict();
 /** Every clock of the claim a bank file met, in one event (a run can meet thousands). */
-export const paymentClockMetData = z.object({ claimId: z.string().uuid(), claimNumber: nonEmpty, refs: z.array(nonEmpty).min(1), on: localDate }).strict();
+export const paymentClockMetData = z.object({ claimId: z.guid(), claimNumber: nonEmpty, refs: z.array(nonEmpty).min(1), on: localDate }).strict();
 export const paymentClockStoppedData = z.object({ ...paymentClockFields, reason: nonEmpty }).strict();
 
 /**
@@ -182,13 +182,13 @@ export const paymentClockStoppedData = z.object({ ...paymentClockFields, reason:
  */
 export const claimPartiesRecordedData = z
   .object({
-    claimId: z.string().uuid(),
+    claimId: z.guid(),
     claimNumber: nonEmpty,
     version: z.number().int().positive(),
     caseManager: nonEmpty.nullable(),
     teamLeader: nonEmpty.nullable(),
     parties: z.array(partySchema),
-    consents: z.array(consentInputSchema.innerType().extend({ recordedBy: nonEmpty })),
+    consents: z.array(consentInputSchema.safeExtend({ recordedBy: nonEmpty })),
   })
   .strict();
 export type ClaimPartiesRecordedData = z.infer<typeof claimPartiesRecordedData>;
@@ -203,17 +203,17 @@ export type ClaimPartiesRecordedData = z.infer<typeof claimPartiesRecordedData>;
 export const DELIVERY_STATUSES = ['refused', 'sent', 'delivered', 'bounced', 'failed'] as const;
 export const noticeDeliveryUpdatedData = z
   .object({
-    claimId: z.string().uuid(),
+    claimId: z.guid(),
     claimNumber: nonEmpty,
-    noticeId: z.string().uuid(),
+    noticeId: z.guid(),
     noticeType: nonEmpty,
-    deliveryId: z.string().uuid(),
-    partyId: z.string().uuid().nullable(),
+    deliveryId: z.guid(),
+    partyId: z.guid().nullable(),
     recipient: nonEmpty,
     channel: z.enum(CHANNELS).nullable(),
     status: z.enum(DELIVERY_STATUSES),
     attempt: z.number().int().nonnegative(),
-    documentId: z.string().uuid().nullable(),
+    documentId: z.guid().nullable(),
     detail: z.string().max(1000).nullable(),
     at: z.string().datetime({ offset: true }),
   })
@@ -226,14 +226,14 @@ export type NoticeDeliveryUpdatedData = z.infer<typeof noticeDeliveryUpdatedData
  */
 export const medicalInvoiceAssessedData = z
   .object({
-    claimId: z.string().uuid(),
+    claimId: z.guid(),
     claimNumber: nonEmpty,
     why: nonEmpty,
     lines: z.number().int().nonnegative(),
     payable: moneyText,
-    held: z.array(z.object({ lineId: z.string().uuid(), invoiceNumber: nonEmpty, line: z.number().int().positive(), reason: nonEmpty }).strict()),
+    held: z.array(z.object({ lineId: z.guid(), invoiceNumber: nonEmpty, line: z.number().int().positive(), reason: nonEmpty }).strict()),
     /** Every line this assessment looked at (a line no longer held closes its task). */
-    assessedLineIds: z.array(z.string().uuid()),
+    assessedLineIds: z.array(z.guid()),
     refused: z.number().int().nonnegative(),
   })
   .strict();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { MedicalBatch } from '@wc/rules';
-import { localDate, nonEmpty } from './primitives';
+import { localDate, nonEmpty, typeError } from './primitives';
 import { FieldProblem, formatPath, problemsOf } from './problems';
 
 /**
@@ -10,7 +10,7 @@ import { FieldProblem, formatPath, problemsOf } from './problems';
  */
 /** docs/medical-assessment.md: money is a non-negative decimal string with exactly two places ("95.00", not "95" or "95.5"). */
 const moneyText = z.string().regex(/^(0|[1-9]\d*)\.\d{2}$/, 'must be an amount as a string with two decimal places, e.g. "95.00"');
-const units = z.number({ invalid_type_error: 'must be a whole number of at least 1' }).refine((n) => Number.isInteger(n) && n >= 1, 'must be a whole number of at least 1');
+const units = z.number(typeError('must be a whole number of at least 1')).refine((n) => Number.isInteger(n) && n >= 1, 'must be a whole number of at least 1');
 const REGISTRATION_STATUSES = ['current', 'suspended', 'disqualified', 'disciplinary-conditions'] as const;
 const registrationRow = z.object({ status: z.enum(REGISTRATION_STATUSES), from: localDate }).strict();
 
@@ -34,11 +34,7 @@ export const medicalBatchSchema = z
         dateOfInjury: localDate,
         claimMadeOn: localDate,
         liability: z.enum(['provisional', 'accepted', 'disputed']),
-        wpi: z
-          .number({ invalid_type_error: 'must be a number from 0 to 100, or null' })
-          .min(0, 'must be a number from 0 to 100, or null')
-          .max(100, 'must be a number from 0 to 100, or null')
-          .nullable(),
+        wpi: z.number(typeError('must be a number from 0 to 100, or null')).min(0, 'must be a number from 0 to 100, or null').max(100, 'must be a number from 0 to 100, or null').nullable(),
         weeklyPayments,
         medicalPaidToDate: moneyText,
       })
@@ -61,7 +57,7 @@ export const medicalBatchSchema = z
     lines: z.array(
       z
         .object({
-          line: z.number({ invalid_type_error: 'must be a whole number of at least 1' }).refine((n) => Number.isInteger(n) && n >= 1, 'must be a whole number of at least 1'),
+          line: z.number(typeError('must be a whole number of at least 1')).refine((n) => Number.isInteger(n) && n >= 1, 'must be a whole number of at least 1'),
           invoice: z.string().optional(),
           provider: nonEmpty,
           serviceDate: localDate,

@@ -1,8 +1,7 @@
 import { consentCovers, consentInputSchema, partyInputSchema, partyRemovalSchema } from './parties';
 import { problemsOf } from './problems';
 
-const problems = (r: { success: boolean; error?: { issues: Array<{ path: (string | number)[]; message: string }> } }) =>
-  r.success ? [] : r.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+const problems = (r: { success: boolean; error?: { issues: Array<{ path: PropertyKey[]; message: string }> } }) => (r.success ? [] : r.error!.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
 
 describe('a party on the claim', () => {
   it('needs the contact detail of every channel it is written to by', () => {

@@ -52,7 +52,7 @@ export const partyInputSchema = partyFields.superRefine((p, ctx) => {
 });
 export type PartyInput = z.infer<typeof partyInputSchema>;
 /** A recorded party, as events carry it. */
-export const partySchema = partyFields.extend({ partyId: z.string().uuid() });
+export const partySchema = partyFields.extend({ partyId: z.guid() });
 export type RecordedParty = PartyInput & { partyId: string };
 
 /**
@@ -62,8 +62,8 @@ export type RecordedParty = PartyInput & { partyId: string };
  */
 export const consentInputSchema = z
   .object({
-    partyId: z.string({ required_error: 'is required' }).uuid('must be a uuid'),
-    scope: z.literal('health-information', { errorMap: () => ({ message: 'must be health-information' }) }),
+    partyId: z.guid(),
+    scope: z.literal('health-information', { error: 'must be health-information' }),
     givenOn: localDate,
     /** Where the signed consent is (e.g. the claim form's consent section, a document id). */
     evidence: short,

@@ -25,7 +25,7 @@ describe('newEnvelope', () => {
   it('rejects bad data for a known type with a clear error', () => {
     const bad = { ...notified, claimId: 'not-a-uuid' };
     expect(() => newEnvelope({ type: 'claim.notified', source: 'wc/claims-service', subject: claimId, data: bad })).toThrow(InvalidEnvelopeError);
-    expect(() => newEnvelope({ type: 'claim.notified', source: 'wc/claims-service', subject: claimId, data: bad })).toThrow(/invalid data for claim\.notified .*data\.claimId: Invalid uuid/);
+    expect(() => newEnvelope({ type: 'claim.notified', source: 'wc/claims-service', subject: claimId, data: bad })).toThrow(/invalid data for claim\.notified .*data\.claimId: must be a uuid/);
   });
 });
 
@@ -58,7 +58,7 @@ describe('parseEnvelope', () => {
     expect(r).toMatchObject({ ok: false, reason: 'invalid-data' });
     if (r.ok) return;
     expect(r.error).toContain(`invalid data for claim.notified (event ${valid.id}, subject ${claimId})`);
-    expect(r.error).toContain('data.worker.familyName: Required');
+    expect(r.error).toContain('data.worker.familyName: is required');
     expect(r.error).toContain('data.dateOfInjury: must be a date YYYY-MM-DD');
   });
 
@@ -68,9 +68,9 @@ describe('parseEnvelope', () => {
     expect(r).toMatchObject({ ok: false, reason: 'invalid-envelope' });
     if (r.ok) return;
     expect(r.error).toMatch(/specversion: /);
-    expect(r.error).toMatch(/id: Invalid uuid/);
-    expect(r.error).toMatch(/time: Invalid datetime/);
-    expect(r.error).toMatch(/Unrecognized key\(s\) in object: 'extra'/);
+    expect(r.error).toMatch(/id: must be a uuid/);
+    expect(r.error).toMatch(/time: must be an ISO timestamp/);
+    expect(r.error).toMatch(/\(envelope\): unknown field: extra/);
   });
 
   it('reports non-JSON and empty messages without throwing', () => {

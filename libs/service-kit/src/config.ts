@@ -7,7 +7,7 @@ export class ConfigError extends Error {}
 export const DEPLOYMENTS = ['local', 'staging', 'production'] as const;
 export type Deployment = (typeof DEPLOYMENTS)[number];
 
-const flag = (name: string) => z.enum(['true', 'false'], { errorMap: () => ({ message: `must be true or false (${name})` }) }).default('false');
+const flag = (name: string) => z.enum(['true', 'false'], { error: `must be true or false (${name})` }).default('false');
 const file = z.string().min(1, 'must be a file path');
 
 /**
@@ -20,7 +20,7 @@ export function loadConfig<T extends z.ZodTypeAny>(schema: T, env: NodeJS.Proces
   // The platform's rules read the variables as given, apart from the schema: a setting the schema
   // refuses must not hide another that a rule refuses (an operator fixes them all in one go).
   const rules = z
-    .record(z.string().optional())
+    .record(z.string(), z.string().optional())
     .superRefine((c, ctx) => platformRules({ DEPLOYMENT: 'local', ...c }, ctx))
     .safeParse(env);
   const issues = [...(r.success ? [] : r.error.issues), ...(rules.success ? [] : rules.error.issues)];
@@ -37,7 +37,7 @@ export const baseConfig = z.object({
   KAFKA_SSL: flag('KAFKA_SSL'),
   KAFKA_SSL_CA_FILE: file.optional(),
   /** SASL authentication to the brokers (a managed Kafka); the password comes from a Secret. */
-  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512'], { errorMap: () => ({ message: 'must be plain, scram-sha-256 or scram-sha-512' }) }).optional(),
+  KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512'], { error: 'must be plain, scram-sha-256 or scram-sha-512' }).optional(),
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   HOST: z.string().default('127.0.0.1'),
@@ -49,7 +49,7 @@ export const baseConfig = z.object({
    * the placeholder bank remitter, the development insurer); staging and production must be given
    * every one of them, so nothing development-only reaches a worker or a bank.
    */
-  DEPLOYMENT: z.enum(DEPLOYMENTS, { errorMap: () => ({ message: 'must be local, staging or production' }) }).default('local'),
+  DEPLOYMENT: z.enum(DEPLOYMENTS, { error: 'must be local, staging or production' }).default('local'),
   /** Traces go to this OpenTelemetry collector (OTLP over HTTP); unset, no trace is exported. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://otel-collector:4318').optional(),
 });
@@ -99,7 +99,7 @@ export function platformRules(c: Record<string, unknown>, ctx: z.RefinementCtx):
  */
 export function localDefaults<T extends z.ZodTypeAny, D extends Record<string, string>>(schema: T, defaults: D, why: string) {
   return schema.transform((c: z.infer<T>, ctx) => {
-    const out = { ...c } as Record<string, unknown>;
+    const out = { ...(c as Record<string, unknown>) };
     for (const [k, v] of Object.entries(defaults)) {
       if (out[k] !== undefined) continue;
       if (out.DEPLOYMENT === 'local' || out.DEPLOYMENT === undefined) out[k] = v;

@@ -1,12 +1,12 @@
 import { BadRequestException } from '@nestjs/common';
-import type { ZodTypeAny, z } from 'zod';
+import { z } from 'zod';
 import { problemsOf } from '@wc/contracts';
 
 /**
  * Validates a request part with its zod contract: a 400 that names each bad field and what is
  * wrong with it, before anything is changed.
  */
-export function parseOr400<T extends ZodTypeAny>(schema: T, value: unknown, where = 'body'): z.infer<T> {
+export function parseOr400<T extends z.ZodType>(schema: T, value: unknown, where = 'body'): z.infer<T> {
   const r = schema.safeParse(value);
   if (r.success) return r.data;
   throw new BadRequestException({
@@ -17,11 +17,13 @@ export function parseOr400<T extends ZodTypeAny>(schema: T, value: unknown, wher
   });
 }
 
-/** The OpenAPI schema of a zod contract, so /docs shows exactly what validation accepts. */
-export function openApiSchema(schema: ZodTypeAny): Record<string, unknown> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { zodToJsonSchema } = require('zod-to-json-schema') as typeof import('zod-to-json-schema');
-  const { $schema, ...rest } = zodToJsonSchema(schema, { target: 'openApi3', $refStrategy: 'none' }) as Record<string, unknown>;
+/**
+ * The OpenAPI schema of a zod contract, so /docs shows exactly what validation accepts (`input`) or
+ * what an answer holds (`output`: after defaults and transforms). A refinement has no JSON Schema
+ * form: it is checked but not shown.
+ */
+export function openApiSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'): Record<string, unknown> {
+  const { $schema, ...rest } = z.toJSONSchema(schema, { target: 'openapi-3.0', io, unrepresentable: 'any' }) as Record<string, unknown>;
   void $schema;
   return rest;
 }

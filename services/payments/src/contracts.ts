@@ -5,14 +5,14 @@
  * itself before enqueueing it.
  */
 import { z } from 'zod';
-import { moneyText, nonEmpty } from '@wc/contracts';
+import { moneyText, nonEmpty, typeError } from '@wc/contracts';
 
 export const WAGE_SCHEDULE_RECEIVED = 'wage-reimbursement-schedule.received' as const;
 
 /** `wage-reimbursement-schedule.received` on TOPICS.payments; subject = the schedule id. */
 export const wageScheduleReceivedData = z
   .object({
-    scheduleId: z.string().uuid(),
+    scheduleId: z.guid(),
     employer: z.object({ policyNumber: nonEmpty }).strict(),
     /** How the employer sent it. */
     format: z.enum(['csv', 'json']),
@@ -34,7 +34,7 @@ export type WageScheduleReceivedData = z.infer<typeof wageScheduleReceivedData>;
 /** One line of text: a newline would split a CSV record and shift every later line number. */
 const oneLine = z.string().regex(/^[^\r\n]*$/, 'must not contain line breaks');
 /** Money is a string, never a JSON number (it would already have been through binary floating point). */
-const amountText = z.string({ invalid_type_error: 'must be a string such as "950.00" (a JSON number has been through binary floating point)' }).pipe(oneLine);
+const amountText = z.string(typeError('must be a string such as "950.00" (a JSON number has been through binary floating point)')).pipe(oneLine);
 
 /**
  * `POST /wage-reimbursement-schedules` as application/json: the CSV's columns as fields. Only the
@@ -45,7 +45,7 @@ export const wageScheduleLineJson = z
     claimNumber: oneLine,
     periodStart: oneLine,
     periodEnd: oneLine,
-    hoursWorked: z.union([oneLine, z.number().finite()], { errorMap: () => ({ message: 'must be a number of hours, e.g. "37.5" or 37.5' }) }),
+    hoursWorked: z.union([oneLine, z.number().finite()], { error: 'must be a number of hours, e.g. "37.5" or 37.5' }),
     grossEarnings: amountText,
     compensationPaid: amountText,
     paygWithheld: amountText,

@@ -6,7 +6,7 @@ import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/
 import { documentRequestSchema } from '../templates';
 import { DocumentsService, view } from './documents.service';
 
-const idempotencyKeySchema = z.string({ required_error: 'is required' }).min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
+const idempotencyKeySchema = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
 
 @ApiTags('documents')
 @ApiBearerAuth()

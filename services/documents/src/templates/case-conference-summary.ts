@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate } from '@wc/contracts';
+import { localDate, typeError } from '@wc/contracts';
 import { caseManagerSignOff, whoToContact } from './contact';
 import { fullName, longDate } from './format';
 import type { NoticeTemplate } from './template';
@@ -20,7 +20,7 @@ export const caseConferenceSummaryData = z
     nextSteps: z.array(longText).min(1, 'must give at least one next step'),
     /** When progress will next be reviewed, if a date was set. */
     nextReviewOn: localDate.optional(),
-    correctionsWithinDays: z.number({ invalid_type_error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1 day').max(30, 'must be at most 30 days'),
+    correctionsWithinDays: z.number(typeError('must be a whole number of days')).int('must be a whole number of days').min(1, 'must be at least 1 day').max(30, 'must be at most 30 days'),
     /** The case manager: who to send corrections or questions to. */
     contact: claimContact,
   })

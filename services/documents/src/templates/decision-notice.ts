@@ -5,7 +5,7 @@ import { fullName, longDate } from './format';
 import type { Block, NoticeTemplate } from './template';
 import { claimContact, longText, signatory, text, workerAddressee } from './fields';
 
-const flag = z.boolean({ required_error: 'is required (true or false)', invalid_type_error: 'must be true or false' });
+const flag = z.boolean({ error: (issue) => (issue.input === undefined ? 'is required (true or false)' : 'must be true or false') });
 
 const SOURCES = ['worker', 'employer', 'insurer', 'other'] as const;
 
@@ -17,7 +17,7 @@ const report = z
     /** Whether the report supports the decision (every relevant report is listed, either way). */
     supports: flag,
     /** Who gave it to us: the worker and employer's own submissions are listed separately. */
-    submittedBy: z.enum(SOURCES, { errorMap: () => ({ message: `must be one of ${SOURCES.join(', ')}` }) }),
+    submittedBy: z.enum(SOURCES, { error: `must be one of ${SOURCES.join(', ')}` }),
     /** Relied on for the decision: a copy goes with the notice. */
     reliedOn: flag,
   })

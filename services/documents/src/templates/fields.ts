@@ -47,7 +47,7 @@ export const signatory = z.object({ name: text, role: text }).strict();
 export const recipientOf = <P extends readonly [string, ...string[]]>(parties: P) =>
   z
     .object({
-      party: z.enum(parties, { errorMap: () => ({ message: `must be one of ${parties.join(', ')}` }) }),
+      party: z.enum(parties, { error: `must be one of ${parties.join(', ')}` }),
       name: text,
       address: postalAddress.optional(),
     })

@@ -60,7 +60,7 @@ export const impData = z
       .array(
         z
           .object({
-            role: z.enum(PARTICIPANT_ROLES, { errorMap: () => ({ message: `must be one of ${PARTICIPANT_ROLES.join(', ')} (the case manager is contact)` }) }),
+            role: z.enum(PARTICIPANT_ROLES, { error: `must be one of ${PARTICIPANT_ROLES.join(', ')} (the case manager is contact)` }),
             name: text,
             organisation: text.optional(),
           })

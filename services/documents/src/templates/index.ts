@@ -103,7 +103,7 @@ export function currentTemplate<K extends DocumentKind>(kind: K): (typeof CURREN
 export const datedSchema = z.object({ reason: z.string().trim().min(10, 'must say why the letter is not dated today (at least 10 characters)').max(500, 'must be at most 500 characters') }).strict();
 
 const request = <K extends string, D extends z.ZodTypeAny>(kind: K, data: D) =>
-  z.object({ claimId: z.string().uuid(), kind: z.literal(kind), data, languageAssistance: languageAssistanceSchema.optional(), dated: datedSchema.optional() }).strict();
+  z.object({ claimId: z.guid(), kind: z.literal(kind), data, languageAssistance: languageAssistanceSchema.optional(), dated: datedSchema.optional() }).strict();
 
 export const documentRequestSchema = z.discriminatedUnion('kind', [
   request('acknowledgement-letter', acknowledgementLetterData),

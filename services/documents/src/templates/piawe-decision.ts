@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate } from '@wc/contracts';
+import { localDate, typeError } from '@wc/contracts';
 import { type Dec, formatMoney, money, roundCents, sum, SCHEDULE_3_APPLIES_TO_INJURIES_FROM, STEP_DOWN_REMOVED_FOR_INJURIES_FROM } from '@wc/rules';
 import { addressed, signOff, whoToContact } from './contact';
 import { daysBetween, isDate } from './dates';
@@ -22,7 +22,7 @@ const PARTIES = ['worker', 'employer'] as const;
 
 const employment = z
   .object({
-    kind: z.enum(EMPLOYMENT_KINDS, { errorMap: () => ({ message: `must be one of ${EMPLOYMENT_KINDS.join(', ')}` }) }),
+    kind: z.enum(EMPLOYMENT_KINDS, { error: `must be one of ${EMPLOYMENT_KINDS.join(', ')}` }),
     /** Who paid the earnings of other employment (this employer is `employer.name`). */
     employer: text.optional(),
     /** The relevant earning period for this employment, after any change to its dates (Reg cl 8B to 8D). */
@@ -32,7 +32,7 @@ const employment = z
      * unpaid leave of 7 days or more). Required when the basis is calculated: the weekly average is
      * the earnings × 7 ÷ these days (Sch 3 cl 2(2): gross earnings ÷ the period in weeks).
      */
-    daysCounted: z.number({ invalid_type_error: 'must be a whole number of days' }).int('must be a whole number of days').min(1, 'must be at least 1').optional(),
+    daysCounted: z.number(typeError('must be a whole number of days')).int('must be a whole number of days').min(1, 'must be at least 1').optional(),
     earnings: z
       .array(z.object({ description: text, amount: moneyText }).strict())
       .min(1, 'must list at least one amount of earnings used')
@@ -83,7 +83,7 @@ export const piaweDecisionData = z
     amount: moneyText.optional(),
     /** Only for injuries before 26 October 2018: PIAWE once overtime and shift allowances stop counting. */
     amountAfter52Weeks: moneyText.optional(),
-    basis: z.enum(PIAWE_BASES, { errorMap: () => ({ message: `must be one of ${PIAWE_BASES.join(', ')}` }) }),
+    basis: z.enum(PIAWE_BASES, { error: `must be one of ${PIAWE_BASES.join(', ')}` }),
     /** For an interim PIAWE: what we are waiting for before we can decide it in full. */
     missingInformation: z.array(longText).optional(),
     /** Each employment whose earnings were used, with its period, days counted and adjustments. */

@@ -17,7 +17,7 @@ export const provisionalLiabilityEmployerData = z
     provisionalPeriod,
     weeklyAmount: moneyAmount,
     /** The employer pays through its payroll (and is repaid by us), or we pay the worker directly. */
-    paidBy: z.enum(['employer', 'insurer'], { errorMap: () => ({ message: 'must be one of employer, insurer' }) }),
+    paidBy: z.enum(['employer', 'insurer'], { error: 'must be one of employer, insurer' }),
     contact: claimContact,
     /** Who decided to start provisional payments: they sign the notice. */
     signatory,

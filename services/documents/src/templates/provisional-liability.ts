@@ -76,7 +76,7 @@ export const provisionalLiabilityData = z
       })
       .strict(),
     /** The employer pays through its payroll (and is repaid by us), or we pay the worker directly. */
-    paidBy: z.enum(['employer', 'insurer'], { errorMap: () => ({ message: 'must be one of employer, insurer' }) }),
+    paidBy: z.enum(['employer', 'insurer'], { error: 'must be one of employer, insurer' }),
     contact: claimContact,
     /** Who decided to start provisional payments (a liability decision, program 4.4): they sign the notice. */
     signatory,

@@ -60,7 +60,7 @@ export const reasonableExcuseData = z
     dateOfInjury: localDate,
     /** When we were first told about the injury (the excuse is about what we knew then). */
     notificationDate: localDate,
-    reason: z.enum(EXCUSE_REASONS, { errorMap: () => ({ message: `must be one of ${EXCUSE_REASONS.join(', ')}` }) }),
+    reason: z.enum(EXCUSE_REASONS, { error: `must be one of ${EXCUSE_REASONS.join(', ')}` }),
     /** What the case manager wants to add about this claim, in plain words. */
     details: longText.optional(),
     /** Who the worker talks to (the claim is sent to them or to the insurer's reply address). */

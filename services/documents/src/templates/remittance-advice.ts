@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate } from '@wc/contracts';
+import { localDate, typeError } from '@wc/contracts';
 import { isValidAbn } from '@wc/rules';
 import { addDays, isDate } from './dates';
 import { fullName, longDate } from './format';
@@ -43,7 +43,7 @@ const BSB_FORMAT = 'must be NNN-NNN, e.g. "062-000"';
 const ACCOUNT_ENDING_FORMAT = 'must be exactly the last 3 digits of the account number, e.g. "678" (never the full number)';
 
 const units = z
-  .number({ invalid_type_error: 'must be a whole number from 1 to 99' })
+  .number(typeError('must be a whole number from 1 to 99'))
   .int('must be a whole number from 1 to 99')
   .min(1, 'must be a whole number from 1 to 99')
   .max(99, 'must be a whole number from 1 to 99');
@@ -62,9 +62,9 @@ const remittanceLine = z
     charged: money,
     /** The amount we paid for the line, excluding GST: 0.00 when held or refused. */
     paid: money,
-    status: z.enum(REMITTANCE_STATUSES, { errorMap: () => ({ message: `must be one of ${REMITTANCE_STATUSES.join(', ')}` }) }),
+    status: z.enum(REMITTANCE_STATUSES, { error: `must be one of ${REMITTANCE_STATUSES.join(', ')}` }),
     /** Why the line was not paid in full: required unless the status is pay. */
-    reason: z.enum(REMITTANCE_REASONS, { errorMap: () => ({ message: `must be one of ${REMITTANCE_REASONS.join(', ')}` }) }).optional(),
+    reason: z.enum(REMITTANCE_REASONS, { error: `must be one of ${REMITTANCE_REASONS.join(', ')}` }).optional(),
   })
   .strict();
 
@@ -82,14 +82,14 @@ export const remittanceAdviceData = z
         address: postalAddress.optional(),
         /** Digits only, e.g. "51824753556"; printed as "51 824 753 556". */
         abn: z
-          .string({ invalid_type_error: ABN_FORMAT })
+          .string(typeError(ABN_FORMAT))
           .regex(/^\d{11}$/, ABN_FORMAT)
           .refine((abn) => !/^\d{11}$/.test(abn) || isValidAbn(abn), 'is not a valid ABN (its check digits do not match)'),
         /** Where the payment went. Only the last 3 digits of the account: the full number is never printed or accepted. */
         bank: z
           .object({
-            bsb: z.string({ invalid_type_error: BSB_FORMAT }).regex(/^\d{3}-\d{3}$/, BSB_FORMAT),
-            accountEnding: z.string({ invalid_type_error: ACCOUNT_ENDING_FORMAT }).regex(/^\d{3}$/, ACCOUNT_ENDING_FORMAT),
+            bsb: z.string(typeError(BSB_FORMAT)).regex(/^\d{3}-\d{3}$/, BSB_FORMAT),
+            accountEnding: z.string(typeError(ACCOUNT_ENDING_FORMAT)).regex(/^\d{3}$/, ACCOUNT_ENDING_FORMAT),
           })
           .strict(),
       })

@@ -26,7 +26,7 @@ export const reviewOutcomeData = z
     reviewedOn: localDate,
     /** Who did the review: the review's decision is theirs, so they sign the letter. */
     signatory,
-    outcome: z.enum(REVIEW_OUTCOMES, { errorMap: () => ({ message: `must be one of ${REVIEW_OUTCOMES.join(', ')}` }) }),
+    outcome: z.enum(REVIEW_OUTCOMES, { error: `must be one of ${REVIEW_OUTCOMES.join(', ')}` }),
     /** The decision that replaces the old one; only (and always) when the outcome is `changed`. */
     newDecision: longText.optional(),
     reasons: z.array(longText).min(1, 'must give at least one reason'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate } from '@wc/contracts';
+import { localDate, typeError } from '@wc/contracts';
 import { addDays, daysBetween, isDate } from './dates';
 import { fullName, longDate } from './format';
 import { addressed, signOff, whoToContact } from './contact';
@@ -27,12 +27,7 @@ export const s39NoticeData = z
      */
     medicalBenefitsCeaseOn: localDate.optional(),
     /** Weeks of weekly payments paid or payable so far, in total (not necessarily in a row). */
-    weeksPaid: z
-      .number({ invalid_type_error: 'must be a whole number of weeks' })
-      .int('must be a whole number of weeks')
-      .min(1, 'must be at least 1')
-      .max(S39_WEEKS, `must be at most ${S39_WEEKS}`)
-      .optional(),
+    weeksPaid: z.number(typeError('must be a whole number of weeks')).int('must be a whole number of weeks').min(1, 'must be at least 1').max(S39_WEEKS, `must be at most ${S39_WEEKS}`).optional(),
     contact: claimContact,
     /** Who made the decision this notice gives: they sign it. */
     signatory,

@@ -27,10 +27,10 @@ export const s59aNoticeData = z
     recipient: recipientOf(PARTIES),
     /** The first day treatment is no longer paid for. */
     ceaseOn: localDate,
-    period: z.enum(S59A_PERIODS, { errorMap: () => ({ message: `must be one of ${S59A_PERIODS.join(', ')}` }) }),
+    period: z.enum(S59A_PERIODS, { error: `must be one of ${S59A_PERIODS.join(', ')}` }),
     /** The day the period started. */
     from: localDate,
-    basis: z.enum(S59A_BASES, { errorMap: () => ({ message: `must be one of ${S59A_BASES.join(', ')}` }) }),
+    basis: z.enum(S59A_BASES, { error: `must be one of ${S59A_BASES.join(', ')}` }),
     contact: claimContact,
     /** Who decided that payment for treatment stops: they sign the notice. */
     signatory,

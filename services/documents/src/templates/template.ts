@@ -37,7 +37,7 @@ export interface NoticeTemplate<K extends string = string, D = unknown> {
   /** An integer; bump it for any change to the text or layout of this notice. */
   version: number;
   /** The data this notice needs: checked before rendering (400 naming each bad field). */
-  data: z.ZodType<D, z.ZodTypeDef, unknown>;
+  data: z.ZodType<D, unknown>;
   /** The letter for this data, from this insurer (its name and reply address may be in the text). */
   compose(data: D, insurer: Insurer): Letter;
 }

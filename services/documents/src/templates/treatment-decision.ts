@@ -27,7 +27,7 @@ export const treatmentDecisionData = z
     requestedOn: localDate,
     /** The cost the provider quoted, dollars and cents, if they gave one. */
     estimatedCost: money.optional(),
-    decision: z.enum(TREATMENT_DECISIONS, { errorMap: () => ({ message: `must be one of ${TREATMENT_DECISIONS.join(', ')}` }) }),
+    decision: z.enum(TREATMENT_DECISIONS, { error: `must be one of ${TREATMENT_DECISIONS.join(', ')}` }),
     decidedOn: localDate,
     /** Why we decided as we did: at least one when declined; optional when approved. */
     reasons: z.array(longText).max(20, 'must give at most 20 reasons').optional(),

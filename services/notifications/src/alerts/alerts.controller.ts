@@ -5,7 +5,7 @@ import { Roles, StaffUser, addLogContext, parseOr400 } from '@wc/service-kit';
 import { AlertsService } from './alerts.service';
 import { CorrespondenceViews } from '../notices/correspondence-views';
 
-const byClaim = z.object({ claimId: z.string({ required_error: 'is required' }).uuid('must be a uuid') }).strict();
+const byClaim = z.object({ claimId: z.guid() }).strict();
 const byLeader = z.object({ teamLeader: z.string().min(1).optional() }).strict();
 const byCaseManager = z.object({ caseManager: z.string().min(1).optional() }).strict();
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { addLogContext, parseOr400 } from '@wc/service-kit';
 import { LettersService } from './letters.service';
 
-const lettersQuery = z.object({ claimId: z.string({ required_error: 'is required' }).uuid('must be a uuid') }).strict();
+const lettersQuery = z.object({ claimId: z.guid() }).strict();
 
 @ApiTags('notifications')
 @ApiBearerAuth()

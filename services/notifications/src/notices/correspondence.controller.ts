@@ -1,6 +1,7 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
+import { typeError } from '@wc/contracts';
 import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
 import { CorrespondenceViews } from './correspondence-views';
 import { CorrespondenceService } from './correspondence.service';
@@ -14,7 +15,7 @@ const RECORDED = ['claimNumber', 'issuedOn', 'worker', 'recipient', 'notifier'] 
 const contentSchema = z
   .object({
     content: z
-      .record(z.unknown(), { invalid_type_error: 'must be an object of the notice fields to write' })
+      .record(z.string(), z.unknown(), typeError('must be an object of the notice fields to write'))
       .refine((c) => Object.keys(c).length > 0, 'must give at least one field')
       .superRefine((c, ctx) => {
         for (const k of RECORDED) if (k in c) ctx.addIssue({ code: 'custom', path: [k], message: 'is recorded by the platform and cannot be written on a notice' });
@@ -23,7 +24,7 @@ const contentSchema = z
   .strict();
 const tasksQuery = z.object({ assignee: z.string().min(1).optional(), includeDone: z.enum(['true', 'false']).optional() }).strict();
 const printQuery = z.object({ includePrinted: z.enum(['true', 'false']).optional() }).strict();
-const byClaim = z.object({ claimId: z.string({ required_error: 'is required' }).uuid('must be a uuid') }).strict();
+const byClaim = z.object({ claimId: z.guid() }).strict();
 const staffSchema = z
   .object({
     name: z.string().trim().min(1, 'must not be empty').max(200),

@@ -201,7 +201,7 @@ const treatingDoctorProvider = party('doctor', { partyId: 'p-doctor-provider', n
 const withProviders: ClaimRecord = { ...claim, parties: [worker, employer, doctor, solicitor, physio, chiro] };
 const names = (ps: RecordedParty[]) => ps.map((p) => p.name);
 /** The template's problems with the data, by field: what the documents service would name. */
-const problems = (schema: { safeParse: (d: unknown) => { success: boolean; error?: { issues: Array<{ path: Array<string | number> }> } } }, d: unknown) => {
+const problems = (schema: { safeParse: (d: unknown) => { success: boolean; error?: { issues: Array<{ path: PropertyKey[] }> } } }, d: unknown) => {
   const r = schema.safeParse(d);
   return r.success ? [] : r.error!.issues.map((i) => i.path.join('.'));
 };

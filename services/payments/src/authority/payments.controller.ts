@@ -3,13 +3,13 @@ import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nes
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { moneyText } from '@wc/contracts';
+import { moneyText, uuidOf } from '@wc/contracts';
 import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
 import { AuthorityService } from './authority.service';
 
 const authoriseSchema = z.object({ note: z.string().max(500, 'must be at most 500 characters').optional() }).strict();
 const authoriseManySchema = z
-  .object({ ids: z.array(z.string().uuid('must be a payment id (uuid)')).min(1, 'must name at least one payment').max(10000, 'at most 10,000 payments at once'), note: z.string().max(500).optional() })
+  .object({ ids: z.array(uuidOf('must be a payment id (uuid)')).min(1, 'must name at least one payment').max(10000, 'at most 10,000 payments at once'), note: z.string().max(500).optional() })
   .strict()
   .refine((b) => new Set(b.ids).size === b.ids.length, { message: 'must not name a payment twice', path: ['ids'] });
 const cancelSchema = z.object({ reason: z.string().trim().min(1, 'must say why the payment is cancelled').max(500, 'must be at most 500 characters') }).strict();
@@ -18,7 +18,7 @@ const subjectSchema = z.string().regex(/^(role|user):[A-Za-z0-9._@-]+$/, 'must b
 const listSchema = z
   .object({
     status: z.enum(['generated', 'authorised', 'in-run', 'released', 'cancelled']).optional(),
-    claimId: z.string().uuid('must be a claim id (uuid)').optional(),
+    claimId: uuidOf('must be a claim id (uuid)').optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();

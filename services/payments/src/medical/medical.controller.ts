@@ -2,7 +2,7 @@ import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, P
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { localDate } from '@wc/contracts';
+import { localDate, typeError, uuidOf } from '@wc/contracts';
 import { MEDICAL_INVOICE_COLUMNS } from '@wc/payment-files';
 import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
 import { approvalSchema } from './approvals/approvals';
@@ -19,7 +19,7 @@ const money2 = z
 /** One invoice as JSON: the same rules as a line of the bulk file (docs/medical-invoices.md). */
 export const invoiceSchema = z
   .object({
-    providerId: z.string({ required_error: 'is required' }).uuid('must be a provider id (uuid)'),
+    providerId: uuidOf('must be a provider id (uuid)'),
     invoiceNumber: z.string().regex(/^[A-Za-z0-9\-/._]{1,30}$/, 'must be 1 to 30 letters, digits or - / . _'),
     payee: z.enum(['provider', 'worker']).default('provider'),
     lines: z
@@ -28,7 +28,7 @@ export const invoiceSchema = z
           .object({
             serviceDate: localDate,
             item: z.string().regex(/^[A-Z0-9]{1,12}$/, 'must be a fee order item code: 1 to 12 capital letters and digits'),
-            units: z.number({ invalid_type_error: 'must be a whole number from 1 to 99' }).refine((n) => Number.isInteger(n) && n >= 1 && n <= 99, 'must be a whole number from 1 to 99'),
+            units: z.number(typeError('must be a whole number from 1 to 99')).refine((n) => Number.isInteger(n) && n >= 1 && n <= 99, 'must be a whole number from 1 to 99'),
             charged: money2,
           })
           .strict(),

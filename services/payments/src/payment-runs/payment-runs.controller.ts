@@ -8,7 +8,10 @@ import { PaymentRunsService } from './payment-runs.service';
 import { RemittancesService } from '../medical/remittances/remittances.service';
 
 const runSchema = z.object({ processingDate: localDate }).strict();
-const keySchema = z.string({ required_error: 'is required: a retried request must not start a second run' }).min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
+const keySchema = z
+  .string({ error: (issue) => (issue.input === undefined ? 'is required: a retried request must not start a second run' : undefined) })
+  .min(8, 'must be at least 8 characters')
+  .max(200, 'must be at most 200 characters');
 
 @ApiTags('payment runs')
 @ApiBearerAuth()

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { localDate } from '@wc/contracts';
+import { localDate, uuidOf } from '@wc/contracts';
 import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
 import { RemediationService } from './remediation.service';
 
@@ -14,12 +14,12 @@ export const remediationSchema = z
       .object({ maxWeeklyCompensation: z.array(amountRow).min(1).optional(), indexation: z.array(factorRow).min(1).optional(), employerExcessCap: z.array(amountRow).min(1).optional() })
       .strict()
       .optional(),
-    claimIds: z.array(z.string().uuid('must be a claim id (uuid)')).min(1).optional(),
+    claimIds: z.array(uuidOf('must be a claim id (uuid)')).min(1).optional(),
   })
   .strict()
   .refine((r) => r.parameters || r.claimIds, { message: 'give the corrected parameters, or the claims whose PIAWE changed, or both', path: ['parameters'] });
 
-const byClaim = z.object({ claimId: z.string({ required_error: 'is required' }).uuid('must be a claim id (uuid)') }).strict();
+const byClaim = z.object({ claimId: uuidOf('must be a claim id (uuid)') }).strict();
 
 @ApiTags('remediation')
 @ApiBearerAuth()
@@ -63,7 +63,7 @@ export class RemediationController {
   @Roles('team-leader', 'payments-officer', 'case-manager', 'admin')
   @ApiOperation({ summary: 'Each corrected week: old amount, new amount, difference, what changed' })
   async weeks(@Param('id', new ParseUUIDPipe()) id: string, @Query('claimId') claimId: string | undefined) {
-    const c = claimId === undefined ? undefined : parseOr400(z.string().uuid('must be a claim id (uuid)'), claimId, 'query claimId');
+    const c = claimId === undefined ? undefined : parseOr400(uuidOf('must be a claim id (uuid)'), claimId, 'query claimId');
     return this.remediation.weeks(id, c);
   }
 }

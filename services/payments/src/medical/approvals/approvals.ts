@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDate, nonEmpty } from '@wc/contracts';
+import { localDate, nonEmpty, typeError, uuidOf } from '@wc/contracts';
 
 /**
  * An approval of treatment (1987 Act s60(2A): no liability without the insurer's prior approval):
@@ -9,12 +9,12 @@ import { localDate, nonEmpty } from '@wc/contracts';
 export const approvalSchema = z
   .object({
     treatmentRef: nonEmpty,
-    providerId: z.string({ required_error: 'is required' }).uuid('must be a provider id (uuid)'),
+    providerId: uuidOf('must be a provider id (uuid)'),
     items: z
       .array(z.string().regex(/^[A-Z0-9]{1,12}$/, 'must be a fee order item code: 1 to 12 capital letters and digits'))
       .min(1, 'must name at least one item')
       .max(20, 'must name at most 20 items'),
-    units: z.number({ invalid_type_error: 'must be a whole number from 1 to 200' }).refine((n) => Number.isInteger(n) && n >= 1 && n <= 200, 'must be a whole number from 1 to 200'),
+    units: z.number(typeError('must be a whole number from 1 to 200')).refine((n) => Number.isInteger(n) && n >= 1 && n <= 200, 'must be a whole number from 1 to 200'),
     from: localDate,
     to: localDate,
   })
