@@ -5,7 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { StaffAuthGuard, signingKey } from './auth';
-import { ConfigError } from './config';
+import { ResponseContractInterceptor } from './api-contract';
+import { ConfigError, Deployment, ResponseContractMode } from './config';
 import { createPino, logContext } from './logger';
 import { ServiceMetrics } from './observability/metrics';
 import { requestIdOf, withRequestId } from './observability/tracing';
@@ -18,6 +19,8 @@ export interface ServiceOptions {
   port: number;
   description: string;
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
+  /** api-contract.ts; enforce unless said otherwise. */
+  responseContract?: ResponseContractMode;
 }
 
 /**
@@ -41,6 +44,8 @@ export async function bootstrapService(o: ServiceOptions): Promise<INestApplicat
   });
   app.use(app.get(ServiceMetrics).middleware());
   app.useGlobalGuards(new StaffAuthGuard(app.get(Reflector), signingKey()));
+  const violations = app.get(ServiceMetrics).counter('http_response_contract_violations_total', 'answers that broke their documented contract (api-contract.ts), by route', ['route']);
+  app.useGlobalInterceptors(new ResponseContractInterceptor(app.get(Reflector), o.responseContract ?? 'enforce', logger, (route) => violations.inc({ route })));
   app.enableShutdownHooks();
   const doc = new DocumentBuilder().setTitle(`wc-claims ${o.name}`).setDescription(o.description).setVersion('0.1.0').addBearerAuth().build();
   SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, doc), { jsonDocumentUrl: 'docs/openapi.json' });
@@ -64,6 +69,8 @@ export interface StartSettings {
   PORT: number;
   DATABASE_URL: string;
   LOG_LEVEL?: ServiceOptions['logLevel'];
+  DEPLOYMENT?: Deployment;
+  RESPONSE_CONTRACT?: ResponseContractMode;
 }
 
 /**
@@ -77,6 +84,7 @@ export async function startService(o: { name: string; description: string; schem
     host: o.config.HOST,
     port: o.port ?? o.config.PORT,
     logLevel: o.config.LOG_LEVEL,
+    responseContract: o.config.RESPONSE_CONTRACT ?? ((o.config.DEPLOYMENT ?? 'local') === 'local' ? 'enforce' : 'report'),
     description: o.description,
   });
 }

@@ -7,6 +7,9 @@ export class ConfigError extends Error {}
 export const DEPLOYMENTS = ['local', 'staging', 'production'] as const;
 export type Deployment = (typeof DEPLOYMENTS)[number];
 
+export const RESPONSE_CONTRACT_MODES = ['enforce', 'report', 'off'] as const;
+export type ResponseContractMode = (typeof RESPONSE_CONTRACT_MODES)[number];
+
 const flag = (name: string) => z.enum(['true', 'false'], { error: `must be true or false (${name})` }).default('false');
 const file = z.string().min(1, 'must be a file path');
 
@@ -50,6 +53,12 @@ export const baseConfig = z.object({
    * every one of them, so nothing development-only reaches a worker or a bank.
    */
   DEPLOYMENT: z.enum(DEPLOYMENTS, { error: 'must be local, staging or production' }).default('local'),
+  /**
+   * What a service does with an answer that breaks its documented contract (api-contract.ts):
+   * `enforce` (500), `report` (logged and counted, answered as is) or `off`. Unset: `enforce` in
+   * local use and the tests, `report` elsewhere.
+   */
+  RESPONSE_CONTRACT: z.enum(RESPONSE_CONTRACT_MODES, { error: `must be one of ${RESPONSE_CONTRACT_MODES.join(', ')}` }).optional(),
   /** Traces go to this OpenTelemetry collector (OTLP over HTTP); unset, no trace is exported. */
   OTEL_EXPORTER_OTLP_ENDPOINT: z.string().url('must be a URL, e.g. http://otel-collector:4318').optional(),
 });

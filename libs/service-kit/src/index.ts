@@ -2,6 +2,7 @@ export * from './config';
 export * from './logger';
 export * from './auth';
 export * from './validation';
+export * from './api-contract';
 export * from './canonical';
 export * from './health';
 export * from './database';
