@@ -19,13 +19,15 @@ const file = z.string().min(1, 'must be a file path');
  * The platform's own rules (platformRules) are checked for every service.
  */
 export function loadConfig<T extends z.ZodTypeAny>(schema: T, env: NodeJS.ProcessEnv = process.env): z.infer<T> {
-  const r = schema.safeParse(env);
+  // A plain copy: zod 4 takes process.env (not a plain object) for no record at all.
+  const vars: Record<string, string | undefined> = { ...env };
+  const r = schema.safeParse(vars);
   // The platform's rules read the variables as given, apart from the schema: a setting the schema
   // refuses must not hide another that a rule refuses (an operator fixes them all in one go).
   const rules = z
     .record(z.string(), z.string().optional())
     .superRefine((c, ctx) => platformRules({ DEPLOYMENT: 'local', ...c }, ctx))
-    .safeParse(env);
+    .safeParse(vars);
   const issues = [...(r.success ? [] : r.error.issues), ...(rules.success ? [] : rules.error.issues)];
   if (issues.length === 0 && r.success) return r.data;
   const lines = [...new Set(issues.map((i) => `  ${i.path.join('.')}: ${i.message}`))];

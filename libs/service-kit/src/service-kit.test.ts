@@ -20,6 +20,17 @@ describe('configuration', () => {
   });
 
   const env = { DATABASE_URL: 'postgres://localhost/wc', KAFKA_BROKERS: '127.0.0.1:9092' };
+
+  it('reads process.env itself, the way a service starts', () => {
+    const saved = { ...process.env };
+    try {
+      Object.assign(process.env, env, { DEPLOYMENT: 'local' });
+      expect(loadConfig(baseConfig)).toMatchObject(env);
+    } finally {
+      for (const k of Object.keys(process.env)) if (!(k in saved)) delete process.env[k];
+      Object.assign(process.env, saved);
+    }
+  });
   const problems = (e: NodeJS.ProcessEnv) => {
     try {
       loadConfig(baseConfig.merge(temporalConfigSchema), e);
