@@ -193,7 +193,7 @@ it('skips a malformed message (logged with its offset) and carries on', async ()
   const offsets = skipped.map((r) => Number(r.fields.offset));
   expect(offsets).toEqual([offsets[0], offsets[0] + 1, offsets[0] + 2]);
   expect(skipped[0].fields).toMatchObject({ topic: TOPICS.malformed, key: claim });
-  expect(skipped[1].fields.error).toMatch(/^invalid data for claim\.notified .*: data\.claimId: Required; data\.claimNumber: Required/);
+  expect(skipped[1].fields.error).toMatch(/^invalid data for claim\.notified .*: data\.claimId: is required; data\.claimNumber: is required/);
 });
 
 it('after a restart (stop, new consumer, same group) nothing is handled twice', async () => {

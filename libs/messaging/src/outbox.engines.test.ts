@@ -103,7 +103,7 @@ async function enqueueInterleaved(t: string, claims: string[], perClaim: number,
 
 it('refuses to enqueue outside a transaction, and rejects an invalid envelope', async () => {
   await expect(enqueue(ds.manager, schema, TOPICS.order, step(randomUUID(), 0))).rejects.toThrow(/inside the transaction/);
-  await expect(ds.transaction((m) => enqueue(m, schema, TOPICS.order, { ...step(randomUUID(), 0), id: 'nope' }))).rejects.toThrow(/invalid envelope: id: Invalid uuid/);
+  await expect(ds.transaction((m) => enqueue(m, schema, TOPICS.order, { ...step(randomUUID(), 0), id: 'nope' }))).rejects.toThrow(/invalid envelope: id: must be a uuid/);
   expect(await unpublished(TOPICS.order)).toBe(0);
 });
 

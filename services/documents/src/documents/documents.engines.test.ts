@@ -158,7 +158,7 @@ describe('POST /documents', () => {
 
     res = await call('POST', '/documents', { role: 'case-manager', body: { ...letter(randomUUID()), kind: 'birthday-card' }, headers: { 'idempotency-key': 'k-bad-00002' } });
     expect(res.status).toBe(400);
-    expect((await res.json()).problems).toEqual([{ field: 'kind', problem: `unknown type; expected one of ${DOCUMENT_KINDS.join(', ')}` }]);
+    expect((await res.json()).problems).toEqual([{ field: 'kind', problem: `unknown kind; expected one of ${DOCUMENT_KINDS.join(', ')}` }]);
 
     res = await call('POST', '/documents', { role: 'case-manager', body: letter(randomUUID()) });
     expect(res.status).toBe(400);
