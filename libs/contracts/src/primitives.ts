@@ -13,6 +13,11 @@ export const moneyText = z
   .string()
   .refine(isMoneyText, { message: 'must be an amount as a string with at most 2 decimal places, e.g. "1200.00"' })
   .meta({ description: 'dollars as a decimal string, at most 2 places (never a JSON number)', example: '1200.00' });
+/** Money that can be below zero (a difference, e.g. an overpayment), as exact text with 2 places: pg numeric(…,2)::text or formatMoney. */
+export const signedMoneyText = z
+  .string()
+  .regex(/^-?(0|[1-9]\d*)\.\d{2}$/, 'must be an amount with 2 decimal places, e.g. "-60.00"')
+  .meta({ description: 'dollars as a decimal string with 2 places, negative when less (never a JSON number)', example: '-60.00' });
 export const decimalText = z.string().regex(/^(0|[1-9]\d*)(\.\d+)?$/, 'must be a positive decimal as a string, e.g. "1.0150"');
 export const nonEmpty = z.string().trim().min(1, 'must not be empty');
 /** A schema's own words for a value of the wrong type; a missing value stays "is required" (the platform's wording, problems.ts). */

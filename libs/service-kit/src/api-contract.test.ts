@@ -52,8 +52,7 @@ const good = { id: '2d0b8f61-7c3e-4a59-9a57-5d6ef3a1c001', status: 'open', lodge
 async function start(mode: ResponseContractMode) {
   const app = await NestFactory.create(TestModule, { logger: false });
   const lines: string[] = [];
-  const log = new JsonLogger('test');
-  log.tap((l) => lines.push(l));
+  const log = new JsonLogger('test', 'info', (l) => lines.push(l));
   const violations: string[] = [];
   app.useGlobalInterceptors(new ResponseContractInterceptor(app.get(Reflector), mode, log, (route) => violations.push(route)));
   await app.listen(0, '127.0.0.1');

@@ -1,8 +1,16 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { z } from 'zod';
+import { ZodResponse } from './api-contract';
 import { Public } from './auth';
+
+/** Terminus' answer: each dependency by name, up (or down with the reason, in a 503). */
+const dependency = z.object({ status: z.enum(['up', 'down']), message: z.string().optional() }).strict();
+const byName = z.record(z.string(), dependency);
+export const healthAnswer = z.object({ status: z.literal('ok'), info: byName, error: byName, details: byName }).strict();
+const NOT_READY = { status: 503, description: "a dependency does not answer: terminus' answer with status `error`, the failing one under `error` with its message" };
 
 export type HealthChecks = Record<string, () => Promise<unknown>>;
 /**
@@ -87,6 +95,7 @@ export class HealthController {
   @Get('live')
   @HealthCheck()
   @ApiOperation({ summary: 'Liveness: 200 while the process answers; dependencies are not checked' })
+  @ZodResponse(200, healthAnswer, 'the process answers')
   live() {
     return this.health.check([]);
   }
@@ -96,6 +105,8 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({ summary: 'Readiness: 200 when the database and every other dependency answer, else 503 naming the failing one' })
+  @ZodResponse(200, healthAnswer, 'every dependency answers')
+  @ApiResponse(NOT_READY)
   ready() {
     return this.health.check(
       Object.entries(this.all()).map(([name, check]) => async () => {
@@ -115,6 +126,8 @@ export class HealthController {
   @Get()
   @HealthCheck()
   @ApiOperation({ summary: 'Same as /health/ready' })
+  @ZodResponse(200, healthAnswer, 'every dependency answers')
+  @ApiResponse(NOT_READY)
   legacy() {
     return this.ready();
   }

@@ -3,6 +3,7 @@ export * from './logger';
 export * from './auth';
 export * from './validation';
 export * from './api-contract';
+export * from './type-checks';
 export * from './canonical';
 export * from './health';
 export * from './database';

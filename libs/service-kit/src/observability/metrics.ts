@@ -1,5 +1,5 @@
 import { Controller, Get, Header } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { Public } from '../auth';
@@ -65,6 +65,8 @@ export class MetricsController {
   @Get()
   @Header('content-type', 'text/plain; version=0.0.4; charset=utf-8')
   @ApiOperation({ summary: 'Prometheus metrics: requests, latencies, outbox and consumer lag, the process' })
+  @ApiProduces('text/plain')
+  @ApiResponse({ status: 200, description: 'the Prometheus text format (0.0.4)', content: { 'text/plain': { schema: { type: 'string' } } } })
   async scrape(): Promise<string> {
     return this.metrics.registry.metrics();
   }

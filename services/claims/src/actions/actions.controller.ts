@@ -1,14 +1,15 @@
 import { Body, ConflictException, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { claimEventSchema, localDate, nonEmpty } from '@wc/contracts';
 import { addDays, parseEventTime, sydneyAt, sydneyInstant } from '@wc/rules';
-import { Roles, StaffUser, addLogContext, badRequest, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, addLogContext, badRequest, parseOr400 } from '@wc/service-kit';
 import { ClaimEntity } from '../claims/claim.entity';
 import { TemporalGateway, WorkflowNotStartedError } from '../workflow/temporal.gateway';
 import { ActionsService } from './actions.service';
+import { AppliedAction, AssignmentView, ClaimTimeline, appliedActionSchema, assignmentViewSchema, claimTimelineSchema } from './actions.responses';
 import { requestHash } from '../http/request-hash';
 import { PartiesService } from '../parties/parties.service';
 
@@ -19,7 +20,7 @@ function withTime(body: unknown): unknown {
 }
 
 const assignmentSchema = z.object({ caseManager: nonEmpty, teamLeader: nonEmpty }).strict();
-const untilSchema = z.object({ until: localDate.optional() }).strict();
+const untilSchema = z.object({ until: localDate.optional().meta({ description: 'the timeline as at the end of this day (default today, Sydney); at most ten years ahead' }) }).strict();
 
 /** Not yet started is a state the caller can wait out, not a server fault. */
 function notStartedAs409(e: unknown): never {
@@ -42,13 +43,13 @@ export class ActionsController {
   @HttpCode(202)
   @Roles('case-manager', 'team-leader', 'reviewer', 'payments-officer')
   @ApiOperation({ summary: "Record what was done on a claim (simulate.md's event types): applied by the claim's workflow, or refused with reasons" })
-  @ApiBody({ schema: openApiSchema(claimEventSchema) })
-  @ApiResponse({ status: 202, description: 'applied by the workflow' })
+  @ZodBody(claimEventSchema, '`at` may be left out: the action happened now')
+  @ZodResponse(202, appliedActionSchema, 'applied by the workflow')
   @ApiResponse({ status: 400, description: 'not a valid action: `problems` names each field' })
   @ApiResponse({ status: 422, description: 'refused by the rules (a decision recorded twice, an IME in the past, a finalised claim, ...); nothing changed' })
   @ApiResponse({ status: 409, description: 'the Idempotency-Key was already used on this claim for another action' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and body apply and record the action once and answer as the first time; the same key with another body is a 409' })
-  async act(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }) {
+  async act(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }): Promise<AppliedAction> {
     addLogContext({ claimId: id });
     const event = parseOr400(claimEventSchema, withTime(body));
     const at = parseEventTime(event.at);
@@ -60,7 +61,9 @@ export class ActionsController {
 
   @Get('timeline')
   @ApiOperation({ summary: "The claim's timeline (same shape as `claimctl simulate --json`), as at the end of `until` (default today)" })
-  async timeline(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: unknown) {
+  @ZodQuery(untilSchema)
+  @ZodResponse(200, claimTimelineSchema, 'the timeline, with the warnings of the rules and why each obligation is due when it is')
+  async timeline(@Param('id', new ParseUUIDPipe()) id: string, @Query() query: unknown): Promise<ClaimTimeline> {
     addLogContext({ claimId: id });
     const { until } = parseOr400(untilSchema, query, 'query');
     const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id });
@@ -73,8 +76,9 @@ export class ActionsController {
   @Put('assignment')
   @Roles('team-leader')
   @ApiOperation({ summary: 'Who handles the claim and whose queue its escalations go to' })
-  @ApiBody({ schema: openApiSchema(assignmentSchema) })
-  async assign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
+  @ZodBody(assignmentSchema)
+  @ZodResponse(200, assignmentViewSchema, 'the claim is assigned')
+  async assign(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }): Promise<AssignmentView> {
     addLogContext({ claimId: id });
     const a = parseOr400(assignmentSchema, body);
     await this.ds.transaction(async (m) => {

@@ -12,13 +12,7 @@ import { ClaimAction } from '../obligations/obligation.entities';
 import { ActionRefusedError, TemporalGateway } from '../workflow/temporal.gateway';
 import { requestHash, sameAction } from '../http/request-hash';
 import type { ActionResult } from '@wc/workflows/dist/claim/definitions';
-
-/** An accepted action: its place in the claim's history and what the claim decided with it (a request's ref, when payments stop). */
-export interface AppliedAction {
-  accepted: true;
-  seq: number;
-  outcome?: ActionResult['outcome'];
-}
+import type { AppliedAction } from './actions.responses';
 
 /** Who may record what (admin may record anything). Case managers and team leaders run the claim. */
 const RUN_THE_CLAIM: Role[] = ['case-manager', 'team-leader'];

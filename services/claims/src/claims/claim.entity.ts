@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 import type { Notification } from '@wc/contracts';
+import type { Classification, Segment } from '@wc/rules';
 
 /** A claim as the system of record keeps it. The lifecycle itself lives in the claim's workflow. */
 @Entity({ name: 'claims' })
@@ -11,8 +12,8 @@ export class ClaimEntity {
   @Column({ type: 'jsonb' }) notification!: Notification;
   @Column({ name: 'date_of_injury', type: 'date' }) dateOfInjury!: string;
   @Column({ name: 'notification_date', type: 'date' }) notificationDate!: string;
-  @Column({ type: 'text', nullable: true }) classification!: string | null;
-  @Column({ type: 'text', nullable: true }) segment!: string | null;
+  @Column({ type: 'text', nullable: true }) classification!: Classification | null;
+  @Column({ type: 'text', nullable: true }) segment!: Segment | null;
   @Column({ name: 'triage_reasons', type: 'jsonb', nullable: true }) triageReasons!: { classification: string; segment: string } | null;
   @Column({ name: 'classified_at', type: 'timestamptz', nullable: true }) classifiedAt!: Date | null;
   @Column({ name: 'workflow_id' }) workflowId!: string;

@@ -3,7 +3,7 @@ import { requestHash } from '../http/request-hash';
 import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Notification, TOPICS, ClaimNotifiedData } from '@wc/contracts';
+import { Notification, TOPICS, ClaimNotifiedData, NoticeDeliveryUpdatedData } from '@wc/contracts';
 import { enqueue, newEnvelope } from '@wc/messaging';
 import { parseEventTime } from '@wc/rules';
 import { JsonLogger, LOGGER, StaffUser, withLogContext } from '@wc/service-kit';
@@ -11,6 +11,7 @@ import { claimWorkflowId } from '@wc/workflows/dist/claim/definitions';
 import { CLAIMS_CONFIG, ClaimsConfig, SCHEMA } from '../config';
 import { TemporalGateway } from '../workflow/temporal.gateway';
 import { ClaimDocumentEntity, ClaimEntity } from './claim.entity';
+import type { ClaimView } from './claims.responses';
 
 /** The service module's logger (service-kit), under the name this service's code imports. */
 export { LOGGER };
@@ -126,11 +127,11 @@ export class ClaimsService {
       .getMany();
   }
 
-  async view(id: string) {
+  async view(id: string): Promise<ClaimView> {
     const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id });
     if (!claim) throw new NotFoundException(`no claim ${id}`);
     const documents = await this.ds.getRepository(ClaimDocumentEntity).find({ where: { claimId: id }, order: { createdAt: 'ASC' } });
-    const deliveries: Array<Record<string, unknown>> = await this.ds.query(
+    const deliveries: DeliveryRow[] = await this.ds.query(
       `SELECT delivery_id, notice_id, notice_type, recipient, party_id, channel, status, attempt, document_id, detail, at FROM ${SCHEMA}.notice_delivery_events WHERE claim_id = $1 ORDER BY at, event_id`,
       [id],
     );
@@ -195,25 +196,26 @@ export class ClaimsService {
   }
 }
 
+/** A row of notice_delivery_events: what notice.delivery-updated said, as stored. */
+interface DeliveryRow {
+  delivery_id: string;
+  notice_id: string;
+  notice_type: string;
+  recipient: string;
+  party_id: string | null;
+  channel: NoticeDeliveryUpdatedData['channel'];
+  status: NoticeDeliveryUpdatedData['status'];
+  attempt: number;
+  document_id: string | null;
+  detail: string | null;
+  at: Date;
+}
+
 /** Each copy of each notice with its latest status, and every status it had, oldest first. */
-function correspondenceOf(events: Array<Record<string, unknown>>) {
-  const byDelivery = new Map<
-    string,
-    {
-      deliveryId: unknown;
-      noticeId: unknown;
-      noticeType: unknown;
-      recipient: unknown;
-      partyId: unknown;
-      channel: unknown;
-      status: unknown;
-      documentId: unknown;
-      history: Array<{ status: unknown; attempt: unknown; detail: unknown; at: string }>;
-    }
-  >();
+function correspondenceOf(events: DeliveryRow[]): ClaimView['correspondence'] {
+  const byDelivery = new Map<string, ClaimView['correspondence'][number]>();
   for (const e of events) {
-    const key = String(e.delivery_id);
-    const entry = byDelivery.get(key) ?? {
+    const entry = byDelivery.get(e.delivery_id) ?? {
       deliveryId: e.delivery_id,
       noticeId: e.notice_id,
       noticeType: e.notice_type,
@@ -226,8 +228,8 @@ function correspondenceOf(events: Array<Record<string, unknown>>) {
     };
     entry.status = e.status;
     entry.documentId = e.document_id ?? entry.documentId;
-    entry.history.push({ status: e.status, attempt: e.attempt, detail: e.detail, at: (e.at as Date).toISOString() });
-    byDelivery.set(key, entry);
+    entry.history.push({ status: e.status, attempt: e.attempt, detail: e.detail, at: e.at.toISOString() });
+    byDelivery.set(e.delivery_id, entry);
   }
   return [...byDelivery.values()];
 }

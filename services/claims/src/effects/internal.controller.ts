@@ -2,10 +2,11 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiBearerAuth, ApiExcludeController } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Effect } from '@wc/claim-lifecycle';
-import { Roles, addLogContext, parseOr400 } from '@wc/service-kit';
+import { Roles, ZodBody, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
 import { EffectsService } from './effects.service';
+import { EffectsRecorded, effectsRecordedSchema } from './internal.responses';
 
-const effectsBody = z.object({ batchKey: z.string().min(1).max(300), effects: z.array(z.object({ kind: z.string() }).passthrough()) }).strict();
+const effectsBody = z.object({ batchKey: z.string().min(1).max(300), effects: z.array(z.looseObject({ kind: z.string() })) }).strict();
 
 /** Called by the claim worker's activities (a service token with the admin role), not by staff. */
 @ApiExcludeController()
@@ -17,7 +18,9 @@ export class InternalController {
   @Post(':id/effects')
   @Roles('admin')
   @HttpCode(200)
-  async record(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown) {
+  @ZodBody(effectsBody)
+  @ZodResponse(200, effectsRecordedSchema, 'the batch is recorded (now, or by an earlier try)')
+  async record(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown): Promise<EffectsRecorded> {
     addLogContext({ claimId: id });
     const { batchKey, effects } = parseOr400(effectsBody, body);
     return this.effects.record(id, batchKey, effects as unknown as Effect[]);

@@ -4,9 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { nonEmpty } from '@wc/contracts';
-import { Roles, StaffUser, parseOr400 } from '@wc/service-kit';
+import { Roles, StaffUser, ZodQuery, ZodResponse, parseOr400 } from '@wc/service-kit';
+import { escalationQueueSchema, workQueueSchema } from './queues.responses';
 
-const forSchema = z.object({ for: nonEmpty.optional() }).strict();
+const forSchema = z.object({ for: nonEmpty.optional().meta({ description: "whose queue, when not the caller's own: for their team leader or an administrator" }) }).strict();
 
 /** Another person's queue is for their team leader (or an admin) to look at. */
 export function whose(staff: StaffUser, requested: string | undefined): string {
@@ -24,6 +25,8 @@ export class QueuesController {
   @Get('work-queue')
   @Roles('case-manager', 'team-leader')
   @ApiOperation({ summary: "A case manager's open obligations, by due date (?for=user: a team leader looking at a member's queue)" })
+  @ZodQuery(forSchema)
+  @ZodResponse(200, workQueueSchema, 'the open obligations of the claims the case manager handles')
   async workQueue(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const user = whose(req.staff, parseOr400(forSchema, query, 'query').for);
     const rows = await this.ds.query(
@@ -40,6 +43,8 @@ export class QueuesController {
   @Get('escalations')
   @Roles('team-leader')
   @ApiOperation({ summary: "A team leader's escalation queue: obligations escalated at 09:00 on their due day, and those reported again as overdue" })
+  @ZodQuery(forSchema)
+  @ZodResponse(200, escalationQueueSchema, "the team leader's escalation tasks not yet resolved")
   async escalations(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const user = whose(req.staff, parseOr400(forSchema, query, 'query').for);
     const rows = await this.ds.query(

@@ -9,15 +9,7 @@ import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { ClaimEntity } from '../claims/claim.entity';
 import { LOGGER } from '../claims/claims.service';
 import { SCHEMA } from '../config';
-
-export interface PartiesView {
-  claimId: string;
-  version: number;
-  parties: RecordedParty[];
-  consents: Consent[];
-  /** Parties taken off the claim, oldest first. */
-  removed: RemovedParty[];
-}
+import type { PartiesView } from './parties.responses';
 
 interface Row {
   version: number;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ApplicationFailure, Client, Connection, WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import type { PartKind } from '@wc/claim-lifecycle';
 import type { ClaimEvent, FieldProblem } from '@wc/contracts';
 import { temporalConnection } from '@wc/service-kit';
 import { ActionResult, CLAIM_TASK_QUEUE, TRACED_MEMO, ClaimWorkflowInput, actionUpdate, decisionsQuery, partsQuery, timelineQuery } from '@wc/workflows/dist/claim/definitions';
@@ -66,9 +67,9 @@ export class TemporalGateway implements OnApplicationShutdown {
    * conferences, work capacity assessments) and how each workflow stands, for whoever looks after
    * the claim or the platform.
    */
-  async workflowParts(workflowId: string): Promise<Array<{ id: string; kind: string; workflowId: string; status: string }>> {
+  async workflowParts(workflowId: string): Promise<Array<{ id: string; kind: PartKind; workflowId: string; status: string }>> {
     const { client, connection } = await this.connect();
-    let parts: Array<{ id: string; kind: string; workflowId: string }>;
+    let parts: Array<{ id: string; kind: PartKind; workflowId: string }>;
     try {
       // A query needs a claim worker to answer; with none running it would hold the staff API's
       // answer until the server gives up. Two seconds, then the caller says the parts are unknown.

@@ -1,10 +1,11 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { Roles, StaffUser, ZodBody, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
 import { documentRequestSchema } from '../templates';
-import { DocumentsService, view } from './documents.service';
+import { documentViewSchema } from './documents.responses';
+import { DocumentView, DocumentsService, PDF, view } from './documents.service';
 
 const idempotencyKeySchema = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
 
@@ -17,14 +18,14 @@ export class DocumentsController {
   @Post()
   @Roles('case-manager', 'team-leader')
   @ApiOperation({ summary: 'Render a notice to PDF from its current template and store it (document.created is published)' })
-  @ApiBody({ schema: openApiSchema(documentRequestSchema) })
+  @ZodBody(documentRequestSchema)
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'at least 8 characters; the same key and request return the same document' })
-  @ApiResponse({ status: 201, description: 'document created' })
-  @ApiResponse({ status: 200, description: 'this Idempotency-Key already made this document: the same document, nothing new stored' })
+  @ZodResponse(201, documentViewSchema, 'document created')
+  @ZodResponse(200, documentViewSchema, 'this Idempotency-Key already made this document: the same document, nothing new stored')
   @ApiResponse({ status: 400, description: 'invalid request: `problems` names each field' })
   @ApiResponse({ status: 409, description: 'the Idempotency-Key was used for a different request' })
   @HttpCode(201)
-  async create(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }, @Res({ passthrough: true }) res: Response) {
+  async create(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }, @Res({ passthrough: true }) res: Response): Promise<DocumentView> {
     const request = parseOr400(documentRequestSchema, body);
     const idempotencyKey = parseOr400(idempotencyKeySchema, key, 'header Idempotency-Key');
     addLogContext({ claimId: request.claimId });
@@ -36,8 +37,9 @@ export class DocumentsController {
 
   @Get(':id')
   @ApiOperation({ summary: "A document's metadata: claim, kind, template and version, content hash, size" })
+  @ZodResponse(200, documentViewSchema, "the document's metadata")
   @ApiResponse({ status: 404, description: 'no such document' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<DocumentView> {
     const d = await this.documents.get(id);
     addLogContext({ claimId: d.claimId });
     return view(d);
@@ -45,7 +47,8 @@ export class DocumentsController {
 
   @Get(':id/content')
   @ApiOperation({ summary: "The document's PDF. Every read is recorded (who, when)" })
-  @ApiProduces('application/pdf')
+  @ApiProduces(PDF)
+  @ApiResponse({ status: 200, description: 'the PDF, as stored (its ETag is its content hash)', content: { [PDF]: { schema: { type: 'string', format: 'binary' } } } })
   @ApiResponse({ status: 404, description: 'no such document' })
   async content(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: { staff: StaffUser }, @Res({ passthrough: true }) res: Response) {
     const d = await this.documents.readContent(id, req.staff);

@@ -1,7 +1,8 @@
 import { Controller, ForbiddenException, Get, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Roles, StaffUser, addLogContext, parseOr400 } from '@wc/service-kit';
+import { Roles, StaffUser, ZodQuery, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
+import { alertList, claimNotices, reminderList } from './alerts.responses';
 import { AlertsService } from './alerts.service';
 import { CorrespondenceViews } from '../notices/correspondence-views';
 
@@ -20,6 +21,8 @@ export class AlertsController {
 
   @Get('notices')
   @ApiOperation({ summary: "The notices a claim's workflow requested (rules.md §5), each with its copies: to whom, by which channel, the document and how far it got" })
+  @ZodQuery(byClaim)
+  @ZodResponse(200, claimNotices, "the claim's notices, by date")
   async list(@Query() query: unknown) {
     const { claimId } = parseOr400(byClaim, query, 'query');
     addLogContext({ claimId });
@@ -29,6 +32,8 @@ export class AlertsController {
   @Get('reminders')
   @Roles('case-manager', 'team-leader')
   @ApiOperation({ summary: "A case manager's reminders, one business day before each obligation is due (?caseManager= for a team leader)" })
+  @ZodQuery(byCaseManager)
+  @ZodResponse(200, reminderList, 'the reminders, by day')
   async reminders(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const asked = parseOr400(byCaseManager, query, 'query').caseManager;
     if (asked && asked !== req.staff.user && req.staff.role === 'case-manager') throw new ForbiddenException('a case manager sees only their own reminders');
@@ -39,6 +44,8 @@ export class AlertsController {
   @Get('alerts')
   @Roles('team-leader')
   @ApiOperation({ summary: "A team leader's escalation alerts (an admin may ask for anyone's with ?teamLeader=)" })
+  @ZodQuery(byLeader)
+  @ZodResponse(200, alertList, 'the alerts, by day')
   async alerts(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const asked = parseOr400(byLeader, query, 'query').teamLeader;
     if (asked && asked !== req.staff.user && req.staff.role !== 'admin') throw new ForbiddenException('a team leader sees only their own alerts');

@@ -1,10 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { addLogContext, parseOr400 } from '@wc/service-kit';
+import { ZodQuery, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
+import { claimLetters } from './letters.responses';
 import { LettersService } from './letters.service';
 
-const lettersQuery = z.object({ claimId: z.guid() }).strict();
+const lettersQuery = z.object({ claimId: z.guid().meta({ description: 'the claim (uuid)' }) }).strict();
 
 @ApiTags('notifications')
 @ApiBearerAuth()
@@ -15,7 +16,8 @@ export class LettersController {
   /** Any staff role. */
   @Get('letters')
   @ApiOperation({ summary: 'The letters requested for a claim, oldest first, with the document each became' })
-  @ApiQuery({ name: 'claimId', required: true, description: 'the claim (uuid)' })
+  @ZodQuery(lettersQuery)
+  @ZodResponse(200, claimLetters, "the claim's letters, oldest first")
   @ApiResponse({ status: 400, description: 'claimId missing or not a uuid' })
   async list(@Query() query: unknown) {
     const { claimId } = parseOr400(lettersQuery, query, 'query');

@@ -1,9 +1,10 @@
 import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { typeError } from '@wc/contracts';
-import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
 import { CorrespondenceViews } from './correspondence-views';
+import { contentGiven, digestsRun, printQueue, printed, resent, smsMessages, staffEntry, taskDone, taskList } from './correspondence.responses';
 import { CorrespondenceService } from './correspondence.service';
 import { DigestService } from './digest.service';
 
@@ -50,7 +51,9 @@ export class CorrespondenceController {
     summary:
       "Write the parts of a notice only a person can (a decision's reasons and reports, an IME's place and examiner): merged over what the platform prefilled; every copy waiting is written again",
   })
-  @ApiBody({ schema: openApiSchema(contentSchema) })
+  @ZodBody(contentSchema)
+  // No @HttpCode: Nest answers a POST with 201.
+  @ZodResponse(201, contentGiven, 'the content merged; copies waiting for it are written again')
   @ApiResponse({
     status: 400,
     description:
@@ -68,6 +71,8 @@ export class CorrespondenceController {
     summary:
       "Tasks notices made for a person: content to write, a party or consent to record, a delivery that failed, an interpreter to book (?assignee= for a team leader; 'unassigned' for claims nobody handles)",
   })
+  @ZodQuery(tasksQuery)
+  @ZodResponse(200, taskList, 'the tasks, oldest first')
   async tasks(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const q = parseOr400(tasksQuery, query, 'query');
     if (q.assignee && q.assignee !== req.staff.user && req.staff.role === 'case-manager') throw new ForbiddenException('a case manager sees only their own tasks');
@@ -79,6 +84,7 @@ export class CorrespondenceController {
   @HttpCode(200)
   @Roles('case-manager', 'team-leader')
   @ApiOperation({ summary: 'Mark a task done' })
+  @ZodResponse(200, taskDone, 'done')
   async done(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: { staff: StaffUser }) {
     return this.correspondence.completeTask(id, req.staff);
   }
@@ -87,6 +93,7 @@ export class CorrespondenceController {
   @HttpCode(200)
   @Roles('case-manager', 'team-leader')
   @ApiOperation({ summary: 'Send a refused, bounced or failed copy again, once what stopped it is fixed (a consent recorded, an address corrected); its tasks are done' })
+  @ZodResponse(200, resent, 'the copy is being written again')
   @ApiResponse({ status: 422, description: 'the copy is not refused, bounced or failed' })
   async resend(@Param('deliveryId', new ParseUUIDPipe()) deliveryId: string, @Req() req: { staff: StaffUser }) {
     return this.correspondence.resend(deliveryId, req.staff);
@@ -95,6 +102,8 @@ export class CorrespondenceController {
   @Get('print-queue')
   @Roles('case-manager', 'team-leader', 'payments-officer')
   @ApiOperation({ summary: 'Letters to print and post, oldest first (the PDF is at the documents service)' })
+  @ZodQuery(printQuery)
+  @ZodResponse(200, printQueue, 'the letters, oldest first')
   async printQueue(@Query() query: unknown) {
     const q = parseOr400(printQuery, query, 'query');
     return { letters: await this.views.printQueue(q.includePrinted === 'true') };
@@ -104,12 +113,15 @@ export class CorrespondenceController {
   @HttpCode(200)
   @Roles('case-manager', 'team-leader', 'payments-officer')
   @ApiOperation({ summary: 'A letter was printed and posted: its delivery becomes sent' })
+  @ZodResponse(200, printed, 'the copy is sent')
   async printed(@Param('deliveryId', new ParseUUIDPipe()) deliveryId: string, @Req() req: { staff: StaffUser }) {
     return this.correspondence.markPrinted(deliveryId, req.staff);
   }
 
   @Get('sms')
   @ApiOperation({ summary: "The local SMS provider's messages for a claim (what a gateway would have sent)" })
+  @ZodQuery(byClaim)
+  @ZodResponse(200, smsMessages, 'the messages, oldest first')
   async sms(@Query() query: unknown) {
     const { claimId } = parseOr400(byClaim, query, 'query');
     addLogContext({ claimId });
@@ -119,7 +131,8 @@ export class CorrespondenceController {
   @Put('staff/:user')
   @Roles('admin')
   @ApiOperation({ summary: "A staff member's name, role, phone and email: letters' contact block and team leaders' digests" })
-  @ApiBody({ schema: openApiSchema(staffSchema) })
+  @ZodBody(staffSchema)
+  @ZodResponse(200, staffEntry, 'the entry as saved')
   async staff(@Param('user') user: string, @Body() body: unknown) {
     const s = parseOr400(staffSchema, body);
     if (user.length > 200) throw new ForbiddenException('user must be at most 200 characters');
@@ -130,6 +143,7 @@ export class CorrespondenceController {
   @HttpCode(200)
   @Roles('team-leader')
   @ApiOperation({ summary: 'Email every team leader their escalations not yet in a digest, now (it also runs every DIGEST_EVERY_MS)' })
+  @ZodResponse(200, digestsRun, 'the digests sent, and who could not be sent one')
   async digest() {
     return this.digests.run();
   }

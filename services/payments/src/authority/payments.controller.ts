@@ -1,11 +1,12 @@
 import { Body, Controller, Get, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { moneyText, uuidOf } from '@wc/contracts';
-import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, parseOr400 } from '@wc/service-kit';
 import { AuthorityService } from './authority.service';
+import { authorityLimit, paymentAuthorised, paymentCancelled, paymentDetail, paymentRow, paymentsAuthorised } from './payments.responses';
 
 const authoriseSchema = z.object({ note: z.string().max(500, 'must be at most 500 characters').optional() }).strict();
 const authoriseManySchema = z
@@ -39,6 +40,8 @@ export class PaymentsController {
   @Get('payments')
   @Roles('payments-officer', 'team-leader', 'case-manager', 'admin')
   @ApiOperation({ summary: 'Payments by status and claim, oldest first (e.g. ?status=generated: waiting for authorisation)' })
+  @ZodQuery(listSchema)
+  @ZodResponse(200, z.array(paymentRow), 'the payments, oldest first, at most `limit`')
   async list(@Query() query: unknown) {
     const q = parseOr400(listSchema, query, 'query');
     return this.ds.query(
@@ -50,6 +53,7 @@ export class PaymentsController {
   @Get('payments/:id')
   @Roles('payments-officer', 'team-leader', 'case-manager', 'admin')
   @ApiOperation({ summary: 'One payment with how it was calculated and every change to it (who, when, why)' })
+  @ZodResponse(200, paymentDetail, 'the payment, its explanation (by kind) and its audit trail, oldest first')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     const rows = await this.ds.query(`SELECT ${PAYMENT_COLUMNS}, explanation FROM payments.payments WHERE id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundException(`no payment ${id}`);
@@ -61,7 +65,8 @@ export class PaymentsController {
   @HttpCode(200)
   @Roles('payments-officer', 'team-leader')
   @ApiOperation({ summary: 'Authorise many generated payments at once: all or none, with every problem listed by payment' })
-  @ApiBody({ schema: openApiSchema(authoriseManySchema) })
+  @ZodBody(authoriseManySchema)
+  @ZodResponse(200, paymentsAuthorised, 'every payment named was authorised')
   @ApiResponse({ status: 403, description: 'some were made by you, or exceed your authority: none authorised' })
   async authoriseMany(@Body() body: unknown, @Req() req: { staff: StaffUser }) {
     const { ids, note } = parseOr400(authoriseManySchema, body);
@@ -72,7 +77,8 @@ export class PaymentsController {
   @HttpCode(200)
   @Roles('payments-officer', 'team-leader')
   @ApiOperation({ summary: 'Authorise a generated payment: not by whoever generated it, and only within your authority limit' })
-  @ApiBody({ schema: openApiSchema(authoriseSchema) })
+  @ZodBody(authoriseSchema)
+  @ZodResponse(200, paymentAuthorised, 'authorised: it goes into the next payment run')
   @ApiResponse({ status: 403, description: 'you generated it (maker-checker), or it exceeds your authority: it waits for someone else' })
   @ApiResponse({ status: 422, description: 'the payment is not waiting for authorisation' })
   async authorise(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
@@ -84,7 +90,8 @@ export class PaymentsController {
   @HttpCode(200)
   @Roles('payments-officer', 'team-leader')
   @ApiOperation({ summary: 'Cancel a payment not yet in a bank file, with the reason' })
-  @ApiBody({ schema: openApiSchema(cancelSchema) })
+  @ZodBody(cancelSchema)
+  @ZodResponse(200, paymentCancelled, 'cancelled; its week can be generated again')
   async cancel(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
     const { reason } = parseOr400(cancelSchema, body);
     return this.authority.cancel(id, req.staff, reason);
@@ -93,6 +100,7 @@ export class PaymentsController {
   @Get('authority-limits')
   @Roles('payments-officer', 'team-leader', 'admin')
   @ApiOperation({ summary: 'Authority limits per role and per user (a user limit replaces the role limit)' })
+  @ZodResponse(200, z.array(authorityLimit), 'every limit, by subject')
   async limits() {
     return this.authority.limits();
   }
@@ -100,7 +108,8 @@ export class PaymentsController {
   @Put('authority-limits/:subject')
   @Roles('admin')
   @ApiOperation({ summary: 'Set the authority limit of role:<role> or user:<user id>' })
-  @ApiBody({ schema: openApiSchema(limitSchema) })
+  @ZodBody(limitSchema)
+  @ZodResponse(200, authorityLimit, 'the limit as set')
   async setLimit(@Param('subject') subject: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
     const s = parseOr400(subjectSchema, subject, 'path subject');
     const { maxAmount } = parseOr400(limitSchema, body);

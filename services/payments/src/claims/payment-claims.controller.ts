@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
 import { payeeSchema } from './payee';
+import { paymentClaim, paymentClaimWithFacts } from './payment-claims.responses';
 import { PaymentClaimsService } from './payment-claims.service';
 import { InvoicesService } from '../medical/invoices/invoices.service';
 
@@ -17,6 +18,7 @@ export class PaymentClaimsController {
   @Get()
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
   @ApiOperation({ summary: "Payments' view of a claim: who pays weekly compensation and to which account, and the staff actions payments has received (certificates, liability, earnings)" })
+  @ZodResponse(200, paymentClaimWithFacts, 'the claim as payments sees it, with the facts it holds')
   @ApiResponse({ status: 404, description: 'payments has not heard of the claim (yet)' })
   async get(@Param('claimId', new ParseUUIDPipe()) claimId: string) {
     return { ...(await this.claims.get(claimId)), facts: await this.claims.facts(claimId) };
@@ -25,7 +27,8 @@ export class PaymentClaimsController {
   @Put('payee')
   @Roles('payments-officer', 'admin')
   @ApiOperation({ summary: 'Who pays weekly compensation (insurer or employer through payroll) and the bank account paid' })
-  @ApiBody({ schema: openApiSchema(payeeSchema) })
+  @ZodBody(payeeSchema)
+  @ZodResponse(200, paymentClaim, 'the claim with the payee as recorded')
   @ApiResponse({ status: 400, description: 'a field is missing or malformed: `problems` names it' })
   async setPayee(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
     const claim = await this.claims.setPayee(claimId, parseOr400(payeeSchema, body), req.staff);

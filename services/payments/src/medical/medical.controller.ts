@@ -1,16 +1,17 @@
 import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Put, Query, Req, Res, UnsupportedMediaTypeException } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { localDate, typeError, uuidOf } from '@wc/contracts';
 import { MEDICAL_INVOICE_COLUMNS } from '@wc/payment-files';
-import { Roles, StaffUser, addLogContext, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
 import { approvalSchema } from './approvals/approvals';
 import { ApprovalsService } from './approvals/approvals.service';
 import { FeeOrderService } from './fee-order/fee-order.service';
 import { InvoiceImportService } from './invoices/invoice-import.service';
 import { InvoicesService } from './invoices/invoices.service';
 import { EstimatesService } from './estimates/estimates.service';
+import { approvalCreated, claimEstimateView, claimMedicalView, feeOrderLoaded, feeOrderRows, invoiceImportAnswer, invoiceImportView, invoiceView, portfolioView } from './medical.responses';
 
 const money2 = z
   .string()
@@ -39,6 +40,11 @@ export const invoiceSchema = z
   .strict();
 
 const idempotencyKeySchema = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
+const feeOrderSource = z.string().trim().min(1, 'must say where the rows come from, e.g. the Workers Compensation (Physiotherapy) Fees Order 2025').max(300);
+const itemCode = z.string().regex(/^[A-Z0-9]{1,12}$/, 'must be an item code');
+// The routes read one query parameter each (a missing or unknown other one is ignored): these only put them in OpenAPI.
+const feeOrderLoadQuery = z.object({ source: feeOrderSource.meta({ description: 'where the rows come from (kept with the version)' }) });
+const feeOrderListQuery = z.object({ item: itemCode.meta({ description: 'only this item' }).optional() });
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 @ApiTags('medical: invoices, approvals, fee order')
@@ -59,8 +65,9 @@ export class MedicalController {
   @ApiOperation({
     summary: "One provider invoice (or a worker's receipts, payee worker) for a claim: every line assessed as medical.md says; paid and reduced lines become payments waiting for authorisation",
   })
-  @ApiBody({ schema: openApiSchema(invoiceSchema) })
-  @ApiResponse({ status: 200, description: 'the same invoice was already received (same provider, number and lines)' })
+  @ZodBody(invoiceSchema)
+  @ZodResponse(201, invoiceView, 'the invoice recorded, every line as assessed')
+  @ZodResponse(200, invoiceView, 'the same invoice was already received (same provider, number and lines)')
   @ApiResponse({ status: 409, description: 'the invoice number was already received from this provider for the claim with other lines' })
   @ApiResponse({ status: 422, description: 'a service date in the future; nothing recorded' })
   async submit(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }, @Res({ passthrough: true }) res: Response) {
@@ -75,6 +82,7 @@ export class MedicalController {
   @Get('claims/:claimId/medical')
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
   @ApiOperation({ summary: "A claim's medical side: treatment requests as the claim recorded them, approvals with the units used, invoices with every line as assessed, and the estimate" })
+  @ZodResponse(200, claimMedicalView, "the claim's medical side")
   async claimMedical(@Param('claimId', new ParseUUIDPipe()) claimId: string) {
     addLogContext({ claimId });
     return {
@@ -87,6 +95,7 @@ export class MedicalController {
 
   @Get('invoices/:id')
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
+  @ZodResponse(200, invoiceView, 'the invoice, every line as assessed')
   async invoice(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.invoices.get(id);
   }
@@ -99,7 +108,8 @@ export class MedicalController {
   })
   @ApiConsumes('text/csv')
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and file return the same import (the same bytes do too)' })
-  @ApiResponse({ status: 200, description: 'this file was already imported' })
+  @ZodResponse(201, invoiceImportAnswer, 'imported: every invoice recorded and assessed (Location: the import)')
+  @ZodResponse(200, invoiceImportAnswer, 'this file was already imported')
   @ApiResponse({ status: 409, description: 'the Idempotency-Key was used for another file' })
   @ApiResponse({ status: 415, description: 'not text/csv in UTF-8' })
   @ApiResponse({ status: 422, description: '`problems`: each with its line, column and message (`line N: column: problem`); nothing imported' })
@@ -123,6 +133,8 @@ export class MedicalController {
 
   @Get('medical-invoices/:id')
   @Roles('payments-officer', 'team-leader', 'admin')
+  @ZodResponse(200, invoiceImportView, 'the import')
+  @ApiResponse({ status: 404, description: 'no such import' })
   async importView(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.imports.view(id);
   }
@@ -133,7 +145,8 @@ export class MedicalController {
   @ApiOperation({
     summary: 'Approve treatment for payment (1987 Act s60(2A)): an approved treatment request becomes items, units and dates for a provider; lines held for want of it are assessed again',
   })
-  @ApiBody({ schema: openApiSchema(approvalSchema) })
+  @ZodBody(approvalSchema)
+  @ZodResponse(201, approvalCreated, 'approved; held lines it covers were assessed again')
   @ApiResponse({ status: 422, description: 'the request is not approved (or not recorded), or an item is not in the fee order' })
   async approve(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
     addLogContext({ claimId });
@@ -144,10 +157,12 @@ export class MedicalController {
   @Roles('admin')
   @ApiOperation({ summary: 'Load fee order rows from a CSV file (item,from,description,max_fee,exempt_from_approval): a row with the same item and date replaces it; any bad row loads nothing' })
   @ApiConsumes('text/csv')
+  @ZodQuery(feeOrderLoadQuery)
+  @ZodResponse(200, feeOrderLoaded, 'loaded: the version the rows carry')
   @ApiResponse({ status: 422, description: '`problems` with line, column and message; nothing loaded' })
   async loadFeeOrder(@Req() req: Request & { staff: StaffUser }, @Query('source') source: string | undefined) {
     if (!req.is('text/csv') || !Buffer.isBuffer(req.body)) throw new UnsupportedMediaTypeException('send the fee order as text/csv (UTF-8)');
-    const from = parseOr400(z.string().trim().min(1, 'must say where the rows come from, e.g. the Workers Compensation (Physiotherapy) Fees Order 2025').max(300), source, 'query source');
+    const from = parseOr400(feeOrderSource, source, 'query source');
     let text: string;
     try {
       text = utf8.decode(req.body);
@@ -159,13 +174,16 @@ export class MedicalController {
 
   @Get('fee-order')
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
+  @ZodQuery(feeOrderListQuery)
+  @ZodResponse(200, feeOrderRows, 'the rows, by item and date')
   async listFeeOrder(@Query('item') item: string | undefined) {
-    return { rows: await this.feeOrder.list(item === undefined ? undefined : parseOr400(z.string().regex(/^[A-Z0-9]{1,12}$/, 'must be an item code'), item, 'query item')) };
+    return { rows: await this.feeOrder.list(item === undefined ? undefined : parseOr400(itemCode, item, 'query item')) };
   }
 
   @Get('estimates')
   @Roles('team-leader', 'payments-officer', 'admin')
   @ApiOperation({ summary: "The portfolio: every claim's estimate of what it will still cost, summed (weekly, medical, other), as at today" })
+  @ZodResponse(200, portfolioView, 'the estimates summed')
   async portfolio() {
     return this.estimates.portfolio();
   }
@@ -173,6 +191,7 @@ export class MedicalController {
   @Get('claims/:claimId/estimate')
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
   @ApiOperation({ summary: "The claim's estimate of what it will still cost, with the method of each part and its history" })
+  @ZodResponse(200, claimEstimateView, 'the estimate now and its history, newest first')
   async estimate(@Param('claimId', new ParseUUIDPipe()) claimId: string) {
     addLogContext({ claimId });
     return { current: await this.estimates.ofClaim(claimId), history: await this.estimates.history(claimId) };

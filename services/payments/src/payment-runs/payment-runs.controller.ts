@@ -1,9 +1,10 @@
 import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
-import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
+import { paymentRunView, remittancesOfRun } from './payment-runs.responses';
 import { PaymentRunsService } from './payment-runs.service';
 import { RemittancesService } from '../medical/remittances/remittances.service';
 
@@ -26,10 +27,10 @@ export class PaymentRunsController {
   @Post()
   @HttpCode(202)
   @ApiOperation({ summary: 'Start a payment run: every authorised payment not in a run goes into one ABA bank file (built in the background; poll GET for progress)' })
-  @ApiBody({ schema: openApiSchema(runSchema) })
+  @ZodBody(runSchema)
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'the same key returns the same run' })
-  @ApiResponse({ status: 202, description: 'the run, building' })
-  @ApiResponse({ status: 200, description: 'the run this key already started' })
+  @ZodResponse(202, paymentRunView, 'the run, building')
+  @ZodResponse(200, paymentRunView, 'the run this key already started')
   @ApiResponse({ status: 422, description: 'no authorised payments are waiting' })
   async create(@Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }, @Res({ passthrough: true }) res: Response) {
     const k = parseOr400(keySchema, key, 'header Idempotency-Key');
@@ -42,12 +43,15 @@ export class PaymentRunsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'A run and its progress' })
+  @ZodResponse(200, paymentRunView, 'the run')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.runs.view(id);
   }
 
   @Get(':id/aba')
   @ApiOperation({ summary: "The run's ABA file (120-character records, CR LF)" })
+  @ApiProduces('text/plain')
+  @ApiResponse({ status: 200, description: 'the ABA file, US-ASCII, as an attachment', content: { 'text/plain': { schema: { type: 'string' } } } })
   @ApiResponse({ status: 409, description: 'still building' })
   async aba(@Param('id', new ParseUUIDPipe()) id: string, @Res() res: Response) {
     const file = await this.runs.aba(id);
@@ -58,6 +62,7 @@ export class PaymentRunsController {
 
   @Get(':id/remittances')
   @ApiOperation({ summary: 'The remittance advice of each provider and claim paid in the run (a document of the documents service), once written' })
+  @ZodResponse(200, remittancesOfRun, "the run's remittance advices, by provider and claim number")
   async remittancesOf(@Param('id', new ParseUUIDPipe()) id: string) {
     await this.runs.view(id);
     return { remittances: await this.remittances.ofRun(id) };

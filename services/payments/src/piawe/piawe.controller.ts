@@ -1,6 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
+import { piaweView } from './piawe.responses';
 import { piaweRequestSchema, piaweReviewSchema } from './piawe.schemas';
 import { PiaweService } from './piawe.service';
 
@@ -16,7 +18,8 @@ export class PiaweController {
     summary: 'Determine PIAWE: calculated from earnings lines (the regime of the date of injury), an interim amount (in force at once), or a worker–employer agreement',
     description: 'Calculated and agreed amounts wait for a peer review by a second person before they are final. Every determination keeps its evidence.',
   })
-  @ApiBody({ schema: openApiSchema(piaweRequestSchema) })
+  @ZodBody(piaweRequestSchema)
+  @ZodResponse(201, piaweView, 'determined: interim ones are in force at once, the others wait for review')
   @ApiResponse({ status: 400, description: 'malformed evidence: `problems` names each field (e.g. earnings[3].to)' })
   @ApiResponse({ status: 422, description: 'the evidence is not enough: what is missing is listed; set an interim PIAWE meanwhile' })
   async determine(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
@@ -26,6 +29,7 @@ export class PiaweController {
   @Get('claims/:claimId/piawe')
   @Roles('case-manager', 'payments-officer', 'team-leader', 'reviewer', 'admin')
   @ApiOperation({ summary: "The claim's PIAWE determinations, with their evidence and reviews" })
+  @ZodResponse(200, z.array(piaweView), 'the determinations, oldest first')
   async list(@Param('claimId', new ParseUUIDPipe()) claimId: string) {
     return this.piawe.list(claimId);
   }
@@ -34,7 +38,8 @@ export class PiaweController {
   @HttpCode(200)
   @Roles('team-leader', 'payments-officer', 'reviewer')
   @ApiOperation({ summary: 'Peer review: approve (the PIAWE becomes final) or reject; never by the person who determined it' })
-  @ApiBody({ schema: openApiSchema(piaweReviewSchema) })
+  @ZodBody(piaweReviewSchema)
+  @ZodResponse(200, piaweView, 'reviewed: final or rejected')
   @ApiResponse({ status: 403, description: 'you made the determination' })
   async review(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
     return this.piawe.review(id, parseOr400(piaweReviewSchema, body), req.staff);

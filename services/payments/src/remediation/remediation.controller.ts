@@ -1,8 +1,9 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { localDate, uuidOf } from '@wc/contracts';
-import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, parseOr400 } from '@wc/service-kit';
+import { remediationView, remediationWeeks, remediationsOfClaim } from './remediation.responses';
 import { RemediationService } from './remediation.service';
 
 const amountRow = z.object({ from: localDate, amount: z.string().regex(/^(0|[1-9]\d*)(\.\d{1,2})?$/, 'must be an amount such as "2523.00"') }).strict();
@@ -20,6 +21,8 @@ export const remediationSchema = z
   .refine((r) => r.parameters || r.claimIds, { message: 'give the corrected parameters, or the claims whose PIAWE changed, or both', path: ['parameters'] });
 
 const byClaim = z.object({ claimId: uuidOf('must be a claim id (uuid)') }).strict();
+/** Read as one parameter (its problem names `query claimId`); the object is for OpenAPI. */
+const weeksQuery = z.object({ claimId: uuidOf('must be a claim id (uuid)').optional() }).strict();
 
 @ApiTags('remediation')
 @ApiBearerAuth()
@@ -34,7 +37,8 @@ export class RemediationController {
     summary: 'Recompute every paid week after a change with effect in the past (rate table, indexation factor, PIAWE); arrears become payments awaiting authorisation, overpayments are recorded',
     description: '`parameters` replaces whole tables (a new parameter version every later payment uses); runs in the background over the whole book, or over `claimIds`.',
   })
-  @ApiBody({ schema: openApiSchema(remediationSchema) })
+  @ZodBody(remediationSchema)
+  @ZodResponse(202, remediationView, 'started: it runs in the background (poll GET /remediations/:id)')
   @ApiResponse({ status: 400, description: 'a table row is malformed (named), or the tables are inconsistent' })
   async create(@Body() body: unknown, @Req() req: { staff: StaffUser }) {
     return this.remediation.create(parseOr400(remediationSchema, body), req.staff);
@@ -46,6 +50,8 @@ export class RemediationController {
     summary:
       "A claim's remediations, newest first: those staff started and those made when a fact took away days already paid (an s48A suspension, a discontinuance: rules.md §8), with their overpaid and arrears totals",
   })
+  @ZodQuery(byClaim)
+  @ZodResponse(200, remediationsOfClaim, "the claim's remediations, newest first")
   @ApiResponse({ status: 400, description: 'claimId is missing or not a uuid' })
   async list(@Query() query: unknown) {
     const { claimId } = parseOr400(byClaim, query, 'query');
@@ -55,6 +61,7 @@ export class RemediationController {
   @Get(':id')
   @Roles('team-leader', 'payments-officer', 'admin')
   @ApiOperation({ summary: 'Progress and totals' })
+  @ZodResponse(200, remediationView, 'the remediation')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.remediation.view(id);
   }
@@ -62,8 +69,10 @@ export class RemediationController {
   @Get(':id/weeks')
   @Roles('team-leader', 'payments-officer', 'case-manager', 'admin')
   @ApiOperation({ summary: 'Each corrected week: old amount, new amount, difference, what changed' })
+  @ZodQuery(weeksQuery)
+  @ZodResponse(200, remediationWeeks, 'the corrected weeks, by claim and week, at most 5,000')
   async weeks(@Param('id', new ParseUUIDPipe()) id: string, @Query('claimId') claimId: string | undefined) {
-    const c = claimId === undefined ? undefined : parseOr400(uuidOf('must be a claim id (uuid)'), claimId, 'query claimId');
+    const c = claimId === undefined ? undefined : parseOr400(weeksQuery.shape.claimId.unwrap(), claimId, 'query claimId');
     return this.remediation.weeks(id, c);
   }
 }

@@ -3,13 +3,16 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiHeader, ApiOperation, ApiQuery,
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { WRS_COLUMNS } from '@wc/payment-files';
-import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { Roles, StaffUser, ZodQuery, ZodResponse, openApiSchema, parseOr400 } from '@wc/service-kit';
 import { wageScheduleJson } from '../contracts';
 import { checkScheduleJson, checkScheduleText } from './schedule-input';
+import { discrepancyList, scheduleView } from './schedules.responses';
 import { IncomingSchedule, SchedulesService } from './schedules.service';
 
 const idempotencyKeySchema = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
 const partialSchema = z.enum(['true', 'false']).optional();
+/** Read as one parameter (its problem names `query limit`); the object is for OpenAPI. */
+const discrepanciesQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }).strict();
 const policyNumberSchema = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -33,8 +36,8 @@ export class SchedulesController {
   @ApiQuery({ name: 'partial', required: false, enum: ['true', 'false'], description: 'store the good lines of a schedule with bad ones' })
   @ApiQuery({ name: 'policyNumber', required: false, description: "text/csv only (required there): the employer's policy number" })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and schedule return the same stored schedule' })
-  @ApiResponse({ status: 201, description: 'stored, with its lines and exact totals' })
-  @ApiResponse({ status: 200, description: 'the same schedule was already received with this Idempotency-Key' })
+  @ZodResponse(201, scheduleView, 'stored, with its lines and exact totals')
+  @ZodResponse(200, scheduleView, 'the same schedule was already received with this Idempotency-Key')
   @ApiResponse({ status: 400, description: 'not a schedule at all (JSON shape, missing policyNumber, not UTF-8): `problems` names each field' })
   @ApiResponse({ status: 409, description: 'the Idempotency-Key was used for a different schedule' })
   @ApiResponse({ status: 413, description: 'larger than 5 MB' })
@@ -60,13 +63,16 @@ export class SchedulesController {
   @Get('discrepancies')
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
   @ApiOperation({ summary: "Schedule lines that differ from the platform's entitlement or could not be checked (for case managers)" })
+  @ZodQuery(discrepanciesQuery)
+  @ZodResponse(200, discrepancyList, 'the lines, oldest period first, at most `limit`')
   async discrepancies(@Query('limit') limit: string | undefined) {
-    const n = parseOr400(z.coerce.number().int().min(1).max(1000).default(200), limit, 'query limit');
+    const n = parseOr400(discrepanciesQuery.shape.limit, limit, 'query limit');
     return this.schedules.discrepancies(n);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'A stored schedule: its lines, exact totals and (partial imports) the lines left out' })
+  @ZodResponse(200, scheduleView, 'the schedule, its lines and how each was reconciled')
   @ApiResponse({ status: 404, description: 'no such schedule' })
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.schedules.view(id);

@@ -1,9 +1,10 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
 import { sydneyAt } from '@wc/rules';
-import { Roles, StaffUser, openApiSchema, parseOr400 } from '@wc/service-kit';
+import { Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
+import { generatedForClaim, generationSummary } from './weekly-payments.responses';
 import { WeeklyPaymentsService } from './weekly-payments.service';
 
 // Weeks are paid in arrears: a week that has not ended yet is never generated.
@@ -25,7 +26,8 @@ export class WeeklyPaymentsController {
     summary: 'The weekly cycle over the book: generate, for every claim the insurer pays directly, the entitlement weeks ended by `through` that have no payment yet',
     description: 'Claims without a payee account or a PIAWE in force are skipped (GET /claims/:claimId shows why). Safe to repeat.',
   })
-  @ApiBody({ schema: openApiSchema(generateSchema) })
+  @ZodBody(generateSchema)
+  @ZodResponse(200, generationSummary, 'what was generated over the book')
   async generateAll(@Body() body: unknown, @Req() req: { staff: StaffUser }) {
     const { through } = parseOr400(generateSchema, body);
     return this.weekly.generateAll(through, req.staff);
@@ -39,7 +41,8 @@ export class WeeklyPaymentsController {
     description:
       'Weeks and amounts per rules.md §6 (1987 Act s32A–s39, s82A indexation), valued with the PIAWE in force (the final one, else the interim one). Safe to repeat: a week is paid at most once.',
   })
-  @ApiBody({ schema: openApiSchema(generateSchema) })
+  @ZodBody(generateSchema)
+  @ZodResponse(200, generatedForClaim, 'the payments generated now, each waiting for authorisation')
   @ApiResponse({ status: 422, description: 'no PIAWE in force, no payee account, or the employer pays through payroll' })
   async generate(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
     const { through } = parseOr400(generateSchema, body);

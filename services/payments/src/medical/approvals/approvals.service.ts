@@ -9,6 +9,7 @@ import { ProvidersService } from '../providers/providers.service';
 import { InvoicesService } from '../invoices/invoices.service';
 import type { ApprovalInput } from './approvals';
 import { EstimatesService } from '../estimates/estimates.service';
+import type { TreatmentRequestView } from '../medical.responses';
 
 const refuse = (field: string, problem: string) =>
   new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'approval refused; nothing recorded', problems: [{ field, problem }] });
@@ -74,7 +75,7 @@ export class ApprovalsService {
     );
   }
 
-  async treatmentRequests(claimId: string) {
+  async treatmentRequests(claimId: string): Promise<TreatmentRequestView[]> {
     return this.ds.query(
       `SELECT ref, treatment, provider_name AS provider, cost::text AS cost, requested_on::text AS "requestedOn", decision, decided_on::text AS "decidedOn" FROM payments.treatment_requests WHERE claim_id = $1 ORDER BY requested_on, ref`,
       [claimId],

@@ -9,6 +9,7 @@ import { PaymentClaimsService } from '../../claims/payment-claims.service';
 import { ParametersService } from '../../parameters/parameters.service';
 import { piaweInForce } from '../../piawe/piawe-in-force';
 import { Estimate, estimate } from './estimate';
+import type { PortfolioView } from '../medical.responses';
 
 /**
  * Each claim's estimate of what it will still cost (estimate.ts says each part's method), worked
@@ -99,7 +100,7 @@ export class EstimatesService {
   }
 
   /** The latest estimate of every claim, summed. */
-  async portfolio() {
+  async portfolio(): Promise<PortfolioView> {
     const [r] = await this.ds.query(
       `SELECT count(*)::int AS claims, coalesce(sum(weekly), 0)::text AS weekly, coalesce(sum(medical), 0)::text AS medical, coalesce(sum(other), 0)::text AS other, coalesce(sum(total), 0)::text AS total
        FROM (SELECT DISTINCT ON (claim_id) weekly, medical, other, total FROM payments.estimates ORDER BY claim_id, seq DESC) latest`,

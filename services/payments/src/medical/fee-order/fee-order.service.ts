@@ -5,6 +5,7 @@ import type { FeeOrderRow } from '@wc/rules';
 import { JsonLogger, StaffUser } from '@wc/service-kit';
 import { LOGGER } from '../../config';
 import { readFeeOrder } from './fee-order';
+import type { FeeOrderRowView } from '../medical.responses';
 
 /**
  * The fee order in force: rows loaded from files, each a version. A row with the same item and
@@ -50,7 +51,7 @@ export class FeeOrderService {
     };
   }
 
-  async list(item?: string) {
+  async list(item?: string): Promise<FeeOrderRowView[]> {
     return this.ds.query(
       `SELECT item, "from"::text AS "from", description, max_fee::text AS "maxFee", exempt_from_approval AS "exemptFromApproval", version FROM payments.fee_order WHERE ($1::text IS NULL OR item = $1) ORDER BY item, "from" LIMIT 5000`,
       [item ?? null],

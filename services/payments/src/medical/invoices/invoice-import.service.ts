@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable, UnprocessableEntityException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { checkMedicalInvoices, type MedicalInvoiceLine } from '@wc/payment-files';
@@ -114,6 +114,7 @@ export class InvoiceImportService {
 
   async view(id: string) {
     const [imp] = await this.ds.query(`SELECT id, lines, sha256, received_by AS "receivedBy", received_at AS "receivedAt" FROM payments.medical_imports WHERE id = $1`, [id]);
+    if (!imp) throw new NotFoundException(`no import ${id}`);
     const statuses: { status: string; n: number; charged: string; payable: string }[] = await this.ds.query(
       `SELECT l.status, count(*)::int AS n, sum(l.charged)::text AS charged, sum(l.payable)::text AS payable FROM payments.medical_invoice_lines l JOIN payments.medical_invoices i ON i.id = l.invoice_id WHERE i.import_id = $1 GROUP BY l.status ORDER BY l.status`,
       [id],
