@@ -2,7 +2,6 @@ import { z } from 'zod';
 import type { Same } from '@wc/service-kit';
 import type { LetterRequestView } from './letters.service';
 
-
 /** A letter asked of the documents service for one event: the document it became, or why the documents service refused it for good. */
 export const letterRequestView = z
   .object({ eventId: z.guid(), claimId: z.guid(), kind: z.string(), documentId: z.guid().nullable(), failure: z.string().nullable(), requestedAt: z.iso.datetime() })

@@ -5,7 +5,6 @@ import type { StaffContact } from './notice-content';
 import type { DeliveryStatus, TaskKind } from './correspondence.service';
 import type { DigestService } from './digest.service';
 
-
 const uuid = z.guid();
 const timestamp = z.iso.datetime();
 const count = z.number().int().nonnegative();

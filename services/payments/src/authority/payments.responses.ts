@@ -4,7 +4,6 @@ import type { Assert, Fits, SameKeys } from '@wc/service-kit';
 import type { explainWeek } from '../weekly-payments/weekly-payments.service';
 import type { AuthorityLimit } from './authority.service';
 
-
 export const PAYMENT_STATUSES = ['generated', 'authorised', 'in-run', 'released', 'cancelled'] as const;
 /** A payment's state (payments.payments.status). */
 export const paymentStatus = z.enum(PAYMENT_STATUSES);

@@ -13,7 +13,6 @@ import type { FeeOrderService } from './fee-order/fee-order.service';
  * read as text), timestamps are ISO text.
  */
 
-
 const uuid = z.guid();
 const timestamp = z.iso.datetime();
 const count = z.number().int().nonnegative();

@@ -3,7 +3,6 @@ import type { Same } from '@wc/service-kit';
 import { providerSchema } from './provider.schemas';
 import type { ProviderView, ProvidersService } from './providers.service';
 
-
 /** A provider as the register keeps it (no `ahpraNumber` or `bank` key when none is recorded), with who changed it last and when. */
 export const providerView = providerSchema.safeExtend({ id: z.guid(), updatedBy: z.string(), updatedAt: z.iso.datetime() }).strict();
 
