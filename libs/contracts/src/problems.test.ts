@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { problemsOf } from './problems';
-import { typeError, uuidOf } from './primitives';
+import { moneyText, signedMoneyText, typeError, uuidOf } from './primitives';
 
 const lines = (schema: z.ZodType, value: unknown) => {
   const r = schema.safeParse(value);
@@ -95,5 +95,17 @@ describe("the platform's wording of a problem", () => {
     const s = z.object({ n: z.number(typeError('must be a count')), id: uuidOf('must be a claim id'), d: z.string().regex(/^\d+$/, 'digits only') });
     expect(lines(s, { n: '1', id: 'x', d: 'a' })).toEqual(['n: must be a count', 'id: must be a claim id', 'd: digits only']);
     expect(lines(s, {})).toEqual(['n: is required', 'id: is required', 'd: is required']);
+  });
+});
+
+describe('money', () => {
+  it('fits the narrowest money column, numeric(12,2); a bad amount gets one problem, not two', () => {
+    expect(lines(moneyText, '9999999999.99')).toEqual([]);
+    expect(lines(moneyText, '10000000000.00')).toEqual(['(root): must be at most 9999999999.99']);
+    expect(lines(moneyText, '1'.repeat(400))).toEqual(['(root): must be at most 9999999999.99']);
+    expect(lines(moneyText, '1.234')).toEqual(['(root): must be an amount as a string with at most 2 decimal places, e.g. "1200.00"']);
+    expect(lines(signedMoneyText, '-9999999999.99')).toEqual([]);
+    expect(lines(signedMoneyText, '-10000000000.00')).toEqual(['(root): must be between -9999999999.99 and 9999999999.99']);
+    expect(lines(signedMoneyText, '12')).toEqual(['(root): must be an amount with 2 decimal places, e.g. "-60.00"']);
   });
 });
