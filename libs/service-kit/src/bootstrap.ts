@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { StaffAuthGuard, signingKey } from './auth';
 import { ResponseContractInterceptor } from './api-contract';
+import { DatabaseInputFilter, StorableTextPipe } from './input-guard';
 import { ConfigError, Deployment, ResponseContractMode } from './config';
 import { createPino, logContext } from './logger';
 import { ServiceMetrics } from './observability/metrics';
@@ -44,6 +45,8 @@ export async function bootstrapService(o: ServiceOptions): Promise<INestApplicat
   });
   app.use(app.get(ServiceMetrics).middleware());
   app.useGlobalGuards(new StaffAuthGuard(app.get(Reflector), signingKey()));
+  app.useGlobalPipes(new StorableTextPipe());
+  app.useGlobalFilters(new DatabaseInputFilter(app.getHttpAdapter(), logger));
   const violations = app.get(ServiceMetrics).counter('http_response_contract_violations_total', 'answers that broke their documented contract (api-contract.ts), by route', ['route']);
   app.useGlobalInterceptors(new ResponseContractInterceptor(app.get(Reflector), o.responseContract ?? 'enforce', logger, (route) => violations.inc({ route })));
   app.enableShutdownHooks();

@@ -4,6 +4,7 @@ export * from './auth';
 export * from './validation';
 export * from './api-contract';
 export * from './type-checks';
+export * from './input-guard';
 export * from './canonical';
 export * from './health';
 export * from './database';

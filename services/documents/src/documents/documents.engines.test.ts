@@ -337,15 +337,21 @@ describe('what the documents service checks before it writes a letter (issue 16)
     expect((await pg.query(`SELECT dated_reason, created_by FROM ${schema}.documents WHERE id = $1`, [doc.id])).rows).toEqual([{ dated_reason: reason, created_by: 'tess' }]);
   });
 
-  it('refuses text the fonts cannot print (a NUL) and a contact phone of TBC, naming the field, storing nothing', async () => {
+  it('refuses text the fonts cannot print (a bell character; a NUL no route takes) and a contact phone of TBC, naming the field, storing nothing', async () => {
     const claimId = await knownClaim('WC0000815');
-    const nul = await call('POST', '/documents', {
+    const bell = await call('POST', '/documents', {
+      role: 'case-manager',
+      body: letter(claimId, 'WC0000815', { worker: { givenName: 'Ar\u0007i', familyName: 'Thompson' } }),
+      headers: { 'idempotency-key': `bell-${randomUUID()}` },
+    });
+    expect(bell.status).toBe(400);
+    expect((await bell.json()).problems).toEqual([{ field: 'data.worker.givenName', problem: "contains the character U+0007, which the letters' fonts cannot print" }]);
+    const withNul = await call('POST', '/documents', {
       role: 'case-manager',
       body: letter(claimId, 'WC0000815', { worker: { givenName: 'Ar\u0000i', familyName: 'Thompson' } }),
       headers: { 'idempotency-key': `nul-${randomUUID()}` },
     });
-    expect(nul.status).toBe(400);
-    expect((await nul.json()).problems).toEqual([{ field: 'data.worker.givenName', problem: "contains the character U+0000, which the letters' fonts cannot print" }]);
+    expect([withNul.status, (await withNul.json()).problems]).toEqual([400, [{ field: 'data.worker.givenName', problem: 'must not contain a NUL character (U+0000): it cannot be stored' }]]);
     const tbc = await call('POST', '/documents', {
       role: 'case-manager',
       body: letter(claimId, 'WC0000815', { contact: { ...contact, phone: 'TBC' } }),
