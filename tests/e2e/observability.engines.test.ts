@@ -99,9 +99,20 @@ it('one trace runs from POST /claims through the worker and Kafka to the documen
     headers: { 'idempotency-key': `obs-${randomUUID()}`, 'x-request-id': requestId },
   });
   expect(r.status).toBe(201);
-  // The only request without a parent in the claims service: probes and scrapes make no spans.
-  const root = await eventually('the POST /claims server span', async () => spans.find((s) => s.service === 'claims' && s.name.startsWith('POST') && !s.parentSpanId));
-  const inTrace = () => spans.filter((s) => s.traceId === root.traceId);
+  // The request's trace, from the claims service's own log line for it. (Not "the claims service's
+  // span without a parent": the worker also runs timers of claims other tests left in Temporal, and
+  // its calls for those come to this claims service too, some in no trace.)
+  const traceId = await eventually('the claims log line of the request, with its trace id', async () => {
+    const line = fs
+      .readFileSync(platform.logFile('claims'), 'utf8')
+      .split('\n')
+      .find((l) => l.includes(`"requestId":"${requestId}"`) && l.includes('"traceId"'));
+    return line ? (JSON.parse(line).traceId as string) : undefined;
+  });
+  const inTrace = () => spans.filter((s) => s.traceId === traceId);
+  await eventually(`the POST /claims server span of trace ${traceId} (${spans.length} spans received so far)`, async () =>
+    inTrace().find((s) => s.service === 'claims' && s.name.startsWith('POST') && !s.parentSpanId),
+  );
   // The notifications consumer's span continues the trace the event carried in its Kafka headers.
   // A consumer's span ends after the spans of what it did (its call to the documents service), and
   // spans are exported in batches: wait for that one by name, not just for any span of the service.
