@@ -61,7 +61,7 @@ it('posts the request with the Idempotency-Key and a service token (admin), reus
   const [t1, t2] = seen.map((s) => /^Bearer (.+)$/.exec(s.headers.authorization!)![1]);
   expect(t2).toBe(t1);
   expect(mint).toHaveBeenCalledTimes(1);
-  await expect(verifyToken(t1, key)).resolves.toEqual({ user: 'notifications-service', role: 'admin' });
+  await expect(verifyToken(t1, key)).resolves.toEqual({ user: 'notifications-service', role: 'service', scopes: ['documents:write', 'documents:read'] });
 
   c.clock += 14 * 60 * 1000; // within two minutes of the 15-minute expiry: a new token
   await c.createDocument(request, 'ack-letter:e3');

@@ -1,4 +1,4 @@
-import { mintToken, signingKey } from './auth';
+import { mintServiceToken, signingKey } from './auth';
 
 export interface DocumentRequest {
   claimId: string;
@@ -118,7 +118,7 @@ export class DocumentsServiceClient {
   }
 
   protected mint(): Promise<string> {
-    return mintToken({ user: this.serviceName, role: 'admin' }, signingKey(), TOKEN_TTL_SECONDS);
+    return mintServiceToken(this.serviceName, ['documents:write', 'documents:read'], signingKey(), TOKEN_TTL_SECONDS);
   }
 
   /** The clock the token cache uses (replaced in tests). */

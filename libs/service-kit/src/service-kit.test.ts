@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
-import { mintToken, signingKey, verifyToken } from './auth';
+import { SignJWT } from 'jose';
+import { mintServiceToken, mintToken, signingKey, verifyToken } from './auth';
 import { ConfigError, baseConfig, kafkaSecurity, loadConfig, temporalConfigSchema, temporalConnection } from './config';
 import { JsonLogger, withLogContext } from './logger';
 import { parseOr400 } from './validation';
@@ -100,6 +101,25 @@ describe('staff tokens', () => {
     const other = new TextEncoder().encode('x'.repeat(48));
     await expect(verifyToken(await mintToken({ user: 'a', role: 'admin' }, other), key)).rejects.toThrow(/signature/);
     await expect(mintToken({ user: 'a', role: 'boss' as never }, key)).rejects.toThrow(/role must be one of/);
+  });
+
+  // Issue 14: a staff token without an expiry never expired; one made to live for days was as good.
+  const raw = (claims: Record<string, unknown>, build: (j: SignJWT) => SignJWT) => build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('alex').setIssuer('wc-claims')).sign(key);
+  it('refuses a staff token without an expiry or made to live more than 12 hours', async () => {
+    const noExpiry = await raw({ role: 'admin' }, (j) => j.setAudience('wc-claims-staff-api').setIssuedAt());
+    await expect(verifyToken(noExpiry, key)).rejects.toThrow(/"exp" claim/);
+    const forDays = await raw({ role: 'admin' }, (j) => j.setAudience('wc-claims-staff-api').setIssuedAt().setExpirationTime('72h'));
+    await expect(verifyToken(forDays, key)).rejects.toThrow('a staff token may live at most 12 hours');
+    await expect(mintToken({ user: 'a', role: 'admin' }, key, 13 * 3600)).rejects.toThrow('a staff token lives at most 12 hours');
+  });
+
+  it("a service's credential names the service and its scopes, is for the internal audience and lives at most an hour", async () => {
+    const t = await mintServiceToken('claim-worker', ['claims:effects'], key);
+    await expect(verifyToken(t, key)).resolves.toEqual({ user: 'claim-worker', role: 'service', scopes: ['claims:effects'] });
+    await expect(mintServiceToken('claim-worker', ['claims:effects'], key, 2 * 3600)).rejects.toThrow(/at most 3600 s/);
+    await expect(mintServiceToken('claim-worker', ['admin' as never], key)).rejects.toThrow(/scopes must be some of/);
+    const long = await raw({ scope: 'claims:effects' }, (j) => j.setAudience('wc-claims-internal').setIssuedAt().setExpirationTime('2h'));
+    await expect(verifyToken(long, key)).rejects.toThrow('a service token may live at most 3600 s');
   });
 });
 

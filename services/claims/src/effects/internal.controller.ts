@@ -2,13 +2,13 @@ import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/
 import { ApiBearerAuth, ApiExcludeController } from '@nestjs/swagger';
 import { z } from 'zod';
 import type { Effect } from '@wc/claim-lifecycle';
-import { Roles, ZodBody, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
+import { Internal, ZodBody, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
 import { EffectsService } from './effects.service';
 import { EffectsRecorded, effectsRecordedSchema } from './internal.responses';
 
 const effectsBody = z.object({ batchKey: z.string().min(1).max(300), effects: z.array(z.looseObject({ kind: z.string() })) }).strict();
 
-/** Called by the claim worker's activities (a service token with the admin role), not by staff. */
+/** Called by the claim worker's activities with its own credential (scope claims:effects); a staff token is refused, admin's too. */
 @ApiExcludeController()
 @ApiBearerAuth()
 @Controller('internal/claims')
@@ -16,7 +16,7 @@ export class InternalController {
   constructor(private readonly effects: EffectsService) {}
 
   @Post(':id/effects')
-  @Roles('admin')
+  @Internal('claims:effects')
   @HttpCode(200)
   @ZodBody(effectsBody)
   @ZodResponse(200, effectsRecordedSchema, 'the batch is recorded (now, or by an earlier try)')

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, R
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
-import { Roles, StaffUser, ZodBody, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
+import { Roles, ServiceAccess, StaffUser, ZodBody, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
 import { documentRequestSchema } from '../templates';
 import { documentViewSchema } from './documents.responses';
 import { DocumentView, DocumentsService, PDF, view } from './documents.service';
@@ -17,6 +17,7 @@ export class DocumentsController {
 
   @Post()
   @Roles('case-manager', 'team-leader')
+  @ServiceAccess('documents:write')
   @ApiOperation({ summary: 'Render a notice to PDF from its current template and store it (document.created is published)' })
   @ZodBody(documentRequestSchema)
   @ApiHeader({ name: 'Idempotency-Key', required: true, description: 'at least 8 characters; the same key and request return the same document' })
@@ -46,6 +47,7 @@ export class DocumentsController {
   }
 
   @Get(':id/content')
+  @ServiceAccess('documents:read')
   @ApiOperation({ summary: "The document's PDF. Every read is recorded (who, when)" })
   @ApiProduces(PDF)
   @ApiResponse({ status: 200, description: 'the PDF, as stored (its ETag is its content hash)', content: { [PDF]: { schema: { type: 'string', format: 'binary' } } } })

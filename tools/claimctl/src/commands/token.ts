@@ -1,4 +1,4 @@
-import { ROLES, Role, mintToken, signingKey } from '@wc/service-kit';
+import { MAX_STAFF_TOKEN_SECONDS, ROLES, Role, mintToken, signingKey } from '@wc/service-kit';
 import { UsageError } from '../args';
 import { EXIT_OK } from '../io';
 import type { Command } from './command';
@@ -11,7 +11,7 @@ export const token: Command = {
   options: [
     { name: 'role', value: 'role', description: `one of ${ROLES.join(', ')}` },
     { name: 'user', value: 'user', description: 'the staff member (subject of the token)' },
-    { name: 'ttl', value: 'seconds', description: 'lifetime in seconds (default 28800)' },
+    { name: 'ttl', value: 'seconds', description: `lifetime in seconds (default 28800, at most ${MAX_STAFF_TOKEN_SECONDS})` },
   ],
   async run({ options }, io) {
     const role = options.role;
@@ -19,7 +19,8 @@ export const token: Command = {
     if (typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
     if (typeof user !== 'string' || !user.trim()) throw new UsageError('--user is required');
     const ttl = options.ttl === undefined ? undefined : Number(options.ttl);
-    if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 1)) throw new UsageError('--ttl must be a whole number of seconds');
+    if (ttl !== undefined && (!Number.isInteger(ttl) || ttl < 1 || ttl > MAX_STAFF_TOKEN_SECONDS))
+      throw new UsageError(`--ttl must be a whole number of seconds from 1 to ${MAX_STAFF_TOKEN_SECONDS} (a staff token expires within a working day)`);
     io.out(`${await mintToken({ user, role: role as Role }, signingKey(), ttl)}\n`);
     return EXIT_OK;
   },
