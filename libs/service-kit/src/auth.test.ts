@@ -1,6 +1,7 @@
 import { Controller, Get, INestApplication, Module, Post, Req } from '@nestjs/common';
 import { NestFactory, Reflector } from '@nestjs/core';
-import { Internal, Roles, ServiceAccess, StaffAuthGuard, StaffUser, mintServiceToken, mintToken } from './auth';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Internal, Roles, ServiceAccess, StaffAuthGuard, StaffUser, mintServiceToken, mintToken, requireToken } from './auth';
 
 @Controller()
 class RoutesController {
@@ -63,5 +64,27 @@ describe('who may call which route', () => {
     expect(await call('POST', '/documents', notifications)).toEqual([201, 'ok']);
     expect(await call('POST', '/internal/effects', notifications)).toEqual([403, 'notifications-service lacks the scope claims:effects']);
     expect(await call('GET', '/claims', notifications)).toEqual([403, 'notifications-service is a service: a service credential may not call staff routes']);
+  });
+});
+
+describe('the OpenAPI document outside local use', () => {
+  it('answers only with a valid token', async () => {
+    const key = new TextEncoder().encode('k'.repeat(48));
+    const app = await NestFactory.create(TestModule, { logger: false });
+    app.use('/docs', requireToken(key));
+    SwaggerModule.setup('docs', app, SwaggerModule.createDocument(app, new DocumentBuilder().build()), { jsonDocumentUrl: 'docs/openapi.json' });
+    await app.listen(0, '127.0.0.1');
+    const url = await app.getUrl();
+    try {
+      expect((await fetch(`${url}/docs/openapi.json`)).status).toBe(401);
+      expect((await fetch(`${url}/docs`)).status).toBe(401);
+      const forged = await mintToken({ user: 'x', role: 'admin' }, new TextEncoder().encode('f'.repeat(48)));
+      expect((await fetch(`${url}/docs/openapi.json`, { headers: { authorization: `Bearer ${forged}` } })).status).toBe(401);
+      const cm = await mintToken({ user: 'sam', role: 'case-manager' }, key);
+      const res = await fetch(`${url}/docs/openapi.json`, { headers: { authorization: `Bearer ${cm}` } });
+      expect([res.status, Object.keys((await res.json()).paths)]).toEqual([200, ['/claims', '/documents', '/internal/effects']]);
+    } finally {
+      await app.close();
+    }
   });
 });

@@ -95,6 +95,22 @@ export async function verifyToken(token: string, key: Uint8Array): Promise<Staff
   return { user: payload.sub!, role };
 }
 
+/**
+ * Express middleware for what lies outside Nest's guard (the OpenAPI document and its UI): a valid
+ * staff token or service credential, or a 401. Outside local use /docs needs one (issue 14: the
+ * OpenAPI documents answered without a token).
+ */
+export function requireToken(key: Uint8Array) {
+  return (req: { headers: Record<string, string | string[] | undefined> }, res: { status(n: number): { json(b: unknown): void } }, next: () => void) => {
+    const m = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''));
+    if (!m) return res.status(401).json({ statusCode: 401, message: 'a bearer token is required (Authorization: Bearer <token>)' });
+    verifyToken(m[1], key).then(
+      () => next(),
+      (e: Error) => res.status(401).json({ statusCode: 401, message: `the token is not valid: ${e.message}` }),
+    );
+  };
+}
+
 const ROLES_KEY = 'wc:roles';
 const PUBLIC_KEY = 'wc:public';
 const SERVICE_KEY = 'wc:service-scope';

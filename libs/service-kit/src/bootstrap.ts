@@ -4,7 +4,7 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { StaffAuthGuard, signingKey } from './auth';
+import { StaffAuthGuard, requireToken, signingKey } from './auth';
 import { ResponseContractInterceptor } from './api-contract';
 import { DatabaseInputFilter, StorableTextPipe } from './input-guard';
 import { ConfigError, Deployment, ResponseContractMode } from './config';
@@ -22,6 +22,8 @@ export interface ServiceOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error';
   /** api-contract.ts; enforce unless said otherwise. */
   responseContract?: ResponseContractMode;
+  /** /docs (the OpenAPI document and its UI) only with a token: outside local use. */
+  docsNeedToken?: boolean;
 }
 
 /**
@@ -44,7 +46,9 @@ export async function bootstrapService(o: ServiceOptions): Promise<INestApplicat
     withRequestId(requestId, () => logContext.run({ requestId }, () => next()));
   });
   app.use(app.get(ServiceMetrics).middleware());
-  app.useGlobalGuards(new StaffAuthGuard(app.get(Reflector), signingKey()));
+  const key = signingKey();
+  app.useGlobalGuards(new StaffAuthGuard(app.get(Reflector), key));
+  if (o.docsNeedToken) app.use('/docs', requireToken(key));
   app.useGlobalPipes(new StorableTextPipe());
   app.useGlobalFilters(new DatabaseInputFilter(app.getHttpAdapter(), logger));
   const violations = app.get(ServiceMetrics).counter('http_response_contract_violations_total', 'answers that broke their documented contract (api-contract.ts), by route', ['route']);
@@ -88,6 +92,7 @@ export async function startService(o: { name: string; description: string; schem
     port: o.port ?? o.config.PORT,
     logLevel: o.config.LOG_LEVEL,
     responseContract: o.config.RESPONSE_CONTRACT ?? ((o.config.DEPLOYMENT ?? 'local') === 'local' ? 'enforce' : 'report'),
+    docsNeedToken: (o.config.DEPLOYMENT ?? 'local') !== 'local',
     description: o.description,
   });
 }
