@@ -3,6 +3,7 @@ import { TOPICS } from '@wc/contracts';
 import { ServiceModule } from '@wc/service-kit';
 import { PAYMENTS_CONFIG, SCHEMA, loadPaymentsConfig } from './config';
 import { OutboxHeaders1765200000000 } from './migrations/1765200000000-outbox-headers';
+import { ReimbursementGuards1765300000000 } from './migrations/1765300000000-reimbursement-guards';
 import { BodyParsers } from './http/body-parsers';
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { WeeklyPayments1763900000000 } from './migrations/1763900000000-weekly-payments';
@@ -55,6 +56,7 @@ const config = loadPaymentsConfig();
         Medical1765000000002,
         WorkerNameOrder1765000000003,
         OutboxHeaders1765200000000,
+        ReimbursementGuards1765300000000,
       ],
     }),
   ],

@@ -376,6 +376,29 @@ describe('wage reimbursement schedules: reconciliation and reimbursement', () =>
     ]);
     const flagged = (await call(CARA, 'GET', '/wage-reimbursement-schedules/discrepancies')).body;
     expect(flagged.map((f: { claimNumber: string; status: string }) => `${f.claimNumber}:${f.status}`)).toEqual(expect.arrayContaining([`${claimNumber}:discrepancy`, 'NOPE-1:unknown-claim']));
+
+    // Issue 14: the same schedule uploaded again (another key, or none) reimburses nothing twice; a
+    // line that overlaps a reimbursed week is held too, and a new week is reimbursed as usual.
+    const again = await call(OLIVIA, 'POST', '/wage-reimbursement-schedules?policyNumber=WI-2', [csv, `${claimNumber},2026-03-16,2026-03-22,0,0.00,1140.00,0.00`].join('\n'));
+    expect(again.status).toBe(201);
+    expect(again.body.reconciliation.map((x: { line: number; status: string; note: string }) => [x.line, x.status, x.note.replace(/schedule [0-9a-f-]{36}/, 'schedule S')])).toEqual([
+      [2, 'already-reimbursed', '2026-03-02 to 2026-03-08 overlaps 2026-03-02 to 2026-03-08, already reimbursed (schedule S, line 2); nothing reimbursed twice'],
+      [3, 'already-reimbursed', '2026-03-09 to 2026-03-15 overlaps 2026-03-09 to 2026-03-15, already reimbursed (schedule S, line 3); nothing reimbursed twice'],
+      [4, 'unknown-claim', 'no claim NOPE-1 is known to payments; nothing reimbursed'],
+      [5, 'matched', expect.stringContaining('employer paid the entitlement')],
+    ]);
+    // A period that only overlaps a reimbursed one (a schedule refuses overlapping lines of its own).
+    const overlap = await call(OLIVIA, 'POST', '/wage-reimbursement-schedules?policyNumber=WI-2', [csv.split('\n')[0], `${claimNumber},2026-03-05,2026-03-11,0,0.00,100.00,0.00`].join('\n'));
+    expect(overlap.body.reconciliation.map((x: { status: string; note: string }) => [x.status, x.note.replace(/schedule [0-9a-f-]{36}/, 'schedule S')])).toEqual([
+      ['already-reimbursed', '2026-03-05 to 2026-03-11 overlaps 2026-03-02 to 2026-03-08, already reimbursed (schedule S, line 2); nothing reimbursed twice'],
+    ]);
+    // Lines must belong to the schedule's policy: this claim is insured under WI-2, not WI-9.
+    const otherPolicy = await call(OLIVIA, 'POST', '/wage-reimbursement-schedules?policyNumber=WI-9', [csv.split('\n')[0], `${claimNumber},2026-03-23,2026-03-29,0,0.00,1140.00,0.00`].join('\n'));
+    expect(otherPolicy.body.reconciliation.map((x: { status: string; note: string }) => [x.status, x.note])).toEqual([
+      ['other-policy', `claim ${claimNumber} is insured under policy WI-2, not the schedule's WI-9; nothing reimbursed`],
+    ]);
+    const after = (await call(PAUL, 'GET', `/payments?claimId=${claimId}`)).body;
+    expect(after.map((p: { gross: string; from: string }) => `${p.from}:${p.gross}`)).toEqual(['2026-03-02:840.00', '2026-03-09:740.00', '2026-03-16:1140.00']);
   });
 });
 

@@ -11,12 +11,36 @@ import { PiaweInForce, piaweInForce } from '../piawe/piawe-in-force';
 import { periodEntitlement } from '../weekly-payments/period-entitlement';
 import { insertPayment } from '../weekly-payments/weekly-payments.service';
 
+/** What became of a schedule line (the reconciliations table's CHECK lists the same). */
+export const RECONCILIATION_STATUSES = ['matched', 'discrepancy', 'unknown-claim', 'no-piawe', 'other-policy', 'already-reimbursed'] as const;
+type ReconciliationStatus = (typeof RECONCILIATION_STATUSES)[number];
+
 export interface ReconciliationSummary {
   matched: number;
   discrepancies: number;
   unknownClaims: number;
   noPiawe: number;
+  otherPolicy: number;
+  alreadyReimbursed: number;
   reimbursements: number;
+}
+
+interface ReimbursedPeriod {
+  scheduleId: string;
+  line: number;
+  start: string;
+  end: string;
+}
+
+/** The periods of a claim already reimbursed by a payment not cancelled, whichever schedule they came in. */
+async function reimbursedPeriods(m: EntityManager, claimId: string): Promise<ReimbursedPeriod[]> {
+  const rows: { schedule_id: string; line_number: number; start: string; end: string }[] = await m.query(
+    `SELECT r.schedule_id, r.line_number, r.period_start::text AS start, r.period_end::text AS end
+       FROM payments.reconciliations r JOIN payments.payments p ON p.id = r.payment_id
+      WHERE r.claim_id = $1 AND p.status <> 'cancelled'`,
+    [claimId],
+  );
+  return rows.map((r) => ({ scheduleId: r.schedule_id, line: r.line_number, start: r.start, end: r.end }));
 }
 
 /**
@@ -28,20 +52,21 @@ export interface ReconciliationSummary {
 export async function reconcileSchedule(
   m: EntityManager,
   scheduleId: string,
+  policyNumber: string,
   lines: WrsLine[],
   importedBy: { user: string; role: string },
   claims: PaymentClaimsService,
   parameters: ParametersService,
 ): Promise<ReconciliationSummary> {
   const receivedOn = sydneyAt(Date.now()).date;
-  const summary: ReconciliationSummary = { matched: 0, discrepancies: 0, unknownClaims: 0, noPiawe: 0, reimbursements: 0 };
+  const summary: ReconciliationSummary = { matched: 0, discrepancies: 0, unknownClaims: 0, noPiawe: 0, otherPolicy: 0, alreadyReimbursed: 0, reimbursements: 0 };
   const known = await claims.byNumber([...new Set(lines.map((l) => l.claimNumber))], m);
   const { tables } = await parameters.current(m);
-  const facts = new Map<string, { piawe: PiaweInForce | null; actions: RecordedAction[] }>();
+  const facts = new Map<string, { piawe: PiaweInForce | null; actions: RecordedAction[]; reimbursed: ReimbursedPeriod[] }>();
   const rows: (string | number | null)[][] = [];
   for (const l of lines) {
     const paid = l.compensationPaid;
-    const record = (status: string, note: string, claimId: string | null, entitlement: string | null, paymentId: string | null = null) =>
+    const record = (status: ReconciliationStatus, note: string, claimId: string | null, entitlement: string | null, paymentId: string | null = null) =>
       rows.push([
         l.line,
         claimId,
@@ -61,10 +86,33 @@ export async function reconcileSchedule(
       record('unknown-claim', `no claim ${l.claimNumber} is known to payments; nothing reimbursed`, null, null);
       continue;
     }
+    // An employer is reimbursed for the workers on its own policy (issue 14): a line for another
+    // policy's claim is a mistake in the payroll export, or someone else's money.
+    if (claim.employerPolicyNumber !== policyNumber) {
+      summary.otherPolicy++;
+      record('other-policy', `claim ${l.claimNumber} is insured under policy ${claim.employerPolicyNumber}, not the schedule's ${policyNumber}; nothing reimbursed`, claim.claimId, null);
+      continue;
+    }
+    if (!facts.has(claim.claimId)) {
+      // One import at a time per claim, so two uploads of the same schedule cannot both see a period as not yet reimbursed.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('wrs-reimbursement:' || $1))`, [claim.claimId]);
+      facts.set(claim.claimId, { piawe: await piaweInForce(m, claim.claimId), actions: await claims.actions(claim.claimId, m), reimbursed: await reimbursedPeriods(m, claim.claimId) });
+    }
+    const { piawe, actions, reimbursed } = facts.get(claim.claimId)!;
+    // Never reimbursed twice for the same days (issue 14: a schedule uploaded twice was reimbursed twice).
+    const earlier = reimbursed.find((p) => p.start <= l.periodEnd && l.periodStart <= p.end);
+    if (earlier) {
+      summary.alreadyReimbursed++;
+      record(
+        'already-reimbursed',
+        `${l.periodStart} to ${l.periodEnd} overlaps ${earlier.start} to ${earlier.end}, already reimbursed (schedule ${earlier.scheduleId}, line ${earlier.line}); nothing reimbursed twice`,
+        claim.claimId,
+        null,
+      );
+      continue;
+    }
     // program 4.6: reimbursed within 10 business days of the schedule's receipt.
     await startClock(m, claim, 'reimbursement', `wrs:${scheduleId}:${l.line}`, receivedOn);
-    if (!facts.has(claim.claimId)) facts.set(claim.claimId, { piawe: await piaweInForce(m, claim.claimId), actions: await claims.actions(claim.claimId, m) });
-    const { piawe, actions } = facts.get(claim.claimId)!;
     if (!piawe) {
       summary.noPiawe++;
       record('no-piawe', 'no PIAWE is in force for the claim, so the entitlement cannot be computed; nothing reimbursed until it is', claim.claimId, null);
@@ -100,6 +148,7 @@ export async function reconcileSchedule(
         generatedBy: importedBy.user,
       });
       await audit(m, [paymentId], importedBy, null, 'generated', `reimbursement of line ${l.line} of schedule ${scheduleId} (program 4.6)`);
+      reimbursed.push({ scheduleId, line: l.line, start: l.periodStart, end: l.periodEnd });
       summary.reimbursements++;
     } else if (reimburse.greaterThan(0)) {
       notes.push("the employer's bank account is not recorded (PUT /claims/:claimId/payee); nothing reimbursed yet");

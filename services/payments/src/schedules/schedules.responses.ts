@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { decimalText, localDate, moneyText, signedMoneyText } from '@wc/contracts';
 import { WRS_COLUMNS } from '@wc/payment-files';
 import type { Assert, Fits } from '@wc/service-kit';
+import { RECONCILIATION_STATUSES } from './reconciliation';
 import type { ScheduleProblem } from './schedule-input';
 import type { SchedulesService } from './schedules.service';
 
@@ -22,7 +23,7 @@ const reconciliationLine = z
     entitlement: moneyText.nullable(),
     /** What the employer paid less the entitlement: negative when it paid less. */
     difference: signedMoneyText.nullable(),
-    status: z.enum(['matched', 'discrepancy', 'unknown-claim', 'no-piawe']),
+    status: z.enum(RECONCILIATION_STATUSES),
     note: z.string(),
     /** The reimbursement generated for the line, if any. */
     paymentId: z.guid().nullable(),
@@ -64,6 +65,6 @@ export type ScheduleViewChecked = Assert<Fits<Awaited<ReturnType<SchedulesServic
 export const discrepancyList = z.array(
   reconciliationLine
     .omit({ paymentId: true })
-    .extend({ scheduleId: z.guid(), status: z.enum(['discrepancy', 'unknown-claim', 'no-piawe']) })
+    .extend({ scheduleId: z.guid(), status: z.enum(RECONCILIATION_STATUSES).exclude(['matched']) })
     .strict(),
 );

@@ -130,7 +130,7 @@ export class SchedulesService {
       receivedAt: schedule.receivedAt.toISOString(),
     });
     // In the same transaction: a schedule is never stored without its reconciliation and reimbursements.
-    await reconcileSchedule(m, schedule.id, lines, { user: by.user, role: by.role }, this.claims, this.parameters);
+    await reconcileSchedule(m, schedule.id, input.policyNumber, lines, { user: by.user, role: by.role }, this.claims, this.parameters);
     await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: WAGE_SCHEDULE_RECEIVED, source: 'wc-payments/wage-reimbursement-schedules', subject: schedule.id, data }));
     return schedule;
   }
