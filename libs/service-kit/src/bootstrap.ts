@@ -85,14 +85,16 @@ export interface StartSettings {
  * because modules read the configuration when imported. `port` overrides it (tests pass 0).
  */
 export async function startService(o: { name: string; description: string; schema: string; config: StartSettings; appModule: () => Promise<Type<unknown>>; port?: number }): Promise<INestApplication> {
+  // Local use (npm start, the tests) fails loudly on a broken answer and shows /docs to anyone.
+  const local = (o.config.DEPLOYMENT ?? 'local') === 'local';
   return bootstrapService({
     name: o.name,
     module: await o.appModule(),
     host: o.config.HOST,
     port: o.port ?? o.config.PORT,
     logLevel: o.config.LOG_LEVEL,
-    responseContract: o.config.RESPONSE_CONTRACT ?? ((o.config.DEPLOYMENT ?? 'local') === 'local' ? 'enforce' : 'report'),
-    docsNeedToken: (o.config.DEPLOYMENT ?? 'local') !== 'local',
+    responseContract: o.config.RESPONSE_CONTRACT ?? (local ? 'enforce' : 'report'),
+    docsNeedToken: !local,
     description: o.description,
   });
 }

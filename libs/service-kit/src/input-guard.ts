@@ -11,21 +11,31 @@ import type { JsonLogger } from './logger';
 const NUL = '\u0000';
 const MAX_DEPTH = 64;
 
-/** Where in a request value the first string (or key) with a NUL character is, if any. */
-export function nulAt(value: unknown, at: (string | number)[] = []): (string | number)[] | null {
-  if (typeof value === 'string') return value.includes(NUL) ? at : null;
-  if (at.length > MAX_DEPTH || value === null || typeof value !== 'object') return null;
+/**
+ * Where in a request value the first string (or key) with a NUL character is, if any. Every body
+ * passes through here (a schedule can be tens of thousands of lines), so the path is built only for
+ * the one found, on the way back up. Deeper than MAX_DEPTH is not searched: the database backstop
+ * (DatabaseInputFilter) still answers 400 for a NUL there.
+ */
+export function nulAt(value: unknown): (string | number)[] | null {
+  const found = search(value, 0);
+  return found && found.reverse();
+}
+
+function search(value: unknown, depth: number): (string | number)[] | null {
+  if (typeof value === 'string') return value.includes(NUL) ? [] : null;
+  if (depth > MAX_DEPTH || value === null || typeof value !== 'object') return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = nulAt(value[i], [...at, i]);
-      if (found) return found;
+      const found = search(value[i], depth + 1);
+      if (found) return (found.push(i), found);
     }
     return null;
   }
   for (const [k, v] of Object.entries(value)) {
-    if (k.includes(NUL)) return [...at, k.replaceAll(NUL, '\\0')];
-    const found = nulAt(v, [...at, k]);
-    if (found) return found;
+    if (k.includes(NUL)) return [k.replaceAll(NUL, '\\0')];
+    const found = search(v, depth + 1);
+    if (found) return (found.push(k), found);
   }
   return null;
 }
