@@ -28,8 +28,14 @@ interface Process {
 }
 
 const SERVICES = ['claims', 'documents', 'notifications', 'payments'];
-/** Not required by the schemas, but a container must have it: otherwise each one makes its own key file. */
-const ALWAYS = ['AUTH_JWT_SECRET'];
+/**
+ * Not required by the schemas, but a container must have them: otherwise each one makes its own key
+ * file. The services verify staff tokens and service credentials; the worker only signs its own
+ * credential and is never given the staff secret (issue 14).
+ */
+const ALWAYS = ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET'];
+const WORKER_ALWAYS = ['AUTH_SERVICE_SECRET'];
+const always = (p: Process) => (p.name === 'worker' ? WORKER_ALWAYS : ALWAYS);
 
 /** The zod schema a config.ts exports (the one whose object has `portVar`), and that object unwrapped from its transforms (a pipe's input). */
 function configSchema(file: string, portVar: string): { exported: ZodTypeAny; object: Obj } | null {
@@ -110,7 +116,7 @@ function workerProcess(): Process {
   const kitReads = (file: string) => {
     for (const m of read(`libs/service-kit/src/${file}`).matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)) reads.add(m[1]);
   };
-  if (/signingKey\(/.test(sources)) kitReads('auth.ts');
+  if (/signingKey\(|serviceKey\(/.test(sources)) kitReads('auth.ts');
   if (/startTracing\b/.test(sources) && fs.existsSync(path.join(root, 'libs/service-kit/src/observability/tracing.ts'))) kitReads('observability/tracing.ts');
   return worker;
 }
@@ -122,23 +128,27 @@ const byName = new Map(processes.map((p) => [p.name, p]));
 function checkEnv(p: Process, env: Record<string, unknown>, where: string) {
   const given = Object.keys(env);
   expect({ where, unknown: given.filter((k) => !p.reads.has(k)) }).toEqual({ where, unknown: [] });
-  const required = [...p.required, ...ALWAYS, ...(env.DEPLOYMENT !== undefined && env.DEPLOYMENT !== 'local' ? p.outside : [])];
+  const required = [...p.required, ...always(p), ...(env.DEPLOYMENT !== undefined && env.DEPLOYMENT !== 'local' ? p.outside : [])];
   expect({ where, missing: required.filter((k) => !given.includes(k)) }).toEqual({ where, missing: [] });
+  if (p.name === 'worker') expect({ where, staffSecret: given.filter((k) => k === 'AUTH_JWT_SECRET' || k === 'AUTH_KEY_FILE') }).toEqual({ where, staffSecret: [] });
   if (p.port !== undefined) {
     expect({ where, HOST: env.HOST, [p.portVar!]: String(env[p.portVar!]) }).toEqual({ where, HOST: '0.0.0.0', [p.portVar!]: String(p.port) });
   }
 }
 
-test('outside local use the insurer, the bank remitter and the signing key are required', () => {
-  expect([...byName.get('documents')!.outside]).toEqual(expect.arrayContaining(['INSURER_LEGAL_NAME', 'INSURER_ABN', 'AUTH_JWT_SECRET']));
+test('outside local use the insurer, the bank remitter and the signing keys are required', () => {
+  expect([...byName.get('documents')!.outside]).toEqual(expect.arrayContaining(['INSURER_LEGAL_NAME', 'INSURER_ABN', 'AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET']));
   // Every one named at once, so the people deploying it fix them in one go.
-  expect([...byName.get('payments')!.outside]).toEqual(expect.arrayContaining(['ABA_REMITTER_BSB', 'ABA_REMITTER_ACCOUNT', 'PROVIDER_PAYMENTS_CONTACT_NAME', 'AUTH_JWT_SECRET']));
-  for (const s of SERVICES) expect([s, byName.get(s)!.outside.has('AUTH_JWT_SECRET')]).toEqual([s, true]);
+  expect([...byName.get('payments')!.outside]).toEqual(
+    expect.arrayContaining(['ABA_REMITTER_BSB', 'ABA_REMITTER_ACCOUNT', 'PROVIDER_PAYMENTS_CONTACT_NAME', 'AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET']),
+  );
+  for (const s of SERVICES) expect([s, ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET'].every((k) => byName.get(s)!.outside.has(k))]).toEqual([s, true]);
+  expect([...byName.get('worker')!.outside]).toEqual(['AUTH_SERVICE_SECRET']);
 });
 
 test('the processes read what the deployments assume', () => {
   for (const s of SERVICES) expect([s, ['DATABASE_URL', 'KAFKA_BROKERS'].every((k) => byName.get(s)!.required.has(k))]).toEqual([s, true]);
-  expect([...byName.get('worker')!.reads].sort()).toEqual(expect.arrayContaining(['AUTH_JWT_SECRET', 'CLAIMS_SERVICE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE']));
+  expect([...byName.get('worker')!.reads].sort()).toEqual(expect.arrayContaining(['AUTH_SERVICE_SECRET', 'CLAIMS_SERVICE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE']));
   // Every entry point exists in source and is compiled to the path the images run.
   for (const p of processes) {
     const dir = p.entry.replace(/\/dist\/.*$/, '');
@@ -216,7 +226,8 @@ describe('docker-compose.yml', () => {
       expect(s.ports).toEqual([`${p.port}:${p.port}`]);
       expect(s.healthcheck.test.join(' ')).toContain(`http://127.0.0.1:${p.port}/health`);
     }
-    expect(s.environment.AUTH_JWT_SECRET).toMatch(/^\$\{AUTH_JWT_SECRET:\?/); // one secret, from the environment
+    // Each secret one value, from the environment.
+    for (const k of always(p)) expect([k, s.environment[k]]).toEqual([k, expect.stringMatching(new RegExp(`^\\$\\{${k}:\\?`))]);
   });
 
   test('addresses in the environment point at the engines and services of this file', () => {
@@ -283,7 +294,7 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s (kustomize build)', (overlay) =>
       }
     }
     checkEnv(p, env, `deploy/k8s/overlays/${overlay} ${name}`);
-    expect(env.AUTH_JWT_SECRET).toBe('(secret)');
+    for (const k of always(p)) expect([k, env[k]]).toEqual([k, '(secret)']);
     if (env.DATABASE_URL !== undefined) expect(env.DATABASE_URL).toBe('(secret)');
     for (const [k, v] of Object.entries(env)) {
       const url = /^https?:\/\/([a-z0-9-]+)(?:\.[a-z0-9.-]+)?:(\d+)\/?$/.exec(String(v));

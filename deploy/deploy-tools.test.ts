@@ -27,7 +27,7 @@ describe('docker-compose.yml: docker compose config', () => {
     });
 
   test('is valid, and the platform starts only after Temporal has its schema and namespace', () => {
-    const r = compose(['config', '--format', 'json'], { AUTH_JWT_SECRET: 'x'.repeat(48) });
+    const r = compose(['config', '--format', 'json'], { AUTH_JWT_SECRET: 'x'.repeat(48), AUTH_SERVICE_SECRET: 'y'.repeat(48) });
     expect({ status: r.status, stderr: r.stderr.trim() }).toEqual({ status: 0, stderr: '' });
     const config = JSON.parse(r.stdout) as { services: Record<string, Obj> };
     const s = config.services;
@@ -45,10 +45,13 @@ describe('docker-compose.yml: docker compose config', () => {
     for (const app of ['claims', 'documents', 'notifications', 'payments', 'worker']) expect([app, s[app].environment.DEPLOYMENT]).toEqual([app, 'local']);
   });
 
-  test('refuses to run without AUTH_JWT_SECRET, naming it', () => {
-    const r = compose(['config', '--quiet']);
+  test.each([
+    ['AUTH_JWT_SECRET', { AUTH_SERVICE_SECRET: 'y'.repeat(48) }],
+    ['AUTH_SERVICE_SECRET', { AUTH_JWT_SECRET: 'x'.repeat(48) }],
+  ])('refuses to run without %s, naming it', (name, given) => {
+    const r = compose(['config', '--quiet'], given);
     expect(r.status).not.toBe(0);
-    expect(r.stderr).toMatch(/AUTH_JWT_SECRET/);
+    expect(r.stderr).toMatch(new RegExp(`set ${name}`));
   });
 });
 
@@ -118,13 +121,13 @@ describe('deploy/k8s: what each overlay must say', () => {
   /** The settings that only ever come from a Secret, and the ones staging and production must set. */
   const INSURER = ['INSURER_LEGAL_NAME', 'INSURER_NAME', 'INSURER_ABN', 'INSURER_ADDRESS', 'INSURER_REPLY_ADDRESS', 'INSURER_PHONE', 'INSURER_EMAIL', 'INSURER_WEB'];
   const BANK = ['ABA_FINANCIAL_INSTITUTION', 'ABA_USER_NAME', 'ABA_USER_ID', 'ABA_DESCRIPTION', 'ABA_REMITTER_BSB', 'ABA_REMITTER_ACCOUNT', 'ABA_REMITTER_NAME'];
-  const SECRET_ONLY = ['AUTH_JWT_SECRET', 'DATABASE_URL', 'KAFKA_SASL_PASSWORD', 'TEMPORAL_API_KEY', ...INSURER, ...BANK];
+  const SECRET_ONLY = ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET', 'DATABASE_URL', 'KAFKA_SASL_PASSWORD', 'TEMPORAL_API_KEY', ...INSURER, ...BANK];
   const REQUIRED: Record<string, string[]> = {
-    claims: ['AUTH_JWT_SECRET', 'DATABASE_URL'],
-    documents: ['AUTH_JWT_SECRET', 'DATABASE_URL', ...INSURER],
-    notifications: ['AUTH_JWT_SECRET', 'DATABASE_URL'],
-    payments: ['AUTH_JWT_SECRET', 'DATABASE_URL', ...BANK],
-    worker: ['AUTH_JWT_SECRET'],
+    claims: ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET', 'DATABASE_URL'],
+    documents: ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET', 'DATABASE_URL', ...INSURER],
+    notifications: ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET', 'DATABASE_URL'],
+    payments: ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET', 'DATABASE_URL', ...BANK],
+    worker: ['AUTH_SERVICE_SECRET'],
   };
 
   test.each(['staging', 'production'] as const)('%s: DEPLOYMENT set, required settings from Secrets, no development value', (overlay) => {
@@ -149,9 +152,9 @@ describe('deploy/k8s: what each overlay must say', () => {
       }
       for (const [key, src] of env) if (SECRET_ONLY.includes(key)) expect([name, key, src.kind]).toEqual([name, key, 'secret']);
     }
-    // Not the development remitter (032-000, 000000000) nor the local overlay's key, anywhere.
+    // Not the development remitter (032-000, 000000000) nor the local overlay's keys, anywhere.
     const text = JSON.stringify(docs);
-    for (const placeholder of ['032-000', '000000000', 'local-development-key']) expect([overlay, text.includes(placeholder)]).toEqual([overlay, false]);
+    for (const placeholder of ['032-000', '000000000', 'local-development-key', 'local-service-key']) expect([overlay, text.includes(placeholder)]).toEqual([overlay, false]);
   });
 
   test('local: DEPLOYMENT=local, its development Secret generated, no insurer or bank settings to fake', () => {

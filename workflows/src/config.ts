@@ -12,6 +12,7 @@ export const workerConfigSchema = z.object({
   TEMPORAL_METRICS_PORT: z.coerce.number().int().min(1).max(65535).default(9464),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CLAIMS_SERVICE_URL: z.string().url('must be a URL, e.g. http://127.0.0.1:3001').optional(),
-  AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  AUTH_KEY_FILE: z.string().optional(),
+  /** The key its service credential is signed with; it signs no staff token, so it is never given the staff secret. */
+  AUTH_SERVICE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_SERVICE_KEY_FILE: z.string().optional(),
 });

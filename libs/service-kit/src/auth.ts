@@ -3,11 +3,14 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, SetMetadata, UnauthorizedException, applyDecorators } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { SignJWT, jwtVerify } from 'jose';
+import { type JWTPayload, type JWTVerifyGetKey, SignJWT, createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { addLogContext } from './logger';
 
-/** Who may do what: the insurer's staff roles. */
-export const ROLES = ['case-manager', 'team-leader', 'payments-officer', 'reviewer', 'admin'] as const;
+/**
+ * Who may do what: the insurer's staff roles. A privacy officer answers access requests and audits
+ * who read health information (program 11); an administrator administers and reads no claim.
+ */
+export const ROLES = ['case-manager', 'team-leader', 'payments-officer', 'reviewer', 'privacy-officer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -23,9 +26,10 @@ export interface StaffUser {
 /**
  * What one process may ask of another (issue 14: services authenticate to each other with their
  * own credentials and scopes, never with a staff role): the worker records a claim's effects; the
- * notifications and payments services write documents and read them back.
+ * notifications and payments services write documents and read them back; every service asks the
+ * claims service who may see a claim (claims:access).
  */
-export const SERVICE_SCOPES = ['claims:effects', 'documents:write', 'documents:read'] as const;
+export const SERVICE_SCOPES = ['claims:effects', 'claims:access', 'documents:write', 'documents:read'] as const;
 export type ServiceScope = (typeof SERVICE_SCOPES)[number];
 
 const ISSUER = 'wc-claims';
@@ -38,12 +42,26 @@ export const MAX_STAFF_TOKEN_SECONDS = 12 * 3600;
 export const MAX_SERVICE_TOKEN_SECONDS = 3600;
 
 /**
- * The signing key: AUTH_JWT_SECRET, or a key file the project generates on first use
- * (`.data/keys/jwt-hs256.key` by default) so local development needs no set-up.
+ * The staff signing key, for development tokens (`claimctl token`): AUTH_JWT_SECRET, or a key file
+ * the project generates on first use (`.data/keys/jwt-hs256.key` by default) so local development
+ * needs no set-up. With an identity provider (AUTH_JWKS_URL) the services never read it.
  */
 export function signingKey(env: NodeJS.ProcessEnv = process.env, repoRoot = path.resolve(__dirname, '..', '..', '..')): Uint8Array {
-  if (env.AUTH_JWT_SECRET) return new TextEncoder().encode(env.AUTH_JWT_SECRET);
-  const file = env.AUTH_KEY_FILE ?? path.join(repoRoot, '.data', 'keys', 'jwt-hs256.key');
+  return secretOrKeyFile(env.AUTH_JWT_SECRET, env.AUTH_KEY_FILE ?? path.join(repoRoot, '.data', 'keys', 'jwt-hs256.key'));
+}
+
+/**
+ * The key service credentials are signed with (issue 14): AUTH_SERVICE_SECRET, or a key file
+ * generated on first use (`.data/keys/service-hs256.key` by default). Never the staff key: whoever
+ * holds the staff secret (claimctl, a developer) cannot make a service credential, and a process
+ * holding this one (the worker) cannot make a staff token.
+ */
+export function serviceKey(env: NodeJS.ProcessEnv = process.env, repoRoot = path.resolve(__dirname, '..', '..', '..')): Uint8Array {
+  return secretOrKeyFile(env.AUTH_SERVICE_SECRET, env.AUTH_SERVICE_KEY_FILE ?? path.join(repoRoot, '.data', 'keys', 'service-hs256.key'));
+}
+
+function secretOrKeyFile(secret: string | undefined, file: string): Uint8Array {
+  if (secret) return new TextEncoder().encode(secret);
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
     // wx: two services starting together must not overwrite each other's fresh key.
@@ -56,6 +74,45 @@ export function signingKey(env: NodeJS.ProcessEnv = process.env, repoRoot = path
   return new TextEncoder().encode(fs.readFileSync(file, 'utf8').trim());
 }
 
+/** How staff tokens are checked: with the development secret (HS256), or with an identity provider's published keys. */
+export interface StaffTokenCheck {
+  key: Uint8Array | JWTVerifyGetKey;
+  algorithms: string[];
+  issuer: string;
+  audience: string;
+  /** The claim carrying the role: a role, or a list holding exactly one (an identity provider's `roles`). */
+  roleClaim: string;
+}
+
+/** What a service checks bearer tokens with: staff tokens their way, service credentials with the service key only. */
+export interface AuthKeys {
+  staff: StaffTokenCheck;
+  service: Uint8Array;
+}
+
+/**
+ * The keys from the settings. With AUTH_JWKS_URL staff tokens are the identity provider's, signed
+ * RS256 or ES256 with a key from its JWKS (fetched when first needed, cached, fetched again for an
+ * unknown `kid`), for AUTH_ISSUER and AUTH_AUDIENCE, the role in AUTH_ROLE_CLAIM; the development
+ * secret is then refused for them (HS256 is not among the algorithms). Without it, the development
+ * secret (signingKey), as `claimctl token` signs them. Called once per process: the JWKS cache lives
+ * in what it returns.
+ */
+export function authKeys(env: NodeJS.ProcessEnv = process.env, repoRoot = path.resolve(__dirname, '..', '..', '..')): AuthKeys {
+  const service = serviceKey(env, repoRoot);
+  if (env.AUTH_JWKS_URL) {
+    const audience = env.AUTH_AUDIENCE || AUDIENCE;
+    // Service credentials are told apart by their audience: a staff token for it would be checked as one.
+    if (audience === INTERNAL_AUDIENCE) throw new Error(`AUTH_AUDIENCE must not be ${INTERNAL_AUDIENCE}, the service credentials' audience`);
+    const jwks = createRemoteJWKSet(new URL(env.AUTH_JWKS_URL));
+    return { service, staff: { key: jwks, algorithms: ['RS256', 'ES256'], issuer: env.AUTH_ISSUER || ISSUER, audience, roleClaim: env.AUTH_ROLE_CLAIM || 'role' } };
+  }
+  const key = signingKey(env, repoRoot);
+  // One secret given for both would undo the separation without anyone noticing.
+  if (Buffer.from(key).equals(Buffer.from(service))) throw new Error('the service key (AUTH_SERVICE_SECRET) must not be the staff key (AUTH_JWT_SECRET)');
+  return { service, staff: { key, algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE, roleClaim: 'role' } };
+}
+
 /** A development token (`claimctl token`); production tokens come from the insurer's identity provider. */
 export async function mintToken(who: { user: string; role: Role }, key: Uint8Array, ttlSeconds = 8 * 3600): Promise<string> {
   if (!ROLES.includes(who.role)) throw new RangeError(`role must be one of ${ROLES.join(', ')}`);
@@ -64,7 +121,7 @@ export async function mintToken(who: { user: string; role: Role }, key: Uint8Arr
   return new SignJWT({ role: who.role }).setProtectedHeader({ alg: 'HS256' }).setSubject(who.user).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime(`${ttlSeconds}s`).sign(key);
 }
 
-/** A process's own credential: its name and the scopes it needs, short-lived. */
+/** A process's own credential: its name and the scopes it needs, short-lived, signed with the service key (serviceKey). */
 export async function mintServiceToken(service: string, scopes: ServiceScope[], key: Uint8Array, ttlSeconds = 15 * 60): Promise<string> {
   if (!/^[a-z][a-z0-9-]{1,62}$/.test(service)) throw new RangeError('service must be a lower-case name');
   if (!scopes.length || scopes.some((s) => !SERVICE_SCOPES.includes(s))) throw new RangeError(`scopes must be some of ${SERVICE_SCOPES.join(', ')}`);
@@ -79,20 +136,42 @@ export async function mintServiceToken(service: string, scopes: ServiceScope[], 
     .sign(key);
 }
 
-/** A staff token or a service credential, checked: signature, issuer, audience, expiry and how long it was made to live. */
-export async function verifyToken(token: string, key: Uint8Array): Promise<StaffUser> {
-  const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: [AUDIENCE, INTERNAL_AUDIENCE], algorithms: ['HS256'], requiredClaims: ['exp', 'iat', 'sub'] });
-  const lifetime = (payload.exp as number) - (payload.iat as number);
-  if (payload.aud === INTERNAL_AUDIENCE) {
-    const scopes = String(payload.scope ?? '').split(' ') as ServiceScope[];
-    if (lifetime > MAX_SERVICE_TOKEN_SECONDS) throw new Error(`a service token may live at most ${MAX_SERVICE_TOKEN_SECONDS} s`);
-    if (!scopes.every((s) => SERVICE_SCOPES.includes(s))) throw new Error('token has an unknown scope');
-    return { user: payload.sub!, role: 'service', scopes };
-  }
-  if (lifetime > MAX_STAFF_TOKEN_SECONDS) throw new Error(`a staff token may live at most ${MAX_STAFF_TOKEN_SECONDS / 3600} hours`);
-  const role = payload.role as Role;
-  if (!ROLES.includes(role)) throw new Error('token has no known role');
-  return { user: payload.sub!, role };
+const REQUIRED_CLAIMS = ['exp', 'iat', 'sub'];
+
+/**
+ * A staff token or a service credential, checked: signature, issuer, audience, expiry and how long
+ * it was made to live. The audience the token names says which key checks it; that audience is then
+ * verified under that key, so a token naming the other audience only picks a key that refuses it.
+ */
+export async function verifyToken(token: string, keys: AuthKeys): Promise<StaffUser> {
+  const { aud } = decodeJwt(token);
+  if (aud === INTERNAL_AUDIENCE || (Array.isArray(aud) && aud.includes(INTERNAL_AUDIENCE))) return verifyServiceCredential(token, keys.service);
+  return verifyStaffToken(token, keys.staff);
+}
+
+async function verifyServiceCredential(token: string, key: Uint8Array): Promise<StaffUser> {
+  const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: INTERNAL_AUDIENCE, algorithms: ['HS256'], requiredClaims: REQUIRED_CLAIMS });
+  const scopes = String(payload.scope ?? '').split(' ') as ServiceScope[];
+  if (lifetimeOf(payload) > MAX_SERVICE_TOKEN_SECONDS) throw new Error(`a service token may live at most ${MAX_SERVICE_TOKEN_SECONDS} s`);
+  if (!scopes.every((s) => SERVICE_SCOPES.includes(s))) throw new Error('token has an unknown scope');
+  return { user: payload.sub!, role: 'service', scopes };
+}
+
+async function verifyStaffToken(token: string, check: StaffTokenCheck): Promise<StaffUser> {
+  const options = { issuer: check.issuer, audience: check.audience, algorithms: check.algorithms, requiredClaims: REQUIRED_CLAIMS };
+  const { payload } = typeof check.key === 'function' ? await jwtVerify(token, check.key, options) : await jwtVerify(token, check.key, options);
+  if (lifetimeOf(payload) > MAX_STAFF_TOKEN_SECONDS) throw new Error(`a staff token may live at most ${MAX_STAFF_TOKEN_SECONDS / 3600} hours`);
+  return { user: payload.sub!, role: roleOf(payload[check.roleClaim]) };
+}
+
+const lifetimeOf = (payload: JWTPayload) => (payload.exp as number) - (payload.iat as number);
+
+/** The one platform role a claim names; a list naming two would leave which one applies to chance. */
+function roleOf(claim: unknown): Role {
+  const known = [...new Set((Array.isArray(claim) ? claim : [claim]).filter((r): r is Role => ROLES.includes(r as Role)))];
+  if (known.length === 0) throw new Error('token has no known role');
+  if (known.length > 1) throw new Error(`token has more than one role (${known.join(', ')})`);
+  return known[0];
 }
 
 /**
@@ -100,11 +179,11 @@ export async function verifyToken(token: string, key: Uint8Array): Promise<Staff
  * staff token or service credential, or a 401. Outside local use /docs needs one (issue 14: the
  * OpenAPI documents answered without a token).
  */
-export function requireToken(key: Uint8Array) {
+export function requireToken(keys: AuthKeys) {
   return (req: { headers: Record<string, string | string[] | undefined> }, res: { status(n: number): { json(b: unknown): void } }, next: () => void) => {
     const m = /^Bearer (.+)$/i.exec(String(req.headers.authorization ?? ''));
     if (!m) return res.status(401).json({ statusCode: 401, message: 'a bearer token is required (Authorization: Bearer <token>)' });
-    verifyToken(m[1], key).then(
+    verifyToken(m[1], keys).then(
       () => next(),
       (e: Error) => res.status(401).json({ statusCode: 401, message: `the token is not valid: ${e.message}` }),
     );
@@ -129,7 +208,7 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 export class StaffAuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly key: Uint8Array,
+    private readonly keys: AuthKeys,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -141,7 +220,7 @@ export class StaffAuthGuard implements CanActivate {
     if (!m) throw new UnauthorizedException('a bearer token is required (Authorization: Bearer <token>)');
     let who: StaffUser;
     try {
-      who = await verifyToken(m[1], this.key);
+      who = await verifyToken(m[1], this.keys);
     } catch (e) {
       throw new UnauthorizedException(`the token is not valid: ${(e as Error).message}`);
     }

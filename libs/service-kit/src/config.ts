@@ -24,14 +24,22 @@ export function loadConfig<T extends z.ZodTypeAny>(schema: T, env: NodeJS.Proces
   const r = schema.safeParse(vars);
   // The platform's rules read the variables as given, apart from the schema: a setting the schema
   // refuses must not hide another that a rule refuses (an operator fixes them all in one go).
+  const reads = variablesOf(schema);
   const rules = z
     .record(z.string(), z.string().optional())
-    .superRefine((c, ctx) => platformRules({ DEPLOYMENT: 'local', ...c }, ctx))
+    .superRefine((c, ctx) => platformRules({ DEPLOYMENT: 'local', ...c }, ctx, reads))
     .safeParse(vars);
   const issues = [...(r.success ? [] : r.error.issues), ...(rules.success ? [] : rules.error.issues)];
   if (issues.length === 0 && r.success) return r.data;
   const lines = [...new Set(issues.map((i) => `  ${i.path.join('.')}: ${i.message}`))];
   throw new ConfigError(`invalid configuration:\n${lines.join('\n')}`);
+}
+
+/** The variables a schema reads (its object's keys, under any transform); undefined when it is not an object. */
+function variablesOf(schema: z.ZodTypeAny): Set<string> | undefined {
+  let s = schema as unknown as { _def?: { type?: string; in?: unknown }; shape?: Record<string, unknown> };
+  while (s?._def?.type === 'pipe') s = s._def.in as typeof s;
+  return s?.shape ? new Set(Object.keys(s.shape)) : undefined;
 }
 
 /** Settings every service has. */
@@ -46,8 +54,21 @@ export const baseConfig = z.object({
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
   HOST: z.string().default('127.0.0.1'),
+  /** Staff tokens signed with the development secret (HS256, `claimctl token`): unused with AUTH_JWKS_URL. */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_KEY_FILE: z.string().optional(),
+  /** Service credentials (issue 14): a key of their own, never the staff one. */
+  AUTH_SERVICE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  AUTH_SERVICE_KEY_FILE: z.string().optional(),
+  /**
+   * Staff tokens from the insurer's identity provider: its published keys (RS256 or ES256); the
+   * development secret is then refused for staff tokens. The issuer and audience its tokens carry
+   * and the claim with the role default to wc-claims, wc-claims-staff-api and role.
+   */
+  AUTH_JWKS_URL: z.string().url('must be a URL, e.g. https://login.example.org/.well-known/jwks.json').optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  AUTH_ROLE_CLAIM: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   /**
    * `local` (npm start, the tests) may fall back on development defaults (a generated signing key,
@@ -84,15 +105,29 @@ export const temporalConfigSchema = z.object(temporalConfig);
 export type TemporalConfig = z.infer<typeof temporalConfigSchema>;
 
 /**
- * Rules across settings that hold for every service: outside local use the signing key must be
- * given (a generated one would differ per pod), SASL has its user and password and travels over
- * TLS, a client certificate comes with its key.
+ * Rules across settings that hold for every service: outside local use the keys a process reads
+ * must be given (a generated one would differ per pod), and the staff and service keys are two;
+ * SASL has its user and password and travels over TLS, a client certificate comes with its key.
+ * `reads`: the variables the process's schema has (the worker reads no staff key); unknown, all rules.
  */
-export function platformRules(c: Record<string, unknown>, ctx: z.RefinementCtx): void {
+export function platformRules(c: Record<string, unknown>, ctx: z.RefinementCtx, reads?: Set<string>): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
   const outside = c.DEPLOYMENT !== undefined && c.DEPLOYMENT !== 'local';
-  if (outside && !c.AUTH_JWT_SECRET && !c.AUTH_KEY_FILE)
-    issue('AUTH_JWT_SECRET', `is required when DEPLOYMENT is ${c.DEPLOYMENT} (or AUTH_KEY_FILE): every replica must verify tokens with the same key`);
+  const staffKey = !reads || reads.has('AUTH_JWT_SECRET');
+  if (outside && staffKey && !c.AUTH_JWT_SECRET && !c.AUTH_KEY_FILE && !c.AUTH_JWKS_URL)
+    issue(
+      'AUTH_JWT_SECRET',
+      `is required when DEPLOYMENT is ${c.DEPLOYMENT} (or AUTH_KEY_FILE, or AUTH_JWKS_URL for an identity provider's keys): every replica must verify staff tokens with the same key`,
+    );
+  if (outside && (!reads || reads.has('AUTH_SERVICE_SECRET')) && !c.AUTH_SERVICE_SECRET && !c.AUTH_SERVICE_KEY_FILE)
+    issue('AUTH_SERVICE_SECRET', `is required when DEPLOYMENT is ${c.DEPLOYMENT} (or AUTH_SERVICE_KEY_FILE): every process must sign and verify service credentials with the same key`);
+  if (c.AUTH_SERVICE_SECRET && c.AUTH_SERVICE_SECRET === c.AUTH_JWT_SECRET)
+    issue('AUTH_SERVICE_SECRET', 'must differ from AUTH_JWT_SECRET: whoever holds the staff secret must not be able to make a service credential');
+  if (staffKey && !c.AUTH_JWKS_URL)
+    for (const k of ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_ROLE_CLAIM'])
+      if (c[k]) issue(k, 'is read only with AUTH_JWKS_URL (without it, staff tokens are the development ones, signed with AUTH_JWT_SECRET)');
+  // The keys that decide who is staff must not be open to anyone on the path to the provider.
+  if (outside && typeof c.AUTH_JWKS_URL === 'string' && !c.AUTH_JWKS_URL.startsWith('https://')) issue('AUTH_JWKS_URL', `must be an https:// URL when DEPLOYMENT is ${c.DEPLOYMENT}`);
   if (c.KAFKA_SASL_MECHANISM) {
     if (!c.KAFKA_SASL_USERNAME) issue('KAFKA_SASL_USERNAME', 'is required with KAFKA_SASL_MECHANISM');
     if (!c.KAFKA_SASL_PASSWORD) issue('KAFKA_SASL_PASSWORD', 'is required with KAFKA_SASL_MECHANISM');

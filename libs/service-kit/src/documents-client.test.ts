@@ -1,11 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { verifyToken } from './auth';
+import { authKeys, verifyToken } from './auth';
 import { DocumentsServiceClient as DocumentsClient, DocumentsServiceError } from './documents-client';
 
+// Service credentials are signed with the service key (issue 14), never the staff one.
 const secret = randomBytes(32).toString('hex');
-process.env.AUTH_JWT_SECRET = secret;
+process.env.AUTH_SERVICE_SECRET = secret;
 
 interface Seen {
   method?: string;
@@ -45,7 +46,7 @@ class ClockedClient extends DocumentsClient {
 }
 const client = () => new ClockedClient(baseUrl, 'notifications-service');
 const request = { claimId: 'c', kind: 'acknowledgement-letter' as const, data: { claimNumber: 'WC1' } };
-const key = new TextEncoder().encode(secret);
+const keys = authKeys({ AUTH_JWT_SECRET: randomBytes(32).toString('hex'), AUTH_SERVICE_SECRET: secret });
 
 it('posts the request with the Idempotency-Key and a service token (admin), reused until near expiry', async () => {
   const c = client();
@@ -61,7 +62,7 @@ it('posts the request with the Idempotency-Key and a service token (admin), reus
   const [t1, t2] = seen.map((s) => /^Bearer (.+)$/.exec(s.headers.authorization!)![1]);
   expect(t2).toBe(t1);
   expect(mint).toHaveBeenCalledTimes(1);
-  await expect(verifyToken(t1, key)).resolves.toEqual({ user: 'notifications-service', role: 'service', scopes: ['documents:write', 'documents:read'] });
+  await expect(verifyToken(t1, keys)).resolves.toEqual({ user: 'notifications-service', role: 'service', scopes: ['documents:write', 'documents:read'] });
 
   c.clock += 14 * 60 * 1000; // within two minutes of the 15-minute expiry: a new token
   await c.createDocument(request, 'ack-letter:e3');

@@ -1,4 +1,4 @@
-import { mintServiceToken, signingKey } from './auth';
+import { mintServiceToken, serviceKey } from './auth';
 
 export interface DocumentRequest {
   claimId: string;
@@ -40,9 +40,10 @@ const REFRESH_BEFORE_MS = 2 * 60 * 1000;
 const TIMEOUT_MS = 10_000;
 
 /**
- * Calls the documents service (the one place notices and letters are rendered and stored) with a
- * service token (role admin), minted once and renewed before it expires. Each service that asks for
- * documents (notifications for notices, payments for remittance advices) wraps this with its own
+ * Calls the documents service (the one place notices and letters are rendered and stored) with the
+ * caller's own service credential (scopes documents:write and documents:read, signed with the
+ * service key), minted once and renewed before it expires. Each service that asks for documents
+ * (notifications for notices, payments for remittance advices) wraps this with its own
  * configuration and name.
  */
 export class DocumentsServiceClient {
@@ -118,7 +119,7 @@ export class DocumentsServiceClient {
   }
 
   protected mint(): Promise<string> {
-    return mintServiceToken(this.serviceName, ['documents:write', 'documents:read'], signingKey(), TOKEN_TTL_SECONDS);
+    return mintServiceToken(this.serviceName, ['documents:write', 'documents:read'], serviceKey(), TOKEN_TTL_SECONDS);
   }
 
   /** The clock the token cache uses (replaced in tests). */

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { SignJWT } from 'jose';
-import { mintServiceToken, mintToken, signingKey, verifyToken } from './auth';
+import { authKeys, mintServiceToken, mintToken, serviceKey, signingKey, verifyToken } from './auth';
 import { ConfigError, baseConfig, kafkaSecurity, loadConfig, temporalConfigSchema, temporalConnection } from './config';
 import { JsonLogger, withLogContext } from './logger';
 import { parseOr400 } from './validation';
@@ -41,17 +41,34 @@ describe('configuration', () => {
     }
   };
 
-  it('outside local use, refuses to start without the signing key every replica shares', () => {
-    expect(problems({ ...env, DEPLOYMENT: 'staging' })).toContain('AUTH_JWT_SECRET: is required when DEPLOYMENT is staging');
-    expect(problems({ ...env, DEPLOYMENT: 'staging', AUTH_JWT_SECRET: 'k'.repeat(40) })).toBe('');
+  const keys = { AUTH_JWT_SECRET: 'k'.repeat(40), AUTH_SERVICE_SECRET: 's'.repeat(40) };
+  it('outside local use, refuses to start without the signing keys every replica shares', () => {
+    expect(problems({ ...env, DEPLOYMENT: 'staging' })).toMatch(/AUTH_JWT_SECRET: is required when DEPLOYMENT is staging[\s\S]*AUTH_SERVICE_SECRET: is required when DEPLOYMENT is staging/);
+    expect(problems({ ...env, DEPLOYMENT: 'staging', ...keys })).toBe('');
     expect(problems(env)).toBe('');
+    // The worker signs service credentials only: it needs no staff key.
+    const worker = z.object({ DEPLOYMENT: z.string().optional(), AUTH_SERVICE_SECRET: z.string().optional() });
+    expect(() => loadConfig(worker, { DEPLOYMENT: 'production' })).toThrow(/^invalid configuration:\n {2}AUTH_SERVICE_SECRET: is required when DEPLOYMENT is production[^\n]*$/);
+    expect(loadConfig(worker, { DEPLOYMENT: 'production', AUTH_SERVICE_SECRET: 's'.repeat(40) })).toEqual({ DEPLOYMENT: 'production', AUTH_SERVICE_SECRET: 's'.repeat(40) });
+  });
+
+  it("an identity provider's keys in place of the staff secret; the service secret always its own", () => {
+    const { AUTH_SERVICE_SECRET } = keys;
+    const idp = { AUTH_JWKS_URL: 'https://login.insurer.example/keys', AUTH_ISSUER: 'https://login.insurer.example/', AUTH_AUDIENCE: 'api://wc-claims', AUTH_ROLE_CLAIM: 'roles' };
+    expect(problems({ ...env, DEPLOYMENT: 'production', AUTH_SERVICE_SECRET, ...idp })).toBe('');
+    expect(problems({ ...env, DEPLOYMENT: 'production', AUTH_SERVICE_SECRET, ...idp, AUTH_JWKS_URL: 'http://login.insurer.example/keys' })).toContain(
+      'AUTH_JWKS_URL: must be an https:// URL when DEPLOYMENT is production',
+    );
+    expect(problems({ ...env, AUTH_ISSUER: 'https://login.insurer.example/' })).toContain('AUTH_ISSUER: is read only with AUTH_JWKS_URL');
+    expect(problems({ ...env, AUTH_JWKS_URL: 'login.insurer.example' })).toContain('AUTH_JWKS_URL: must be a URL');
+    expect(problems({ ...env, AUTH_JWT_SECRET: keys.AUTH_JWT_SECRET, AUTH_SERVICE_SECRET: keys.AUTH_JWT_SECRET })).toContain('AUTH_SERVICE_SECRET: must differ from AUTH_JWT_SECRET');
   });
 
   it('Kafka: SASL needs its user and password, and TLS outside local use', () => {
     expect(problems({ ...env, KAFKA_SASL_MECHANISM: 'scram-sha-512' })).toMatch(/KAFKA_SASL_USERNAME: is required[\s\S]*KAFKA_SASL_PASSWORD: is required/);
     expect(problems({ ...env, KAFKA_SASL_USERNAME: 'u' })).toContain('KAFKA_SASL_MECHANISM: is required');
     const sasl = { KAFKA_SASL_MECHANISM: 'scram-sha-512', KAFKA_SASL_USERNAME: 'wc', KAFKA_SASL_PASSWORD: 'p' };
-    expect(problems({ ...env, ...sasl, DEPLOYMENT: 'production', AUTH_JWT_SECRET: 'k'.repeat(40) })).toContain('KAFKA_SSL: must be true with SASL');
+    expect(problems({ ...env, ...sasl, DEPLOYMENT: 'production', ...keys })).toContain('KAFKA_SSL: must be true with SASL');
     expect(problems({ ...env, KAFKA_SASL_MECHANISM: 'gssapi' })).toContain('KAFKA_SASL_MECHANISM: must be plain, scram-sha-256 or scram-sha-512');
     const c = loadConfig(baseConfig, { ...env, ...sasl, KAFKA_SSL: 'true' });
     expect(kafkaSecurity(c)).toEqual({ ssl: true, sasl: { mechanism: 'scram-sha-512', username: 'wc', password: 'p' } });
@@ -86,40 +103,54 @@ describe('configuration', () => {
 describe('staff tokens', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keys-'));
   const key = signingKey({ AUTH_KEY_FILE: path.join(dir, 'k') });
+  const svc = serviceKey({ AUTH_SERVICE_KEY_FILE: path.join(dir, 's') });
+  const keys = { staff: { key, algorithms: ['HS256'], issuer: 'wc-claims', audience: 'wc-claims-staff-api', roleClaim: 'role' }, service: svc };
 
   it('generates a key file once and reuses it', () => {
     expect(Buffer.from(signingKey({ AUTH_KEY_FILE: path.join(dir, 'k') })).equals(Buffer.from(key))).toBe(true);
     expect(fs.statSync(path.join(dir, 'k')).mode & 0o777).toBe(0o600);
+    expect(Buffer.from(serviceKey({ AUTH_SERVICE_KEY_FILE: path.join(dir, 's') })).equals(Buffer.from(svc))).toBe(true);
+    expect(fs.statSync(path.join(dir, 's')).mode & 0o777).toBe(0o600);
+  });
+
+  it('generates the staff key and the service key apart, in .data/keys', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'repo-'));
+    const generated = authKeys({}, root);
+    expect(fs.readdirSync(path.join(root, '.data', 'keys')).sort()).toEqual(['jwt-hs256.key', 'service-hs256.key']);
+    expect(Buffer.from(generated.service).equals(Buffer.from(generated.staff.key as Uint8Array))).toBe(false);
+    const t = await mintServiceToken('claim-worker', ['claims:effects'], serviceKey({}, root));
+    await expect(verifyToken(t, generated)).resolves.toEqual({ user: 'claim-worker', role: 'service', scopes: ['claims:effects'] });
   });
 
   it('mints and verifies a token with a role', async () => {
     const t = await mintToken({ user: 'alex', role: 'team-leader' }, key);
-    await expect(verifyToken(t, key)).resolves.toEqual({ user: 'alex', role: 'team-leader' });
+    await expect(verifyToken(t, keys)).resolves.toEqual({ user: 'alex', role: 'team-leader' });
   });
 
   it('refuses a token signed with another key, and unknown roles', async () => {
     const other = new TextEncoder().encode('x'.repeat(48));
-    await expect(verifyToken(await mintToken({ user: 'a', role: 'admin' }, other), key)).rejects.toThrow(/signature/);
+    await expect(verifyToken(await mintToken({ user: 'a', role: 'admin' }, other), keys)).rejects.toThrow(/signature/);
     await expect(mintToken({ user: 'a', role: 'boss' as never }, key)).rejects.toThrow(/role must be one of/);
   });
 
   // Issue 14: a staff token without an expiry never expired; one made to live for days was as good.
-  const raw = (claims: Record<string, unknown>, build: (j: SignJWT) => SignJWT) => build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('alex').setIssuer('wc-claims')).sign(key);
+  const raw = (claims: Record<string, unknown>, build: (j: SignJWT) => SignJWT, signer = key) =>
+    build(new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('alex').setIssuer('wc-claims')).sign(signer);
   it('refuses a staff token without an expiry or made to live more than 12 hours', async () => {
     const noExpiry = await raw({ role: 'admin' }, (j) => j.setAudience('wc-claims-staff-api').setIssuedAt());
-    await expect(verifyToken(noExpiry, key)).rejects.toThrow(/"exp" claim/);
+    await expect(verifyToken(noExpiry, keys)).rejects.toThrow(/"exp" claim/);
     const forDays = await raw({ role: 'admin' }, (j) => j.setAudience('wc-claims-staff-api').setIssuedAt().setExpirationTime('72h'));
-    await expect(verifyToken(forDays, key)).rejects.toThrow('a staff token may live at most 12 hours');
+    await expect(verifyToken(forDays, keys)).rejects.toThrow('a staff token may live at most 12 hours');
     await expect(mintToken({ user: 'a', role: 'admin' }, key, 13 * 3600)).rejects.toThrow('a staff token lives at most 12 hours');
   });
 
   it("a service's credential names the service and its scopes, is for the internal audience and lives at most an hour", async () => {
-    const t = await mintServiceToken('claim-worker', ['claims:effects'], key);
-    await expect(verifyToken(t, key)).resolves.toEqual({ user: 'claim-worker', role: 'service', scopes: ['claims:effects'] });
-    await expect(mintServiceToken('claim-worker', ['claims:effects'], key, 2 * 3600)).rejects.toThrow(/at most 3600 s/);
-    await expect(mintServiceToken('claim-worker', ['admin' as never], key)).rejects.toThrow(/scopes must be some of/);
-    const long = await raw({ scope: 'claims:effects' }, (j) => j.setAudience('wc-claims-internal').setIssuedAt().setExpirationTime('2h'));
-    await expect(verifyToken(long, key)).rejects.toThrow('a service token may live at most 3600 s');
+    const t = await mintServiceToken('claim-worker', ['claims:effects'], svc);
+    await expect(verifyToken(t, keys)).resolves.toEqual({ user: 'claim-worker', role: 'service', scopes: ['claims:effects'] });
+    await expect(mintServiceToken('claim-worker', ['claims:effects'], svc, 2 * 3600)).rejects.toThrow(/at most 3600 s/);
+    await expect(mintServiceToken('claim-worker', ['admin' as never], svc)).rejects.toThrow(/scopes must be some of/);
+    const long = await raw({ scope: 'claims:effects' }, (j) => j.setAudience('wc-claims-internal').setIssuedAt().setExpirationTime('2h'), svc);
+    await expect(verifyToken(long, keys)).rejects.toThrow('a service token may live at most 3600 s');
   });
 });
 
