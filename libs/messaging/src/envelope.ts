@@ -1,7 +1,7 @@
 /**
  * Building and reading the CloudEvents-style envelopes of @wc/contracts. Reading never throws: a
- * consumer gets either a checked envelope or one clear sentence saying what is wrong, which it logs
- * with the offset and skips (a bad message can never become valid by retrying it).
+ * consumer gets either a checked envelope or one clear sentence saying what is wrong, which it parks
+ * with the message at once (a bad message can never become valid by retrying it; parking.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';

@@ -1,7 +1,8 @@
 /**
  * Idempotent consumers against the real Kafka and PostgreSQL: a redelivered event is handled once,
- * a failed handler's writes roll back and the event is retried, a malformed message is skipped, and
- * a restarted consumer handles nothing twice.
+ * a failed handler's writes roll back and the event is retried, a malformed message and an event
+ * whose handler keeps failing are parked (and the partition moves on), a parked event replayed is
+ * handled once, and a restarted consumer handles nothing twice.
  */
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -9,7 +10,8 @@ import type { Envelope } from '@wc/contracts';
 import { isEvent, newEnvelope } from './envelope';
 import { IdempotentConsumer, inboxTableSql } from './inbox';
 import type { KafkaClient, OutgoingMessage, Publisher } from './kafka';
-import { captureLogger, kafkaClient, openDataSource, uniqueId, waitFor } from './test-support/engines';
+import { REPLAY_FOR_HEADER, listParked, parkedEventsTableSql, replayParked } from './parking';
+import { captureLogger, collectTopic, kafkaClient, openDataSource, uniqueId, waitFor } from './test-support/engines';
 
 jest.setTimeout(120_000);
 
@@ -20,6 +22,7 @@ const TOPICS = {
   redelivery: topic('redelivery'),
   retry: topic('retry'),
   malformed: topic('malformed'),
+  poison: topic('poison'),
   restart: topic('restart'),
 };
 
@@ -30,7 +33,7 @@ let publisher: Publisher;
 beforeAll(async () => {
   ds = await openDataSource();
   await ds.query(`CREATE SCHEMA "${schema}"`);
-  for (const sql of inboxTableSql(schema)) await ds.query(sql);
+  for (const sql of [...inboxTableSql(schema), ...parkedEventsTableSql(schema)]) await ds.query(sql);
   // What the handlers "do": one row per handled event, written through the inbox transaction.
   await ds.query(`CREATE TABLE "${schema}".effects (event_id uuid NOT NULL, claim_id text NOT NULL, note text)`);
   kafka = kafkaClient(`inbox-test-${run}`, captureLogger(['error']));
@@ -63,7 +66,7 @@ async function publishMarker(t: string, claim: string): Promise<Envelope<unknown
 const markerHandled = (calls: string[], marker: Envelope<unknown>) => waitFor(`the marker ${marker.id} to be handled`, () => calls.includes(marker.id));
 
 /** A consumer whose handler records each call and writes an effect row in the inbox transaction. */
-function consumerFor(t: string, groupId: string, extra: (e: Envelope<unknown>, manager: EntityManager, attempt: number) => Promise<void> = async () => undefined) {
+function consumerFor(t: string, groupId: string, extra: (e: Envelope<unknown>, manager: EntityManager, attempt: number) => Promise<void> = async () => undefined, maxAttempts?: number) {
   const calls: string[] = [];
   const logger = captureLogger(['error']);
   const consumer = new IdempotentConsumer({
@@ -75,6 +78,9 @@ function consumerFor(t: string, groupId: string, extra: (e: Envelope<unknown>, m
     fromBeginning: true,
     logger,
     retry: { initialRetryTimeMs: 100, maxRetryTimeMs: 1000 },
+    maxAttempts,
+    // The poison test parks on attempts alone; the default also waits 15 minutes of failing.
+    parkAfterMs: maxAttempts === undefined ? undefined : 0,
     handle: async (e, manager) => {
       calls.push(e.id);
       await manager.query(`INSERT INTO "${schema}".effects (event_id, claim_id, note) VALUES ($1, $2, $3)`, [e.id, e.subject, groupId]);
@@ -164,14 +170,21 @@ it('retries a handler that throws once, rolling back the failed attempt’s writ
   });
 });
 
-it('skips a malformed message (logged with its offset) and carries on', async () => {
+const parkedLogs = (logger: ReturnType<typeof captureLogger>) => logger.records.filter((r) => r.message === 'event parked');
+
+async function parkedRows(t: string) {
+  return ds.query(`SELECT * FROM "${schema}".parked_events WHERE topic = $1 ORDER BY "offset"`, [t]);
+}
+
+it('parks a malformed message at once (the bytes as they came, with its offset) and carries on', async () => {
   const claim = randomUUID();
   const good = step(claim, 1);
   const badData = {
     ...newEnvelope({ type: 'test.step', source: 'wc/messaging-test', subject: claim, data: {} }),
     type: 'claim.notified', // a known type whose data is wrong
   };
-  const { consumer, calls, logger } = consumerFor(TOPICS.malformed, uniqueId('g_malformed'));
+  const group = uniqueId('g_malformed');
+  const { consumer, calls, logger } = consumerFor(TOPICS.malformed, group);
   let marker!: Envelope<unknown>;
   await consumer.start();
   try {
@@ -188,12 +201,101 @@ it('skips a malformed message (logged with its offset) and carries on', async ()
     await consumer.stop();
   }
   expect(calls).toEqual([good.id, marker.id]);
-  const skipped = logger.records.filter((r) => r.message === 'skipping malformed event');
-  expect(skipped.map((r) => r.fields.reason)).toEqual(['not-json', 'invalid-data', 'invalid-envelope']);
-  const offsets = skipped.map((r) => Number(r.fields.offset));
+  const rows = await parkedRows(TOPICS.malformed);
+  expect(rows.map((r: { reason: string }) => r.reason)).toEqual(['not-json', 'invalid-data', 'invalid-envelope']);
+  const offsets = rows.map((r: { offset: string }) => Number(r.offset));
   expect(offsets).toEqual([offsets[0], offsets[0] + 1, offsets[0] + 2]);
-  expect(skipped[0].fields).toMatchObject({ topic: TOPICS.malformed, key: claim });
-  expect(skipped[1].fields.error).toMatch(/^invalid data for claim\.notified .*: data\.claimId: is required; data\.claimNumber: is required/);
+  expect(rows[0]).toMatchObject({ consumer: group, key: claim, value: Buffer.from('this is {not JSON'), event_id: null, attempts: 1, replayed_at: null });
+  // An envelope whose data broke its contract still names its event and claim.
+  expect(rows[1]).toMatchObject({ event_id: badData.id, type: 'claim.notified', subject: claim, value: Buffer.from(JSON.stringify(badData)) });
+  expect(rows[1].error).toMatch(/^invalid data for claim\.notified .*: data\.claimId: is required; data\.claimNumber: is required/);
+  const logged = parkedLogs(logger);
+  expect(logged.map((r) => r.fields.reason)).toEqual(['not-json', 'invalid-data', 'invalid-envelope']);
+  expect(logged[0].fields).toMatchObject({ topic: TOPICS.malformed, partition: rows[0].partition, offset: rows[0].offset, key: claim, parkedId: rows[0].id });
+  expect(logged[1].fields).toMatchObject({ claimId: claim, eventId: badData.id });
+});
+
+it('parks an event whose handler fails every attempt, moves on to the next event of its partition, and handles it once when replayed', async () => {
+  const claim = randomUUID();
+  const [poison, after] = [step(claim, 1), step(claim, 2)];
+  const group = uniqueId('g_poison');
+  const { consumer, calls, logger } = consumerFor(
+    TOPICS.poison,
+    group,
+    async (e, manager) => {
+      if (e.id !== poison.id) return;
+      // Writes first, then fails: what it wrote must roll back on every attempt.
+      await manager.query(`INSERT INTO "${schema}".effects (event_id, claim_id, note) VALUES ($1, $2, 'failed attempt')`, [e.id, e.subject]);
+      throw new Error('a bug in the handler');
+    },
+    3,
+  );
+  let marker!: Envelope<unknown>;
+  await consumer.start();
+  const started = Date.now();
+  try {
+    await publisher.publish(TOPICS.poison, [{ ...asMessage(poison), headers: { 'x-test': 'kept' } }, asMessage(after)]);
+    await waitFor('the event after the poison one', () => calls.includes(after.id));
+    console.log(`inbox poison: 3 attempts, parked and moved on in ${Date.now() - started} ms`);
+    marker = await publishMarker(TOPICS.poison, claim);
+    await markerHandled(calls, marker);
+  } finally {
+    await consumer.stop();
+  }
+  expect(calls).toEqual([poison.id, poison.id, poison.id, after.id, marker.id]);
+  expect(await effects([poison.id])).toEqual([]);
+  expect(await ds.query(`SELECT 1 FROM "${schema}".inbox WHERE event_id = $1`, [poison.id])).toEqual([]);
+  const [row, ...others] = await parkedRows(TOPICS.poison);
+  expect(others).toEqual([]);
+  expect(row).toMatchObject({
+    consumer: group,
+    key: claim,
+    value: Buffer.from(JSON.stringify(poison)),
+    headers: { 'x-test': 'kept' },
+    event_id: poison.id,
+    type: 'test.step',
+    subject: claim,
+    reason: 'handler-failed',
+    error: 'Error: a bug in the handler',
+    attempts: 3,
+    replayed_at: null,
+    replayed_by: null,
+  });
+  expect(logger.records.filter((r) => r.message === 'event handler failed; rolled back, will be retried').map((r) => r.fields.attempt)).toEqual([1, 2]);
+  expect(parkedLogs(logger).map((r) => r.fields)).toEqual([
+    expect.objectContaining({ claimId: claim, eventId: poison.id, topic: TOPICS.poison, partition: row.partition, offset: row.offset, reason: 'handler-failed', attempts: 3, parkedId: row.id }),
+  ]);
+  expect((await listParked(ds, schema)).map((p) => p.id)).toContain(row.id);
+
+  // The handler fixed (a new release of the consumer, same group), an operator replays it: handled once.
+  const replay = consumerFor(TOPICS.poison, group);
+  const replayed = await replayParked(ds, schema, row.id, 'it.admin', publisher);
+  expect(replayed).toMatchObject({ status: 'replayed', event: { id: row.id, replayedBy: 'it.admin', replayedAt: expect.any(Date) } });
+  expect(await replayParked(ds, schema, row.id, 'someone.else', publisher)).toMatchObject({ status: 'already-replayed', event: { replayedBy: 'it.admin' } });
+  expect(await replayParked(ds, schema, randomUUID(), 'it.admin', publisher)).toEqual({ status: 'not-found' });
+  let marker2!: Envelope<unknown>;
+  await replay.consumer.start();
+  try {
+    marker2 = await publishMarker(TOPICS.poison, claim);
+    await markerHandled(replay.calls, marker2);
+  } finally {
+    await replay.consumer.stop();
+  }
+  expect(replay.calls).toEqual([poison.id, marker2.id]);
+  expect(await effects([poison.id])).toEqual([poison.id]);
+  expect(await listParked(ds, schema)).not.toContainEqual(expect.objectContaining({ id: row.id }));
+  expect(await listParked(ds, schema, { all: true })).toContainEqual(expect.objectContaining({ id: row.id, replayedBy: 'it.admin' }));
+
+  // What went back on the topic: the same key, bytes and headers, marked for this consumer only.
+  const topicNow = await collectTopic(kafka, TOPICS.poison);
+  try {
+    await waitFor('the whole topic', () => topicNow.messages.some((m) => m.key === claim && m.value?.toString().includes(marker2.id)));
+  } finally {
+    await topicNow.stop();
+  }
+  const copies = topicNow.messages.filter((m) => m.value?.equals(Buffer.from(JSON.stringify(poison))));
+  expect(copies).toHaveLength(2);
+  expect(copies[1]).toMatchObject({ key: claim, partition: row.partition, headers: { 'x-test': 'kept', [REPLAY_FOR_HEADER]: group } });
 });
 
 it('after a restart (stop, new consumer, same group) nothing is handled twice', async () => {

@@ -3,12 +3,13 @@
  * before committing its offset), so each consumer records the ids of the events it has processed in
  * an inbox table, in the same database transaction as the handler's own writes: the effect and the
  * "done" mark commit together or not at all, and a redelivered event is recognised and skipped.
+ * A message that cannot be handled (malformed, or failing maxAttempts times) is parked (parking.ts).
  */
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Envelope } from '@wc/contracts';
-import { parseEnvelope } from './envelope';
 import type { IncomingMessage, KafkaClient, MessageConsumer, RetryConfig } from './kafka';
-import { errorText, jsonLogger, type Logger } from './logger';
+import { jsonLogger, type Logger } from './logger';
+import { MessageParking } from './parking';
 import { quoteSchema } from './sql';
 
 /**
@@ -44,15 +45,19 @@ export interface IdempotentConsumerOptions {
   schema: string;
   /**
    * Runs inside the inbox transaction: make every database write through `manager` so it commits
-   * with the inbox row. Throwing rolls both back and the event is delivered again. Envelopes of a
-   * type listed in EVENT_DATA have checked data (narrow with isEvent); unknown types arrive too.
+   * with the inbox row. Throwing rolls both back and the event is delivered again, up to
+   * maxAttempts times, then parked. Envelopes of a type listed in EVENT_DATA have checked data
+   * (narrow with isEvent); unknown types arrive too.
    */
   handle: EventHandler;
   logger?: Logger;
   /** For a new group with no committed offset: read the topics from the start (default: only new events). */
   fromBeginning?: boolean;
-  /** Stored in inbox.consumer; default: groupId. */
+  /** Stored in inbox.consumer and parked_events.consumer; default: groupId. */
   consumerName?: string;
+  /** Attempts of a message whose handler fails before it is parked, and for how long it must have failed (defaults 5 and 15 minutes; see MessageParkingOptions). */
+  maxAttempts?: number;
+  parkAfterMs?: number;
   retry?: RetryConfig;
   /** See ConsumerConfig.maxWaitTimeMs. */
   maxWaitTimeMs?: number;
@@ -65,6 +70,7 @@ export class IdempotentConsumer {
   private readonly table: string;
   private readonly logger: Logger;
   private readonly consumerName: string;
+  private readonly parking: MessageParking;
   private consumer: MessageConsumer | undefined;
 
   constructor(options: IdempotentConsumerOptions) {
@@ -72,6 +78,14 @@ export class IdempotentConsumer {
     this.table = `${quoteSchema(options.schema)}.inbox`;
     this.logger = options.logger ?? jsonLogger();
     this.consumerName = options.consumerName ?? options.groupId;
+    this.parking = new MessageParking({
+      dataSource: options.dataSource,
+      schema: options.schema,
+      consumer: this.consumerName,
+      logger: this.logger,
+      maxAttempts: options.maxAttempts,
+      parkAfterMs: options.parkAfterMs,
+    });
   }
 
   /** Joins the consumer group; resolves once joined (messages then flow in the background). */
@@ -101,27 +115,10 @@ export class IdempotentConsumer {
     if (consumer) await consumer.stop();
   }
 
-  /** One message: resolves when done (committed or skipped); rejects to have it delivered again. */
-  private async process(message: IncomingMessage): Promise<void> {
-    const where = { topic: message.topic, partition: message.partition, offset: message.offset };
-    const parsed = parseEnvelope(message.value);
-    if (!parsed.ok) {
-      // Retrying cannot fix a malformed message and would block its partition for good: log enough
-      // to find it (topic/partition/offset, key) and move on.
-      this.logger.error('skipping malformed event', {
-        ...where,
-        key: message.key,
-        groupId: this.options.groupId,
-        reason: parsed.reason,
-        error: parsed.error,
-      });
-      return;
-    }
-    const envelope = parsed.envelope;
-    const about = { ...where, claimId: envelope.subject, eventId: envelope.id, type: envelope.type };
-    let handled: boolean;
-    try {
-      handled = await this.options.dataSource.transaction(async (manager) => {
+  /** One message: resolves when done (committed, skipped or parked); rejects to have it delivered again. */
+  private process(message: IncomingMessage): Promise<void> {
+    return this.parking.process(message, async (envelope) => {
+      const handled = await this.options.dataSource.transaction(async (manager) => {
         // If another member holds the same event id in an uncommitted transaction (a rebalance
         // moment), this insert waits for it and then does nothing (or proceeds if it rolled back).
         const inserted: unknown[] = await manager.query(
@@ -133,14 +130,10 @@ export class IdempotentConsumer {
         await this.options.handle(envelope, manager);
         return true;
       });
-    } catch (err) {
-      this.logger.error('event handler failed; rolled back, will be retried', {
-        ...about,
-        groupId: this.options.groupId,
-        error: errorText(err),
-      });
-      throw err;
-    }
-    if (!handled) this.logger.info('duplicate event skipped', { ...about, groupId: this.options.groupId });
+      if (!handled) {
+        const about = { topic: message.topic, partition: message.partition, offset: message.offset, claimId: envelope.subject, eventId: envelope.id, type: envelope.type };
+        this.logger.info('duplicate event skipped', { ...about, groupId: this.options.groupId });
+      }
+    });
   }
 }

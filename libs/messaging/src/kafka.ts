@@ -33,8 +33,9 @@ export interface KafkaConfig {
 }
 
 export interface OutgoingMessage {
-  key: string;
-  value: string | Buffer;
+  /** null only to replay a parked message exactly as it arrived (parking.ts). */
+  key: string | null;
+  value: string | Buffer | null;
   headers?: Record<string, string>;
 }
 

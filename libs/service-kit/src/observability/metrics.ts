@@ -49,8 +49,19 @@ export class ServiceMetrics {
     });
   }
 
-  counter(name: string, help: string, labelNames: string[] = []): Counter<string> {
-    return new Counter({ name, help, labelNames, registers: [this.registry] });
+  /** A counter counted in process, or (`collect`) read at scrape time from where the count is kept. */
+  counter(name: string, help: string, labelNames: string[] = [], collect?: (c: Counter<string>) => Promise<void> | void): Counter<string> {
+    return new Counter({
+      name,
+      help,
+      labelNames,
+      registers: [this.registry],
+      ...(collect && {
+        collect() {
+          return collect(this);
+        },
+      }),
+    });
   }
 }
 
