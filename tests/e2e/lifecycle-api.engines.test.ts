@@ -226,7 +226,8 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     expect(future.body.problems).toEqual([{ field: 'at', problem: 'must not be in the future' }]);
     const wrongRole = await act({ type: 'liability.disputed', reasons: ['x'] }, await token('payments-officer', 'po.lee'));
     expect(wrongRole.status).toBe(403);
-    expect(wrongRole.body.message).toMatch(/role payments-officer may not record liability.disputed/);
+    // A decision on liability is the claim's health record, which a payments officer does not see (issue 14).
+    expect(wrongRole.body.message).toMatch(/a payments officer sees payment data, never health information/);
     expect((await act({ type: 'obligation.waived', obligation: 'initial-contact.doctor', reason: 'doctor unreachable; GP details wrong' }, tl)).status).toBe(202);
     const actions = await db.query(`SELECT type FROM claims.claim_actions WHERE claim_id = $1 ORDER BY recorded_at`, [claimId]);
     expect(actions.rows.map((a) => a.type)).toEqual(['contact.made', 'liability.accepted', 'obligation.waived']); // refused ones are not recorded
@@ -254,6 +255,9 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     const self = await act({ type: 'review.completed' }, tl);
     expect(self.status).toBe(422);
     expect(self.body.problems[0].problem).toMatch(/tl.jo made the decision under review/);
+    // The review is assigned to a reviewer, who may then see and act on the claim (issue 14).
+    expect((await act({ type: 'review.completed' }, await token('reviewer', 'rv.kim'))).status).toBe(403);
+    expect((await claims('POST', `/claims/${claimId}/reviewers`, tl, { reviewer: 'rv.kim' })).status).toBe(201);
     expect((await act({ type: 'review.completed' }, await token('reviewer', 'rv.kim'))).status).toBe(202);
   });
 
@@ -279,6 +283,9 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     expect((await act({ type: 'complaint.received' }, cm)).status).toBe(202);
     expect((await act({ type: 'liability.disputed', reasons: ['not work related'] }, tl)).status).toBe(202);
     expect((await act({ type: 'review.requested', decision: 'liability.disputed' }, cm)).status).toBe(202);
+    // The review is assigned to a reviewer, who may then see and act on the claim (issue 14).
+    expect((await act({ type: 'review.completed' }, await token('reviewer', 'rv.kim'))).status).toBe(403);
+    expect((await claims('POST', `/claims/${claimId}/reviewers`, tl, { reviewer: 'rv.kim' })).status).toBe(201);
     expect((await act({ type: 'review.completed' }, await token('reviewer', 'rv.kim'))).status).toBe(202);
     expect((await act({ type: 'claim.finalised', reason: 'closed after dispute' }, tl)).status).toBe(202);
     const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });

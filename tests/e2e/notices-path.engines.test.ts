@@ -140,17 +140,20 @@ it('a decision becomes a stored document and an email at the SMTP server; the em
     return r.body.tasks.find((t: { claimId: string; kind: string }) => t.claimId === claimId && t.kind === 'consent');
   });
   expect(moved.assignee).toBe('cm.kim');
+  // From here the claim is Kim's: Rio no longer works on it (issue 14, per-claim access).
+  const kim = await token('case-manager', 'cm.kim');
+  expect((await claims('GET', `/claims/${claimId}/parties`, cm)).status).toBe(403);
 
   // The employer is taken off the claim (it asked to be written to through its broker): a reason is
   // required, and the worker is never taken off. Version 5: the reassignment published version 4.
   const employerId: string = e.body.party.partyId;
-  const noReason = await claims('POST', `/claims/${claimId}/parties/${employerId}/removal`, cm, {});
+  const noReason = await claims('POST', `/claims/${claimId}/parties/${employerId}/removal`, kim, {});
   expect([noReason.status, noReason.body.problems?.[0]?.field]).toEqual([400, 'reason']);
-  expect((await claims('POST', `/claims/${claimId}/parties/${w.body.party.partyId}/removal`, cm, { reason: 'wrong person' })).status).toBe(422);
+  expect((await claims('POST', `/claims/${claimId}/parties/${w.body.party.partyId}/removal`, kim, { reason: 'wrong person' })).status).toBe(422);
   const reason = 'the employer asked to be written to through its broker';
-  const removal = await claims('POST', `/claims/${claimId}/parties/${employerId}/removal`, cm, { reason });
-  expect(removal).toMatchObject({ status: 201, body: { version: 5, removed: { party: { partyId: employerId, role: 'employer' }, consents: [], removedOn: today, removedBy: 'cm.rio', reason } } });
-  const after = await claims('GET', `/claims/${claimId}/parties`, cm);
+  const removal = await claims('POST', `/claims/${claimId}/parties/${employerId}/removal`, kim, { reason });
+  expect(removal).toMatchObject({ status: 201, body: { version: 5, removed: { party: { partyId: employerId, role: 'employer' }, consents: [], removedOn: today, removedBy: 'cm.kim', reason } } });
+  const after = await claims('GET', `/claims/${claimId}/parties`, kim);
   expect(after.body.parties.map((p: { role: string }) => p.role)).toEqual(['worker']);
   expect(after.body.removed.map((r: { party: { partyId: string }; reason: string }) => [r.party.partyId, r.reason])).toEqual([[employerId, reason]]);
   // Notifications withdraws what was still owed to it: the consent task is closed, and its refused
@@ -161,6 +164,6 @@ it('a decision becomes a stored document and an email at the SMTP server; the em
     const t = r.body.tasks.find((x: { claimId: string; kind: string }) => x.claimId === claimId && x.kind === 'consent');
     return t?.doneAt && t;
   });
-  const resend = await notifications('POST', `/notifications/deliveries/${employerCopy.deliveryId}/resend`, cm);
+  const resend = await notifications('POST', `/notifications/deliveries/${employerCopy.deliveryId}/resend`, kim);
   expect([resend.status, resend.body.problems]).toEqual([422, [{ path: 'deliveryId', message: 'is for a party taken off the claim' }]]);
 });

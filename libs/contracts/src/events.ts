@@ -239,6 +239,56 @@ export const medicalInvoiceAssessedData = z
   .strict();
 export type MedicalInvoiceAssessedData = z.infer<typeof medicalInvoiceAssessedData>;
 
+/**
+ * Who works on a claim (issue 14, per-claim access): its case manager and team leader and the
+ * reviewers with a review of it assigned to them. Published by the claims service on every change;
+ * every service keeps it (with the covers below) to decide who may see the claim's data.
+ */
+export const claimStaffingRecordedData = z
+  .object({
+    claimId: z.guid(),
+    claimNumber: nonEmpty,
+    caseManager: nonEmpty.nullable(),
+    teamLeader: nonEmpty.nullable(),
+    reviewers: z.array(nonEmpty).max(100),
+    by: nonEmpty,
+  })
+  .strict();
+export type ClaimStaffingRecordedData = z.infer<typeof claimStaffingRecordedData>;
+
+/** A case manager covers for another over a period (leave), recorded by their team leader; `cancelled` ends it. */
+export const staffCoverRecordedData = z
+  .object({
+    coverId: z.guid(),
+    caseManager: nonEmpty,
+    coveredBy: nonEmpty,
+    from: localDate,
+    to: localDate,
+    reason: nonEmpty,
+    recordedBy: nonEmpty,
+    cancelled: z.boolean(),
+  })
+  .strict();
+export type StaffCoverRecordedData = z.infer<typeof staffCoverRecordedData>;
+
+/**
+ * A member of staff was shown a claim's health information (issue 14; program 11, privacy): who,
+ * when, what, on whose claim, and on what footing. Published by the service that showed it; the
+ * claims service keeps them all for the privacy officer (GET /audit/health-reads).
+ */
+export const healthInformationReadData = z
+  .object({
+    claimId: z.guid(),
+    user: nonEmpty,
+    role: nonEmpty,
+    basis: nonEmpty,
+    service: nonEmpty,
+    what: nonEmpty,
+    at: z.string().datetime({ offset: true }),
+  })
+  .strict();
+export type HealthInformationReadData = z.infer<typeof healthInformationReadData>;
+
 /** Every event type the platform publishes, with its data schema. */
 export const EVENT_DATA = {
   'claim.notified': claimNotifiedData,
@@ -256,5 +306,8 @@ export const EVENT_DATA = {
   'obligation.escalated': obligationEscalatedData,
   'obligation.reminder': obligationReminderData,
   'medical-invoice.assessed': medicalInvoiceAssessedData,
+  'claim.staffing-recorded': claimStaffingRecordedData,
+  'staff.cover-recorded': staffCoverRecordedData,
+  'health-information.read': healthInformationReadData,
 } as const;
 export type EventType = keyof typeof EVENT_DATA;

@@ -4,7 +4,9 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
-import { StaffAuthGuard, requireToken, signingKey } from './auth';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import { StaffAuthGuard, authKeys, requireToken } from './auth';
+import { ClaimAccess, ClaimAccessGuard } from './access/claim-access';
 import { ResponseContractInterceptor } from './api-contract';
 import { DatabaseInputFilter, StorableTextPipe } from './input-guard';
 import { ConfigError, Deployment, ResponseContractMode } from './config';
@@ -46,9 +48,12 @@ export async function bootstrapService(o: ServiceOptions): Promise<INestApplicat
     withRequestId(requestId, () => logContext.run({ requestId }, () => next()));
   });
   app.use(app.get(ServiceMetrics).middleware());
-  const key = signingKey();
-  app.useGlobalGuards(new StaffAuthGuard(app.get(Reflector), key));
-  if (o.docsNeedToken) app.use('/docs', requireToken(key));
+  // Once per service: the identity provider's keys (AUTH_JWKS_URL) are cached in what it returns.
+  const keys = authKeys();
+  // In this order: who is asking, then whether they may see the claim the route is about (access/).
+  const access = optional(() => app.get(ClaimAccess, { strict: false }));
+  app.useGlobalGuards(new StaffAuthGuard(app.get(Reflector), keys), new ClaimAccessGuard(app.get(Reflector), access, access ? app.get(getDataSourceToken()) : undefined));
+  if (o.docsNeedToken) app.use('/docs', requireToken(keys));
   app.useGlobalPipes(new StorableTextPipe());
   app.useGlobalFilters(new DatabaseInputFilter(app.getHttpAdapter(), logger));
   const violations = app.get(ServiceMetrics).counter('http_response_contract_violations_total', 'answers that broke their documented contract (api-contract.ts), by route', ['route']);
@@ -97,4 +102,12 @@ export async function startService(o: { name: string; description: string; schem
     docsNeedToken: !local,
     description: o.description,
   });
+}
+
+function optional<T>(get: () => T): T | undefined {
+  try {
+    return get();
+  } catch {
+    return undefined;
+  }
 }

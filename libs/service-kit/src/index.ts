@@ -13,3 +13,6 @@ export * from './documents-client';
 export * from './service.module';
 export * from './observability/metrics';
 export * from './observability/tracing';
+export * from './access/policy';
+export * from './access/staffing';
+export * from './access/claim-access';

@@ -4,12 +4,14 @@ import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
 import type { DataSource, DataSourceOptions } from 'typeorm';
-import { KafkaClient, RunningOutbox, createKafka, runOutbox } from '@wc/messaging';
+import { KafkaClient, RunningOutbox, createKafka, enqueue, newEnvelope, runOutbox } from '@wc/messaging';
 import { BaseConfig, kafkaSecurity } from './config';
 import { openMigrated, serviceDataSourceOptions } from './database';
 import { BASE_HEALTH_CHECKS, HealthChecks, HealthController, atMostEvery } from './health';
 import { JsonLogger, createPino } from './logger';
 import { MetricsController, ServiceMetrics } from './observability/metrics';
+import { ParkedEvents, ParkedEventsController } from './parked-events';
+import { ClaimAccess, HealthReadRecorder } from './access/claim-access';
 
 /** The service's logger (JsonLogger over pino), for its own code. */
 export const LOGGER = Symbol('logger');
@@ -27,6 +29,11 @@ export interface ServiceModuleOptions {
   migrations: DataSourceOptions['migrations'];
   /** The topics its transactional outbox publishes to; none, no relay. */
   outboxTopics?: string[];
+  /**
+   * Per-claim access (access/): where a read of health information is recorded. The claims service
+   * keeps them in its own table; the others publish each as health-information.read to their topic.
+   */
+  healthReads?: { topic: string } | { record: HealthReadRecorder };
 }
 
 /** Publishes the outbox to Kafka for as long as the service runs (changes are taken while Kafka is down; their events wait). */
@@ -51,8 +58,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
 }
 
 /**
- * The gauges every service has: its outbox's backlog (events committed, not yet on Kafka) and how
- * far each of its consumer groups is behind. Both are read at scrape time, at most every 10 s.
+ * The gauges every service has: its outbox's backlog (events committed, not yet on Kafka), how
+ * far each of its consumer groups is behind, and the messages its consumers parked. All are read
+ * at scrape time, at most every 10 s.
  */
 @Injectable()
 export class ServiceGauges implements OnModuleInit {
@@ -61,6 +69,7 @@ export class ServiceGauges implements OnModuleInit {
     @Inject(KAFKA) private readonly kafka: KafkaClient,
     private readonly metrics: ServiceMetrics,
     @Inject(OPTIONS) private readonly o: ServiceModuleOptions,
+    private readonly parked: ParkedEvents,
   ) {}
 
   onModuleInit() {
@@ -79,15 +88,27 @@ export class ServiceGauges implements OnModuleInit {
       g.reset();
       for (const l of await lag().catch(() => [])) g.set({ group: l.groupId, topic: l.topic, partition: String(l.partition) }, l.lag);
     });
+    // Counted from the table, not in memory: the count survives restarts, covers every consumer of
+    // the schema, and reads the same on every replica (alert on its increase, or on waiting > 0).
+    const parked = atMostEvery(10_000, () => this.parked.counts());
+    this.metrics.counter('kafka_events_parked_total', 'Kafka messages parked by a consumer (unreadable, or failing every attempt), per consumer', ['consumer'], async (c) => {
+      c.reset();
+      for (const p of await parked().catch(() => [])) c.inc({ consumer: p.consumer }, p.parked);
+    });
+    this.metrics.gauge('kafka_events_parked_waiting', 'Parked Kafka messages not yet replayed, per consumer (POST /admin/parked-events/:id/replay)', ['consumer'], async (g) => {
+      g.reset();
+      for (const p of await parked().catch(() => [])) g.set({ consumer: p.consumer }, p.waiting);
+    });
   }
 }
 
 /**
  * What every service is built from (issue 18): its configuration's logger (pino through nestjs-pino,
  * request lines with the request id), its own schema migrated once under a lock, Kafka with TLS and
- * SASL from the settings, the outbox relay, health (/health/live, /health/ready via terminus) and
- * Prometheus metrics (/metrics). A service's module imports `ServiceModule.forRoot(...)` and adds
- * its own controllers, providers and, under HEALTH_CHECKS, any dependency of its own to check.
+ * SASL from the settings, the outbox relay, health (/health/live, /health/ready via terminus),
+ * Prometheus metrics (/metrics) and the messages its consumers parked (/admin/parked-events). A
+ * service's module imports `ServiceModule.forRoot(...)` and adds its own controllers, providers
+ * and, under HEALTH_CHECKS, any dependency of its own to check.
  */
 @Module({})
 export class ServiceModule {
@@ -117,7 +138,7 @@ export class ServiceModule {
         }),
         TerminusModule.forRoot({ logger: false }),
       ],
-      controllers: [HealthController, MetricsController],
+      controllers: [HealthController, MetricsController, ParkedEventsController],
       providers: [
         { provide: OPTIONS, useValue: o },
         { provide: LOGGER, useValue: logger },
@@ -129,10 +150,22 @@ export class ServiceModule {
           inject: [getDataSourceToken(), KAFKA],
           useFactory: (ds: DataSource, kafka: KafkaClient): HealthChecks => ({ database: () => ds.query('SELECT 1'), kafka: () => kafka.ping() }),
         },
+        {
+          provide: ParkedEvents,
+          inject: [getDataSourceToken(), KAFKA],
+          useFactory: (ds: DataSource, kafka: KafkaClient) => new ParkedEvents(ds, kafka, o.schema, logger),
+        },
         OutboxRelay,
         ServiceGauges,
+        ...(o.healthReads ? [{ provide: ClaimAccess, inject: [getDataSourceToken()], useFactory: (ds: DataSource) => new ClaimAccess(ds, o.schema, o.name, healthReadRecorder(o)) }] : []),
       ],
-      exports: [LOGGER, KAFKA, ServiceMetrics],
+      exports: [LOGGER, KAFKA, ServiceMetrics, ...(o.healthReads ? [ClaimAccess] : [])],
     };
   }
+}
+
+function healthReadRecorder(o: ServiceModuleOptions): HealthReadRecorder {
+  const h = o.healthReads!;
+  if ('record' in h) return h.record;
+  return (m, read) => enqueue(m, o.schema, h.topic, newEnvelope({ type: 'health-information.read', source: `wc-claims/${o.name}`, subject: read.claimId, data: read }));
 }

@@ -25,9 +25,14 @@ import { RemovedParties1763860000000 } from './migrations/1763860000000-removed-
 import { ActionOutcomes1765000000000 } from './migrations/1765000000000-action-outcomes';
 import { ActionRequestHash1765100000000 } from './migrations/1765100000000-action-request-hash';
 import { OutboxHeaders1765200000000 } from './migrations/1765200000000-outbox-headers';
+import { ParkedEvents1765400000000 } from './migrations/1765400000000-parked-events';
 import { NotificationsConsumer } from './correspondence/notifications.consumer';
 import { PartiesController } from './parties/parties.controller';
 import { PartiesService } from './parties/parties.service';
+import { AccessController } from './access/access.controller';
+import { AuditController } from './access/audit.controller';
+import { StaffingService, recordHealthRead } from './access/staffing.service';
+import { ClaimAccess1765500000000 } from './migrations/1765500000000-claim-access';
 
 const config = loadClaimsConfig();
 
@@ -38,6 +43,8 @@ const config = loadClaimsConfig();
       config,
       schema: SCHEMA,
       outboxTopics: [TOPICS.claims, TOPICS.documents],
+      // The claims service keeps the audit of health information reads, its own and the other services' (issue 14).
+      healthReads: { record: (m, read) => recordHealthRead(m, read) },
       entities: [ClaimEntity, ClaimDocumentEntity, ClaimEffectEntity, ObligationView, EscalationTask, NoticeRow, ClaimAction],
       migrations: [
         Initial1763770000000,
@@ -50,15 +57,18 @@ const config = loadClaimsConfig();
         ActionOutcomes1765000000000,
         ActionRequestHash1765100000000,
         OutboxHeaders1765200000000,
+        ParkedEvents1765400000000,
+        ClaimAccess1765500000000,
       ],
     }),
   ],
-  controllers: [ClaimsController, ActionsController, PartiesController, QueuesController, InternalController],
+  controllers: [ClaimsController, ActionsController, PartiesController, QueuesController, InternalController, AccessController, AuditController],
   providers: [
     { provide: CLAIMS_CONFIG, useValue: config },
     TemporalGateway,
     ClaimsService,
     PartiesService,
+    StaffingService,
     NotificationsConsumer,
     EffectsService,
     ActionsService,

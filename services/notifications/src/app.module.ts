@@ -13,6 +13,8 @@ import { SendAttempts1763870000000 } from './migrations/1763870000000-send-attem
 import { NoticeDecided1763880000000 } from './migrations/1763880000000-notice-decided';
 import { InvoiceHeldTasks1763890000000 } from './migrations/1763890000000-invoice-held-tasks';
 import { OutboxHeaders1765200000000 } from './migrations/1765200000000-outbox-headers';
+import { ParkedEvents1765400000000 } from './migrations/1765400000000-parked-events';
+import { ClaimAccess1765500000000 } from './migrations/1765500000000-claim-access';
 import { CorrespondenceController } from './notices/correspondence.controller';
 import { CorrespondenceViews } from './notices/correspondence-views';
 import { CorrespondenceService } from './notices/correspondence.service';
@@ -35,6 +37,8 @@ const config = loadNotificationsConfig();
       config,
       schema: config.DB_SCHEMA,
       outboxTopics: [TOPICS.notifications],
+      // Reads of health information go to the claims service's audit as events (issue 14).
+      healthReads: { topic: TOPICS.notifications },
       entities: [LetterRequestEntity],
       migrations: [
         NotificationsInitial1763790000000,
@@ -47,6 +51,8 @@ const config = loadNotificationsConfig();
         NoticeDecided1763880000000,
         InvoiceHeldTasks1763890000000,
         OutboxHeaders1765200000000,
+        ParkedEvents1765400000000,
+        ClaimAccess1765500000000,
       ],
     }),
   ],

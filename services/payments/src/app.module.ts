@@ -4,6 +4,8 @@ import { ServiceModule } from '@wc/service-kit';
 import { PAYMENTS_CONFIG, SCHEMA, loadPaymentsConfig } from './config';
 import { OutboxHeaders1765200000000 } from './migrations/1765200000000-outbox-headers';
 import { ReimbursementGuards1765300000000 } from './migrations/1765300000000-reimbursement-guards';
+import { ParkedEvents1765400000000 } from './migrations/1765400000000-parked-events';
+import { ClaimAccess1765500000000 } from './migrations/1765500000000-claim-access';
 import { BodyParsers } from './http/body-parsers';
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { WeeklyPayments1763900000000 } from './migrations/1763900000000-weekly-payments';
@@ -47,6 +49,8 @@ const config = loadPaymentsConfig();
       config,
       schema: SCHEMA,
       outboxTopics: [TOPICS.payments],
+      // Reads of health information go to the claims service's audit as events (issue 14).
+      healthReads: { topic: TOPICS.payments },
       entities: [WageScheduleEntity, WageScheduleLineEntity],
       migrations: [
         Initial1763800000000,
@@ -57,6 +61,8 @@ const config = loadPaymentsConfig();
         WorkerNameOrder1765000000003,
         OutboxHeaders1765200000000,
         ReimbursementGuards1765300000000,
+        ParkedEvents1765400000000,
+        ClaimAccess1765500000000,
       ],
     }),
   ],

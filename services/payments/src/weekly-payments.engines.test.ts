@@ -50,6 +50,8 @@ const call = apiCaller(() => base);
 const publishClaim = (o: Parameters<typeof publishClaimOn>[2]) => publishClaimOn(publisher, db, o);
 
 const NUMBER = `C${Date.now().toString().slice(-7)}`;
+// Issue 14: case managers and team leaders reach only their claims; every claim here is Cara's, in Tess's team.
+const assignment = { caseManager: CARA[0], teamLeader: TESS[0] };
 const workerAccount = { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX', taxScale: 'tax-free-threshold' };
 
 /** A claim of its own for a test: injured Mon 2 Feb 2026, no capacity to the end of May; provisional liability on 5 Feb. No payee or PIAWE yet. */
@@ -58,6 +60,7 @@ const februaryClaim = (claimNumber: string) =>
     claimNumber,
     policy: 'WI-1',
     doi: '2026-02-02',
+    assignment,
     actions: [
       { type: 'liability.provisional', at: '2026-02-05' },
       { type: 'certificate.received', at: '2026-02-05', capacity: 'none', from: '2026-02-02', to: '2026-05-31' },
@@ -115,7 +118,7 @@ describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remedia
   // claim of their own (another test's payments would be in the run and the remediation's count).
   it('one claim from its ended weeks to the bank file and a late indexation: each week generated once with PAYG; maker-checker and the authority limit; paid once in one ABA file whatever is retried; then remediated with exact arrears per week', async () => {
     // The same claim, paid to the worker's account with an interim PIAWE of 1000.00.
-    const claimId = await payableClaim(publisher, db, call, { claimNumber: NUMBER, policy: 'WI-1', account: workerAccount, maker: OLIVIA, caseManager: CARA });
+    const claimId = await payableClaim(publisher, db, call, { claimNumber: NUMBER, policy: 'WI-1', account: workerAccount, maker: OLIVIA, caseManager: CARA, teamLeader: TESS });
     let firstFour: string[] = [];
 
     // 1. Generates each ended entitlement week once, with PAYG, and explains it.
@@ -273,6 +276,7 @@ describe('a final PIAWE after an interim one', () => {
       claimNumber: `${NUMBER}P`,
       policy: 'WI-3',
       doi: '2026-06-01',
+      assignment,
       actions: [
         { type: 'liability.provisional', at: '2026-06-02' },
         { type: 'certificate.received', at: '2026-06-02', capacity: 'none', from: '2026-06-01', to: '2026-06-28' },
@@ -340,6 +344,7 @@ describe('wage reimbursement schedules: reconciliation and reimbursement', () =>
       claimNumber,
       policy: 'WI-2',
       doi: '2026-03-02',
+      assignment,
       actions: [
         { type: 'liability.provisional', at: '2026-03-03' },
         { type: 'certificate.received', at: '2026-03-03', capacity: 'some', from: '2026-03-02', to: '2026-04-26' },
@@ -375,7 +380,11 @@ describe('wage reimbursement schedules: reconciliation and reimbursement', () =>
       ['reimbursement', 'employer', '740.00', '2026-03-09'],
     ]);
     const flagged = (await call(CARA, 'GET', '/wage-reimbursement-schedules/discrepancies')).body;
-    expect(flagged.map((f: { claimNumber: string; status: string }) => `${f.claimNumber}:${f.status}`)).toEqual(expect.arrayContaining([`${claimNumber}:discrepancy`, 'NOPE-1:unknown-claim']));
+    expect(flagged.map((f: { claimNumber: string; status: string }) => `${f.claimNumber}:${f.status}`)).toEqual(expect.arrayContaining([`${claimNumber}:discrepancy`]));
+    // Issue 14: a line for a claim payments does not know is nobody's claim, so only a payments officer, who sees every claim, sees it.
+    expect(flagged.map((f: { claimNumber: string }) => f.claimNumber)).not.toContain('NOPE-1');
+    const all = (await call(PAUL, 'GET', '/wage-reimbursement-schedules/discrepancies')).body;
+    expect(all.map((f: { claimNumber: string; status: string }) => `${f.claimNumber}:${f.status}`)).toEqual(expect.arrayContaining([`${claimNumber}:discrepancy`, 'NOPE-1:unknown-claim']));
 
     // Issue 14: the same schedule uploaded again (another key, or none) reimburses nothing twice; a
     // line that overlaps a reimbursed week is held too, and a new week is reimbursed as usual.
@@ -410,6 +419,7 @@ describe('the weekly cycle over the book', () => {
         claimNumber: `${NUMBER}B${n}`,
         policy: 'WI-4',
         doi: '2026-03-02',
+        assignment,
         actions: [
           { type: 'liability.provisional', at: '2026-03-03' },
           { type: 'certificate.received', at: '2026-03-03', capacity: 'none', from: '2026-03-02', to: '2026-03-15' },

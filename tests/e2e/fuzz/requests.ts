@@ -166,13 +166,23 @@ export function pathValue(name: string, known: Record<string, string>, rnd: () =
   return encodeURIComponent(pick(rnd, ['not-a-uuid', 'a\u0000b', 'x'.repeat(3000), '%', '..', '💥']));
 }
 
-/** Query values: the sample, a hostile value, or the parameter repeated (an array where text was expected). */
-export function queryString(params: { name: string; schema?: JsonSchema; required?: boolean }[], rnd: () => number): string {
+/**
+ * A sample with the fields named like a known value (claimId) set to it: a request about a claim the
+ * caller works on gets past per-claim access to the handler, where the mutations are aimed.
+ */
+export function withKnown(value: unknown, known: Record<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((v) => withKnown(v, known));
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, known[k] !== undefined && typeof v === 'string' ? known[k] : withKnown(v, known)]));
+}
+
+/** Query values: the sample (a known value for its name), a hostile value, or the parameter repeated (an array where text was expected). */
+export function queryString(params: { name: string; schema?: JsonSchema; required?: boolean }[], rnd: () => number, known: Record<string, string> = {}): string {
   const q = new URLSearchParams();
   for (const p of params) {
     const r = rnd();
     if (!p.required && r < 0.3) continue;
-    if (r < 0.55) q.append(p.name, String(sample(p.schema, rnd)));
+    if (r < 0.55) q.append(p.name, known[p.name] ?? String(sample(p.schema, rnd)));
     else if (r < 0.8) q.append(p.name, String(pick(rnd, HOSTILE)));
     else {
       q.append(p.name, 'a');

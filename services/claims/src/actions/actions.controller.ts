@@ -5,13 +5,14 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { claimEventSchema, localDate, nonEmpty } from '@wc/contracts';
 import { addDays, parseEventTime, sydneyAt, sydneyInstant } from '@wc/rules';
-import { Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, addLogContext, badRequest, parseOr400 } from '@wc/service-kit';
+import { ClaimAccess, ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, addLogContext, badRequest, parseOr400 } from '@wc/service-kit';
 import { ClaimEntity } from '../claims/claim.entity';
 import { TemporalGateway, WorkflowNotStartedError } from '../workflow/temporal.gateway';
 import { ActionsService } from './actions.service';
 import { AppliedAction, AssignmentView, ClaimTimeline, appliedActionSchema, assignmentViewSchema, claimTimelineSchema } from './actions.responses';
 import { requestHash } from '../http/request-hash';
 import { PartiesService } from '../parties/parties.service';
+import { StaffingService } from '../access/staffing.service';
 
 /** `at` may be left out: the action happened now. A future `at` is refused (time only runs forward). */
 function withTime(body: unknown): unknown {
@@ -36,6 +37,8 @@ export class ActionsController {
     private readonly actions: ActionsService,
     private readonly temporal: TemporalGateway,
     private readonly parties: PartiesService,
+    private readonly staffing: StaffingService,
+    private readonly access: ClaimAccess,
     @InjectDataSource() private readonly ds: DataSource,
   ) {}
 
@@ -51,6 +54,10 @@ export class ActionsController {
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and body apply and record the action once and answer as the first time; the same key with another body is a 409' })
   async act(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }): Promise<AppliedAction> {
     addLogContext({ claimId: id });
+    // Before the body is checked: someone who may not act on the claim learns nothing from its validation.
+    // Earnings are payment data (a payments officer records them from payroll); everything else done on a claim is its health record.
+    const data = (body as { type?: unknown } | null)?.type === 'earnings.reported' ? 'payments' : 'health';
+    await this.access.require(req.staff, id, data, { route: 'POST /claims/:id/actions', read: false });
     const event = parseOr400(claimEventSchema, withTime(body));
     const at = parseEventTime(event.at);
     if (sydneyInstant(at.date, at.minuteOfDay) > Date.now() + 60_000) throw badRequest('at', 'must not be in the future');
@@ -60,6 +67,7 @@ export class ActionsController {
   }
 
   @Get('timeline')
+  @ClaimScoped('health')
   @ApiOperation({ summary: "The claim's timeline (same shape as `claimctl simulate --json`), as at the end of `until` (default today)" })
   @ZodQuery(untilSchema)
   @ZodResponse(200, claimTimelineSchema, 'the timeline, with the warnings of the rules and why each obligation is due when it is')
@@ -75,6 +83,7 @@ export class ActionsController {
 
   @Put('assignment')
   @Roles('team-leader')
+  @ClaimScoped('health')
   @ApiOperation({ summary: 'Who handles the claim and whose queue its escalations go to' })
   @ZodBody(assignmentSchema)
   @ZodResponse(200, assignmentViewSchema, 'the claim is assigned')
@@ -90,6 +99,8 @@ export class ActionsController {
       await m.query(`UPDATE claims.escalation_tasks SET team_leader = $2 WHERE claim_id = $1 AND resolved_on IS NULL`, [id, a.teamLeader]);
       // Delivery failures become the handling case manager's tasks: notifications learns who that is now.
       await this.parties.republish(m, { ...claim, ...a }, req.staff.user);
+      // Every service's copy of who may see the claim follows (issue 14).
+      await this.staffing.publish(m, id, req.staff.user);
     });
     return { id, ...a };
   }

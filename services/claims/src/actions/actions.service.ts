@@ -19,7 +19,8 @@ const RUN_THE_CLAIM: Role[] = ['case-manager', 'team-leader'];
 const ROLES_FOR: Partial<Record<ClaimEvent['type'], Role[]>> = {
   'review.completed': ['reviewer', 'team-leader'],
   'earnings.reported': [...RUN_THE_CLAIM, 'payments-officer'],
-  'certificate.received': [...RUN_THE_CLAIM, 'payments-officer'],
+  // A certificate of capacity is health information, which a payments officer does not see (issue 14).
+  'certificate.received': RUN_THE_CLAIM,
   'obligation.waived': ['team-leader'],
   'triage.reclassified': RUN_THE_CLAIM,
   // Ending a worker's weekly payments for non-compliance is a team leader's decision (program s5, "Management of non-participation").

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ClaimEvent, TOPICS } from '@wc/contracts';
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
+import { recordHealthRead } from '../access/staffing.service';
 import { JsonLogger, KAFKA, withLogContext } from '@wc/service-kit';
 import { SCHEMA } from '../config';
 import { LOGGER } from '../claims/claims.service';
@@ -34,7 +35,8 @@ export class PaymentsConsumer implements OnApplicationBootstrap, OnApplicationSh
       schema: SCHEMA,
       logger: this.log,
       fromBeginning: true,
-      handle: async (event) => {
+      handle: async (event, m) => {
+        if (isEvent(event, 'health-information.read')) return recordHealthRead(m, event.data, event.id);
         let actions: ClaimEvent[];
         let claimId: string;
         if (isEvent(event, 'payment-clock.started')) {

@@ -14,7 +14,7 @@ describe('who may record an action', () => {
     ['obligation.waived', ['team-leader']],
     ['s48a.terminated', ['team-leader']],
     ['earnings.reported', ['case-manager', 'team-leader', 'payments-officer']],
-    ['certificate.received', ['case-manager', 'team-leader', 'payments-officer']],
+    ['certificate.received', ['case-manager', 'team-leader']],
     ['payment-clock.started', []],
     ['payment-clock.met', []],
     ['payment-clock.stopped', []],

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@n
 import type { Response } from 'express';
 import { z } from 'zod';
 import { lodgeClaimSchema } from '@wc/contracts';
-import { Roles, StaffUser, ZodBody, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
 import { ClaimView, claimViewSchema } from './claims.responses';
 import { ClaimsService } from './claims.service';
 
@@ -34,6 +34,7 @@ export class ClaimsController {
   }
 
   @Get(':id')
+  @ClaimScoped('health')
   @ApiOperation({
     summary:
       'A claim: its classification, its workflow and the workflows of its parts (IME referrals, reviews, complaints, case conferences, work capacity assessments), its letters and correspondence',

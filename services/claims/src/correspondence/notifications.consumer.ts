@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
+import { recordHealthRead } from '../access/staffing.service';
 import { JsonLogger, KAFKA } from '@wc/service-kit';
 import { SCHEMA } from '../config';
 import { ClaimEntity } from '../claims/claim.entity';
@@ -33,6 +34,7 @@ export class NotificationsConsumer implements OnApplicationBootstrap, OnApplicat
       logger: this.log,
       fromBeginning: true,
       handle: async (event, m) => {
+        if (isEvent(event, 'health-information.read')) return recordHealthRead(m, event.data, event.id);
         if (!isEvent(event, 'notice.delivery-updated')) return;
         const d = event.data;
         if (!(await m.getRepository(ClaimEntity).existsBy({ id: d.claimId }))) {

@@ -2,7 +2,8 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DocumentCreatedData, TOPICS } from '@wc/contracts';
-import { IdempotentConsumer, KafkaClient } from '@wc/messaging';
+import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
+import { recordHealthRead } from '../access/staffing.service';
 import { JsonLogger, KAFKA } from '@wc/service-kit';
 import { SCHEMA } from '../config';
 import { ClaimDocumentEntity, ClaimEntity } from '../claims/claim.entity';
@@ -32,6 +33,7 @@ export class DocumentsConsumer implements OnApplicationBootstrap, OnApplicationS
       // A new consumer group must also see documents created before it first joined (the inbox dedupes).
       fromBeginning: true,
       handle: async (event, m) => {
+        if (isEvent(event, 'health-information.read')) return recordHealthRead(m, event.data, event.id);
         if (event.type !== 'document.created') return;
         const d = event.data as DocumentCreatedData;
         if (!(await m.getRepository(ClaimEntity).existsBy({ id: d.claimId }))) {

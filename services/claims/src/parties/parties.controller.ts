@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { consentInputSchema, partyInputSchema, partyRemovalSchema } from '@wc/contracts';
-import { Roles, StaffUser, ZodBody, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
 import { PartiesService } from './parties.service';
 import { PartiesView, RecordedConsent, Removed, SavedParty, partiesViewSchema, recordedConsentSchema, removedSchema, savedPartySchema } from './parties.responses';
 
 /** The claim's parties (its address book for notices) and the worker's consents to share health information. */
 @ApiTags('parties and consents')
 @ApiBearerAuth()
+@ClaimScoped('health')
 @Controller('claims/:id')
 export class PartiesController {
   constructor(private readonly parties: PartiesService) {}

@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { TOPICS } from '@wc/contracts';
 import { type IncomingMessage, type KafkaClient, type MessageConsumer, type Publisher, createKafka, newEnvelope } from '@wc/messaging';
 import { sydneyAt } from '@wc/rules';
-import { type Role, mintToken } from '@wc/service-kit';
+import { type Role, mintServiceToken, mintToken, serviceKey } from '@wc/service-kit';
 import { DOCUMENT_KINDS } from '../templates';
 import { pdfText } from '../testing/pdf-text';
 
@@ -82,10 +82,26 @@ async function knownClaim(claimNumber: string): Promise<string> {
       dateOfInjury: '2026-05-11',
       notificationDate: '2026-05-12',
       notificationComplete: true,
+      // Casey handles it; no team leader yet, so any team leader may take it (issue 14, per-claim access).
+      assignment: { caseManager: 'casey', teamLeader: null },
     },
   });
-  await publisher.publish(TOPICS.claims, [{ key: claimId, value: JSON.stringify(env) }]);
+  // And a review of it is assigned to Casey (a reviewer too in these tests).
+  const staffing = newEnvelope({
+    type: 'claim.staffing-recorded',
+    source: 'wc-claims/claims',
+    subject: claimId,
+    data: { claimId, claimNumber, caseManager: 'casey', teamLeader: null, reviewers: ['casey'], by: 'tl.test' },
+  });
+  await publisher.publish(TOPICS.claims, [
+    { key: claimId, value: JSON.stringify(env) },
+    { key: claimId, value: JSON.stringify(staffing) },
+  ]);
   await waitFor(`claim ${claimNumber} recorded`, async () => (await pg.query(`SELECT 1 FROM ${schema}.claims WHERE claim_id = $1`, [claimId])).rowCount === 1 || undefined);
+  await waitFor(
+    `claim ${claimNumber}'s staffing recorded`,
+    async () => (await pg.query(`SELECT 1 FROM ${schema}.claim_staffing WHERE claim_id = $1 AND reviewers = '{casey}'`, [claimId])).rowCount === 1 || undefined,
+  );
   return claimId;
 }
 
@@ -156,14 +172,15 @@ describe('POST /documents', () => {
     const fields = (await res.json()).problems.map((p: { field: string }) => p.field);
     expect(fields).toEqual(expect.arrayContaining(['claimId', 'data.dateOfInjury', 'data.worker.familyName', '(root)']));
 
-    res = await call('POST', '/documents', { role: 'case-manager', body: { ...letter(randomUUID()), kind: 'birthday-card' }, headers: { 'idempotency-key': 'k-bad-00002' } });
+    res = await call('POST', '/documents', { role: 'case-manager', body: { ...letter(await knownClaim('WC0000779')), kind: 'birthday-card' }, headers: { 'idempotency-key': 'k-bad-00002' } });
     expect(res.status).toBe(400);
     expect((await res.json()).problems).toEqual([{ field: 'kind', problem: `unknown kind; expected one of ${DOCUMENT_KINDS.join(', ')}` }]);
 
-    res = await call('POST', '/documents', { role: 'case-manager', body: letter(randomUUID()) });
+    const known = await knownClaim('WC0000777');
+    res = await call('POST', '/documents', { role: 'case-manager', body: letter(known) });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ message: 'invalid request header Idempotency-Key', problems: [{ problem: 'is required' }] });
-    res = await call('POST', '/documents', { role: 'case-manager', body: letter(randomUUID()), headers: { 'idempotency-key': 'short' } });
+    res = await call('POST', '/documents', { role: 'case-manager', body: letter(known), headers: { 'idempotency-key': 'short' } });
     expect((await res.json()).problems).toEqual([{ field: '(root)', problem: 'must be at least 8 characters' }]);
   });
 
@@ -180,8 +197,8 @@ describe('POST /documents', () => {
 
     // The same key and body (keys in another order, another caller): the same document, nothing new.
     const again = await call('POST', '/documents', {
-      role: 'admin',
-      user: 'notifications-service',
+      role: 'team-leader',
+      user: 'terry',
       body: { data: body.data, kind: body.kind, claimId },
       headers: { 'idempotency-key': idempotencyKey },
     });
@@ -270,12 +287,11 @@ describe('the other notices', () => {
       contact: { caseManager: 'Thaddeus Okonkwo', phone: '02 9555 0177', email: 'thaddeus.okonkwo@example.org' },
       signatory: { name: 'Thaddeus Okonkwo', role: 'Case manager' },
     };
-    const res = await call('POST', '/documents', { role: 'case-manager', user: 'pat', body: { claimId, kind: 'piawe-decision', data }, headers: { 'idempotency-key': `piawe:${randomUUID()}` } });
+    const res = await call('POST', '/documents', { role: 'case-manager', body: { claimId, kind: 'piawe-decision', data }, headers: { 'idempotency-key': `piawe:${randomUUID()}` } });
     const doc = await res.json();
     expect({ status: res.status, doc }).toMatchObject({ status: 201, doc: { kind: 'piawe-decision', template: 'piawe-decision', templateVersion: 2 } });
     const bad = await call('POST', '/documents', {
       role: 'case-manager',
-      user: 'pat',
       body: { claimId, kind: 'piawe-decision', data: { ...data, amount: '1,487.36' } },
       headers: { 'idempotency-key': `piawe:${randomUUID()}` },
     });
@@ -293,9 +309,18 @@ describe('what the documents service checks before it writes a letter (issue 16)
     expect(wrong.status).toBe(400);
     expect((await wrong.json()).problems).toEqual([{ field: 'data.claimNumber', problem: `is WC0000813, but claim ${claimId} is WC0000812` }]);
     const unknown = randomUUID();
+    // A member of staff is refused a claim the service has not heard of (it cannot tell who works on it);
+    // the notifications service, with its own credential, is told to retry (409).
     const early = await call('POST', '/documents', { role: 'case-manager', body: letter(unknown, 'WC0000812'), headers: { 'idempotency-key': `num-${randomUUID()}` } });
-    expect(early.status).toBe(409);
-    expect((await early.json()).message).toMatch(/not known to the documents service yet/);
+    expect(early.status).toBe(403);
+    expect((await early.json()).message).toMatch(/does not yet know who works on claim/);
+    const fromService = await fetch(`${base}/documents`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': `num-${randomUUID()}`, authorization: `Bearer ${await mintServiceToken('notifications', ['documents:write'], serviceKey())}` },
+      body: JSON.stringify(letter(unknown, 'WC0000812')),
+    });
+    expect(fromService.status).toBe(409);
+    expect((await fromService.json()).message).toMatch(/not known to the documents service yet/);
     expect(await stored(claimId)).toBe(0);
     expect(await stored(unknown)).toBe(0);
   });

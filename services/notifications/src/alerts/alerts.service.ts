@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@wc/messaging';
-import { JsonLogger, withLogContext } from '@wc/service-kit';
+import { JsonLogger, StaffUser, visibleClaimsCondition, withLogContext } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { LOGGER } from '../letters/letters.service';
 
@@ -43,18 +43,24 @@ export class AlertsService {
     });
   }
 
-  async remindersFor(caseManager: string) {
+  /** The reminders of `caseManager` on the claims `who` may see (issue 14: a reassigned claim's reminders go with it). */
+  async remindersFor(who: StaffUser, caseManager: string) {
+    const visible = visibleClaimsCondition(who, 'health', this.s, 'claim_id', 2);
     const rows = await this.ds.query(
-      `SELECT claim_id, claim_number, obligation_id, obligation_type, due_on, "on" FROM ${this.s}.case_manager_reminders WHERE case_manager = $1 ORDER BY "on", due_on, claim_number`,
-      [caseManager],
+      `SELECT claim_id, claim_number, obligation_id, obligation_type, due_on, "on" FROM ${this.s}.case_manager_reminders
+       WHERE case_manager = $1 AND (${visible.sql}) ORDER BY "on", due_on, claim_number`,
+      [caseManager, ...visible.params],
     );
     return rows.map((r: Record<string, unknown>) => ({ claimId: r.claim_id, claimNumber: r.claim_number, obligationId: r.obligation_id, type: r.obligation_type, dueOn: r.due_on, on: r.on }));
   }
 
-  async alertsFor(teamLeader: string) {
+  /** The alerts sent to `teamLeader` on the claims `who` may see. */
+  async alertsFor(who: StaffUser, teamLeader: string) {
+    const visible = visibleClaimsCondition(who, 'health', this.s, 'claim_id', 2);
     const rows = await this.ds.query(
-      `SELECT claim_id, claim_number, obligation_id, obligation_type, kind, due_on, "on", case_manager FROM ${this.s}.team_leader_alerts WHERE team_leader = $1 ORDER BY "on", claim_number, obligation_type`,
-      [teamLeader],
+      `SELECT claim_id, claim_number, obligation_id, obligation_type, kind, due_on, "on", case_manager FROM ${this.s}.team_leader_alerts
+       WHERE team_leader = $1 AND (${visible.sql}) ORDER BY "on", claim_number, obligation_type`,
+      [teamLeader, ...visible.params],
     );
     return rows.map((r: Record<string, unknown>) => ({
       claimId: r.claim_id,

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
-import { JsonLogger, KAFKA } from '@wc/service-kit';
+import { JsonLogger, KAFKA, keepStaffing } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { LOGGER, LettersService } from '../letters/letters.service';
 import { AlertsService } from '../alerts/alerts.service';
@@ -35,6 +35,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
       schema: this.config.DB_SCHEMA,
       logger: this.log,
       handle: async (event, m) => {
+        await keepStaffing(m, this.config.DB_SCHEMA, event);
         if (isEvent(event, 'claim.notified')) {
           await this.correspondence.claimNotified(event, m);
           const claim = await this.correspondence.claimRecord(m, event.data.claimId);

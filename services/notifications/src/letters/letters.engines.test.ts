@@ -15,8 +15,9 @@ jest.setTimeout(120_000);
 
 let h: EnginesHarness;
 
-async function get(path: string, role?: Role) {
-  return fetch(`${h.base}${path}`, { headers: role ? { authorization: `Bearer ${await h.token('casey', role)}` } : {} });
+/** As cm.sam by default: the case manager every claim here is assigned to (issue 14: only they may see its letters). */
+async function get(path: string, role?: Role, user = 'cm.sam') {
+  return fetch(`${h.base}${path}`, { headers: role ? { authorization: `Bearer ${await h.token(user, role)}` } : {} });
 }
 
 function claimNotified(claimNumber: string) {
@@ -108,7 +109,7 @@ it('claim.notified → one acknowledgement letter, however often the event is de
   expect(await documentsOf(claimId)).toEqual([{ id: request.document_id, idempotency_key: expect.stringMatching(new RegExp(`^ack-letter:${event.id}:[0-9a-f]{32}$`)) }]);
 
   // The documents service has the letter, made by the service token.
-  const meta = await fetch(`${h.docsUrl}/documents/${request.document_id}`, { headers: { authorization: `Bearer ${await h.token('casey', 'case-manager')}` } });
+  const meta = await fetch(`${h.docsUrl}/documents/${request.document_id}`, { headers: { authorization: `Bearer ${await h.token('cm.sam', 'case-manager')}` } });
   expect(await meta.json()).toMatchObject({ claimId, kind: 'acknowledgement-letter', createdBy: 'notifications-service', version: 1 });
 
   // Delivered again (a relay's republish): nothing new.
@@ -125,7 +126,7 @@ it('claim.notified → one acknowledgement letter, however often the event is de
   expect(await lettersOf(claimId)).toEqual([request]);
   expect(await documentsOf(claimId)).toHaveLength(1);
 
-  const listed = await get(`/notifications/letters?claimId=${claimId}`, 'payments-officer');
+  const listed = await get(`/notifications/letters?claimId=${claimId}`, 'case-manager');
   expect(listed.status).toBe(200);
   expect(await listed.json()).toEqual({
     claimId,
@@ -168,7 +169,27 @@ it('GET /notifications/letters needs a token and a claim id', async () => {
   expect(((await bad.json()) as { problems: unknown }).problems).toEqual([{ field: 'claimId', problem: 'must be a uuid' }]);
   const missing = await get('/notifications/letters', 'reviewer');
   expect(((await missing.json()) as { problems: unknown }).problems).toEqual([{ field: 'claimId', problem: 'is required' }]);
-  expect(await (await get(`/notifications/letters?claimId=${randomUUID()}`, 'reviewer')).json()).toEqual({ claimId: expect.any(String), letters: [] });
+  // A claim this service has not heard of: nobody is known to work on it, so nobody may see it yet.
+  const unknown = randomUUID();
+  const refused = await get(`/notifications/letters?claimId=${unknown}`, 'case-manager');
+  expect(refused.status).toBe(403);
+  expect(((await refused.json()) as { message: string }).message).toBe(`the notifications service does not yet know who works on claim ${unknown}; try again shortly`);
+});
+
+it('GET /notifications/letters: only for those who work on the claim; a payments officer never (a letter is health information)', async () => {
+  const event = claimNotified('WC0004714');
+  const claimId = event.subject;
+  await publish(event);
+  await drained(claimId);
+  const other = await get(`/notifications/letters?claimId=${claimId}`, 'case-manager', 'cm.other');
+  expect(other.status).toBe(403);
+  expect(((await other.json()) as { message: string }).message).toBe(
+    `cm.other (case-manager) may not see claim ${claimId} here: a case manager works on the claims they handle or cover for, and this is not one of them`,
+  );
+  const payments = await get(`/notifications/letters?claimId=${claimId}`, 'payments-officer', 'po.pat');
+  expect(payments.status).toBe(403);
+  expect(((await payments.json()) as { message: string }).message).toContain('a payments officer sees payment data, never health information');
+  expect((await get(`/notifications/letters?claimId=${claimId}`, 'case-manager')).status).toBe(200);
 });
 
 it('the documents service refusing the request leaves the event unhandled (retried), recording nothing', async () => {

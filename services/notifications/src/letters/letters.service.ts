@@ -2,10 +2,11 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClaimNotifiedData, Envelope, RecordedParty } from '@wc/contracts';
-import { canonicalHash, JsonLogger, LOGGER, refusedForDate, withLogContext } from '@wc/service-kit';
+import { canonicalHash, JsonLogger, LOGGER, StaffUser, refusedForDate, visibleClaimsCondition, withLogContext } from '@wc/service-kit';
 import { sydneyAt } from '@wc/rules';
 import { type StaffContact, acknowledgementData } from '../notices/notice-content';
 import { DocumentsClient, DocumentsServiceError } from '../documents.client';
+import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { LetterRequestEntity } from './letter-request.entity';
 
 /** The service module's logger (service-kit), under the name this service's code imports. */
@@ -38,6 +39,7 @@ export class LettersService {
     @InjectDataSource() private readonly ds: DataSource,
     private readonly documents: DocumentsClient,
     @Inject(LOGGER) private readonly log: JsonLogger,
+    @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
   ) {}
 
   /**
@@ -79,8 +81,14 @@ export class LettersService {
     });
   }
 
-  async forClaim(claimId: string): Promise<LetterRequestView[]> {
-    const rows = await this.ds.getRepository(LetterRequestEntity).find({ where: { claimId }, order: { requestedAt: 'ASC', eventId: 'ASC' } });
-    return rows.map(view);
+  /** The claim's letters, if `who` may see the claim (the route refuses another's claim first; this is the second lock). */
+  async forClaim(who: StaffUser, claimId: string): Promise<LetterRequestView[]> {
+    const s = this.config.DB_SCHEMA;
+    const visible = visibleClaimsCondition(who, 'health', s, 'claim_id', 2);
+    const rows: { event_id: string; claim_id: string; kind: string; document_id: string | null; failure: string | null; requested_at: Date }[] = await this.ds.query(
+      `SELECT event_id, claim_id, kind, document_id, failure, requested_at FROM ${s}.letter_requests WHERE claim_id = $1 AND (${visible.sql}) ORDER BY requested_at, event_id`,
+      [claimId, ...visible.params],
+    );
+    return rows.map((r) => view({ eventId: r.event_id, claimId: r.claim_id, kind: r.kind, documentId: r.document_id, failure: r.failure, requestedAt: r.requested_at }));
   }
 }

@@ -1,12 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { StaffUser, visibleClaimsCondition } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 
 /**
  * What staff read of correspondence: each claim's notices and how far each copy got, the task
  * queues, the print queue and the text messages sent. Read-only; what changes correspondence is in
- * CorrespondenceService.
+ * CorrespondenceService. Every list is health information (issue 14): it shows only the rows of
+ * claims its reader may see (visibleClaimsCondition), so a list never shows nor counts another's.
  */
 @Injectable()
 export class CorrespondenceViews {
@@ -19,11 +21,12 @@ export class CorrespondenceViews {
     return this.config.DB_SCHEMA;
   }
 
-  async tasks(assignee: string | null, includeDone: boolean) {
+  async tasks(who: StaffUser, assignee: string | null, includeDone: boolean) {
+    const visible = visibleClaimsCondition(who, 'health', this.s, 'claim_id', 3);
     const rows = await this.ds.query(
       `SELECT id, claim_id, claim_number, assignee, kind, notice_id, delivery_id, detail, created_at, done_at, done_by FROM ${this.s}.tasks
-       WHERE ($1::text IS NULL AND assignee IS NULL OR assignee = $1) AND ($2 OR done_at IS NULL) ORDER BY created_at, id`,
-      [assignee, includeDone],
+       WHERE ($1::text IS NULL AND assignee IS NULL OR assignee = $1) AND ($2 OR done_at IS NULL) AND (${visible.sql}) ORDER BY created_at, id`,
+      [assignee, includeDone, ...visible.params],
     );
     return rows.map((r: Record<string, unknown>) => ({
       id: r.id,
@@ -40,15 +43,18 @@ export class CorrespondenceViews {
     }));
   }
 
-  /** Every notice of the claim and how far each copy got. */
-  async noticesFor(claimId: string) {
+  /** Every notice of the claim and how far each copy got (none when the reader may not see the claim). */
+  async noticesFor(who: StaffUser, claimId: string) {
+    // The route refuses another's claim (ClaimScoped) before this runs; the filter is the second lock, not the first.
+    const visible = visibleClaimsCondition(who, 'health', this.s, 'claim_id', 2);
     const notices = await this.ds.query(
-      `SELECT notice_id, type, "on", recipients, cause, ref, decided, content_version FROM ${this.s}.notice_requests WHERE claim_id = $1 ORDER BY "on", type, notice_id`,
-      [claimId],
+      `SELECT notice_id, type, "on", recipients, cause, ref, decided, content_version FROM ${this.s}.notice_requests WHERE claim_id = $1 AND (${visible.sql}) ORDER BY "on", type, notice_id`,
+      [claimId, ...visible.params],
     );
     const deliveries = await this.ds.query(
-      `SELECT id, notice_id, recipient, party_id, channel, kind, status, document_id, attempts, detail, provider_ref, updated_at FROM ${this.s}.deliveries WHERE claim_id = $1 ORDER BY created_at, id`,
-      [claimId],
+      `SELECT id, notice_id, recipient, party_id, channel, kind, status, document_id, attempts, detail, provider_ref, updated_at FROM ${this.s}.deliveries
+       WHERE claim_id = $1 AND (${visible.sql}) ORDER BY created_at, id`,
+      [claimId, ...visible.params],
     );
     return notices.map((n: Record<string, unknown>) => {
       const copies = deliveries
@@ -81,12 +87,13 @@ export class CorrespondenceViews {
     });
   }
 
-  async printQueue(includePrinted: boolean) {
+  async printQueue(who: StaffUser, includePrinted: boolean) {
+    const visible = visibleClaimsCondition(who, 'health', this.s, 'q.claim_id', 2);
     const rows = await this.ds.query(
       // A letter withdrawn while it waited (consent withdrawn, the party taken off the claim) is not to be printed.
       `SELECT q.delivery_id, q.claim_id, q.claim_number, q.document_id, q.addressee, q.address, q.queued_at, q.printed_at, q.printed_by FROM ${this.s}.print_queue q
-         JOIN ${this.s}.deliveries d ON d.id = q.delivery_id WHERE $1 OR (q.printed_at IS NULL AND d.status = 'printing') ORDER BY q.queued_at, q.delivery_id`,
-      [includePrinted],
+         JOIN ${this.s}.deliveries d ON d.id = q.delivery_id WHERE ($1 OR (q.printed_at IS NULL AND d.status = 'printing')) AND (${visible.sql}) ORDER BY q.queued_at, q.delivery_id`,
+      [includePrinted, ...visible.params],
     );
     return rows.map((r: Record<string, unknown>) => ({
       deliveryId: r.delivery_id,
@@ -102,8 +109,12 @@ export class CorrespondenceViews {
     }));
   }
 
-  async smsFor(claimId: string) {
-    const rows = await this.ds.query(`SELECT id, delivery_id, "to", body, status, sent_at FROM ${this.s}.sms_messages WHERE claim_id = $1 ORDER BY sent_at, id`, [claimId]);
+  async smsFor(who: StaffUser, claimId: string) {
+    const visible = visibleClaimsCondition(who, 'health', this.s, 'claim_id', 2);
+    const rows = await this.ds.query(`SELECT id, delivery_id, "to", body, status, sent_at FROM ${this.s}.sms_messages WHERE claim_id = $1 AND (${visible.sql}) ORDER BY sent_at, id`, [
+      claimId,
+      ...visible.params,
+    ]);
     return rows.map((r: Record<string, unknown>) => ({ id: r.id, deliveryId: r.delivery_id, to: r.to, body: r.body, status: r.status, sentAt: (r.sent_at as Date).toISOString() }));
   }
 }

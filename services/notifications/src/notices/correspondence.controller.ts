@@ -2,7 +2,7 @@ import { Body, Controller, ForbiddenException, Get, HttpCode, Param, ParseUUIDPi
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { typeError } from '@wc/contracts';
-import { Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
 import { CorrespondenceViews } from './correspondence-views';
 import { contentGiven, digestsRun, printQueue, printed, resent, smsMessages, staffEntry, taskDone, taskList } from './correspondence.responses';
 import { CorrespondenceService } from './correspondence.service';
@@ -35,6 +35,12 @@ const staffSchema = z
   })
   .strict();
 
+/**
+ * Per-claim access (issue 14): notices, their copies, tasks, letters to print and text messages are
+ * the claim's health information. A route about one claim is ClaimScoped (its claim id found from
+ * the row it names); a list shows only the rows of claims its reader may see. The staff directory
+ * and the digests are not about one claim.
+ */
 @ApiTags('notices and delivery')
 @ApiBearerAuth()
 @Controller('notifications')
@@ -47,6 +53,7 @@ export class CorrespondenceController {
 
   @Post('notices/:noticeId/content')
   @Roles('case-manager', 'team-leader', 'reviewer')
+  @ClaimScoped('health', { param: 'noticeId', lookup: { table: 'notice_requests', key: 'notice_id' } })
   @ApiOperation({
     summary:
       "Write the parts of a notice only a person can (a decision's reasons and reports, an IME's place and examiner): merged over what the platform prefilled; every copy waiting is written again",
@@ -77,12 +84,14 @@ export class CorrespondenceController {
     const q = parseOr400(tasksQuery, query, 'query');
     if (q.assignee && q.assignee !== req.staff.user && req.staff.role === 'case-manager') throw new ForbiddenException('a case manager sees only their own tasks');
     const assignee = q.assignee ?? req.staff.user;
-    return { assignee, tasks: await this.views.tasks(assignee === 'unassigned' ? null : assignee, q.includeDone === 'true') };
+    // A team leader's ?assignee= (or 'unassigned') shows only their own team's claims.
+    return { assignee, tasks: await this.views.tasks(req.staff, assignee === 'unassigned' ? null : assignee, q.includeDone === 'true') };
   }
 
   @Post('tasks/:id/done')
   @HttpCode(200)
   @Roles('case-manager', 'team-leader')
+  @ClaimScoped('health', { lookup: { table: 'tasks' } })
   @ApiOperation({ summary: 'Mark a task done' })
   @ZodResponse(200, taskDone, 'done')
   async done(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: { staff: StaffUser }) {
@@ -92,6 +101,7 @@ export class CorrespondenceController {
   @Post('deliveries/:deliveryId/resend')
   @HttpCode(200)
   @Roles('case-manager', 'team-leader')
+  @ClaimScoped('health', { param: 'deliveryId', lookup: { table: 'deliveries' } })
   @ApiOperation({ summary: 'Send a refused, bounced or failed copy again, once what stopped it is fixed (a consent recorded, an address corrected); its tasks are done' })
   @ZodResponse(200, resent, 'the copy is being written again')
   @ApiResponse({ status: 422, description: 'the copy is not refused, bounced or failed' })
@@ -99,19 +109,24 @@ export class CorrespondenceController {
     return this.correspondence.resend(deliveryId, req.staff);
   }
 
+  // Not payments officers any more (issue 14): a letter to post is health information, which they never
+  // see; with the role they would only ever get an empty queue (which reads as "nothing to print").
   @Get('print-queue')
-  @Roles('case-manager', 'team-leader', 'payments-officer')
-  @ApiOperation({ summary: 'Letters to print and post, oldest first (the PDF is at the documents service)' })
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: 'Letters to print and post on the claims the reader works on, oldest first (the PDF is at the documents service)' })
   @ZodQuery(printQuery)
   @ZodResponse(200, printQueue, 'the letters, oldest first')
-  async printQueue(@Query() query: unknown) {
+  async printQueue(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const q = parseOr400(printQuery, query, 'query');
-    return { letters: await this.views.printQueue(q.includePrinted === 'true') };
+    return { letters: await this.views.printQueue(req.staff, q.includePrinted === 'true') };
   }
 
   @Post('print-queue/:deliveryId/printed')
   @HttpCode(200)
-  @Roles('case-manager', 'team-leader', 'payments-officer')
+  @Roles('case-manager', 'team-leader')
+  // Looked up as a delivery (every letter in the queue is one): a copy of another's claim not in the
+  // queue is then a 403 as well, not a 404 that would tell it from one that is.
+  @ClaimScoped('health', { param: 'deliveryId', lookup: { table: 'deliveries' } })
   @ApiOperation({ summary: 'A letter was printed and posted: its delivery becomes sent' })
   @ZodResponse(200, printed, 'the copy is sent')
   async printed(@Param('deliveryId', new ParseUUIDPipe()) deliveryId: string, @Req() req: { staff: StaffUser }) {
@@ -119,13 +134,14 @@ export class CorrespondenceController {
   }
 
   @Get('sms')
+  @ClaimScoped('health', { query: 'claimId' })
   @ApiOperation({ summary: "The local SMS provider's messages for a claim (what a gateway would have sent)" })
   @ZodQuery(byClaim)
   @ZodResponse(200, smsMessages, 'the messages, oldest first')
-  async sms(@Query() query: unknown) {
+  async sms(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const { claimId } = parseOr400(byClaim, query, 'query');
     addLogContext({ claimId });
-    return { claimId, messages: await this.views.smsFor(claimId) };
+    return { claimId, messages: await this.views.smsFor(req.staff, claimId) };
   }
 
   @Put('staff/:user')
@@ -142,9 +158,12 @@ export class CorrespondenceController {
   @Post('digests')
   @HttpCode(200)
   @Roles('team-leader')
-  @ApiOperation({ summary: 'Email every team leader their escalations not yet in a digest, now (it also runs every DIGEST_EVERY_MS)' })
+  @ApiOperation({
+    summary: "Email the calling team leader their escalations not yet in a digest, now (an admin: every team leader's; it also runs every DIGEST_EVERY_MS)",
+  })
   @ZodResponse(200, digestsRun, 'the digests sent, and who could not be sent one')
-  async digest() {
-    return this.digests.run();
+  async digest(@Req() req: { staff: StaffUser }) {
+    // A team leader sends, and is told of, their own digest only: another team's counts are not theirs to see (issue 14).
+    return this.digests.run(req.staff.role === 'team-leader' ? req.staff.user : undefined);
   }
 }

@@ -99,6 +99,8 @@ async function newClaim(parties: Claim['parties'], consents: ClaimPartiesRecorde
   });
   const recorded: ClaimPartiesRecordedData = { claimId, claimNumber, version: 1, caseManager: 'cm.lee', teamLeader: 'tl.ada', parties, consents };
   await publish('claim.parties-recorded', claimId, recorded);
+  // Until notifications knows cm.lee handles the claim, its claim-scoped routes answer 403 (issue 14).
+  await waitFor('the claim staffed in notifications', async () => (await pg.query(`SELECT 1 FROM ${notifSchema}.claim_staffing WHERE claim_id = $1`, [claimId])).rowCount === 1);
   return { claimId, claimNumber, parties, version: 1 };
 }
 
@@ -474,6 +476,8 @@ it('a notice for a party not yet recorded waits, with a task, and goes once the 
 it('team leaders get their escalations as an email digest, each alert once', async () => {
   const claimId = randomUUID();
   await api('PUT', '/notifications/staff/tl.ada', 'admin', 'admin', { name: 'Ada Moreau', role: 'Team leader', phone: '02 9000 9999', email: `ada.${run}@insurer.example` });
+  // A digest lists the team leader's own claims (issue 14): this one is tl.ada's team's.
+  await publish('claim.staffing-recorded', claimId, { claimId, claimNumber: 'WC7654321', caseManager: 'cm.lee', teamLeader: 'tl.ada', reviewers: [], by: 'tl.ada' });
   for (const [type, kind] of [
     ['initial-contact.worker', 'escalated'],
     ['liability.initial', 'overdue'],

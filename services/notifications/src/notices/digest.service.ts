@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JsonLogger } from '@wc/service-kit';
+import { JsonLogger, visibleClaimsCondition } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { LOGGER } from '../letters/letters.service';
 import { SmtpEmail } from './channels/email';
@@ -22,7 +22,9 @@ interface Alert {
  * Team leaders' escalations (docs/rules.md §4) by email as well as in the API queue: every
  * DIGEST_EVERY_MS, each team leader with alerts not yet in a digest gets one email listing them.
  * An alert is marked only after the mail server accepted the email, so a failed send is simply
- * in the next digest (at least once; a crash between the two can repeat an alert).
+ * in the next digest (at least once; a crash between the two can repeat an alert). A digest lists
+ * only the claims its team leader may see now (issue 14): an alert of a claim since moved to another
+ * team stays out of it.
  */
 @Injectable()
 export class DigestService implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -56,26 +58,29 @@ export class DigestService implements OnApplicationBootstrap, OnApplicationShutd
     return this.config.DB_SCHEMA;
   }
 
-  /** Sends every due digest now; what was sent and to whom, and who could not be sent one. */
-  async run(): Promise<{ sent: Array<{ teamLeader: string; email: string; alerts: number; digestId: string }>; skipped: Array<{ teamLeader: string; reason: string }> }> {
+  /** Sends every due digest now (only `teamLeader`'s, if given); what was sent and to whom, and who could not be sent one. */
+  async run(teamLeader?: string): Promise<{ sent: Array<{ teamLeader: string; email: string; alerts: number; digestId: string }>; skipped: Array<{ teamLeader: string; reason: string }> }> {
     const leaders: { team_leader: string; email: string | null; name: string | null }[] = await this.ds.query(
       `SELECT DISTINCT a.team_leader, s.email, s.name FROM ${this.s}.team_leader_alerts a LEFT JOIN ${this.s}.staff s ON s."user" = a.team_leader
-       WHERE a.digest_id IS NULL AND a.team_leader IS NOT NULL ORDER BY a.team_leader`,
+       WHERE a.digest_id IS NULL AND a.team_leader IS NOT NULL AND ($1::text IS NULL OR a.team_leader = $1) ORDER BY a.team_leader`,
+      [teamLeader ?? null],
     );
     const sent = [];
     const skipped = [];
     for (const l of leaders) {
+      // The team leader's own claims, by the rule their GET /notifications/alerts follows.
+      const visible = visibleClaimsCondition({ user: l.team_leader, role: 'team-leader' }, 'health', this.s, 'claim_id', 2);
+      const alerts: Alert[] = await this.ds.query(
+        `SELECT event_id, claim_number, obligation_type, kind, due_on::text AS due_on, "on"::text AS "on", case_manager FROM ${this.s}.team_leader_alerts
+         WHERE team_leader = $1 AND digest_id IS NULL AND (${visible.sql}) ORDER BY "on", claim_number, obligation_type`,
+        [l.team_leader, ...visible.params],
+      );
+      if (alerts.length === 0) continue;
       if (!l.email) {
         skipped.push({ teamLeader: l.team_leader, reason: 'no email address in the staff directory (PUT /notifications/staff/:user)' });
         this.log.warn('team leader has escalations but no email address; digest not sent', { teamLeader: l.team_leader });
         continue;
       }
-      const alerts: Alert[] = await this.ds.query(
-        `SELECT event_id, claim_number, obligation_type, kind, due_on::text AS due_on, "on"::text AS "on", case_manager FROM ${this.s}.team_leader_alerts
-         WHERE team_leader = $1 AND digest_id IS NULL ORDER BY "on", claim_number, obligation_type`,
-        [l.team_leader],
-      );
-      if (alerts.length === 0) continue;
       const lines = alerts.map(
         (a) => `- ${a.claim_number}: ${a.obligation_type} ${a.kind === 'overdue' ? 'is OVERDUE' : 'escalated to you'} (due ${a.due_on}; case manager ${a.case_manager ?? 'unassigned'}; on ${a.on})`,
       );

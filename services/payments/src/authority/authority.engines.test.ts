@@ -45,7 +45,9 @@ async function generatedWeeks(through: string): Promise<{ id: string; gross: str
     policy: 'WI-AUTH',
     account: { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX' },
     maker: OLIVIA,
+    // Issue 14: Tess authorises as the claim's team leader.
     caseManager: CARA,
+    teamLeader: TESS,
   });
   const r = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through });
   expect(r.status).toBe(200);

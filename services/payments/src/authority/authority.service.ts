@@ -2,8 +2,8 @@ import { ForbiddenException, Inject, Injectable, NotFoundException, Unprocessabl
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Dec, formatMoney, money } from '@wc/rules';
-import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
-import { LOGGER } from '../config';
+import { ClaimAccess, JsonLogger, StaffUser, visibleClaimsCondition, withLogContext } from '@wc/service-kit';
+import { LOGGER, SCHEMA } from '../config';
 import { PaymentStatus, audit } from './audit';
 
 export interface AuthorityLimit {
@@ -23,6 +23,7 @@ export class AuthorityService {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(LOGGER) private readonly log: JsonLogger,
+    private readonly access: ClaimAccess,
   ) {}
 
   async limits(): Promise<AuthorityLimit[]> {
@@ -86,6 +87,7 @@ export class AuthorityService {
    * listed with its payment.
    */
   async authoriseMany(paymentIds: string[], by: StaffUser, note: string | undefined) {
+    await this.refuseClaimsNotSeen(paymentIds, by);
     const limit = await this.limitOf(by);
     if (limit === null) throw new ForbiddenException(`${by.user} (${by.role}) has no authority limit; the payments wait for someone who has one`);
     return this.ds.transaction(async (m) => {
@@ -112,6 +114,36 @@ export class AuthorityService {
       this.log.info('payments authorised', { count: paymentIds.length, by: by.user });
       return { authorised: paymentIds.length };
     });
+  }
+
+  /**
+   * Issue 14: a bulk authorisation acts on each payment's claim, so every payment named must be on a
+   * claim the person may see (a team leader: their team's). Otherwise nothing is authorised and the
+   * 403 names the first payment, in the order given, with the reason the claim is refused. The SQL
+   * only finds the candidates; ClaimAccess decides, as it does for one payment.
+   */
+  private async refuseClaimsNotSeen(paymentIds: string[], by: StaffUser): Promise<void> {
+    const visible = visibleClaimsCondition(by, 'payments', SCHEMA, 'claim_id', 2);
+    if (visible.sql === 'true') return;
+    const unseen: { id: string; claim_id: string }[] = await this.ds.query(`SELECT id, claim_id FROM payments.payments WHERE id = ANY($1::uuid[]) AND NOT (${visible.sql})`, [
+      paymentIds,
+      ...visible.params,
+    ]);
+    const claimOf = new Map(unseen.map((r) => [r.id, r.claim_id]));
+    for (const [i, id] of paymentIds.entries()) {
+      const claimId = claimOf.get(id);
+      if (!claimId) continue;
+      try {
+        await this.access.require(by, claimId, 'payments', { route: 'POST /payments/authorise', read: false });
+      } catch (e) {
+        if (!(e instanceof ForbiddenException)) throw e;
+        throw new ForbiddenException({
+          statusCode: 403,
+          message: `none authorised: ${by.user} may not act on payment ${id} (ids[${i}]): ${e.message}`,
+          problems: [{ field: `ids[${i}]`, problem: e.message }],
+        });
+      }
+    }
   }
 
   async cancel(paymentId: string, by: StaffUser, reason: string) {

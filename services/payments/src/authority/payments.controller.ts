@@ -4,7 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { moneyText, uuidOf } from '@wc/contracts';
-import { Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, parseOr400 } from '@wc/service-kit';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, parseOr400, visibleClaimsCondition } from '@wc/service-kit';
+import { SCHEMA } from '../config';
 import { AuthorityService } from './authority.service';
 import { authorityLimit, paymentAuthorised, paymentCancelled, paymentDetail, paymentRow, paymentsAuthorised } from './payments.responses';
 
@@ -41,17 +42,23 @@ export class PaymentsController {
   @Roles('payments-officer', 'team-leader', 'case-manager', 'admin')
   @ApiOperation({ summary: 'Payments by status and claim, oldest first (e.g. ?status=generated: waiting for authorisation)' })
   @ZodQuery(listSchema)
+  // Narrowed to one claim (?claimId=), the list is that claim's payments: refused (403) to whoever may not see the claim.
+  @ClaimScoped('payments', { query: 'claimId' })
   @ZodResponse(200, z.array(paymentRow), 'the payments, oldest first, at most `limit`')
-  async list(@Query() query: unknown) {
+  @ApiResponse({ status: 403, description: '?claimId= names a claim you may not see' })
+  async list(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const q = parseOr400(listSchema, query, 'query');
+    // Issue 14: only the claims the reader may see, filtered before LIMIT so that nothing (not even a count) shows of the others.
+    const visible = visibleClaimsCondition(req.staff, 'payments', SCHEMA, 'claim_id', 4);
     return this.ds.query(
-      `SELECT ${PAYMENT_COLUMNS} FROM payments.payments WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR claim_id = $2) ORDER BY generated_at, period_from LIMIT $3`,
-      [q.status ?? null, q.claimId ?? null, q.limit],
+      `SELECT ${PAYMENT_COLUMNS} FROM payments.payments WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR claim_id = $2) AND (${visible.sql}) ORDER BY generated_at, period_from LIMIT $3`,
+      [q.status ?? null, q.claimId ?? null, q.limit, ...visible.params],
     );
   }
 
   @Get('payments/:id')
   @Roles('payments-officer', 'team-leader', 'case-manager', 'admin')
+  @ClaimScoped('payments', { lookup: { table: 'payments' } })
   @ApiOperation({ summary: 'One payment with how it was calculated and every change to it (who, when, why)' })
   @ZodResponse(200, paymentDetail, 'the payment, its explanation (by kind) and its audit trail, oldest first')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
@@ -67,7 +74,7 @@ export class PaymentsController {
   @ApiOperation({ summary: 'Authorise many generated payments at once: all or none, with every problem listed by payment' })
   @ZodBody(authoriseManySchema)
   @ZodResponse(200, paymentsAuthorised, 'every payment named was authorised')
-  @ApiResponse({ status: 403, description: 'some were made by you, or exceed your authority: none authorised' })
+  @ApiResponse({ status: 403, description: 'some were made by you, or exceed your authority, or are on a claim you may not see: none authorised' })
   async authoriseMany(@Body() body: unknown, @Req() req: { staff: StaffUser }) {
     const { ids, note } = parseOr400(authoriseManySchema, body);
     return this.authority.authoriseMany(ids, req.staff, note);
@@ -76,6 +83,7 @@ export class PaymentsController {
   @Post('payments/:id/authorise')
   @HttpCode(200)
   @Roles('payments-officer', 'team-leader')
+  @ClaimScoped('payments', { lookup: { table: 'payments' } })
   @ApiOperation({ summary: 'Authorise a generated payment: not by whoever generated it, and only within your authority limit' })
   @ZodBody(authoriseSchema)
   @ZodResponse(200, paymentAuthorised, 'authorised: it goes into the next payment run')
@@ -89,6 +97,7 @@ export class PaymentsController {
   @Post('payments/:id/cancel')
   @HttpCode(200)
   @Roles('payments-officer', 'team-leader')
+  @ClaimScoped('payments', { lookup: { table: 'payments' } })
   @ApiOperation({ summary: 'Cancel a payment not yet in a bank file, with the reason' })
   @ZodBody(cancelSchema)
   @ZodResponse(200, paymentCancelled, 'cancelled; its week can be generated again')

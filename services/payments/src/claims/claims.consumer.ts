@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ClaimActionRecordedData, ClaimNotifiedData, TOPICS } from '@wc/contracts';
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
-import { JsonLogger, KAFKA, withLogContext } from '@wc/service-kit';
+import { JsonLogger, KAFKA, withLogContext, keepStaffing } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
 import { PAYMENT_FACTS } from '../weekly-payments/claim-facts';
 import { clocksForAction } from '../payment-clocks/payment-clocks';
@@ -56,6 +56,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
       schema: SCHEMA,
       logger: this.log,
       handle: async (event, m) => {
+        await keepStaffing(m, SCHEMA, event);
         if (isEvent(event, 'claim.notified')) await withLogContext({ claimId: event.data.claimId }, () => this.claimNotified(m, event.data));
         else if (isEvent(event, 'claim.action-recorded')) await withLogContext({ claimId: event.data.claimId }, () => this.actionRecorded(m, event.data));
       },

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
 import { payeeSchema } from './payee';
 import { paymentClaim, paymentClaimWithFacts } from './payment-claims.responses';
 import { PaymentClaimsService } from './payment-claims.service';
@@ -8,6 +8,8 @@ import { InvoicesService } from '../medical/invoices/invoices.service';
 
 @ApiTags('claims (payments)')
 @ApiBearerAuth()
+// Every route here shows or changes what one claim is paid and to whom (issue 14).
+@ClaimScoped('payments', { param: 'claimId' })
 @Controller('claims/:claimId')
 export class PaymentClaimsController {
   constructor(

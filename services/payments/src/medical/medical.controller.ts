@@ -4,7 +4,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { localDate, typeError, uuidOf } from '@wc/contracts';
 import { MEDICAL_INVOICE_COLUMNS } from '@wc/payment-files';
-import { Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
 import { approvalSchema } from './approvals/approvals';
 import { ApprovalsService } from './approvals/approvals.service';
 import { FeeOrderService } from './fee-order/fee-order.service';
@@ -62,6 +62,8 @@ export class MedicalController {
   @Post('claims/:claimId/invoices')
   @HttpCode(201)
   @Roles('payments-officer', 'case-manager', 'admin')
+  // Medical invoices are payments data (issue 14): the payments officer pays them.
+  @ClaimScoped('payments', { param: 'claimId' })
   @ApiOperation({
     summary: "One provider invoice (or a worker's receipts, payee worker) for a claim: every line assessed as medical.md says; paid and reduced lines become payments waiting for authorisation",
   })
@@ -81,6 +83,7 @@ export class MedicalController {
 
   @Get('claims/:claimId/medical')
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
+  @ClaimScoped('payments', { param: 'claimId' })
   @ApiOperation({ summary: "A claim's medical side: treatment requests as the claim recorded them, approvals with the units used, invoices with every line as assessed, and the estimate" })
   @ZodResponse(200, claimMedicalView, "the claim's medical side")
   async claimMedical(@Param('claimId', new ParseUUIDPipe()) claimId: string) {
@@ -95,6 +98,7 @@ export class MedicalController {
 
   @Get('invoices/:id')
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
+  @ClaimScoped('payments', { lookup: { table: 'medical_invoices' } })
   @ZodResponse(200, invoiceView, 'the invoice, every line as assessed')
   async invoice(@Param('id', new ParseUUIDPipe()) id: string) {
     return this.invoices.get(id);
@@ -125,6 +129,7 @@ export class MedicalController {
     } catch {
       throw new UnsupportedMediaTypeException('the file is not UTF-8 text');
     }
+    // A file over many claims, so by role (issue 14); its answer shows only the invoices of claims the sender may see.
     const r = await this.imports.import(text, key, req.staff);
     if (!r.created) res.status(200);
     res.setHeader('Location', `/medical-invoices/${r.id}`);
@@ -135,13 +140,14 @@ export class MedicalController {
   @Roles('payments-officer', 'team-leader', 'admin')
   @ZodResponse(200, invoiceImportView, 'the import')
   @ApiResponse({ status: 404, description: 'no such import' })
-  async importView(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.imports.view(id);
+  async importView(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: { staff: StaffUser }) {
+    return this.imports.view(id, req.staff);
   }
 
   @Post('claims/:claimId/approvals')
   @HttpCode(201)
   @Roles('case-manager', 'team-leader', 'admin')
+  @ClaimScoped('payments', { param: 'claimId' })
   @ApiOperation({
     summary: 'Approve treatment for payment (1987 Act s60(2A)): an approved treatment request becomes items, units and dates for a provider; lines held for want of it are assessed again',
   })
@@ -182,14 +188,15 @@ export class MedicalController {
 
   @Get('estimates')
   @Roles('team-leader', 'payments-officer', 'admin')
-  @ApiOperation({ summary: "The portfolio: every claim's estimate of what it will still cost, summed (weekly, medical, other), as at today" })
-  @ZodResponse(200, portfolioView, 'the estimates summed')
-  async portfolio() {
-    return this.estimates.portfolio();
+  @ApiOperation({ summary: 'The portfolio: the estimate of every claim you may see of what it will still cost, summed (weekly, medical, other), as at today' })
+  @ZodResponse(200, portfolioView, 'the estimates of the claims you may see, summed')
+  async portfolio(@Req() req: { staff: StaffUser }) {
+    return this.estimates.portfolio(req.staff);
   }
 
   @Get('claims/:claimId/estimate')
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
+  @ClaimScoped('payments', { param: 'claimId' })
   @ApiOperation({ summary: "The claim's estimate of what it will still cost, with the method of each part and its history" })
   @ZodResponse(200, claimEstimateView, 'the estimate now and its history, newest first')
   async estimate(@Param('claimId', new ParseUUIDPipe()) claimId: string) {

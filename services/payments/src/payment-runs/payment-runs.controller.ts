@@ -16,6 +16,7 @@ const keySchema = z
 
 @ApiTags('payment runs')
 @ApiBearerAuth()
+// A run pays every authorised payment of the book, so its routes are by role (issue 14); only its list of remittances is by claim.
 @Roles('payments-officer', 'team-leader')
 @Controller('payment-runs')
 export class PaymentRunsController {
@@ -62,9 +63,9 @@ export class PaymentRunsController {
 
   @Get(':id/remittances')
   @ApiOperation({ summary: 'The remittance advice of each provider and claim paid in the run (a document of the documents service), once written' })
-  @ZodResponse(200, remittancesOfRun, "the run's remittance advices, by provider and claim number")
-  async remittancesOf(@Param('id', new ParseUUIDPipe()) id: string) {
+  @ZodResponse(200, remittancesOfRun, "the run's remittance advices of the claims you may see, by provider and claim number")
+  async remittancesOf(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: { staff: StaffUser }) {
     await this.runs.view(id);
-    return { remittances: await this.remittances.ofRun(id) };
+    return { remittances: await this.remittances.ofRun(id, req.staff) };
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
-import { Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
 import { piaweView } from './piawe.responses';
 import { piaweRequestSchema, piaweReviewSchema } from './piawe.schemas';
 import { PiaweService } from './piawe.service';
@@ -14,6 +14,7 @@ export class PiaweController {
 
   @Post('claims/:claimId/piawe')
   @Roles('case-manager', 'payments-officer', 'team-leader')
+  @ClaimScoped('payments', { param: 'claimId' })
   @ApiOperation({
     summary: 'Determine PIAWE: calculated from earnings lines (the regime of the date of injury), an interim amount (in force at once), or a worker–employer agreement',
     description: 'Calculated and agreed amounts wait for a peer review by a second person before they are final. Every determination keeps its evidence.',
@@ -28,6 +29,8 @@ export class PiaweController {
 
   @Get('claims/:claimId/piawe')
   @Roles('case-manager', 'payments-officer', 'team-leader', 'reviewer', 'admin')
+  // The determinations carry their evidence (payslips, agreements): issue 14 has every read of PIAWE evidence recorded.
+  @ClaimScoped('payments', { param: 'claimId', audited: true })
   @ApiOperation({ summary: "The claim's PIAWE determinations, with their evidence and reviews" })
   @ZodResponse(200, z.array(piaweView), 'the determinations, oldest first')
   async list(@Param('claimId', new ParseUUIDPipe()) claimId: string) {
@@ -37,6 +40,7 @@ export class PiaweController {
   @Post('piawe/:id/review')
   @HttpCode(200)
   @Roles('team-leader', 'payments-officer', 'reviewer')
+  @ClaimScoped('payments', { lookup: { table: 'piawe_determinations' } })
   @ApiOperation({ summary: 'Peer review: approve (the PIAWE becomes final) or reject; never by the person who determined it' })
   @ZodBody(piaweReviewSchema)
   @ZodResponse(200, piaweView, 'reviewed: final or rejected')

@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Req
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { z } from 'zod';
 import { localDate, uuidOf } from '@wc/contracts';
-import { Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, parseOr400 } from '@wc/service-kit';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, parseOr400 } from '@wc/service-kit';
 import { remediationView, remediationWeeks, remediationsOfClaim } from './remediation.responses';
 import { RemediationService } from './remediation.service';
 
@@ -40,12 +40,14 @@ export class RemediationController {
   @ZodBody(remediationSchema)
   @ZodResponse(202, remediationView, 'started: it runs in the background (poll GET /remediations/:id)')
   @ApiResponse({ status: 400, description: 'a table row is malformed (named), or the tables are inconsistent' })
+  // A batch over the book (or the claims named), so by role (issue 14); what it makes is listed to each reader as their claims allow.
   async create(@Body() body: unknown, @Req() req: { staff: StaffUser }) {
     return this.remediation.create(parseOr400(remediationSchema, body), req.staff);
   }
 
   @Get()
   @Roles('team-leader', 'payments-officer', 'case-manager', 'admin')
+  @ClaimScoped('payments', { query: 'claimId' })
   @ApiOperation({
     summary:
       "A claim's remediations, newest first: those staff started and those made when a fact took away days already paid (an s48A suspension, a discontinuance: rules.md §8), with their overpaid and arrears totals",
@@ -60,6 +62,7 @@ export class RemediationController {
 
   @Get(':id')
   @Roles('team-leader', 'payments-officer', 'admin')
+  // A batch's progress and totals over all its claims, by role (issue 14): GET :id/weeks shows each claim's weeks to those who may see it.
   @ApiOperation({ summary: 'Progress and totals' })
   @ZodResponse(200, remediationView, 'the remediation')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
@@ -68,11 +71,13 @@ export class RemediationController {
 
   @Get(':id/weeks')
   @Roles('team-leader', 'payments-officer', 'case-manager', 'admin')
+  // ?claimId= narrows to one claim (refused to whoever may not see it); without it, the weeks of the claims the reader may see.
+  @ClaimScoped('payments', { query: 'claimId' })
   @ApiOperation({ summary: 'Each corrected week: old amount, new amount, difference, what changed' })
   @ZodQuery(weeksQuery)
-  @ZodResponse(200, remediationWeeks, 'the corrected weeks, by claim and week, at most 5,000')
-  async weeks(@Param('id', new ParseUUIDPipe()) id: string, @Query('claimId') claimId: string | undefined) {
+  @ZodResponse(200, remediationWeeks, 'the corrected weeks of the claims you may see, by claim and week, at most 5,000')
+  async weeks(@Param('id', new ParseUUIDPipe()) id: string, @Query('claimId') claimId: string | undefined, @Req() req: { staff: StaffUser }) {
     const c = claimId === undefined ? undefined : parseOr400(weeksQuery.shape.claimId.unwrap(), claimId, 'query claimId');
-    return this.remediation.weeks(id, c);
+    return this.remediation.weeks(id, c, req.staff);
   }
 }

@@ -3,8 +3,8 @@ import { Inject, Injectable, NotFoundException, OnApplicationBootstrap, OnApplic
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Dec, ParameterTables, PaygScale, ZERO, decimal, formatMoney, money, sum, sydneyAt, weeklyWithholding } from '@wc/rules';
-import { JsonLogger, StaffUser } from '@wc/service-kit';
-import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig } from '../config';
+import { JsonLogger, StaffUser, visibleClaimsCondition } from '@wc/service-kit';
+import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
 import { audit } from '../authority/audit';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
@@ -339,13 +339,15 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     };
   }
 
-  async weeks(id: string, claimId: string | undefined) {
+  /** The corrected weeks of the claims `who` may see (issue 14), filtered before LIMIT. */
+  async weeks(id: string, claimId: string | undefined, who: StaffUser) {
     await this.view(id);
+    const visible = visibleClaimsCondition(who, 'payments', SCHEMA, 'claim_id', 3);
     return this.ds.query(
       `SELECT claim_id AS "claimId", week, period_from::text AS "from", period_to::text AS "to", old_amount::text AS "oldAmount", new_amount::text AS "newAmount",
          difference::text AS difference, changed, explanation, payment_id AS "paymentId"
-       FROM payments.remediation_weeks WHERE remediation_id = $1 AND ($2::uuid IS NULL OR claim_id = $2) ORDER BY claim_id, period_from LIMIT 5000`,
-      [id, claimId ?? null],
+       FROM payments.remediation_weeks WHERE remediation_id = $1 AND ($2::uuid IS NULL OR claim_id = $2) AND (${visible.sql}) ORDER BY claim_id, period_from LIMIT 5000`,
+      [id, claimId ?? null, ...visible.params],
     );
   }
 }

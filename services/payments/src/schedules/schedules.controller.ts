@@ -54,28 +54,29 @@ export class SchedulesController {
     const partial = parseOr400(partialSchema, partialParam, 'query partial') === 'true';
     if (key !== undefined) parseOr400(idempotencyKeySchema, key, 'header Idempotency-Key');
     const input = incomingSchedule(req, policyParam, partial);
+    // A schedule is the employer's, over many claims: received by role (issue 14), answered as its sender may see it.
     const { schedule, created } = await this.schedules.receive(input, key, req.staff);
     if (!created) res.status(200);
     res.setHeader('Location', `/wage-reimbursement-schedules/${schedule.id}`);
-    return this.schedules.view(schedule.id);
+    return this.schedules.view(schedule.id, req.staff);
   }
 
   @Get('discrepancies')
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
-  @ApiOperation({ summary: "Schedule lines that differ from the platform's entitlement or could not be checked (for case managers)" })
+  @ApiOperation({ summary: "Schedule lines that differ from the platform's entitlement or could not be checked (for case managers), of the claims you may see" })
   @ZodQuery(discrepanciesQuery)
   @ZodResponse(200, discrepancyList, 'the lines, oldest period first, at most `limit`')
-  async discrepancies(@Query('limit') limit: string | undefined) {
+  async discrepancies(@Query('limit') limit: string | undefined, @Req() req: { staff: StaffUser }) {
     const n = parseOr400(discrepanciesQuery.shape.limit, limit, 'query limit');
-    return this.schedules.discrepancies(n);
+    return this.schedules.discrepancies(n, req.staff);
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'A stored schedule: its lines, exact totals and (partial imports) the lines left out' })
+  @ApiOperation({ summary: 'A stored schedule: its exact totals, (partial imports) the lines left out, and its lines of the claims you may see' })
   @ZodResponse(200, scheduleView, 'the schedule, its lines and how each was reconciled')
   @ApiResponse({ status: 404, description: 'no such schedule' })
-  async get(@Param('id', new ParseUUIDPipe()) id: string) {
-    return this.schedules.view(id);
+  async get(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: { staff: StaffUser }) {
+    return this.schedules.view(id, req.staff);
   }
 }
 

@@ -5,14 +5,17 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
 import { formatMoney } from '@wc/rules';
 import { enqueue, newEnvelope } from '@wc/messaging';
-import { JsonLogger, StaffUser } from '@wc/service-kit';
+import { JsonLogger, StaffUser, visibleClaimsCondition } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../config';
 import { WAGE_SCHEDULE_RECEIVED, WageScheduleReceivedData, wageScheduleReceivedData } from '../contracts';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
 import { reconcileSchedule } from './reconciliation';
 import { AcceptedSchedule, ScheduleCheck } from './schedule-input';
-import { WageScheduleEntity, WageScheduleLineEntity } from './schedule.entity';
+import { WageScheduleEntity } from './schedule.entity';
+
+/** The claim a schedule line (or its reconciliation), by `alias`, is about: by its number, null when payments knows no such claim. */
+const lineClaim = (alias: string) => `(SELECT c.claim_id FROM ${SCHEMA}.claims c WHERE c.claim_number = ${alias}.claim_number)`;
 
 export interface IncomingSchedule {
   format: 'csv' | 'json';
@@ -140,10 +143,23 @@ export class SchedulesService {
     return existing;
   }
 
-  async view(id: string) {
+  /**
+   * A schedule as `who` may see it (issue 14): the employer's document as received (its totals and the
+   * problems of lines left out), and of its lines and their reconciliation only those of claims `who`
+   * may see. A line names its claim by number: a number payments does not know is no claim anyone
+   * works on, so only those who see every claim (payments officers) see it.
+   */
+  async view(id: string, who: StaffUser) {
     const s = await this.ds.getRepository(WageScheduleEntity).findOneBy({ id });
     if (!s) throw new NotFoundException(`no wage reimbursement schedule ${id}`);
-    const lines = await this.ds.getRepository(WageScheduleLineEntity).find({ where: { scheduleId: id }, order: { lineNumber: 'ASC' } });
+    const visible = visibleClaimsCondition(who, 'payments', SCHEMA, lineClaim('l'), 2);
+    const lines: { lineNumber: number; claimNumber: string; periodStart: string; periodEnd: string; hoursWorked: string; grossEarnings: string; compensationPaid: string; paygWithheld: string }[] =
+      await this.ds.query(
+        `SELECT line_number AS "lineNumber", claim_number AS "claimNumber", period_start::text AS "periodStart", period_end::text AS "periodEnd", hours_worked::text AS "hoursWorked",
+           gross_earnings::text AS "grossEarnings", compensation_paid::text AS "compensationPaid", payg_withheld::text AS "paygWithheld"
+         FROM ${SCHEMA}.wage_reimbursement_schedule_lines l WHERE schedule_id = $1 AND (${visible.sql}) ORDER BY line_number`,
+        [id, ...visible.params],
+      );
     return {
       id: s.id,
       employer: { policyNumber: s.employerPolicyNumber },
@@ -163,27 +179,30 @@ export class SchedulesService {
       })),
       receivedAt: s.receivedAt.toISOString(),
       receivedBy: s.receivedBy,
-      reconciliation: await this.reconciliation(id),
+      reconciliation: await this.reconciliation(id, who),
     };
   }
 
-  /** Each line against the platform's entitlement, and the reimbursement generated for it (program 4.6). */
-  async reconciliation(scheduleId: string) {
+  /** Each line against the platform's entitlement, and the reimbursement generated for it (program 4.6), of the lines `who` may see. */
+  async reconciliation(scheduleId: string, who: StaffUser) {
+    const visible = visibleClaimsCondition(who, 'payments', SCHEMA, lineClaim('r'), 2);
     return this.ds.query(
       `SELECT line_number AS line, claim_number AS "claimNumber", claim_id AS "claimId", period_start::text AS "periodStart", period_end::text AS "periodEnd",
          employer_paid::text AS "employerPaid", entitlement::text AS entitlement, difference::text AS difference, status, note, payment_id AS "paymentId"
-       FROM payments.reconciliations WHERE schedule_id = $1 ORDER BY line_number`,
-      [scheduleId],
+       FROM payments.reconciliations r WHERE schedule_id = $1 AND (${visible.sql}) ORDER BY line_number`,
+      [scheduleId, ...visible.params],
     );
   }
 
   /** Lines whose payment differs from the entitlement, or that could not be checked: the case managers' list. */
-  async discrepancies(limit: number) {
+  async discrepancies(limit: number, who: StaffUser) {
+    // Issue 14: a case manager's list is their claims' lines (filtered before LIMIT); a line for a claim payments does not know is shown only to those who see every claim.
+    const visible = visibleClaimsCondition(who, 'payments', SCHEMA, lineClaim('r'), 2);
     return this.ds.query(
       `SELECT r.schedule_id AS "scheduleId", line_number AS line, claim_number AS "claimNumber", claim_id AS "claimId", period_start::text AS "periodStart", period_end::text AS "periodEnd",
          employer_paid::text AS "employerPaid", entitlement::text AS entitlement, difference::text AS difference, status, note
-       FROM payments.reconciliations r WHERE status <> 'matched' ORDER BY period_start, claim_number LIMIT $1`,
-      [limit],
+       FROM payments.reconciliations r WHERE status <> 'matched' AND (${visible.sql}) ORDER BY period_start, claim_number LIMIT $1`,
+      [limit, ...visible.params],
     );
   }
 }

@@ -1,7 +1,8 @@
 /**
  * What the payments engine tests share: calls to the API as a given person, waiting for what
  * arrives asynchronously, and a claim's facts published on Kafka exactly as the claims service
- * publishes them (claim.notified, then claim.action-recorded with what the claim decided).
+ * publishes them (claim.notified with who works on the claim, then claim.action-recorded with what
+ * the claim decided, and claim.staffing-recorded when its staffing changes).
  */
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
@@ -51,18 +52,36 @@ export async function eventually<T>(what: string, probe: () => Promise<T | undef
 /** A staff action, with what the claim decided with it when it decided something (docs/rules.md §8.3). */
 export type PublishedAction = ClaimEvent | { event: ClaimEvent; outcome: ActionOutcomeData };
 
+/** Who works on a claim as claim.notified announces it (issue 14: case managers and team leaders reach only their claims). */
+export type Assignment = { caseManager: string | null; teamLeader: string | null };
+
 /** A claim as the claims service would publish it; resolves once payments holds every fact. */
-export async function publishClaim(publisher: Publisher, db: Client, o: { claimNumber: string; policy: string; doi: string; actions: PublishedAction[] }): Promise<string> {
+export async function publishClaim(publisher: Publisher, db: Client, o: { claimNumber: string; policy: string; doi: string; actions: PublishedAction[]; assignment?: Assignment }): Promise<string> {
   const claimId = randomUUID();
-  await publishActions(publisher, db, { claimId, claimNumber: o.claimNumber, actions: o.actions, notified: { policy: o.policy, doi: o.doi } });
+  await publishActions(publisher, db, { claimId, claimNumber: o.claimNumber, actions: o.actions, notified: { policy: o.policy, doi: o.doi, assignment: o.assignment } });
   return claimId;
+}
+
+/** claim.staffing-recorded, as the claims service publishes it on every change; resolves once payments holds it. */
+export async function publishStaffing(
+  publisher: Publisher,
+  db: Client,
+  o: { claimId: string; claimNumber: string; caseManager: string | null; teamLeader: string | null; reviewers?: string[] },
+): Promise<void> {
+  const data = { claimId: o.claimId, claimNumber: o.claimNumber, caseManager: o.caseManager, teamLeader: o.teamLeader, reviewers: o.reviewers ?? [], by: 'tess' };
+  await publisher.publish(TOPICS.claims, [{ key: o.claimId, value: JSON.stringify(newEnvelope({ type: 'claim.staffing-recorded', source: 'wc-claims/claims', subject: o.claimId, data })) }]);
+  await eventually('the staffing in payments', async () => {
+    const r = await db.query(`SELECT case_manager, team_leader, reviewers FROM payments.claim_staffing WHERE claim_id = $1`, [o.claimId]);
+    const s = r.rows[0];
+    return s && s.case_manager === o.caseManager && s.team_leader === o.teamLeader && JSON.stringify(s.reviewers) === JSON.stringify(data.reviewers);
+  });
 }
 
 /** More actions on a claim payments already knows (or, with `notified`, its notification first). */
 export async function publishActions(
   publisher: Publisher,
   db: Client,
-  o: { claimId: string; claimNumber: string; actions: PublishedAction[]; notified?: { policy: string; doi: string } },
+  o: { claimId: string; claimNumber: string; actions: PublishedAction[]; notified?: { policy: string; doi: string; assignment?: Assignment } },
 ): Promise<void> {
   const { claimId, claimNumber } = o;
   const [{ n: before }] = (await db.query(`SELECT count(*)::int AS n FROM payments.claim_actions WHERE claim_id = $1`, [claimId])).rows;
@@ -81,6 +100,7 @@ export async function publishActions(
               dateOfInjury: o.notified.doi,
               notificationDate: o.notified.doi,
               notificationComplete: true,
+              ...(o.notified.assignment ? { assignment: o.notified.assignment } : {}),
             },
           }),
         ]
@@ -96,8 +116,9 @@ export async function publishActions(
     envs.map((e) => ({ key: claimId, value: JSON.stringify(e) })),
   );
   await eventually('the claim and its facts in payments', async () => {
-    const r = await db.query(`SELECT count(*)::int AS n FROM payments.claim_actions WHERE claim_id = $1`, [claimId]);
-    return r.rows[0].n === before + o.actions.length;
+    // The claim itself too (a claim published with no actions): its staffing is kept with it, so the access checks know it.
+    const r = await db.query(`SELECT (SELECT count(*)::int FROM payments.claim_actions WHERE claim_id = $1) AS n, EXISTS (SELECT 1 FROM payments.claims WHERE claim_id = $1) AS known`, [claimId]);
+    return r.rows[0].n === before + o.actions.length && r.rows[0].known;
   });
 }
 
@@ -105,18 +126,20 @@ export async function publishActions(
  * The claim the payments tests work their figures on: injured Mon 2 Feb 2026, provisional liability
  * on 5 Feb, no capacity to Sun 31 May 2026, interim PIAWE $1,000, paid to the worker's account
  * (tax-free threshold claimed). Weeks 1-13 are 95% × 1000 = 950.00 (PAYG 127.00), weeks 14-17 80% ×
- * 1000 = 800.00 (PAYG 87.00): s36(1), s37(1), worked in weekly-payments.engines.test.ts.
+ * 1000 = 800.00 (PAYG 87.00): s36(1), s37(1), worked in weekly-payments.engines.test.ts. The claim is
+ * assigned to `caseManager` (who records the PIAWE) and to `teamLeader`'s team when one is given.
  */
 export async function payableClaim(
   publisher: Publisher,
   db: Client,
   call: ReturnType<typeof apiCaller>,
-  o: { claimNumber: string; policy: string; account: { bsb: string; account: string; accountTitle: string }; maker: Person; caseManager: Person },
+  o: { claimNumber: string; policy: string; account: { bsb: string; account: string; accountTitle: string }; maker: Person; caseManager: Person; teamLeader?: Person },
 ): Promise<string> {
   const claimId = await publishClaim(publisher, db, {
     claimNumber: o.claimNumber,
     policy: o.policy,
     doi: '2026-02-02',
+    assignment: { caseManager: o.caseManager[0], teamLeader: o.teamLeader?.[0] ?? null },
     actions: [
       { type: 'liability.provisional', at: '2026-02-05' },
       { type: 'certificate.received', at: '2026-02-05', capacity: 'none', from: '2026-02-02', to: '2026-05-31' },

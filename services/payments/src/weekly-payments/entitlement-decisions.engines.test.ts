@@ -67,6 +67,8 @@ async function marchClaim(claimNumber: string): Promise<string> {
     claimNumber,
     policy: 'WI-8',
     doi: '2026-03-02',
+    // Issue 14: Cara reads the claim's remediations and payments, so the claim is hers.
+    assignment: { caseManager: CARA[0], teamLeader: null },
     actions: [
       { type: 'liability.provisional', at: '2026-03-05' },
       { type: 'certificate.received', at: '2026-03-05', capacity: 'none', from: '2026-03-02', to: '2026-05-31' },

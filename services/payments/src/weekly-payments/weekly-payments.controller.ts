@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
 import { sydneyAt } from '@wc/rules';
-import { Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
 import { generatedForClaim, generationSummary } from './weekly-payments.responses';
 import { WeeklyPaymentsService } from './weekly-payments.service';
 
@@ -22,6 +22,7 @@ export class WeeklyPaymentsController {
   @Post('weekly-payments/generate')
   @HttpCode(200)
   @Roles('payments-officer', 'admin')
+  // Over the whole book, so by role (issue 14): its answer is counts and sums, and what it makes is listed to each reader as their claims allow.
   @ApiOperation({
     summary: 'The weekly cycle over the book: generate, for every claim the insurer pays directly, the entitlement weeks ended by `through` that have no payment yet',
     description: 'Claims without a payee account or a PIAWE in force are skipped (GET /claims/:claimId shows why). Safe to repeat.',
@@ -36,6 +37,7 @@ export class WeeklyPaymentsController {
   @Post('claims/:claimId/weekly-payments/generate')
   @HttpCode(200)
   @Roles('payments-officer', 'admin')
+  @ClaimScoped('payments', { param: 'claimId' })
   @ApiOperation({
     summary: 'Generate a payment, awaiting authorisation, for each entitlement week ended by `through` that has none yet',
     description:

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { entitlementFactsFromActions, entitlementInputOf } from '@wc/claim-lifecycle';
 import { computeWeeklyCompensation, formatMoney, money, sum, sydneyAt } from '@wc/rules';
-import { JsonLogger } from '@wc/service-kit';
-import { LOGGER } from '../../config';
+import { JsonLogger, StaffUser, visibleClaimsCondition } from '@wc/service-kit';
+import { LOGGER, SCHEMA } from '../../config';
 import { PaymentClaimsService } from '../../claims/payment-claims.service';
 import { ParametersService } from '../../parameters/parameters.service';
 import { piaweInForce } from '../../piawe/piawe-in-force';
@@ -99,12 +99,18 @@ export class EstimatesService {
     );
   }
 
-  /** The latest estimate of every claim, summed. */
-  async portfolio(): Promise<PortfolioView> {
+  /**
+   * The latest estimate of every claim `who` may see, summed (issue 14: a team leader's portfolio is
+   * their team's claims, a payments officer's the book; neither the sums nor the count include others).
+   */
+  async portfolio(who: StaffUser): Promise<PortfolioView> {
+    const visible = visibleClaimsCondition(who, 'payments', SCHEMA, 'claim_id', 1);
+    // 0.00, not 0: a portfolio of no claim (an administrator's, a new team's) still answers amounts in cents.
     const [r] = await this.ds.query(
-      `SELECT count(*)::int AS claims, coalesce(sum(weekly), 0)::text AS weekly, coalesce(sum(medical), 0)::text AS medical, coalesce(sum(other), 0)::text AS other, coalesce(sum(total), 0)::text AS total
-       FROM (SELECT DISTINCT ON (claim_id) weekly, medical, other, total FROM payments.estimates ORDER BY claim_id, seq DESC) latest`,
+      `SELECT count(*)::int AS claims, coalesce(sum(weekly), 0.00)::text AS weekly, coalesce(sum(medical), 0.00)::text AS medical, coalesce(sum(other), 0.00)::text AS other, coalesce(sum(total), 0.00)::text AS total
+       FROM (SELECT DISTINCT ON (claim_id) weekly, medical, other, total FROM payments.estimates WHERE ${visible.sql} ORDER BY claim_id, seq DESC) latest`,
+      visible.params,
     );
-    return { ...r, method: 'the latest recorded estimate of every claim (each recorded when something that moves it happened), summed' };
+    return { ...r, method: 'the latest recorded estimate of every claim you may see (each recorded when something that moves it happened), summed' };
   }
 }

@@ -4,8 +4,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { checkMedicalInvoices, type MedicalInvoiceLine } from '@wc/payment-files';
 import { formatMoney, sydneyAt } from '@wc/rules';
-import { JsonLogger, StaffUser } from '@wc/service-kit';
-import { LOGGER } from '../../config';
+import { JsonLogger, StaffUser, visibleClaimsCondition } from '@wc/service-kit';
+import { LOGGER, SCHEMA } from '../../config';
 import { InvoiceInput, InvoicesService } from './invoices.service';
 
 type Problem = { line: number; column: string; message: string };
@@ -36,11 +36,11 @@ export class InvoiceImportService {
           message: `Idempotency-Key ${idempotencyKey} was used for another file`,
           problems: [{ field: 'Idempotency-Key', problem: 'was used for another file' }],
         });
-      if (keyed.length) return { ...(await this.view(keyed[0].id)), created: false };
+      if (keyed.length) return { ...(await this.view(keyed[0].id, by)), created: false };
     }
     // The same bytes sent again (a retry without a key) are the same import, never a second one.
     const same = await this.ds.query(`SELECT id FROM payments.medical_imports WHERE sha256 = $1`, [sha256]);
-    if (same.length) return { ...(await this.view(same[0].id)), created: false };
+    if (same.length) return { ...(await this.view(same[0].id, by)), created: false };
     const file = checkMedicalInvoices(csv);
     if (!file.ok) throw refused(file.problems);
     const problems: Problem[] = [];
@@ -89,7 +89,7 @@ export class InvoiceImportService {
       throw e;
     }
     this.log.info('medical invoices imported', { importId: id, lines: file.lines.length, invoices: invoices.size, charged: file.summary.charged, by: by.user });
-    return { ...(await this.view(id)), created: true };
+    return { ...(await this.view(id, by)), created: true };
   }
 
   private async store(
@@ -112,14 +112,23 @@ export class InvoiceImportService {
     });
   }
 
-  async view(id: string) {
+  /**
+   * The import as `who` may see it (issue 14): the file's own particulars (its lines, hash, sender),
+   * and of its invoices, and their lines' sums, only those on claims `who` may see.
+   */
+  async view(id: string, who: StaffUser) {
     const [imp] = await this.ds.query(`SELECT id, lines, sha256, received_by AS "receivedBy", received_at AS "receivedAt" FROM payments.medical_imports WHERE id = $1`, [id]);
     if (!imp) throw new NotFoundException(`no import ${id}`);
+    const visible = visibleClaimsCondition(who, 'payments', SCHEMA, 'i.claim_id', 2);
     const statuses: { status: string; n: number; charged: string; payable: string }[] = await this.ds.query(
-      `SELECT l.status, count(*)::int AS n, sum(l.charged)::text AS charged, sum(l.payable)::text AS payable FROM payments.medical_invoice_lines l JOIN payments.medical_invoices i ON i.id = l.invoice_id WHERE i.import_id = $1 GROUP BY l.status ORDER BY l.status`,
-      [id],
+      `SELECT l.status, count(*)::int AS n, sum(l.charged)::text AS charged, sum(l.payable)::text AS payable FROM payments.medical_invoice_lines l JOIN payments.medical_invoices i ON i.id = l.invoice_id
+        WHERE i.import_id = $1 AND (${visible.sql}) GROUP BY l.status ORDER BY l.status`,
+      [id, ...visible.params],
     );
-    const invoices: { id: string }[] = await this.ds.query(`SELECT id FROM payments.medical_invoices WHERE import_id = $1 ORDER BY received_at, id`, [id]);
+    const invoices: { id: string }[] = await this.ds.query(`SELECT i.id FROM payments.medical_invoices i WHERE i.import_id = $1 AND (${visible.sql}) ORDER BY i.received_at, i.id`, [
+      id,
+      ...visible.params,
+    ]);
     return { ...imp, byStatus: statuses, invoices: invoices.map((i) => i.id) };
   }
 }

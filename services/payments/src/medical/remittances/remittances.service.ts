@@ -2,9 +2,9 @@ import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DocumentsServiceClient } from '@wc/service-kit';
-import { JsonLogger } from '@wc/service-kit';
+import { JsonLogger, StaffUser, visibleClaimsCondition } from '@wc/service-kit';
 import { formatMoney, money, sum, sydneyAt } from '@wc/rules';
-import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig } from '../../config';
+import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../../config';
 import { PaymentRunsService, remittanceReference } from '../../payment-runs/payment-runs.service';
 
 /** The documents service as payments calls it: remittance advices for providers. */
@@ -141,11 +141,13 @@ export class RemittancesService implements OnApplicationBootstrap, OnApplication
     return doc.id;
   }
 
-  async ofRun(runId: string) {
+  /** A run's remittances on the claims `who` may see (issue 14: one per claim, so a list like any other). */
+  async ofRun(runId: string, who: StaffUser) {
+    const visible = visibleClaimsCondition(who, 'payments', SCHEMA, 'r.claim_id', 2);
     return this.ds.query(
       `SELECT r.provider_id AS "providerId", p.name AS "providerName", r.claim_id AS "claimId", c.claim_number AS "claimNumber", r.status, r.document_id AS "documentId", r.attempts, r.last_error AS "lastError"
-       FROM payments.remittances r JOIN payments.providers p ON p.id = r.provider_id JOIN payments.claims c ON c.claim_id = r.claim_id WHERE r.run_id = $1 ORDER BY p.name, c.claim_number`,
-      [runId],
+       FROM payments.remittances r JOIN payments.providers p ON p.id = r.provider_id JOIN payments.claims c ON c.claim_id = r.claim_id WHERE r.run_id = $1 AND (${visible.sql}) ORDER BY p.name, c.claim_number`,
+      [runId, ...visible.params],
     );
   }
 }

@@ -1,0 +1,91 @@
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { z } from 'zod';
+import { localDate, nonEmpty } from '@wc/contracts';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
+import { CoverView, StaffingView, coverListSchema, coverViewSchema, staffingViewSchema } from './access.responses';
+import { StaffingService } from './staffing.service';
+
+const staffName = nonEmpty.pipe(z.string().max(200, 'must be at most 200 characters'));
+const reviewerSchema = z.object({ reviewer: staffName }).strict();
+const coverSchema = z
+  .object({
+    caseManager: staffName.meta({ description: 'the case manager away' }),
+    coveredBy: staffName.meta({ description: 'the case manager who works their claims meanwhile' }),
+    from: localDate,
+    to: localDate,
+    reason: nonEmpty.pipe(z.string().max(500, 'must be at most 500 characters')),
+  })
+  .strict();
+
+/**
+ * Who works on a claim besides its case manager and team leader (PUT /claims/:id/assignment):
+ * reviewers, and case managers covering for an absent colleague (issue 14: "and those of a
+ * colleague they cover for, recorded").
+ */
+@ApiTags('access')
+@ApiBearerAuth()
+@Controller()
+export class AccessController {
+  constructor(private readonly staffing: StaffingService) {}
+
+  @Get('claims/:id/staffing')
+  @Roles('case-manager', 'team-leader', 'reviewer')
+  @ClaimScoped('health')
+  @ApiOperation({ summary: 'Who works on the claim: its case manager, team leader and reviewers' })
+  @ZodResponse(200, staffingViewSchema, "the claim's staffing")
+  @ApiResponse({ status: 404, description: 'no such claim' })
+  async view(@Param('id', new ParseUUIDPipe()) id: string): Promise<StaffingView> {
+    addLogContext({ claimId: id });
+    return this.staffing.view(id);
+  }
+
+  @Post('claims/:id/reviewers')
+  @Roles('team-leader')
+  @ClaimScoped('health')
+  @ApiOperation({ summary: 'Assign a review of the claim to a reviewer, who may then see the claim (program 9, internal review)' })
+  @ZodBody(reviewerSchema)
+  @ZodResponse(201, staffingViewSchema, "the claim's staffing with the reviewer")
+  @ApiResponse({ status: 404, description: 'no such claim' })
+  async assignReviewer(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }): Promise<StaffingView> {
+    addLogContext({ claimId: id });
+    return this.staffing.assignReviewer(id, parseOr400(reviewerSchema, body).reviewer, req.staff);
+  }
+
+  @Delete('claims/:id/reviewers/:reviewer')
+  @Roles('team-leader')
+  @ClaimScoped('health')
+  @ApiOperation({ summary: 'The reviewer no longer reviews the claim (and no longer sees it)' })
+  @ZodResponse(200, staffingViewSchema, "the claim's staffing without the reviewer")
+  @ApiResponse({ status: 404, description: 'no such claim, or the reviewer reviews nothing on it' })
+  async removeReviewer(@Param('id', new ParseUUIDPipe()) id: string, @Param('reviewer') reviewer: string, @Req() req: { staff: StaffUser }): Promise<StaffingView> {
+    addLogContext({ claimId: id });
+    return this.staffing.removeReviewer(id, reviewer, req.staff);
+  }
+
+  @Post('covers')
+  @Roles('team-leader')
+  @ApiOperation({ summary: "Record that a case manager covers for another over whole Sydney days: they may work the absent colleague's claims meanwhile" })
+  @ZodBody(coverSchema)
+  @ZodResponse(201, coverViewSchema, 'the cover')
+  async recordCover(@Body() body: unknown, @Req() req: { staff: StaffUser }): Promise<CoverView> {
+    return this.staffing.recordCover(parseOr400(coverSchema, body), req.staff);
+  }
+
+  @Get('covers')
+  @Roles('case-manager', 'team-leader')
+  @ApiOperation({ summary: 'Covers today or later, earliest first' })
+  @ZodResponse(200, coverListSchema, 'the covers not over')
+  async covers() {
+    return { covers: await this.staffing.currentCovers() };
+  }
+
+  @Post('covers/:coverId/cancel')
+  @Roles('team-leader')
+  @ApiOperation({ summary: 'End a cover early (the colleague is back)' })
+  @ZodResponse(201, coverViewSchema, 'the cover, cancelled')
+  @ApiResponse({ status: 404, description: 'no such cover' })
+  async cancelCover(@Param('coverId', new ParseUUIDPipe()) coverId: string, @Req() req: { staff: StaffUser }): Promise<CoverView> {
+    return this.staffing.cancelCover(coverId, req.staff);
+  }
+}
