@@ -249,8 +249,18 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
   it('a review is completed by someone other than the person who made the decision', async () => {
     const { id: claimId } = await lodge();
     const act = (body: unknown, t: string) => claims('POST', `/claims/${claimId}/actions`, t, body);
-    expect((await act({ type: 'liability.disputed', reasons: ['not work related'] }, tl)).status).toBe(202);
-    expect((await act({ type: 'review.requested', decision: 'liability.disputed' }, cm)).status).toBe(202);
+    const disputed = await act({ type: 'liability.disputed', reasons: ['not work related'] }, tl);
+    expect(disputed.status).toBe(202);
+    // The review names the decision by its id (not by free text): required, and it must be a decision on this claim.
+    const unnamed = await act({ type: 'review.requested', decision: 'liability.disputed' }, cm);
+    expect([unnamed.status, unnamed.body.problems]).toEqual([
+      400,
+      [{ field: 'decisionId', problem: 'is required for a review of a liability.disputed: the actionId that decision was answered with' }],
+    ]);
+    const contact = await act({ type: 'contact.made', party: 'worker' }, cm);
+    const notADecision = await act({ type: 'review.requested', decision: 'liability.disputed', decisionId: contact.body.actionId }, cm);
+    expect([notADecision.status, notADecision.body.problems[0].field]).toEqual([422, 'decisionId']);
+    expect((await act({ type: 'review.requested', decision: 'liability.disputed', decisionId: disputed.body.actionId }, cm)).status).toBe(202);
     expect((await act({ type: 'review.completed' }, cm)).status).toBe(403); // case managers do not complete reviews
     const self = await act({ type: 'review.completed' }, tl);
     expect(self.status).toBe(422);
@@ -281,8 +291,9 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     const { id: claimId, claimNumber } = await lodge();
     const act = (body: unknown, t: string) => claims('POST', `/claims/${claimId}/actions`, t, body);
     expect((await act({ type: 'complaint.received' }, cm)).status).toBe(202);
-    expect((await act({ type: 'liability.disputed', reasons: ['not work related'] }, tl)).status).toBe(202);
-    expect((await act({ type: 'review.requested', decision: 'liability.disputed' }, cm)).status).toBe(202);
+    const disputed = await act({ type: 'liability.disputed', reasons: ['not work related'] }, tl);
+    expect(disputed.status).toBe(202);
+    expect((await act({ type: 'review.requested', decision: 'liability.disputed', decisionId: disputed.body.actionId }, cm)).status).toBe(202);
     // The review is assigned to a reviewer, who may then see and act on the claim (issue 14).
     expect((await act({ type: 'review.completed' }, await token('reviewer', 'rv.kim'))).status).toBe(403);
     expect((await claims('POST', `/claims/${claimId}/reviewers`, tl, { reviewer: 'rv.kim' })).status).toBe(201);

@@ -51,7 +51,9 @@ export const claimEventSchema = z.discriminatedUnion('type', [
   bare('imp.change-notified'),
   ev('ime.booked', { appointmentOn: localDate }),
   bare('ime.cancelled'),
-  ev('review.requested', { decision: nonEmpty }),
+  // decisionId: the action id of the decision under review (its POST answered it); the staff API
+  // requires it, so that who made the decision is known for certain (program 9; issue 14).
+  ev('review.requested', { decision: nonEmpty, decisionId: z.guid().optional() }),
   bare('review.completed'),
   bare('complaint.received'),
   bare('complaint.acknowledged'),

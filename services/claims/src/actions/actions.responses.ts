@@ -4,7 +4,14 @@ import { actionOutcomeSchema, localDate, moneyText, nonEmpty } from '@wc/contrac
 import { sameType } from '@wc/service-kit';
 
 /** POST /claims/:id/actions: the action was applied, its place in the claim's history and what the claim decided with it. */
-export const appliedActionSchema = z.object({ accepted: z.literal(true), seq: z.number().int().nonnegative(), outcome: actionOutcomeSchema.optional() }).strict();
+export const appliedActionSchema = z
+  .object({
+    accepted: z.literal(true),
+    actionId: z.guid().meta({ description: "the action's id: a review names the decision it reviews by it" }),
+    seq: z.number().int().nonnegative(),
+    outcome: actionOutcomeSchema.optional(),
+  })
+  .strict();
 export type AppliedAction = z.output<typeof appliedActionSchema>;
 
 /** How an obligation stands at the end of `until` (claim-lifecycle's ObligationStatus). */

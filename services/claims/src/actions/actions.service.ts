@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS, type ClaimEvent } from '@wc/contracts';
 import { enqueue, newEnvelope } from '@wc/messaging';
-import { JsonLogger, Role, StaffUser, withLogContext } from '@wc/service-kit';
+import { JsonLogger, Role, StaffUser, badRequest, withLogContext } from '@wc/service-kit';
 import { ClaimEntity } from '../claims/claim.entity';
 import { LOGGER } from '../claims/claims.service';
 import { SCHEMA } from '../config';
@@ -37,6 +37,12 @@ export function rolesFor(type: ClaimEvent['type']): Role[] {
 
 /** Decisions a review can be asked about: the reviewer must not be the person who made it. */
 const DECISIONS = ['liability.provisional', 'liability.accepted', 'liability.disputed', 'liability.reasonable-excuse'];
+/**
+ * Decisions recorded on the claim that a review names by id: liability, and the decisions the worker
+ * is given a notice with review rights for (docs/rules.md §8: declining treatment, discontinuing or
+ * terminating weekly payments).
+ */
+const REVIEWABLE = [...DECISIONS, 'treatment.declined', 'weekly.discontinued', 's48a.terminated'];
 
 @Injectable()
 export class ActionsService {
@@ -70,6 +76,7 @@ export class ActionsService {
       if (!fromService && by.role !== 'admin' && (by.role === 'service' || !allowed.includes(by.role)))
         throw new ForbiddenException(`role ${by.role} may not record ${event.type}; allowed: ${allowed.join(', ') || 'administrators only (the payments service records it)'}`);
       if (event.type === 'review.completed') await this.refuseSelfReview(claimId, by);
+      if (event.type === 'review.requested' && !fromService) await this.checkDecisionUnderReview(claimId, event);
       if (idem) {
         const prior = await this.recordedWithKey(claimId, idem);
         if (prior) return prior;
@@ -137,15 +144,15 @@ export class ActionsService {
         const first = await this.recordedWithKey(claimId, idem);
         if (first) return first;
       }
-      this.log.info('action recorded', { action: event.type, by: by.user, ...(result.outcome ? { outcome: result.outcome } : {}) });
-      return { accepted: true, seq: result.seq, ...(result.outcome ? { outcome: result.outcome } : {}) };
+      this.log.info('action recorded', { action: event.type, actionId, by: by.user, ...(result.outcome ? { outcome: result.outcome } : {}) });
+      return { accepted: true, actionId, seq: result.seq, ...(result.outcome ? { outcome: result.outcome } : {}) };
     });
   }
 
   /** The action recorded with this key, answered as the first time; a 409 when it was another request. */
   private async recordedWithKey(claimId: string, idem: { key: string; hash: string }): Promise<AppliedAction | null> {
-    const rows: { type: string; request_hash: string | null; seq: number | null; outcome: AppliedAction['outcome'] | null }[] = await this.ds.query(
-      `SELECT type, request_hash, seq, outcome FROM claims.claim_actions WHERE claim_id = $1 AND idempotency_key = $2`,
+    const rows: { id: string; type: string; request_hash: string | null; seq: number | null; outcome: AppliedAction['outcome'] | null }[] = await this.ds.query(
+      `SELECT id, type, request_hash, seq, outcome FROM claims.claim_actions WHERE claim_id = $1 AND idempotency_key = $2`,
       [claimId, idem.key],
     );
     const r = rows[0];
@@ -159,22 +166,45 @@ export class ActionsService {
         problems: [{ field: 'Idempotency-Key', problem: `was used for another action (${r.type})` }],
       });
     }
-    return { accepted: true, seq: r.seq ?? 0, ...(r.outcome ? { outcome: r.outcome } : {}) };
+    return { accepted: true, actionId: r.id, seq: r.seq ?? 0, ...(r.outcome ? { outcome: r.outcome } : {}) };
+  }
+
+  /**
+   * A review of a decision recorded on the claim names it by its action id (issue 14: "identified by
+   * the decision's id, not by free text"), so the person who made it is known for certain. Other
+   * reviews (a PIAWE, made in the payments service) may name none.
+   */
+  private async checkDecisionUnderReview(claimId: string, event: Extract<ClaimEvent, { type: 'review.requested' }>): Promise<void> {
+    if (!event.decisionId) {
+      if (REVIEWABLE.includes(event.decision)) throw badRequest('decisionId', `is required for a review of a ${event.decision}: the actionId that decision was answered with`);
+      return;
+    }
+    const rows: { type: string }[] = await this.ds.query(`SELECT type FROM claims.claim_actions WHERE id = $1 AND claim_id = $2`, [event.decisionId, claimId]);
+    const problem =
+      rows.length === 0
+        ? `is not an action on claim ${claimId}`
+        : !REVIEWABLE.includes(rows[0].type)
+          ? `is a ${rows[0].type}, not a decision a review can be asked about (${REVIEWABLE.join(', ')})`
+          : null;
+    if (problem) throw new UnprocessableEntityException({ statusCode: 422, error: 'Unprocessable Entity', message: 'action refused', problems: [{ field: 'decisionId', problem }] });
   }
 
   /** program 9: an internal review is done by someone other than the decision maker. */
   private async refuseSelfReview(claimId: string, by: StaffUser): Promise<void> {
-    // The decision under review: the one review.requested named (by its event type), else the latest.
+    // The decision under review: the one review.requested named by its id; for a request recorded
+    // before reviews named it, the latest decision of the type it named (else the latest decision).
     const requested = await this.ds.getRepository(ClaimAction).findOne({ where: { claimId, type: 'review.requested' }, order: { recordedAt: 'DESC' } });
-    const named = (requested?.event as { decision?: string } | undefined)?.decision;
+    const { decision: named, decisionId } = (requested?.event ?? {}) as { decision?: string; decisionId?: string };
     const types = named && DECISIONS.includes(named) ? [named] : DECISIONS;
-    const lastDecision = await this.ds
-      .getRepository(ClaimAction)
-      .createQueryBuilder('a')
-      .where('a.claim_id = :claimId', { claimId })
-      .andWhere('a.type IN (:...types)', { types })
-      .orderBy('a.recorded_at', 'DESC')
-      .getOne();
+    const lastDecision = decisionId
+      ? await this.ds.getRepository(ClaimAction).findOneBy({ id: decisionId, claimId })
+      : await this.ds
+          .getRepository(ClaimAction)
+          .createQueryBuilder('a')
+          .where('a.claim_id = :claimId', { claimId })
+          .andWhere('a.type IN (:...types)', { types })
+          .orderBy('a.recorded_at', 'DESC')
+          .getOne();
     if (lastDecision && lastDecision.byUser === by.user) {
       throw new UnprocessableEntityException({
         statusCode: 422,
