@@ -14,9 +14,9 @@ export const injurySchema = z
     nature: z.enum(INJURY_NATURES),
     bodyLocation: name,
     likelySurgery: z.boolean(),
-    expectedIncapacityDays: z.number().int().min(0).nullable(),
-    redFlags: z.array(nonEmpty),
-    yellowFlags: z.array(nonEmpty),
+    expectedIncapacityDays: z.number().int().min(0).max(3653, 'must be at most 3653 (ten years)').nullable(),
+    redFlags: z.array(nonEmpty).max(50, 'must have at most 50 entries'),
+    yellowFlags: z.array(nonEmpty).max(50, 'must have at most 50 entries'),
   })
   .strict();
 

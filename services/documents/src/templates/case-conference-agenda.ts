@@ -28,12 +28,12 @@ export const caseConferenceAgendaData = z
         dialIn: text.optional(),
       })
       .strict(),
-    participants: z.array(participant).min(2, 'must list at least two participants (a case conference is a meeting of the people involved)'),
+    participants: z.array(participant).min(2, 'must list at least two participants (a case conference is a meeting of the people involved)').max(30, 'must list at most 30 participants'),
     /** What the meeting is for: the outcome the parties want from it. */
     purpose: longText,
-    agenda: z.array(longText).min(1, 'must have at least one item'),
+    agenda: z.array(longText).min(1, 'must have at least one item').max(30, 'must have at most 30 items'),
     /** What to bring or prepare. */
-    prepare: z.array(longText).min(1, 'must say at least one thing to bring or prepare'),
+    prepare: z.array(longText).min(1, 'must say at least one thing to bring or prepare').max(20, 'must have at most 20 entries'),
     /** The case manager: who to tell to change the time or place, or if someone cannot come. */
     contact: claimContact,
   })

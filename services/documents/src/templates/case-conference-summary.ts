@@ -13,11 +13,14 @@ export const caseConferenceSummaryData = z
     /** Whose claim the conference was about. */
     worker: personName,
     heldOn: localDate,
-    attendees: z.array(z.object({ name: text, role: text }).strict()).min(2, 'must list at least two attendees (a case conference is a meeting of the people involved)'),
-    agreed: z.array(longText).min(1, 'must record at least one agreed point'),
+    attendees: z
+      .array(z.object({ name: text, role: text }).strict())
+      .min(2, 'must list at least two attendees (a case conference is a meeting of the people involved)')
+      .max(30, 'must list at most 30 attendees'),
+    agreed: z.array(longText).min(1, 'must record at least one agreed point').max(30, 'must have at most 30 entries'),
     /** May be empty: the summary then says no actions were agreed. */
-    actions: z.array(z.object({ action: longText, responsible: text, dueOn: localDate }).strict()),
-    nextSteps: z.array(longText).min(1, 'must give at least one next step'),
+    actions: z.array(z.object({ action: longText, responsible: text, dueOn: localDate }).strict()).max(30, 'must have at most 30 actions'),
+    nextSteps: z.array(longText).min(1, 'must give at least one next step').max(20, 'must have at most 20 entries'),
     /** When progress will next be reviewed, if a date was set. */
     nextReviewOn: localDate.optional(),
     correctionsWithinDays: z.number(typeError('must be a whole number of days')).int('must be a whole number of days').min(1, 'must be at least 1 day').max(30, 'must be at most 30 days'),

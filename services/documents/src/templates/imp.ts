@@ -50,7 +50,7 @@ export const impData = z
     employer: z.object({ name: text }).strict(),
     dateOfInjury: localDate,
     /** 1 for the first plan; each revised plan takes the next number. */
-    planVersion: z.number().int('must be a whole number').min(1, 'must be 1 or more'),
+    planVersion: z.number().int('must be a whole number').min(1, 'must be 1 or more').max(999, 'must be at most 999'),
     /** True when this plan replaces an earlier one (then `previousPlanIssuedOn` is required). */
     revision: z.boolean(),
     previousPlanIssuedOn: localDate.optional(),

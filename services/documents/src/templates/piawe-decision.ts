@@ -85,7 +85,7 @@ export const piaweDecisionData = z
     amountAfter52Weeks: moneyText.optional(),
     basis: z.enum(PIAWE_BASES, { error: `must be one of ${PIAWE_BASES.join(', ')}` }),
     /** For an interim PIAWE: what we are waiting for before we can decide it in full. */
-    missingInformation: z.array(longText).optional(),
+    missingInformation: z.array(longText).max(20, 'must have at most 20 entries').optional(),
     /** Each employment whose earnings were used, with its period, days counted and adjustments. */
     employments: z.array(employment).min(1, 'must list at least one employment whose earnings were used').max(10, 'must list at most 10 employments'),
     /** The weekly payment this PIAWE leads to now, dollars a week, if known. */

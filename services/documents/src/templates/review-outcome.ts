@@ -29,7 +29,7 @@ export const reviewOutcomeData = z
     outcome: z.enum(REVIEW_OUTCOMES, { error: `must be one of ${REVIEW_OUTCOMES.join(', ')}` }),
     /** The decision that replaces the old one; only (and always) when the outcome is `changed`. */
     newDecision: longText.optional(),
-    reasons: z.array(longText).min(1, 'must give at least one reason'),
+    reasons: z.array(longText).min(1, 'must give at least one reason').max(20, 'must give at most 20 reasons'),
     contact: claimContact,
   })
   .strict()

@@ -13,11 +13,16 @@ import { DigestService } from './digest.service';
  * What it decided for one notice (docs/rules.md §8) depends on the notice, so the service refuses those.
  */
 const RECORDED = ['claimNumber', 'issuedOn', 'worker', 'recipient', 'notifier'] as const;
+const MAX_CONTENT_FIELDS = 50;
+const MAX_CONTENT_CHARS = 32_768;
 const contentSchema = z
   .object({
     content: z
       .record(z.string(), z.unknown(), typeError('must be an object of the notice fields to write'))
       .refine((c) => Object.keys(c).length > 0, 'must give at least one field')
+      // Bounded (issue 14): a notice is a letter, not a store; the template checks each field at render time.
+      .refine((c) => Object.keys(c).length <= MAX_CONTENT_FIELDS, `must have at most ${MAX_CONTENT_FIELDS} fields`)
+      .refine((c) => JSON.stringify(c).length <= MAX_CONTENT_CHARS, `must be at most ${MAX_CONTENT_CHARS} characters as JSON`)
       .superRefine((c, ctx) => {
         for (const k of RECORDED) if (k in c) ctx.addIssue({ code: 'custom', path: [k], message: 'is recorded by the platform and cannot be written on a notice' });
       }),
@@ -82,7 +87,9 @@ export class CorrespondenceController {
   @ZodResponse(200, taskList, 'the tasks, oldest first')
   async tasks(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const q = parseOr400(tasksQuery, query, 'query');
-    if (q.assignee && q.assignee !== req.staff.user && req.staff.role === 'case-manager') throw new ForbiddenException('a case manager sees only their own tasks');
+    // A case manager works their own queue, and that of a colleague they cover for today (issue 14).
+    if (q.assignee && q.assignee !== req.staff.user && req.staff.role === 'case-manager' && !(await this.correspondence.coversFor(req.staff.user, q.assignee)))
+      throw new ForbiddenException('a case manager sees only their own tasks, and those of a colleague they cover for');
     const assignee = q.assignee ?? req.staff.user;
     // A team leader's ?assignee= (or 'unassigned') shows only their own team's claims.
     return { assignee, tasks: await this.views.tasks(req.staff, assignee === 'unassigned' ? null : assignee, q.includeDone === 'true') };
