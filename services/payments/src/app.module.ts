@@ -6,6 +6,10 @@ import { OutboxHeaders1765200000000 } from './migrations/1765200000000-outbox-he
 import { ReimbursementGuards1765300000000 } from './migrations/1765300000000-reimbursement-guards';
 import { ParkedEvents1765400000000 } from './migrations/1765400000000-parked-events';
 import { ClaimAccess1765500000000 } from './migrations/1765500000000-claim-access';
+import { PendingChanges1765600000000 } from './migrations/1765600000000-pending-changes';
+import { ChangesController } from './approvals/changes.controller';
+import { ChangesService } from './approvals/changes.service';
+import { PayeeChanges } from './claims/payee-changes';
 import { BodyParsers } from './http/body-parsers';
 import { Initial1763800000000 } from './migrations/1763800000000-initial';
 import { WeeklyPayments1763900000000 } from './migrations/1763900000000-weekly-payments';
@@ -63,6 +67,7 @@ const config = loadPaymentsConfig();
         ReimbursementGuards1765300000000,
         ParkedEvents1765400000000,
         ClaimAccess1765500000000,
+        PendingChanges1765600000000,
       ],
     }),
   ],
@@ -76,12 +81,15 @@ const config = loadPaymentsConfig();
     RemediationController,
     ProvidersController,
     MedicalController,
+    ChangesController,
   ],
   providers: [
     { provide: PAYMENTS_CONFIG, useValue: config },
     BodyParsers,
     SchedulesService,
     PaymentClaimsService,
+    PayeeChanges,
+    ChangesService,
     ClaimsConsumer,
     ParametersService,
     PiaweService,

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { TOPICS } from '@wc/contracts';
 import { KafkaClient, Publisher, createKafka, newEnvelope } from '@wc/messaging';
-import { Person, apiCaller, eventually, payableClaim, publishStaffing } from './test-support/claim-facts-harness';
+import { Person, apiCaller, eventually, payableClaim, publishStaffing, setAuthorityLimit } from './test-support/claim-facts-harness';
 import { PaymentsUnderTest, startPaymentsForTest } from './test-support/payments-app';
 
 jest.setTimeout(180_000);
@@ -125,7 +125,7 @@ describe('an administrator', () => {
     expect(await call(ADMIN, 'GET', '/payments?limit=500')).toMatchObject({ status: 200, body: [] });
     // Counts never leak: the portfolio of no claim.
     expect((await call(ADMIN, 'GET', '/estimates')).body).toMatchObject({ claims: 0, total: '0.00' });
-    expect((await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: '5000.00' })).status).toBe(200);
+    expect((await setAuthorityLimit(call, 'user:paul', '5000.00')).status).toBe(200);
   });
 });
 

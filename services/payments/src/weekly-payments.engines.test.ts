@@ -9,7 +9,7 @@ import { Client } from 'pg';
 import { ClaimEvent, TOPICS } from '@wc/contracts';
 import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
 import { builtInTables } from '@wc/rules';
-import { Person, apiCaller, eventually, payableClaim, publishClaim as publishClaimOn } from './test-support/claim-facts-harness';
+import { Person, apiCaller, eventually, payableClaim, publishClaim as publishClaimOn, setAuthorityLimit } from './test-support/claim-facts-harness';
 import { PaymentsUnderTest, startPaymentsForTest } from './test-support/payments-app';
 
 jest.setTimeout(180_000);
@@ -45,7 +45,6 @@ const OLIVIA: Person = ['olivia', 'payments-officer'];
 const PAUL: Person = ['paul', 'payments-officer'];
 const TESS: Person = ['tess', 'team-leader'];
 const CARA: Person = ['cara', 'case-manager'];
-const ADMIN: Person = ['ada', 'admin'];
 const call = apiCaller(() => base);
 const publishClaim = (o: Parameters<typeof publishClaimOn>[2]) => publishClaimOn(publisher, db, o);
 
@@ -155,17 +154,17 @@ describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remedia
       r = await call(CARA, 'POST', `/payments/${firstFour[0]}/authorise`, {});
       expect(r.status).toBe(403);
 
-      r = await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: '900.00' });
+      r = await setAuthorityLimit(call, 'user:paul', '900.00');
       expect(r.status).toBe(200);
       r = await call(PAUL, 'POST', `/payments/${firstFour[0]}/authorise`, {});
       expect(r.status).toBe(403);
       expect(r.body.message).toContain("exceeds paul's authority of 900.00");
       expect((await call(PAUL, 'GET', `/payments/${firstFour[0]}`)).body.status).toBe('generated');
 
-      r = await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: 'lots' });
+      r = await setAuthorityLimit(call, 'user:paul', 'lots');
       expect(r.status).toBe(400);
       expect(r.body.problems[0].field).toBe('maxAmount');
-      await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: '5000.00' });
+      await setAuthorityLimit(call, 'user:paul', '5000.00');
       for (const id of firstFour.slice(0, 3)) expect((await call(PAUL, 'POST', `/payments/${id}/authorise`, { note: 'checked against the certificate' })).status).toBe(200);
       expect((await call(TESS, 'POST', `/payments/${firstFour[3]}/authorise`, {})).status).toBe(200);
       r = await call(TESS, 'POST', `/payments/${firstFour[3]}/authorise`, {});

@@ -139,6 +139,10 @@ export const ROUTES: Record<string, Row> = {
   'payments POST /wage-reimbursement-schedules': role([PO]),
   'payments GET /wage-reimbursement-schedules/{id}': unbuilt([PO]),
   'payments POST /weekly-payments/generate': role([PO]),
+  // Changes held for a second person: who decides is checked by the change's kind (dual-control.ts).
+  'payments GET /changes': role([PO, TL]),
+  'payments POST /changes/{id}/approve': unbuilt([PO, TL]),
+  'payments POST /changes/{id}/reject': unbuilt([PO, TL]),
 };
 
 /** What `role` is answered on this route about its own claim (A) or someone else's (B). */

@@ -83,7 +83,8 @@ export class ClaimAccessGuard implements CanActivate {
     let claimId = given;
     if (scope.lookup) {
       const rows: { claim_id: string }[] = await this.ds.query(`SELECT claim_id FROM "${this.access.schema}".${scope.lookup.table} WHERE ${scope.lookup.key ?? 'id'} = $1`, [given]);
-      if (!rows.length) return true;
+      // No such row (the handler answers 404), or a row about no claim (an authority limit's change).
+      if (!rows.length || !rows[0].claim_id) return true;
       claimId = rows[0].claim_id;
     }
     await this.access.require(req.staff, claimId, scope.data, { route: `${req.method} ${req.route?.path ?? ''}`, read: req.method === 'GET', audited: scope.audited });

@@ -7,7 +7,7 @@
  */
 import { TOPICS } from '@wc/contracts';
 import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
-import { Person, apiCaller, payableClaim } from '../test-support/claim-facts-harness';
+import { Person, apiCaller, payableClaim, setAuthorityLimit } from '../test-support/claim-facts-harness';
 import { PaymentsUnderTest, startPaymentsForTest } from '../test-support/payments-app';
 
 jest.setTimeout(180_000);
@@ -22,7 +22,6 @@ const PAUL: Person = ['paul', 'payments-officer'];
 const QUINN: Person = ['quinn', 'payments-officer'];
 const TESS: Person = ['tess', 'team-leader'];
 const CARA: Person = ['cara', 'case-manager'];
-const ADMIN: Person = ['ada', 'admin'];
 const NUMBER = `A${Date.now().toString().slice(-7)}`;
 let claims = 0;
 
@@ -73,9 +72,9 @@ describe('authority limits', () => {
     const [week1, week2] = await generatedWeeks('2026-02-15');
     expect([week1.gross, week2.gross]).toEqual(['950.00', '950.00']);
     // Quinn's own limit, exactly the payment.
-    expect((await call(ADMIN, 'PUT', '/authority-limits/user:quinn', { maxAmount: '950.00' })).status).toBe(200);
+    expect((await setAuthorityLimit(call, 'user:quinn', '950.00')).status).toBe(200);
     expect((await call(QUINN, 'POST', `/payments/${week1.id}/authorise`, {})).body).toEqual({ id: week1.id, status: 'authorised' });
-    expect((await call(ADMIN, 'PUT', '/authority-limits/user:quinn', { maxAmount: '949.99' })).status).toBe(200);
+    expect((await setAuthorityLimit(call, 'user:quinn', '949.99')).status).toBe(200);
     const over = await call(QUINN, 'POST', `/payments/${week2.id}/authorise`, {});
     expect(over.status).toBe(403);
     expect(over.body.message).toBe("the payment of 950.00 exceeds quinn's authority of 949.99; it waits for someone with a higher limit");
@@ -85,7 +84,7 @@ describe('authority limits', () => {
   it("a user's own limit replaces their role's, even when it is lower", async () => {
     const [week1] = await generatedWeeks('2026-02-08');
     // Paul has none of his own: the role's 5,000.00 would allow 950.00. His own 100.00 replaces it.
-    expect((await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: '100.00' })).status).toBe(200);
+    expect((await setAuthorityLimit(call, 'user:paul', '100.00')).status).toBe(200);
     const r = await call(PAUL, 'POST', `/payments/${week1.id}/authorise`, {});
     expect(r.status).toBe(403);
     expect(r.body.message).toContain("exceeds paul's authority of 100.00");
@@ -97,7 +96,7 @@ describe('authority limits', () => {
     // Weeks 12-15 of one claim: 950.00, 950.00, 800.00, 800.00 (weeks 14 and 15 at 80%).
     const weeks = (await generatedWeeks('2026-05-17')).slice(11, 15);
     expect(weeks.map((w) => w.gross)).toEqual(['950.00', '950.00', '800.00', '800.00']);
-    expect((await call(ADMIN, 'PUT', '/authority-limits/user:quinn', { maxAmount: '900.00' })).status).toBe(200);
+    expect((await setAuthorityLimit(call, 'user:quinn', '900.00')).status).toBe(200);
     const r = await call(QUINN, 'POST', '/payments/authorise', { ids: weeks.map((w) => w.id) });
     expect(r.status).toBe(403);
     expect(r.body.problems).toEqual([

@@ -1,10 +1,13 @@
-import { ForbiddenException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, NotFoundException, OnModuleInit, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Dec, formatMoney, money } from '@wc/rules';
 import { ClaimAccess, JsonLogger, StaffUser, visibleClaimsCondition, withLogContext } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../config';
 import { PaymentStatus, audit } from './audit';
+import { ChangesService } from '../approvals/changes.service';
+import type { PendingChange } from '../approvals/changes.responses';
+import { mayProposeLimit } from '../approvals/dual-control';
 
 export interface AuthorityLimit {
   subject: string;
@@ -19,11 +22,12 @@ export interface AuthorityLimit {
  * waits, generated, for someone with the authority.
  */
 @Injectable()
-export class AuthorityService {
+export class AuthorityService implements OnModuleInit {
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(LOGGER) private readonly log: JsonLogger,
     private readonly access: ClaimAccess,
+    private readonly changes: ChangesService,
   ) {}
 
   async limits(): Promise<AuthorityLimit[]> {
@@ -31,14 +35,26 @@ export class AuthorityService {
     return rows.map((r: { subject: string; max: string; set_by: string; set_at: Date }) => ({ subject: r.subject, maxAmount: r.max, setBy: r.set_by, setAt: r.set_at.toISOString() }));
   }
 
-  async setLimit(subject: string, maxAmount: string, by: StaffUser): Promise<AuthorityLimit> {
-    await this.ds.query(
-      `INSERT INTO payments.authority_limits (subject, max_amount, set_by) VALUES ($1, $2, $3)
-       ON CONFLICT (subject) DO UPDATE SET max_amount = EXCLUDED.max_amount, set_by = EXCLUDED.set_by, set_at = now()`,
-      [subject, maxAmount, by.user],
-    );
-    this.log.info('authority limit set', { subject, maxAmount, by: by.user });
-    return (await this.limits()).find((l) => l.subject === subject)!;
+  /**
+   * An authority limit is set by two people (issue 14): proposed here, recorded when another
+   * administrator approves it (POST /changes/:id/approve); nobody proposes or approves their own.
+   */
+  async proposeLimit(subject: string, maxAmount: string, by: StaffUser): Promise<PendingChange> {
+    const refused = mayProposeLimit(subject, by);
+    if (refused) throw new ForbiddenException(refused);
+    return this.changes.propose({ kind: 'authority-limit', subject, claimId: null, change: { maxAmount }, reason: `authority limit of ${subject} to be ${maxAmount}` }, by);
+  }
+
+  onModuleInit() {
+    this.changes.register('authority-limit', async (m, change, approvedBy) => {
+      const { maxAmount } = change.change as { maxAmount: string };
+      await m.query(
+        `INSERT INTO payments.authority_limits (subject, max_amount, set_by) VALUES ($1, $2, $3)
+         ON CONFLICT (subject) DO UPDATE SET max_amount = EXCLUDED.max_amount, set_by = EXCLUDED.set_by, set_at = now()`,
+        [change.subject, maxAmount, `${change.proposedBy}, approved by ${approvedBy.user}`],
+      );
+      this.log.info('authority limit set', { subject: change.subject, maxAmount, proposedBy: change.proposedBy, approvedBy: approvedBy.user });
+    });
   }
 
   async limitOf(by: StaffUser): Promise<Dec | null> {

@@ -7,6 +7,7 @@ import { moneyText, uuidOf } from '@wc/contracts';
 import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, parseOr400, visibleClaimsCondition } from '@wc/service-kit';
 import { SCHEMA } from '../config';
 import { AuthorityService } from './authority.service';
+import { pendingChange } from '../approvals/changes.responses';
 import { authorityLimit, paymentAuthorised, paymentCancelled, paymentDetail, paymentRow, paymentsAuthorised } from './payments.responses';
 
 const authoriseSchema = z.object({ note: z.string().max(500, 'must be at most 500 characters').optional() }).strict();
@@ -116,12 +117,14 @@ export class PaymentsController {
 
   @Put('authority-limits/:subject')
   @Roles('admin')
-  @ApiOperation({ summary: 'Set the authority limit of role:<role> or user:<user id>' })
+  @HttpCode(202)
+  @ApiOperation({ summary: 'Propose the authority limit of role:<role> or user:<user id>: recorded once another administrator approves it (POST /changes/:id/approve)' })
   @ZodBody(limitSchema)
-  @ZodResponse(200, authorityLimit, 'the limit as set')
+  @ZodResponse(202, pendingChange, 'proposed: waiting for a second administrator')
+  @ApiResponse({ status: 403, description: 'your own limit: nobody sets it, or approves it, for themselves' })
   async setLimit(@Param('subject') subject: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
     const s = parseOr400(subjectSchema, subject, 'path subject');
     const { maxAmount } = parseOr400(limitSchema, body);
-    return this.authority.setLimit(s, maxAmount, req.staff);
+    return this.authority.proposeLimit(s, maxAmount, req.staff);
   }
 }

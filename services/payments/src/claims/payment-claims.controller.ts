@@ -1,10 +1,12 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ClaimScoped, Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
 import { payeeSchema } from './payee';
 import { paymentClaim, paymentClaimWithFacts } from './payment-claims.responses';
 import { PaymentClaimsService } from './payment-claims.service';
-import { InvoicesService } from '../medical/invoices/invoices.service';
+import { pendingChange } from '../approvals/changes.responses';
+import { PayeeChanges } from './payee-changes';
 
 @ApiTags('claims (payments)')
 @ApiBearerAuth()
@@ -14,7 +16,7 @@ import { InvoicesService } from '../medical/invoices/invoices.service';
 export class PaymentClaimsController {
   constructor(
     private readonly claims: PaymentClaimsService,
-    private readonly invoices: InvoicesService,
+    private readonly payees: PayeeChanges,
   ) {}
 
   @Get()
@@ -30,12 +32,13 @@ export class PaymentClaimsController {
   @Roles('payments-officer', 'admin')
   @ApiOperation({ summary: 'Who pays weekly compensation (insurer or employer through payroll) and the bank account paid' })
   @ZodBody(payeeSchema)
-  @ZodResponse(200, paymentClaim, 'the claim with the payee as recorded')
+  @ZodResponse(200, paymentClaim, 'the claim with the payee as recorded (its first account, or the same account)')
+  @ZodResponse(202, pendingChange, 'another account replaces the one paid: held until a second person approves it (POST /changes/:id/approve)')
   @ApiResponse({ status: 400, description: 'a field is missing or malformed: `problems` names it' })
-  async setPayee(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
-    const claim = await this.claims.setPayee(claimId, parseOr400(payeeSchema, body), req.staff);
-    // The worker's receipts already assessed for payment waited for the worker's account.
-    if (claim.worker) await this.invoices.payPending({ claimId }, req.staff);
-    return claim;
+  async setPayee(@Param('claimId', new ParseUUIDPipe()) claimId: string, @Body() body: unknown, @Req() req: { staff: StaffUser }, @Res({ passthrough: true }) res: Response) {
+    const outcome = await this.payees.request(claimId, parseOr400(payeeSchema, body), req.staff);
+    if ('claim' in outcome) return outcome.claim;
+    res.status(202);
+    return outcome.held;
   }
 }

@@ -95,27 +95,32 @@ export class PaymentClaimsService {
   async setPayee(claimId: string, p: Payee, by: StaffUser): Promise<PaymentClaim> {
     return this.ds.transaction(async (m) => {
       await this.get(claimId, m, true);
-      await m.query(
-        `UPDATE payments.claims SET paid_by = $2, payee_bsb = $3, payee_account = $4, payee_account_title = $5, tax_scale = $6,
-           employer_bsb = $7, employer_account = $8, employer_account_title = $9, updated_by = $10, updated_at = now() WHERE claim_id = $1`,
-        [
-          claimId,
-          p.paidBy,
-          p.worker?.bsb ?? null,
-          p.worker?.account ?? null,
-          p.worker?.accountTitle ?? null,
-          p.worker?.taxScale ?? null,
-          p.employer?.bsb ?? null,
-          p.employer?.account ?? null,
-          p.employer?.accountTitle ?? null,
-          by.user,
-        ],
-      );
-      const claim = await this.get(claimId, m);
-      // program 4.6: an employer paying through payroll is reimbursed on its schedule instead.
-      if (p.paidBy === 'employer') await stopClocks(m, claim, 'weekly-payment', 'the employer pays the worker through payroll (wage reimbursement)');
-      return claim;
+      return this.recordPayee(m, claimId, p, by.user);
     });
+  }
+
+  /** Records the payee in the caller's transaction (the claim's row locked); `by` made the change. */
+  async recordPayee(m: EntityManager, claimId: string, p: Payee, by: string): Promise<PaymentClaim> {
+    await m.query(
+      `UPDATE payments.claims SET paid_by = $2, payee_bsb = $3, payee_account = $4, payee_account_title = $5, tax_scale = $6,
+           employer_bsb = $7, employer_account = $8, employer_account_title = $9, updated_by = $10, updated_at = now() WHERE claim_id = $1`,
+      [
+        claimId,
+        p.paidBy,
+        p.worker?.bsb ?? null,
+        p.worker?.account ?? null,
+        p.worker?.accountTitle ?? null,
+        p.worker?.taxScale ?? null,
+        p.employer?.bsb ?? null,
+        p.employer?.account ?? null,
+        p.employer?.accountTitle ?? null,
+        by,
+      ],
+    );
+    const claim = await this.get(claimId, m);
+    // program 4.6: an employer paying through payroll is reimbursed on its schedule instead.
+    if (p.paidBy === 'employer') await stopClocks(m, claim, 'weekly-payment', 'the employer pays the worker through payroll (wage reimbursement)');
+    return claim;
   }
 }
 

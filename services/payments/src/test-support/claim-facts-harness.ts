@@ -14,6 +14,16 @@ export type Person = [user: string, role: Role];
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type ApiAnswer = { status: number; body: any; text: string };
 
+/**
+ * Sets an authority limit the way it must be set (issue 14): one administrator proposes it, another
+ * approves it. Answers the approval (200 with the change as approved), or the proposal if refused.
+ */
+export async function setAuthorityLimit(call: ReturnType<typeof apiCaller>, subject: string, maxAmount: string): Promise<ApiAnswer> {
+  const proposed = await call(['ada', 'admin'], 'PUT', `/authority-limits/${subject}`, { maxAmount });
+  if (proposed.status !== 202) return proposed;
+  return call(['abe', 'admin'], 'POST', `/changes/${proposed.body.changeId}/approve`, {});
+}
+
 /** Calls the service at `base()` with a development token for each person (minted once). */
 export function apiCaller(base: () => string) {
   const tokens = new Map<string, string>();

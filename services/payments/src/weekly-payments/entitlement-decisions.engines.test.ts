@@ -7,7 +7,7 @@
 import { Client } from 'pg';
 import { TOPICS } from '@wc/contracts';
 import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
-import { Person, apiCaller, eventually, publishActions, publishClaim } from '../test-support/claim-facts-harness';
+import { Person, apiCaller, eventually, publishActions, publishClaim, setAuthorityLimit } from '../test-support/claim-facts-harness';
 import { PaymentsUnderTest, startPaymentsForTest } from '../test-support/payments-app';
 
 jest.setTimeout(180_000);
@@ -20,7 +20,6 @@ const call = apiCaller(() => payments.base);
 const OLIVIA: Person = ['olivia', 'payments-officer'];
 const PAUL: Person = ['paul', 'payments-officer'];
 const CARA: Person = ['cara', 'case-manager'];
-const ADMIN: Person = ['ada', 'admin'];
 
 beforeAll(async () => {
   payments = await startPaymentsForTest({
@@ -34,7 +33,7 @@ beforeAll(async () => {
   kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'entitlement-decisions-test', logLevel: 'error' });
   await kafka.ensureTopics([TOPICS.claims, TOPICS.payments]);
   publisher = kafka.publisher();
-  expect((await call(ADMIN, 'PUT', '/authority-limits/user:paul', { maxAmount: '5000.00' })).status).toBe(200);
+  expect((await setAuthorityLimit(call, 'user:paul', '5000.00')).status).toBe(200);
 });
 
 afterAll(async () => {
