@@ -102,6 +102,15 @@ export async function staffingOf(m: Queryable, schema: string, claimId: string):
   return { caseManager: r.case_manager, teamLeader: r.team_leader, reviewers: r.reviewers, coveringCaseManagers: r.covering };
 }
 
+/** Whether `user` covers for `caseManager` today (a recorded cover, not cancelled): they may work that person's queue. */
+export async function coversFor(m: Queryable, schema: string, user: string, caseManager: string): Promise<boolean> {
+  const rows: unknown[] = await m.query(`SELECT 1 FROM ${q(schema)}.staff_covers WHERE covered_by = $1 AND case_manager = $2 AND NOT cancelled AND ${SYDNEY_TODAY} BETWEEN from_on AND to_on LIMIT 1`, [
+    user,
+    caseManager,
+  ]);
+  return rows.length > 0;
+}
+
 /**
  * The condition a list's SQL adds so that it shows only the claims its reader may see (issue 14:
  * "lists are filtered, never leaking counts"): `column` is the list's claim id column, `param` the

@@ -200,6 +200,11 @@ it('a case manager covering today for the claim’s case manager works on it (an
   expect(seen.status).toBe(200);
   expect(seen.body.notices.map((n: { noticeId: string }) => n.noticeId)).toContain(noticeId);
   expect((await reads('cm.cover')).map((e) => e.data.basis)).toEqual(['covers for cm.ines']);
+  // The cover works cm.ines's queue too; someone not covering does not.
+  const queue = await api('GET', '/notifications/tasks?assignee=cm.ines', COVER);
+  expect(queue.status).toBe(200);
+  expect(queue.body.tasks.some((t: { claimId: string }) => t.claimId === claimId)).toBe(true);
+  expect((await api('GET', '/notifications/tasks?assignee=cm.ines', ZED)).status).toBe(403);
   // The cover writes the reasons; the doctor's letter goes to the print queue.
   expect((await api('POST', `/notifications/notices/${noticeId}/content`, COVER, { content: REASONS })).status).toBe(201);
   const letter = await waitFor('the letter in the print queue', async () => {
@@ -221,6 +226,7 @@ it('a case manager covering today for the claim’s case manager works on it (an
   await cover('cm.cover', today, today, true, coverId);
   expect(await api('GET', `/notifications/notices?claimId=${claimId}`, COVER)).toEqual(refusal(COVER, CM_REASON));
   expect(await queued(COVER)).toEqual({ status: 200, letters: [] });
+  expect((await api('GET', '/notifications/tasks?assignee=cm.ines', COVER)).status).toBe(403);
   expect((await api('POST', `/notifications/print-queue/${letter.id}/printed`, INES)).status).toBe(200);
 });
 

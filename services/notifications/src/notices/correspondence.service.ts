@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { type Channel, type NoticeDeliveryUpdatedData, type RecordedParty, TOPICS } from '@wc/contracts';
 import { type EventEnvelope, enqueue, newEnvelope } from '@wc/messaging';
-import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
+import { JsonLogger, StaffUser, coversFor, withLogContext } from '@wc/service-kit';
 import { sydneyAt } from '@wc/rules';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { LOGGER } from '../letters/letters.service';
@@ -339,11 +339,17 @@ export class CorrespondenceService {
   async completeTask(id: string, by: StaffUser) {
     const rows = await this.ds.query(`SELECT assignee, claim_id, done_at FROM ${this.s}.tasks WHERE id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundException(`no task ${id}`);
-    if (by.role === 'case-manager' && rows[0].assignee !== by.user) throw new ForbiddenException('a case manager completes only their own tasks');
+    if (by.role === 'case-manager' && rows[0].assignee !== by.user && !(rows[0].assignee && (await this.coversFor(by.user, rows[0].assignee))))
+      throw new ForbiddenException('a case manager completes only their own tasks, and those of a colleague they cover for');
     if (rows[0].done_at) throw new UnprocessableEntityException({ message: 'the task is already done', problems: [{ path: 'id', message: 'is done' }] });
     await this.ds.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = $2 WHERE id = $1 AND done_at IS NULL`, [id, by.user]);
     this.log.info('task done', { claimId: rows[0].claim_id, taskId: id });
     return { id, done: true };
+  }
+
+  /** `user` covers for `caseManager` today (a cover the claims service recorded). */
+  coversFor(user: string, caseManager: string): Promise<boolean> {
+    return coversFor(this.ds, this.s, user, caseManager);
   }
 
   async saveStaff(user: string, s: Omit<StaffContact, 'user'>) {
