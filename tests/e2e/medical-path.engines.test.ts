@@ -180,7 +180,10 @@ it("pays a claim's treatment exactly as medical.md assesses it, one bank line pe
     ['medical:provider:4000.00', 'medical:provider:4000.00', 'medical:provider:92.00', `medical:provider:${fee}`, 'medical:worker:84.25'].sort(),
   );
   expect((await payments('POST', `/payments/${waiting[0].id}/authorise`, maker, {})).status).toBe(403);
-  expect((await http(platform.urls.payments, 'PUT', '/authority-limits/user:po.paul', { token: admin, body: { maxAmount: '20000.00' } })).status).toBe(200);
+  // Paul's higher limit: proposed by one administrator, approved by another (issue 14).
+  const limit = await http(platform.urls.payments, 'PUT', '/authority-limits/user:po.paul', { token: admin, body: { maxAmount: '20000.00' } });
+  expect(limit.status).toBe(202);
+  expect((await http(platform.urls.payments, 'POST', `/changes/${limit.body.changeId}/approve`, { token: await token('admin', 'it.admin2'), body: {} })).status).toBe(200);
   expect((await payments('POST', '/payments/authorise', checker, { ids: waiting.map((p) => p.id) })).status).toBe(200);
 
   // The run: one bank line per payee and account. Physio 92.00 + the fee (187.40 at 95.40); hospital

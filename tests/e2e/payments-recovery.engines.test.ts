@@ -164,9 +164,12 @@ it('a run killed while building its bank file, and a remediation killed between 
   const order = [...claimIds].sort();
   const thirdHeld = await holding(`SELECT claim_id FROM payments.claims WHERE claim_id = $1 FOR UPDATE`, [order[2]]);
   const indexation = [...builtInTables().indexation, { on: '2026-04-01', factor: '1.0300' }];
-  const remediation = await call(TESS, 'POST', '/remediations', { reason: 'indexation factor 1 Apr 2026 loaded late', parameters: { indexation } });
-  expect(remediation.status).toBe(202);
-  const remediationId = remediation.body.id;
+  const proposed = await call(TESS, 'POST', '/remediations', { reason: 'indexation factor 1 Apr 2026 loaded late', parameters: { indexation } });
+  expect(proposed.status).toBe(202);
+  // Corrected rate tables start once a second person approves them (issue 14).
+  const remediation = await call(['abe', 'admin'], 'POST', `/changes/${proposed.body.changeId}/approve`, {});
+  expect(remediation.status).toBe(200);
+  const remediationId = remediation.body.result.remediationId;
   await eventually('two claims remediated and the third waiting', async () => {
     const [r] = (await db.query(`SELECT claims_done FROM payments.remediations WHERE id = $1`, [remediationId])).rows;
     return r.claims_done === 2 && (await waitingOnLock());

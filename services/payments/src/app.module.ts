@@ -7,6 +7,7 @@ import { ReimbursementGuards1765300000000 } from './migrations/1765300000000-rei
 import { ParkedEvents1765400000000 } from './migrations/1765400000000-parked-events';
 import { ClaimAccess1765500000000 } from './migrations/1765500000000-claim-access';
 import { PendingChanges1765600000000 } from './migrations/1765600000000-pending-changes';
+import { RateTableChanges1765600000001 } from './migrations/1765600000001-rate-table-changes';
 import { ChangesController } from './approvals/changes.controller';
 import { ChangesService } from './approvals/changes.service';
 import { PayeeChanges } from './claims/payee-changes';
@@ -68,6 +69,7 @@ const config = loadPaymentsConfig();
         ParkedEvents1765400000000,
         ClaimAccess1765500000000,
         PendingChanges1765600000000,
+        RateTableChanges1765600000001,
       ],
     }),
   ],

@@ -233,8 +233,12 @@ describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remedia
       r = await call(OLIVIA, 'POST', '/remediations', { reason: 'x', parameters: { indexation } });
       expect(r.status).toBe(403);
       r = await call(TESS, 'POST', '/remediations', { reason: 'indexation factor 1 Apr 2026 loaded late', parameters: { indexation } });
-      expect(r.status).toBe(202);
-      const remediationId = r.body.id;
+      expect(r).toMatchObject({ status: 202, body: { kind: 'rate-tables', status: 'pending', proposedBy: 'tess' } });
+      // Corrected rate tables wait for a second person (issue 14): not Tess, who proposed them.
+      expect((await call(TESS, 'POST', `/changes/${r.body.changeId}/approve`, {})).status).toBe(403);
+      const approved = await call(['abe', 'admin'], 'POST', `/changes/${r.body.changeId}/approve`, {});
+      expect(approved.status).toBe(200);
+      const remediationId = approved.body.result.remediationId;
       const done = await eventually('the remediation', async () => {
         const v = await call(TESS, 'GET', `/remediations/${remediationId}`);
         return v.body.status === 'complete' && v.body;

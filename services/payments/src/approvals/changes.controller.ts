@@ -16,7 +16,7 @@ export class ChangesController {
 
   @Get()
   @Roles('payments-officer', 'team-leader', 'admin')
-  @ApiOperation({ summary: "Changes waiting for a second person: payees' bank accounts (of the claims you may see), authority limits (administrators)" })
+  @ApiOperation({ summary: "Changes waiting for a second person: payees' bank accounts (of the claims you may see), corrected rate tables, authority limits (administrators)" })
   @ZodQuery(listSchema)
   @ZodResponse(200, pendingChanges, 'oldest first')
   async list(@Query() query: unknown, @Req() req: { staff: StaffUser }) {

@@ -5,8 +5,8 @@ import { nonEmpty } from '@wc/contracts';
 export const pendingChange = z
   .object({
     changeId: z.guid(),
-    kind: z.enum(['payee', 'authority-limit']),
-    subject: nonEmpty.meta({ description: 'the claim id (payee), or role:<role> / user:<user> (authority limit)' }),
+    kind: z.enum(['payee', 'authority-limit', 'rate-tables']),
+    subject: nonEmpty.meta({ description: 'the claim id (payee), role:<role> / user:<user> (authority limit), or parameters (rate tables)' }),
     claimId: z.guid().nullable(),
     change: z.record(z.string(), z.unknown()).meta({ description: 'what is to be recorded: the payee, or { maxAmount }' }),
     reason: nonEmpty,
@@ -16,6 +16,7 @@ export const pendingChange = z
     decidedBy: nonEmpty.nullable(),
     decidedAt: z.iso.datetime().nullable(),
     note: z.string().nullable(),
+    result: z.record(z.string(), z.unknown()).nullable().meta({ description: 'what the approval made: { remediationId } for rate tables' }),
   })
   .strict();
 export type PendingChange = z.output<typeof pendingChange>;

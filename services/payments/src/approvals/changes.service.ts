@@ -20,6 +20,7 @@ type Row = {
   decided_by: string | null;
   decided_at: Date | null;
   note: string | null;
+  result: Record<string, unknown> | null;
 };
 
 const view = (r: Row): PendingChange => ({
@@ -35,13 +36,15 @@ const view = (r: Row): PendingChange => ({
   decidedBy: r.decided_by,
   decidedAt: r.decided_at?.toISOString() ?? null,
   note: r.note,
+  result: r.result,
 });
 
 /**
  * Applies an approved change, in the approval's transaction (the payee service, the authority
- * service); what it returns runs once that has committed (paying what waited for the account).
+ * service): `result` is kept with the change (the remediation it started), `afterCommit` runs once the
+ * approval has committed (paying what waited for the account, starting the remediation).
  */
-export type ApplyChange = (m: EntityManager, change: PendingChange, approvedBy: StaffUser) => Promise<(() => Promise<unknown>) | void>;
+export type ApplyChange = (m: EntityManager, change: PendingChange, approvedBy: StaffUser) => Promise<{ result?: Record<string, unknown>; afterCommit?: () => Promise<unknown> } | void>;
 
 /**
  * Changes held for a second person (issue 14): proposed, then approved (and applied in the same
@@ -89,7 +92,8 @@ export class ChangesService {
     const visible = visibleClaimsCondition(by, 'payments', SCHEMA, 'claim_id', 2);
     const rows: Row[] = await this.ds.query(
       `SELECT * FROM payments.pending_changes
-        WHERE ($1 OR status = 'pending') AND ((kind = 'payee' AND (${visible.sql})) OR (kind = 'authority-limit' AND ${by.role === 'admin' ? 'true' : 'false'}))
+        WHERE ($1 OR status = 'pending') AND ((kind = 'payee' AND (${visible.sql})) OR (kind = 'authority-limit' AND ${by.role === 'admin' ? 'true' : 'false'})
+               OR (kind = 'rate-tables' AND ${by.role === 'admin' || by.role === 'team-leader' ? 'true' : 'false'}))
         ORDER BY proposed_at LIMIT 500`,
       [all, ...visible.params],
     );
@@ -115,7 +119,12 @@ export class ChangesService {
       if (decision === 'approved') {
         const apply = this.appliers.get(change.kind);
         if (!apply) throw new Error(`no way to apply a ${change.kind} change`);
-        after.run = (await apply(m, change, by)) || undefined;
+        const applied: { result?: Record<string, unknown>; afterCommit?: () => Promise<unknown> } = (await apply(m, change, by)) ?? {};
+        after.run = applied.afterCommit;
+        if (applied.result) {
+          await m.query(`UPDATE payments.pending_changes SET result = $2 WHERE id = $1`, [id, JSON.stringify(applied.result)]);
+          row.result = applied.result;
+        }
       }
       withLogContext({ claimId: change.claimId ?? undefined }, () =>
         this.log.info(`change ${decision}`, { changeId: id, kind: change.kind, subject: change.subject, proposedBy: change.proposedBy, by: by.user }),

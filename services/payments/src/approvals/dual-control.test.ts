@@ -49,3 +49,11 @@ describe('who proposes and who approves', () => {
     expect(mayApprove(payee, { user: 'cara', role: 'case-manager' })).toMatch(/payments officer or a team leader/);
   });
 });
+
+it('corrected rate tables are approved by another team leader or an administrator', () => {
+  const tables = { kind: 'rate-tables' as const, subject: 'parameters', proposedBy: 'tess' };
+  expect(mayApprove(tables, { user: 'tess', role: 'team-leader' })).toMatch(/another person/);
+  expect(mayApprove(tables, { user: 'omar', role: 'team-leader' })).toBeNull();
+  expect(mayApprove(tables, { user: 'abe', role: 'admin' })).toBeNull();
+  expect(mayApprove(tables, { user: 'paul', role: 'payments-officer' })).toMatch(/team leader or an administrator/);
+});

@@ -6,7 +6,7 @@ import type { PaymentClaim } from '../claims/payment-claims.service';
  * Two people for what moves money (issue 14): who may propose and who may approve a change. Pure,
  * so the rule is read (and tested) in one place.
  */
-export type ChangeKind = 'payee' | 'authority-limit';
+export type ChangeKind = 'payee' | 'authority-limit' | 'rate-tables';
 
 /**
  * A payee's first account is recorded at once (nothing is redirected); replacing an account that
@@ -31,5 +31,7 @@ export function mayApprove(change: { kind: ChangeKind; subject: string; proposed
   if (change.kind === 'authority-limit' && change.subject === `user:${by.user}`) return `${by.user} may not approve their own authority limit`;
   if (change.kind === 'authority-limit' && by.role !== 'admin') return 'an authority limit is approved by an administrator';
   if (change.kind === 'payee' && by.role !== 'payments-officer' && by.role !== 'team-leader') return "a payee's bank account change is approved by a payments officer or a team leader";
+  // Corrected rate tables are what every later payment is valued with: a team leader or an administrator loads them.
+  if (change.kind === 'rate-tables' && by.role !== 'team-leader' && by.role !== 'admin') return 'corrected rate tables are approved by a team leader or an administrator';
   return null;
 }

@@ -23,11 +23,11 @@ export class PayeeChanges implements OnModuleInit {
   ) {}
 
   onModuleInit() {
-    this.changes.register('payee', async (m, change) => {
+    this.changes.register('payee', async (m, change, approvedBy) => {
       const payee = payeeSchema.parse(change.change);
       await this.claims.get(change.claimId!, m, true);
       await this.claims.recordPayee(m, change.claimId!, payee, change.proposedBy);
-      return () => this.afterRecorded(change.claimId!, payee, { user: change.decidedBy ?? change.proposedBy, role: 'payments-officer' });
+      return { afterCommit: () => this.afterRecorded(change.claimId!, payee, approvedBy) };
     });
   }
 

@@ -5,6 +5,7 @@ import { localDate, uuidOf } from '@wc/contracts';
 import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, parseOr400 } from '@wc/service-kit';
 import { remediationView, remediationWeeks, remediationsOfClaim } from './remediation.responses';
 import { RemediationService } from './remediation.service';
+import { pendingChange } from '../approvals/changes.responses';
 
 const amountRow = z.object({ from: localDate, amount: z.string().regex(/^(0|[1-9]\d*)(\.\d{1,2})?$/, 'must be an amount such as "2523.00"') }).strict();
 const factorRow = z.object({ on: localDate, factor: z.string().regex(/^(0|[1-9]\d*)(\.\d+)?$/, 'must be a decimal factor such as "1.0062"') }).strict();
@@ -38,11 +39,15 @@ export class RemediationController {
     description: '`parameters` replaces whole tables (a new parameter version every later payment uses); runs in the background over the whole book, or over `claimIds`.',
   })
   @ZodBody(remediationSchema)
-  @ZodResponse(202, remediationView, 'started: it runs in the background (poll GET /remediations/:id)')
+  @ZodResponse(
+    202,
+    z.union([remediationView, pendingChange]),
+    'started: it runs in the background (poll GET /remediations/:id); with corrected `parameters`, a change held until a second person approves it (POST /changes/:id/approve), which starts it',
+  )
   @ApiResponse({ status: 400, description: 'a table row is malformed (named), or the tables are inconsistent' })
   // A batch over the book (or the claims named), so by role (issue 14); what it makes is listed to each reader as their claims allow.
   async create(@Body() body: unknown, @Req() req: { staff: StaffUser }) {
-    return this.remediation.create(parseOr400(remediationSchema, body), req.staff);
+    return this.remediation.request(parseOr400(remediationSchema, body), req.staff);
   }
 
   @Get()

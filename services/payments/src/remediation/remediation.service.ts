@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Dec, ParameterTables, PaygScale, ZERO, decimal, formatMoney, money, sum, sydneyAt, weeklyWithholding } from '@wc/rules';
@@ -11,6 +11,8 @@ import { ParametersService } from '../parameters/parameters.service';
 import { piawesInForce } from '../piawe/piawe-in-force';
 import { NewPayment, insertPayments, weeksOf } from '../weekly-payments/weekly-payments.service';
 import { PaidWeek, WeekCorrection, correctWeeks } from './remediation';
+import { ChangesService } from '../approvals/changes.service';
+import type { PendingChange } from '../approvals/changes.responses';
 
 export interface RemediationRequest {
   reason: string;
@@ -46,7 +48,7 @@ export interface RemediationView {
  * so a restart resumes where it stopped and no claim is remediated twice.
  */
 @Injectable()
-export class RemediationService implements OnApplicationBootstrap, OnApplicationShutdown {
+export class RemediationService implements OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit {
   private readonly running = new Map<string, Promise<void>>();
   private stopping = false;
 
@@ -56,6 +58,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     private readonly parameters: ParametersService,
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
     @Inject(LOGGER) private readonly log: JsonLogger,
+    private readonly changes: ChangesService,
   ) {}
 
   async onApplicationBootstrap() {
@@ -68,28 +71,56 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     await Promise.allSettled([...this.running.values()]);
   }
 
-  async create(req: RemediationRequest, by: StaffUser): Promise<RemediationView> {
-    const id = randomUUID();
-    await this.ds.transaction(async (m) => {
-      const version = req.parameters ? (await this.parameters.add(m, req.parameters, req.reason, by.user)).version : null;
-      const [{ n }] = await m.query(
-        `SELECT count(*)::int AS n FROM payments.claims c WHERE ($1::uuid[] IS NULL OR claim_id = ANY($1))
-           AND EXISTS (SELECT 1 FROM payments.payments p WHERE p.claim_id = c.claim_id AND p.kind = 'weekly' AND p.status <> 'cancelled')`,
-        [req.claimIds ?? null],
-      );
-      await m.query(`INSERT INTO payments.remediations (id, reason, change, parameter_version, claim_ids, status, claims_total, created_by) VALUES ($1, $2, $3::jsonb, $4, $5, 'running', $6, $7)`, [
-        id,
-        req.reason,
-        JSON.stringify({ parameters: req.parameters ?? null, claimIds: req.claimIds ?? null }),
-        version,
-        req.claimIds ?? null,
-        n,
-        by.user,
-      ]);
+  /**
+   * Corrected rate tables are a rate table load every later payment is valued with: held until a
+   * second person approves them (issue 14), then recorded and run as the proposer's remediation.
+   * A remediation of named claims alone (their PIAWE changed) starts at once; its arrears wait for
+   * authorisation by someone other than their maker anyway.
+   */
+  async request(req: RemediationRequest, by: StaffUser): Promise<RemediationView | PendingChange> {
+    if (!req.parameters) return this.create(req, by);
+    return this.changes.propose({ kind: 'rate-tables', subject: 'parameters', claimId: null, change: req as unknown as Record<string, unknown>, reason: req.reason }, by);
+  }
+
+  onModuleInit() {
+    this.changes.register('rate-tables', async (m, change, approvedBy) => {
+      const id = await this.record(m, change.change as unknown as RemediationRequest, change.proposedBy);
+      return {
+        result: { remediationId: id },
+        afterCommit: async () => {
+          this.log.info('remediation started', { remediationId: id, by: change.proposedBy, approvedBy: approvedBy.user, reason: change.reason });
+          this.start(id);
+        },
+      };
     });
+  }
+
+  async create(req: RemediationRequest, by: StaffUser): Promise<RemediationView> {
+    const id = await this.ds.transaction((m) => this.record(m, req, by.user));
     this.log.info('remediation started', { remediationId: id, by: by.user, reason: req.reason });
     this.start(id);
     return this.view(id);
+  }
+
+  /** The remediation (and its parameter version) in the caller's transaction; started once that commits. */
+  private async record(m: EntityManager, req: RemediationRequest, by: string): Promise<string> {
+    const id = randomUUID();
+    const version = req.parameters ? (await this.parameters.add(m, req.parameters, req.reason, by)).version : null;
+    const [{ n }] = await m.query(
+      `SELECT count(*)::int AS n FROM payments.claims c WHERE ($1::uuid[] IS NULL OR claim_id = ANY($1))
+           AND EXISTS (SELECT 1 FROM payments.payments p WHERE p.claim_id = c.claim_id AND p.kind = 'weekly' AND p.status <> 'cancelled')`,
+      [req.claimIds ?? null],
+    );
+    await m.query(`INSERT INTO payments.remediations (id, reason, change, parameter_version, claim_ids, status, claims_total, created_by) VALUES ($1, $2, $3::jsonb, $4, $5, 'running', $6, $7)`, [
+      id,
+      req.reason,
+      JSON.stringify({ parameters: req.parameters ?? null, claimIds: req.claimIds ?? null }),
+      version,
+      req.claimIds ?? null,
+      n,
+      by,
+    ]);
+    return id;
   }
 
   /**

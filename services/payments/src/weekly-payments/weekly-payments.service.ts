@@ -164,11 +164,12 @@ export class WeeklyPaymentsService {
     const piawes = await piawesInForce(m, claimIds);
     const actions = await this.claims.actionsOf(claimIds, m);
     const params = await this.parameters.current(m);
-    const paidFrom: { claim_id: string; from: string }[] = await m.query(
-      `SELECT claim_id, period_from::text AS from FROM payments.payments WHERE claim_id = ANY($1::uuid[]) AND kind = 'weekly' AND status <> 'cancelled'`,
+    const paid: { claim_id: string; from: string; to: string; week: number }[] = await m.query(
+      `SELECT claim_id, period_from::text AS from, period_to::text AS to, week FROM payments.payments WHERE claim_id = ANY($1::uuid[]) AND kind = 'weekly' AND status <> 'cancelled'`,
       [claimIds],
     );
-    const already = new Set(paidFrom.map((r) => `${r.claim_id}/${r.from}`));
+    const paidOf = new Map<string, { from: string; to: string; week: number }[]>();
+    for (const r of paid) paidOf.set(r.claim_id, [...(paidOf.get(r.claim_id) ?? []), r]);
     const today = sydneyAt(Date.now()).date;
     const warnings = new Set<string>();
     const rows: NewPayment[] = [];
@@ -183,7 +184,17 @@ export class WeeklyPaymentsService {
       w.forEach((x) => warnings.add(x));
       const mine: GeneratedPayment[] = [];
       for (const week of weeks) {
-        if (already.has(`${claimId}/${week.block.from}`)) continue;
+        // A week already paid, or one overlapping a paid week (issue 14: a certificate from before the
+        // first moves the claim's weeks, and its new weeks would pay days already paid): never paid
+        // again here. What the claim is owed for the moved weeks is a remediation's to work out.
+        const overlapping = (paidOf.get(claimId) ?? []).find((p) => p.from <= week.block.to && week.block.from <= p.to);
+        if (overlapping) {
+          if (overlapping.from !== week.block.from || overlapping.to !== week.block.to)
+            warnings.add(
+              `week ${week.block.week} (${week.block.from} to ${week.block.to}) of claim ${claim.claimNumber} overlaps week ${overlapping.week} already paid (${overlapping.from} to ${overlapping.to}): not generated; revalue the claim with a remediation`,
+            );
+          continue;
+        }
         const tax = weeklyWithholding({ weeklyAmount: week.block.amount, scale: claim.worker.taxScale as PaygScale, paidOn: today });
         tax.warnings.forEach((x) => warnings.add(x));
         const e = explainWeek(week);

@@ -16,6 +16,8 @@ interface RemediationView {
  * changed with effect in the past, values every paid week again on the payments service (in the
  * background, over the whole book or the claims named) and follows it to the end. The file is the
  * body of `POST /remediations`: `{ "reason", "parameters"?: { "indexation"?: [...], ... }, "claimIds"?: [...] }`.
+ * Corrected `parameters` are a rate table load: held until a second person approves the change it
+ * prints (POST /changes/:id/approve), which starts the remediation.
  */
 export const paymentsRemediate: Command = {
   words: ['payments', 'remediate'],
@@ -29,6 +31,15 @@ export const paymentsRemediate: Command = {
     const no = refused(io, `${file}: no remediation`, started);
     if (no !== null) return no;
     if (started.status !== 202) return failed(io, 'starting the remediation', started);
+    // Corrected rate tables wait for a second person (issue 14): nothing runs until they approve.
+    const held = started.body as { changeId?: string };
+    if (held.changeId) {
+      io.err(
+        `corrected rate tables held for a second person (a team leader or an administrator other than you): POST /changes/${held.changeId}/approve on the payments service starts the remediation\n`,
+      );
+      io.out(`${JSON.stringify({ changeId: held.changeId, status: 'pending' })}\n`);
+      return EXIT_OK;
+    }
     const first = started.body as RemediationView;
     io.err(`remediation ${first.id}: ${first.claimsTotal} claims with paid weeks\n`);
     const done = await follow(

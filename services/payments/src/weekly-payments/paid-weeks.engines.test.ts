@@ -1,0 +1,72 @@
+/**
+ * A week already paid is never paid again (issue 14): a certificate that starts before the first
+ * moves the claim's entitlement weeks, and its new weeks would cover days already paid. They are
+ * not generated; the payments officer is told to revalue the claim with a remediation.
+ */
+import type { ClaimEvent } from '@wc/contracts';
+import { TOPICS } from '@wc/contracts';
+import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
+import { Person, apiCaller, publishActions, publishClaim } from '../test-support/claim-facts-harness';
+import { PaymentsUnderTest, startPaymentsForTest } from '../test-support/payments-app';
+
+jest.setTimeout(180_000);
+
+let payments: PaymentsUnderTest;
+let kafka: KafkaClient;
+let publisher: Publisher;
+const call = apiCaller(() => payments.base);
+const OLIVIA: Person = ['olivia', 'payments-officer'];
+const CARA: Person = ['cara', 'case-manager'];
+
+beforeAll(async () => {
+  payments = await startPaymentsForTest();
+  kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'paid-weeks-test', logLevel: 'error' });
+  await kafka.ensureTopics([TOPICS.claims]);
+  publisher = kafka.publisher();
+});
+
+afterAll(async () => {
+  await publisher?.disconnect();
+  await payments?.close();
+});
+
+it('a certificate from before the first never makes days already paid payable again', async () => {
+  const claimNumber = `P${Date.now().toString().slice(-7)}`;
+  // Injured Mon 2 Feb; the first certificate (no capacity) starts Thu 5 Feb.
+  const claimId = await publishClaim(publisher, payments.db, {
+    claimNumber,
+    policy: 'WI-PAID',
+    doi: '2026-02-02',
+    assignment: { caseManager: CARA[0], teamLeader: null },
+    actions: [
+      { type: 'liability.provisional', at: '2026-02-05T10:00:00+11:00' },
+      { type: 'certificate.received', at: '2026-02-05T10:05:00+11:00', capacity: 'none', from: '2026-02-05', to: '2026-05-31' },
+    ] as ClaimEvent[],
+  });
+  expect(
+    (await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX', taxScale: 'tax-free-threshold' } })).status,
+  ).toBe(200);
+  expect((await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: 'employer estimate' })).status).toBe(201);
+  const first = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-02-25' });
+  expect(first.status).toBe(200);
+  const paidBefore = first.body.generated.map((g: { from: string; to: string }) => [g.from, g.to]);
+  expect(paidBefore.length).toBeGreaterThan(0);
+
+  // A certificate arrives for Mon 2 to Wed 4 Feb: the weeks now start on 2 Feb.
+  await publishActions(publisher, payments.db, {
+    claimId,
+    claimNumber,
+    actions: [{ type: 'certificate.received', at: '2026-02-27T09:00:00+11:00', capacity: 'none', from: '2026-02-02', to: '2026-02-04' }] as ClaimEvent[],
+  });
+  const again = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-03-04' });
+  expect(again.status).toBe(200);
+  expect(again.body.warnings.some((w: string) => /overlaps week \d+ already paid .*revalue the claim with a remediation/.test(w))).toBe(true);
+
+  // No two payments of the claim cover the same day.
+  const rows: { from: string; to: string }[] = (
+    await payments.db.query(`SELECT period_from::text AS from, period_to::text AS to FROM payments.payments WHERE claim_id = $1 AND kind = 'weekly' AND status <> 'cancelled' ORDER BY period_from`, [
+      claimId,
+    ])
+  ).rows;
+  for (let i = 1; i < rows.length; i++) expect(rows[i].from > rows[i - 1].to).toBe(true);
+});
