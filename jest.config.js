@@ -12,7 +12,7 @@ module.exports = {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      roots: ['<rootDir>/libs', '<rootDir>/tools', '<rootDir>/services', '<rootDir>/deploy'],
+      roots: ['<rootDir>/libs', '<rootDir>/tools', '<rootDir>/services', '<rootDir>/deploy', '<rootDir>/apps'],
       testMatch: ['**/src/**/*.test.ts', '<rootDir>/deploy/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$', '\\.engines\\.test\\.ts$'],
       transform,

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm start`: install what is missing, build, start the engines, then the four services and the
-// claim worker against them. Ctrl-C stops everything.
+// claim worker against them, and the staff console in front of them. Ctrl-C stops everything.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
@@ -50,11 +50,22 @@ async function warnIfNotDurable(url) {
     await engines.stop();
     throw e;
   }
+  // The staff console (apps/console): its app, the services under /api/<service>, and development sign-in.
+  let consoleServer;
+  try {
+    const { startConsoleServer } = require(path.join(root, 'apps', 'console', 'server', 'dist', 'server.js'));
+    consoleServer = await startConsoleServer({ port: Number(process.env.CONSOLE_PORT || 3000), services: platform.urls, env: { ...process.env, ...engines.env } });
+  } catch (e) {
+    await platform.stopAll();
+    await engines.stop();
+    throw e;
+  }
   const u = platform.urls;
   process.stdout.write(
     [
       '',
       'wc-claims is running:',
+      `  staff console        ${consoleServer.url}   (sign in as a development identity)`,
       `  staff API (claims)   ${u.claims}        OpenAPI docs ${u.claims}/docs`,
       `  documents            ${u.documents}     OpenAPI docs ${u.documents}/docs`,
       `  notifications        ${u.notifications}     OpenAPI docs ${u.notifications}/docs`,
@@ -74,6 +85,7 @@ async function warnIfNotDurable(url) {
   const stop = async (code) => {
     if (stopping) return;
     stopping = true;
+    await consoleServer.close();
     await platform.stopAll();
     await engines.stop();
     process.exit(code);

@@ -1,11 +1,16 @@
 #!/usr/bin/env node
 // The Debian packages the tests use, installed when missing (as the engines are): poppler-utils,
 // whose pdftotext and pdfinfo read the letters back as any PDF reader would, and pdftoppm renders
-// their pages to images. Needs root or password-less sudo to install; otherwise it names what to do.
+// their pages to images; chromium, the browser the console's tests drive (tests/browser: Playwright's
+// own browser download is not reachable from the project's machines). Needs root or password-less
+// sudo to install; otherwise it names what to do.
 'use strict';
 const { spawnSync } = require('node:child_process');
 
-const PACKAGES = [{ name: 'poppler-utils', commands: ['pdftotext', 'pdfinfo', 'pdftoppm'] }];
+const PACKAGES = [
+  { name: 'poppler-utils', commands: ['pdftotext', 'pdfinfo', 'pdftoppm'] },
+  { name: 'chromium', commands: ['chromium'] },
+];
 
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
 

@@ -1,0 +1,85 @@
+import http from 'node:http';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { sendJson } from './http';
+import { SERVICES, type ServiceUrls, proxy, targetOf } from './proxy';
+import { type SignInProvider, signInFor } from './sign-in';
+import { serveStatic } from './static-files';
+
+export { SERVICES, targetOf } from './proxy';
+export type { ServiceUrls } from './proxy';
+export { developmentSignIn, signInFor } from './sign-in';
+export type { SignInConfig, SignInProvider } from './sign-in';
+
+/** The built single-page app (apps/console/dist). */
+export const APP_DIR = path.resolve(__dirname, '..', '..', 'dist');
+
+// What the app's pages may load and do: scripts and everything else from this origin only (the PDFs
+// it opens are blob: URLs it made). Inline styles are let through: React Aria's components set some
+// (a <style> for touch behaviour, the live announcer's visually hidden region), and a style cannot run code.
+const SECURITY_HEADERS = {
+  'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+};
+
+export interface ConsoleServerOptions {
+  host?: string;
+  /** 0: any free port. */
+  port: number;
+  services: ServiceUrls;
+  signIn?: SignInProvider;
+  appDir?: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface ConsoleServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** The console's server: the app, /api/<service>/… passed on to the services, and sign-in under /auth/. */
+export async function startConsoleServer(o: ConsoleServerOptions): Promise<ConsoleServer> {
+  const signIn = o.signIn ?? signInFor(o.env ?? process.env);
+  const appDir = path.resolve(o.appDir ?? APP_DIR);
+  const server = http.createServer((req, res) => {
+    const url = req.url ?? '/';
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    const target = targetOf(url, o.services);
+    if (target) return proxy(req, res, target);
+    if (url.startsWith('/api/')) return sendJson(res, 404, { statusCode: 404, error: 'Not Found', message: `no such service: the console passes on /api/${SERVICES.join('|')}/…` });
+    if (url === '/auth/config') return sendJson(res, 200, signIn.config());
+    if (url.startsWith('/auth/')) {
+      return void signIn
+        .handle(req, res)
+        .then((handled) => handled || sendJson(res, 404, { statusCode: 404, error: 'Not Found', message: 'no such sign-in route' }))
+        .catch((e) => (res.headersSent ? res.destroy(e) : sendJson(res, 500, { statusCode: 500, error: 'Internal Server Error', message: 'sign-in failed' })));
+    }
+    serveStatic(appDir, req, res);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port, o.host ?? '127.0.0.1', () => resolve());
+  });
+  const { address, port } = server.address() as AddressInfo;
+  return {
+    url: `http://${address}:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** `node apps/console/server/dist/server.js`: the console on CONSOLE_PORT (3000), for services at their usual ports unless *_SERVICE_URL say otherwise. */
+if (require.main === module) {
+  const env = process.env;
+  const services = Object.fromEntries(SERVICES.map((s, i) => [s, env[`${s.toUpperCase()}_SERVICE_URL`] ?? `http://127.0.0.1:${3001 + i}`])) as ServiceUrls;
+  startConsoleServer({ host: env.CONSOLE_HOST ?? '127.0.0.1', port: Number(env.CONSOLE_PORT ?? 3000), services, env })
+    .then((s) => process.stdout.write(`console at ${s.url}\n`))
+    .catch((e) => {
+      process.stderr.write(`console failed to start: ${e.message}\n`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,83 @@
+import { useMemo, useRef, useState } from 'react';
+import { RouterProvider } from 'react-aria-components';
+import { createApi } from '../api/client';
+import { developmentProvider } from '../auth/development';
+import type { Session } from '../auth/provider';
+import { Layout, PublicLayout } from '../components/Layout';
+import { Page } from '../components/Page';
+import { ClaimPage } from '../pages/ClaimPage';
+import { MyWorkPage } from '../pages/MyWorkPage';
+import { SignInPage } from '../pages/SignInPage';
+import { type Route, navigate, routeOf, usePathname } from './router';
+import { SessionContext } from './session';
+
+// The one sign-in the console has so far; an OpenID Connect provider takes its place here.
+const auth = developmentProvider;
+
+export function App() {
+  const pathname = usePathname();
+  const [session, setSession] = useState<Session | null>(() => auth.resume());
+  const [notice, setNotice] = useState<string>();
+  // The API reads the token when it sends, so a new session needs no new client.
+  const current = useRef(session);
+  current.current = session;
+  const api = useMemo(
+    () =>
+      createApi({
+        accessToken: () => current.current?.accessToken,
+        onUnauthorised: () => {
+          auth.signOut();
+          setNotice('Your session has ended: sign in again.');
+          setSession(null);
+        },
+      }),
+    [],
+  );
+
+  // Before sign-in every address shows the sign-in page, and after it the page asked for.
+  if (!session)
+    return (
+      <RouterProvider navigate={navigate}>
+        <PublicLayout>
+          <SignInPage
+            notice={notice}
+            onSignedIn={(s) => {
+              setNotice(undefined);
+              setSession(s);
+            }}
+          />
+        </PublicLayout>
+      </RouterProvider>
+    );
+
+  const signOut = () => {
+    auth.signOut();
+    setSession(null);
+    navigate('/');
+  };
+  return (
+    <RouterProvider navigate={navigate}>
+      <SessionContext.Provider value={{ session, api, signOut }}>
+        <Layout user={session.user} role={session.role} onSignOut={signOut}>
+          <CurrentPage route={routeOf(pathname)} />
+        </Layout>
+      </SessionContext.Provider>
+    </RouterProvider>
+  );
+}
+
+function CurrentPage({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'my-work':
+      return <MyWorkPage />;
+    case 'claim':
+      // Keyed: another claim is a new page (its own loading, its heading focused).
+      return <ClaimPage key={route.claimId} claimId={route.claimId} />;
+    case 'not-found':
+      return (
+        <Page title="Page not found">
+          <p>The console has no page at this address.</p>
+        </Page>
+      );
+  }
+}

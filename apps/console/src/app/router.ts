@@ -1,0 +1,40 @@
+import { useSyncExternalStore } from 'react';
+
+// The console's few pages need no router library: the path decides the page, history.pushState
+// moves between them, and React Aria's links (RouterProvider in App) navigate without a reload.
+
+export type Route = { page: 'my-work' } | { page: 'claim'; claimId: string } | { page: 'not-found' };
+
+export const hrefs = {
+  myWork: '/',
+  claim: (claimId: string) => `/claims/${encodeURIComponent(claimId)}`,
+};
+
+export function routeOf(pathname: string): Route {
+  if (pathname === '/' || pathname === '/my-work') return { page: 'my-work' };
+  const claim = /^\/claims\/([^/]+)$/.exec(pathname);
+  if (claim) return { page: 'claim', claimId: decodeURIComponent(claim[1]) };
+  return { page: 'not-found' };
+}
+
+const NAVIGATED = 'wc-console:navigated';
+
+export function navigate(href: string, o: { replace?: boolean } = {}): void {
+  if (o.replace) history.replaceState(null, '', href);
+  else history.pushState(null, '', href);
+  window.dispatchEvent(new Event(NAVIGATED));
+}
+
+function subscribe(changed: () => void): () => void {
+  window.addEventListener('popstate', changed);
+  window.addEventListener(NAVIGATED, changed);
+  return () => {
+    window.removeEventListener('popstate', changed);
+    window.removeEventListener(NAVIGATED, changed);
+  };
+}
+
+/** The current path, re-rendering on every navigation (links, back and forward). */
+export function usePathname(): string {
+  return useSyncExternalStore(subscribe, () => window.location.pathname);
+}

@@ -1,0 +1,51 @@
+// Signing in, behind one interface so that the insurer's OpenID Connect provider can replace the
+// development identities: the rest of the console only ever uses a Session's access token, the
+// bearer token the services already take, and never learns how it was obtained.
+
+export interface Session {
+  accessToken: string;
+  /** Who the token names (its `sub`) and their platform role, for the page's header. */
+  user: string;
+  role: string;
+  /** When the token stops being accepted (ISO instant). */
+  expiresAt: string;
+}
+
+/** What the console's server says about signing in (GET /auth/config, server/src/sign-in.ts). */
+export type SignInConfig = { provider: 'development'; roles: string[] } | { provider: 'none'; reason: string };
+
+/**
+ * One way of signing in. The development provider asks the console's server for a token (a role
+ * and a user name, as `claimctl token` does); an OpenID Connect provider would redirect to the
+ * identity provider (authorization code with PKCE) and keep the access token it answers with.
+ */
+export interface AuthProvider {
+  readonly kind: SignInConfig['provider'] | 'oidc';
+  /** The session to carry on with when the app loads (after a reload; for OIDC, on the redirect back). */
+  resume(): Session | null;
+  /** Forgets the session (OIDC: and ends it at the identity provider). */
+  signOut(): void;
+}
+
+const KEY = 'wc-console.session';
+
+/**
+ * The session lives in this tab's sessionStorage: a reload keeps it, closing the tab ends it, and
+ * another tab signs in on its own (two roles side by side). It is dropped once expired.
+ */
+export const sessionStore = {
+  load(now = Date.now()): Session | null {
+    try {
+      const s = JSON.parse(sessionStorage.getItem(KEY) ?? 'null') as Session | null;
+      return s && typeof s.accessToken === 'string' && Date.parse(s.expiresAt) > now ? s : null;
+    } catch {
+      return null;
+    }
+  },
+  save(s: Session): void {
+    sessionStorage.setItem(KEY, JSON.stringify(s));
+  },
+  clear(): void {
+    sessionStorage.removeItem(KEY);
+  },
+};

@@ -1,0 +1,30 @@
+import type { Refusal } from '../api/refusal';
+
+const HEADINGS: Record<number, string> = {
+  0: 'The service could not be reached',
+  400: 'The request was refused',
+  401: 'Not signed in',
+  403: 'Not allowed',
+  404: 'Not found',
+  422: 'Refused',
+};
+
+/** The API's refusal in its own words: the reason, and each field's problem. */
+export function RefusalMessage({ refusal, level = 2 }: { refusal: Refusal; level?: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <div role="alert" className="refusal">
+      <Heading>{HEADINGS[refusal.status] ?? (refusal.status >= 500 ? 'The service failed' : `Refused (${refusal.status})`)}</Heading>
+      <p className="refusal-reason">{refusal.message}</p>
+      {refusal.problems.length > 0 && (
+        <ul className="refusal-problems">
+          {refusal.problems.map((p) => (
+            <li key={`${p.field}:${p.problem}`}>
+              <code>{p.field}</code>: {p.problem}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
