@@ -3,17 +3,13 @@
  * and an authority limit set are held until a second person approves them; nobody approves their
  * own proposal, and nobody proposes or approves their own limit.
  */
-import { TOPICS } from '@wc/contracts';
-import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
 import { Person, apiCaller, payableClaim } from '../test-support/claim-facts-harness';
-import { PaymentsUnderTest, startPaymentsForTest } from '../test-support/payments-app';
+import { paymentsForTests } from '../test-support/payments-app';
 
 jest.setTimeout(180_000);
 
-let payments: PaymentsUnderTest;
-let kafka: KafkaClient;
-let publisher: Publisher;
-const call = apiCaller(() => payments.base);
+const bed = paymentsForTests('changes-test');
+const call = apiCaller(() => bed.payments.base);
 
 const OLIVIA: Person = ['olivia', 'payments-officer'];
 const PAUL: Person = ['paul', 'payments-officer'];
@@ -25,23 +21,11 @@ const NUMBER = `D${Date.now().toString().slice(-7)}`;
 const FIRST = { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX' };
 const OTHER = { bsb: '062-999', account: '99999999', accountTitle: 'SOMEONE ELSE' };
 
-beforeAll(async () => {
-  payments = await startPaymentsForTest();
-  kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'changes-test', logLevel: 'error' });
-  await kafka.ensureTopics([TOPICS.claims]);
-  publisher = kafka.publisher();
-});
-
-afterAll(async () => {
-  await publisher?.disconnect();
-  await payments?.close();
-});
-
 const accountOf = async (claimId: string) => (await call(OLIVIA, 'GET', `/claims/${claimId}`)).body.worker?.account;
 
 it("a payee's first account is recorded at once; another account waits for a second person, and payments go to the first until then", async () => {
   // payableClaim records Olivia's first account (200).
-  const claimId = await payableClaim(publisher, payments.db, call, { claimNumber: `${NUMBER}-1`, policy: 'WI-DUAL', account: FIRST, maker: OLIVIA, caseManager: CARA, teamLeader: TESS });
+  const claimId = await payableClaim(bed.publisher, bed.payments.db, call, { claimNumber: `${NUMBER}-1`, policy: 'WI-DUAL', account: FIRST, maker: OLIVIA, caseManager: CARA, teamLeader: TESS });
   expect(await accountOf(claimId)).toBe(FIRST.account);
 
   const held = await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { ...OTHER, taxScale: 'tax-free-threshold' } });
@@ -94,5 +78,5 @@ it('an authority limit needs two administrators, and nobody proposes or approves
 
 it('the database refuses a change decided by the person who proposed it, whatever the code does', async () => {
   const proposed = await call(ADA, 'PUT', '/authority-limits/role:reviewer', { maxAmount: '10.00' });
-  await expect(payments.db.query(`UPDATE payments.pending_changes SET status = 'approved', decided_by = proposed_by WHERE id = $1`, [proposed.body.changeId])).rejects.toThrow(/check constraint/);
+  await expect(bed.payments.db.query(`UPDATE payments.pending_changes SET status = 'approved', decided_by = proposed_by WHERE id = $1`, [proposed.body.changeId])).rejects.toThrow(/check constraint/);
 });

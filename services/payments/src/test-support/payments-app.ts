@@ -7,6 +7,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
+import { TOPICS } from '@wc/contracts';
+import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
 import { bootstrapService } from '@wc/service-kit';
 
 export interface PaymentsUnderTest {
@@ -62,4 +64,24 @@ export async function startPaymentsForTest(env: Record<string, string> = {}): Pr
       await onEngine(engineUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${testDb} WITH (FORCE)`));
     },
   };
+}
+
+/**
+ * What most payments engines tests start from: the service on its own database and a publisher on
+ * the claims topic, started before the file's tests and stopped after them (it registers beforeAll
+ * and afterAll). Read `payments` and `publisher` inside tests, once they have started.
+ */
+export function paymentsForTests(clientId: string, env: Record<string, string> = {}): { payments: PaymentsUnderTest; publisher: Publisher } {
+  const bed = {} as { payments: PaymentsUnderTest; publisher: Publisher; kafka: KafkaClient };
+  beforeAll(async () => {
+    bed.payments = await startPaymentsForTest(env);
+    bed.kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId, logLevel: 'error' });
+    await bed.kafka.ensureTopics([TOPICS.claims]);
+    bed.publisher = bed.kafka.publisher();
+  });
+  afterAll(async () => {
+    await bed.publisher?.disconnect();
+    await bed.payments?.close();
+  });
+  return bed;
 }

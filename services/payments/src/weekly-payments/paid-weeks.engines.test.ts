@@ -4,36 +4,20 @@
  * not generated; the payments officer is told to revalue the claim with a remediation.
  */
 import type { ClaimEvent } from '@wc/contracts';
-import { TOPICS } from '@wc/contracts';
-import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
 import { Person, apiCaller, publishActions, publishClaim } from '../test-support/claim-facts-harness';
-import { PaymentsUnderTest, startPaymentsForTest } from '../test-support/payments-app';
+import { paymentsForTests } from '../test-support/payments-app';
 
 jest.setTimeout(180_000);
 
-let payments: PaymentsUnderTest;
-let kafka: KafkaClient;
-let publisher: Publisher;
-const call = apiCaller(() => payments.base);
+const bed = paymentsForTests('paid-weeks-test');
+const call = apiCaller(() => bed.payments.base);
 const OLIVIA: Person = ['olivia', 'payments-officer'];
 const CARA: Person = ['cara', 'case-manager'];
-
-beforeAll(async () => {
-  payments = await startPaymentsForTest();
-  kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'paid-weeks-test', logLevel: 'error' });
-  await kafka.ensureTopics([TOPICS.claims]);
-  publisher = kafka.publisher();
-});
-
-afterAll(async () => {
-  await publisher?.disconnect();
-  await payments?.close();
-});
 
 it('a certificate from before the first never makes days already paid payable again', async () => {
   const claimNumber = `P${Date.now().toString().slice(-7)}`;
   // Injured Mon 2 Feb; the first certificate (no capacity) starts Thu 5 Feb.
-  const claimId = await publishClaim(publisher, payments.db, {
+  const claimId = await publishClaim(bed.publisher, bed.payments.db, {
     claimNumber,
     policy: 'WI-PAID',
     doi: '2026-02-02',
@@ -53,7 +37,7 @@ it('a certificate from before the first never makes days already paid payable ag
   expect(paidBefore.length).toBeGreaterThan(0);
 
   // A certificate arrives for Mon 2 to Wed 4 Feb: the weeks now start on 2 Feb.
-  await publishActions(publisher, payments.db, {
+  await publishActions(bed.publisher, bed.payments.db, {
     claimId,
     claimNumber,
     actions: [{ type: 'certificate.received', at: '2026-02-27T09:00:00+11:00', capacity: 'none', from: '2026-02-02', to: '2026-02-04' }] as ClaimEvent[],
@@ -64,9 +48,10 @@ it('a certificate from before the first never makes days already paid payable ag
 
   // No two payments of the claim cover the same day.
   const rows: { from: string; to: string }[] = (
-    await payments.db.query(`SELECT period_from::text AS from, period_to::text AS to FROM payments.payments WHERE claim_id = $1 AND kind = 'weekly' AND status <> 'cancelled' ORDER BY period_from`, [
-      claimId,
-    ])
+    await bed.payments.db.query(
+      `SELECT period_from::text AS from, period_to::text AS to FROM payments.payments WHERE claim_id = $1 AND kind = 'weekly' AND status <> 'cancelled' ORDER BY period_from`,
+      [claimId],
+    )
   ).rows;
   for (let i = 1; i < rows.length; i++) expect(rows[i].from > rows[i - 1].to).toBe(true);
 });
