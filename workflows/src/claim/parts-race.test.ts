@@ -7,7 +7,7 @@ import { parseEventTime, sydneyInstant } from '@wc/rules';
 import { ownCase } from '../../../tools/test-cases/src';
 import { claimWorkflowBundle } from '../bundle';
 import { workerTelemetry } from '../telemetry';
-import { TimeSkippingServer, startTimeSkippingServer } from '../simulate/time-skipping';
+import { TimeSkippingServer, settled, startTimeSkippingServer } from '../simulate/time-skipping';
 import { type ClaimPartsPort, InMemoryEffects, TemporalClaimParts, createClaimActivities } from './activities';
 import { actionUpdate, partsQuery } from './definitions';
 import type { claimWorkflow } from './workflows';
@@ -83,6 +83,9 @@ it('a part ends once, after the effects the claim decided for it, when an action
     ]);
     // The part's workflow (its latest run, the only one) carried out all four.
     expect(effectsCarriedOut).toBe(4);
+    // Terminated only once idle: a claim ended with an activity scheduled leaves the shared test
+    // server's clock locked, and every later simulation on it waits forever (seen on a CI run).
+    await settled(handle);
     await handle.terminate('test finished');
   });
 });

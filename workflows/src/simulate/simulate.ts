@@ -3,7 +3,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { Client, WorkflowUpdateFailedError } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { END_OF_DAY_MINUTE, type Effect, Timeline, TimelineDetails } from '@wc/claim-lifecycle';
 import { type Scenario, splitAtUntil } from '@wc/contracts';
@@ -16,7 +15,7 @@ import { InMemoryEffects, TemporalClaimParts, createClaimActivities } from '../c
 import { TRACED_MEMO, actionUpdate, partEffectsSignal, partQuery, partsQuery, timelineQuery } from '../claim/definitions';
 import type { claimWorkflow } from '../claim/workflows';
 import { installQuietRuntime } from '../runtime';
-import { TimeSkippingServer, startTimeSkippingServer } from './time-skipping';
+import { TimeSkippingServer, settled, startTimeSkippingServer } from './time-skipping';
 
 export interface SimulationResult {
   file: string;
@@ -172,31 +171,6 @@ async function partsOf(client: Client, parts: Array<{ id: string; kind: string; 
     out.push({ id: p.id, kind: p.kind, workflowId: p.workflowId, status, effectsCarriedOut });
   }
   return out;
-}
-
-/**
- * Waits until a workflow has no workflow task or activity outstanding. The time-skipping test
- * server counts each outstanding task as a lock on its clock, and a workflow terminated while an
- * activity is scheduled but not yet started never gives its lock back: from then on no sleep on that
- * server ever ends (seen 3 times in 4 runs, 2026-11-22: a claim terminated right after an
- * ActivityTaskScheduled event, and the next simulation hung). Nothing moves the clock here, so once
- * settled the workflow stays settled until we act.
- */
-async function settled(handle: { fetchHistory(): Promise<{ events?: Array<{ eventType?: unknown }> | null }> }, timeoutMs = 60_000): Promise<void> {
-  const busy = new Set(['EVENT_TYPE_WORKFLOW_TASK_SCHEDULED', 'EVENT_TYPE_WORKFLOW_TASK_STARTED', 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED', 'EVENT_TYPE_ACTIVITY_TASK_STARTED']);
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const events = (await handle.fetchHistory()).events ?? [];
-    const last = events[events.length - 1];
-    if (!last || !busy.has(eventTypeName(last.eventType))) return;
-    if (Date.now() > deadline) throw new Error(`the workflow was still busy after ${timeoutMs} ms (last event ${eventTypeName(last.eventType)})`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
-
-/** History events carry their type as an enum number; compare by name. */
-function eventTypeName(t: unknown): string {
-  return typeof t === 'number' ? (temporal.api.enums.v1.EventType[t] ?? String(t)) : String(t);
 }
 
 /** A query can race a continueAsNew (the new run has no worker task yet): try again briefly. */

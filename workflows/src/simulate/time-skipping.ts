@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { installQuietRuntime } from '../runtime';
 
@@ -38,4 +39,30 @@ export async function startTimeSkippingServer(): Promise<TimeSkippingServer> {
     await started.stop();
     throw e;
   }
+}
+
+/**
+ * Waits until a workflow has no workflow task or activity outstanding. The time-skipping test
+ * server counts each outstanding task as a lock on its clock, and a workflow terminated while an
+ * activity is scheduled but not yet started never gives its lock back: from then on no sleep on that
+ * server ever ends (seen 3 times in 4 runs, 2026-11-22: a claim terminated right after an
+ * ActivityTaskScheduled event, and the next simulation hung). Nothing moves the clock here, so once
+ * settled the workflow stays settled until we act. Whoever terminates a workflow on this server
+ * (a simulation, a test) waits for this first: one leaked lock hangs every later user of a shared server.
+ */
+export async function settled(handle: { fetchHistory(): Promise<{ events?: Array<{ eventType?: unknown }> | null }> }, timeoutMs = 60_000): Promise<void> {
+  const busy = new Set(['EVENT_TYPE_WORKFLOW_TASK_SCHEDULED', 'EVENT_TYPE_WORKFLOW_TASK_STARTED', 'EVENT_TYPE_ACTIVITY_TASK_SCHEDULED', 'EVENT_TYPE_ACTIVITY_TASK_STARTED']);
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const events = (await handle.fetchHistory()).events ?? [];
+    const last = events[events.length - 1];
+    if (!last || !busy.has(eventTypeName(last.eventType))) return;
+    if (Date.now() > deadline) throw new Error(`the workflow was still busy after ${timeoutMs} ms (last event ${eventTypeName(last.eventType)})`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** History events carry their type as an enum number; compare by name. */
+function eventTypeName(t: unknown): string {
+  return typeof t === 'number' ? (temporal.api.enums.v1.EventType[t] ?? String(t)) : String(t);
 }
