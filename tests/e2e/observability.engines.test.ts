@@ -16,6 +16,7 @@ interface Span {
   parentSpanId?: string;
   name: string;
   service: string;
+  requestId?: string;
 }
 const spans: Span[] = [];
 let collector: http.Server;
@@ -30,7 +31,11 @@ beforeAll(async () => {
       const doc = JSON.parse(body || '{}');
       for (const rs of doc.resourceSpans ?? []) {
         const service = (rs.resource?.attributes ?? []).find((a: { key: string }) => a.key === 'service.name')?.value?.stringValue;
-        for (const ss of rs.scopeSpans ?? []) for (const s of ss.spans ?? []) spans.push({ traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId, name: s.name, service });
+        for (const ss of rs.scopeSpans ?? [])
+          for (const s of ss.spans ?? []) {
+            const requestId = (s.attributes ?? []).find((a: { key: string }) => a.key === 'wc.request_id')?.value?.stringValue;
+            spans.push({ traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId, name: s.name, service, requestId });
+          }
       }
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{}');
@@ -99,19 +104,25 @@ it('one trace runs from POST /claims through the worker and Kafka to the documen
     headers: { 'idempotency-key': `obs-${randomUUID()}`, 'x-request-id': requestId },
   });
   expect(r.status).toBe(201);
-  // The request's trace, from the claims service's own log line for it. (Not "the claims service's
-  // span without a parent": the worker also runs timers of claims other tests left in Temporal, and
-  // its calls for those come to this claims service too, some in no trace.)
-  const traceId = await eventually('the claims log line of the request, with its trace id', async () => {
-    const line = fs
+  // The request's trace: the claims service's server span carries the request id it answered with.
+  // (Not "the claims service's span without a parent": the worker also runs timers of claims other
+  // tests left in Temporal, and its calls for those come to this claims service too, some in no trace.)
+  const root = await eventually(
+    'the POST /claims server span with the request id',
+    async () => spans.find((s) => s.service === 'claims' && s.requestId === requestId && s.name.startsWith('POST') && !s.parentSpanId),
+    60_000,
+  ).catch((e) => {
+    const claims = spans.filter((s) => s.service === 'claims');
+    throw new Error(`${e.message}; ${spans.length} spans received, ${claims.length} of the claims service, with request ids: ${claims.filter((s) => s.requestId).length}`);
+  });
+  const traceId = root.traceId;
+  const inTrace = () => spans.filter((s) => s.traceId === traceId);
+  // The claims service's own log line for the request names the same trace.
+  await eventually('the claims log line of the request, with its trace id', async () =>
+    fs
       .readFileSync(platform.logFile('claims'), 'utf8')
       .split('\n')
-      .find((l) => l.includes(`"requestId":"${requestId}"`) && l.includes('"traceId"'));
-    return line ? (JSON.parse(line).traceId as string) : undefined;
-  });
-  const inTrace = () => spans.filter((s) => s.traceId === traceId);
-  await eventually(`the POST /claims server span of trace ${traceId} (${spans.length} spans received so far)`, async () =>
-    inTrace().find((s) => s.service === 'claims' && s.name.startsWith('POST') && !s.parentSpanId),
+      .some((l) => l.includes(`"requestId":"${requestId}"`) && l.includes(`"traceId":"${traceId}"`)),
   );
   // The notifications consumer's span continues the trace the event carried in its Kafka headers.
   // A consumer's span ends after the spans of what it did (its call to the documents service), and

@@ -8,6 +8,7 @@
  * each service's main.ts first imports its `tracing.ts`, which calls startTracing. This module
  * imports nothing of the platform for that reason.
  */
+import { ServerResponse } from 'node:http';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { CompositePropagator, W3CBaggagePropagator, W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -22,6 +23,8 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
 /** The baggage entry that carries a staff request's id to every event, workflow and activity it causes. */
 export const REQUEST_ID_BAGGAGE = 'wc.request_id';
+/** The server span's attribute with the request's id. */
+export const REQUEST_ID_ATTRIBUTE = 'wc.request_id';
 
 let started: { provider: NodeTracerProvider; processor: SpanProcessor; resource: Resource } | undefined;
 
@@ -39,7 +42,15 @@ export function startTracing(serviceName: string, env: NodeJS.ProcessEnv = proce
     tracerProvider: provider,
     instrumentations: [
       // Probes and scrapes would be most of the spans and say nothing.
-      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => /^\/(health|metrics)(\/|$|\?)/.test(req.url ?? '') }),
+      new HttpInstrumentation({
+        ignoreIncomingRequestHook: (req) => /^\/(health|metrics)(\/|$|\?)/.test(req.url ?? ''),
+        // The request id the service answered with (bootstrap.ts settles it), on the server span: an
+        // operator holding a request id from a log line or a complaint finds its trace by it.
+        applyCustomAttributesOnSpan: (span, _req, res) => {
+          const id = res instanceof ServerResponse ? res.getHeader('x-request-id') : undefined;
+          if (typeof id === 'string') span.setAttribute(REQUEST_ID_ATTRIBUTE, id);
+        },
+      }),
       new ExpressInstrumentation(),
       new PgInstrumentation({ requireParentSpan: true }),
       new UndiciInstrumentation(),
