@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ZodTypeAny } from 'zod';
+import { SERVICE_NAMES, type ServiceName, privateKeyVariable } from '@wc/service-kit';
 import { OVERLAYS, type Obj, TOOLS_TIMEOUT_MS, containerEnv, deploymentsOf, overlayDir, render, root, secretsExample, tools, yaml } from './render';
 
 const read = (p: string) => fs.readFileSync(path.join(root, p), 'utf8');
@@ -29,13 +30,18 @@ interface Process {
 
 const SERVICES = ['claims', 'documents', 'notifications', 'payments'];
 /**
- * Not required by the schemas, but a container must have them: otherwise each one makes its own key
- * file. The services verify staff tokens and service credentials; the worker only signs its own
- * credential and is never given the staff secret (issue 14).
+ * The processes that call another, each under its name in SERVICE_GRANTS (issue 14): each signs its
+ * own credential with its own private key, which no other container is given.
  */
-const ALWAYS = ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET'];
-const WORKER_ALWAYS = ['AUTH_SERVICE_SECRET'];
-const always = (p: Process) => (p.name === 'worker' ? WORKER_ALWAYS : ALWAYS);
+const SIGNERS: Record<string, ServiceName> = { worker: 'claim-worker', notifications: 'notifications-service', payments: 'payments-service' };
+/**
+ * Not required by the schemas, but a container must have them: otherwise each one makes its own key
+ * file. The services verify staff tokens and service credentials (the processes' public keys); the
+ * processes that call another sign their own credential; the worker only signs its own and is never
+ * given the staff secret (issue 14).
+ */
+const ALWAYS = ['AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS'];
+const always = (p: Process) => [...(p.name === 'worker' ? [] : ALWAYS), ...(p.name in SIGNERS ? ['AUTH_SERVICE_PRIVATE_KEY'] : [])];
 
 /** The zod schema a config.ts exports (the one whose object has `portVar`), and that object unwrapped from its transforms (a pipe's input). */
 function configSchema(file: string, portVar: string): { exported: ZodTypeAny; object: Obj } | null {
@@ -116,7 +122,7 @@ function workerProcess(): Process {
   const kitReads = (file: string) => {
     for (const m of read(`libs/service-kit/src/${file}`).matchAll(/\benv\.([A-Z][A-Z0-9_]*)/g)) reads.add(m[1]);
   };
-  if (/signingKey\(|serviceKey\(/.test(sources)) kitReads('auth.ts');
+  if (/signingKey\(/.test(sources)) kitReads('auth.ts');
   if (/startTracing\b/.test(sources) && fs.existsSync(path.join(root, 'libs/service-kit/src/observability/tracing.ts'))) kitReads('observability/tracing.ts');
   return worker;
 }
@@ -131,24 +137,34 @@ function checkEnv(p: Process, env: Record<string, unknown>, where: string) {
   const required = [...p.required, ...always(p), ...(env.DEPLOYMENT !== undefined && env.DEPLOYMENT !== 'local' ? p.outside : [])];
   expect({ where, missing: required.filter((k) => !given.includes(k)) }).toEqual({ where, missing: [] });
   if (p.name === 'worker') expect({ where, staffSecret: given.filter((k) => k === 'AUTH_JWT_SECRET' || k === 'AUTH_KEY_FILE') }).toEqual({ where, staffSecret: [] });
+  // A process that calls none holds no private key (its schema reads none, so it is refused above too).
+  if (!(p.name in SIGNERS)) expect({ where, privateKey: given.includes('AUTH_SERVICE_PRIVATE_KEY') }).toEqual({ where, privateKey: false });
   if (p.port !== undefined) {
     expect({ where, HOST: env.HOST, [p.portVar!]: String(env[p.portVar!]) }).toEqual({ where, HOST: '0.0.0.0', [p.portVar!]: String(p.port) });
   }
 }
 
 test('outside local use the insurer, the bank remitter and the signing keys are required', () => {
-  expect([...byName.get('documents')!.outside]).toEqual(expect.arrayContaining(['INSURER_LEGAL_NAME', 'INSURER_ABN', 'AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET']));
+  expect([...byName.get('documents')!.outside]).toEqual(expect.arrayContaining(['INSURER_LEGAL_NAME', 'INSURER_ABN', 'AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS']));
   // Every one named at once, so the people deploying it fix them in one go.
   expect([...byName.get('payments')!.outside]).toEqual(
-    expect.arrayContaining(['ABA_REMITTER_BSB', 'ABA_REMITTER_ACCOUNT', 'PROVIDER_PAYMENTS_CONTACT_NAME', 'AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET']),
+    expect.arrayContaining(['ABA_REMITTER_BSB', 'ABA_REMITTER_ACCOUNT', 'PROVIDER_PAYMENTS_CONTACT_NAME', 'AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS', 'AUTH_SERVICE_PRIVATE_KEY']),
   );
-  for (const s of SERVICES) expect([s, ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET'].every((k) => byName.get(s)!.outside.has(k))]).toEqual([s, true]);
-  expect([...byName.get('worker')!.outside]).toEqual(['AUTH_SERVICE_SECRET']);
+  for (const s of SERVICES) expect([s, ['AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS'].every((k) => byName.get(s)!.outside.has(k))]).toEqual([s, true]);
+  expect([...byName.get('worker')!.outside]).toEqual(['AUTH_SERVICE_PRIVATE_KEY']);
+  // A private key for exactly the processes that call another: every process of SERVICE_GRANTS, and no other.
+  expect(
+    processes
+      .filter((p) => p.reads.has('AUTH_SERVICE_PRIVATE_KEY'))
+      .map((p) => p.name)
+      .sort(),
+  ).toEqual(Object.keys(SIGNERS).sort());
+  expect(Object.values(SIGNERS).sort()).toEqual([...SERVICE_NAMES].sort());
 });
 
 test('the processes read what the deployments assume', () => {
   for (const s of SERVICES) expect([s, ['DATABASE_URL', 'KAFKA_BROKERS'].every((k) => byName.get(s)!.required.has(k))]).toEqual([s, true]);
-  expect([...byName.get('worker')!.reads].sort()).toEqual(expect.arrayContaining(['AUTH_SERVICE_SECRET', 'CLAIMS_SERVICE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE']));
+  expect([...byName.get('worker')!.reads].sort()).toEqual(expect.arrayContaining(['AUTH_SERVICE_PRIVATE_KEY', 'CLAIMS_SERVICE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE']));
   // Every entry point exists in source and is compiled to the path the images run.
   for (const p of processes) {
     const dir = p.entry.replace(/\/dist\/.*$/, '');
@@ -226,8 +242,11 @@ describe('docker-compose.yml', () => {
       expect(s.ports).toEqual([`${p.port}:${p.port}`]);
       expect(s.healthcheck.test.join(' ')).toContain(`http://127.0.0.1:${p.port}/health`);
     }
-    // Each secret one value, from the environment.
-    for (const k of always(p)) expect([k, s.environment[k]]).toEqual([k, expect.stringMatching(new RegExp(`^\\$\\{${k}:\\?`))]);
+    // Each secret one value, from the environment; a private key from its own process's variable.
+    for (const k of always(p)) {
+      const from = k === 'AUTH_SERVICE_PRIVATE_KEY' ? privateKeyVariable(SIGNERS[name]) : k;
+      expect([k, s.environment[k]]).toEqual([k, expect.stringMatching(new RegExp(`^\\$\\{${from}:\\?`))]);
+    }
   });
 
   test('addresses in the environment point at the engines and services of this file', () => {
@@ -273,6 +292,22 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s (kustomize build)', (overlay) =>
     const ns = ofKind('Namespace').map((d) => d.metadata.name);
     expect(ns).toEqual(['wc-claims']);
     for (const d of docs.filter((x) => x.kind !== 'Namespace')) expect([d.kind, d.metadata.name, d.metadata.namespace]).toEqual([d.kind, d.metadata.name, ns[0]]);
+  });
+
+  // Issue 14: each process's private key is in a Secret of its own, and no other pod names that Secret.
+  test("each process's private key comes from its own Secret, named by no other pod", () => {
+    const deployments = deploymentsOf(docs);
+    const keySecret = new Map<string, string>();
+    for (const name of Object.keys(SIGNERS)) {
+      const src = containerEnv(deployments.get(name)!.spec.template.spec.containers[0], docs, external).get('AUTH_SERVICE_PRIVATE_KEY');
+      expect([name, src?.kind]).toEqual([name, 'secret']);
+      keySecret.set(name, (src as { name: string }).name);
+    }
+    expect(new Set(keySecret.values()).size).toBe(keySecret.size);
+    for (const [name, d] of deployments) {
+      const named = [...containerEnv(d.spec.template.spec.containers[0], docs, external).values()].flatMap((src) => (src.kind === 'secret' ? [src.name] : []));
+      for (const [owner, secret] of keySecret) if (owner !== name) expect([name, named.includes(secret)]).toEqual([name, false]);
+    }
   });
 
   test.each(processes.map((p) => p.name))('%s: env names, port, probes and Service match the code', (name) => {

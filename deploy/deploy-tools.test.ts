@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SERVICE_NAMES, generateServiceKeys, privateKeyVariable } from '@wc/service-kit';
 import { OVERLAYS, type Obj, type ToolPaths, TOOLS_TIMEOUT_MS, containerEnv, deploymentsOf, k8sDir, kustomizeBuild, overlayDir, render, root, run, secretsExample, tools } from './render';
 
 let t: ToolPaths;
@@ -26,8 +27,17 @@ describe('docker-compose.yml: docker compose config', () => {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: os.tmpdir(), DOCKER_HOST: 'unix:///nonexistent/docker.sock', DOCKER_CONFIG: os.tmpdir(), ...env },
     });
 
+  // What `claimctl service-keys` writes (each process's private key, the public keys), and the staff secret.
+  const made = generateServiceKeys();
+  const keys: Record<string, string> = {
+    AUTH_JWT_SECRET: 'x'.repeat(48),
+    AUTH_SERVICE_PUBLIC_KEYS: made.publicKeys,
+    ...Object.fromEntries(SERVICE_NAMES.map((n) => [privateKeyVariable(n), made.privateKeys[n]])),
+  };
+  const without = (name: string) => Object.fromEntries(Object.entries(keys).filter(([k]) => k !== name));
+
   test('is valid, and the platform starts only after Temporal has its schema and namespace', () => {
-    const r = compose(['config', '--format', 'json'], { AUTH_JWT_SECRET: 'x'.repeat(48), AUTH_SERVICE_SECRET: 'y'.repeat(48) });
+    const r = compose(['config', '--format', 'json'], keys);
     expect({ status: r.status, stderr: r.stderr.trim() }).toEqual({ status: 0, stderr: '' });
     const config = JSON.parse(r.stdout) as { services: Record<string, Obj> };
     const s = config.services;
@@ -43,13 +53,15 @@ describe('docker-compose.yml: docker compose config', () => {
     expect(s['temporal-namespace'].depends_on.temporal.condition).toBe('service_healthy');
     for (const app of ['claims', 'worker']) expect([app, s[app].depends_on['temporal-namespace']?.condition]).toEqual([app, 'service_completed_successfully']);
     for (const app of ['claims', 'documents', 'notifications', 'payments', 'worker']) expect([app, s[app].environment.DEPLOYMENT]).toEqual([app, 'local']);
+    // Each process that calls another is given its own private key, and no other process that one.
+    const own = { worker: 'claim-worker', notifications: 'notifications-service', payments: 'payments-service' } as const;
+    for (const [app, name] of Object.entries(own)) expect([app, s[app].environment.AUTH_SERVICE_PRIVATE_KEY]).toEqual([app, made.privateKeys[name]]);
+    for (const app of ['claims', 'documents']) expect([app, s[app].environment.AUTH_SERVICE_PRIVATE_KEY]).toEqual([app, undefined]);
+    for (const app of ['claims', 'documents', 'notifications', 'payments']) expect([app, s[app].environment.AUTH_SERVICE_PUBLIC_KEYS]).toEqual([app, made.publicKeys]);
   });
 
-  test.each([
-    ['AUTH_JWT_SECRET', { AUTH_SERVICE_SECRET: 'y'.repeat(48) }],
-    ['AUTH_SERVICE_SECRET', { AUTH_JWT_SECRET: 'x'.repeat(48) }],
-  ])('refuses to run without %s, naming it', (name, given) => {
-    const r = compose(['config', '--quiet'], given);
+  test.each(['AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS', ...SERVICE_NAMES.map(privateKeyVariable)])('refuses to run without %s, naming it', (name) => {
+    const r = compose(['config', '--quiet'], without(name));
     expect(r.status).not.toBe(0);
     expect(r.stderr).toMatch(new RegExp(`set ${name}`));
   });
@@ -121,13 +133,14 @@ describe('deploy/k8s: what each overlay must say', () => {
   /** The settings that only ever come from a Secret, and the ones staging and production must set. */
   const INSURER = ['INSURER_LEGAL_NAME', 'INSURER_NAME', 'INSURER_ABN', 'INSURER_ADDRESS', 'INSURER_REPLY_ADDRESS', 'INSURER_PHONE', 'INSURER_EMAIL', 'INSURER_WEB'];
   const BANK = ['ABA_FINANCIAL_INSTITUTION', 'ABA_USER_NAME', 'ABA_USER_ID', 'ABA_DESCRIPTION', 'ABA_REMITTER_BSB', 'ABA_REMITTER_ACCOUNT', 'ABA_REMITTER_NAME'];
-  const SECRET_ONLY = ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET', 'DATABASE_URL', 'KAFKA_SASL_PASSWORD', 'TEMPORAL_API_KEY', ...INSURER, ...BANK];
+  // The public keys are not secret, but whoever may change them may make credentials: a Secret too.
+  const SECRET_ONLY = ['AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS', 'AUTH_SERVICE_PRIVATE_KEY', 'DATABASE_URL', 'KAFKA_SASL_PASSWORD', 'TEMPORAL_API_KEY', ...INSURER, ...BANK];
   const REQUIRED: Record<string, string[]> = {
-    claims: ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET', 'DATABASE_URL'],
-    documents: ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET', 'DATABASE_URL', ...INSURER],
-    notifications: ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET', 'DATABASE_URL'],
-    payments: ['AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET', 'DATABASE_URL', ...BANK],
-    worker: ['AUTH_SERVICE_SECRET'],
+    claims: ['AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS', 'DATABASE_URL'],
+    documents: ['AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS', 'DATABASE_URL', ...INSURER],
+    notifications: ['AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS', 'AUTH_SERVICE_PRIVATE_KEY', 'DATABASE_URL'],
+    payments: ['AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS', 'AUTH_SERVICE_PRIVATE_KEY', 'DATABASE_URL', ...BANK],
+    worker: ['AUTH_SERVICE_PRIVATE_KEY'],
   };
 
   test.each(['staging', 'production'] as const)('%s: DEPLOYMENT set, required settings from Secrets, no development value', (overlay) => {
@@ -154,7 +167,16 @@ describe('deploy/k8s: what each overlay must say', () => {
     }
     // Not the development remitter (032-000, 000000000) nor the local overlay's keys, anywhere.
     const text = JSON.stringify(docs);
-    for (const placeholder of ['032-000', '000000000', 'local-development-key', 'local-service-key']) expect([overlay, text.includes(placeholder)]).toEqual([overlay, false]);
+    const localKeys = render(overlayDir('local'))
+      .filter((d) => d.kind === 'Secret')
+      .flatMap((d) => Object.entries((d.data ?? {}) as Record<string, string>).filter(([k]) => k.startsWith('AUTH_SERVICE_')))
+      .flatMap(([, v]) => {
+        const value = Buffer.from(v, 'base64').toString('utf8');
+        // The private keys themselves, and each public key of the map.
+        return value.startsWith('{') ? Object.values(JSON.parse(value) as Record<string, string>) : [value];
+      });
+    expect(localKeys).toHaveLength(6);
+    for (const placeholder of ['032-000', '000000000', 'local-development-key', ...localKeys]) expect([overlay, text.includes(placeholder)]).toEqual([overlay, false]);
   });
 
   test('local: DEPLOYMENT=local, its development Secret generated, no insurer or bank settings to fake', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { temporalConfig } from '@wc/service-kit';
+import { serviceCredentialConfig, temporalConfig } from '@wc/service-kit';
 
 /** The worker's settings (validated like a service's: a bad one stops it, named). */
 export const workerConfigSchema = z.object({
@@ -12,7 +12,6 @@ export const workerConfigSchema = z.object({
   TEMPORAL_METRICS_PORT: z.coerce.number().int().min(1).max(65535).default(9464),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   CLAIMS_SERVICE_URL: z.string().url('must be a URL, e.g. http://127.0.0.1:3001').optional(),
-  /** The key its service credential is signed with; it signs no staff token, so it is never given the staff secret. */
-  AUTH_SERVICE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  AUTH_SERVICE_KEY_FILE: z.string().optional(),
+  /** Its own private key, which its credential (claim-worker, claims:effects) is signed with; it signs no staff token and checks no credential, so it is given neither the staff secret nor the public keys. */
+  ...serviceCredentialConfig,
 });

@@ -14,14 +14,15 @@ import { workerConfigSchema } from './config';
 const log = createPino('claim-worker', (process.env.LOG_LEVEL as 'info' | undefined) ?? 'info');
 
 /**
- * The claims service when CLAIMS_SERVICE_URL is set (the worker's own credential, scope claims:effects, signed with the service key, never the staff one);
+ * The claims service when CLAIMS_SERVICE_URL is set (the worker's own credential, claim-worker with
+ * scope claims:effects, signed with its own private key, never the staff one nor another process's);
  * otherwise each step's effects are logged with the claim id.
  */
 function effectsFrom(url: string | undefined): ClaimEffectsPort {
   if (url) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { mintServiceToken, serviceKey } = require('@wc/service-kit') as typeof import('@wc/service-kit');
-    const key = serviceKey();
+    const { mintServiceToken, servicePrivateKey } = require('@wc/service-kit') as typeof import('@wc/service-kit');
+    const key = servicePrivateKey('claim-worker');
     let cached: { token: string; until: number } | undefined;
     const token = async () => {
       if (!cached || cached.until < Date.now()) cached = { token: await mintServiceToken('claim-worker', ['claims:effects'], key, 3600), until: Date.now() + 50 * 60_000 };

@@ -3,8 +3,10 @@ import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, SetMetadata, UnauthorizedException, applyDecorators } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import type { KeyObject } from 'node:crypto';
 import { type JWTPayload, type JWTVerifyGetKey, SignJWT, createRemoteJWKSet, decodeJwt, jwtVerify } from 'jose';
 import { addLogContext } from './logger';
+import { SERVICE_GRANTS, SERVICE_SCOPES, type ServiceName, type ServicePublicKeys, type ServiceScope, grantedScopes, isServiceName, servicePublicKeys } from './service-credentials';
 
 /**
  * Who may do what: the insurer's staff roles. A privacy officer answers access requests and audits
@@ -23,15 +25,6 @@ export interface StaffUser {
   scopes?: ServiceScope[];
 }
 
-/**
- * What one process may ask of another (issue 14: services authenticate to each other with their
- * own credentials and scopes, never with a staff role): the worker records a claim's effects; the
- * notifications and payments services write documents and read them back; every service asks the
- * claims service who may see a claim (claims:access).
- */
-export const SERVICE_SCOPES = ['claims:effects', 'claims:access', 'documents:write', 'documents:read'] as const;
-export type ServiceScope = (typeof SERVICE_SCOPES)[number];
-
 const ISSUER = 'wc-claims';
 const AUDIENCE = 'wc-claims-staff-api';
 /** Service credentials are for another audience: a staff route never takes one as a staff token, nor an internal route a staff token. */
@@ -40,6 +33,8 @@ const INTERNAL_AUDIENCE = 'wc-claims-internal';
 export const MAX_STAFF_TOKEN_SECONDS = 12 * 3600;
 /** A service mints its own short-lived credential and renews it. */
 export const MAX_SERVICE_TOKEN_SECONDS = 3600;
+/** Service credentials are signed with each process's own Ed25519 key (service-credentials.ts). */
+const SERVICE_ALGORITHM = 'EdDSA';
 
 /**
  * The staff signing key, for development tokens (`claimctl token`): AUTH_JWT_SECRET, or a key file
@@ -48,16 +43,6 @@ export const MAX_SERVICE_TOKEN_SECONDS = 3600;
  */
 export function signingKey(env: NodeJS.ProcessEnv = process.env, repoRoot = path.resolve(__dirname, '..', '..', '..')): Uint8Array {
   return secretOrKeyFile(env.AUTH_JWT_SECRET, env.AUTH_KEY_FILE ?? path.join(repoRoot, '.data', 'keys', 'jwt-hs256.key'));
-}
-
-/**
- * The key service credentials are signed with (issue 14): AUTH_SERVICE_SECRET, or a key file
- * generated on first use (`.data/keys/service-hs256.key` by default). Never the staff key: whoever
- * holds the staff secret (claimctl, a developer) cannot make a service credential, and a process
- * holding this one (the worker) cannot make a staff token.
- */
-export function serviceKey(env: NodeJS.ProcessEnv = process.env, repoRoot = path.resolve(__dirname, '..', '..', '..')): Uint8Array {
-  return secretOrKeyFile(env.AUTH_SERVICE_SECRET, env.AUTH_SERVICE_KEY_FILE ?? path.join(repoRoot, '.data', 'keys', 'service-hs256.key'));
 }
 
 function secretOrKeyFile(secret: string | undefined, file: string): Uint8Array {
@@ -84,10 +69,13 @@ export interface StaffTokenCheck {
   roleClaim: string;
 }
 
-/** What a service checks bearer tokens with: staff tokens their way, service credentials with the service key only. */
+/**
+ * What a service checks bearer tokens with: staff tokens their way; a service credential with the
+ * public key of the process it names only (service-credentials.ts), never the staff key.
+ */
 export interface AuthKeys {
   staff: StaffTokenCheck;
-  service: Uint8Array;
+  service: ServicePublicKeys;
 }
 
 /**
@@ -95,11 +83,12 @@ export interface AuthKeys {
  * RS256 or ES256 with a key from its JWKS (fetched when first needed, cached, fetched again for an
  * unknown `kid`), for AUTH_ISSUER and AUTH_AUDIENCE, the role in AUTH_ROLE_CLAIM; the development
  * secret is then refused for them (HS256 is not among the algorithms). Without it, the development
- * secret (signingKey), as `claimctl token` signs them. Called once per process: the JWKS cache lives
- * in what it returns.
+ * secret (signingKey), as `claimctl token` signs them. Service credentials: each process's public
+ * key (servicePublicKeys: AUTH_SERVICE_PUBLIC_KEYS, or in local use `.data/keys`). Called once per
+ * process: the JWKS cache lives in what it returns.
  */
 export function authKeys(env: NodeJS.ProcessEnv = process.env, repoRoot = path.resolve(__dirname, '..', '..', '..')): AuthKeys {
-  const service = serviceKey(env, repoRoot);
+  const service = servicePublicKeys(env, repoRoot);
   if (env.AUTH_JWKS_URL) {
     const audience = env.AUTH_AUDIENCE || AUDIENCE;
     // Service credentials are told apart by their audience: a staff token for it would be checked as one.
@@ -108,8 +97,6 @@ export function authKeys(env: NodeJS.ProcessEnv = process.env, repoRoot = path.r
     return { service, staff: { key: jwks, algorithms: ['RS256', 'ES256'], issuer: env.AUTH_ISSUER || ISSUER, audience, roleClaim: env.AUTH_ROLE_CLAIM || 'role' } };
   }
   const key = signingKey(env, repoRoot);
-  // One secret given for both would undo the separation without anyone noticing.
-  if (Buffer.from(key).equals(Buffer.from(service))) throw new Error('the service key (AUTH_SERVICE_SECRET) must not be the staff key (AUTH_JWT_SECRET)');
   return { service, staff: { key, algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE, roleClaim: 'role' } };
 }
 
@@ -121,13 +108,18 @@ export async function mintToken(who: { user: string; role: Role }, key: Uint8Arr
   return new SignJWT({ role: who.role }).setProtectedHeader({ alg: 'HS256' }).setSubject(who.user).setIssuer(ISSUER).setAudience(AUDIENCE).setIssuedAt().setExpirationTime(`${ttlSeconds}s`).sign(key);
 }
 
-/** A process's own credential: its name and the scopes it needs, short-lived, signed with the service key (serviceKey). */
-export async function mintServiceToken(service: string, scopes: ServiceScope[], key: Uint8Array, ttlSeconds = 15 * 60): Promise<string> {
-  if (!/^[a-z][a-z0-9-]{1,62}$/.test(service)) throw new RangeError('service must be a lower-case name');
+/**
+ * A process's own credential: its name and the scopes it needs (some of those SERVICE_GRANTS gives
+ * it), short-lived, signed with its own private key (servicePrivateKey), its name as the key id.
+ */
+export async function mintServiceToken(service: ServiceName, scopes: readonly ServiceScope[], key: KeyObject, ttlSeconds = 15 * 60): Promise<string> {
+  if (!isServiceName(service)) throw new RangeError(`${String(service)} is not one of the platform's processes (SERVICE_GRANTS)`);
   if (!scopes.length || scopes.some((s) => !SERVICE_SCOPES.includes(s))) throw new RangeError(`scopes must be some of ${SERVICE_SCOPES.join(', ')}`);
+  const refused = scopes.filter((s) => !grantedScopes(service).includes(s));
+  if (refused.length) throw new RangeError(`${service} is not granted ${refused.join(', ')} (it holds ${SERVICE_GRANTS[service].join(', ')})`);
   if (!(ttlSeconds > 0 && ttlSeconds <= MAX_SERVICE_TOKEN_SECONDS)) throw new RangeError(`a service token lives at most ${MAX_SERVICE_TOKEN_SECONDS} s`);
   return new SignJWT({ scope: scopes.join(' ') })
-    .setProtectedHeader({ alg: 'HS256' })
+    .setProtectedHeader({ alg: SERVICE_ALGORITHM, kid: service })
     .setSubject(service)
     .setIssuer(ISSUER)
     .setAudience(INTERNAL_AUDIENCE)
@@ -149,12 +141,22 @@ export async function verifyToken(token: string, keys: AuthKeys): Promise<StaffU
   return verifyStaffToken(token, keys.staff);
 }
 
-async function verifyServiceCredential(token: string, key: Uint8Array): Promise<StaffUser> {
-  const { payload } = await jwtVerify(token, key, { issuer: ISSUER, audience: INTERNAL_AUDIENCE, algorithms: ['HS256'], requiredClaims: REQUIRED_CLAIMS });
+/**
+ * A service credential, checked with the public key of the process it names (`sub`) and no other:
+ * a process signs for itself only. Then its scopes must all be granted to that process
+ * (SERVICE_GRANTS), whatever it put in its token.
+ */
+async function verifyServiceCredential(token: string, keys: ServicePublicKeys): Promise<StaffUser> {
+  const { sub } = decodeJwt(token);
+  if (typeof sub !== 'string') throw new Error('a service credential must name its process (sub)');
+  // The key is looked up once the header passed (EdDSA only): a token of another kind is refused as such.
+  const { payload } = await jwtVerify(token, async () => keys(sub), { issuer: ISSUER, audience: INTERNAL_AUDIENCE, algorithms: [SERVICE_ALGORITHM], requiredClaims: REQUIRED_CLAIMS });
   const scopes = String(payload.scope ?? '').split(' ') as ServiceScope[];
   if (lifetimeOf(payload) > MAX_SERVICE_TOKEN_SECONDS) throw new Error(`a service token may live at most ${MAX_SERVICE_TOKEN_SECONDS} s`);
   if (!scopes.every((s) => SERVICE_SCOPES.includes(s))) throw new Error('token has an unknown scope');
-  return { user: payload.sub!, role: 'service', scopes };
+  const refused = scopes.filter((s) => !grantedScopes(sub).includes(s));
+  if (refused.length) throw new Error(`${sub} is not granted ${refused.join(', ')}`);
+  return { user: sub, role: 'service', scopes };
 }
 
 async function verifyStaffToken(token: string, check: StaffTokenCheck): Promise<StaffUser> {

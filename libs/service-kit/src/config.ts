@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import { z } from 'zod';
+import { parsePrivateKey, parsePublicKeys } from './service-credentials';
 
 export class ConfigError extends Error {}
 
@@ -11,6 +12,24 @@ export const RESPONSE_CONTRACT_MODES = ['enforce', 'report', 'off'] as const;
 export type ResponseContractMode = (typeof RESPONSE_CONTRACT_MODES)[number];
 
 const flag = (name: string) => z.enum(['true', 'false'], { error: `must be true or false (${name})` }).default('false');
+/** A setting `parse` reads, refused at start with what `parse` says is wrong with it. */
+const parsedBy = (parse: (text: string) => unknown) =>
+  z.string().superRefine((text, ctx) => {
+    try {
+      parse(text);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', message: (e as Error).message });
+    }
+  });
+
+/**
+ * A process that calls another one signs its own credential (issue 14): its private key, this
+ * process's and no other's (service-credentials.ts). Only the processes that call another have it
+ * (the worker, notifications, payments); outside local use they refuse to start without it.
+ */
+export const serviceCredentialConfig = {
+  AUTH_SERVICE_PRIVATE_KEY: parsedBy(parsePrivateKey).optional(),
+};
 const file = z.string().min(1, 'must be a file path');
 
 /**
@@ -57,9 +76,11 @@ export const baseConfig = z.object({
   /** Staff tokens signed with the development secret (HS256, `claimctl token`): unused with AUTH_JWKS_URL. */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUTH_KEY_FILE: z.string().optional(),
-  /** Service credentials (issue 14): a key of their own, never the staff one. */
-  AUTH_SERVICE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  AUTH_SERVICE_KEY_FILE: z.string().optional(),
+  /**
+   * Service credentials (issue 14): the public key of each process that calls another (a JSON
+   * object, process name to key), each process's credentials checked with its own key only.
+   */
+  AUTH_SERVICE_PUBLIC_KEYS: parsedBy(parsePublicKeys).optional(),
   /**
    * Staff tokens from the insurer's identity provider: its published keys (RS256 or ES256); the
    * development secret is then refused for staff tokens. The issuer and audience its tokens carry
@@ -106,9 +127,10 @@ export type TemporalConfig = z.infer<typeof temporalConfigSchema>;
 
 /**
  * Rules across settings that hold for every service: outside local use the keys a process reads
- * must be given (a generated one would differ per pod), and the staff and service keys are two;
- * SASL has its user and password and travels over TLS, a client certificate comes with its key.
- * `reads`: the variables the process's schema has (the worker reads no staff key); unknown, all rules.
+ * must be given (a generated one would differ per pod); SASL has its user and password and travels
+ * over TLS, a client certificate comes with its key. `reads`: the variables the process's schema
+ * has (the worker reads no staff key and no public keys; only the processes that call another have
+ * a private key); unknown, all rules but the private key's.
  */
 export function platformRules(c: Record<string, unknown>, ctx: z.RefinementCtx, reads?: Set<string>): void {
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -119,10 +141,10 @@ export function platformRules(c: Record<string, unknown>, ctx: z.RefinementCtx, 
       'AUTH_JWT_SECRET',
       `is required when DEPLOYMENT is ${c.DEPLOYMENT} (or AUTH_KEY_FILE, or AUTH_JWKS_URL for an identity provider's keys): every replica must verify staff tokens with the same key`,
     );
-  if (outside && (!reads || reads.has('AUTH_SERVICE_SECRET')) && !c.AUTH_SERVICE_SECRET && !c.AUTH_SERVICE_KEY_FILE)
-    issue('AUTH_SERVICE_SECRET', `is required when DEPLOYMENT is ${c.DEPLOYMENT} (or AUTH_SERVICE_KEY_FILE): every process must sign and verify service credentials with the same key`);
-  if (c.AUTH_SERVICE_SECRET && c.AUTH_SERVICE_SECRET === c.AUTH_JWT_SECRET)
-    issue('AUTH_SERVICE_SECRET', 'must differ from AUTH_JWT_SECRET: whoever holds the staff secret must not be able to make a service credential');
+  if (outside && (!reads || reads.has('AUTH_SERVICE_PUBLIC_KEYS')) && !c.AUTH_SERVICE_PUBLIC_KEYS)
+    issue('AUTH_SERVICE_PUBLIC_KEYS', `is required when DEPLOYMENT is ${c.DEPLOYMENT}: the public key of each process, which its credentials are checked with`);
+  if (outside && reads?.has('AUTH_SERVICE_PRIVATE_KEY') && !c.AUTH_SERVICE_PRIVATE_KEY)
+    issue('AUTH_SERVICE_PRIVATE_KEY', `is required when DEPLOYMENT is ${c.DEPLOYMENT}: this process's own key, which it signs its credential with`);
   if (staffKey && !c.AUTH_JWKS_URL)
     for (const k of ['AUTH_ISSUER', 'AUTH_AUDIENCE', 'AUTH_ROLE_CLAIM'])
       if (c[k]) issue(k, 'is read only with AUTH_JWKS_URL (without it, staff tokens are the development ones, signed with AUTH_JWT_SECRET)');

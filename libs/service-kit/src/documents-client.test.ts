@@ -3,10 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { authKeys, verifyToken } from './auth';
 import { DocumentsServiceClient as DocumentsClient, DocumentsServiceError } from './documents-client';
+import { generateServiceKeys } from './service-credentials';
 
-// Service credentials are signed with the service key (issue 14), never the staff one.
-const secret = randomBytes(32).toString('hex');
-process.env.AUTH_SERVICE_SECRET = secret;
+// Service credentials are signed with the calling process's own key (issue 14), never the staff one
+// nor another process's: this process is notifications, as its deployment gives it its key.
+const made = generateServiceKeys();
+process.env.AUTH_SERVICE_PRIVATE_KEY = made.privateKeys['notifications-service'];
 
 interface Seen {
   method?: string;
@@ -46,7 +48,7 @@ class ClockedClient extends DocumentsClient {
 }
 const client = () => new ClockedClient(baseUrl, 'notifications-service');
 const request = { claimId: 'c', kind: 'acknowledgement-letter' as const, data: { claimNumber: 'WC1' } };
-const keys = authKeys({ AUTH_JWT_SECRET: randomBytes(32).toString('hex'), AUTH_SERVICE_SECRET: secret });
+const keys = authKeys({ AUTH_JWT_SECRET: randomBytes(32).toString('hex'), AUTH_SERVICE_PUBLIC_KEYS: made.publicKeys });
 
 it('posts the request with the Idempotency-Key and a service token (admin), reused until near expiry', async () => {
   const c = client();
@@ -80,6 +82,22 @@ it('throws on a non-2xx answer (so the event is retried), and drops a refused to
   answer = { status: 200, body: { id: 'd' } };
   await c.createDocument(request, 'ack-letter:e5');
   expect(mint).toHaveBeenCalledTimes(2);
+});
+
+it("payments' client asks for the one scope payments holds (documents:write), with payments' own key", async () => {
+  const saved = process.env.AUTH_SERVICE_PRIVATE_KEY;
+  try {
+    process.env.AUTH_SERVICE_PRIVATE_KEY = made.privateKeys['payments-service'];
+    await new DocumentsClient(baseUrl, 'payments-service').createDocument(request, 'remittance:r1');
+    const t = /^Bearer (.+)$/.exec(seen[0].headers.authorization!)![1];
+    await expect(verifyToken(t, keys)).resolves.toEqual({ user: 'payments-service', role: 'service', scopes: ['documents:write'] });
+    // Given notifications' key by mistake, what it signs as payments is refused.
+    process.env.AUTH_SERVICE_PRIVATE_KEY = made.privateKeys['notifications-service'];
+    await new DocumentsClient(baseUrl, 'payments-service').createDocument(request, 'remittance:r2');
+    await expect(verifyToken(/^Bearer (.+)$/.exec(seen[1].headers.authorization!)![1], keys)).rejects.toThrow('signature verification failed');
+  } finally {
+    process.env.AUTH_SERVICE_PRIVATE_KEY = saved;
+  }
 });
 
 it('names the URL when the documents service cannot be reached', async () => {

@@ -1,4 +1,5 @@
-import { mintServiceToken, serviceKey } from './auth';
+import { mintServiceToken } from './auth';
+import { SERVICE_GRANTS, type ServiceName, type ServiceScope, servicePrivateKey } from './service-credentials';
 
 export interface DocumentRequest {
   claimId: string;
@@ -41,8 +42,8 @@ const TIMEOUT_MS = 10_000;
 
 /**
  * Calls the documents service (the one place notices and letters are rendered and stored) with the
- * caller's own service credential (scopes documents:write and documents:read, signed with the
- * service key), minted once and renewed before it expires. Each service that asks for documents
+ * caller's own service credential (the documents scopes SERVICE_GRANTS gives it, signed with its own
+ * private key), minted once and renewed before it expires. Each service that asks for documents
  * (notifications for notices, payments for remittance advices) wraps this with its own
  * configuration and name.
  */
@@ -52,7 +53,7 @@ export class DocumentsServiceClient {
 
   constructor(
     baseUrl: string,
-    private readonly serviceName: string,
+    private readonly serviceName: ServiceName,
   ) {
     this.baseUrl = baseUrl.replace(/\/+$/, '');
   }
@@ -118,8 +119,9 @@ export class DocumentsServiceClient {
     if (res.status !== 200 && res.status !== 503) throw new Error(`${this.baseUrl}/health answered ${res.status}`);
   }
 
-  protected mint(): Promise<string> {
-    return mintServiceToken(this.serviceName, ['documents:write', 'documents:read'], serviceKey(), TOKEN_TTL_SECONDS);
+  protected async mint(): Promise<string> {
+    const scopes = (SERVICE_GRANTS[this.serviceName] as readonly ServiceScope[]).filter((s) => s.startsWith('documents:'));
+    return mintServiceToken(this.serviceName, scopes, servicePrivateKey(this.serviceName), TOKEN_TTL_SECONDS);
   }
 
   /** The clock the token cache uses (replaced in tests). */

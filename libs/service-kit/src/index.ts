@@ -1,6 +1,7 @@
 export * from './config';
 export * from './logger';
 export * from './auth';
+export * from './service-credentials';
 export * from './validation';
 export * from './api-contract';
 export * from './type-checks';

@@ -32,7 +32,7 @@ type Level = 'debug' | 'info' | 'warn' | 'error';
  * down (an event's `data.injury`, a request's `body.worker...`) with "[redacted]".
  */
 export const HEALTH_INFORMATION_KEYS = ['injury', 'bodyLocation', 'redFlags', 'yellowFlags', 'diagnosis', 'certificate', 'certificates', 'medicalReport', 'clinicalNotes', 'treatment', 'wpi'];
-export const SECRET_KEYS = ['authorization', 'cookie', 'token', 'accessToken', 'password', 'apiKey', 'AUTH_JWT_SECRET', 'AUTH_SERVICE_SECRET', 'KAFKA_SASL_PASSWORD', 'TEMPORAL_API_KEY'];
+export const SECRET_KEYS = ['authorization', 'cookie', 'token', 'accessToken', 'password', 'apiKey', 'AUTH_JWT_SECRET', 'AUTH_SERVICE_PRIVATE_KEY', 'KAFKA_SASL_PASSWORD', 'TEMPORAL_API_KEY'];
 export const REDACTED_PATHS = [...HEALTH_INFORMATION_KEYS, ...SECRET_KEYS]
   .flatMap((k) => [k, `*.${k}`, `*.*.${k}`])
   .concat(['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]']);

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { generateKeyPairSync } from 'node:crypto';
 import { SignJWT } from 'jose';
-import { authKeys, mintServiceToken, mintToken, serviceKey, signingKey, verifyToken } from './auth';
-import { ConfigError, baseConfig, kafkaSecurity, loadConfig, temporalConfigSchema, temporalConnection } from './config';
+import { authKeys, mintServiceToken, mintToken, signingKey, verifyToken } from './auth';
+import { ConfigError, baseConfig, kafkaSecurity, loadConfig, serviceCredentialConfig, temporalConfigSchema, temporalConnection } from './config';
+import { generateServiceKeys, servicePrivateKey, servicePublicKeys } from './service-credentials';
 import { JsonLogger, withLogContext } from './logger';
 import { parseOr400 } from './validation';
 import { checkAtMostEvery } from './health';
@@ -41,27 +43,54 @@ describe('configuration', () => {
     }
   };
 
-  const keys = { AUTH_JWT_SECRET: 'k'.repeat(40), AUTH_SERVICE_SECRET: 's'.repeat(40) };
+  const made = generateServiceKeys();
+  const keys = { AUTH_JWT_SECRET: 'k'.repeat(40), AUTH_SERVICE_PUBLIC_KEYS: made.publicKeys };
   it('outside local use, refuses to start without the signing keys every replica shares', () => {
-    expect(problems({ ...env, DEPLOYMENT: 'staging' })).toMatch(/AUTH_JWT_SECRET: is required when DEPLOYMENT is staging[\s\S]*AUTH_SERVICE_SECRET: is required when DEPLOYMENT is staging/);
+    expect(problems({ ...env, DEPLOYMENT: 'staging' })).toMatch(/AUTH_JWT_SECRET: is required when DEPLOYMENT is staging[\s\S]*AUTH_SERVICE_PUBLIC_KEYS: is required when DEPLOYMENT is staging/);
     expect(problems({ ...env, DEPLOYMENT: 'staging', ...keys })).toBe('');
     expect(problems(env)).toBe('');
-    // The worker signs service credentials only: it needs no staff key.
-    const worker = z.object({ DEPLOYMENT: z.string().optional(), AUTH_SERVICE_SECRET: z.string().optional() });
-    expect(() => loadConfig(worker, { DEPLOYMENT: 'production' })).toThrow(/^invalid configuration:\n {2}AUTH_SERVICE_SECRET: is required when DEPLOYMENT is production[^\n]*$/);
-    expect(loadConfig(worker, { DEPLOYMENT: 'production', AUTH_SERVICE_SECRET: 's'.repeat(40) })).toEqual({ DEPLOYMENT: 'production', AUTH_SERVICE_SECRET: 's'.repeat(40) });
+    // The worker signs its own credential only: it needs no staff key and no public keys.
+    const worker = z.object({ DEPLOYMENT: z.string().optional(), ...serviceCredentialConfig });
+    expect(() => loadConfig(worker, { DEPLOYMENT: 'production' })).toThrow(/^invalid configuration:\n {2}AUTH_SERVICE_PRIVATE_KEY: is required when DEPLOYMENT is production[^\n]*$/);
+    const own = made.privateKeys['claim-worker'];
+    expect(loadConfig(worker, { DEPLOYMENT: 'production', AUTH_SERVICE_PRIVATE_KEY: own })).toEqual({ DEPLOYMENT: 'production', AUTH_SERVICE_PRIVATE_KEY: own });
+    // A service that calls none has no private key to be asked for.
+    expect(problems({ ...env, DEPLOYMENT: 'staging', ...keys })).not.toContain('AUTH_SERVICE_PRIVATE_KEY');
   });
 
-  it("an identity provider's keys in place of the staff secret; the service secret always its own", () => {
-    const { AUTH_SERVICE_SECRET } = keys;
+  it('service keys: each process its own Ed25519 private key; the public keys of every process, and only public keys', () => {
+    const worker = z.object({ ...serviceCredentialConfig });
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(() => loadConfig(worker, { AUTH_SERVICE_PRIVATE_KEY: 'not-a-key' })).toThrow('AUTH_SERVICE_PRIVATE_KEY: is not a private key (a PKCS#8 PEM, or its DER in base64)');
+    expect(() => loadConfig(worker, { AUTH_SERVICE_PRIVATE_KEY: rsa })).toThrow('AUTH_SERVICE_PRIVATE_KEY: must be an Ed25519 key, not rsa');
+    const pub = JSON.parse(made.publicKeys) as Record<string, string>;
+    expect(problems({ ...env, AUTH_SERVICE_PUBLIC_KEYS: '{' })).toContain('AUTH_SERVICE_PUBLIC_KEYS: must be a JSON object, each process name to its public key');
+    expect(problems({ ...env, AUTH_SERVICE_PUBLIC_KEYS: JSON.stringify({ ...pub, 'billing-service': pub['claim-worker'] }) })).toContain(
+      'AUTH_SERVICE_PUBLIC_KEYS: names "billing-service", which is not one of the platform\'s processes (claim-worker, notifications-service, payments-service)',
+    );
+    expect(problems({ ...env, AUTH_SERVICE_PUBLIC_KEYS: JSON.stringify({ ...pub, 'claim-worker': made.privateKeys['claim-worker'] }) })).toContain(
+      'AUTH_SERVICE_PUBLIC_KEYS: is not a public key for claim-worker (an SPKI PEM, or its DER in base64)',
+    );
+    const pemPrivate = servicePrivateKey('claim-worker', { AUTH_SERVICE_PRIVATE_KEY: made.privateKeys['claim-worker'] }).export({ format: 'pem', type: 'pkcs8' }).toString();
+    expect(problems({ ...env, AUTH_SERVICE_PUBLIC_KEYS: JSON.stringify({ ...pub, 'claim-worker': pemPrivate }) })).toContain(
+      'AUTH_SERVICE_PUBLIC_KEYS: holds a private key for claim-worker: give its public key only',
+    );
+    // PEM or base64 DER alike; outside local use, never the key files.
+    const pem = Object.fromEntries(Object.entries(pub).map(([n, k]) => [n, `-----BEGIN PUBLIC KEY-----\n${k}\n-----END PUBLIC KEY-----\n`]));
+    expect(problems({ ...env, AUTH_SERVICE_PUBLIC_KEYS: JSON.stringify(pem) })).toBe('');
+    expect(() => servicePublicKeys({ DEPLOYMENT: 'production' })).toThrow('AUTH_SERVICE_PUBLIC_KEYS is required when DEPLOYMENT is production');
+    expect(() => servicePrivateKey('claim-worker', { DEPLOYMENT: 'production' })).toThrow('AUTH_SERVICE_PRIVATE_KEY is required when DEPLOYMENT is production');
+  });
+
+  it("an identity provider's keys in place of the staff secret; the service keys always their own", () => {
+    const { AUTH_SERVICE_PUBLIC_KEYS } = keys;
     const idp = { AUTH_JWKS_URL: 'https://login.insurer.example/keys', AUTH_ISSUER: 'https://login.insurer.example/', AUTH_AUDIENCE: 'api://wc-claims', AUTH_ROLE_CLAIM: 'roles' };
-    expect(problems({ ...env, DEPLOYMENT: 'production', AUTH_SERVICE_SECRET, ...idp })).toBe('');
-    expect(problems({ ...env, DEPLOYMENT: 'production', AUTH_SERVICE_SECRET, ...idp, AUTH_JWKS_URL: 'http://login.insurer.example/keys' })).toContain(
+    expect(problems({ ...env, DEPLOYMENT: 'production', AUTH_SERVICE_PUBLIC_KEYS, ...idp })).toBe('');
+    expect(problems({ ...env, DEPLOYMENT: 'production', AUTH_SERVICE_PUBLIC_KEYS, ...idp, AUTH_JWKS_URL: 'http://login.insurer.example/keys' })).toContain(
       'AUTH_JWKS_URL: must be an https:// URL when DEPLOYMENT is production',
     );
     expect(problems({ ...env, AUTH_ISSUER: 'https://login.insurer.example/' })).toContain('AUTH_ISSUER: is read only with AUTH_JWKS_URL');
     expect(problems({ ...env, AUTH_JWKS_URL: 'login.insurer.example' })).toContain('AUTH_JWKS_URL: must be a URL');
-    expect(problems({ ...env, AUTH_JWT_SECRET: keys.AUTH_JWT_SECRET, AUTH_SERVICE_SECRET: keys.AUTH_JWT_SECRET })).toContain('AUTH_SERVICE_SECRET: must differ from AUTH_JWT_SECRET');
   });
 
   it('Kafka: SASL needs its user and password, and TLS outside local use', () => {
@@ -103,23 +132,46 @@ describe('configuration', () => {
 describe('staff tokens', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'keys-'));
   const key = signingKey({ AUTH_KEY_FILE: path.join(dir, 'k') });
-  const svc = serviceKey({ AUTH_SERVICE_KEY_FILE: path.join(dir, 's') });
-  const keys = { staff: { key, algorithms: ['HS256'], issuer: 'wc-claims', audience: 'wc-claims-staff-api', roleClaim: 'role' }, service: svc };
+  const repo = fs.mkdtempSync(path.join(os.tmpdir(), 'repo-'));
+  const svc = servicePrivateKey('claim-worker', {}, repo);
+  const keys = { staff: { key, algorithms: ['HS256'], issuer: 'wc-claims', audience: 'wc-claims-staff-api', roleClaim: 'role' }, service: servicePublicKeys({}, repo) };
 
   it('generates a key file once and reuses it', () => {
     expect(Buffer.from(signingKey({ AUTH_KEY_FILE: path.join(dir, 'k') })).equals(Buffer.from(key))).toBe(true);
     expect(fs.statSync(path.join(dir, 'k')).mode & 0o777).toBe(0o600);
-    expect(Buffer.from(serviceKey({ AUTH_SERVICE_KEY_FILE: path.join(dir, 's') })).equals(Buffer.from(svc))).toBe(true);
-    expect(fs.statSync(path.join(dir, 's')).mode & 0o777).toBe(0o600);
+    expect(servicePrivateKey('claim-worker', {}, repo).equals(svc)).toBe(true);
+    expect(fs.statSync(path.join(repo, '.data', 'keys', 'service-claim-worker.pem')).mode & 0o777).toBe(0o600);
   });
 
-  it('generates the staff key and the service key apart, in .data/keys', async () => {
+  // Local use: each process makes its key pair on first use; a service reads the public halves only, and makes none.
+  it('generates the staff key and each process its own key pair, in .data/keys', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'repo-'));
     const generated = authKeys({}, root);
-    expect(fs.readdirSync(path.join(root, '.data', 'keys')).sort()).toEqual(['jwt-hs256.key', 'service-hs256.key']);
-    expect(Buffer.from(generated.service).equals(Buffer.from(generated.staff.key as Uint8Array))).toBe(false);
-    const t = await mintServiceToken('claim-worker', ['claims:effects'], serviceKey({}, root));
+    expect(fs.readdirSync(path.join(root, '.data', 'keys')).sort()).toEqual(['jwt-hs256.key']);
+    const worker = servicePrivateKey('claim-worker', {}, root);
+    const notifications = servicePrivateKey('notifications-service', {}, root);
+    expect(fs.readdirSync(path.join(root, '.data', 'keys')).sort()).toEqual([
+      'jwt-hs256.key',
+      'service-claim-worker.pem',
+      'service-claim-worker.pub.pem',
+      'service-notifications-service.pem',
+      'service-notifications-service.pub.pem',
+    ]);
+    expect(worker.equals(notifications)).toBe(false);
+    const t = await mintServiceToken('claim-worker', ['claims:effects'], worker);
     await expect(verifyToken(t, generated)).resolves.toEqual({ user: 'claim-worker', role: 'service', scopes: ['claims:effects'] });
+    await expect(verifyToken(await mintServiceToken('claim-worker', ['claims:effects'], notifications), generated)).rejects.toThrow('signature verification failed');
+    // Payments has not run here: no key of its own, so nothing claiming to be it is accepted.
+    const stranger = generateKeyPairSync('ed25519').privateKey;
+    await expect(verifyToken(await mintServiceToken('payments-service', ['documents:write'], stranger), generated)).rejects.toThrow(
+      `no public key for payments-service (${path.join(root, '.data', 'keys', 'service-payments-service.pub.pem')}): it has not made its key yet`,
+    );
+    // A key made again (.data cleared) is the one checked from then on, without a restart.
+    fs.rmSync(path.join(root, '.data', 'keys', 'service-claim-worker.pem'));
+    const again = servicePrivateKey('claim-worker', {}, root);
+    expect(again.equals(worker)).toBe(false);
+    await expect(verifyToken(t, generated)).rejects.toThrow('signature verification failed');
+    await expect(verifyToken(await mintServiceToken('claim-worker', ['claims:effects'], again), generated)).resolves.toMatchObject({ user: 'claim-worker' });
   });
 
   it('mints and verifies a token with a role', async () => {
@@ -149,7 +201,14 @@ describe('staff tokens', () => {
     await expect(verifyToken(t, keys)).resolves.toEqual({ user: 'claim-worker', role: 'service', scopes: ['claims:effects'] });
     await expect(mintServiceToken('claim-worker', ['claims:effects'], svc, 2 * 3600)).rejects.toThrow(/at most 3600 s/);
     await expect(mintServiceToken('claim-worker', ['admin' as never], svc)).rejects.toThrow(/scopes must be some of/);
-    const long = await raw({ scope: 'claims:effects' }, (j) => j.setAudience('wc-claims-internal').setIssuedAt().setExpirationTime('2h'), svc);
+    const long = await new SignJWT({ scope: 'claims:effects' })
+      .setProtectedHeader({ alg: 'EdDSA' })
+      .setSubject('claim-worker')
+      .setIssuer('wc-claims')
+      .setAudience('wc-claims-internal')
+      .setIssuedAt()
+      .setExpirationTime('2h')
+      .sign(svc);
     await expect(verifyToken(long, keys)).rejects.toThrow('a service token may live at most 3600 s');
   });
 });

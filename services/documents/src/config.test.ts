@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from '@wc/service-kit';
+import { ConfigError, generateServiceKeys, loadConfig } from '@wc/service-kit';
 import { documentsConfigSchema } from './config';
 import { LOCAL_INSURER } from './templates/letterhead';
 
@@ -21,7 +21,7 @@ describe("the insurer's details (letterhead.ts) as configuration", () => {
   });
 
   it("takes the insurer's own details, the ABN in its digits", () => {
-    expect(load({ ...base, DEPLOYMENT: 'production', AUTH_JWT_SECRET: 's'.repeat(40), AUTH_SERVICE_SECRET: 'v'.repeat(40), ...insurer }).insurer).toEqual({
+    expect(load({ ...base, DEPLOYMENT: 'production', AUTH_JWT_SECRET: 's'.repeat(40), AUTH_SERVICE_PUBLIC_KEYS: generateServiceKeys().publicKeys, ...insurer }).insurer).toEqual({
       legalName: 'Harbour Mutual Insurance Ltd',
       name: 'Harbour Mutual',
       abn: '51824753556',

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { baseConfig, loadConfig, port } from '@wc/service-kit';
+import { baseConfig, loadConfig, port, serviceCredentialConfig } from '@wc/service-kit';
 
 export const notificationsConfigSchema = baseConfig.extend({
   PORT: port(3003),
+  /** Signs its own credential for the documents service (SERVICE_GRANTS). */
+  ...serviceCredentialConfig,
   /** The service's own schema; tests give each run its own. */
   DB_SCHEMA: z
     .string()

@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { baseConfig, loadConfig, localDefaults, port } from '@wc/service-kit';
+import { baseConfig, loadConfig, localDefaults, port, serviceCredentialConfig } from '@wc/service-kit';
 
 const paymentsSettings = baseConfig.extend({
   PORT: port(3004),
+  /** Signs its own credential for the documents service (SERVICE_GRANTS). */
+  ...serviceCredentialConfig,
   CLAIMS_CONSUMER_GROUP: z.string().min(1).default('payments-service.claims'),
   /** A new consumer group reads the claims topic from its start (every claim's facts); tests sharing a topic across databases set false. */
   CLAIMS_FROM_BEGINNING: z.enum(['true', 'false']).default('true'),

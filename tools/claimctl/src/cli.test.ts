@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -219,5 +220,33 @@ describe('claimctl medical check-invoices', () => {
   it('is listed in the usage and refuses a missing operand', () => {
     expect(claimctl('--help').stdout).toMatch(/medical assess <batch\.json>[\s\S]*medical check-invoices <file\.csv>/);
     expect(claimctl('medical', 'check-invoices')).toMatchObject({ status: 2, stdout: '', stderr: expect.stringMatching(/^claimctl: expected <file\.csv>/) });
+  });
+});
+
+// Issue 14: each process's own service-credential key pair, as the env lines docker compose and
+// `kubectl create secret` take (docker-compose.yml, deploy/k8s/README.md).
+describe('claimctl service-keys', () => {
+  it("prints each process's own private key and the public keys that match them, new each time", () => {
+    const r = claimctl('service-keys');
+    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: '' });
+    const vars = Object.fromEntries(
+      r.stdout
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'))
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1).replace(/^'(.*)'$/, '$1')]),
+    );
+    expect(Object.keys(vars)).toEqual(['CLAIM_WORKER_PRIVATE_KEY', 'NOTIFICATIONS_SERVICE_PRIVATE_KEY', 'PAYMENTS_SERVICE_PRIVATE_KEY', 'AUTH_SERVICE_PUBLIC_KEYS']);
+    const publicKeys = JSON.parse(vars.AUTH_SERVICE_PUBLIC_KEYS) as Record<string, string>;
+    expect(Object.keys(publicKeys)).toEqual(['claim-worker', 'notifications-service', 'payments-service']);
+    for (const [name, variable] of [
+      ['claim-worker', 'CLAIM_WORKER_PRIVATE_KEY'],
+      ['notifications-service', 'NOTIFICATIONS_SERVICE_PRIVATE_KEY'],
+      ['payments-service', 'PAYMENTS_SERVICE_PRIVATE_KEY'],
+    ]) {
+      const own = crypto.createPrivateKey({ key: Buffer.from(vars[variable], 'base64'), format: 'der', type: 'pkcs8' });
+      expect([name, own.asymmetricKeyType]).toEqual([name, 'ed25519']);
+      expect([name, crypto.createPublicKey(own).export({ format: 'der', type: 'spki' }).toString('base64')]).toEqual([name, publicKeys[name]]);
+    }
+    expect(claimctl('service-keys').stdout).not.toContain(vars.CLAIM_WORKER_PRIVATE_KEY);
   });
 });

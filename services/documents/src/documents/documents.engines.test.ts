@@ -10,7 +10,7 @@ import { Client } from 'pg';
 import { TOPICS } from '@wc/contracts';
 import { type IncomingMessage, type KafkaClient, type MessageConsumer, type Publisher, createKafka, newEnvelope } from '@wc/messaging';
 import { sydneyAt } from '@wc/rules';
-import { type Role, mintServiceToken, mintToken, serviceKey } from '@wc/service-kit';
+import { type Role, mintServiceToken, mintToken, servicePrivateKey } from '@wc/service-kit';
 import { DOCUMENT_KINDS } from '../templates';
 import { pdfText } from '../testing/pdf-text';
 
@@ -316,7 +316,11 @@ describe('what the documents service checks before it writes a letter (issue 16)
     expect((await early.json()).message).toMatch(/does not yet know who works on claim/);
     const fromService = await fetch(`${base}/documents`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': `num-${randomUUID()}`, authorization: `Bearer ${await mintServiceToken('notifications', ['documents:write'], serviceKey())}` },
+      headers: {
+        'content-type': 'application/json',
+        'idempotency-key': `num-${randomUUID()}`,
+        authorization: `Bearer ${await mintServiceToken('notifications-service', ['documents:write'], servicePrivateKey('notifications-service'))}`,
+      },
       body: JSON.stringify(letter(unknown, 'WC0000812')),
     });
     expect(fromService.status).toBe(409);
