@@ -143,6 +143,13 @@ it('takes a claim from provisional liability to a bank file', async () => {
   const cm = await token('case-manager', 'cm.sam');
   const maker = await token('payments-officer', 'po.olivia');
   const checker = await token('payments-officer', 'po.paul');
+  // Issue 14: an interim PIAWE is in force once a second person approves it; the claims' team leader does.
+  const teamLeader = await token('team-leader', 'tl.jo');
+  const interimPiawe = async (claimId: string, reason: string) => {
+    const made = await payments('POST', `/claims/${claimId}/piawe`, cm, { basis: 'interim', amount: '1300.00', reason });
+    expect(made).toMatchObject({ status: 201, body: { status: 'awaiting-review' } });
+    expect(await payments('POST', `/piawe/${made.body.id}/review`, teamLeader, { decision: 'approve', note: 'the estimate checked' })).toMatchObject({ status: 200, body: { status: 'interim' } });
+  };
 
   // A worker paid by the insurer.
   const direct = await lodgeWithCertificate(cm, 'Direct', 'WI-500001');
@@ -150,7 +157,7 @@ it('takes a claim from provisional liability to a bank file', async () => {
     (await payments('PUT', `/claims/${direct.id}/payee`, maker, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'DIRECT ALEX', taxScale: 'tax-free-threshold' } }))
       .status,
   ).toBe(200);
-  expect((await payments('POST', `/claims/${direct.id}/piawe`, cm, { basis: 'interim', amount: '1300.00', reason: "employer's stated wage" })).status).toBe(201);
+  await interimPiawe(direct.id, "employer's stated wage");
   // program 4.6: the certificate started a five-business-day payment clock, which the claim's
   // workflow shows in the case manager's queue.
   const clock = await eventually('the weekly payment clock in the work queue', async () => (await queueOf(cm, direct.id))['payment.weekly']);
@@ -175,7 +182,7 @@ it('takes a claim from provisional liability to a bank file', async () => {
     (await payments('PUT', `/claims/${viaEmployer.id}/payee`, maker, { paidBy: 'employer', employer: { bsb: '082-001', account: '55501234', accountTitle: 'HARBOUR FREIGHT PTY LTD' } })).status,
   ).toBe(200);
   await eventually('the weekly payment clock stopped', async () => !(await queueOf(cm, viaEmployer.id))['payment.weekly']);
-  expect((await payments('POST', `/claims/${viaEmployer.id}/piawe`, cm, { basis: 'interim', amount: '1300.00', reason: 'payroll summary' })).status).toBe(201);
+  await interimPiawe(viaEmployer.id, 'payroll summary');
   const csv = ['claim_number,period_start,period_end,hours_worked,gross_earnings,compensation_paid,payg_withheld', `${viaEmployer.claimNumber},${DOI},${WEEK_1_END},0,0.00,1235.00,219.00`].join('\n');
   const imported = await fetch(`${platform.urls.payments}/wage-reimbursement-schedules?policyNumber=WI-500002`, {
     method: 'POST',

@@ -9,7 +9,9 @@ import { Client } from 'pg';
 import { ClaimEvent, TOPICS } from '@wc/contracts';
 import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
 import { builtInTables } from '@wc/rules';
-import { Person, apiCaller, eventually, payableClaim, publishClaim as publishClaimOn, setAuthorityLimit } from './test-support/claim-facts-harness';
+import type { EntityManager } from 'typeorm';
+import { piaweInForce } from './piawe/piawe-in-force';
+import { Person, apiCaller, eventually, payableClaim, publishClaim as publishClaimOn, setAuthorityLimit, setInterimPiawe } from './test-support/claim-facts-harness';
 import { PaymentsUnderTest, startPaymentsForTest } from './test-support/payments-app';
 
 jest.setTimeout(180_000);
@@ -88,7 +90,7 @@ describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remedia
     expect(r.body.problems[0].field).toBe('piawe');
   });
 
-  it('refuses a calculated PIAWE without enough evidence or with bad evidence, and takes an interim one at once', async () => {
+  it('refuses a calculated PIAWE without enough evidence or with bad evidence, and takes an interim one, held for a second person', async () => {
     const claimId = await februaryClaim(`${NUMBER}I`);
     let r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, {
       basis: 'calculated',
@@ -109,7 +111,8 @@ describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remedia
 
     r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: "employer's stated weekly wage; payslips requested" });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ basis: 'interim', status: 'interim', amount: '1000.00', regime: 'from-2019-10-21' });
+    // Issue 14: not in force until a second person approves it (see 'an interim PIAWE waits for a second person' below).
+    expect(r.body).toMatchObject({ basis: 'interim', status: 'awaiting-review', amount: '1000.00', regime: 'from-2019-10-21', reviewedBy: null });
   });
 
   // One story on one claim, in one test: the payment run takes every authorised payment of the book and
@@ -286,7 +289,7 @@ describe('a final PIAWE after an interim one', () => {
       ] as ClaimEvent[],
     });
     await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: workerAccount });
-    await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: 'employer estimate' });
+    await setInterimPiawe(call, claimId, { maker: CARA, approver: TESS, amount: '1000.00', reason: 'employer estimate' });
     const gen = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-06-28' });
     expect(gen.body.generated.map((g: { gross: string }) => g.gross)).toEqual(['950.00', '950.00', '950.00', '950.00']);
     // Weeks 1-3 are authorised; week 4 still waits for authorisation when the PIAWE changes.
@@ -340,6 +343,121 @@ describe('a final PIAWE after an interim one', () => {
   });
 });
 
+/*
+ * Issue 14, two people for what moves money: an interim PIAWE values every weekly payment made with
+ * it, so it is held until a second person approves it (POST /piawe/:id/review), never its maker.
+ * Until then nothing is generated with it; rejected, it never is; approved, it is in force, but a
+ * final PIAWE stays in force over it.
+ */
+describe('an interim PIAWE waits for a second person', () => {
+  /**
+   * Injured Mon 2 Feb 2026, no capacity for two weeks (to Sun 15 Feb), provisional liability 5 Feb,
+   * paid to the worker: its weeks all end by 15 Feb, so the weekly cycle over the book (below) finds
+   * nothing more to pay on it.
+   */
+  const twoWeekClaim = async (claimNumber: string) => {
+    const claimId = await publishClaim({
+      claimNumber,
+      policy: 'WI-5',
+      doi: '2026-02-02',
+      assignment,
+      actions: [
+        { type: 'liability.provisional', at: '2026-02-05' },
+        { type: 'certificate.received', at: '2026-02-05', capacity: 'none', from: '2026-02-02', to: '2026-02-15' },
+      ] as ClaimEvent[],
+    });
+    expect((await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: workerAccount })).status).toBe(200);
+    return claimId;
+  };
+  /** piaweInForce (what generation, reconciliation, remediation and estimates value with) on the test's connection. */
+  const inForce = (claimId: string) => piaweInForce({ query: async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows } as unknown as EntityManager, claimId);
+  const generate = (claimId: string) => call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-02-15' });
+  const outbox = async (claimId: string) =>
+    (await db.query(`SELECT envelope->>'type' AS type FROM payments.outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' IN ('piawe.determined', 'notice.requested')`, [claimId])).rows;
+  const statuses = async (claimId: string) =>
+    (await call(CARA, 'GET', `/claims/${claimId}/piawe`)).body.map((d: { basis: string; amount: string; status: string }) => `${d.basis}:${d.amount}:${d.status}`);
+
+  it('is not in force until another person approves it, never by its maker; then payments are valued with it', async () => {
+    const claimId = await twoWeekClaim(`${NUMBER}H`);
+    // Tess, the claim's team leader, may both determine and review PIAWE: here she determines it.
+    let r = await call(TESS, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: "employer's stated weekly wage" });
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ basis: 'interim', status: 'awaiting-review', determinedBy: 'tess', reviewedBy: null });
+    const id = r.body.id;
+
+    // Held: not in force, and no weekly payment is generated with it.
+    expect(await inForce(claimId)).toBeNull();
+    r = await generate(claimId);
+    expect({ status: r.status, problems: r.body.problems }).toEqual({ status: 422, problems: [{ field: 'piawe', problem: expect.stringContaining('once a second person approves it') }] });
+    expect((await db.query(`SELECT count(*)::int AS n FROM payments.payments WHERE claim_id = $1`, [claimId])).rows[0].n).toBe(0);
+
+    // Its maker cannot approve it (403 with the reason); the database refuses it too.
+    r = await call(TESS, 'POST', `/piawe/${id}/review`, { decision: 'approve', note: 'my own estimate' });
+    expect(r.status).toBe(403);
+    expect(r.body.message).toBe('tess made this determination; a second person must review it');
+    await expect(db.query(`UPDATE payments.piawe_determinations SET status = 'interim', reviewed_by = determined_by WHERE id = $1`, [id])).rejects.toThrow(/check constraint/);
+    // Nor may a case manager, who is not a reviewer (the route's roles), even on her own claim.
+    r = await call(CARA, 'POST', `/piawe/${id}/review`, { decision: 'approve', note: 'looks right' });
+    expect(r.status).toBe(403);
+    expect(r.body.message).toContain('role case-manager may not do this');
+    expect(await inForce(claimId)).toBeNull();
+    expect(await statuses(claimId)).toEqual(['interim:1000.00:awaiting-review']);
+
+    // Paul, a payments officer, approves it: in force, and payments are valued with it.
+    r = await call(PAUL, 'POST', `/piawe/${id}/review`, { decision: 'approve', note: 'matches the payroll summary' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ basis: 'interim', status: 'interim', determinedBy: 'tess', reviewedBy: 'paul', reviewNote: 'matches the payroll summary' });
+    expect(await inForce(claimId)).toEqual({ id, basis: 'interim', status: 'interim', amount: '1000.00', amountAfter52Weeks: null });
+    r = await generate(claimId);
+    expect(r.status).toBe(200);
+    // Weeks from Mon 2 Feb ended by Sun 15 Feb: s36(1) 95% × 1000 = 950.00.
+    expect(r.body.generated.map((g: { week: number; gross: string }) => `${g.week}:${g.gross}`)).toEqual(['1:950.00', '2:950.00']);
+    // As before the hold: an interim PIAWE publishes no piawe.determined and asks for no s43 notice.
+    expect(await outbox(claimId)).toEqual([]);
+    // Reviewed once only.
+    expect((await call(OLIVIA, 'POST', `/piawe/${id}/review`, { decision: 'reject', note: 'again' })).status).toBe(422);
+  });
+
+  it('rejected, is never in force; a later one approved replaces the interim one in force', async () => {
+    const claimId = await twoWeekClaim(`${NUMBER}J`);
+    const first = await setInterimPiawe(call, claimId, { maker: CARA, approver: PAUL, amount: '900.00', reason: 'employer estimate' });
+
+    let r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1500.00', reason: 'a guess' });
+    expect(r.status).toBe(201);
+    const rejected = r.body.id;
+    r = await call(TESS, 'POST', `/piawe/${rejected}/review`, { decision: 'reject', note: 'no evidence for 1500.00' });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: 'rejected', reviewedBy: 'tess' });
+    expect((await call(PAUL, 'POST', `/piawe/${rejected}/review`, { decision: 'approve', note: 'on second thoughts' })).status).toBe(422);
+    // The rejected one never came into force: the approved 900.00 is still the one in force.
+    expect((await inForce(claimId))?.id).toBe(first.body.id);
+
+    const later = await setInterimPiawe(call, claimId, { maker: CARA, approver: TESS, amount: '1000.00', reason: 'payroll summary' });
+    expect(await inForce(claimId)).toMatchObject({ id: later.body.id, amount: '1000.00' });
+    expect(await statuses(claimId)).toEqual(['interim:900.00:superseded', 'interim:1500.00:rejected', 'interim:1000.00:interim']);
+    r = await generate(claimId);
+    expect(r.body.generated.map((g: { gross: string }) => g.gross)).toEqual(['950.00', '950.00']);
+  });
+
+  it('approved after a final PIAWE, does not replace it', async () => {
+    const claimId = await twoWeekClaim(`${NUMBER}F`);
+    // Sch 3 cl 3: the worker and the employer agree 1,050.00; Tess approves it: final.
+    let r = await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'agreement', amount: '1050.00', agreedOn: '2026-02-10', reason: 'worker and employer agree' });
+    expect(r.status).toBe(201);
+    const final = r.body.id;
+    expect((await call(TESS, 'POST', `/piawe/${final}/review`, { decision: 'approve', note: 'agreement signed by both' })).body.status).toBe('final');
+
+    await setInterimPiawe(call, claimId, { maker: CARA, approver: PAUL, amount: '800.00', reason: 'employer estimate, late' });
+    expect(await statuses(claimId)).toEqual(['agreement:1050.00:final', 'interim:800.00:interim']);
+    expect(await inForce(claimId)).toMatchObject({ id: final, status: 'final', amount: '1050.00' });
+    // Valued with the final one: 95% × 1050 = 997.50.
+    r = await generate(claimId);
+    expect(r.body.generated.map((g: { gross: string }) => g.gross)).toEqual(['997.50', '997.50']);
+    // Only the final one published piawe.determined and asked for the notice.
+    expect((await outbox(claimId)).map((e: { type: string }) => e.type).sort()).toEqual(['notice.requested', 'piawe.determined']);
+  });
+});
+
 describe('wage reimbursement schedules: reconciliation and reimbursement', () => {
   it('reimburses what the employer paid up to the entitlement and flags the differences', async () => {
     const claimNumber = `${NUMBER}E`;
@@ -356,7 +474,7 @@ describe('wage reimbursement schedules: reconciliation and reimbursement', () =>
     expect((await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'employer', employer: { bsb: '082-001', account: '55501234', accountTitle: 'HARBOUR FREIGHT PTY LTD' } })).status).toBe(
       200,
     );
-    expect((await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1200.00', reason: 'employer payroll summary' })).status).toBe(201);
+    await setInterimPiawe(call, claimId, { maker: CARA, approver: TESS, amount: '1200.00', reason: 'employer payroll summary' });
     // Employer-paid claims are not paid directly.
     expect((await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-04-26' })).body.problems[0].field).toBe('paidBy');
 
@@ -430,7 +548,7 @@ describe('the weekly cycle over the book', () => {
       });
       await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { ...workerAccount, accountTitle: `WORKER ${n}` } });
       // The fourth has no PIAWE yet: skipped, not failed.
-      if (n < 4) await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '800.00', reason: 'estimate' });
+      if (n < 4) await setInterimPiawe(call, claimId, { maker: CARA, approver: TESS, amount: '800.00', reason: 'estimate' });
       ids.push(claimId);
     }
     // Two weeks each (2-8 and 9-15 Mar), 95% × 800 = 760.00; the earlier claims have nothing new by 15 Mar.

@@ -9,7 +9,11 @@ export interface PiaweInForce {
   amountAfter52Weeks: string | null;
 }
 
-/** The final PIAWE if there is one, else the latest interim one (SoP S7: payments start on time). */
+/**
+ * The final PIAWE if there is one, else the latest interim one (SoP S7: payments start on time). A
+ * determination awaiting review, interim ones included, is never in force: an interim one has status
+ * 'interim' only once a second person approved it (issue 14).
+ */
 export async function piaweInForce(m: EntityManager, claimId: string): Promise<PiaweInForce | null> {
   const rows = await m.query(
     `SELECT id, basis, status, amount::text AS amount, amount_after_52_weeks::text AS after FROM payments.piawe_determinations

@@ -39,6 +39,10 @@ export type PiaweResultChecked = Assert<SameKeys<PiaweResult, z.output<typeof pi
 const determination = {
   id: z.guid(),
   claimId: z.guid(),
+  /**
+   * awaiting-review until a second person reviews it; then final (calculated, agreement) or interim
+   * (an interim one, in force until replaced), or rejected; superseded once another replaces it.
+   */
   status: z.enum(['interim', 'awaiting-review', 'final', 'rejected', 'superseded']),
   amount: moneyText,
   /** Injuries before 26 Oct 2018 (calculated only): PIAWE after 52 weeks, without overtime and shift allowance. */
@@ -47,7 +51,7 @@ const determination = {
   reason: z.string(),
   determinedBy: z.string(),
   determinedAt: z.iso.datetime(),
-  /** Null until a second person reviews it (interim ones are never reviewed). */
+  /** Null until a second person reviews it (every basis, interim ones too: issue 14). */
   reviewedBy: z.string().nullable(),
   reviewedAt: z.iso.datetime().nullable(),
   reviewNote: z.string().nullable(),

@@ -31,9 +31,11 @@ export interface PiaweView {
 /**
  * PIAWE determinations (1987 Act Sch 3; Workers Compensation Regulation 2016 cl 8A–8F; former
  * s44C). Determining PIAWE is a work capacity decision (s43(1)(d)), so a calculated or agreed
- * PIAWE is final only after a second person reviews it. An interim PIAWE is in force at once, so
- * payments start on time while information is missing (SoP S7); a final one replaces it, and if
- * weeks were already paid a remediation of the claim values them again.
+ * PIAWE is final only after a second person reviews it. An interim PIAWE lets payments start on
+ * time while information is missing (SoP S7); it too waits for a second person (issue 14: it
+ * values every weekly payment made with it), and once approved it is in force until a final one
+ * replaces it. If weeks were already paid when a final one is approved, a remediation of the claim
+ * values them again.
  */
 @Injectable()
 export class PiaweService {
@@ -51,7 +53,6 @@ export class PiaweService {
       let amount: string;
       let after52: string | null = null;
       let evidence: unknown;
-      let status: 'interim' | 'awaiting-review';
       if (req.basis === 'calculated') {
         let result;
         try {
@@ -71,7 +72,8 @@ export class PiaweService {
           throw new UnprocessableEntityException({
             statusCode: 422,
             error: 'Unprocessable Entity',
-            message: 'the evidence is not enough for a PIAWE; set an interim PIAWE (basis "interim") so payments start on time, then determine it when the information arrives',
+            message:
+              'the evidence is not enough for a PIAWE; set an interim PIAWE (basis "interim", in force once a second person approves it) so payments start on time, then determine it when the information arrives',
             problems: result.missing.map((m) => ({ field: 'earnings', problem: m })),
             computedFromWhatThereIs: result.amount,
           });
@@ -79,17 +81,20 @@ export class PiaweService {
         amount = result.amount;
         after52 = result.amountAfter52Weeks;
         evidence = { input: { employments: req.employments, earnings: req.earnings, unpaidLeave: req.unpaidLeave ?? [] }, result };
-        status = 'awaiting-review';
       } else if (req.basis === 'agreement') {
         // Sch 3 cl 3: the worker and the employer agree the amount; the insurer approves it (the review).
         amount = req.amount;
         evidence = { agreedOn: req.agreedOn, document: req.document ?? null };
-        status = 'awaiting-review';
       } else {
         amount = req.amount;
         evidence = { basisOfEstimate: req.reason };
-        status = 'interim';
       }
+      // Every basis waits for a second person (review below). An interim PIAWE used to be in force at
+      // once; issue 14 ("two people for what moves money") holds it too, because every weekly
+      // payment is valued with it. The hold is the price of the second person against SoP S7
+      // (payments start on time): the answer's status 'awaiting-review' tells the caller that it
+      // is not yet in force, and no payment is generated with it until it is approved.
+      const status = 'awaiting-review';
       const id = randomUUID();
       await this.ds.query(
         `INSERT INTO payments.piawe_determinations (id, claim_id, basis, status, amount, amount_after_52_weeks, regime, evidence, reason, determined_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, $9, $10)`,
@@ -116,10 +121,18 @@ export class PiaweService {
             message: 'not reviewed',
             problems: [{ field: 'status', problem: `is ${d.status}; only a determination awaiting review can be reviewed` }],
           });
+        // The database refuses it too (reviewed_by <> determined_by).
         if (d.determined_by === by.user) throw new ForbiddenException(`${by.user} made this determination; a second person must review it`);
-        const status = r.decision === 'approve' ? 'final' : 'rejected';
+        // Approved, a calculated or agreed PIAWE is final; an interim one comes into force as the
+        // claim's interim PIAWE (issue 14: held until now). Rejected, neither is ever in force.
+        const status = r.decision === 'reject' ? 'rejected' : d.basis === 'interim' ? 'interim' : 'final';
         if (status === 'final') {
           await m.query(`UPDATE payments.piawe_determinations SET status = 'superseded' WHERE claim_id = $1 AND status IN ('final', 'interim')`, [d.claim_id]);
+        } else if (status === 'interim') {
+          // It replaces the interim one in force, but never a final one: a final PIAWE stays in force
+          // over any interim one (piawe-in-force.ts). As before the hold, setting an interim PIAWE
+          // publishes no piawe.determined, sends no s43 notice and starts no remediation.
+          await m.query(`UPDATE payments.piawe_determinations SET status = 'superseded' WHERE claim_id = $1 AND status = 'interim'`, [d.claim_id]);
         }
         await m.query(`UPDATE payments.piawe_determinations SET status = $2, reviewed_by = $3, reviewed_at = now(), review_note = $4 WHERE id = $1`, [id, status, by.user, r.note]);
         if (status === 'final') {

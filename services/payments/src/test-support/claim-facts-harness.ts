@@ -24,6 +24,19 @@ export async function setAuthorityLimit(call: ReturnType<typeof apiCaller>, subj
   return call(['abe', 'admin'], 'POST', `/changes/${proposed.body.changeId}/approve`, {});
 }
 
+/**
+ * Sets an interim PIAWE the way it must be set (issue 14): `maker` determines it and `approver`, a
+ * second person who may review it (a team leader, payments officer or reviewer who may see the
+ * claim), approves it; only then is it in force. Answers the approval (200, status 'interim').
+ */
+export async function setInterimPiawe(call: ReturnType<typeof apiCaller>, claimId: string, o: { maker: Person; approver: Person; amount: string; reason: string }): Promise<ApiAnswer> {
+  const made = await call(o.maker, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: o.amount, reason: o.reason });
+  if (made.status !== 201) throw new Error(`interim PIAWE not recorded: ${made.status} ${made.text}`);
+  const approved = await call(o.approver, 'POST', `/piawe/${made.body.id}/review`, { decision: 'approve', note: 'the estimate checked by a second person' });
+  if (approved.status !== 200) throw new Error(`interim PIAWE not approved: ${approved.status} ${approved.text}`);
+  return approved;
+}
+
 /** Calls the service at `base()` with a development token for each person (minted once). */
 export function apiCaller(base: () => string) {
   const tokens = new Map<string, string>();
@@ -138,6 +151,8 @@ export async function publishActions(
  * (tax-free threshold claimed). Weeks 1-13 are 95% × 1000 = 950.00 (PAYG 127.00), weeks 14-17 80% ×
  * 1000 = 800.00 (PAYG 87.00): s36(1), s37(1), worked in weekly-payments.engines.test.ts. The claim is
  * assigned to `caseManager` (who records the PIAWE) and to `teamLeader`'s team when one is given.
+ * The interim PIAWE is approved by a second person (issue 14): the team leader, else `maker` (a
+ * payments officer, who sees every claim).
  */
 export async function payableClaim(
   publisher: Publisher,
@@ -157,7 +172,6 @@ export async function payableClaim(
   });
   const payee = await call(o.maker, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { ...o.account, taxScale: 'tax-free-threshold' } });
   if (payee.status !== 200) throw new Error(`payee not recorded: ${payee.status} ${payee.text}`);
-  const piawe = await call(o.caseManager, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: 'employer estimate' });
-  if (piawe.status !== 201) throw new Error(`PIAWE not recorded: ${piawe.status} ${piawe.text}`);
+  await setInterimPiawe(call, claimId, { maker: o.caseManager, approver: o.teamLeader ?? o.maker, amount: '1000.00', reason: 'employer estimate' });
   return claimId;
 }

@@ -7,7 +7,7 @@
 import { Client } from 'pg';
 import { TOPICS } from '@wc/contracts';
 import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
-import { Person, apiCaller, eventually, publishActions, publishClaim, setAuthorityLimit } from '../test-support/claim-facts-harness';
+import { Person, apiCaller, eventually, publishActions, publishClaim, setAuthorityLimit, setInterimPiawe } from '../test-support/claim-facts-harness';
 import { PaymentsUnderTest, startPaymentsForTest } from '../test-support/payments-app';
 
 jest.setTimeout(180_000);
@@ -76,7 +76,8 @@ async function marchClaim(claimNumber: string): Promise<string> {
   expect(
     (await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX', taxScale: 'tax-free-threshold' } })).status,
   ).toBe(200);
-  expect((await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: 'stated weekly wage' })).status).toBe(201);
+  // Issue 14: in force once a second person (Paul, a payments officer) approves it.
+  await setInterimPiawe(call, claimId, { maker: CARA, approver: PAUL, amount: '1000.00', reason: 'stated weekly wage' });
   return claimId;
 }
 

@@ -4,7 +4,7 @@
  * not generated; the payments officer is told to revalue the claim with a remediation.
  */
 import type { ClaimEvent } from '@wc/contracts';
-import { Person, apiCaller, publishActions, publishClaim } from '../test-support/claim-facts-harness';
+import { Person, apiCaller, publishActions, publishClaim, setInterimPiawe } from '../test-support/claim-facts-harness';
 import { paymentsForTests } from '../test-support/payments-app';
 
 jest.setTimeout(180_000);
@@ -30,7 +30,8 @@ it('a certificate from before the first never makes days already paid payable ag
   expect(
     (await call(OLIVIA, 'PUT', `/claims/${claimId}/payee`, { paidBy: 'insurer', worker: { bsb: '062-000', account: '12345678', accountTitle: 'NGUYEN ALEX', taxScale: 'tax-free-threshold' } })).status,
   ).toBe(200);
-  expect((await call(CARA, 'POST', `/claims/${claimId}/piawe`, { basis: 'interim', amount: '1000.00', reason: 'employer estimate' })).status).toBe(201);
+  // Issue 14: in force once a second person (Olivia, a payments officer) approves it.
+  await setInterimPiawe(call, claimId, { maker: CARA, approver: OLIVIA, amount: '1000.00', reason: 'employer estimate' });
   const first = await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-02-25' });
   expect(first.status).toBe(200);
   const paidBefore = first.body.generated.map((g: { from: string; to: string }) => [g.from, g.to]);

@@ -113,7 +113,7 @@ export class WeeklyPaymentsService {
           throw refused('paidBy', 'the employer pays this worker through payroll and is reimbursed from its wage reimbursement schedules (program 4.6); no direct weekly payments are generated');
         if (!claim.worker) throw refused('payee', "the worker's bank account and tax scale are not recorded (PUT /claims/:claimId/payee)");
         const piawe = await piaweInForce(m, claimId);
-        if (!piawe) throw refused('piawe', 'no PIAWE is in force: determine one, or set an interim PIAWE so payments start on time (SoP S7)');
+        if (!piawe) throw refused('piawe', 'no PIAWE is in force: determine one, or set an interim PIAWE so payments start on time (SoP S7); either is in force once a second person approves it');
         const result = await this.generateBatch(m, [claimId], through, by);
         const mine = result.generated.get(claimId) ?? [];
         this.log.info('weekly payments generated', { count: mine.length, through, by: by.user, warnings: result.warnings.length });

@@ -99,8 +99,8 @@ export interface paths {
     get: operations['PiaweController_list'];
     put?: never;
     /**
-     * Determine PIAWE: calculated from earnings lines (the regime of the date of injury), an interim amount (in force at once), or a worker–employer agreement
-     * @description Calculated and agreed amounts wait for a peer review by a second person before they are final. Every determination keeps its evidence.
+     * Determine PIAWE: calculated from earnings lines (the regime of the date of injury), an interim amount, or a worker–employer agreement
+     * @description Every determination waits (status awaiting-review) for a second person (POST /piawe/{id}/review), never its maker: approved, a calculated or agreed amount becomes final, and an interim amount comes into force (issue 14: two people for what moves money; until then no weekly payment is valued with it). Every determination keeps its evidence.
      */
     post: operations['PiaweController_determine'];
     delete?: never;
@@ -118,7 +118,10 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Peer review: approve (the PIAWE becomes final) or reject; never by the person who determined it */
+    /**
+     * Peer review: approve (a calculated or agreed PIAWE becomes final, an interim one comes into force) or reject; never by the person who determined it
+     * @description An approved interim PIAWE replaces the interim one in force but never a final one, and (unlike a final one) publishes no piawe.determined and sends no notice. Approving a final one supersedes the earlier ones, publishes piawe.determined, asks for the s43 notice and, if weeks were paid, remediates the claim.
+     */
     post: operations['PiaweController_review'];
     delete?: never;
     options?: never;
@@ -1806,7 +1809,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description determined: interim ones are in force at once, the others wait for review */
+      /** @description determined, awaiting review by a second person: interim ones too, which are in force only once approved */
       201: {
         headers: {
           [name: string]: unknown;
@@ -2066,7 +2069,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description reviewed: final or rejected */
+      /** @description reviewed: final, interim (in force) or rejected */
       200: {
         headers: {
           [name: string]: unknown;
@@ -2291,8 +2294,15 @@ export interface operations {
               };
         };
       };
-      /** @description you made the determination */
+      /** @description you made the determination (a second person must review it), your role may not review PIAWE, or you may not see the claim */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the determination is not awaiting review */
+      422: {
         headers: {
           [name: string]: unknown;
         };
