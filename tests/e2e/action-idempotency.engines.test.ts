@@ -1,12 +1,16 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Connection, Client as TemporalClient } from '@temporalio/client';
 import { addDays, sydneyAt } from '@wc/rules';
+import { appliedActionQuery } from '@wc/workflows/dist/claim/definitions';
 import { Platform, eventually, http, startPlatform, token } from './support';
 
 // A staff action sent with an Idempotency-Key is applied and recorded once, and answers every retry
 // as it answered the first time: sequential and concurrent retries, a retry after the claim's
 // workflow continued as new. The same key with another body is a 409 that changes nothing, as
-// notifications answers. Each test lodges its own claim, so any one runs alone with -t.
+// notifications answers. And exactly once when the claims service is killed (-9) after the workflow
+// applied an action and before its own commit (issue 14), with a key or without one. Each test lodges
+// its own claim, so any one runs alone with -t.
 jest.setTimeout(300_000);
 
 let platform: Platform;
@@ -21,7 +25,14 @@ beforeAll(async () => {
   db = new Client({ connectionString: process.env.DATABASE_URL });
   await db.connect();
   // A low history limit makes the claim's workflow continue as new after a few actions.
-  platform = await startPlatform({ env: { ...process.env, CLAIM_HISTORY_LIMIT: '40' }, basePort: 4401, only: ['claims', 'worker'] });
+  // Actions left behind by a dead process are settled after 5 s rather than 30.
+  // A restarted claims service gets its partitions after 6 s rather than 30 (the killed one's session).
+  platform = await startPlatform({
+    env: { ...process.env, CLAIM_HISTORY_LIMIT: '40', ACTION_RECOVERY_AFTER_S: '5' },
+    perProcess: { claims: { KAFKA_SESSION_TIMEOUT_MS: '6000' } },
+    basePort: 4401,
+    only: ['claims', 'worker'],
+  });
   cm = await token('case-manager', 'cm.iris');
 });
 
@@ -157,5 +168,86 @@ describe('Idempotency-Key on staff actions', () => {
     expect(r.status).toBe(400);
     expect(r.body.problems).toEqual([{ field: 'Idempotency-Key', problem: 'must be 8 to 200 characters' }]);
     expect(await rows(claimId)).toEqual(before);
+  });
+});
+
+describe('the claims service killed with -9 between the workflow update and its own commit', () => {
+  /**
+   * Sends the action while a test transaction holds claims.claim_actions locked, so the service's
+   * record waits; kills the service once the claim's workflow has applied the action (its answer is
+   * remembered under the update id); then lets go and starts the service again. Answers the id the
+   * action was sent under.
+   */
+  async function killedBetweenUpdateAndCommit(claimId: string, body: Record<string, unknown>, key?: string): Promise<string> {
+    const lock = new Client({ connectionString: process.env.DATABASE_URL });
+    await lock.connect();
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    try {
+      const handle = new TemporalClient({ connection }).workflow.getHandle((await claims('GET', `/claims/${claimId}`, cm)).body.workflow.id);
+      await lock.query('BEGIN');
+      await lock.query('LOCK TABLE claims.claim_actions IN EXCLUSIVE MODE');
+      const sent = act(claimId, body, key).catch((e: Error) => e); // the connection drops with the service
+      const intent: string = await eventually(
+        'the action written down before it is sent',
+        async () => (await db.query(`SELECT id FROM claims.action_intents WHERE claim_id = $1`, [claimId])).rows[0]?.id,
+      );
+      await eventually('the claim applied it', async () => handle.query(appliedActionQuery, `action:${claimId}:${intent}`));
+      expect(await rows(claimId)).toEqual([]); // not recorded: the record is waiting for the lock
+      await platform.stop('claims', 'SIGKILL');
+      expect(String(await sent)).toMatch(/fetch failed/); // no answer: the request died with the service
+      return intent;
+    } finally {
+      await lock.query('ROLLBACK').catch(() => undefined);
+      await lock.end();
+      await connection.close();
+      await platform.start('claims');
+    }
+  }
+  const recordedOnce = async (claimId: string, actionId: string) => {
+    const recorded = await rows(claimId);
+    expect(recorded.map((r) => r.type)).toEqual(['treatment.requested']);
+    const events = await db.query(`SELECT envelope->'data'->>'actionId' AS id FROM claims.outbox WHERE envelope->>'type' = 'claim.action-recorded' AND envelope->'data'->>'claimId' = $1`, [claimId]);
+    expect(events.rows).toEqual([{ id: actionId }]);
+    expect((await db.query(`SELECT count(*)::int AS n FROM claims.action_intents WHERE claim_id = $1`, [claimId])).rows[0].n).toBe(0);
+    // Applied once: the claim has one treatment request, treatment-1.
+    const c = (await claims('GET', `/claims/${claimId}`, cm)).body;
+    expect(c.treatmentRequests.map((t: { ref: string }) => t.ref)).toEqual(['treatment-1']);
+  };
+  const treatment = { type: 'treatment.requested', treatment: 'physiotherapy, 6 sessions', provider: 'Granville Physio', cost: '570.00' };
+
+  it('without a key: the restarted service finds what the claim applied and records and publishes it once', async () => {
+    const claimId = await lodge('KilledNoKey');
+    const intent = await killedBetweenUpdateAndCommit(claimId, treatment);
+    const actionId = await eventually('the action recorded after the restart', async () => (await db.query(`SELECT id FROM claims.claim_actions WHERE claim_id = $1`, [claimId])).rows[0]?.id, 90_000);
+    expect(actionId).toBe(intent);
+    await recordedOnce(claimId, intent);
+    // The claim goes on from there: the next action is the next step.
+    const next = await act(claimId, { type: 'contact.made', party: 'worker' });
+    expect(next.status).toBe(202);
+    expect((await rows(claimId)).map((r) => r.seq)).toEqual([next.body.seq - 1, next.body.seq]);
+  });
+
+  it('with a key: the retry is answered with the action the claim applied, recorded and published once', async () => {
+    const claimId = await lodge('KilledWithKey');
+    const intent = await killedBetweenUpdateAndCommit(claimId, treatment, 'killed-0001');
+    // The retry may come before the recovery sweep or after it: either way the same answer.
+    const again = await act(claimId, treatment, 'killed-0001');
+    expect(again).toMatchObject({ status: 202, body: { accepted: true, actionId: intent, outcome: { ref: 'treatment-1' } } });
+    expect(await act(claimId, treatment, 'killed-0001')).toEqual(again);
+    await recordedOnce(claimId, intent);
+  });
+
+  it('an action that never reached the claim is dropped by the sweep, not applied late', async () => {
+    const claimId = await lodge('NeverSent');
+    const id = randomUUID();
+    await db.query(`INSERT INTO claims.action_intents (id, claim_id, event, by_user, role, created_at) VALUES ($1, $2, $3::jsonb, 'cm.iris', 'case-manager', now() - interval '1 minute')`, [
+      id,
+      claimId,
+      JSON.stringify(treatment),
+    ]);
+    await eventually('the intent dropped', async () => (await db.query(`SELECT count(*)::int AS n FROM claims.action_intents WHERE id = $1`, [id])).rows[0].n === 0, 60_000);
+    expect(await rows(claimId)).toEqual([]);
+    const c = (await claims('GET', `/claims/${claimId}`, cm)).body;
+    expect(c.treatmentRequests).toEqual([]);
   });
 });

@@ -72,6 +72,12 @@ export const baseConfig = z.object({
   KAFKA_SASL_MECHANISM: z.enum(['plain', 'scram-sha-256', 'scram-sha-512'], { error: 'must be plain, scram-sha-256 or scram-sha-512' }).optional(),
   KAFKA_SASL_USERNAME: z.string().min(1).optional(),
   KAFKA_SASL_PASSWORD: z.string().min(1).optional(),
+  /**
+   * How long Kafka waits for a process of this service that stopped answering before its partitions
+   * go to another (a process restarted after a crash waits this long to consume). The broker's
+   * group.min.session.timeout.ms (6 s by default) is the least it takes.
+   */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000, 'must be at least 6000').max(300_000, 'must be at most 300000').default(30_000),
   HOST: z.string().default('127.0.0.1'),
   /** Staff tokens signed with the development secret (HS256, `claimctl token`): unused with AUTH_JWKS_URL. */
   AUTH_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -33,6 +33,8 @@ import { AccessController } from './access/access.controller';
 import { AuditController } from './access/audit.controller';
 import { StaffingService, recordHealthRead } from './access/staffing.service';
 import { ClaimAccess1765500000000 } from './migrations/1765500000000-claim-access';
+import { ActionIntents1765700000000 } from './migrations/1765700000000-action-intents';
+import { ActionRecovery } from './actions/action-recovery';
 
 const config = loadClaimsConfig();
 
@@ -59,6 +61,7 @@ const config = loadClaimsConfig();
         OutboxHeaders1765200000000,
         ParkedEvents1765400000000,
         ClaimAccess1765500000000,
+        ActionIntents1765700000000,
       ],
     }),
   ],
@@ -75,6 +78,7 @@ const config = loadClaimsConfig();
     DocumentsConsumer,
     PaymentsConsumer,
     WorkflowReconciler,
+    ActionRecovery,
     {
       provide: HEALTH_CHECKS,
       inject: [TemporalGateway],

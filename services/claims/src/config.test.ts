@@ -25,4 +25,16 @@ describe("the claims service's configuration", () => {
     const r = claimsConfigSchema.safeParse({ ...env, TEMPORAL_CONNECT_TIMEOUT_MS: '10' });
     expect(!r.success && r.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['TEMPORAL_CONNECT_TIMEOUT_MS', 'must be at least 100']]);
   });
+
+  it('settles actions a dead process left after 30 s unless told otherwise; 0 and over an hour are refused by name', () => {
+    expect(claimsConfigSchema.parse(env).ACTION_RECOVERY_AFTER_S).toBe(30);
+    expect(claimsConfigSchema.parse({ ...env, ACTION_RECOVERY_AFTER_S: '5' }).ACTION_RECOVERY_AFTER_S).toBe(5);
+    for (const [v, message] of [
+      ['0', 'must be at least 1'],
+      ['3601', 'must be at most 3600'],
+    ]) {
+      const r = claimsConfigSchema.safeParse({ ...env, ACTION_RECOVERY_AFTER_S: v });
+      expect(!r.success && r.error.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['ACTION_RECOVERY_AFTER_S', message]]);
+    }
+  });
 });

@@ -15,6 +15,11 @@ export const claimsConfigSchema = baseConfig.extend({
    * own default when unset). Tests set it low to cross continueAsNew in a few actions.
    */
   CLAIM_HISTORY_LIMIT: z.coerce.number().int().min(20, 'must be at least 20').max(50_000).optional(),
+  /**
+   * A staff action sent to a claim's workflow but not recorded after this many seconds was left by
+   * a process that died (actions/action-recovery.ts): no live request takes this long.
+   */
+  ACTION_RECOVERY_AFTER_S: z.coerce.number().int().min(1, 'must be at least 1').max(3600, 'must be at most 3600').default(30),
 });
 export type ClaimsConfig = z.infer<typeof claimsConfigSchema>;
 export const CLAIMS_CONFIG = Symbol('claims config');

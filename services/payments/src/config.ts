@@ -8,12 +8,6 @@ const paymentsSettings = baseConfig.extend({
   CLAIMS_CONSUMER_GROUP: z.string().min(1).default('payments-service.claims'),
   /** A new consumer group reads the claims topic from its start (every claim's facts); tests sharing a topic across databases set false. */
   CLAIMS_FROM_BEGINNING: z.enum(['true', 'false']).default('true'),
-  /**
-   * How long Kafka waits for a payments process that stopped answering before its claims partitions
-   * go to another (a restarted process after a crash waits this long to consume). The broker's
-   * group.min.session.timeout.ms (6 s by default) is the least it takes.
-   */
-  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6000).max(300_000).default(30_000),
   /** The insurer's bank details for the ABA file's descriptive record and trace fields (docs/sources.md §7.2). */
   ABA_FINANCIAL_INSTITUTION: z
     .string()

@@ -22,6 +22,8 @@ export interface ClaimWorkflowInput {
   state?: ClaimState;
   /** The parts given a workflow so far, and whether each is still going (carried across continueAsNew). */
   parts?: Array<[string, { kind: PartKind; running: boolean }]>;
+  /** The latest actions applied, by update id, with their answers (carried across continueAsNew; appliedActionQuery). */
+  appliedActions?: Array<[string, ActionResult]>;
 }
 
 /** A part of a claim with a life of its own, run as a workflow of its own (claim/parts.ts). */
@@ -61,6 +63,14 @@ export interface ActionResult {
   /** The action this update id applied (absent in answers recorded before 2026-12-06). */
   applied?: ClaimEvent;
 }
+/**
+ * How many applied actions the claim remembers by update id. The claims service asks about an
+ * action it sent but could not record (it died between the update and its commit) within minutes;
+ * the last 200 of a claim's actions cover that many times over.
+ */
+export const REMEMBERED_ACTIONS = 200;
+/** The answer the claim gave the action with this update id, or null if it never applied one. */
+export const appliedActionQuery = defineQuery<ActionResult | null, [string]>('appliedAction');
 export const timelineQuery = defineQuery<{ timeline: Timeline; details: TimelineDetails }, [LocalDate?]>('timeline');
 export const summaryQuery = defineQuery<ClaimSummary>('summary');
 /** docs/rules.md §8 on the claim: treatment requests, s48A warnings, a discontinuance. */

@@ -63,29 +63,36 @@ it('a part ends once, after the effects the claim decided for it, when an action
       workflowId: claimId,
       args: [{ claimId, claim: fracture.claim, tables: fracture.parameters, clockOffsetMs }],
     });
-    await handle.executeUpdate(actionUpdate, { args: [{ at: notified.date, type: 'complaint.received' }] });
-    await atTheGate;
-    await handle.executeUpdate(actionUpdate, { args: [{ at: notified.date, type: 'claim.finalised', reason: 'withdrawn by the worker' }] });
-    hold();
-    // Done when the claim says the complaint has ended and its workflow has completed.
-    for (let i = 0; i < 200; i++) {
-      const ps = await handle.query(partsQuery);
-      if (ps.length === 1 && !ps[0].running) break;
-      await new Promise((r) => setTimeout(r, 100));
+    try {
+      await handle.executeUpdate(actionUpdate, { args: [{ at: notified.date, type: 'complaint.received' }] });
+      await atTheGate;
+      await handle.executeUpdate(actionUpdate, { args: [{ at: notified.date, type: 'claim.finalised', reason: 'withdrawn by the worker' }] });
+      hold();
+      // Done when the claim says the complaint has ended and its workflow has completed.
+      for (let i = 0; i < 200; i++) {
+        const ps = await handle.query(partsQuery);
+        if (ps.length === 1 && !ps[0].running) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const complaint = direct.workflow.getHandle(`${claimId}/complaint-1`);
+      const { effectsCarriedOut } = (await complaint.result()) as { effectsCarriedOut: number };
+      // Two sends: the complaint's two obligations opened, then both cancelled with the end. Before
+      // version 7 an end with no effects went between them, and the cancellations started a second run.
+      expect(sends.filter((s) => s.part === 'complaint-1')).toEqual([
+        { part: 'complaint-1', kinds: ['obligation-opened', 'obligation-opened'], end: false },
+        { part: 'complaint-1', kinds: ['obligation-closed', 'obligation-closed'], end: true },
+      ]);
+      // The part's workflow (its latest run, the only one) carried out all four.
+      expect(effectsCarriedOut).toBe(4);
+    } finally {
+      // Terminated only once idle, and even when the test fails: a claim ended with an activity
+      // scheduled, or left running with a timer no worker will take, locks the shared test server's
+      // clock, and every later simulation on it waits forever (seen on a CI run).
+      hold();
+      for (const h of [handle, direct.workflow.getHandle(`${claimId}/complaint-1`)]) {
+        await settled(h).catch(() => undefined);
+        await h.terminate('test finished').catch(() => undefined);
+      }
     }
-    const complaint = direct.workflow.getHandle(`${claimId}/complaint-1`);
-    const { effectsCarriedOut } = (await complaint.result()) as { effectsCarriedOut: number };
-    // Two sends: the complaint's two obligations opened, then both cancelled with the end. Before
-    // version 7 an end with no effects went between them, and the cancellations started a second run.
-    expect(sends.filter((s) => s.part === 'complaint-1')).toEqual([
-      { part: 'complaint-1', kinds: ['obligation-opened', 'obligation-opened'], end: false },
-      { part: 'complaint-1', kinds: ['obligation-closed', 'obligation-closed'], end: true },
-    ]);
-    // The part's workflow (its latest run, the only one) carried out all four.
-    expect(effectsCarriedOut).toBe(4);
-    // Terminated only once idle: a claim ended with an activity scheduled leaves the shared test
-    // server's clock locked, and every later simulation on it waits forever (seen on a CI run).
-    await settled(handle);
-    await handle.terminate('test finished');
   });
 });

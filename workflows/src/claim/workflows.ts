@@ -1,7 +1,20 @@
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, currentUpdateInfo, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 import { ClaimLifecycle, END_OF_DAY_MINUTE, decisionsOf, type Effect, type PartKind, type PartRef, partFinished, refusal, splitEffects, timelineOf } from '@wc/claim-lifecycle';
 import { DECLARED_DAYS_VERSION, addDays, builtInDeclaredDays, parseEventTime, sydneyAt, sydneyInstant, SydneyDateTime } from '@wc/rules';
-import { ClaimActivities, ClaimWorkflowInput, DEFAULT_HISTORY_LIMIT, actionUpdate, claimPartWorkflowId, decisionsQuery, partsQuery, summaryQuery, timelineQuery } from './definitions';
+import {
+  type ActionResult,
+  ClaimActivities,
+  ClaimWorkflowInput,
+  DEFAULT_HISTORY_LIMIT,
+  REMEMBERED_ACTIONS,
+  actionUpdate,
+  appliedActionQuery,
+  claimPartWorkflowId,
+  decisionsQuery,
+  partsQuery,
+  summaryQuery,
+  timelineQuery,
+} from './definitions';
 
 const activities = proxyActivities<ClaimActivities>({
   startToCloseTimeout: '1 minute',
@@ -45,6 +58,12 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
   // the complaint's first notice) could end the part first; its last effects (the cancellations)
   // then started a second run of the part (seen on a fresh-clone CI run, claim-WC0000007/complaint-1).
   const endPartsAfterTheirEffects = patched('end-parts-after-their-effects');
+  // Version 9 (2026-12-07; the v8 recordings are of traced runs, with no patch of their own): the
+  // claim remembers the last actions it applied by update id, across continueAsNew, and answers a
+  // repeated one as it did the first time without applying it again (issue 14: the claims service
+  // may die between the update and its commit, and asks again with the same id; Temporal itself
+  // deduplicates update ids only within one run).
+  const rememberActions = patched('remember-applied-actions');
   const features = { rescheduledEffect, rules8Clocks: rules8, quietAfterFinalisation };
   const lc = input.state
     ? ClaimLifecycle.restore(input.state, features)
@@ -52,17 +71,29 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
   if (input.state && rules8) lc.declareHolidays(builtInDeclaredDays());
   let stepped = !input.state; // effects of the start are waiting to be carried out
 
+  // Insertion order is the order applied: the oldest is forgotten first.
+  const applied = new Map<string, ActionResult>(input.appliedActions ?? []);
+  const remembered = (): ActionResult | undefined => (rememberActions ? applied.get(currentUpdateInfo()?.id ?? '') : undefined);
   setHandler(
     actionUpdate,
     (event) => {
+      const before = remembered();
+      if (before) return before;
       const r = lc.apply(event);
       if (!r.ok) throw ApplicationFailure.nonRetryable(r.problems.map((p) => `${p.path}: ${p.message}`).join('; '), 'ActionRefused', ...r.problems);
       stepped = true;
       // `applied` says which action this update id applied: a retry with the same id gets this answer again.
-      return { ok: true as const, seq: lc.state.seq, applied: event, ...(Object.keys(r.outcome).length ? { outcome: r.outcome } : {}) };
+      const result: ActionResult = { ok: true as const, seq: lc.state.seq, applied: event, ...(Object.keys(r.outcome).length ? { outcome: r.outcome } : {}) };
+      if (rememberActions) {
+        applied.set(currentUpdateInfo()!.id, result);
+        for (const id of applied.keys()) if (applied.size > REMEMBERED_ACTIONS) applied.delete(id);
+      }
+      return result;
     },
     {
       validator: (event) => {
+        // An action already applied is answered again, not judged again (the claim has moved on since).
+        if (remembered()) return;
         const problem = refusal(lc.state, event, parseEventTime(event.at));
         if (problem) throw ApplicationFailure.nonRetryable(`${problem.path}: ${problem.message}`, 'ActionRefused', problem);
       },
@@ -78,6 +109,7 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
     return timelineOf(copy, day);
   });
   setHandler(decisionsQuery, () => decisionsOf(lc.state));
+  setHandler(appliedActionQuery, (updateId) => applied.get(updateId) ?? null);
   setHandler(summaryQuery, () => {
     const s = lc.state;
     return {
@@ -128,7 +160,12 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
         }
       }
       // The parts' workflows are not children: they go on while the claim continues as new.
-      return continueAsNew<typeof claimWorkflow>({ ...input, state: lc.state, ...(partWorkflows ? { parts: [...parts] } : {}) });
+      return continueAsNew<typeof claimWorkflow>({
+        ...input,
+        state: lc.state,
+        ...(partWorkflows ? { parts: [...parts] } : {}),
+        ...(rememberActions ? { appliedActions: [...applied] } : {}),
+      });
     }
     if (!drainActionsDuringActivity) stepped = false;
     const next = lc.nextWakeUp();

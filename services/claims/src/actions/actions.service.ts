@@ -9,8 +9,8 @@ import { ClaimEntity } from '../claims/claim.entity';
 import { LOGGER } from '../claims/claims.service';
 import { SCHEMA } from '../config';
 import { ClaimAction } from '../obligations/obligation.entities';
-import { ActionRefusedError, TemporalGateway } from '../workflow/temporal.gateway';
-import { requestHash, sameAction } from '../http/request-hash';
+import { ActionRefusedError, TemporalGateway, WorkflowNotStartedError } from '../workflow/temporal.gateway';
+import { requestHash } from '../http/request-hash';
 import type { ActionResult } from '@wc/workflows/dist/claim/definitions';
 import type { AppliedAction } from './actions.responses';
 
@@ -62,13 +62,12 @@ export class ActionsService {
 
   /**
    * Applies a staff action through the claim's workflow and records it once. With an
-   * Idempotency-Key, a request seen before answers as it did the first time without reaching the
-   * workflow again (so a retry after the claim's workflow continued as new is not applied twice),
-   * and the same key with another body is a 409 (as notifications answers), also when two such
-   * requests race: the workflow applies one of them, the other is told.
+   * Idempotency-Key, a request recorded before answers as it did the first time without reaching
+   * the workflow again; one sent but not recorded (its process died, or it is still going) is sent
+   * again with the same update id, which the claim answers without applying it twice; the same key
+   * with another body is a 409 (as notifications answers).
    */
   async apply(claimId: string, event: ClaimEvent, by: StaffUser, idem?: { key: string; hash: string }, fromService = false): Promise<AppliedAction> {
-    const idempotencyKey = idem?.key;
     return withLogContext({ claimId }, async () => {
       const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id: claimId });
       if (!claim) throw new NotFoundException(`no claim ${claimId}`);
@@ -81,10 +80,26 @@ export class ActionsService {
         const prior = await this.recordedWithKey(claimId, idem);
         if (prior) return prior;
       }
+      // Written down before the workflow hears of it (issue 14): if this process dies after the
+      // workflow applied it and before the record below commits, a retry with the same key, or the
+      // recovery sweep (action-recovery.ts), finds it and records it once.
+      const intent = await this.intend(claimId, event, by, idem);
+      if (idem) {
+        // Asked again now that the intent is ours: a request with this key recorded between the
+        // first look and the intent (its record removed its intent, so this one is new) is answered
+        // from its record, and this one is never sent.
+        const prior = await this.recordedWithKey(claimId, idem);
+        if (prior) {
+          await this.ds.query(`DELETE FROM claims.action_intents WHERE id = $1`, [intent.id]);
+          return prior;
+        }
+      }
       let result: ActionResult;
       try {
-        result = await this.temporal.applyAction(claim.workflowId, event, idempotencyKey && `action:${claimId}:${idempotencyKey}`);
+        result = await this.temporal.applyAction(claim.workflowId, intent.event, actionUpdateId(claimId, intent.id));
       } catch (e) {
+        // Certainly not applied: nothing is left to recover.
+        if (e instanceof ActionRefusedError || e instanceof WorkflowNotStartedError) await this.ds.query(`DELETE FROM claims.action_intents WHERE id = $1`, [intent.id]);
         if (e instanceof ActionRefusedError) {
           this.log.info('action refused', { action: event.type, problems: e.problems });
           throw new UnprocessableEntityException({
@@ -96,57 +111,74 @@ export class ActionsService {
         }
         throw e;
       }
-      // Two requests with one key at once: the workflow applied the first and answered the second
-      // with the first's answer. Only the one it applied is recorded; the other is told (409).
-      if (idem && result.applied && !sameAction(result.applied, event)) {
-        throw new ConflictException({
-          statusCode: 409,
-          error: 'Conflict',
-          message: `Idempotency-Key ${idem.key} was already used on this claim for another action (${result.applied.type}); send a new key for a new action`,
-          problems: [{ field: 'Idempotency-Key', problem: `was used for another action (${result.applied.type})` }],
-        });
-      }
-      // A retry with the same key was applied once by the workflow; record it (and publish it) once too.
-      const recordedAt = new Date();
-      const actionId = randomUUID();
-      await this.ds.transaction(async (m) => {
-        const inserted: { id: string }[] = await m.query(
-          `INSERT INTO claims.claim_actions (id, claim_id, type, event, by_user, role, recorded_at, idempotency_key, outcome, request_hash, seq)
-           VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9::jsonb, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
-          [
-            actionId,
-            claimId,
-            event.type,
-            JSON.stringify(event),
-            by.user,
-            by.role,
-            recordedAt,
-            idempotencyKey ?? null,
-            result.outcome ? JSON.stringify(result.outcome) : null,
-            idem?.hash ?? null,
-            result.seq,
-          ],
-        );
-        if (inserted.length === 0) return;
-        const data = {
-          claimId,
-          claimNumber: claim.claimNumber,
-          actionId,
-          action: event,
-          ...(result.outcome ? { outcome: result.outcome } : {}),
-          by: { user: by.user, role: by.role },
-          recordedAt: recordedAt.toISOString(),
-        };
-        await enqueue(m, SCHEMA, TOPICS.claims, newEnvelope({ type: 'claim.action-recorded', source: 'wc-claims/claims', subject: claimId, data }));
-      });
-      // A concurrent request with the same key recorded it first: answer as it was answered, or 409.
-      if (idem) {
-        const first = await this.recordedWithKey(claimId, idem);
-        if (first) return first;
-      }
-      this.log.info('action recorded', { action: event.type, actionId, by: by.user, ...(result.outcome ? { outcome: result.outcome } : {}) });
-      return { accepted: true, actionId, seq: result.seq, ...(result.outcome ? { outcome: result.outcome } : {}) };
+      return this.record(claim, intent, result);
     });
+  }
+
+  /**
+   * The action about to be sent: a new row, or, for a key already sent once (a retry, or a request
+   * racing it), the same row, so the workflow is sent the same update id and applies it once. The
+   * same key with another body is a 409.
+   */
+  private async intend(claimId: string, event: ClaimEvent, by: StaffUser, idem?: { key: string; hash: string }): Promise<ActionIntent> {
+    const rows: IntentRow[] = await this.ds.query(
+      `INSERT INTO claims.action_intents (id, claim_id, event, by_user, role, idempotency_key, request_hash)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7)
+       ON CONFLICT (claim_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
+       RETURNING id, claim_id, event, by_user, role, idempotency_key, request_hash`,
+      [randomUUID(), claimId, JSON.stringify(event), by.user, by.role, idem?.key ?? null, idem?.hash ?? null],
+    );
+    const r = rows[0];
+    if (idem && r.request_hash !== idem.hash) throw keyUsedFor(idem.key, r.event.type);
+    return intentOf(r);
+  }
+
+  /**
+   * Records an action the workflow applied, and publishes it, once: the row's id is the intent's, so
+   * a second recorder (a retry, the recovery sweep) inserts nothing and answers with what is there.
+   */
+  async record(claim: { id: string; claimNumber: string }, intent: ActionIntent, result: ActionResult): Promise<AppliedAction> {
+    const claimId = claim.id;
+    const event = intent.event;
+    const recordedAt = new Date();
+    const inserted = await this.ds.transaction(async (m) => {
+      const rows: { id: string }[] = await m.query(
+        `INSERT INTO claims.claim_actions (id, claim_id, type, event, by_user, role, recorded_at, idempotency_key, outcome, request_hash, seq)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9::jsonb, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
+        [
+          intent.id,
+          claimId,
+          event.type,
+          JSON.stringify(event),
+          intent.by.user,
+          intent.by.role,
+          recordedAt,
+          intent.idempotencyKey,
+          result.outcome ? JSON.stringify(result.outcome) : null,
+          intent.requestHash,
+          result.seq,
+        ],
+      );
+      await m.query(`DELETE FROM claims.action_intents WHERE id = $1`, [intent.id]);
+      if (rows.length === 0) return false;
+      const data = {
+        claimId,
+        claimNumber: claim.claimNumber,
+        actionId: intent.id,
+        action: event,
+        ...(result.outcome ? { outcome: result.outcome } : {}),
+        by: intent.by,
+        recordedAt: recordedAt.toISOString(),
+      };
+      await enqueue(m, SCHEMA, TOPICS.claims, newEnvelope({ type: 'claim.action-recorded', source: 'wc-claims/claims', subject: claimId, data }));
+      return true;
+    });
+    if (inserted) this.log.info('action recorded', { action: event.type, actionId: intent.id, by: intent.by.user, ...(result.outcome ? { outcome: result.outcome } : {}) });
+    // Someone recorded it first (a concurrent retry, the sweep): answer as it was recorded.
+    const rows: { id: string; seq: number | null; outcome: AppliedAction['outcome'] | null }[] = await this.ds.query(`SELECT id, seq, outcome FROM claims.claim_actions WHERE id = $1`, [intent.id]);
+    const r = rows[0];
+    if (!r) throw new Error(`action ${intent.id} on claim ${claimId} was applied by the claim but its record is missing`);
+    return { accepted: true, actionId: r.id, seq: r.seq ?? result.seq, ...(r.outcome ? { outcome: r.outcome } : {}) };
   }
 
   /** The action recorded with this key, answered as the first time; a 409 when it was another request. */
@@ -158,14 +190,7 @@ export class ActionsService {
     const r = rows[0];
     if (!r) return null;
     // Recorded before request hashes were kept: the type must at least agree.
-    if (r.request_hash !== null && r.request_hash !== idem.hash) {
-      throw new ConflictException({
-        statusCode: 409,
-        error: 'Conflict',
-        message: `Idempotency-Key ${idem.key} was already used on this claim for another action (${r.type}); send a new key for a new action`,
-        problems: [{ field: 'Idempotency-Key', problem: `was used for another action (${r.type})` }],
-      });
-    }
+    if (r.request_hash !== null && r.request_hash !== idem.hash) throw keyUsedFor(idem.key, r.type);
     return { accepted: true, actionId: r.id, seq: r.seq ?? 0, ...(r.outcome ? { outcome: r.outcome } : {}) };
   }
 
@@ -214,4 +239,43 @@ export class ActionsService {
       });
     }
   }
+}
+
+/** An action written down before it was sent to the claim's workflow (migration 1765700000000). */
+export interface ActionIntent {
+  id: string;
+  claimId: string;
+  event: ClaimEvent;
+  by: { user: string; role: string };
+  idempotencyKey: string | null;
+  requestHash: string | null;
+}
+export interface IntentRow {
+  id: string;
+  claim_id: string;
+  event: ClaimEvent;
+  by_user: string;
+  role: string;
+  idempotency_key: string | null;
+  request_hash: string | null;
+}
+export const intentOf = (r: IntentRow): ActionIntent => ({
+  id: r.id,
+  claimId: r.claim_id,
+  event: r.event,
+  by: { user: r.by_user, role: r.role },
+  idempotencyKey: r.idempotency_key,
+  requestHash: r.request_hash,
+});
+
+/** The update id an action is sent with: the same for every sending of one intent, so the claim applies it once. */
+export const actionUpdateId = (claimId: string, intentId: string) => `action:${claimId}:${intentId}`;
+
+function keyUsedFor(key: string, type: string): ConflictException {
+  return new ConflictException({
+    statusCode: 409,
+    error: 'Conflict',
+    message: `Idempotency-Key ${key} was already used on this claim for another action (${type}); send a new key for a new action`,
+    problems: [{ field: 'Idempotency-Key', problem: `was used for another action (${type})` }],
+  });
 }

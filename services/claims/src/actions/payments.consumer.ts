@@ -5,7 +5,7 @@ import { ClaimEvent, TOPICS } from '@wc/contracts';
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
 import { recordHealthRead } from '../access/staffing.service';
 import { JsonLogger, KAFKA, withLogContext } from '@wc/service-kit';
-import { SCHEMA } from '../config';
+import { SCHEMA, CLAIMS_CONFIG, ClaimsConfig } from '../config';
 import { LOGGER } from '../claims/claims.service';
 import { ActionsService } from './actions.service';
 
@@ -22,6 +22,7 @@ export class PaymentsConsumer implements OnApplicationBootstrap, OnApplicationSh
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(KAFKA) private readonly kafka: KafkaClient,
     @Inject(LOGGER) private readonly log: JsonLogger,
+    @Inject(CLAIMS_CONFIG) private readonly config: ClaimsConfig,
     private readonly actions: ActionsService,
   ) {}
 
@@ -35,6 +36,7 @@ export class PaymentsConsumer implements OnApplicationBootstrap, OnApplicationSh
       schema: SCHEMA,
       logger: this.log,
       fromBeginning: true,
+      sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
       handle: async (event, m) => {
         if (isEvent(event, 'health-information.read')) return recordHealthRead(m, event.data, event.id);
         let actions: ClaimEvent[];

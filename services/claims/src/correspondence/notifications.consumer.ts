@@ -5,7 +5,7 @@ import { TOPICS } from '@wc/contracts';
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
 import { recordHealthRead } from '../access/staffing.service';
 import { JsonLogger, KAFKA } from '@wc/service-kit';
-import { SCHEMA } from '../config';
+import { SCHEMA, CLAIMS_CONFIG, ClaimsConfig } from '../config';
 import { ClaimEntity } from '../claims/claim.entity';
 import { LOGGER } from '../claims/claims.service';
 
@@ -21,6 +21,7 @@ export class NotificationsConsumer implements OnApplicationBootstrap, OnApplicat
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(KAFKA) private readonly kafka: KafkaClient,
     @Inject(LOGGER) private readonly log: JsonLogger,
+    @Inject(CLAIMS_CONFIG) private readonly config: ClaimsConfig,
   ) {}
 
   async onApplicationBootstrap() {
@@ -33,6 +34,7 @@ export class NotificationsConsumer implements OnApplicationBootstrap, OnApplicat
       schema: SCHEMA,
       logger: this.log,
       fromBeginning: true,
+      sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
       handle: async (event, m) => {
         if (isEvent(event, 'health-information.read')) return recordHealthRead(m, event.data, event.id);
         if (!isEvent(event, 'notice.delivery-updated')) return;

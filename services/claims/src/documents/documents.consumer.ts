@@ -5,7 +5,7 @@ import { DocumentCreatedData, TOPICS } from '@wc/contracts';
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
 import { recordHealthRead } from '../access/staffing.service';
 import { JsonLogger, KAFKA } from '@wc/service-kit';
-import { SCHEMA } from '../config';
+import { SCHEMA, CLAIMS_CONFIG, ClaimsConfig } from '../config';
 import { ClaimDocumentEntity, ClaimEntity } from '../claims/claim.entity';
 import { LOGGER } from '../claims/claims.service';
 
@@ -18,6 +18,7 @@ export class DocumentsConsumer implements OnApplicationBootstrap, OnApplicationS
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(KAFKA) private readonly kafka: KafkaClient,
     @Inject(LOGGER) private readonly log: JsonLogger,
+    @Inject(CLAIMS_CONFIG) private readonly config: ClaimsConfig,
   ) {}
 
   async onApplicationBootstrap() {
@@ -32,6 +33,7 @@ export class DocumentsConsumer implements OnApplicationBootstrap, OnApplicationS
       logger: this.log,
       // A new consumer group must also see documents created before it first joined (the inbox dedupes).
       fromBeginning: true,
+      sessionTimeoutMs: this.config.KAFKA_SESSION_TIMEOUT_MS,
       handle: async (event, m) => {
         if (isEvent(event, 'health-information.read')) return recordHealthRead(m, event.data, event.id);
         if (event.type !== 'document.created') return;

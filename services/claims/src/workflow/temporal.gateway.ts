@@ -4,7 +4,7 @@ import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors
 import type { PartKind } from '@wc/claim-lifecycle';
 import type { ClaimEvent, FieldProblem } from '@wc/contracts';
 import { temporalConnection } from '@wc/service-kit';
-import { ActionResult, CLAIM_TASK_QUEUE, TRACED_MEMO, ClaimWorkflowInput, actionUpdate, decisionsQuery, partsQuery, timelineQuery } from '@wc/workflows/dist/claim/definitions';
+import { ActionResult, CLAIM_TASK_QUEUE, TRACED_MEMO, ClaimWorkflowInput, actionUpdate, appliedActionQuery, decisionsQuery, partsQuery, timelineQuery } from '@wc/workflows/dist/claim/definitions';
 
 /** The claim's workflow is not running yet (Temporal was unreachable when it was lodged; the reconciler retries). */
 export class WorkflowNotStartedError extends Error {}
@@ -121,6 +121,31 @@ export class TemporalGateway implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Whether the claim applied the action sent with this update id, and its answer: `null` when it
+   * never did (nor will: the caller asks only about updates no live request is still sending).
+   * The claim remembers its latest actions across continueAsNew (workflow version 9); a run started
+   * before that remembers nothing, so Temporal is asked about the update in the current run too.
+   */
+  async appliedAction(workflowId: string, updateId: string): Promise<ActionResult | null> {
+    const { client, connection } = await this.connect();
+    const handle = client.workflow.getHandle(workflowId);
+    try {
+      const remembered = await connection.withDeadline(Date.now() + 10_000, () => handle.query(appliedActionQuery, updateId));
+      if (remembered) return remembered;
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) return null;
+      if (!/appliedAction|query.*not (found|registered)/i.test((e as Error).message)) throw e;
+    }
+    try {
+      return await connection.withDeadline(Date.now() + 10_000, () => handle.getUpdateHandle<ActionResult>(updateId).result());
+    } catch (e) {
+      // Refused (never applied), or no such update in this run.
+      if (e instanceof WorkflowUpdateFailedError || e instanceof WorkflowNotFoundError || isNotFound(e)) return null;
+      throw e;
+    }
+  }
+
   async timeline(workflowId: string, until?: string) {
     const { client } = await this.connect();
     try {
@@ -140,4 +165,10 @@ export class TemporalGateway implements OnApplicationShutdown {
     const c = await this.client?.catch(() => undefined);
     await c?.connection.close();
   }
+}
+
+/** gRPC NOT_FOUND (5): Temporal knows no update of that id in the workflow's current run. */
+function isNotFound(e: unknown): boolean {
+  for (let c: unknown = e; c; c = (c as { cause?: unknown }).cause) if ((c as { code?: unknown }).code === 5) return true;
+  return false;
 }
