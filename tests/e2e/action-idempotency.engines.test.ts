@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Connection, Client as TemporalClient } from '@temporalio/client';
 import { addDays, sydneyAt } from '@wc/rules';
-import { appliedActionQuery } from '@wc/workflows/dist/claim/definitions';
+import { actionUpdate, appliedActionQuery, decisionsQuery } from '@wc/workflows/dist/claim/definitions';
 import { Platform, eventually, http, startPlatform, token } from './support';
 
 // A staff action sent with an Idempotency-Key is applied and recorded once, and answers every retry
@@ -156,6 +156,32 @@ describe('Idempotency-Key on staff actions', () => {
       // The claim still has one treatment request, treatment-1.
       const c = (await claims('GET', `/claims/${claimId}`, cm)).body;
       expect(c.treatmentRequests.map((t: { ref: string }) => t.ref)).toEqual(['treatment-1']);
+    } finally {
+      await connection.close();
+    }
+  });
+
+  it('the claim answers an update id it applied in an earlier run from memory, without applying it again (workflow version 9)', async () => {
+    // On the real server: the time-skipping test server does not take an update id again in a new run.
+    const claimId = await lodge('Remembered');
+    const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS });
+    try {
+      const handle = new TemporalClient({ connection }).workflow.getHandle((await claims('GET', `/claims/${claimId}`, cm)).body.workflow.id);
+      const treatment = { at: today, type: 'treatment.requested', treatment: 'physiotherapy', provider: 'Granville Physio', cost: '380.00' } as const;
+      const first = await handle.executeUpdate(actionUpdate, { args: [treatment], updateId: 'remembered-0001' });
+      expect(first).toMatchObject({ ok: true, outcome: { ref: 'treatment-1' } });
+      expect(await handle.query(appliedActionQuery, 'remembered-0001')).toEqual(first);
+      expect(await handle.query(appliedActionQuery, 'never-sent')).toBeNull();
+      const firstRun = (await handle.describe()).runId;
+      await eventually(
+        'the workflow to continue as new',
+        async () => (await act(claimId, { type: 'contact.made', party: 'worker' })).status === 202 && (await handle.describe()).runId !== firstRun,
+        120_000,
+      );
+      // Sent again in the new run, where Temporal no longer knows the update id: answered from the claim's memory.
+      expect(await handle.executeUpdate(actionUpdate, { args: [treatment], updateId: 'remembered-0001' })).toEqual(first);
+      expect(await handle.query(appliedActionQuery, 'remembered-0001')).toEqual(first);
+      expect((await handle.query(decisionsQuery)).treatmentRequests.map((t) => t.ref)).toEqual(['treatment-1']);
     } finally {
       await connection.close();
     }
