@@ -246,6 +246,39 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     expect((await http(platform.urls.claims, 'POST', `/claims/${claimId}/actions`, { token: cm, body: { type: 'complaint.acknowledged' }, headers: { 'idempotency-key': 'short' } })).status).toBe(400);
   });
 
+  it("an action dated beyond the backdating window is a team leader's, with a reason, and every backdated action is in the audit", async () => {
+    const { id: claimId, claimNumber } = await lodge();
+    const act = (body: unknown, t: string, reason?: string) =>
+      http(platform.urls.claims, 'POST', `/claims/${claimId}/actions`, { token: t, body, headers: reason ? { 'backdating-reason': reason } : {} });
+    // Within the window (14 days by default): a case manager's, no reason needed.
+    expect((await act({ type: 'contact.made', party: 'worker', at: addDays(today, -3) }, cm)).status).toBe(202);
+    // Beyond it: not a case manager's, whatever the reason; a team leader's only with one.
+    const tooFar = await act({ type: 'contact.made', party: 'employer', at: addDays(today, -30) }, cm, 'found the call note late');
+    expect(tooFar.status).toBe(403);
+    expect(tooFar.body.problems).toEqual([{ field: 'at', problem: 'is 30 days ago, more than the 14 days an action may be backdated: a team leader records it, giving a Backdating-Reason' }]);
+    const noReason = await act({ type: 'contact.made', party: 'employer', at: addDays(today, -30) }, tl);
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.problems).toEqual([{ field: 'Backdating-Reason', problem: 'is required for an action dated 30 days ago (more than 14)' }]);
+    const done = await act({ type: 'contact.made', party: 'employer', at: addDays(today, -30) }, tl, 'call note found in the shared inbox');
+    expect(done.status).toBe(202);
+    // The audit: both, newest first, with how far back each was dated; only the team leader's own claims.
+    const audit = await claims('GET', `/audit/backdated-actions?claimId=${claimId}`, tl);
+    expect(audit.status).toBe(200);
+    expect(audit.body.windowDays).toBe(14);
+    expect(audit.body.actions.map((a: Record<string, unknown>) => [a.claimNumber, a.type, a.daysBack, a.by, a.reason])).toEqual([
+      [claimNumber, 'contact.made', 30, { user: 'tl.jo', role: 'team-leader' }, 'call note found in the shared inbox'],
+      [claimNumber, 'contact.made', 3, { user: 'cm.sam', role: 'case-manager' }, null],
+    ]);
+    expect((await claims('GET', `/audit/backdated-actions?claimId=${claimId}&beyondWindow=true`, tl)).body.actions.map((a: { daysBack: number }) => a.daysBack)).toEqual([30]);
+    expect((await claims('GET', `/audit/backdated-actions?claimId=${claimId}`, await token('team-leader', 'tl.elsewhere'))).body.actions).toEqual([]);
+    expect((await claims('GET', '/audit/backdated-actions', cm)).status).toBe(403);
+    const kept = await db.query(`SELECT backdated_days, backdating_reason FROM claims.claim_actions WHERE claim_id = $1 ORDER BY recorded_at`, [claimId]);
+    expect(kept.rows).toEqual([
+      { backdated_days: 3, backdating_reason: null },
+      { backdated_days: 30, backdating_reason: 'call note found in the shared inbox' },
+    ]);
+  });
+
   it('a review is completed by someone other than the person who made the decision', async () => {
     const { id: claimId } = await lodge();
     const act = (body: unknown, t: string) => claims('POST', `/claims/${claimId}/actions`, t, body);

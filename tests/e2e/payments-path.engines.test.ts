@@ -132,7 +132,12 @@ async function lodgeWithCertificate(cm: string, family: string, policy: string):
     { type: 'liability.provisional', at: PROVISIONAL_AT },
     { type: 'certificate.received', at: CERTIFICATE_AT, capacity: 'none', from: DOI, to: CERTIFICATE_TO },
   ]) {
-    const a = await claims('POST', `/claims/${id}/actions`, cm, action);
+    // Dated in April, further back than a case manager may date an action: the team leader records them, saying why.
+    const a = await http(platform.urls.claims, 'POST', `/claims/${id}/actions`, {
+      token: await token('team-leader', 'tl.jo'),
+      body: action,
+      headers: { 'backdating-reason': "the claim's history, set up for this test" },
+    });
     expect(a.status).toBe(202);
   }
   await eventually('payments to learn the claim and its facts', async () => (await payments('GET', `/claims/${id}`, cm)).body?.facts?.length === 2);

@@ -4,8 +4,8 @@ import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createPino, loadConfig, temporalConnection } from '@wc/service-kit';
 import { claimWorkflowBundle } from './bundle';
-import { ClaimEffectsPort, TemporalClaimParts, createClaimActivities } from './claim/activities';
-import { ClaimsServiceEffects } from './claim/claims-service-effects';
+import { ClaimEffectsPort, IncidentsPort, TemporalClaimParts, createClaimActivities } from './claim/activities';
+import { ClaimsServiceEffects, ClaimsServiceIncidents } from './claim/claims-service-effects';
 import { CLAIM_TASK_QUEUE } from './claim/definitions';
 import { workerTelemetry } from './telemetry';
 import { serveWorkerHttp } from './worker-http';
@@ -15,10 +15,11 @@ const log = createPino('claim-worker', (process.env.LOG_LEVEL as 'info' | undefi
 
 /**
  * The claims service when CLAIMS_SERVICE_URL is set (the worker's own credential, claim-worker with
- * scope claims:effects, signed with its own private key, never the staff one nor another process's);
- * otherwise each step's effects are logged with the claim id.
+ * scope claims:effects, signed with its own private key, never the staff one nor another process's):
+ * effects, and incidents when it refuses them. Otherwise each step's effects and each incident are
+ * logged with the claim id.
  */
-function effectsFrom(url: string | undefined): ClaimEffectsPort {
+function claimsServiceFrom(url: string | undefined): { effects: ClaimEffectsPort; incidents: IncidentsPort } {
   if (url) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { mintServiceToken, servicePrivateKey } = require('@wc/service-kit') as typeof import('@wc/service-kit');
@@ -28,11 +29,19 @@ function effectsFrom(url: string | undefined): ClaimEffectsPort {
       if (!cached || cached.until < Date.now()) cached = { token: await mintServiceToken('claim-worker', ['claims:effects'], key, 3600), until: Date.now() + 50 * 60_000 };
       return cached.token;
     };
-    return new ClaimsServiceEffects(url.replace(/\/$/, ''), token);
+    const base = url.replace(/\/$/, '');
+    return { effects: new ClaimsServiceEffects(base, token), incidents: new ClaimsServiceIncidents(base, token) };
   }
   return {
-    async record(claimId, effects) {
-      for (const e of effects) log.info({ claimId, effect: e.kind, detail: e }, 'effect');
+    effects: {
+      async record(claimId, effects) {
+        for (const e of effects) log.info({ claimId, effect: e.kind, detail: e }, 'effect');
+      },
+    },
+    incidents: {
+      async raise(incident) {
+        log.error({ ...incident }, 'claim effects refused: the workflow waits for an operator');
+      },
     },
   };
 }
@@ -62,7 +71,7 @@ export async function runWorker(): Promise<void> {
     taskQueue: CLAIM_TASK_QUEUE,
     workflowBundle: await claimWorkflowBundle(),
     activities: createClaimActivities({
-      effects: effectsFrom(c.CLAIMS_SERVICE_URL),
+      ...claimsServiceFrom(c.CLAIMS_SERVICE_URL),
       parts: new TemporalClaimParts(new Client({ connection: clientConnection, namespace: c.TEMPORAL_NAMESPACE, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }), {
         traced: true,
       }),

@@ -35,6 +35,11 @@ import { StaffingService, recordHealthRead } from './access/staffing.service';
 import { ClaimAccess1765500000000 } from './migrations/1765500000000-claim-access';
 import { ActionIntents1765700000000 } from './migrations/1765700000000-action-intents';
 import { ActionRecovery } from './actions/action-recovery';
+import { BackdatingController } from './actions/backdating.controller';
+import { ActionBackdating1765900000000 } from './migrations/1765900000000-action-backdating';
+import { Incidents1765800000000 } from './migrations/1765800000000-incidents';
+import { IncidentsController, IncidentsInternalController } from './incidents/incidents.controller';
+import { IncidentsService } from './incidents/incidents.service';
 
 const config = loadClaimsConfig();
 
@@ -62,10 +67,23 @@ const config = loadClaimsConfig();
         ParkedEvents1765400000000,
         ClaimAccess1765500000000,
         ActionIntents1765700000000,
+        Incidents1765800000000,
+        ActionBackdating1765900000000,
       ],
     }),
   ],
-  controllers: [ClaimsController, ActionsController, PartiesController, QueuesController, InternalController, AccessController, AuditController],
+  controllers: [
+    ClaimsController,
+    ActionsController,
+    PartiesController,
+    QueuesController,
+    InternalController,
+    AccessController,
+    AuditController,
+    IncidentsInternalController,
+    IncidentsController,
+    BackdatingController,
+  ],
   providers: [
     { provide: CLAIMS_CONFIG, useValue: config },
     TemporalGateway,
@@ -79,6 +97,7 @@ const config = loadClaimsConfig();
     PaymentsConsumer,
     WorkflowReconciler,
     ActionRecovery,
+    IncidentsService,
     {
       provide: HEALTH_CHECKS,
       inject: [TemporalGateway],

@@ -19,6 +19,11 @@ export const claimsConfigSchema = baseConfig.extend({
    * A staff action sent to a claim's workflow but not recorded after this many seconds was left by
    * a process that died (actions/action-recovery.ts): no live request takes this long.
    */
+  /**
+   * How many days back a case manager may date an action (actions/backdating.ts): further back, a
+   * team leader records it with a Backdating-Reason. An insurer's policy, so a setting.
+   */
+  ACTION_BACKDATING_DAYS: z.coerce.number().int().min(0, 'must be at least 0').max(365, 'must be at most 365').default(14),
   ACTION_RECOVERY_AFTER_S: z.coerce.number().int().min(1, 'must be at least 1').max(3600, 'must be at most 3600').default(30),
 });
 export type ClaimsConfig = z.infer<typeof claimsConfigSchema>;

@@ -56,6 +56,11 @@ export const ROUTES: Record<string, Row> = {
   ...parked('notifications'),
   ...parked('documents'),
   // claims
+  // Claim workflows waiting on effects the claims service refused (incidents/): administrators only.
+  'claims GET /admin/incidents': role([]),
+  'claims POST /admin/incidents/{id}/retry': unbuilt([]),
+  // Actions dated before the day they were recorded, on the reader's claims (filtered in SQL).
+  'claims GET /audit/backdated-actions': role([TL]),
   'claims POST /claims': role([CM, TL]),
   'claims GET /claims/{id}': claim('health', 'any'),
   'claims GET /claims/{id}/timeline': claim('health', 'any'),

@@ -88,8 +88,15 @@ export interface ClaimSummary {
 
 /** The activities the claim workflow calls (ports; adapters are chosen by whoever runs the worker). */
 export interface ClaimActivities {
-  /** Carries out what a step decided: records obligations and escalations, requests notices. */
-  carryOutEffects(input: { claimId: string; effects: Effect[] }): Promise<void>;
+  /**
+   * Carries out what a step decided: records obligations and escalations, requests notices. With
+   * `stopWhenRefused` (runs of workflow version 10 on), an answer that no retry can change (the
+   * claims service refusing the batch: 400, 401, 403, 404, 413, 422) fails it at once, as a
+   * non-retryable EFFECTS_REFUSED failure, and the workflow raises an incident and waits.
+   */
+  carryOutEffects(input: { claimId: string; effects: Effect[]; stopWhenRefused?: boolean }): Promise<void>;
+  /** Tells the platform's operators that a claim's effects were refused and the workflow is waiting (refused-effects.ts). */
+  raiseIncident(input: EffectsIncident): Promise<void>;
   /** Gives a part's workflow its effects, starting it if it is not running (signal-with-start). */
   sendToPart(input: { claimId: string; workflowId: string; part: PartRef; effects: Effect[]; end: boolean }): Promise<void>;
 }
@@ -98,3 +105,26 @@ export type { FieldProblem };
 
 /** The memo key that starts a run traced (tracing-interceptors.ts): the claims service and the production worker set it. */
 export const TRACED_MEMO = 'traced';
+
+/** The failure type of an effects batch the claims service refused (ClaimActivities.carryOutEffects). */
+export const EFFECTS_REFUSED = 'EffectsRefused';
+
+/** A batch of effects the claims service refused, which the workflow waits on until an operator has it retried. */
+export interface EffectsIncident {
+  claimId: string;
+  workflowId: string;
+  runId: string;
+  /** The same for every raising of one refusal: the incident is recorded once. */
+  key: string;
+  /** The HTTP status the claims service answered. */
+  status: number;
+  message: string;
+  /** The kinds of effect in the batch (what is waiting). */
+  kinds: string[];
+  /** When the workflow stopped (its own time, ISO). */
+  since: string;
+}
+/** An operator has fixed the cause: carry out the refused batch again. */
+export const retryEffectsSignal = defineSignal('retryEffects');
+/** The refused batch the workflow is waiting on, if any. */
+export const stuckEffectsQuery = defineQuery<EffectsIncident | null>('stuckEffects');

@@ -1,11 +1,7 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, patched, setHandler } from '@temporalio/workflow';
 import type { Effect } from '@wc/claim-lifecycle';
-import { type ClaimActivities, type ClaimPartInput, partEffectsSignal, partQuery } from './definitions';
-
-const activities = proxyActivities<ClaimActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+import { type ClaimPartInput, partEffectsSignal, partQuery } from './definitions';
+import { effectsCarrier } from './refused-effects';
 
 /**
  * One part of a claim with a life of its own (an IME referral, an internal review, a complaint, a
@@ -24,6 +20,8 @@ const activities = proxyActivities<ClaimActivities>({
  * makes the activity's retries harmless.
  */
 export async function claimPartWorkflow(input: ClaimPartInput): Promise<{ effectsCarriedOut: number }> {
+  // Version 10 (2026-12-07), as the claim's: a refused batch raises an incident and waits for an operator.
+  const carryOutEffects = effectsCarrier(patched('stop-on-refused-effects'));
   const queue: Effect[][] = [];
   const seen = new Set<string>();
   let ending = false;
@@ -39,7 +37,7 @@ export async function claimPartWorkflow(input: ClaimPartInput): Promise<{ effect
   for (;;) {
     await condition(() => queue.length > 0 || ending);
     for (let batch = queue.shift(); batch; batch = queue.shift()) {
-      await activities.carryOutEffects({ claimId: input.claimId, effects: batch });
+      await carryOutEffects(input.claimId, batch);
       carried += batch.length;
     }
     if (ending) {

@@ -15,6 +15,7 @@ import {
   summaryQuery,
   timelineQuery,
 } from './definitions';
+import { effectsCarrier } from './refused-effects';
 
 const activities = proxyActivities<ClaimActivities>({
   startToCloseTimeout: '1 minute',
@@ -64,6 +65,10 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
   // may die between the update and its commit, and asks again with the same id; Temporal itself
   // deduplicates update ids only within one run).
   const rememberActions = patched('remember-applied-actions');
+  // Version 10 (2026-12-07): a batch of effects the claims service refuses for a reason no retry
+  // changes (a bad credential, an unknown claim, a batch too large) is not retried for ever: the
+  // claim raises an incident and waits for an operator (refused-effects.ts; issue 14).
+  const carryOutEffects = effectsCarrier(patched('stop-on-refused-effects'));
   const features = { rescheduledEffect, rules8Clocks: rules8, quietAfterFinalisation };
   const lc = input.state
     ? ClaimLifecycle.restore(input.state, features)
@@ -136,10 +141,10 @@ export async function claimWorkflow(input: ClaimWorkflowInput): Promise<void> {
     for (const [id, p] of [...parts]) if (p.running && partFinished(lc.state, { id, kind: p.kind })) await sendToPart({ id, kind: p.kind }, [], true);
   };
   const carryOut = async (effects: Effect[]) => {
-    if (!partWorkflows) return activities.carryOutEffects({ claimId: input.claimId, effects });
+    if (!partWorkflows) return carryOutEffects(input.claimId, effects);
     const split = splitEffects(lc.state, effects);
     for (const { part, effects: mine } of split.parts) await sendToPart(part, mine, partFinished(lc.state, part));
-    if (split.own.length) await activities.carryOutEffects({ claimId: input.claimId, effects: split.own });
+    if (split.own.length) await carryOutEffects(input.claimId, split.own);
     await endFinishedParts();
   };
 

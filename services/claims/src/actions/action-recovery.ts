@@ -43,7 +43,7 @@ export class ActionRecovery implements OnApplicationBootstrap, OnApplicationShut
       for (let i = 0; i < 100; i++) {
         const settled = await this.ds.transaction(async (m) => {
           const rows: (IntentRow & { workflow_id: string; claim_number: string })[] = await m.query(
-            `SELECT i.id, i.claim_id, i.event, i.by_user, i.role, i.idempotency_key, i.request_hash, c.workflow_id, c.claim_number
+            `SELECT i.id, i.claim_id, i.event, i.by_user, i.role, i.idempotency_key, i.request_hash, i.backdating_reason, c.workflow_id, c.claim_number
                FROM claims.action_intents i JOIN claims.claims c ON c.id = i.claim_id
               WHERE i.created_at < now() - make_interval(secs => $1)
               ORDER BY i.created_at LIMIT 1 FOR UPDATE OF i SKIP LOCKED`,

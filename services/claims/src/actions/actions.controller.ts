@@ -1,4 +1,4 @@
-import { Body, ConflictException, Controller, Get, Headers, HttpCode, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
+import { Body, ConflictException, Controller, ForbiddenException, Get, Headers, HttpCode, Inject, NotFoundException, Param, ParseUUIDPipe, Post, Put, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -9,6 +9,8 @@ import { ClaimAccess, ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodRespo
 import { ClaimEntity } from '../claims/claim.entity';
 import { TemporalGateway, WorkflowNotStartedError } from '../workflow/temporal.gateway';
 import { ActionsService } from './actions.service';
+import { BACKDATING_REASON_HEADER, backdatingRefusal } from './backdating';
+import { CLAIMS_CONFIG, ClaimsConfig } from '../config';
 import { AppliedAction, AssignmentView, ClaimTimeline, appliedActionSchema, assignmentViewSchema, claimTimelineSchema } from './actions.responses';
 import { requestHash } from '../http/request-hash';
 import { PartiesService } from '../parties/parties.service';
@@ -40,6 +42,7 @@ export class ActionsController {
     private readonly staffing: StaffingService,
     private readonly access: ClaimAccess,
     @InjectDataSource() private readonly ds: DataSource,
+    @Inject(CLAIMS_CONFIG) private readonly config: ClaimsConfig,
   ) {}
 
   @Post('actions')
@@ -52,7 +55,19 @@ export class ActionsController {
   @ApiResponse({ status: 422, description: 'refused by the rules (a decision recorded twice, an IME in the past, a finalised claim, ...); nothing changed' })
   @ApiResponse({ status: 409, description: 'the Idempotency-Key was already used on this claim for another action' })
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'the same key and body apply and record the action once and answer as the first time; the same key with another body is a 409' })
-  async act(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Headers('idempotency-key') key: string | undefined, @Req() req: { staff: StaffUser }): Promise<AppliedAction> {
+  @ApiHeader({
+    name: 'Backdating-Reason',
+    required: false,
+    description: 'why an action is dated further back than ACTION_BACKDATING_DAYS (default 14): required then, and only a team leader may; kept with the action (GET /audit/backdated-actions)',
+  })
+  @ApiResponse({ status: 403, description: 'may not act on this claim, may not record this action, or may not date it so far back (a team leader may, with a Backdating-Reason)' })
+  async act(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: unknown,
+    @Headers('idempotency-key') key: string | undefined,
+    @Headers(BACKDATING_REASON_HEADER) reason: string | undefined,
+    @Req() req: { staff: StaffUser },
+  ): Promise<AppliedAction> {
     addLogContext({ claimId: id });
     // Before the body is checked: someone who may not act on the claim learns nothing from its validation.
     // Earnings are payment data (a payments officer records them from payroll); everything else done on a claim is its health record.
@@ -62,8 +77,17 @@ export class ActionsController {
     const at = parseEventTime(event.at);
     if (sydneyInstant(at.date, at.minuteOfDay) > Date.now() + 60_000) throw badRequest('at', 'must not be in the future');
     if (key !== undefined && (key.length < 8 || key.length > 200)) throw badRequest('Idempotency-Key', 'must be 8 to 200 characters', 'header');
+    const refusal = backdatingRefusal({ at: at.date, today: sydneyAt(Date.now()).date, role: req.staff.role, reason, windowDays: this.config.ACTION_BACKDATING_DAYS });
+    if (refusal?.status === 400) throw badRequest(refusal.field, refusal.problem, refusal.in);
+    if (refusal)
+      throw new ForbiddenException({
+        statusCode: 403,
+        error: 'Forbidden',
+        message: `${req.staff.user} may not record an action dated so far back`,
+        problems: [{ field: refusal.field, problem: refusal.problem }],
+      });
     // The key is compared by the body as sent: a retry that left `at` out is the same request.
-    return this.actions.apply(id, event, req.staff, key === undefined ? undefined : { key, hash: requestHash(body) }).catch(notStartedAs409);
+    return this.actions.apply(id, event, req.staff, key === undefined ? undefined : { key, hash: requestHash(body) }, false, reason).catch(notStartedAs409);
   }
 
   @Get('timeline')

@@ -42,3 +42,26 @@ export type ClaimTimeline = z.output<typeof claimTimelineSchema>;
 /** PUT /claims/:id/assignment: who handles the claim now and whose queue its escalations go to. */
 export const assignmentViewSchema = z.object({ id: z.guid(), caseManager: nonEmpty, teamLeader: nonEmpty }).strict();
 export type AssignmentView = z.output<typeof assignmentViewSchema>;
+
+/** GET /audit/backdated-actions: actions dated before the day they were recorded (actions/backdating.ts). */
+export const backdatedActionListSchema = z
+  .object({
+    windowDays: z.number().int().describe('how far back a case manager may date an action (ACTION_BACKDATING_DAYS)'),
+    actions: z.array(
+      z
+        .object({
+          actionId: z.guid(),
+          claimId: z.guid(),
+          claimNumber: nonEmpty,
+          type: nonEmpty,
+          at: nonEmpty.describe('the date or time the action was said to happen'),
+          recordedAt: nonEmpty,
+          daysBack: z.number().int().positive(),
+          by: z.object({ user: nonEmpty, role: nonEmpty }).strict(),
+          reason: z.string().nullable().describe('the Backdating-Reason given (required beyond the window)'),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type BackdatedActionList = z.output<typeof backdatedActionListSchema>;

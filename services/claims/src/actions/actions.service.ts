@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 import { TOPICS, type ClaimEvent } from '@wc/contracts';
 import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, Role, StaffUser, badRequest, withLogContext } from '@wc/service-kit';
+import { parseEventTime, sydneyAt } from '@wc/rules';
+import { daysBack } from './backdating';
 import { ClaimEntity } from '../claims/claim.entity';
 import { LOGGER } from '../claims/claims.service';
 import { SCHEMA } from '../config';
@@ -67,7 +69,7 @@ export class ActionsService {
    * again with the same update id, which the claim answers without applying it twice; the same key
    * with another body is a 409 (as notifications answers).
    */
-  async apply(claimId: string, event: ClaimEvent, by: StaffUser, idem?: { key: string; hash: string }, fromService = false): Promise<AppliedAction> {
+  async apply(claimId: string, event: ClaimEvent, by: StaffUser, idem?: { key: string; hash: string }, fromService = false, backdatingReason?: string): Promise<AppliedAction> {
     return withLogContext({ claimId }, async () => {
       const claim = await this.ds.getRepository(ClaimEntity).findOneBy({ id: claimId });
       if (!claim) throw new NotFoundException(`no claim ${claimId}`);
@@ -83,7 +85,7 @@ export class ActionsService {
       // Written down before the workflow hears of it (issue 14): if this process dies after the
       // workflow applied it and before the record below commits, a retry with the same key, or the
       // recovery sweep (action-recovery.ts), finds it and records it once.
-      const intent = await this.intend(claimId, event, by, idem);
+      const intent = await this.intend(claimId, event, by, idem, backdatingReason);
       if (idem) {
         // Asked again now that the intent is ours: a request with this key recorded between the
         // first look and the intent (its record removed its intent, so this one is new) is answered
@@ -120,13 +122,13 @@ export class ActionsService {
    * racing it), the same row, so the workflow is sent the same update id and applies it once. The
    * same key with another body is a 409.
    */
-  private async intend(claimId: string, event: ClaimEvent, by: StaffUser, idem?: { key: string; hash: string }): Promise<ActionIntent> {
+  private async intend(claimId: string, event: ClaimEvent, by: StaffUser, idem?: { key: string; hash: string }, backdatingReason?: string): Promise<ActionIntent> {
     const rows: IntentRow[] = await this.ds.query(
-      `INSERT INTO claims.action_intents (id, claim_id, event, by_user, role, idempotency_key, request_hash)
-       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7)
+      `INSERT INTO claims.action_intents (id, claim_id, event, by_user, role, idempotency_key, request_hash, backdating_reason)
+       VALUES ($1, $2, $3::jsonb, $4, $5, $6, $7, $8)
        ON CONFLICT (claim_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO UPDATE SET idempotency_key = EXCLUDED.idempotency_key
-       RETURNING id, claim_id, event, by_user, role, idempotency_key, request_hash`,
-      [randomUUID(), claimId, JSON.stringify(event), by.user, by.role, idem?.key ?? null, idem?.hash ?? null],
+       RETURNING id, claim_id, event, by_user, role, idempotency_key, request_hash, backdating_reason`,
+      [randomUUID(), claimId, JSON.stringify(event), by.user, by.role, idem?.key ?? null, idem?.hash ?? null, backdatingReason ?? null],
     );
     const r = rows[0];
     if (idem && r.request_hash !== idem.hash) throw keyUsedFor(idem.key, r.event.type);
@@ -141,10 +143,12 @@ export class ActionsService {
     const claimId = claim.id;
     const event = intent.event;
     const recordedAt = new Date();
+    // How far back it is dated, from the day it is recorded (Sydney days): the audit's measure.
+    const backdated = daysBack(parseEventTime(event.at).date, sydneyAt(recordedAt.getTime()).date);
     const inserted = await this.ds.transaction(async (m) => {
       const rows: { id: string }[] = await m.query(
-        `INSERT INTO claims.claim_actions (id, claim_id, type, event, by_user, role, recorded_at, idempotency_key, outcome, request_hash, seq)
-         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9::jsonb, $10, $11) ON CONFLICT DO NOTHING RETURNING id`,
+        `INSERT INTO claims.claim_actions (id, claim_id, type, event, by_user, role, recorded_at, idempotency_key, outcome, request_hash, seq, backdated_days, backdating_reason)
+         VALUES ($1, $2, $3, $4::jsonb, $5, $6, $7, $8, $9::jsonb, $10, $11, $12, $13) ON CONFLICT DO NOTHING RETURNING id`,
         [
           intent.id,
           claimId,
@@ -157,6 +161,8 @@ export class ActionsService {
           result.outcome ? JSON.stringify(result.outcome) : null,
           intent.requestHash,
           result.seq,
+          backdated,
+          intent.backdatingReason,
         ],
       );
       await m.query(`DELETE FROM claims.action_intents WHERE id = $1`, [intent.id]);
@@ -173,7 +179,14 @@ export class ActionsService {
       await enqueue(m, SCHEMA, TOPICS.claims, newEnvelope({ type: 'claim.action-recorded', source: 'wc-claims/claims', subject: claimId, data }));
       return true;
     });
-    if (inserted) this.log.info('action recorded', { action: event.type, actionId: intent.id, by: intent.by.user, ...(result.outcome ? { outcome: result.outcome } : {}) });
+    if (inserted)
+      this.log.info('action recorded', {
+        action: event.type,
+        actionId: intent.id,
+        by: intent.by.user,
+        ...(result.outcome ? { outcome: result.outcome } : {}),
+        ...(backdated > 0 ? { backdatedDays: backdated, backdatingReason: intent.backdatingReason } : {}),
+      });
     // Someone recorded it first (a concurrent retry, the sweep): answer as it was recorded.
     const rows: { id: string; seq: number | null; outcome: AppliedAction['outcome'] | null }[] = await this.ds.query(`SELECT id, seq, outcome FROM claims.claim_actions WHERE id = $1`, [intent.id]);
     const r = rows[0];
@@ -249,6 +262,7 @@ export interface ActionIntent {
   by: { user: string; role: string };
   idempotencyKey: string | null;
   requestHash: string | null;
+  backdatingReason: string | null;
 }
 export interface IntentRow {
   id: string;
@@ -258,6 +272,7 @@ export interface IntentRow {
   role: string;
   idempotency_key: string | null;
   request_hash: string | null;
+  backdating_reason: string | null;
 }
 export const intentOf = (r: IntentRow): ActionIntent => ({
   id: r.id,
@@ -266,6 +281,7 @@ export const intentOf = (r: IntentRow): ActionIntent => ({
   by: { user: r.by_user, role: r.role },
   idempotencyKey: r.idempotency_key,
   requestHash: r.request_hash,
+  backdatingReason: r.backdating_reason,
 });
 
 /** The update id an action is sent with: the same for every sending of one intent, so the claim applies it once. */

@@ -4,7 +4,18 @@ import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors
 import type { PartKind } from '@wc/claim-lifecycle';
 import type { ClaimEvent, FieldProblem } from '@wc/contracts';
 import { temporalConnection } from '@wc/service-kit';
-import { ActionResult, CLAIM_TASK_QUEUE, TRACED_MEMO, ClaimWorkflowInput, actionUpdate, appliedActionQuery, decisionsQuery, partsQuery, timelineQuery } from '@wc/workflows/dist/claim/definitions';
+import {
+  ActionResult,
+  CLAIM_TASK_QUEUE,
+  TRACED_MEMO,
+  ClaimWorkflowInput,
+  actionUpdate,
+  appliedActionQuery,
+  decisionsQuery,
+  partsQuery,
+  retryEffectsSignal,
+  timelineQuery,
+} from '@wc/workflows/dist/claim/definitions';
 
 /** The claim's workflow is not running yet (Temporal was unreachable when it was lodged; the reconciler retries). */
 export class WorkflowNotStartedError extends Error {}
@@ -142,6 +153,17 @@ export class TemporalGateway implements OnApplicationShutdown {
     } catch (e) {
       // Refused (never applied), or no such update in this run.
       if (e instanceof WorkflowUpdateFailedError || e instanceof WorkflowNotFoundError || isNotFound(e)) return null;
+      throw e;
+    }
+  }
+
+  /** An operator has fixed why the claim's effects were refused: the workflow carries them out again (incidents/). */
+  async retryEffects(workflowId: string): Promise<void> {
+    const { client } = await this.connect();
+    try {
+      await client.workflow.getHandle(workflowId).signal(retryEffectsSignal);
+    } catch (e) {
+      if (e instanceof WorkflowNotFoundError) throw new WorkflowNotStartedError(`the workflow ${workflowId} is not running`);
       throw e;
     }
   }

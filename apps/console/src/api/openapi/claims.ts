@@ -291,6 +291,57 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/admin/incidents': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Claim workflows waiting on effects this service refused (a bad credential, an unknown claim, a batch too large), newest first; not yet retried unless all=true */
+    get: operations['IncidentsController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/admin/incidents/{id}/retry': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Tell the incident's workflow to carry the refused effects out again, once the cause is fixed; refused again, it raises a new incident */
+    post: operations['IncidentsController_retry'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/audit/backdated-actions': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Actions dated before the day they were recorded, on the reader's claims; newest first */
+    get: operations['BackdatingController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health/live': {
     parameters: {
       query?: never;
@@ -1210,6 +1261,8 @@ export interface operations {
     parameters: {
       query?: never;
       header?: {
+        /** @description why an action is dated further back than ACTION_BACKDATING_DAYS (default 14): required then, and only a team leader may; kept with the action (GET /audit/backdated-actions) */
+        'Backdating-Reason'?: string;
         /** @description the same key and body apply and record the action once and answer as the first time; the same key with another body is a 409 */
         'Idempotency-Key'?: string;
       };
@@ -1844,6 +1897,13 @@ export interface operations {
       };
       /** @description not a valid action: `problems` names each field */
       400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description may not act on this claim, may not record this action, or may not date it so far back (a team leader may, with a Backdating-Reason) */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -2841,6 +2901,151 @@ export interface operations {
             }[];
             /** @description pass as `after` for the next page; null on the last */
             next: string | null;
+          };
+        };
+      };
+    };
+  };
+  IncidentsController_list: {
+    parameters: {
+      query?: {
+        all?: 'true' | 'false';
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the incidents */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            incidents: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              claimId: string;
+              workflowId: string;
+              runId: string;
+              /** @description the HTTP status this service answered the workflow */
+              status: number;
+              message: string;
+              /** @description the kinds of effect waiting */
+              kinds: string[];
+              /** @description when the workflow stopped */
+              since: string;
+              raisedAt: string;
+              retriedAt: string | null;
+              retriedBy: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  IncidentsController_retry: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description signalled; retriedAt and retriedBy recorded */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            claimId: string;
+            workflowId: string;
+            runId: string;
+            /** @description the HTTP status this service answered the workflow */
+            status: number;
+            message: string;
+            /** @description the kinds of effect waiting */
+            kinds: string[];
+            /** @description when the workflow stopped */
+            since: string;
+            raisedAt: string;
+            retriedAt: string | null;
+            retriedBy: string | null;
+          };
+        };
+      };
+      /** @description no such incident */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description already retried */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  BackdatingController_list: {
+    parameters: {
+      query?: {
+        claimId?: string;
+        /** @description recorded on or after this Sydney day */
+        from?: string;
+        /** @description recorded on or before this Sydney day */
+        to?: string;
+        /** @description only those dated further back than the window (ACTION_BACKDATING_DAYS), each with its reason */
+        beyondWindow?: 'true' | 'false';
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the backdated actions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            /** @description how far back a case manager may date an action (ACTION_BACKDATING_DAYS) */
+            windowDays: number;
+            actions: {
+              /** Format: uuid */
+              actionId: string;
+              /** Format: uuid */
+              claimId: string;
+              claimNumber: string;
+              type: string;
+              /** @description the date or time the action was said to happen */
+              at: string;
+              recordedAt: string;
+              daysBack: number;
+              by: {
+                user: string;
+                role: string;
+              };
+              /** @description the Backdating-Reason given (required beyond the window) */
+              reason: string | null;
+            }[];
           };
         };
       };
