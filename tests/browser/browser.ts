@@ -46,10 +46,11 @@ export const serious = (violations: AxeViolation[]) =>
  * by WC_CONSOLE_SCREENSHOTS (docs/console for the README's pictures; the run dates them, so they are
  * written there only when asked).
  */
-export async function screenshot(page: Page, name: string): Promise<string> {
+export async function screenshot(page: Page, name: string, o: { fullPage?: boolean } = {}): Promise<string> {
   const dir = path.resolve(ROOT, process.env.WC_CONSOLE_SCREENSHOTS ?? path.join('.data', 'console-screenshots'));
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  // The whole page, or (fullPage: false, e.g. a modal dialog over a long page) what the window shows.
+  await page.screenshot({ path: file, fullPage: o.fullPage ?? true });
   return file;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { type ConsoleServer, startConsoleServer } from '../../apps/console/server/src/server';
 import { sydneyToday } from '../../apps/console/src/format/format';
 import { type Platform, eventually, http, notification, startPlatform, token } from '../e2e/support';
@@ -10,8 +10,10 @@ import { axe, launch, screenshot, serious } from './browser';
 // The staff console (apps/console, issue 13) in a real browser (Debian's chromium, headless) on the
 // real platform: the services and the worker on the engines the run started, the built app served
 // by the console's own server as `npm start` serves it. A case manager signs in, finds their claims
-// in "My work", opens one and its letter; another case manager is shown the API's refusal. Every
-// page is checked with axe. Claims are lodged through the API: the console cannot lodge one yet.
+// in "My work", opens one and its letter; another case manager is shown the API's refusal. A case
+// manager works a claim from its notification to its injury management plan with the claim page's
+// action forms, and the API's refusals are shown at the fields they name. Every page is checked
+// with axe. Claims are lodged through the API: the console cannot lodge one yet.
 
 jest.setTimeout(300_000);
 
@@ -25,6 +27,8 @@ let platform: Platform;
 let consoleServer: ConsoleServer;
 let browser: Browser;
 const claims: { id: string; claimNumber: string }[] = [];
+/** A claim notified 20 days ago: an action dated 16 days back is after its notification. */
+let oldClaim: { id: string; claimNumber: string };
 
 /** A calendar day `n` days from `day` (YYYY-MM-DD). */
 function addDays(day: string, n: number): string {
@@ -59,7 +63,10 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page; cspViol
 async function signIn(page: Page, role: string, user: string) {
   await page.goto(consoleServer.url);
   await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
-  await page.getByRole('radio', { name: role }).check();
+  // The radio's input is visually hidden inside its label: the label is what takes the click.
+  const radio = page.getByRole('radio', { name: role });
+  if (!(await radio.isChecked())) await page.locator('label', { has: radio }).click();
+  expect(await radio.isChecked()).toBe(true);
   await page.getByRole('textbox', { name: 'User name' }).fill(user);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByText(`Signed in as ${user}`).waitFor();
@@ -87,6 +94,7 @@ beforeAll(async () => {
   expect(staff.status).toBe(200);
   // One claim notified 12 days ago (some of its obligations overdue by now), one today.
   claims.push(await lodge(12), await lodge(0));
+  oldClaim = await lodge(20);
   const cm = await token('case-manager', CM);
   // Triaged by its workflow, its letter rendered, and the documents service told who works on it.
   const letter = await eventually(
@@ -103,6 +111,54 @@ beforeAll(async () => {
   );
   browser = await launch();
 });
+
+/** The claim page's form for recording actions. */
+const actionForm = (page: Page) => page.getByRole('region', { name: 'Record an action' });
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Chooses an option of a React Aria select by its label: its button, named by its value and label, opens the list. */
+async function choose(page: Page, scope: Locator, label: string, option: string) {
+  await scope.getByRole('button', { name: new RegExp(`${escapeRe(label)}( \\(optional\\))?$`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+const isActionPost = (r: { url(): string; method(): string }) => r.method() === 'POST' && /\/api\/claims\/claims\/[0-9a-f-]+\/actions$/.test(r.url());
+
+/** Records an action with the form: chooses it, fills its fields, presses its button; the API's answer. */
+async function record(page: Page, action: string, fill?: (form: Locator) => Promise<void>, o: { click?: 'dblclick' } = {}): Promise<Response> {
+  const form = actionForm(page);
+  await choose(page, form, 'Action', action);
+  await fill?.(form);
+  const button = form.getByRole('button', { name: `Record: ${action}` });
+  const [answer] = await Promise.all([page.waitForResponse((r) => isActionPost(r.request())), o.click === 'dblclick' ? button.dblclick() : button.click()]);
+  return answer;
+}
+
+/** Types a date (YYYY-MM-DD) into a React Aria date field, day first as en-AU writes it. */
+async function typeDate(page: Page, scope: Locator, label: string, day: string) {
+  const [y, m, d] = day.split('-');
+  await dateSegment(scope, label).click();
+  await page.keyboard.type(`${d}${m}${y}`);
+}
+
+/** A date or time field's first segment (its day, or its hour): it carries the field's state and description. */
+const dateSegment = (scope: Locator, label: string) => scope.getByRole('group', { name: label, exact: true }).getByRole('spinbutton').first();
+
+/** An obligation on the claim page, by its name. */
+const obligation = (page: Page, name: string) =>
+  page
+    .getByRole('region', { name: 'Obligations' })
+    .getByRole('listitem')
+    .filter({ has: page.getByText(name, { exact: true }) });
+
+/** What an input's aria-describedby points at: its hint and its error, as a screen reader reads them with it. */
+const description = (input: Locator) =>
+  input.evaluate((el) =>
+    (el.getAttribute('aria-describedby') ?? '')
+      .split(/\s+/)
+      .map((id) => document.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
 
 afterAll(async () => {
   await browser?.close();
@@ -156,6 +212,10 @@ describe('the staff console', () => {
     await page.getByRole('region', { name: 'Obligations' }).getByRole('listitem').first().waitFor();
     const documents = page.getByRole('region', { name: 'Documents' });
     await documents.getByRole('rowheader', { name: /^Acknowledgement letter/ }).waitFor();
+    // The page whole: its action form too (loaded on its own), so nothing moves under the next click.
+    await actionForm(page)
+      .getByRole('button', { name: /Action$/ })
+      .waitFor();
     await expectAccessible(page, cspViolations);
     await screenshot(page, 'claim');
 
@@ -203,6 +263,191 @@ describe('the staff console', () => {
     expect(api.status).toBe(400);
     await expect(refusal.textContent()).resolves.toContain(api.body.message);
     await expectAccessible(page, cspViolations);
+    await context.close();
+  });
+
+  it('lets a case manager work a claim from notification to IMP with the action forms, its obligations closing on the page', async () => {
+    const { context, page, cspViolations } = await newPage();
+    const claim = claims[1];
+    const cm = await token('case-manager', CM);
+    // Triaged as significant: the initial contacts and the IMP are due.
+    await eventually('the claim triaged, its initial contacts due', async () => {
+      const r = await http(platform.urls.claims, 'GET', `/claims/${claim.id}/timeline`, { token: cm });
+      return r.status === 200 && r.body.obligations.some((o: { type: string }) => o.type === 'initial-contact.worker');
+    });
+    const posts: { key: string; body: string }[] = [];
+    page.on('request', (r) => isActionPost(r) && posts.push({ key: r.headers()['idempotency-key'], body: r.postData() ?? '' }));
+    await signIn(page, 'Case manager', CM);
+    await page.getByRole('link', { name: claim.claimNumber }).first().click();
+    await page.getByRole('heading', { level: 1, name: `Claim ${claim.claimNumber}` }).waitFor();
+    for (const name of ['Initial contact: worker', 'Initial contact: employer', 'Initial contact: doctor', 'Liability: initial', 'IMP: initial'])
+      await obligation(page, name).getByText('Open', { exact: true }).waitFor();
+    const form = actionForm(page);
+
+    // The first action chosen from the keyboard: the list opens with the arrow key, a type-ahead finds it.
+    await form.getByRole('button', { name: /Action$/ }).focus();
+    await page.keyboard.press('ArrowDown');
+    await page.getByRole('listbox').waitFor();
+    await page.keyboard.type('Contact made');
+    await page.keyboard.press('Enter');
+    await form.getByRole('button', { name: /^Contact made Action$/ }).waitFor();
+    // Its form, made from the contract's schema: who was contacted, when (optional), a reference (optional).
+    await form.getByRole('button', { name: /Who was contacted$/ }).waitFor();
+    await dateSegment(form, 'Date (Sydney)').waitFor();
+    await dateSegment(form, 'Time (Sydney)').waitFor();
+    await form.getByRole('textbox', { name: /^Reference \(optional\)/ }).waitFor();
+    await expectAccessible(page, cspViolations);
+
+    for (const party of ['Worker', 'Employer', 'Doctor']) {
+      const before = posts.length;
+      // The employer's is double-clicked: one request, recorded once.
+      const answer = await record(page, 'Contact made', (f) => choose(page, f, 'Who was contacted', party), party === 'Employer' ? { click: 'dblclick' } : {});
+      expect(answer.status()).toBe(202);
+      await form.getByRole('status').getByText('Recorded: Contact made.').waitFor();
+      await obligation(page, `Initial contact: ${party.toLowerCase()}`).getByText('Met', { exact: true }).waitFor();
+      expect(posts.length - before).toBe(1);
+    }
+    // Each request had a key of its own.
+    expect(new Set(posts.map((p) => p.key)).size).toBe(posts.length);
+    expect(posts.every((p) => /^[0-9a-f-]{36}$/.test(p.key))).toBe(true);
+    // `at` left out: the API records the action as done now.
+    expect(JSON.parse(posts[0].body)).toEqual({ type: 'contact.made', party: 'worker' });
+
+    expect((await record(page, 'Provisional liability')).status()).toBe(202);
+    await obligation(page, 'Liability: initial').getByText('Met', { exact: true }).waitFor();
+    await page
+      .getByRole('region', { name: 'Notices' })
+      .getByText(/Provisional liability to/)
+      .waitFor();
+
+    expect((await record(page, 'Injury management plan (IMP) issued')).status()).toBe(202);
+    await obligation(page, 'IMP: initial').getByText('Met', { exact: true }).waitFor();
+    await form.getByRole('status').getByText('Recorded: Injury management plan (IMP) issued.').waitFor();
+
+    // A treatment request: the claim names it, and the confirmation says by what.
+    const treatment = await record(page, 'Treatment requested', async (f) => {
+      await f.getByRole('textbox', { name: /^Treatment/ }).fill('Physiotherapy, 6 sessions');
+      await f.getByRole('textbox', { name: /^Provider/ }).fill('Harbour Physio');
+      await f.getByRole('textbox', { name: /^Estimated cost/ }).fill('540.00');
+    });
+    expect(treatment.status()).toBe(202);
+    const applied = await treatment.json();
+    expect(applied.outcome.ref).toEqual(expect.any(String));
+    await form.getByRole('status').getByText(applied.outcome.ref, { exact: true }).waitFor();
+    await obligation(page, 'Treatment: acknowledgement').waitFor();
+
+    // What the page shows is what the API holds.
+    const timeline = await http(platform.urls.claims, 'GET', `/claims/${claim.id}/timeline`, { token: cm });
+    const status = (type: string) => timeline.body.obligations.find((o: { type: string }) => o.type === type)?.status;
+    for (const type of ['initial-contact.worker', 'initial-contact.employer', 'initial-contact.doctor', 'liability.initial', 'imp.initial'])
+      expect({ type, status: status(type) }).toEqual({ type, status: 'met' });
+    await expectAccessible(page, cspViolations);
+    await screenshot(page, 'claim-action');
+    await context.close();
+  });
+
+  it('shows a refused action’s reasons: the schema’s before sending, and the API’s at the fields they name', async () => {
+    const { context, page, cspViolations } = await newPage();
+    const claim = claims[0];
+    const posts: string[] = [];
+    page.on('request', (r) => isActionPost(r) && posts.push(r.postData() ?? ''));
+    await signIn(page, 'Case manager', CM);
+    await page.goto(`${consoleServer.url}/claims/${claim.id}`);
+    await page.getByRole('heading', { level: 1, name: `Claim ${claim.claimNumber}` }).waitFor();
+    const form = actionForm(page);
+
+    // The contract's schema, in the browser: nothing is sent, and each problem is at its field.
+    await choose(page, form, 'Action', 'Treatment requested');
+    await form.getByRole('textbox', { name: /^Treatment/ }).fill('Hydrotherapy');
+    const cost = form.getByRole('textbox', { name: /^Estimated cost/ });
+    await cost.fill('12.345');
+    await form.getByRole('button', { name: 'Record: Treatment requested' }).click();
+    await form.getByRole('alert').getByRole('heading', { name: 'Not sent' }).waitFor();
+    expect(await cost.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(cost)).toContain('must be an amount as a string with at most 2 decimal places');
+    const provider = form.getByRole('textbox', { name: /^Provider/ });
+    expect(await provider.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(provider)).toContain('is required');
+    // The first field at fault has the focus.
+    expect(await provider.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(posts).toEqual([]);
+
+    // A decision recorded twice: the API's 422 names `type`, which is no field: shown above the form.
+    expect((await record(page, 'Liability accepted')).status()).toBe(202);
+    await form.getByRole('status').getByText('Recorded: Liability accepted.').waitFor();
+    const twice = await record(page, 'Liability accepted');
+    expect(twice.status()).toBe(422);
+    const refused = form.getByRole('alert');
+    await refused.getByRole('heading', { name: 'Refused' }).waitFor();
+    expect(await refused.textContent()).toContain('type: liability is already accepted; a decision cannot be recorded twice');
+
+    // A future date: the API's 400 names `at`, shown at the date.
+    const tomorrow = addDays(sydneyToday(), 1);
+    const future = await record(page, 'Contact made', async (f) => {
+      await choose(page, f, 'Who was contacted', 'Doctor');
+      await typeDate(page, f, 'Date (Sydney)', tomorrow);
+    });
+    expect(future.status()).toBe(400);
+    const date = dateSegment(form, 'Date (Sydney)');
+    await refused.getByRole('heading', { name: 'The request was refused' }).waitFor();
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(date)).toContain('must not be in the future');
+    expect(JSON.parse(posts[posts.length - 1])).toEqual({ type: 'contact.made', party: 'doctor', at: tomorrow });
+
+    // Dated more than 14 days back: a case manager may not; the API's 403 says why, at the date.
+    await typeDate(page, form, 'Date (Sydney)', addDays(sydneyToday(), -20));
+    await form.getByRole('textbox', { name: /^Reason for backdating/ }).waitFor();
+    const [backdated] = await Promise.all([page.waitForResponse((r) => isActionPost(r.request())), form.getByRole('button', { name: 'Record: Contact made' }).click()]);
+    expect(backdated.status()).toBe(403);
+    await refused.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    expect(await refused.textContent()).toContain(`${CM} may not record an action dated so far back`);
+    expect(await description(date)).toContain('is 20 days ago, more than the 14 days an action may be backdated');
+    await expectAccessible(page, cspViolations);
+    await screenshot(page, 'claim-action-refused');
+
+    // An action only a team leader records: the API's 403 reason.
+    const waived = await record(page, 'Obligation waived', async (f) => {
+      await choose(page, f, 'Obligation', 'Initial contact: doctor');
+      await f.getByRole('textbox', { name: /^Why it is waived/ }).fill('The doctor could not be reached');
+    });
+    expect(waived.status()).toBe(403);
+    await refused.getByRole('heading', { name: 'Not allowed' }).waitFor();
+    expect(await refused.textContent()).toContain('role case-manager may not record obligation.waived; allowed: team-leader');
+    await expectAccessible(page, cspViolations);
+    await context.close();
+  });
+
+  it('lets a team leader record an action dated beyond the window, with the reason the API asks for', async () => {
+    const { context, page, cspViolations } = await newPage();
+    await signIn(page, 'Team leader', 'tl.jo');
+    await page.goto(`${consoleServer.url}/claims/${oldClaim.id}`);
+    await page.getByRole('heading', { level: 1, name: `Claim ${oldClaim.claimNumber}` }).waitFor();
+    const form = actionForm(page);
+    const dated = addDays(sydneyToday(), -16);
+    // Without a reason: the API's 400 names the Backdating-Reason header, the reason's field.
+    const without = await record(page, 'Contact made', async (f) => {
+      await choose(page, f, 'Who was contacted', 'Employer');
+      await typeDate(page, f, 'Date (Sydney)', dated);
+      await dateSegment(f, 'Time (Sydney)').click();
+      await page.keyboard.type('1530');
+    });
+    expect(without.status()).toBe(400);
+    await form.getByRole('alert').getByRole('heading', { name: 'The request was refused' }).waitFor();
+    const reason = form.getByRole('textbox', { name: /^Reason for backdating/ });
+    expect(await reason.getAttribute('aria-invalid')).toBe('true');
+    expect(await description(reason)).toContain('is required for an action dated 16 days ago (more than 14)');
+    await expectAccessible(page, cspViolations);
+    // With one: recorded, the reason kept with it for the audit.
+    await reason.fill('Call logged on paper during the outage');
+    const [answer] = await Promise.all([page.waitForResponse((r) => isActionPost(r.request())), form.getByRole('button', { name: 'Record: Contact made' }).click()]);
+    expect(answer.status()).toBe(202);
+    expect(answer.request().headers()['backdating-reason']).toBe('Call logged on paper during the outage');
+    // Sydney's 15:30 that day, with Sydney's offset then.
+    expect(JSON.parse(answer.request().postData() ?? '{}').at).toMatch(new RegExp(`^${dated}T15:30:00\\+1[01]:00$`));
+    await form.getByRole('status').getByText('Recorded: Contact made.').waitFor();
+    const audit = await http(platform.urls.claims, 'GET', `/audit/backdated-actions?claimId=${oldClaim.id}`, { token: await token('team-leader', 'tl.jo') });
+    expect(audit.status).toBe(200);
+    expect(audit.body.actions).toContainEqual(expect.objectContaining({ actionId: (await answer.json()).actionId, daysBack: 16, reason: 'Call logged on paper during the outage' }));
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths as ClaimsPaths } from './openapi/claims';
 import type { paths as DocumentsPaths } from './openapi/documents';
+import type { paths as PaymentsPaths } from './openapi/payments';
 
 /**
  * The services' APIs, typed from their OpenAPI documents (./openapi, made by tools/openapi/export.js):
@@ -10,6 +11,7 @@ import type { paths as DocumentsPaths } from './openapi/documents';
 export interface Api {
   claims: Client<ClaimsPaths>;
   documents: Client<DocumentsPaths>;
+  payments: Client<PaymentsPaths>;
 }
 
 export interface ApiAuth {
@@ -33,7 +35,9 @@ export function createApi(auth: ApiAuth): Api {
   };
   const claims = createClient<ClaimsPaths>({ baseUrl: '/api/claims' });
   const documents = createClient<DocumentsPaths>({ baseUrl: '/api/documents' });
+  const payments = createClient<PaymentsPaths>({ baseUrl: '/api/payments' });
   claims.use(bearer);
   documents.use(bearer);
-  return { claims, documents };
+  payments.use(bearer);
+  return { claims, documents, payments };
 }

@@ -1,5 +1,6 @@
 // The shapes the console shows, named from the API's own types (./openapi): nothing re-declared.
 import type { operations as ClaimsOperations } from './openapi/claims';
+import type { operations as PaymentsOperations } from './openapi/payments';
 
 type Ok<O extends { responses: { 200: { content: { 'application/json': unknown } } } }> = O['responses'][200]['content']['application/json'];
 
@@ -9,3 +10,16 @@ export type ClaimView = Ok<ClaimsOperations['ClaimsController_get']>;
 export type ClaimDocument = ClaimView['documents'][number];
 export type Timeline = Ok<ClaimsOperations['ActionsController_timeline']>;
 export type TimelineObligation = Timeline['obligations'][number];
+
+// The team leader's pages.
+export type EscalationQueue = Ok<ClaimsOperations['QueuesController_escalations']>;
+export type Escalation = EscalationQueue['items'][number];
+export type BackdatedActions = Ok<ClaimsOperations['BackdatingController_list']>;
+export type BackdatedAction = BackdatedActions['actions'][number];
+export type ClaimAction = ClaimsOperations['ActionsController_act']['requestBody']['content']['application/json'];
+
+// The payments officer's pages.
+export type Payment = Ok<PaymentsOperations['PaymentsController_list']>[number];
+export type PaymentStatus = Payment['status'];
+export type PaymentRun = Ok<PaymentsOperations['PaymentRunsController_get']>;
+export type Schedule = Ok<PaymentsOperations['SchedulesController_get']>;

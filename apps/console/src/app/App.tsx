@@ -7,7 +7,9 @@ import { Layout, PublicLayout } from '../components/Layout';
 import { Page } from '../components/Page';
 import { ClaimPage } from '../pages/ClaimPage';
 import { MyWorkPage } from '../pages/MyWorkPage';
+import { HomePage, OperationsPage } from '../pages/OperationsPage';
 import { SignInPage } from '../pages/SignInPage';
+import { isOperationsRoute } from './operations-routes';
 import { type Route, navigate, routeOf, usePathname } from './router';
 import { SessionContext } from './session';
 
@@ -67,7 +69,10 @@ export function App() {
 }
 
 function CurrentPage({ route }: { route: Route }) {
+  if (isOperationsRoute(route)) return <OperationsPage route={route} />;
   switch (route.page) {
+    case 'home':
+      return <HomePage />;
     case 'my-work':
       return <MyWorkPage />;
     case 'claim':

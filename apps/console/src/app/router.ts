@@ -1,19 +1,25 @@
 import { useSyncExternalStore } from 'react';
+import { type OperationsRoute, operationsHrefs, operationsRouteOf } from './operations-routes';
 
 // The console's few pages need no router library: the path decides the page, history.pushState
 // moves between them, and React Aria's links (RouterProvider in App) navigate without a reload.
 
-export type Route = { page: 'my-work' } | { page: 'claim'; claimId: string } | { page: 'not-found' };
+// "/" is each role's home (components/navigation.ts); the team leader's and payments officer's pages are in operations-routes.ts.
+export type Route = { page: 'home' } | { page: 'my-work' } | { page: 'claim'; claimId: string } | OperationsRoute | { page: 'not-found' };
 
 export const hrefs = {
   myWork: '/',
   claim: (claimId: string) => `/claims/${encodeURIComponent(claimId)}`,
+  ...operationsHrefs,
 };
 
 export function routeOf(pathname: string): Route {
-  if (pathname === '/' || pathname === '/my-work') return { page: 'my-work' };
+  if (pathname === '/') return { page: 'home' };
+  if (pathname === '/my-work') return { page: 'my-work' };
   const claim = /^\/claims\/([^/]+)$/.exec(pathname);
   if (claim) return { page: 'claim', claimId: decodeURIComponent(claim[1]) };
+  const operations = operationsRouteOf(pathname);
+  if (operations) return operations;
   return { page: 'not-found' };
 }
 

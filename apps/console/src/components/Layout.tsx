@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
 import { Button, Link } from 'react-aria-components';
-import { hrefs } from '../app/router';
+import { usePathname } from '../app/router';
 import { words } from './labels';
+import { isCurrent, navigationFor } from './navigation';
 
 /** The frame of every signed-in page: a skip link, the banner with who is signed in, the main region. */
 export function Layout({ user, role, onSignOut, children }: { user: string; role: string; onSignOut(): void; children: ReactNode }) {
+  const pathname = usePathname();
   return (
     <>
       <a className="skip-link" href="#main">
@@ -13,7 +15,12 @@ export function Layout({ user, role, onSignOut, children }: { user: string; role
       <header className="banner">
         <span className="brand">wc-claims console</span>
         <nav aria-label="Main">
-          <Link href={hrefs.myWork}>My work</Link>
+          {/* Each role's own pages (navigation.ts), the one shown marked as current. */}
+          {navigationFor(role).map((item) => (
+            <Link key={item.href} href={item.href} aria-current={isCurrent(item, pathname, role) ? 'page' : undefined}>
+              {item.label}
+            </Link>
+          ))}
         </nav>
         <div className="who">
           <span>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { Refusal } from '../api/refusal';
 
 const HEADINGS: Record<number, string> = {
@@ -9,8 +10,8 @@ const HEADINGS: Record<number, string> = {
   422: 'Refused',
 };
 
-/** The API's refusal in its own words: the reason, and each field's problem. */
-export function RefusalMessage({ refusal, level = 2 }: { refusal: Refusal; level?: 2 | 3 }) {
+/** The API's refusal in its own words: the reason, and each field's problem; `children` says more (where the rest are shown). */
+export function RefusalMessage({ refusal, level = 2, children }: { refusal: Refusal; level?: 2 | 3; children?: ReactNode }) {
   const Heading = level === 2 ? 'h2' : 'h3';
   return (
     <div role="alert" className="refusal">
@@ -25,6 +26,7 @@ export function RefusalMessage({ refusal, level = 2 }: { refusal: Refusal; level
           ))}
         </ul>
       )}
+      {children}
     </div>
   );
 }

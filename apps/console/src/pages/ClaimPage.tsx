@@ -1,20 +1,31 @@
+import { Suspense, lazy, useEffect, useState } from 'react';
 import { resultOf } from '../api/refusal';
 import { useSignedIn } from '../app/session';
-import { useResult } from '../app/use-result';
 import { Loading, Page } from '../components/Page';
 import { RefusalMessage } from '../components/RefusalMessage';
 import { ClaimSummary, Triage } from './claim/ClaimSummary';
 import { ClaimDocuments } from './claim/ClaimDocuments';
 import { ClaimTimeline } from './claim/ClaimTimeline';
+import { useKeptResult } from './claim/use-kept-result';
+
+// The action forms bring zod and the contracts they are made from: loaded with the first claim page
+// opened, not before, and asked for as the page starts loading the claim, so they are there with it
+// (a form arriving after the page would move what is below it under the pointer).
+const loadRecordAction = () => import('./claim/RecordAction');
+const RecordAction = lazy(() => loadRecordAction().then((m) => ({ default: m.RecordAction })));
 
 /**
  * One claim (GET /claims/:id, and GET /claims/:id/timeline for its obligations): who and what it
  * is about, its triage, its obligations and notices, its letters. Someone who may not see it gets
- * the API's reason, and nothing else of it.
+ * the API's reason, and nothing else of it. An action recorded on it (RecordAction) loads it again,
+ * its timeline too, so what the action did shows at once.
  */
 export function ClaimPage({ claimId }: { claimId: string }) {
   const { api } = useSignedIn();
-  const claim = useResult((signal) => resultOf(api.claims.GET('/claims/{id}', { params: { path: { id: claimId } }, signal })), [api, claimId]);
+  // Counts the actions recorded here: each one loads the claim and its timeline again.
+  const [recorded, setRecorded] = useState(0);
+  useEffect(() => void loadRecordAction(), []);
+  const { result: claim } = useKeptResult((signal) => resultOf(api.claims.GET('/claims/{id}', { params: { path: { id: claimId } }, signal })), [api, claimId, recorded]);
   if (!claim)
     return (
       <Page title="Claim">
@@ -32,7 +43,10 @@ export function ClaimPage({ claimId }: { claimId: string }) {
     <Page title={`Claim ${c.claimNumber}`}>
       <ClaimSummary claim={c} />
       <Triage claim={c} />
-      <ClaimTimeline claimId={c.id} />
+      <Suspense fallback={<Loading what="the actions" />}>
+        <RecordAction claimId={c.id} onRecorded={() => setRecorded((n) => n + 1)} />
+      </Suspense>
+      <ClaimTimeline claimId={c.id} refresh={recorded} />
       <ClaimDocuments documents={c.documents} />
     </Page>
   );

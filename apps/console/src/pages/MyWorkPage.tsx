@@ -35,7 +35,7 @@ export function MyWorkPage() {
   );
 }
 
-function WorkGroup({ id, title, items, today, empty }: { id: string; title: string; items: WorkItem[]; today: string; empty: string }) {
+export function WorkGroup({ id, title, items, today, empty }: { id: string; title: string; items: WorkItem[]; today: string; empty: string }) {
   return (
     <Section id={id} title={`${title} (${items.length})`}>
       {items.length === 0 ? (

@@ -1,17 +1,17 @@
 import { resultOf } from '../../api/refusal';
 import type { Timeline, TimelineObligation } from '../../api/types';
 import { useSignedIn } from '../../app/session';
-import { useResult } from '../../app/use-result';
 import { Day } from '../../components/Dates';
 import { Money } from '../../components/Money';
 import { Loading, Section } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { obligationName, words } from '../../components/labels';
+import { useKeptResult } from './use-kept-result';
 
-/** The claim's obligations, notices and weekly entitlement (GET /claims/:id/timeline). */
-export function ClaimTimeline({ claimId }: { claimId: string }) {
+/** The claim's obligations, notices and weekly entitlement (GET /claims/:id/timeline), loaded again when `refresh` changes. */
+export function ClaimTimeline({ claimId, refresh = 0 }: { claimId: string; refresh?: number }) {
   const { api } = useSignedIn();
-  const timeline = useResult((signal) => resultOf(api.claims.GET('/claims/{id}/timeline', { params: { path: { id: claimId } }, signal })), [api, claimId]);
+  const { result: timeline } = useKeptResult((signal) => resultOf(api.claims.GET('/claims/{id}/timeline', { params: { path: { id: claimId } }, signal })), [api, claimId, refresh]);
   if (!timeline)
     return (
       <Section id="obligations" title="Obligations">

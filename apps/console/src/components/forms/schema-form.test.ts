@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { UnsupportedSchemaError, fieldOfProblem, fieldsOf, valueOf } from './schema-form';
+import { sydneyTimestamp } from './sydney-time';
+
+describe('a form from a zod object schema', () => {
+  const day = z.string().meta({ format: 'date' });
+  const money = z.string().regex(/^\d+(\.\d{1,2})?$/);
+  const schema = z
+    .object({
+      name: z.string().trim().min(1),
+      id: z.guid().optional(),
+      kind: z.enum(['a', 'b']),
+      fixed: z.literal('only'),
+      on: day,
+      amount: money,
+      count: z.number().int().min(1).max(9),
+      ratio: z.number(),
+      urgent: z.boolean(),
+      notes: z.array(z.string()),
+      reasons: z.union([z.string(), z.array(z.string()).min(1)]),
+      later: z.string().default('x'),
+      described: z.string().describe('what it is'),
+    })
+    .strict();
+
+  it('gives each key an input for what its schema accepts', () => {
+    expect(fieldsOf(schema, [[money, 'money']], ['fixed'])).toEqual([
+      { name: 'name', kind: 'text', required: true },
+      { name: 'id', kind: 'id', required: false },
+      { name: 'kind', kind: 'enum', options: ['a', 'b'], required: true },
+      { name: 'on', kind: 'date', required: true },
+      { name: 'amount', kind: 'money', required: true },
+      { name: 'count', kind: 'number', min: 1, max: 9, integer: true, required: true },
+      { name: 'ratio', kind: 'number', min: undefined, max: undefined, integer: false, required: true },
+      { name: 'urgent', kind: 'boolean', required: true },
+      { name: 'notes', kind: 'lines', required: true },
+      { name: 'reasons', kind: 'lines', required: true },
+      { name: 'later', kind: 'text', required: false },
+      { name: 'described', kind: 'text', description: 'what it is', required: true },
+    ]);
+    expect(fieldsOf(z.object({ fixed: z.literal('only') }))).toEqual([{ name: 'fixed', kind: 'enum', options: ['only'], required: true }]);
+  });
+
+  it('refuses a schema it has no input for, naming the key', () => {
+    expect(() => fieldsOf(z.object({ when: z.date() }))).toThrow(new UnsupportedSchemaError('when: a form has no input for a date schema'));
+    expect(() => fieldsOf(z.object({ nested: z.object({ a: z.string() }) }))).toThrow(UnsupportedSchemaError);
+  });
+
+  it('leaves out what was not given, so the schema says whether it was required', () => {
+    expect(valueOf({ name: 'n', kind: 'text', required: true }, '')).toBeUndefined();
+    expect(valueOf({ name: 'n', kind: 'number', required: true }, Number.NaN)).toBeUndefined();
+    expect(valueOf({ name: 'n', kind: 'number', required: true }, 0)).toBe(0);
+    expect(valueOf({ name: 'n', kind: 'boolean', required: true }, undefined)).toBe(false);
+    expect(valueOf({ name: 'n', kind: 'lines', required: true }, 'a\n\n b \n')).toEqual(['a', 'b']);
+  });
+
+  it('names a problem by the field it is in', () => {
+    expect(fieldOfProblem('reasons[2]')).toBe('reasons');
+    expect(fieldOfProblem('worker.givenName')).toBe('worker');
+    expect(fieldOfProblem('Backdating-Reason')).toBe('Backdating-Reason');
+  });
+});
+
+describe('a time typed on Sydney’s clock', () => {
+  it('carries the offset Sydney had that day', () => {
+    expect(sydneyTimestamp('2026-07-01', '09:30')).toBe('2026-07-01T09:30:00+10:00');
+    expect(sydneyTimestamp('2026-12-24', '17:05')).toBe('2026-12-24T17:05:00+11:00');
+    // Summer time ends on 5 April 2026 at 3:00 (back to 2:00): 2:30 happens twice, the first is meant.
+    expect(sydneyTimestamp('2026-04-05', '02:30')).toBe('2026-04-05T02:30:00+11:00');
+    // It starts on 4 October 2026 at 2:00 (on to 3:00): 2:30 never happens, and is read as standard time.
+    expect(sydneyTimestamp('2026-10-04', '02:30')).toBe('2026-10-04T02:30:00+10:00');
+  });
+
+  it('refuses what is not a date and a time', () => {
+    expect(() => sydneyTimestamp('1/7/2026', '09:30')).toThrow(RangeError);
+  });
+});

@@ -1,0 +1,43 @@
+import { hrefs } from '../app/router';
+
+// Each role's pages (issue 13): a case manager works their claims, a team leader the team's
+// escalations and audit, a payments officer the payments. The API still decides what each may do.
+
+export interface NavigationItem {
+  label: string;
+  href: string;
+}
+
+const CASE_MANAGER: NavigationItem[] = [{ label: 'My work', href: hrefs.myWork }];
+
+const BY_ROLE: Record<string, NavigationItem[]> = {
+  'case-manager': CASE_MANAGER,
+  'team-leader': [
+    { label: 'Escalations', href: hrefs.escalations },
+    { label: "Team's work", href: hrefs.teamWork() },
+    { label: 'Backdated actions', href: hrefs.backdatedActions },
+  ],
+  'payments-officer': [
+    { label: 'Payments', href: hrefs.payments },
+    { label: 'Payment runs', href: hrefs.paymentRuns },
+    { label: 'Wage schedules', href: hrefs.schedules },
+    { label: 'Discrepancies', href: hrefs.discrepancies },
+  ],
+};
+
+/** The pages a role's navigation offers, its home first. */
+export function navigationFor(role: string): NavigationItem[] {
+  return BY_ROLE[role] ?? CASE_MANAGER;
+}
+
+/** Where "/" takes a role: the first page of its navigation. */
+export function homeOf(role: string): string {
+  return navigationFor(role)[0].href;
+}
+
+/** Whether an item is the page shown (or a page under it), for aria-current. "/" is the role's home. */
+export function isCurrent(item: NavigationItem, pathname: string, role: string): boolean {
+  const path = pathname === '/' ? homeOf(role) : pathname;
+  if (item.href === '/') return path === '/' || path === '/my-work';
+  return path === item.href || path.startsWith(`${item.href}/`);
+}
