@@ -4,17 +4,11 @@ import { DataSource } from 'typeorm';
 import { JsonLogger, withLogContext } from '@wc/service-kit';
 import { LOGGER } from '../claims/claims.service';
 import { TemporalGateway } from '../workflow/temporal.gateway';
+import type { EffectsIncident } from '@wc/workflows/dist/claim/definitions';
 import type { IncidentView } from './incidents.responses';
 
-export interface RaisedIncident {
-  workflowId: string;
-  runId: string;
-  key: string;
-  status: number;
-  message: string;
-  kinds: string[];
-  since: string;
-}
+/** What a claim's workflow raises (workflows/src/claim/refused-effects.ts); the claim is the route's. */
+export type RaisedIncident = Omit<EffectsIncident, 'claimId'>;
 
 interface IncidentRow {
   id: string;
