@@ -1,10 +1,11 @@
 /**
  * Keeps docker-compose.yml, deploy/k8s (each overlay as kustomize renders it) and
- * deploy/docker/Dockerfile in step with the code, without Docker or a cluster: every variable a
- * container is given is one its process reads (a typo would be silently ignored by zod and the
- * default used), every variable it needs is given, ports are the processes' defaults, health checks
- * call GET /health (Kubernetes: /health/ready and /health/live), and service URLs point at a real
- * service.
+ * deploy/docker/Dockerfile in step with the code (the services, the worker and the staff console),
+ * without Docker or a cluster: every variable a container is given is one its process reads (a typo
+ * would be silently ignored by zod and the default used), every variable it needs is given, a
+ * process that does not run outside local use is deployed nowhere else, ports are the processes'
+ * defaults, health checks call GET /health (Kubernetes: /health/ready and /health/live), and service
+ * URLs point at a real service.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,12 +22,19 @@ interface Process {
   reads: Set<string>;
   /** Variables without a default: the process refuses to start without them. */
   required: Set<string>;
-  /** Its HTTP port (the default of `portVar`). */
+  /** Its HTTP port (the default of `portVar`), on the interface `hostVar` names. */
   port?: number;
-  portVar?: 'PORT' | 'WORKER_PORT';
-  /** Variables it refuses to start without outside local use (DEPLOYMENT=staging or production). */
+  portVar?: 'PORT' | 'WORKER_PORT' | 'CONSOLE_PORT';
+  hostVar: 'HOST' | 'CONSOLE_HOST';
+  /**
+   * Variables it refuses to start without outside local use (DEPLOYMENT=staging or production).
+   * DEPLOYMENT itself: it does not run outside local use at all (the console, so far).
+   */
   outside: Set<string>;
 }
+
+/** A process that refuses to start with any DEPLOYMENT but local: no overlay but local may run it. */
+const localOnly = (p: Process) => p.outside.has('DEPLOYMENT');
 
 const SERVICES = ['claims', 'documents', 'notifications', 'payments'];
 /**
@@ -41,7 +49,8 @@ const SIGNERS: Record<string, ServiceName> = { worker: 'claim-worker', notificat
  * given the staff secret (issue 14).
  */
 const ALWAYS = ['AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS'];
-const always = (p: Process) => [...(p.name === 'worker' ? [] : ALWAYS), ...(p.name in SIGNERS ? ['AUTH_SERVICE_PRIVATE_KEY'] : [])];
+/** The console signs development staff tokens (local use only) with the services' staff key, and checks no credential. */
+const always = (p: Process) => [...(p.name === 'worker' ? [] : p.name === 'console' ? ['AUTH_JWT_SECRET'] : ALWAYS), ...(p.name in SIGNERS ? ['AUTH_SERVICE_PRIVATE_KEY'] : [])];
 
 /** The zod schema a config.ts exports (the one whose object has `portVar`), and that object unwrapped from its transforms (a pipe's input). */
 function configSchema(file: string, portVar: string): { exported: ZodTypeAny; object: Obj } | null {
@@ -56,22 +65,35 @@ function configSchema(file: string, portVar: string): { exported: ZodTypeAny; ob
   return schemas[0] ?? null;
 }
 
-/**
- * What the process refuses to start without when DEPLOYMENT=production, given only what it always
- * needs: the names service-kit's loadConfig reports (its schema's own rules and the platform's).
- */
-function requiredOutsideLocal(schema: ZodTypeAny): Set<string> {
+type Load = (env: NodeJS.ProcessEnv) => unknown;
+/** How a service reads its settings: service-kit's loadConfig (its schema's own rules and the platform's). */
+function serviceKitLoad(schema: ZodTypeAny): Load {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { loadConfig } = require('@wc/service-kit') as { loadConfig(s: ZodTypeAny, env: NodeJS.ProcessEnv): unknown };
+  return (env) => loadConfig(schema, env);
+}
+
+/**
+ * What the process refuses to start without when DEPLOYMENT=production, given only what it always
+ * needs: the names its loader reports, one a line (`  NAME: why`).
+ */
+function requiredOutsideLocal(load: Load): Set<string> {
   try {
-    loadConfig(schema, { DEPLOYMENT: 'production', DATABASE_URL: 'postgresql://wc_claims@postgres/wc_claims', KAFKA_BROKERS: 'kafka:9092' });
+    load({ DEPLOYMENT: 'production', DATABASE_URL: 'postgresql://wc_claims@postgres/wc_claims', KAFKA_BROKERS: 'kafka:9092' });
     return new Set();
   } catch (e) {
     return new Set([...String((e as Error).message).matchAll(/^\s+([A-Z][A-Z0-9_]*):/gm)].map((m) => m[1]));
   }
 }
 
-function fromSchema(name: string, entry: string, schema: { exported: ZodTypeAny; object: Obj }, portVar: 'PORT' | 'WORKER_PORT'): Process {
+function fromSchema(
+  name: string,
+  entry: string,
+  schema: { exported: ZodTypeAny; object: Obj },
+  portVar: NonNullable<Process['portVar']>,
+  hostVar: Process['hostVar'] = 'HOST',
+  load: Load = serviceKitLoad(schema.exported),
+): Process {
   const shape = schema.object.shape as Record<string, ZodTypeAny>;
   const keys = Object.keys(shape);
   return {
@@ -81,7 +103,8 @@ function fromSchema(name: string, entry: string, schema: { exported: ZodTypeAny;
     required: new Set(keys.filter((k) => !shape[k].isOptional())),
     port: shape[portVar].parse(undefined) as number,
     portVar,
-    outside: requiredOutsideLocal(schema.exported),
+    hostVar,
+    outside: requiredOutsideLocal(load),
   };
 }
 
@@ -102,7 +125,7 @@ function workerProcess(): Process {
   const schema = fs.existsSync(configFile) ? configSchema(configFile, 'WORKER_PORT') : null;
   const worker: Process = schema
     ? fromSchema('worker', 'workflows/dist/worker.js', schema, 'WORKER_PORT')
-    : { name: 'worker', entry: 'workflows/dist/worker.js', reads: new Set(), required: new Set(), outside: new Set() };
+    : { name: 'worker', entry: 'workflows/dist/worker.js', reads: new Set(), required: new Set(), hostVar: 'HOST', outside: new Set() };
   const reads = worker.reads;
   const walk = (dir: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
@@ -127,7 +150,21 @@ function workerProcess(): Process {
   return worker;
 }
 
-const processes: Process[] = [...SERVICES.map(serviceProcess), workerProcess()];
+/**
+ * The staff console's server (issue 13): its settings schema (apps/console/server/src/config.ts, the
+ * zod object with CONSOLE_PORT; it listens on CONSOLE_HOST), read by its own loader, which refuses
+ * any DEPLOYMENT but local (its sign-in is the development one only, so far).
+ */
+function consoleProcess(): Process {
+  const file = path.join(root, 'apps', 'console', 'server', 'src', 'config');
+  const schema = configSchema(file, 'CONSOLE_PORT');
+  if (!schema) throw new Error('apps/console/server/src/config.ts should export one zod object schema with CONSOLE_PORT');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { loadConsoleConfig } = require(file) as { loadConsoleConfig: Load };
+  return fromSchema('console', 'apps/console/server/dist/server.js', schema, 'CONSOLE_PORT', 'CONSOLE_HOST', loadConsoleConfig);
+}
+
+const processes: Process[] = [...SERVICES.map(serviceProcess), workerProcess(), consoleProcess()];
 const byName = new Map(processes.map((p) => [p.name, p]));
 
 /** The checks both deployments share; `env` is what the container is given. */
@@ -140,7 +177,7 @@ function checkEnv(p: Process, env: Record<string, unknown>, where: string) {
   // A process that calls none holds no private key (its schema reads none, so it is refused above too).
   if (!(p.name in SIGNERS)) expect({ where, privateKey: given.includes('AUTH_SERVICE_PRIVATE_KEY') }).toEqual({ where, privateKey: false });
   if (p.port !== undefined) {
-    expect({ where, HOST: env.HOST, [p.portVar!]: String(env[p.portVar!]) }).toEqual({ where, HOST: '0.0.0.0', [p.portVar!]: String(p.port) });
+    expect({ where, [p.hostVar]: env[p.hostVar], [p.portVar!]: String(env[p.portVar!]) }).toEqual({ where, [p.hostVar]: '0.0.0.0', [p.portVar!]: String(p.port) });
   }
 }
 
@@ -160,11 +197,18 @@ test('outside local use the insurer, the bank remitter and the signing keys are 
       .sort(),
   ).toEqual(Object.keys(SIGNERS).sort());
   expect(Object.values(SIGNERS).sort()).toEqual([...SERVICE_NAMES].sort());
+  // The console does not run outside local use at all (development sign-in only, so far): no overlay
+  // but local may deploy it, and it is never given the services' public keys (it checks no credential).
+  expect([...byName.get('console')!.outside]).toEqual(['DEPLOYMENT']);
+  expect(processes.filter(localOnly).map((p) => p.name)).toEqual(['console']);
+  expect(byName.get('console')!.reads.has('AUTH_SERVICE_PUBLIC_KEYS')).toBe(false);
 });
 
 test('the processes read what the deployments assume', () => {
   for (const s of SERVICES) expect([s, ['DATABASE_URL', 'KAFKA_BROKERS'].every((k) => byName.get(s)!.required.has(k))]).toEqual([s, true]);
   expect([...byName.get('worker')!.reads].sort()).toEqual(expect.arrayContaining(['AUTH_SERVICE_PRIVATE_KEY', 'CLAIMS_SERVICE_URL', 'TEMPORAL_ADDRESS', 'TEMPORAL_NAMESPACE']));
+  // The console passes /api/<service>/... on to each service at its address, and signs development tokens with the staff key.
+  expect([...byName.get('console')!.reads].sort()).toEqual(expect.arrayContaining(['DEPLOYMENT', 'AUTH_JWT_SECRET', 'AUTH_JWKS_URL', ...SERVICES.map((s) => `${s.toUpperCase()}_SERVICE_URL`)]));
   // Every entry point exists in source and is compiled to the path the images run.
   for (const p of processes) {
     const dir = p.entry.replace(/\/dist\/.*$/, '');
@@ -184,7 +228,10 @@ test('tools/platform/launcher.js (npm start) uses the same ports', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { PROCESSES } = require(path.join(root, 'tools', 'platform', 'launcher.js')) as { PROCESSES: { name: string; entry: string; port?: number }[] };
   // The worker's port is its own default (WORKER_PORT) unless the launcher names one.
-  for (const p of processes) expect(PROCESSES.find((x) => x.name === p.name)).toMatchObject({ entry: p.entry, ...(p.port && p.portVar === 'PORT' ? { port: p.port } : {}) });
+  for (const p of processes.filter((x) => x.name !== 'console'))
+    expect(PROCESSES.find((x) => x.name === p.name)).toMatchObject({ entry: p.entry, ...(p.port && p.portVar === 'PORT' ? { port: p.port } : {}) });
+  // npm start (tools/scripts/start.js) serves the console itself, on CONSOLE_PORT or its default.
+  expect(read('tools/scripts/start.js')).toContain(`CONSOLE_PORT || ${byName.get('console')!.port}`);
   const worker = PROCESSES.find((x) => x.name === 'worker') as { port?: number; portVariable?: string };
   if (worker.port !== undefined) expect([worker.port, worker.portVariable]).toEqual([byName.get('worker')!.port, byName.get('worker')!.portVar]);
 });
@@ -212,8 +259,10 @@ describe('deploy/docker/Dockerfile', () => {
     }
     // The entry is checked after the build, so a project missing from tsconfig.build.json fails the build.
     expect(dockerfile).toContain(p.entry);
-    // The APP build argument of the default stage knows it too.
-    expect(stages.get('app')).toContain(p.portVar === 'PORT' ? 'claims|documents|notifications|payments' : 'worker)');
+    // The APP build argument of the default stage knows it too: a branch of its `case` runs the same entry.
+    const branches = [...stages.get('app')!.matchAll(/(?:\bin|;;)\s+([a-z|]+)\)([^;]*)/g)].map((m) => ({ patterns: m[1].split('|'), run: m[2] }));
+    const branch = branches.find((x) => x.patterns.includes(name));
+    expect([name, branch && branch.run.replaceAll('$WC_APP', name).includes(p.entry)]).toEqual([name, true]);
   });
 
   test('node:22-bookworm-slim (Node.js 22 LTS), npm ci and npm run build', () => {
@@ -313,6 +362,11 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s (kustomize build)', (overlay) =>
   test.each(processes.map((p) => p.name))('%s: env names, port, probes and Service match the code', (name) => {
     const p = byName.get(name)!;
     const deployment = deploymentsOf(docs).get(name);
+    // A process that refuses to start outside local use (the console) is left out there: a pod that could never start.
+    if (localOnly(p) && overlay !== 'local') {
+      expect([name, deployment, ofKind('Service').find((d) => d.metadata.name === name)]).toEqual([name, undefined, undefined]);
+      return;
+    }
     expect(deployment).toBeDefined();
     expect(deployment!.spec.template.metadata.labels).toMatchObject(deployment!.spec.selector.matchLabels);
     const [container] = deployment!.spec.template.spec.containers as Obj[];
@@ -356,9 +410,9 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s (kustomize build)', (overlay) =>
       const paths = { startupProbe: '/health/ready', readinessProbe: '/health/ready', livenessProbe: '/health/live' } as const;
       for (const [probe, path] of Object.entries(paths)) expect([probe, container[probe]?.httpGet]).toEqual([probe, { path, port: 'http' }]);
     }
-    // The services have a Service on their port; the worker none (nothing calls it; Prometheus scrapes the pod).
+    // The services and the console have a Service on their port; the worker none (nothing calls it; Prometheus scrapes the pod).
     const svc = ofKind('Service').find((d) => d.metadata.name === name);
-    if (p.portVar === 'PORT') {
+    if (p.portVar !== 'WORKER_PORT') {
       expect(svc?.spec.selector).toEqual(deployment!.spec.selector.matchLabels);
       expect(svc?.spec.ports).toEqual([{ name: 'http', port: p.port, targetPort: 'http' }]);
     } else {

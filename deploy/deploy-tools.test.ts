@@ -42,7 +42,7 @@ describe('docker-compose.yml: docker compose config', () => {
     const config = JSON.parse(r.stdout) as { services: Record<string, Obj> };
     const s = config.services;
     expect(Object.keys(s).sort()).toEqual(
-      ['claims', 'documents', 'kafka', 'mailpit', 'notifications', 'payments', 'postgres', 'temporal', 'temporal-namespace', 'temporal-schema', 'temporal-ui', 'worker'].sort(),
+      ['claims', 'console', 'documents', 'kafka', 'mailpit', 'notifications', 'payments', 'postgres', 'temporal', 'temporal-namespace', 'temporal-schema', 'temporal-ui', 'worker'].sort(),
     );
     // The deprecated auto-setup image is gone: the server, with admin-tools setting up its schema once.
     for (const [name, svc] of Object.entries(s)) expect([name, String(svc.image)]).not.toEqual([name, expect.stringMatching(/auto-setup/)]);
@@ -52,12 +52,23 @@ describe('docker-compose.yml: docker compose config', () => {
     expect(s.temporal.depends_on['temporal-schema'].condition).toBe('service_completed_successfully');
     expect(s['temporal-namespace'].depends_on.temporal.condition).toBe('service_healthy');
     for (const app of ['claims', 'worker']) expect([app, s[app].depends_on['temporal-namespace']?.condition]).toEqual([app, 'service_completed_successfully']);
-    for (const app of ['claims', 'documents', 'notifications', 'payments', 'worker']) expect([app, s[app].environment.DEPLOYMENT]).toEqual([app, 'local']);
+    for (const app of ['claims', 'documents', 'notifications', 'payments', 'worker', 'console']) expect([app, s[app].environment.DEPLOYMENT]).toEqual([app, 'local']);
     // Each process that calls another is given its own private key, and no other process that one.
     const own = { worker: 'claim-worker', notifications: 'notifications-service', payments: 'payments-service' } as const;
     for (const [app, name] of Object.entries(own)) expect([app, s[app].environment.AUTH_SERVICE_PRIVATE_KEY]).toEqual([app, made.privateKeys[name]]);
     for (const app of ['claims', 'documents']) expect([app, s[app].environment.AUTH_SERVICE_PRIVATE_KEY]).toEqual([app, undefined]);
     for (const app of ['claims', 'documents', 'notifications', 'payments']) expect([app, s[app].environment.AUTH_SERVICE_PUBLIC_KEYS]).toEqual([app, made.publicKeys]);
+    // The console (issue 13): development sign-in with the services' staff key, which it is given
+    // (local use only), and no service key of any kind; it starts once the four services are healthy
+    // and passes /api/<service>/... on to each by its name here.
+    const consoleService = s.console;
+    expect(consoleService.environment.AUTH_JWT_SECRET).toBe(keys.AUTH_JWT_SECRET);
+    expect(Object.keys(consoleService.environment).filter((k) => k.startsWith('AUTH_SERVICE_'))).toEqual([]);
+    expect(consoleService.ports).toEqual([expect.objectContaining({ target: 3000, published: '3000' })]);
+    for (const app of ['claims', 'documents', 'notifications', 'payments']) {
+      expect([app, consoleService.depends_on[app]?.condition]).toEqual([app, 'service_healthy']);
+      expect([app, consoleService.environment[`${app.toUpperCase()}_SERVICE_URL`]]).toEqual([app, `http://${app}:${s[app].environment.PORT}`]);
+    }
   });
 
   test.each(['AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS', ...SERVICE_NAMES.map(privateKeyVariable)])('refuses to run without %s, naming it', (name) => {
@@ -149,6 +160,8 @@ describe('deploy/k8s: what each overlay must say', () => {
     expect(docs.filter((d) => d.kind === 'Secret').map((d) => d.metadata.name)).toEqual([]);
     const example = secretsExample();
     const deployments = deploymentsOf(docs);
+    // No console: its only sign-in is the development one (components/deployed leaves it out).
+    expect(docs.filter((d) => d.metadata.name === 'console').map((d) => d.kind)).toEqual([]);
     expect([...deployments.keys()].sort()).toEqual(Object.keys(REQUIRED).sort());
     for (const [name, required] of Object.entries(REQUIRED)) {
       const env = containerEnv(deployments.get(name)!.spec.template.spec.containers[0], docs, example);
@@ -182,12 +195,16 @@ describe('deploy/k8s: what each overlay must say', () => {
   test('local: DEPLOYMENT=local, its development Secret generated, no insurer or bank settings to fake', () => {
     const docs = render(overlayDir('local'));
     for (const [name, d] of deploymentsOf(docs)) {
-      if (!(name in REQUIRED)) continue; // the engines
+      if (!(name in REQUIRED) && name !== 'console') continue; // the engines
       const env = containerEnv(d.spec.template.spec.containers[0], docs);
       expect([name, env.get('DEPLOYMENT')?.kind === 'configMap' ? (env.get('DEPLOYMENT') as { value?: string }).value : undefined]).toEqual([name, 'local']);
       expect([name, [...env.keys()].filter((k) => INSURER.includes(k) || BANK.includes(k))]).toEqual([name, []]);
       for (const [key, src] of env) if (src.kind !== 'value') expect([name, key, src.optional || src.value !== undefined]).toEqual([name, key, true]);
     }
+    // The console signs development tokens with the services' development staff key: the same Secret's.
+    const consoleEnv = containerEnv(deploymentsOf(docs).get('console')!.spec.template.spec.containers[0], docs);
+    const claimsEnv = containerEnv(deploymentsOf(docs).get('claims')!.spec.template.spec.containers[0], docs);
+    expect(consoleEnv.get('AUTH_JWT_SECRET')).toEqual({ ...claimsEnv.get('AUTH_JWT_SECRET'), kind: 'secret' });
   });
 
   test.each(OVERLAYS)('%s: every pod of the platform is scraped by Prometheus on its own port', (overlay) => {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { jwtVerify } from 'jose';
-import { type ConsoleServer, developmentSignIn, signInFor, startConsoleServer, targetOf } from './server';
+import { type ConsoleServer, OUTSIDE_LOCAL_USE, developmentSignIn, loadConsoleConfig, main, signInFor, startConsoleServer, targetOf } from './server';
 
 const services = { claims: 'http://127.0.0.1:3001', documents: 'http://127.0.0.1:3002', notifications: 'http://127.0.0.1:3003', payments: 'http://127.0.0.1:3004' };
 
@@ -29,6 +29,54 @@ describe('development sign-in', () => {
     expect(signInFor(env).config().provider).toBe('development');
     expect(signInFor({ ...env, DEPLOYMENT: 'production' }).config()).toEqual({ provider: 'none', reason: expect.stringContaining('local use only') });
     expect(signInFor({ ...env, AUTH_JWKS_URL: 'https://login.example.org/jwks' }).config().provider).toBe('none');
+  });
+});
+
+describe("the console's settings (its image: node apps/console/server/dist/server.js)", () => {
+  it('defaults to 127.0.0.1:3000 and the services at their usual ports; containers name them', () => {
+    expect(loadConsoleConfig({})).toMatchObject({
+      CONSOLE_HOST: '127.0.0.1',
+      CONSOLE_PORT: 3000,
+      DEPLOYMENT: 'local',
+      CLAIMS_SERVICE_URL: 'http://127.0.0.1:3001',
+      PAYMENTS_SERVICE_URL: 'http://127.0.0.1:3004',
+    });
+    const c = loadConsoleConfig({ CONSOLE_HOST: '0.0.0.0', CONSOLE_PORT: '3000', DOCUMENTS_SERVICE_URL: 'http://documents:3002' });
+    expect([c.CONSOLE_HOST, c.CONSOLE_PORT, c.DOCUMENTS_SERVICE_URL]).toEqual(['0.0.0.0', 3000, 'http://documents:3002']);
+  });
+
+  it('refuses a bad setting, naming each', () => {
+    expect(() => loadConsoleConfig({ CONSOLE_PORT: 'x', CLAIMS_SERVICE_URL: 'claims:3001', AUTH_JWT_SECRET: 'short' })).toThrow(
+      /invalid configuration:\n {2}CONSOLE_PORT: .*\n {2}CLAIMS_SERVICE_URL: must be the service's http:\/\/ address.*\n {2}AUTH_JWT_SECRET: must be at least 32 characters/,
+    );
+    expect(() => loadConsoleConfig({ DEPLOYMENT: 'prod' })).toThrow(/DEPLOYMENT: must be local, staging or production/);
+  });
+
+  it.each(['staging', 'production'])('refuses to start with DEPLOYMENT=%s, saying why, rather than offer development identities or none', async (deployment) => {
+    // Whatever else it is given: the staff key, or the identity provider's keys.
+    for (const env of [{ DEPLOYMENT: deployment }, { DEPLOYMENT: deployment, AUTH_JWT_SECRET: 'x'.repeat(48) }, { DEPLOYMENT: deployment, AUTH_JWKS_URL: 'https://login.example.org/jwks' }]) {
+      expect(() => loadConsoleConfig(env)).toThrow(`DEPLOYMENT: is ${deployment}: ${OUTSIDE_LOCAL_USE}`);
+      await expect(main(env)).rejects.toThrow(/does not run in staging or production/);
+    }
+  });
+
+  it('starts in local use on the port and services it is given, healthy', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'console-'));
+    // A port that was free a moment ago (CONSOLE_PORT is 1 to 65535, as the services' PORT).
+    const probe = http.createServer();
+    await new Promise<void>((r) => probe.listen(0, '127.0.0.1', () => r()));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise((r) => probe.close(r));
+    const s = await main({ CONSOLE_PORT: String(port), AUTH_KEY_FILE: path.join(dir, 'jwt.key'), CLAIMS_SERVICE_URL: 'http://127.0.0.1:1' });
+    try {
+      expect(s.url).toBe(`http://127.0.0.1:${port}`);
+      expect((await fetch(`${s.url}/health`)).status).toBe(200);
+      expect(await (await fetch(`${s.url}/auth/config`)).json()).toMatchObject({ provider: 'development' });
+      // The claims service it was given, which does not answer.
+      expect(await (await fetch(`${s.url}/api/claims/claims`)).json()).toMatchObject({ statusCode: 502, message: expect.stringContaining('127.0.0.1:1') });
+    } finally {
+      await s.close();
+    }
   });
 });
 
@@ -60,6 +108,20 @@ describe('the console server', () => {
   afterAll(async () => {
     await server.close();
     await new Promise((r) => upstream.close(r));
+  });
+
+  it('answers its health without asking the services (Docker HEALTHCHECK, Kubernetes probes)', async () => {
+    const before = seen.length;
+    for (const route of ['/health', '/health/live', '/health/ready', '/health?probe=1']) {
+      const res = await fetch(`${server.url}${route}`);
+      expect([route, res.status, res.headers.get('content-type'), await res.json()]).toEqual([route, 200, 'application/json; charset=utf-8', { status: 'ok' }]);
+    }
+    expect((await fetch(`${server.url}/health`, { method: 'HEAD' })).status).toBe(200);
+    expect((await fetch(`${server.url}/health`, { method: 'POST' })).status).toBe(405);
+    // Not one of them passed on, and a service that does not answer (payments here) changes nothing.
+    expect(seen.length).toBe(before);
+    // Anything else under /health is the app's, as before.
+    expect(await (await fetch(`${server.url}/health/other`)).text()).toContain('<title>console</title>');
   });
 
   it('passes the request on as it came, and the refusal back as it came', async () => {

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { loadConsoleConfig, serviceUrlsOf } from './config';
 import { sendJson } from './http';
 import { SERVICES, type ServiceUrls, proxy, targetOf } from './proxy';
 import { type SignInProvider, signInFor } from './sign-in';
@@ -9,6 +10,7 @@ import { serveStatic } from './static-files';
 export { SERVICES, targetOf } from './proxy';
 export type { ServiceUrls } from './proxy';
 export { developmentSignIn, signInFor } from './sign-in';
+export { OUTSIDE_LOCAL_USE, consoleConfig, loadConsoleConfig } from './config';
 export type { SignInConfig, SignInProvider } from './sign-in';
 
 /** The built single-page app (apps/console/dist). */
@@ -22,6 +24,13 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
 };
+
+/**
+ * The console's own health, for Docker's HEALTHCHECK and Kubernetes' probes: the process answers.
+ * The services are not asked: one that is down gets a 502 for its own pages, never the console's
+ * pod taken out of its Service or restarted.
+ */
+const HEALTH_ROUTES = new Set(['/health', '/health/live', '/health/ready']);
 
 export interface ConsoleServerOptions {
   host?: string;
@@ -45,6 +54,10 @@ export async function startConsoleServer(o: ConsoleServerOptions): Promise<Conso
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    if (HEALTH_ROUTES.has(url.replace(/[?#].*$/, ''))) {
+      if (req.method === 'GET' || req.method === 'HEAD') return sendJson(res, 200, { status: 'ok' });
+      return sendJson(res, 405, { statusCode: 405, error: 'Method Not Allowed', message: 'GET or HEAD only' }, { allow: 'GET, HEAD' });
+    }
     const target = targetOf(url, o.services);
     if (target) return proxy(req, res, target);
     if (url.startsWith('/api/')) return sendJson(res, 404, { statusCode: 404, error: 'Not Found', message: `no such service: the console passes on /api/${SERVICES.join('|')}/…` });
@@ -72,12 +85,24 @@ export async function startConsoleServer(o: ConsoleServerOptions): Promise<Conso
   };
 }
 
-/** `node apps/console/server/dist/server.js`: the console on CONSOLE_PORT (3000), for services at their usual ports unless *_SERVICE_URL say otherwise. */
+/**
+ * `node apps/console/server/dist/server.js` (the console's image): the console on CONSOLE_HOST and
+ * CONSOLE_PORT (127.0.0.1:3000), for the services at CLAIMS_SERVICE_URL, DOCUMENTS_SERVICE_URL,
+ * NOTIFICATIONS_SERVICE_URL and PAYMENTS_SERVICE_URL (their usual ports here by default). Refuses to
+ * start on a bad setting, naming each, and outside local use (config.ts).
+ */
+export async function main(env: NodeJS.ProcessEnv = process.env): Promise<ConsoleServer> {
+  const c = loadConsoleConfig(env);
+  return startConsoleServer({ host: c.CONSOLE_HOST, port: c.CONSOLE_PORT, services: serviceUrlsOf(c), env });
+}
+
 if (require.main === module) {
-  const env = process.env;
-  const services = Object.fromEntries(SERVICES.map((s, i) => [s, env[`${s.toUpperCase()}_SERVICE_URL`] ?? `http://127.0.0.1:${3001 + i}`])) as ServiceUrls;
-  startConsoleServer({ host: env.CONSOLE_HOST ?? '127.0.0.1', port: Number(env.CONSOLE_PORT ?? 3000), services, env })
-    .then((s) => process.stdout.write(`console at ${s.url}\n`))
+  main()
+    .then((s) => {
+      process.stdout.write(`console at ${s.url}\n`);
+      // docker stop and Kubernetes send SIGTERM; as PID 1, node would otherwise ignore it until killed.
+      for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void s.close().then(() => process.exit(0)));
+    })
     .catch((e) => {
       process.stderr.write(`console failed to start: ${e.message}\n`);
       process.exit(1);
