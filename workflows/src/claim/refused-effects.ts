@@ -2,7 +2,8 @@ import { ActivityFailure, ApplicationFailure, condition, log, proxyActivities, s
 import type { Effect } from '@wc/claim-lifecycle';
 import { type ClaimActivities, EFFECTS_REFUSED, type EffectsIncident, retryEffectsSignal, stuckEffectsQuery } from './definitions';
 
-const activities = proxyActivities<ClaimActivities>({
+/** The claim's and its parts' activities, retried until they succeed or are refused (the one retry policy they share). */
+export const activities = proxyActivities<ClaimActivities>({
   startToCloseTimeout: '1 minute',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
 });

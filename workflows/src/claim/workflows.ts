@@ -1,9 +1,8 @@
-import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, currentUpdateInfo, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { ApplicationFailure, allHandlersFinished, condition, continueAsNew, currentUpdateInfo, patched, setHandler, workflowInfo } from '@temporalio/workflow';
 import { ClaimLifecycle, END_OF_DAY_MINUTE, decisionsOf, type Effect, type PartKind, type PartRef, partFinished, refusal, splitEffects, timelineOf } from '@wc/claim-lifecycle';
 import { DECLARED_DAYS_VERSION, addDays, builtInDeclaredDays, parseEventTime, sydneyAt, sydneyInstant, SydneyDateTime } from '@wc/rules';
 import {
   type ActionResult,
-  ClaimActivities,
   ClaimWorkflowInput,
   DEFAULT_HISTORY_LIMIT,
   REMEMBERED_ACTIONS,
@@ -15,12 +14,7 @@ import {
   summaryQuery,
   timelineQuery,
 } from './definitions';
-import { effectsCarrier } from './refused-effects';
-
-const activities = proxyActivities<ClaimActivities>({
-  startToCloseTimeout: '1 minute',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+import { activities, effectsCarrier } from './refused-effects';
 
 /**
  * One claim's life, for years (docs/rules.md; program sections cited in the lifecycle). The lifecycle
