@@ -12,7 +12,8 @@ import { axe, launch, screenshot, serious } from './browser';
 // by the console's own server as `npm start` serves it. A case manager signs in, finds their claims
 // in "My work", opens one and its letter; another case manager is shown the API's refusal. A case
 // manager works a claim from its notification to its injury management plan with the claim page's
-// action forms, and the API's refusals are shown at the fields they name. Every page is checked
+// action forms (a double click on Record recording once, even when the answer comes before its second
+// click), and the API's refusals are shown at the fields they name. Every page is checked
 // with axe. Claims are lodged through the API: the console cannot lodge one yet.
 
 jest.setTimeout(300_000);
@@ -133,6 +134,46 @@ async function record(page: Page, action: string, fill?: (form: Locator) => Prom
   const [answer] = await Promise.all([page.waitForResponse((r) => isActionPost(r.request())), o.click === 'dblclick' ? button.dblclick() : button.click()]);
   return answer;
 }
+
+/**
+ * Records an action with a double click whose second click comes only once the first one's answer
+ * is shown (the form emptied by the success, its button enabled again): what a fast API makes of a
+ * double click, made certain. The mouse's click count is 2 for the second click, as a person's
+ * double click has it. The first click's answer.
+ */
+async function doubleClickAcrossTheAnswer(page: Page, action: string, fill?: (form: Locator) => Promise<void>): Promise<Response> {
+  const form = actionForm(page);
+  await choose(page, form, 'Action', action);
+  await fill?.(form);
+  const button = form.getByRole('button', { name: `Record: ${action}` });
+  await button.scrollIntoViewIfNeeded();
+  const box = await button.boundingBox();
+  if (!box) throw new Error(`Record: ${action} is not shown`);
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const answered = page.waitForResponse((r) => isActionPost(r.request()));
+  await page.mouse.down({ clickCount: 1 });
+  await page.mouse.up({ clickCount: 1 });
+  const answer = await answered;
+  expect(answer.status()).toBe(202);
+  await form
+    .getByRole('status')
+    .getByText(`Action id ${(await answer.json()).actionId}`)
+    .waitFor();
+  // The button is still under the pointer: the second click lands on it, as a double click's does.
+  expect(await button.boundingBox()).toEqual(box);
+  await page.mouse.down({ clickCount: 2 });
+  await page.mouse.up({ clickCount: 2 });
+  return answer;
+}
+
+/** Whether an action's POST goes out within `ms` (a second request would leave at once). */
+const actionPostWithin = (page: Page, ms: number) =>
+  page
+    .waitForRequest((r) => isActionPost(r), { timeout: ms })
+    .then(
+      () => true,
+      () => false,
+    );
 
 /** Types a date (YYYY-MM-DD) into a React Aria date field, day first as en-AU writes it. */
 async function typeDate(page: Page, scope: Locator, label: string, day: string) {
@@ -343,6 +384,68 @@ describe('the staff console', () => {
       expect({ type, status: status(type) }).toEqual({ type, status: 'met' });
     await expectAccessible(page, cspViolations);
     await screenshot(page, 'claim-action');
+    await context.close();
+  });
+
+  it('records a double-clicked action once and keeps its confirmation when the answer comes before the second click', async () => {
+    // Its own claim: the actions recorded here are all it has.
+    const claim = await lodge(0);
+    const cm = await token('case-manager', CM);
+    await eventually('the claim triaged, its initial contacts and IMP due', async () => {
+      const r = await http(platform.urls.claims, 'GET', `/claims/${claim.id}/timeline`, { token: cm });
+      return r.status === 200 && r.body.obligations.some((o: { type: string }) => o.type === 'imp.initial');
+    });
+    const timeline = async () => (await http(platform.urls.claims, 'GET', `/claims/${claim.id}/timeline`, { token: cm })).body;
+    const { context, page, cspViolations } = await newPage();
+    const posts: string[] = [];
+    page.on('request', (r) => isActionPost(r) && posts.push(r.postData() ?? ''));
+    await signIn(page, 'Case manager', CM);
+    await page.goto(`${consoleServer.url}/claims/${claim.id}`);
+    await page.getByRole('heading', { level: 1, name: `Claim ${claim.claimNumber}` }).waitFor();
+    const form = actionForm(page);
+    const status = form.getByRole('status');
+    // The first one with a single click: a confirmation is above the form from now on, so an answer moves nothing under the pointer.
+    expect((await record(page, 'Contact made', (f) => choose(page, f, 'Who was contacted', 'Worker'))).status()).toBe(202);
+    await status.getByText('Recorded: Contact made.').waitFor();
+
+    /** What the form shows once a double click's second click is handled (no request went out within 2 s of it). */
+    const afterDoubleClick = async (action: string, before: number) => ({
+      secondRequest: await actionPostWithin(page, 2_000),
+      sent: posts.length - before,
+      confirmed: await status.getByText(`Recorded: ${action}.`).isVisible(),
+      alerts: await form.getByRole('alert').allTextContents(),
+      required: await form.getByText(/is required/).count(),
+    });
+    const once = { secondRequest: false, sent: 1, confirmed: true, alerts: [], required: 0 };
+
+    // A form the success empties, its party required: the second click must not submit it empty.
+    let before = posts.length;
+    const employer = await doubleClickAcrossTheAnswer(page, 'Contact made', (f) => choose(page, f, 'Who was contacted', 'Employer'));
+    expect(JSON.parse(employer.request().postData() ?? '{}')).toEqual({ type: 'contact.made', party: 'employer' });
+    expect(await afterDoubleClick('Contact made', before)).toEqual(once);
+    await obligation(page, 'Initial contact: employer').getByText('Met', { exact: true }).waitFor();
+    // Pressed again on purpose, empty: what it lacks is said at its field, and what was recorded stays confirmed.
+    await form.getByRole('button', { name: 'Record: Contact made' }).click();
+    await form.getByRole('alert').getByRole('heading', { name: 'Not sent' }).waitFor();
+    const party = form.getByRole('button', { name: /Who was contacted$/ });
+    expect(await description(party)).toContain('is required');
+    expect(await status.getByText('Recorded: Contact made.').isVisible()).toBe(true);
+    expect(posts.length - before).toBe(1);
+
+    // A form with nothing required: the second click would record it again.
+    before = posts.length;
+    await doubleClickAcrossTheAnswer(page, 'Injury management plan (IMP) issued');
+    expect(await afterDoubleClick('Injury management plan (IMP) issued', before)).toEqual(once);
+    await obligation(page, 'IMP: initial').getByText('Met', { exact: true }).waitFor();
+    // One IMP on the claim: one notice of it.
+    expect((await timeline()).notices.filter((n: { type: string }) => n.type === 'imp')).toHaveLength(1);
+    await expectAccessible(page, cspViolations);
+
+    // A click of its own is a press of its own: the same action recorded again on purpose, the form untouched.
+    const [again] = await Promise.all([page.waitForResponse((r) => isActionPost(r.request())), form.getByRole('button', { name: 'Record: Injury management plan (IMP) issued' }).click()]);
+    expect(again.status()).toBe(202);
+    await status.getByText(`Action id ${(await again.json()).actionId}`).waitFor();
+    expect((await timeline()).notices.filter((n: { type: string }) => n.type === 'imp')).toHaveLength(2);
     await context.close();
   });
 

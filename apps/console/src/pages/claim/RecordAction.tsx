@@ -1,4 +1,5 @@
-import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { type FormEvent, type MouseEvent, useEffect, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Button, Form, TextField, Input, Label, Text, FieldError } from 'react-aria-components';
 import type { ClaimEventType } from '@wc/contracts';
 import type { operations as ClaimsOperations } from '../../api/openapi/claims';
@@ -63,8 +64,10 @@ export function RecordAction({ claimId, onRecorded }: { claimId: string; onRecor
   const [pending, setPending] = useState(false);
   const [recorded, setRecorded] = useState<Recorded>();
   const formRef = useRef<HTMLFormElement>(null);
-  // One request at a time (a double click sends once), and one key per request until it is answered:
-  // a retry of a request that got no answer is the same request to the API, applied once.
+  // One request at a time, and one key per request until it is answered: a retry of a request that
+  // got no answer is the same request to the API, applied once. A double click is one press
+  // (oneClickOfMany): its second click sends nothing, whether it comes while the first is in flight
+  // or after a fast answer has emptied the form.
   const inFlight = useRef(false);
   const lastSent = useRef<{ request: string; key: string }>(undefined);
   const today = sydneyToday();
@@ -107,8 +110,10 @@ export function RecordAction({ claimId, onRecorded }: { claimId: string; onRecor
     if (!form || inFlight.current) return;
     const request = requestOf(form, values, today);
     const problems = problemsOfRequest(request);
-    setRecorded(undefined);
+    // Nothing sent changes nothing on the claim: the last action recorded stays confirmed beside what
+    // this one lacks (the form a success emptied, pressed again, says what it needs and takes nothing back).
     if (problems.length) return show(problems);
+    setRecorded(undefined);
     setErrors({});
     setRefused(undefined);
     const key = keyFor(request);
@@ -120,14 +125,18 @@ export function RecordAction({ claimId, onRecorded }: { claimId: string; onRecor
         body: request.body as ActionBody,
       }),
     );
-    inFlight.current = false;
-    setPending(false);
     // An answer ends the request: what is sent next is a new one, with a key of its own.
     if (r.ok || (r.refusal.status >= 400 && r.refusal.status < 500)) lastSent.current = undefined;
-    if (!r.ok) return show(r.refusal.problems, r.refusal);
-    setRecorded({ type: form.type, applied: r.data });
-    setValues({});
-    onRecorded();
+    // The answer is on the page (the form emptied, or the refusal shown) before the next submit is
+    // taken: one handled in between would otherwise send the values just recorded a second time.
+    flushSync(() => {
+      setPending(false);
+      if (!r.ok) return show(r.refusal.problems, r.refusal);
+      setRecorded({ type: form.type, applied: r.data });
+      setValues({});
+    });
+    inFlight.current = false;
+    if (r.ok) onRecorded();
   }
 
   function keyFor(request: ActionRequest): string {
@@ -144,7 +153,7 @@ export function RecordAction({ claimId, onRecorded }: { claimId: string; onRecor
       <div role="status" className="confirmation-region">
         {recorded && <Confirmation recorded={recorded} />}
       </div>
-      <Form ref={formRef} className="action-form" validationBehavior="aria" onSubmit={submit}>
+      <Form ref={formRef} className="action-form" validationBehavior="aria" onSubmit={submit} onClickCapture={oneClickOfMany}>
         <GroupedSelect<ClaimEventType>
           label="Action"
           name="action"
@@ -201,6 +210,19 @@ export function RecordAction({ claimId, onRecorded }: { claimId: string; onRecor
       </Form>
     </Section>
   );
+}
+
+/**
+ * A double click is one press of the Record button: its second click (and a triple click's third)
+ * submits nothing. Without this, a fast answer to the first click re-enables the button, empties the
+ * form and confirms the action before the second click lands, and that click would submit the
+ * emptied form: another recording of an action with nothing required, or, where something is, the
+ * schema's "is required" in place of the confirmation. The browser counts the clicks (detail: 2 for
+ * a double click's second), so no timing is guessed here: separate clicks (detail 1), Enter and
+ * Space (detail 0) are each a press, and an action recorded again on purpose is sent again.
+ */
+function oneClickOfMany(e: MouseEvent<HTMLFormElement>) {
+  if (e.detail > 1 && e.target instanceof Element && e.target.closest('button[type="submit"]')) e.preventDefault();
 }
 
 function RefusedMessage({ refused }: { refused: Refused }) {
