@@ -9,14 +9,12 @@ import {
   LocalDate,
   ParameterTables,
   S48aWarning,
-  WeeklyCompensationInput,
-  computeWeeklyCompensation,
   continuousPaidDaysEndingOn,
   s80Discontinuance,
-  suspendedDays,
   sydneyDate,
   warningOpenOn,
 } from '@wc/rules';
+import { valueEntitlement } from './valuation';
 
 export interface ReceivedCertificate extends CertificateFact {
   id: string;
@@ -67,24 +65,9 @@ void _sameShape;
 /** The valuation a discontinuance needs to count C (docs/rules.md §8.3). */
 export interface Valuation {
   piawe: string;
+  /** Injuries before 26 Oct 2018: the PIAWE for weeks after the 52nd (former s44C(1)); the lifecycle does not know it. */
+  piaweAfter52Weeks?: string | null;
   tables: ParameterTables;
-}
-
-/** The input of the weekly compensation rules (docs/rules.md §6) from the facts, valued through `through`. */
-export function entitlementInputOf(f: EntitlementFacts, v: Valuation, through: LocalDate): WeeklyCompensationInput {
-  return {
-    piawe: v.piawe,
-    certificates: f.certificates,
-    liability: f.liability,
-    finalisedOn: f.finalisedOn,
-    earnings: f.earnings,
-    s38ApprovedOn: f.s38ApprovedOn,
-    wpiAssessments: f.wpi,
-    suspensions: (f.s48aWarnings ?? []).map(suspendedDays).filter((d): d is { from: LocalDate; to: LocalDate } => d !== null),
-    noLongerPayableFrom: f.discontinuance?.firstDayNotPayable ?? null,
-    through,
-    tables: v.tables,
-  };
 }
 
 /**
@@ -92,7 +75,7 @@ export function entitlementInputOf(f: EntitlementFacts, v: Valuation, through: L
  * and earnings recorded later do not count), then the s80 notice period.
  */
 export function decideDiscontinuance(f: EntitlementFacts, v: Valuation, noticeOn: LocalDate, basis: DiscontinuanceBasis, by: RecordedDiscontinuance['by']): RecordedDiscontinuance {
-  const valuation = computeWeeklyCompensation({ ...entitlementInputOf(f, v, noticeOn), includeBlockInProgress: true });
+  const valuation = valueEntitlement(f, v, noticeOn, { includeBlockInProgress: true });
   return { ...s80Discontinuance(noticeOn, basis, continuousPaidDaysEndingOn(valuation, noticeOn)), by };
 }
 
@@ -189,7 +172,7 @@ export function entitlementFactsFromActions(actions: Array<{ event: ClaimEvent; 
  * worker stays entitled (Vella v Penrith City Council [2014] NSW WCC PD 363).
  */
 export function weeklyPaymentsState(f: EntitlementFacts, v: Valuation, day: LocalDate): { status: 'never' } | { status: 'current' } | { status: 'ceased'; on: LocalDate } {
-  const valued = computeWeeklyCompensation({ ...entitlementInputOf(f, v, day), includeBlockInProgress: true });
+  const valued = valueEntitlement(f, v, day, { includeBlockInProgress: true });
   if (valued.weeks.length === 0) return { status: 'never' };
   const latest = f.wpi.length ? f.wpi[f.wpi.length - 1].percent : null;
   const week260 = valued.weeks.find((w) => w.week === 260);

@@ -5,4 +5,6 @@ export { refusal } from './refusals';
 export * from './scenario-driver';
 export * from './parts';
 export * from './entitlement-facts';
+export * from './valuation';
+export * from './recorded-actions';
 export * from './decisions';

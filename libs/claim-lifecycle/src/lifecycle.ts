@@ -17,7 +17,8 @@ import {
 import { CHAPTERS, ChapterContext, LifecycleFeatures, chapterOf } from './chapters';
 import { notificationCompleted } from './chapters/intake';
 import { reviewMedicalPeriod } from './chapters/treatment';
-import { ActionOutcome, Valuation, entitlementInputOf } from './entitlement-facts';
+import { ActionOutcome, Valuation } from './entitlement-facts';
+import { ValuationOptions, valueEntitlement } from './valuation';
 import { ObligationLedger } from './ledger';
 import { refusal } from './refusals';
 import type { ClaimState, Effect, NoticeFacts, NoticeRecord, NoticeType, ObligationRecord, Recipient } from './state';
@@ -284,7 +285,7 @@ export class ClaimLifecycle {
       notice: (...a) => this.notice(...a),
       emit: (e) => this.effects.push(e),
       valuation: () => this.valuation(),
-      entitlementInput: (through) => this.entitlementInput(through),
+      valueEntitlement: (through, opts) => this.valueEntitlement(through, opts),
     };
   }
 
@@ -298,8 +299,8 @@ export class ClaimLifecycle {
     return { piawe: this.state.claim.piawe ?? '0.00', tables: this.state.tables };
   }
 
-  /** Facts for the weekly compensation rules as known now. */
-  entitlementInput(through: LocalDate) {
-    return entitlementInputOf(this.state, this.valuation(), through);
+  /** The claim's weekly compensation as its facts stand now (the one valuation, valuation.ts). */
+  valueEntitlement(through: LocalDate, opts?: ValuationOptions) {
+    return valueEntitlement(this.state, this.valuation(), through, opts);
   }
 }

@@ -1,4 +1,4 @@
-import { LocalDate, OBLIGATION_TYPES, ParameterError, computeWeeklyCompensation, employerExcess } from '@wc/rules';
+import { LocalDate, OBLIGATION_TYPES, ParameterError, employerExcess } from '@wc/rules';
 import type { ClaimLifecycle } from './lifecycle';
 import type { ObligationRecord } from './state';
 
@@ -63,7 +63,7 @@ export function timelineOf(lc: ClaimLifecycle, until: LocalDate, name?: string):
   let payments: Timeline['payments'] = [];
   let excess: string | null = null;
   if (s.claim.piawe) {
-    const weekly = computeWeeklyCompensation(lc.entitlementInput(until));
+    const weekly = lc.valueEntitlement(until);
     payments = weekly.weeks.map((w) => ({ week: w.week!, from: w.from, to: w.to, amount: w.amount }));
     warnings.push(...weekly.warnings);
     try {

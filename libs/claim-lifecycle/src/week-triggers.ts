@@ -1,4 +1,4 @@
-import { LocalDate, addDays, computeWeeklyCompensation, daysBetween } from '@wc/rules';
+import { LocalDate, addDays, daysBetween } from '@wc/rules';
 import type { ChapterContext, LifecycleFeatures } from './chapters/chapter';
 import { settleFromEarlierEvents } from './chapters/intake';
 import { reviewMedicalPeriod } from './chapters/treatment';
@@ -54,7 +54,7 @@ export function addMissingWeekTriggers(state: ClaimState, features: Pick<Lifecyc
 export function checkWeekTriggers(ctx: ChapterContext, day: LocalDate): void {
   const pending = ctx.state.weekTriggers.filter((t) => !t.startedOn && t.nextCheck && t.nextCheck <= day);
   if (!pending.length) return;
-  const r = computeWeeklyCompensation({ ...ctx.entitlementInput(day), includeBlockInProgress: true });
+  const r = ctx.valueEntitlement(day, { includeBlockInProgress: true });
   if (!r.firstDayOfIncapacity) return;
   const counted = r.weeks.length;
   const currentBlock = Math.floor(daysBetween(r.firstDayOfIncapacity, day) / 7);

@@ -1,6 +1,7 @@
 import type { ClaimEvent, ClaimEventType, FieldProblem } from '@wc/contracts';
-import type { BusinessCalendar, LocalDate, SydneyDateTime, WeeklyCompensationInput } from '@wc/rules';
+import type { BusinessCalendar, LocalDate, SydneyDateTime, WeeklyCompensationResult } from '@wc/rules';
 import type { ActionOutcome, Valuation } from '../entitlement-facts';
+import type { ValuationOptions } from '../valuation';
 import type { ObligationLedger } from '../ledger';
 import type { ClaimState, Effect, NoticeFacts, NoticeType, Recipient } from '../state';
 
@@ -34,8 +35,8 @@ export interface ChapterContext {
   emit(effect: Effect): void;
   /** The PIAWE and tables weekly compensation is valued with. */
   valuation(): Valuation;
-  /** Facts for the weekly compensation rules as known now, valued through `through`. */
-  entitlementInput(through: LocalDate): WeeklyCompensationInput;
+  /** The claim's weekly compensation as its facts stand now, valued through `through` (valuation.ts). */
+  valueEntitlement(through: LocalDate, opts?: ValuationOptions): WeeklyCompensationResult;
   /** What the action being applied decided, for whoever recorded it. */
   readonly outcome: ActionOutcome;
 }

@@ -28,6 +28,9 @@ export interface EarningsFact {
 
 export interface WeeklyCompensationInput {
   piawe: string;
+  /** Injuries before 26 Oct 2018: PIAWE without overtime and shift allowance, which values the weeks
+   *  after the 52nd (former s44C(1); WCLA Act 2018 removed the step-down for later injuries). */
+  piaweAfter52Weeks?: string | null;
   /** In the order received: where certificates overlap, the one received last decides (docs/rules.md §6). */
   certificates: CertificateFact[];
   /** In time order. */
@@ -47,6 +50,17 @@ export interface WeeklyCompensationInput {
    *  (for "has week N started yet?"); its later days are reported as `not-yet`. */
   includeBlockInProgress?: boolean;
   tables: ParameterTables;
+  /** Value only the blocks from this checkpoint on (a result's `checkpoint` from the same facts, or
+   *  facts changed only on or after its `blockFrom`): what is kept need not be valued again. Ignored
+   *  when the first day of incapacity is not the checkpoint's. */
+  resume?: EntitlementCheckpoint | null;
+}
+
+/** Where a valuation stopped: the next block to value, and how many weeks were counted before it. */
+export interface EntitlementCheckpoint {
+  firstDayOfIncapacity: LocalDate;
+  blockFrom: LocalDate;
+  weeksCounted: number;
 }
 
 export type NotPayableReason =
@@ -84,6 +98,8 @@ export interface EntitlementBlock {
   days: DayLine[];
   /** True for the block in progress (includeBlockInProgress). */
   inProgress: boolean;
+  /** The PIAWE the block was valued with (before indexation): after the 52nd week, the stepped-down one when there is one. */
+  piawe: string;
 }
 
 export interface WeeklyCompensationResult {
@@ -96,6 +112,10 @@ export interface WeeklyCompensationResult {
   /** "Rates not current from D" and other things a person must look at. */
   warnings: string[];
   notCurrentFrom: LocalDate | null;
+  /** After the last complete block valued: resume from here when only later days' facts change. */
+  checkpoint: EntitlementCheckpoint | null;
+  /** The checkpoint this valuation started from, when `resume` was used. */
+  resumedFrom: EntitlementCheckpoint | null;
 }
 
 const SEVEN = new Dec(7);
@@ -110,11 +130,15 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
   const warnings = new Set<string>();
   const incapacityDays = input.certificates.filter((c) => c.capacity !== 'fit');
   if (incapacityDays.length === 0) {
-    return { firstDayOfIncapacity: null, weeks: [], blocks: [], indexation: [], warnings: [], notCurrentFrom: null };
+    return { firstDayOfIncapacity: null, weeks: [], blocks: [], indexation: [], warnings: [], notCurrentFrom: null, checkpoint: null, resumedFrom: null };
   }
   const first = incapacityDays.map((c) => c.from).reduce((a, b) => (a <= b ? a : b));
   const maxTable = new AmountTable('maxWeeklyCompensation', input.tables.maxWeeklyCompensation, REVIEW_CYCLES.maxWeeklyCompensation);
-  const p = new IndexedPiawe(money(input.piawe), first, input.through, new FactorTable(input.tables.indexation));
+  const factors = new FactorTable(input.tables.indexation);
+  const p = new IndexedPiawe(money(input.piawe), first, input.through, factors);
+  // Former s44C(1): the stepped-down PIAWE is indexed the same way, and values the weeks after the 52nd.
+  const stepped = input.piaweAfter52Weeks != null ? new IndexedPiawe(money(input.piaweAfter52Weeks), first, input.through, factors) : null;
+  const resume = input.resume && input.resume.firstDayOfIncapacity === first && daysBetween(first, input.resume.blockFrom) % 7 === 0 ? input.resume : null;
   const earnings = earningsByWeek(input.earnings);
   const latestWpi = input.wpiAssessments?.length ? decimal(String(input.wpiAssessments[input.wpiAssessments.length - 1].percent)) : null;
   const wpiAbove20 = latestWpi !== null && latestWpi.greaterThan(20);
@@ -139,14 +163,18 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
     if (id === undefined) ids.set(d, (id = ids.size));
     return id;
   };
+  const start = resume ? resume.blockFrom : first;
   const missingFactors = p.missingFactorsThrough(input.through);
   let missingIdx = 0;
   const blocks: EntitlementBlock[] = [];
   const weeks: EntitlementBlock[] = [];
+  const weeksBefore = resume ? resume.weeksCounted : 0;
+  let checkpoint: EntitlementCheckpoint = { firstDayOfIncapacity: first, blockFrom: start, weeksCounted: weeksBefore };
   const lastFrom = input.includeBlockInProgress ? input.through : addDays(input.through, -6);
-  for (let from = first; from <= lastFrom; from = addDays(from, 7)) {
+  for (let from = start; from <= lastFrom; from = addDays(from, 7)) {
     const to = addDays(from, 6);
-    const week = weeks.length + 1;
+    const week = weeksBefore + weeks.length + 1;
+    const steppedDown = stepped !== null && week > 52;
     const reported = earnings.get(from);
     earnings.delete(from);
     const cwe = reported ? money(reported.amount) : ZERO;
@@ -174,7 +202,7 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
       flagStale(maxOn.notCurrentFrom, 'maxWeeklyCompensation');
       // Days only move forward, so each missing factor is flagged once, on the first day it matters.
       for (; missingIdx < missingFactors.length && missingFactors[missingIdx] <= date; missingIdx++) flagStale(missingFactors[missingIdx], `indexation (no factor for ${missingFactors[missingIdx]})`);
-      const pOn = p.on(date);
+      const pOn = (steppedDown ? stepped : p).on(date);
       const s38Approved = !!input.s38ApprovedOn && date >= input.s38ApprovedOn;
       // Most days of a long claim repeat the same facts: each distinct combination is valued once
       // (the rate depends on the week only through its period: 1-13, 14-130, 131-260, later).
@@ -201,16 +229,27 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
     }
     const amount = roundCents(weeklyRateSum.dividedBy(SEVEN));
     const counted = amount.greaterThan(0);
-    const block: EntitlementBlock = { week: counted ? week : null, from, to, amount: formatMoney(amount), cwe: formatMoney(cwe), hoursWorked: hours.toString(), days, inProgress: to > input.through };
+    const block: EntitlementBlock = {
+      week: counted ? week : null,
+      from,
+      to,
+      amount: formatMoney(amount),
+      cwe: formatMoney(cwe),
+      hoursWorked: hours.toString(),
+      days,
+      inProgress: to > input.through,
+      piawe: steppedDown ? input.piaweAfter52Weeks! : input.piawe,
+    };
     blocks.push(block);
     if (counted) weeks.push(block);
+    if (!block.inProgress) checkpoint = { firstDayOfIncapacity: first, blockFrom: addDays(from, 7), weeksCounted: weeksBefore + weeks.length };
   }
   for (const weekStarting of earnings.keys()) {
     if (weekStarting <= input.through && (daysBetween(first, weekStarting) % 7 !== 0 || weekStarting < first)) {
       warnings.add(`earnings reported for week starting ${weekStarting}, which is not the first day of an entitlement week (weeks start ${first}): ignored`);
     }
   }
-  return { firstDayOfIncapacity: first, weeks, blocks, indexation: p.steps, warnings: [...warnings], notCurrentFrom };
+  return { firstDayOfIncapacity: first, weeks, blocks, indexation: p.steps, warnings: [...warnings], notCurrentFrom, checkpoint, resumedFrom: resume };
 
   function notPayable(date: LocalDate): { reason?: NotPayableReason; capacity?: Capacity } {
     if (input.finalisedOn && date >= input.finalisedOn) return { reason: 'claim-finalised' };

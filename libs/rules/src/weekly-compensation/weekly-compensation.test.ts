@@ -364,3 +364,42 @@ describe('gaps in the tables', () => {
     expect(r.warnings[0]).toMatch(/no row in force on 2026-03-02/);
   });
 });
+
+describe('the step-down after 52 weeks (former s44C(1): injuries before 26 Oct 2018)', () => {
+  const tables: ParameterTables = { maxWeeklyCompensation: [{ from: '2018-04-01', amount: '2000.00' }], indexation: [], employerExcessCap: [] };
+  const input: WeeklyCompensationInput = {
+    piawe: '1000.00',
+    piaweAfter52Weeks: '700.00',
+    certificates: [{ capacity: 'none', from: '2018-05-07', to: '2019-12-31', receivedOn: '2018-05-07' }],
+    liability: [{ on: '2018-05-07', decision: 'accepted' }],
+    earnings: [],
+    through: '2019-06-30',
+    tables,
+  };
+
+  it('values weeks 1–52 with the PIAWE and later weeks with the stepped-down PIAWE, in one pass', () => {
+    const r = computeWeeklyCompensation(input);
+    const week = (n: number) => r.weeks.find((w) => w.week === n)!;
+    expect([week(13).amount, week(14).amount, week(52).amount, week(53).amount]).toEqual(['950.00', '800.00', '800.00', '560.00']);
+    expect([week(52).piawe, week(53).piawe]).toEqual(['1000.00', '700.00']);
+    expect(week(53).days[0].p).toBe('700');
+  });
+
+  it('without a stepped-down PIAWE every week is valued with the PIAWE', () => {
+    const r = computeWeeklyCompensation({ ...input, piaweAfter52Weeks: null });
+    expect(r.weeks.find((w) => w.week === 53)!.amount).toBe('800.00');
+  });
+
+  it('a valuation resumed from a checkpoint after week 52 keeps stepping down', () => {
+    const upTo = computeWeeklyCompensation({ ...input, through: '2019-05-12' });
+    expect(upTo.checkpoint!.weeksCounted).toBe(53);
+    const resumed = computeWeeklyCompensation({ ...input, resume: upTo.checkpoint });
+    expect(resumed.weeks[0].week).toBe(54);
+    expect(resumed.weeks.map((w) => w.amount)).toEqual(
+      computeWeeklyCompensation(input)
+        .weeks.slice(53)
+        .map((w) => w.amount),
+    );
+    expect(resumed.weeks[0].amount).toBe('560.00');
+  });
+});
