@@ -27,6 +27,16 @@ const arg = (name, dflt) => {
 };
 const CLAIMS = arg('claims', 100_000);
 const WEEKS = arg('weeks', 104);
+// --cold: no kept valuations, so the cycle values every claim from its first week (the first cycle
+// after the kept_valuations migration, or after a rate table change reaching back).
+const COLD = process.argv.includes('--cold');
+// --keep-seed: keep the seeded database as a template (named by size and schema) and copy it on the
+// next run instead of seeding again (about 14 minutes at 100,000 claims). Drop it with --drop-seed.
+// (A kept seed is the bench's own data: it is not cleaned up by anything else.)
+const KEEP_SEED = process.argv.includes('--keep-seed');
+const DROP_SEED = process.argv.includes('--drop-seed');
+// --cycle-only: stop after the weekly cycle (no remediation).
+const CYCLE_ONLY = process.argv.includes('--cycle-only');
 // Weeks are paid from Mon 18 Nov 2024 (week 1) to the week ending Sun 15 Nov 2026 (week 104 with
 // the default): the cycle then generates the next week.
 const FIRST_DAY = '2024-11-18';
@@ -53,10 +63,30 @@ function loadEnv() {
   }
 }
 
+// BENCH_PROFILE=dir: a CPU profile of each measured phase, written to dir (open in Chrome DevTools).
+const PROFILE_DIR = process.env.BENCH_PROFILE;
+async function profiled(label, fn) {
+  if (!PROFILE_DIR) return fn();
+  const inspector = require('node:inspector');
+  const session = new inspector.Session();
+  session.connect();
+  const post = (method, params) => new Promise((resolve, reject) => session.post(method, params, (e, r) => (e ? reject(e) : resolve(r))));
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await post('Profiler.stop');
+    fs.mkdirSync(PROFILE_DIR, { recursive: true });
+    fs.writeFileSync(path.join(PROFILE_DIR, `${label.split(' ')[0]}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 const results = [];
 async function timed(label, fn) {
   const t0 = process.hrtime.bigint();
-  const value = await fn();
+  const value = await profiled(label, fn);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   results.push({ label, ms });
   console.log(`  ${label.padEnd(58)} ${(ms / 1000).toFixed(2).padStart(9)} s`);
@@ -97,7 +127,7 @@ async function copyOut(db, sql) {
 }
 
 async function seed(db) {
-  // Claims the insurer pays directly, each with a worker account, an interim PIAWE from $800 to
+  // Claims the insurer pays directly, each with a worker account, an interim PIAWE (approved) from $800 to
   // $1,999, provisional liability and one certificate (no capacity) covering every week.
   await db.query(
     `INSERT INTO payments.claims (claim_id, claim_number, worker_name, employer_name, employer_policy_number, date_of_injury, paid_by, payee_bsb, payee_account, payee_account_title, tax_scale)
@@ -106,11 +136,15 @@ async function seed(db) {
     [FIRST_DAY, CLAIMS],
   );
   await db.query(
-    `INSERT INTO payments.piawe_determinations (id, claim_id, basis, status, amount, regime, evidence, reason, determined_by)
-    SELECT md5('piawe' || i)::uuid, md5('claim' || i)::uuid, 'interim', 'interim', 800 + (i % 1200), 'from-2019-10-21', '{}', 'bench', 'bench'
+    `INSERT INTO payments.piawe_determinations (id, claim_id, basis, status, amount, regime, evidence, reason, determined_by, reviewed_by)
+    SELECT md5('piawe' || i)::uuid, md5('claim' || i)::uuid, 'interim', 'interim', 800 + (i % 1200), 'from-2019-10-21', '{}', 'bench', 'bench', 'bench.reviewer'
     FROM generate_series(1, $1) i`,
     [CLAIMS],
   );
+  // Who works on each claim (issue 14's per-claim access): the bench's checker leads every claim's team.
+  await db.query(`INSERT INTO payments.claim_staffing (claim_id, case_manager, team_leader) SELECT md5('claim' || i)::uuid, 'bench.case-manager', 'bench.checker' FROM generate_series(1, $1) i`, [
+    CLAIMS,
+  ]);
   await db.query(
     `INSERT INTO payments.claim_actions (action_id, claim_id, type, action, recorded_at)
     SELECT md5('liab' || i)::uuid, md5('claim' || i)::uuid, 'liability.provisional', jsonb_build_object('type', 'liability.provisional', 'at', ($1::date + 3)::text), now() FROM generate_series(1, $2) i`,
@@ -141,6 +175,14 @@ async function seed(db) {
     FROM generate_series(1, $2) i CROSS JOIN generate_series(1, $3) w`,
     [FIRST_DAY, CLAIMS, WEEKS],
   );
+  // Where each claim was valued to when its 104th week was generated (issue 15's kept valuations),
+  // as the platform leaves it after a cycle: the next cycle values week 105 only.
+  await db.query(
+    `INSERT INTO payments.kept_valuations (claim_id, first_day, block_from, weeks_counted, piawe_id, parameter_version, action_seq)
+    SELECT md5('claim' || i)::uuid, $1::date, $1::date + 7 * $3, $3, md5('piawe' || i)::uuid, 0, (SELECT max(seq) FROM payments.claim_actions a WHERE a.claim_id = md5('claim' || i)::uuid)
+    FROM generate_series(1, $2) i`,
+    [FIRST_DAY, CLAIMS, WEEKS],
+  );
   await db.query('ANALYZE');
 }
 
@@ -148,9 +190,22 @@ async function main() {
   loadEnv();
   const engineUrl = process.env.DATABASE_URL;
   const dbName = `wc_bench_${randomBytes(4).toString('hex')}`;
+  // The service migrates the copy when it starts, so a seed kept before a new migration still serves.
+  const seedName = `wc_bench_seed_${CLAIMS}_${WEEKS}`;
   const admin = new Client({ connectionString: engineUrl });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${dbName}`);
+  if (DROP_SEED) {
+    await admin.query(`DROP DATABASE IF EXISTS ${seedName}`);
+    console.log(`dropped ${seedName}`);
+    await admin.end();
+    return;
+  }
+  const seedKept = KEEP_SEED && (await admin.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [seedName])).rowCount > 0;
+  if (seedKept) {
+    const t0 = Date.now();
+    await admin.query(`CREATE DATABASE ${dbName} TEMPLATE ${seedName}`);
+    console.log(`copied the kept seed ${seedName} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  } else await admin.query(`CREATE DATABASE ${dbName}`);
   const url = new URL(engineUrl);
   url.pathname = `/${dbName}`;
   Object.assign(process.env, {
@@ -162,7 +217,7 @@ async function main() {
     CLAIMS_FROM_BEGINNING: 'false',
     BATCH_SIZE: '2000',
   });
-  const db = new Client({ connectionString: url.toString() });
+  let db = new Client({ connectionString: url.toString() });
   let app;
   try {
     const { bootstrapService } = require(path.join(ROOT, 'libs', 'service-kit', 'dist'));
@@ -172,13 +227,30 @@ async function main() {
     const { PaymentRunsService } = require(path.join(ROOT, 'services', 'payments', 'dist', 'payment-runs', 'payment-runs.service'));
     const { RemediationService } = require(path.join(ROOT, 'services', 'payments', 'dist', 'remediation', 'remediation.service'));
     const { builtInTables } = require(path.join(ROOT, 'libs', 'rules', 'dist'));
-    app = await bootstrapService({ name: 'payments', module: AppModule, host: '127.0.0.1', port: 0, databaseUrl: url.toString(), schema: 'payments', logLevel: 'warn', description: 'bench' });
+    const start = () => bootstrapService({ name: 'payments', module: AppModule, host: '127.0.0.1', port: 0, databaseUrl: url.toString(), schema: 'payments', logLevel: 'warn', description: 'bench' });
+    app = await start();
     await db.connect();
     const [{ version }] = (await db.query('SHOW server_version')).rows.map((r) => ({ version: r.server_version }));
     console.log(`payments benchmark: ${CLAIMS.toLocaleString('en-AU')} claims × ${WEEKS} paid weeks; PostgreSQL ${version}; node ${process.version}; ${require('node:os').cpus().length} cores`);
 
     console.log('setup (not part of the comparison)');
-    await timed(`seed ${CLAIMS} claims and ${(CLAIMS * WEEKS).toLocaleString('en-AU')} paid weeks (SQL)`, () => seed(db));
+    if (!seedKept) {
+      await timed(`seed ${CLAIMS} claims and ${(CLAIMS * WEEKS).toLocaleString('en-AU')} paid weeks (SQL)`, () => seed(db));
+      if (KEEP_SEED) {
+        // A template database must have no connections while it is copied.
+        await app.close();
+        await db.end();
+        await admin.query(`CREATE DATABASE ${seedName} TEMPLATE ${dbName}`);
+        console.log(`kept the seed as ${seedName} (node bench/payments.js --claims ${CLAIMS} --drop-seed drops it)`);
+        db = new Client({ connectionString: url.toString() });
+        app = await start();
+        await db.connect();
+      }
+    }
+    if (COLD) {
+      await db.query('TRUNCATE payments.kept_valuations');
+      console.log('  --cold: no kept valuations; every claim is valued from its first week');
+    }
 
     console.log('weekly cycle');
     const maker = { user: 'bench.maker', role: 'payments-officer' };
@@ -215,6 +287,11 @@ async function main() {
       await copyOut(db, 'COPY bench_raw_payments TO STDOUT');
     });
 
+    if (CYCLE_ONLY) {
+      const cycle = results.filter((x) => /^(generate|authorise|payment run)/.test(x.label)).reduce((a, x) => a + x.ms, 0);
+      console.log(`\nsummary\n  weekly cycle (generate + authorise + run/ABA): ${(cycle / 1000).toFixed(1)} s for ${CLAIMS} claims`);
+      return;
+    }
     console.log('remediation after a late indexation factor');
     const remediation = app.get(RemediationService);
     const r = await timed(`value ${(CLAIMS * WEEKS).toLocaleString('en-AU')} paid weeks again, arrears per claim`, async () => {

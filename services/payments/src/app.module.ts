@@ -8,6 +8,8 @@ import { ParkedEvents1765400000000 } from './migrations/1765400000000-parked-eve
 import { ClaimAccess1765500000000 } from './migrations/1765500000000-claim-access';
 import { PendingChanges1765600000000 } from './migrations/1765600000000-pending-changes';
 import { RateTableChanges1765600000001 } from './migrations/1765600000001-rate-table-changes';
+import { KeptValuations1766000000000 } from './migrations/1766000000000-kept-valuations';
+import { PaymentRunOrder1766000000001 } from './migrations/1766000000001-payment-run-order';
 import { ChangesController } from './approvals/changes.controller';
 import { ChangesService } from './approvals/changes.service';
 import { PayeeChanges } from './claims/payee-changes';
@@ -70,6 +72,8 @@ const config = loadPaymentsConfig();
         ClaimAccess1765500000000,
         PendingChanges1765600000000,
         RateTableChanges1765600000001,
+        KeptValuations1766000000000,
+        PaymentRunOrder1766000000001,
       ],
     }),
   ],

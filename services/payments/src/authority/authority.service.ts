@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { Dec, formatMoney, money } from '@wc/rules';
 import { ClaimAccess, JsonLogger, StaffUser, visibleClaimsCondition, withLogContext } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../config';
-import { PaymentStatus, audit } from './audit';
+import { PaymentStatus, authorisePayments, cancelPayments } from '../ledger/ledger';
 import { ChangesService } from '../approvals/changes.service';
 import type { PendingChange } from '../approvals/changes.responses';
 import { mayProposeLimit } from '../approvals/dual-control';
@@ -89,8 +89,7 @@ export class AuthorityService implements OnModuleInit {
           this.log.info('payment over authority', { paymentId, amount: p.gross, limit: formatMoney(limit), by: by.user });
           throw new ForbiddenException(`the payment of ${p.gross} exceeds ${by.user}'s authority of ${formatMoney(limit)}; it waits for someone with a higher limit`);
         }
-        await m.query(`UPDATE payments.payments SET status = 'authorised', authorised_by = $2, authorised_at = now() WHERE id = $1`, [paymentId, by.user]);
-        await audit(m, [paymentId], by, 'generated', 'authorised', note?.trim() || `authorised within a limit of ${formatMoney(limit)}`);
+        await authorisePayments(m, [paymentId], by, note?.trim() || `authorised within a limit of ${formatMoney(limit)}`);
         this.log.info('payment authorised', { paymentId, amount: p.gross, by: by.user });
         return { id: paymentId, status: 'authorised' as const };
       });
@@ -125,8 +124,7 @@ export class AuthorityService implements OnModuleInit {
         const body = { statusCode: forbidden ? 403 : 422, message: `none authorised: ${problems.length} of ${paymentIds.length} cannot be authorised by ${by.user}`, problems };
         throw forbidden ? new ForbiddenException(body) : new UnprocessableEntityException(body);
       }
-      await m.query(`UPDATE payments.payments SET status = 'authorised', authorised_by = $2, authorised_at = now() WHERE id = ANY($1::uuid[])`, [paymentIds, by.user]);
-      await audit(m, paymentIds, by, 'generated', 'authorised', note?.trim() || `authorised within a limit of ${formatMoney(limit)}`);
+      await authorisePayments(m, paymentIds, by, note?.trim() || `authorised within a limit of ${formatMoney(limit)}`);
       this.log.info('payments authorised', { count: paymentIds.length, by: by.user });
       return { authorised: paymentIds.length };
     });
@@ -175,8 +173,7 @@ export class AuthorityService implements OnModuleInit {
         });
       }
       // The dedupe key is released so the week can be generated again (e.g. after a payee correction).
-      await m.query(`UPDATE payments.payments SET status = 'cancelled', dedupe_key = dedupe_key || ':cancelled:' || id WHERE id = $1`, [paymentId]);
-      await audit(m, [paymentId], by, status, 'cancelled', reason);
+      await cancelPayments(m, [paymentId], by, status, reason);
       this.log.info('payment cancelled', { paymentId, by: by.user, claimId: rows[0].claim_id });
       return { id: paymentId, status: 'cancelled' as const };
     });

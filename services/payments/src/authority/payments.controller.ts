@@ -8,6 +8,7 @@ import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, parseOr4
 import { SCHEMA } from '../config';
 import { AuthorityService } from './authority.service';
 import { pendingChange } from '../approvals/changes.responses';
+import { auditTrail } from '../ledger/ledger';
 import { authorityLimit, paymentAuthorised, paymentCancelled, paymentDetail, paymentRow, paymentsAuthorised } from './payments.responses';
 
 const authoriseSchema = z.object({ note: z.string().max(500, 'must be at most 500 characters').optional() }).strict();
@@ -65,7 +66,7 @@ export class PaymentsController {
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     const rows = await this.ds.query(`SELECT ${PAYMENT_COLUMNS}, explanation FROM payments.payments WHERE id = $1`, [id]);
     if (rows.length === 0) throw new NotFoundException(`no payment ${id}`);
-    const audit = await this.ds.query(`SELECT at, actor, role, from_status AS "from", to_status AS "to", reason FROM payments.payment_audit WHERE payment_id = $1 ORDER BY seq`, [id]);
+    const audit = await auditTrail(this.ds.manager, id);
     return { ...rows[0], audit };
   }
 

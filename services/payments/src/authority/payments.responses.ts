@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decimalText, localDate, moneyText } from '@wc/contracts';
 import type { Assert, Fits, SameKeys } from '@wc/service-kit';
-import type { explainWeek } from '../weekly-payments/weekly-payments.service';
+import type { explainWeek } from '@wc/claim-lifecycle';
 import type { AuthorityLimit } from './authority.service';
 
 export const PAYMENT_STATUSES = ['generated', 'authorised', 'in-run', 'released', 'cancelled'] as const;

@@ -5,7 +5,7 @@ import { ClaimActionRecordedData, ClaimNotifiedData, TOPICS } from '@wc/contract
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
 import { JsonLogger, KAFKA, withLogContext, keepStaffing } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
-import { PAYMENT_FACTS } from '../weekly-payments/claim-facts';
+import { ENTITLEMENT_FACT_TYPES } from '@wc/claim-lifecycle';
 import { clocksForAction } from '../payment-clocks/payment-clocks';
 import { RemediationService } from '../remediation/remediation.service';
 import { InvoicesService } from '../medical/invoices/invoices.service';
@@ -66,7 +66,7 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
 
   private async actionRecorded(m: EntityManager, d: ClaimActionRecordedData): Promise<void> {
     if (TREATMENT.has(d.action.type)) return this.treatmentRecorded(m, d);
-    if (!PAYMENT_FACTS.has(d.action.type)) return;
+    if (!ENTITLEMENT_FACT_TYPES.has(d.action.type)) return;
     const known: { paid_by: string }[] = await m.query(`SELECT paid_by FROM payments.claims WHERE claim_id = $1`, [d.claimId]);
     // Cannot happen while claim.notified precedes a claim's actions on its partition; if it does,
     // failing redelivers the event rather than losing a fact a payment depends on.

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClaimEvent } from '@wc/contracts';
-import type { RecordedAction } from '../weekly-payments/claim-facts';
+import type { RecordedAction } from '@wc/claim-lifecycle';
 import { StaffUser } from '@wc/service-kit';
 import { stopClocks } from '../payment-clocks/payment-clocks';
 import { Payee } from './payee';
@@ -43,6 +43,9 @@ function toClaim(r: Record<string, string | null>): PaymentClaim {
   };
 }
 
+/** A recorded action with its place in the order payments received the claim's actions (claim_actions.seq). */
+export type KeptAction = RecordedAction & { seq: number };
+
 /** Payments' view of a claim: projected from claims events, plus the payee details payments officers keep. */
 @Injectable()
 export class PaymentClaimsService {
@@ -60,16 +63,16 @@ export class PaymentClaimsService {
   }
 
   /** The payment-relevant staff actions of many claims, each claim's in published order. */
-  async actionsOf(claimIds: string[], m: EntityManager = this.ds.manager): Promise<Map<string, RecordedAction[]>> {
-    const rows: { claim_id: string; action: ClaimEvent; outcome: RecordedAction['outcome'] | null }[] = await m.query(
-      `SELECT claim_id, action, outcome FROM payments.claim_actions WHERE claim_id = ANY($1::uuid[]) ORDER BY claim_id, seq`,
+  async actionsOf(claimIds: string[], m: EntityManager = this.ds.manager): Promise<Map<string, KeptAction[]>> {
+    const rows: { claim_id: string; seq: string; action: ClaimEvent; outcome: RecordedAction['outcome'] | null }[] = await m.query(
+      `SELECT claim_id, seq, action, outcome FROM payments.claim_actions WHERE claim_id = ANY($1::uuid[]) ORDER BY claim_id, seq`,
       [claimIds],
     );
-    const out = new Map<string, RecordedAction[]>();
+    const out = new Map<string, KeptAction[]>();
     for (const r of rows) {
-      const list = out.get(r.claim_id) ?? [];
-      list.push(recorded(r));
-      out.set(r.claim_id, list);
+      let list = out.get(r.claim_id);
+      if (!list) out.set(r.claim_id, (list = []));
+      list.push({ ...recorded(r), seq: Number(r.seq) });
     }
     return out;
   }

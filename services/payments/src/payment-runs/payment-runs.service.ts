@@ -7,7 +7,7 @@ import { abaFile } from '@wc/payment-files';
 import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
-import { audit } from '../authority/audit';
+import { releaseRun, takeIntoRun } from '../ledger/ledger';
 import { meetClocksOfRun } from '../payment-clocks/payment-clocks';
 
 export interface PaymentRunView {
@@ -69,24 +69,15 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
           processingDate,
           by.user,
         ]);
-        const [taken] = await m.query(
-          `WITH taken AS (UPDATE payments.payments SET status = 'in-run', run_id = $1 WHERE status = 'authorised' RETURNING net)
-           SELECT count(*)::int AS n, coalesce(sum(net), 0)::text AS total FROM taken`,
-          [id],
-        );
-        if (taken.n === 0)
+        const taken = await takeIntoRun(m, id, by);
+        if (taken.count === 0)
           throw new UnprocessableEntityException({
             statusCode: 422,
             error: 'Unprocessable Entity',
             message: 'no payment run made',
             problems: [{ field: 'payments', problem: 'there are no authorised payments waiting for a run' }],
           });
-        await m.query(`UPDATE payments.payment_runs SET payment_count = $2, total = $3 WHERE id = $1`, [id, taken.n, taken.total]);
-        await m.query(
-          `INSERT INTO payments.payment_audit (payment_id, actor, role, from_status, to_status, reason)
-           SELECT id, $2, $3, 'authorised', 'in-run', 'payment run ' || $1::text FROM payments.payments WHERE run_id = $1::uuid`,
-          [id, by.user, by.role],
-        );
+        await m.query(`UPDATE payments.payment_runs SET payment_count = $2, total = $3 WHERE id = $1`, [id, taken.count, taken.total]);
       });
     } catch (e) {
       // Two requests with one key at once: the loser returns the winner's run.
@@ -161,15 +152,7 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
         [id, result.file, sha],
       );
       if (updated.length === 0) return;
-      const [ids]: [{ id: string }[], number] = await m.query(`UPDATE payments.payments SET status = 'released' WHERE run_id = $1 AND status = 'in-run' RETURNING id`, [id]);
-      await audit(
-        m,
-        ids.map((r) => r.id),
-        { user: 'system:payment-run', role: 'system' },
-        'in-run',
-        'released',
-        `in the bank file of payment run ${id} (sha256 ${sha})`,
-      );
+      await releaseRun(m, id, sha);
       await meetClocksOfRun(m, id, run.d);
       // A remittance advice for each provider and claim paid in this run, written once the file is complete.
       await m.query(

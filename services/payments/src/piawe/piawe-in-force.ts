@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { Valuation } from '@wc/claim-lifecycle';
+import type { ParameterTables } from '@wc/rules';
 
 export interface PiaweInForce {
   id: string;
@@ -33,4 +35,9 @@ export async function piawesInForce(m: EntityManager, claimIds: string[]): Promi
     [claimIds],
   );
   return new Map(rows.map((r: Record<string, string>) => [r.claim_id, { id: r.id, basis: r.basis, status: r.status, amount: r.amount, amountAfter52Weeks: r.after }] as [string, PiaweInForce]));
+}
+
+/** What a claim's weeks are valued with (libs/claim-lifecycle valuation.ts): its PIAWE in force, the step-down after 52 weeks when there is one, and the rate tables. */
+export function valuationWith(piawe: PiaweInForce, tables: ParameterTables): Valuation {
+  return { piawe: piawe.amount, piaweAfter52Weeks: piawe.amountAfter52Weeks, tables };
 }

@@ -5,11 +5,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Dec, ParameterTables, PaygScale, ZERO, decimal, formatMoney, money, sum, sydneyAt, weeklyWithholding } from '@wc/rules';
 import { JsonLogger, StaffUser, visibleClaimsCondition } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
-import { audit } from '../authority/audit';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
-import { piawesInForce } from '../piawe/piawe-in-force';
-import { NewPayment, insertPayments, weeksOf } from '../weekly-payments/weekly-payments.service';
+import { piawesInForce, valuationWith } from '../piawe/piawe-in-force';
+import { valueRecordedActions } from '@wc/claim-lifecycle';
+import { NewPayment, audit, cancelPayments, insertPayments } from '../ledger/ledger';
 import { PaidWeek, WeekCorrection, correctWeeks } from './remediation';
 import { ChangesService } from '../approvals/changes.service';
 import type { PendingChange } from '../approvals/changes.responses';
@@ -246,8 +246,8 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
       const mine = payments.get(claimId) ?? [];
       if (!piawe || mine.length === 0) continue;
       const through = mine.reduce((a, p) => (p.to > a ? p.to : a), mine[0].to);
-      const { weeks } = weeksOf(actions.get(claimId) ?? [], piawe, through, tables);
-      const now = new Map(weeks.map((w) => [w.block.from, w.block.amount]));
+      const { weeks } = valueRecordedActions(actions.get(claimId) ?? [], valuationWith(piawe, tables), through);
+      const now = new Map(weeks.map((w) => [w.from, w.amount]));
       // Generated but not authorised: cancelled if the week is now worth another amount, so it is
       // generated again at the new amount rather than paid at the old one.
       for (const p of mine) if (p.status === 'generated' && now.get(p.from) !== p.gross) stale.push(p.id);
@@ -269,8 +269,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     }
     const t2 = Date.now();
     if (stale.length > 0) {
-      await m.query(`UPDATE payments.payments SET status = 'cancelled', dedupe_key = dedupe_key || ':cancelled:' || id WHERE id = ANY($1::uuid[])`, [stale]);
-      await audit(m, stale, { user: maker, role: 'remediation' }, 'generated', 'cancelled', `not yet authorised and now worth another amount (remediation ${remediationId}); generate the week again`);
+      await cancelPayments(m, stale, { user: maker, role: 'remediation' }, 'generated', `not yet authorised and now worth another amount (remediation ${remediationId}); generate the week again`);
     }
     const newPayments: NewPayment[] = arrearsPayments.map((a) => {
       const claim = claims.get(a.claimId)!;

@@ -1,5 +1,6 @@
 import { Dec, ZERO, formatMoney, money } from '@wc/rules';
-import { WeekAmount, explainWeek } from '../weekly-payments/weekly-payments.service';
+import { explainWeek } from '@wc/claim-lifecycle';
+import type { EntitlementBlock } from '@wc/rules';
 
 /** How a paid week was valued when it was paid (the weekly payment's stored explanation). */
 export interface PaidWeek {
@@ -28,13 +29,13 @@ export interface WeekCorrection {
  * earnings, liability: the section or formula changed), or none of them ('paid': the amount paid
  * differed from the week's value at the time). A week no longer payable is worth 0 now.
  */
-export function correctWeeks(paid: PaidWeek[], now: WeekAmount[]): WeekCorrection[] {
-  const byFrom = new Map(now.map((w) => [w.block.from, w]));
+export function correctWeeks(paid: PaidWeek[], now: EntitlementBlock[]): WeekCorrection[] {
+  const byFrom = new Map(now.map((w) => [w.from, w]));
   const out: WeekCorrection[] = [];
   for (const p of paid) {
     const w = byFrom.get(p.from);
     const e = w ? explainWeek(w) : null;
-    const newAmount = w ? money(w.block.amount) : ZERO;
+    const newAmount = w ? money(w.amount) : ZERO;
     const diff = newAmount.minus(p.paid);
     if (diff.isZero()) continue;
     const changed: string[] = [];

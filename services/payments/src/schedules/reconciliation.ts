@@ -1,15 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { RecordedAction } from '../weekly-payments/claim-facts';
+import { RecordedAction, periodEntitlement } from '@wc/claim-lifecycle';
 import type { WrsLine } from '@wc/payment-files';
 import { formatMoney, min, money, sydneyAt } from '@wc/rules';
-import { audit } from '../authority/audit';
+import { audit } from '../ledger/ledger';
 import { startClock } from '../payment-clocks/payment-clocks';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
-import { PiaweInForce, piaweInForce } from '../piawe/piawe-in-force';
-import { periodEntitlement } from '../weekly-payments/period-entitlement';
-import { insertPayment } from '../weekly-payments/weekly-payments.service';
+import { PiaweInForce, piaweInForce, valuationWith } from '../piawe/piawe-in-force';
+import { insertPayment } from '../ledger/ledger';
 
 /** What became of a schedule line (the reconciliations table's CHECK lists the same). */
 export const RECONCILIATION_STATUSES = ['matched', 'discrepancy', 'unknown-claim', 'no-piawe', 'other-policy', 'already-reimbursed'] as const;
@@ -118,7 +117,7 @@ export async function reconcileSchedule(
       record('no-piawe', 'no PIAWE is in force for the claim, so the entitlement cannot be computed; nothing reimbursed until it is', claim.claimId, null);
       continue;
     }
-    const e = periodEntitlement(actions, piawe, { start: l.periodStart, end: l.periodEnd, grossEarnings: formatMoney(l.grossEarnings), hoursWorked: l.hoursWorked.toString() }, tables);
+    const e = periodEntitlement(actions, valuationWith(piawe, tables), { start: l.periodStart, end: l.periodEnd, grossEarnings: formatMoney(l.grossEarnings), hoursWorked: l.hoursWorked.toString() });
     const entitlement = money(e.amount);
     const reimburse = min(paid, entitlement);
     const matched = paid.equals(entitlement);

@@ -3,15 +3,16 @@ import { Inject, Injectable, UnprocessableEntityException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Envelope, TOPICS } from '@wc/contracts';
-import { EntitlementBlock, LocalDate, ParameterTables, PaygScale, ZERO, computeWeeklyCompensation, decimal, formatMoney, money, sydneyAt, weeklyWithholding } from '@wc/rules';
+import { EntitlementCheckpoint, LocalDate, PaygScale, WeeklyCompensationResult, ZERO, formatMoney, money, sydneyAt, weeklyWithholding } from '@wc/rules';
+import { explainWeek, firstTableDifference, revaluationNeededFrom, valueRecordedActions } from '@wc/claim-lifecycle';
 import { enqueueMany, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
-import { auditEach } from '../authority/audit';
+import { NewPayment, auditEach, insertPayments } from '../ledger/ledger';
 import { PaymentClaim, PaymentClaimsService } from '../claims/payment-claims.service';
-import { ParametersService } from '../parameters/parameters.service';
-import { PiaweInForce, piaweInForce, piawesInForce } from '../piawe/piawe-in-force';
-import { entitlementInputFrom } from './claim-facts';
+import { ParameterVersion, ParametersService } from '../parameters/parameters.service';
+import { PiaweInForce, piaweInForce, piawesInForce, valuationWith } from '../piawe/piawe-in-force';
+import { KeptValuation, keepValuations, keptValuations } from './kept-valuations';
 
 export interface GeneratedPayment {
   id: string;
@@ -20,66 +21,6 @@ export interface GeneratedPayment {
   to: LocalDate;
   gross: string;
   payg: string;
-}
-
-export interface WeekAmount {
-  block: EntitlementBlock;
-  /** The PIAWE the week was valued with: before 26 Oct 2018 injuries step down after week 52. */
-  piawe: string;
-}
-
-/**
- * The counted entitlement weeks of a claim ended on or before `through`, each valued with the
- * rules library (docs/rules.md §6; 1987 Act s32A–s39, s82A). For injuries before 26 Oct 2018, weeks
- * after the 52nd are valued without overtime and shift allowance (former s44C(1); WCLA Act 2018
- * removed that step-down for later injuries): the blocks are the same either way, only their value
- * changes, so both valuations are run and each week takes the one that applies to it.
- */
-export function weeksOf(actions: Parameters<typeof entitlementInputFrom>[0], piawe: PiaweInForce, through: LocalDate, tables: ParameterTables) {
-  const full = computeWeeklyCompensation(entitlementInputFrom(actions, piawe.amount, through, tables));
-  let weeks: WeekAmount[] = full.weeks.map((block) => ({ block, piawe: piawe.amount }));
-  if (piawe.amountAfter52Weeks !== null) {
-    const after = computeWeeklyCompensation(entitlementInputFrom(actions, piawe.amountAfter52Weeks, through, tables));
-    const byFrom = new Map(after.blocks.map((b) => [b.from, b]));
-    weeks = weeks
-      .map((w) => {
-        const stepped = w.block.week !== null && w.block.week > 52 ? byFrom.get(w.block.from) : undefined;
-        return stepped ? { block: { ...stepped, week: w.block.week }, piawe: piawe.amountAfter52Weeks! } : w;
-      })
-      .filter((w) => w.block.amount !== '0.00');
-  }
-  return { weeks, warnings: full.warnings, indexation: full.indexation, firstDayOfIncapacity: full.firstDayOfIncapacity };
-}
-
-/** Amount texts as money ("1000" → "1000.00"): a remediation asks for the same few values millions of times. */
-const moneyTexts = new Map<string, string>();
-function asMoney(text: string): string {
-  let out = moneyTexts.get(text);
-  if (out === undefined) {
-    if (moneyTexts.size > 10_000) moneyTexts.clear();
-    moneyTexts.set(text, (out = formatMoney(decimal(text))));
-  }
-  return out;
-}
-
-/** What a day line says about how the week was valued, compactly: the sections, P and MAX that applied. */
-export function explainWeek(w: WeekAmount) {
-  const uniq = <T>(xs: (T | undefined)[]) => [...new Set(xs.filter((x): x is T => x !== undefined))];
-  const payable = w.block.days.filter((d) => d.payable);
-  return {
-    week: w.block.week,
-    from: w.block.from,
-    to: w.block.to,
-    amount: w.block.amount,
-    piawe: w.piawe,
-    cwe: w.block.cwe,
-    hoursWorked: w.block.hoursWorked,
-    sections: uniq(payable.map((d) => d.section)),
-    p: uniq(payable.map((d) => d.p && asMoney(d.p))),
-    max: uniq(payable.map((d) => d.max && asMoney(d.max))),
-    formulas: uniq(payable.map((d) => d.formula)),
-    daysPayable: payable.length,
-  };
 }
 
 export interface GenerationSummary {
@@ -124,78 +65,132 @@ export class WeeklyPaymentsService {
 
   /**
    * The same for every claim the insurer pays directly that has a payee account and a PIAWE in
-   * force: the weekly payment cycle over the whole book, in batches of BATCH_SIZE claims, each
-   * batch one transaction (a failure leaves earlier batches generated and says where it stopped).
+   * force: the weekly payment cycle over the whole book, in batches of BATCH_SIZE claims, each batch
+   * one transaction. GENERATION_CONCURRENCY batches run at once, so the database writes one batch
+   * while the next is valued. A failure stops taking batches; those already done stay generated
+   * (running the cycle again generates only what is missing) and the error names the batch.
    */
   async generateAll(through: LocalDate, by: StaffUser, onProgress?: (claimsDone: number) => void): Promise<GenerationSummary> {
     let cursor = '00000000-0000-0000-0000-000000000000';
     const summary = { claims: 0, payments: 0, gross: ZERO, warnings: new Set<string>() };
-    for (;;) {
-      const done = await this.ds.transaction(async (m) => {
-        const batch: { claim_id: string }[] = await m.query(
+    let failed: Error | undefined;
+    // Batches are handed out one at a time, in claim order.
+    let taking: Promise<unknown> = Promise.resolve();
+    const take = () => {
+      const next = taking.then(async () => {
+        if (failed) return [];
+        const batch: { claim_id: string }[] = await this.ds.query(
           `SELECT claim_id FROM payments.claims c WHERE claim_id > $1::uuid AND paid_by = 'insurer' AND payee_bsb IS NOT NULL
              AND EXISTS (SELECT 1 FROM payments.piawe_determinations d WHERE d.claim_id = c.claim_id AND d.status IN ('final', 'interim'))
-           ORDER BY claim_id LIMIT $2 FOR UPDATE`,
+           ORDER BY claim_id LIMIT $2`,
           [cursor, this.config.BATCH_SIZE],
         );
-        if (batch.length === 0) return true;
-        const ids = batch.map((b) => b.claim_id);
-        const r = await this.generateBatch(m, ids, through, by);
-        cursor = ids[ids.length - 1];
-        summary.claims += ids.length;
-        for (const list of r.generated.values())
-          for (const g of list) {
-            summary.payments++;
-            summary.gross = summary.gross.plus(money(g.gross));
-          }
-        r.warnings.forEach((w) => summary.warnings.add(w));
-        return false;
+        if (batch.length > 0) cursor = batch[batch.length - 1].claim_id;
+        return batch.map((b) => b.claim_id);
       });
-      onProgress?.(summary.claims);
-      if (done) break;
+      taking = next.catch(() => undefined);
+      return next;
+    };
+    const worker = async () => {
+      for (;;) {
+        const ids = await take();
+        if (ids.length === 0) return;
+        try {
+          const r = await this.ds.transaction(async (m) => {
+            // generateBatch reads each claim again under its lock: what changed since it was taken counts.
+            await m.query(`SELECT 1 FROM payments.claims WHERE claim_id = ANY($1::uuid[]) ORDER BY claim_id FOR UPDATE`, [ids]);
+            return this.generateBatch(m, ids, through, by);
+          });
+          summary.claims += ids.length;
+          for (const list of r.generated.values())
+            for (const g of list) {
+              summary.payments++;
+              summary.gross = summary.gross.plus(money(g.gross));
+            }
+          r.warnings.forEach((w) => summary.warnings.add(w));
+          onProgress?.(summary.claims);
+        } catch (e) {
+          failed ??= new Error(`weekly payments stopped at the batch of claims ${ids[0]} to ${ids[ids.length - 1]}: ${(e as Error).message}`);
+          return;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: this.config.GENERATION_CONCURRENCY }, worker));
+    if (failed) {
+      this.log.error('weekly payments for the book stopped', { error: failed.message, claimsDone: summary.claims, payments: summary.payments });
+      throw failed;
     }
     this.log.info('weekly payments generated for the book', { claims: summary.claims, payments: summary.payments, through, by: by.user });
     return { claims: summary.claims, payments: summary.payments, gross: formatMoney(summary.gross), warnings: [...summary.warnings].sort() };
   }
 
-  /** The claims must be locked by the caller; claims without a worker account or PIAWE are skipped. */
+  /**
+   * The claims must be locked by the caller; claims without a worker account or PIAWE are skipped.
+   * Each claim is valued from where it was last valued to (kept_valuations) when nothing recorded
+   * since changes an earlier day, else from its first week (libs/claim-lifecycle revaluationNeededFrom):
+   * the weekly cycle values one new week per claim, not two years of them.
+   */
   private async generateBatch(m: EntityManager, claimIds: string[], through: LocalDate, by: StaffUser): Promise<{ generated: Map<string, GeneratedPayment[]>; warnings: string[] }> {
-    const claims = await this.claims.many(claimIds, m);
-    const piawes = await piawesInForce(m, claimIds);
-    const actions = await this.claims.actionsOf(claimIds, m);
-    const params = await this.parameters.current(m);
-    const paid: { claim_id: string; from: string; to: string; week: number }[] = await m.query(
-      `SELECT claim_id, period_from::text AS from, period_to::text AS to, week FROM payments.payments WHERE claim_id = ANY($1::uuid[]) AND kind = 'weekly' AND status <> 'cancelled'`,
-      [claimIds],
-    );
-    const paidOf = new Map<string, { from: string; to: string; week: number }[]>();
-    for (const r of paid) paidOf.set(r.claim_id, [...(paidOf.get(r.claim_id) ?? []), r]);
+    const t0 = Date.now();
+    const [claims, piawes, actions, params, kept] = [
+      await this.claims.many(claimIds, m),
+      await piawesInForce(m, claimIds),
+      await this.claims.actionsOf(claimIds, m),
+      await this.parameters.current(m),
+      await keptValuations(m, claimIds),
+    ];
+    const t1 = Date.now();
     const today = sydneyAt(Date.now()).date;
     const warnings = new Set<string>();
-    const rows: NewPayment[] = [];
-    const reasons: string[] = [];
-    const events: Envelope<unknown>[] = [];
-    const generated = new Map<string, GeneratedPayment[]>();
+    let revalued = 0;
+    const valued = new Map<string, { claim: PaymentClaim; piawe: PiaweInForce; result: WeeklyCompensationResult; actionSeq: number }>();
     for (const claimId of claimIds) {
       const claim = claims.get(claimId);
       const piawe = piawes.get(claimId);
       if (!claim?.worker || !piawe || claim.paidBy !== 'insurer') continue;
-      const { weeks, warnings: w } = weeksOf(actions.get(claimId) ?? [], piawe, through, params.tables);
-      w.forEach((x) => warnings.add(x));
+      const mine = actions.get(claimId) ?? [];
+      const k = kept.get(claimId);
+      let resume: EntitlementCheckpoint | null = null;
+      if (k) {
+        const since = mine.filter((a) => a.seq > k.actionSeq);
+        const tablesChangedFrom = await this.tablesChangedFrom(k.parameterVersion, params, m);
+        const again = revaluationNeededFrom(k, since, { piaweId: piawe.id, tablesChangedFrom });
+        if (again === null) resume = k.checkpoint;
+        else {
+          revalued++;
+          this.log.info('claim valued again from its first week', { claimId, changedFrom: again });
+        }
+      }
+      const result = valueRecordedActions(mine, valuationWith(piawe, params.tables), through, { resume });
+      valued.set(claimId, { claim, piawe, result, actionSeq: mine.reduce((a, x) => Math.max(a, x.seq), 0) });
+    }
+    const t2 = Date.now();
+    const paidOf = await weeklyPaymentsFrom(
+      m,
+      [...valued].map(([claimId, v]) => ({ claimId, from: v.result.resumedFrom?.blockFrom ?? null })),
+    );
+    const rows: NewPayment[] = [];
+    const reasons: string[] = [];
+    const events: Envelope<unknown>[] = [];
+    const generated = new Map<string, GeneratedPayment[]>();
+    const keep = new Map<string, KeptValuation>();
+    for (const [claimId, { claim, piawe, result, actionSeq }] of valued) {
+      result.warnings.forEach((x) => warnings.add(x));
+      if (result.checkpoint) keep.set(claimId, { checkpoint: result.checkpoint, piaweId: piawe.id, parameterVersion: params.version, actionSeq });
       const mine: GeneratedPayment[] = [];
-      for (const week of weeks) {
+      for (const week of result.weeks) {
         // A week already paid, or one overlapping a paid week (issue 14: a certificate from before the
         // first moves the claim's weeks, and its new weeks would pay days already paid): never paid
         // again here. What the claim is owed for the moved weeks is a remediation's to work out.
-        const overlapping = (paidOf.get(claimId) ?? []).find((p) => p.from <= week.block.to && week.block.from <= p.to);
+        const overlapping = (paidOf.get(claimId) ?? []).find((p) => p.from <= week.to && week.from <= p.to);
         if (overlapping) {
-          if (overlapping.from !== week.block.from || overlapping.to !== week.block.to)
+          if (overlapping.from !== week.from || overlapping.to !== week.to)
             warnings.add(
-              `week ${week.block.week} (${week.block.from} to ${week.block.to}) of claim ${claim.claimNumber} overlaps week ${overlapping.week} already paid (${overlapping.from} to ${overlapping.to}): not generated; revalue the claim with a remediation`,
+              `week ${week.week} (${week.from} to ${week.to}) of claim ${claim.claimNumber} overlaps week ${overlapping.week} already paid (${overlapping.from} to ${overlapping.to}): not generated; revalue the claim with a remediation`,
             );
           continue;
         }
-        const tax = weeklyWithholding({ weeklyAmount: week.block.amount, scale: claim.worker.taxScale as PaygScale, paidOn: today });
+        const tax = weeklyWithholding({ weeklyAmount: week.amount, scale: claim.worker!.taxScale as PaygScale, paidOn: today });
         tax.warnings.forEach((x) => warnings.add(x));
         const e = explainWeek(week);
         const id = randomUUID();
@@ -204,10 +199,10 @@ export class WeeklyPaymentsService {
           claim,
           kind: 'weekly',
           payee: 'worker',
-          week: week.block.week,
-          from: week.block.from,
-          to: week.block.to,
-          gross: week.block.amount,
+          week: week.week,
+          from: week.from,
+          to: week.to,
+          gross: week.amount,
           payg: tax.amount,
           explanation: {
             ...e,
@@ -215,19 +210,20 @@ export class WeeklyPaymentsService {
             piaweBasis: piawe.basis,
             parameterVersion: params.version,
             payg: { amount: tax.amount, scale: tax.scale, formula: tax.formula, tableFrom: tax.tableFrom },
-            warnings: w,
+            warnings: result.warnings,
           },
-          account: claim.worker,
-          reference: `${claim.claimNumber} WK${String(week.block.week).padStart(2, '0')}`,
-          dedupeKey: `weekly:${claimId}:${week.block.from}`,
+          account: claim.worker!,
+          reference: `${claim.claimNumber} WK${String(week.week).padStart(2, '0')}`,
+          dedupeKey: `weekly:${claimId}:${week.from}`,
           generatedBy: by.user,
         });
-        reasons.push(`entitlement week ${week.block.week} (${week.block.from} to ${week.block.to}): ${e.sections.join(', ')}`);
-        mine.push({ id, week: week.block.week!, from: week.block.from, to: week.block.to, gross: week.block.amount, payg: tax.amount });
+        reasons.push(`entitlement week ${week.week} (${week.from} to ${week.to}): ${e.sections.join(', ')}`);
+        mine.push({ id, week: week.week!, from: week.from, to: week.to, gross: week.amount, payg: tax.amount });
       }
       if (mine.length > 0) {
         generated.set(claimId, mine);
-        const data = { claimId, claimNumber: claim.claimNumber, through, weeksCounted: weeks.length, newWeeks: mine.map((x) => ({ week: x.week, from: x.from, to: x.to, amount: x.gross })) };
+        const weeksCounted = (result.resumedFrom?.weeksCounted ?? 0) + result.weeks.length;
+        const data = { claimId, claimNumber: claim.claimNumber, through, weeksCounted, newWeeks: mine.map((x) => ({ week: x.week, from: x.from, to: x.to, amount: x.gross })) };
         events.push(newEnvelope({ type: 'entitlement-weeks.counted', source: 'wc-claims/payments', subject: claimId, data }));
       }
     }
@@ -238,89 +234,51 @@ export class WeeklyPaymentsService {
       by,
       reasons,
     );
+    await keepValuations(m, keep);
     await enqueueMany(m, SCHEMA, TOPICS.payments, events);
+    this.log.info('weekly payments batch', {
+      claims: claimIds.length,
+      valued: valued.size,
+      revalued,
+      payments: rows.length,
+      ms: { read: t1 - t0, value: t2 - t1, write: Date.now() - t2 },
+    });
     return { generated, warnings: [...warnings] };
+  }
+
+  /** The first day the current tables differ from those of an earlier version (versions never change once stored). */
+  private readonly tableChanges = new Map<string, LocalDate | null>();
+  private async tablesChangedFrom(version: number, current: ParameterVersion, m: EntityManager): Promise<LocalDate | null> {
+    if (version === current.version) return null;
+    const key = `${version}/${current.version}`;
+    if (!this.tableChanges.has(key)) this.tableChanges.set(key, firstTableDifference((await this.parameters.version(version, m)).tables, current.tables));
+    return this.tableChanges.get(key)!;
   }
 }
 
-export interface NewPayment {
-  id: string;
-  claim: PaymentClaim;
-  kind: 'weekly' | 'reimbursement' | 'arrears';
-  payee: 'worker' | 'employer';
-  week: number | null;
-  from: LocalDate;
-  to: LocalDate;
-  gross: string;
-  payg: string;
-  explanation: unknown;
-  account: { bsb: string; account: string; accountTitle: string };
-  reference: string;
-  dedupeKey: string;
-  generatedBy: string;
-  remediationId?: string;
-}
-
 /**
- * Many generated payments in one statement. Callers have excluded weeks already paid (under the
- * claims' row locks), so a dedupe-key conflict here is a bug and fails the batch.
+ * The weekly payments (not cancelled) of each claim that end on or after `from` (all of them when
+ * `from` is null): what a newly valued week must not pay again. A weekly payment is one entitlement
+ * block (7 days), so `period_from > from - 7` bounds each claim's index scan (payments_claim) to
+ * the weeks that can overlap.
  */
-export async function insertPayments(m: EntityManager, ps: NewPayment[]): Promise<void> {
-  if (ps.length === 0) return;
-  const col = <T>(f: (p: NewPayment) => T) => ps.map(f);
-  await m.query(
-    `INSERT INTO payments.payments (id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, status, dedupe_key, generated_by, remediation_id)
-     SELECT id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, 'generated', dedupe_key, generated_by, remediation_id
-     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::date[], $7::date[], $8::numeric[], $9::numeric[], $10::jsonb[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::uuid[])
-       AS u(id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, dedupe_key, generated_by, remediation_id)`,
-    [
-      col((p) => p.id),
-      col((p) => p.claim.claimId),
-      col((p) => p.kind),
-      col((p) => p.payee),
-      col((p) => p.week),
-      col((p) => p.from),
-      col((p) => p.to),
-      col((p) => p.gross),
-      col((p) => p.payg),
-      col((p) => JSON.stringify(p.explanation)),
-      col((p) => p.account.bsb),
-      col((p) => p.account.account),
-      col((p) => p.account.accountTitle),
-      col((p) => p.reference.slice(0, 18)),
-      col((p) => p.dedupeKey),
-      col((p) => p.generatedBy),
-      col((p) => p.remediationId ?? null),
-    ],
+async function weeklyPaymentsFrom(m: EntityManager, claims: { claimId: string; from: LocalDate | null }[]): Promise<Map<string, { from: string; to: string; week: number }[]>> {
+  const out = new Map<string, { from: string; to: string; week: number }[]>();
+  if (claims.length === 0) return out;
+  const rows: { claim_id: string; from: string; to: string; week: number }[] = await m.query(
+    `SELECT u.claim_id, p.period_from::text AS from, p.period_to::text AS to, p.week
+       FROM unnest($1::uuid[], $2::date[]) AS u(claim_id, after)
+       JOIN payments.payments p ON p.claim_id = u.claim_id AND p.period_from > u.after - 7 AND p.period_to >= u.after
+      WHERE p.kind = 'weekly' AND p.status <> 'cancelled'`,
+    // '-infinity' rather than NULL for "all of them": the planner then probes the index per claim.
+    [claims.map((c) => c.claimId), claims.map((c) => c.from ?? '-infinity')],
   );
-}
-
-/** Inserts a generated payment unless its dedupe key exists; true when inserted. */
-export async function insertPayment(m: EntityManager, p: NewPayment): Promise<boolean> {
-  const rows = await m.query(
-    `INSERT INTO payments.payments (id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, status, dedupe_key, generated_by, remediation_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, 'generated', $15, $16, $17) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-    [
-      p.id,
-      p.claim.claimId,
-      p.kind,
-      p.payee,
-      p.week,
-      p.from,
-      p.to,
-      p.gross,
-      p.payg,
-      JSON.stringify(p.explanation),
-      p.account.bsb,
-      p.account.account,
-      p.account.accountTitle,
-      p.reference.slice(0, 18),
-      p.dedupeKey,
-      p.generatedBy,
-      p.remediationId ?? null,
-    ],
-  );
-  return rows.length > 0;
+  for (const r of rows) {
+    let list = out.get(r.claim_id);
+    if (!list) out.set(r.claim_id, (list = []));
+    list.push(r);
+  }
+  return out;
 }
 
 function refused(field: string, problem: string): UnprocessableEntityException {

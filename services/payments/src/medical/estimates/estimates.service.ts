@@ -1,13 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { entitlementFactsFromActions, entitlementInputOf } from '@wc/claim-lifecycle';
-import { computeWeeklyCompensation, formatMoney, money, sum, sydneyAt } from '@wc/rules';
+import { entitlementFactsFromActions, valueEntitlement } from '@wc/claim-lifecycle';
+import { formatMoney, money, sum, sydneyAt } from '@wc/rules';
 import { JsonLogger, StaffUser, visibleClaimsCondition } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../../config';
 import { PaymentClaimsService } from '../../claims/payment-claims.service';
 import { ParametersService } from '../../parameters/parameters.service';
-import { piaweInForce } from '../../piawe/piawe-in-force';
+import { piaweInForce, valuationWith } from '../../piawe/piawe-in-force';
 import { Estimate, estimate } from './estimate';
 import type { PortfolioView } from '../medical.responses';
 
@@ -30,9 +30,9 @@ export class EstimatesService {
     const tables = (await this.parameters.current(m)).tables;
     const piawe = await piaweInForce(m, claimId);
     const actions = await this.claims.actions(claimId, m);
-    const valuation = { piawe: piawe?.amount ?? '0.00', tables };
+    const valuation = piawe ? valuationWith(piawe, tables) : { piawe: '0.00', tables };
     const facts = entitlementFactsFromActions(actions, valuation);
-    const weekly = piawe ? computeWeeklyCompensation({ ...entitlementInputOf(facts, valuation, asAt), includeBlockInProgress: true }) : null;
+    const weekly = piawe ? valueEntitlement(facts, valuation, asAt, { includeBlockInProgress: true }) : null;
     const certifiedTo =
       facts.certificates
         .filter((c) => c.capacity !== 'fit')

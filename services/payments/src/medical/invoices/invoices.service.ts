@@ -7,7 +7,7 @@ import { enqueue, newEnvelope } from '@wc/messaging';
 import { AssessedLine, InvoiceLine, LineReason, MedicalBatch, assessMedicalBatch, formatMoney, money, sum, sydneyAt } from '@wc/rules';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../../config';
-import { auditEach } from '../../authority/audit';
+import { auditEach, insertPayments } from '../../ledger/ledger';
 import { PaymentClaimsService } from '../../claims/payment-claims.service';
 import { ParametersService } from '../../parameters/parameters.service';
 import { FeeOrderService } from '../fee-order/fee-order.service';
@@ -223,27 +223,26 @@ export class InvoicesService {
     if (ready.length === 0) return 0;
     const ids = ready.map(() => randomUUID());
     const col = <T>(f: (r: (typeof ready)[number], i: number) => T) => ready.map(f);
-    await m.query(
-      `INSERT INTO payments.payments (id, claim_id, kind, payee, provider_id, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, status, dedupe_key, generated_by)
-       SELECT id, claim_id, 'medical', payee, provider_id, NULL, d, d, gross, 0, explanation, bsb, account, title, reference, 'generated', 'medical:' || line_id, maker
-       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[], $5::date[], $6::numeric[], $7::jsonb[], $8::text[], $9::text[], $10::text[], $11::text[], $12::uuid[], $13::text[])
-         AS u(id, claim_id, payee, provider_id, d, gross, explanation, bsb, account, title, reference, line_id, maker)`,
-      [
-        ids,
-        col((r) => r.claim_id),
-        col((r) => r.payee),
-        col((r) => r.provider_id),
-        col((r) => r.service_date),
-        col((r) => r.payable),
-        col((r) => JSON.stringify({ invoice: r.invoice_number, line: r.line, item: r.item, units: r.units, charged: r.charged, payable: r.payable, status: r.status, reason: r.reason })),
-        col((r) => r.bsb),
-        col((r) => r.account),
-        col((r) => r.account_title),
-        col((r) => `${r.claim_number} ${r.invoice_number}`.slice(0, 18)),
-        col((r) => r.id),
+    await insertPayments(
+      m,
+      ready.map((r, i) => ({
+        id: ids[i],
+        claim: { claimId: r.claim_id },
+        kind: 'medical',
+        payee: r.payee,
+        providerId: r.provider_id,
+        week: null,
+        from: r.service_date,
+        to: r.service_date,
+        gross: r.payable,
+        payg: '0.00',
+        explanation: { invoice: r.invoice_number, line: r.line, item: r.item, units: r.units, charged: r.charged, payable: r.payable, status: r.status, reason: r.reason },
+        account: { bsb: r.bsb, account: r.account, accountTitle: r.account_title },
+        reference: `${r.claim_number} ${r.invoice_number}`,
+        dedupeKey: `medical:${r.id}`,
         // The maker is whoever sent the invoice in: another person authorises it (maker-checker).
-        col((r) => r.received_by),
-      ],
+        generatedBy: r.received_by,
+      })),
     );
     await m.query(`UPDATE payments.medical_invoice_lines l SET payment_id = u.p FROM unnest($1::uuid[], $2::uuid[]) AS u(l, p) WHERE l.id = u.l`, [ready.map((r) => r.id), ids]);
     await auditEach(

@@ -1,0 +1,155 @@
+import type { EntityManager } from 'typeorm';
+import type { LocalDate } from '@wc/rules';
+import type { PaymentClaim } from '../claims/payment-claims.service';
+import { forgetValuations } from '../weekly-payments/kept-valuations';
+import { PaymentStatus, audit } from './audit';
+
+export { PaymentStatus, audit, auditEach } from './audit';
+
+/**
+ * The payments ledger (issue 15): the one place that writes payment records and moves them between
+ * states, generated → authorised → in-run → released, or cancelled, each move audited
+ * (ledger/audit.ts). Controllers and the other folders call it rather than writing the SQL.
+ */
+
+export interface NewPayment {
+  id: string;
+  claim: Pick<PaymentClaim, 'claimId'>;
+  kind: 'weekly' | 'reimbursement' | 'arrears' | 'medical';
+  payee: 'worker' | 'employer' | 'provider';
+  /** A medical payment's provider (the payee, or whose invoice the worker's receipt was for). */
+  providerId?: string;
+  week: number | null;
+  from: LocalDate;
+  to: LocalDate;
+  gross: string;
+  payg: string;
+  explanation: unknown;
+  account: { bsb: string; account: string; accountTitle: string };
+  reference: string;
+  dedupeKey: string;
+  generatedBy: string;
+  remediationId?: string;
+}
+
+/**
+ * Many generated payments in one statement. Callers have excluded weeks already paid (under the
+ * claims' row locks), so a dedupe-key conflict here is a bug and fails the batch.
+ */
+export async function insertPayments(m: EntityManager, ps: NewPayment[]): Promise<void> {
+  if (ps.length === 0) return;
+  const col = <T>(f: (p: NewPayment) => T) => ps.map(f);
+  await m.query(
+    `INSERT INTO payments.payments (id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, status, dedupe_key, generated_by, remediation_id, provider_id)
+     SELECT id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, 'generated', dedupe_key, generated_by, remediation_id, provider_id
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::int[], $6::date[], $7::date[], $8::numeric[], $9::numeric[], $10::jsonb[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::uuid[], $18::uuid[])
+       AS u(id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, dedupe_key, generated_by, remediation_id, provider_id)`,
+    [
+      col((p) => p.id),
+      col((p) => p.claim.claimId),
+      col((p) => p.kind),
+      col((p) => p.payee),
+      col((p) => p.week),
+      col((p) => p.from),
+      col((p) => p.to),
+      col((p) => p.gross),
+      col((p) => p.payg),
+      col((p) => JSON.stringify(p.explanation)),
+      col((p) => p.account.bsb),
+      col((p) => p.account.account),
+      col((p) => p.account.accountTitle),
+      col((p) => p.reference.slice(0, 18)),
+      col((p) => p.dedupeKey),
+      col((p) => p.generatedBy),
+      col((p) => p.remediationId ?? null),
+      col((p) => p.providerId ?? null),
+    ],
+  );
+}
+
+/** Inserts a generated payment unless its dedupe key exists; true when inserted. */
+export async function insertPayment(m: EntityManager, p: NewPayment): Promise<boolean> {
+  const rows = await m.query(
+    `INSERT INTO payments.payments (id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, status, dedupe_key, generated_by, remediation_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, 'generated', $15, $16, $17) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+    [
+      p.id,
+      p.claim.claimId,
+      p.kind,
+      p.payee,
+      p.week,
+      p.from,
+      p.to,
+      p.gross,
+      p.payg,
+      JSON.stringify(p.explanation),
+      p.account.bsb,
+      p.account.account,
+      p.account.accountTitle,
+      p.reference.slice(0, 18),
+      p.dedupeKey,
+      p.generatedBy,
+      p.remediationId ?? null,
+    ],
+  );
+  return rows.length > 0;
+}
+
+/**
+ * Cancels payments not yet in a bank file, with the audit row of each. A weekly payment cancelled
+ * makes its claim's kept valuation forgotten, so its week is valued and generated again.
+ */
+export async function cancelPayments(m: EntityManager, ids: string[], actor: { user: string; role: string }, from: PaymentStatus, reason: string): Promise<void> {
+  if (ids.length === 0) return;
+  const [rows]: [{ claim_id: string; kind: string }[], number] = await m.query(
+    `UPDATE payments.payments SET status = 'cancelled', dedupe_key = dedupe_key || ':cancelled:' || id WHERE id = ANY($1::uuid[]) AND status = $2 RETURNING claim_id, kind`,
+    [ids, from],
+  );
+  if (rows.length !== ids.length) throw new Error(`cancelPayments: ${ids.length - rows.length} of ${ids.length} payments were not ${from}`);
+  await audit(m, ids, actor, from, 'cancelled', reason);
+  await forgetValuations(m, [...new Set(rows.filter((r) => r.kind === 'weekly').map((r) => r.claim_id))]);
+}
+
+/** generated → authorised, by someone other than their maker within their limit (the caller checked both, under row locks). */
+export async function authorisePayments(m: EntityManager, ids: string[], by: { user: string; role: string }, reason: string): Promise<void> {
+  const [, count]: [unknown, number] = await m.query(
+    `UPDATE payments.payments SET status = 'authorised', authorised_by = $2, authorised_at = now() WHERE id = ANY($1::uuid[]) AND status = 'generated'`,
+    [ids, by.user],
+  );
+  if (count !== ids.length) throw new Error(`authorisePayments: ${ids.length - count} of ${ids.length} payments were not generated`);
+  await audit(m, ids, by, 'generated', 'authorised', reason);
+}
+
+/** authorised → in-run: every authorised payment goes into the run; its count and net total. */
+export async function takeIntoRun(m: EntityManager, runId: string, by: { user: string; role: string }): Promise<{ count: number; total: string }> {
+  const [taken]: { n: number; total: string }[] = await m.query(
+    `WITH taken AS (UPDATE payments.payments SET status = 'in-run', run_id = $1 WHERE status = 'authorised' RETURNING net)
+     SELECT count(*)::int AS n, coalesce(sum(net), 0)::text AS total FROM taken`,
+    [runId],
+  );
+  if (taken.n > 0)
+    await m.query(
+      `INSERT INTO payments.payment_audit (payment_id, actor, role, from_status, to_status, reason)
+       SELECT id, $2, $3, 'authorised', 'in-run', 'payment run ' || $1::text FROM payments.payments WHERE run_id = $1::uuid`,
+      [runId, by.user, by.role],
+    );
+  return { count: taken.n, total: taken.total };
+}
+
+/** in-run → released, once the run's bank file is complete. */
+export async function releaseRun(m: EntityManager, runId: string, sha256: string): Promise<void> {
+  const [ids]: [{ id: string }[], number] = await m.query(`UPDATE payments.payments SET status = 'released' WHERE run_id = $1 AND status = 'in-run' RETURNING id`, [runId]);
+  await audit(
+    m,
+    ids.map((r) => r.id),
+    { user: 'system:payment-run', role: 'system' },
+    'in-run',
+    'released',
+    `in the bank file of payment run ${runId} (sha256 ${sha256})`,
+  );
+}
+
+/** A payment's audit trail, oldest first. */
+export async function auditTrail(m: EntityManager, paymentId: string): Promise<{ at: Date; actor: string; role: string; from: PaymentStatus | null; to: PaymentStatus; reason: string }[]> {
+  return m.query(`SELECT at, actor, role, from_status AS "from", to_status AS "to", reason FROM payments.payment_audit WHERE payment_id = $1 ORDER BY seq`, [paymentId]);
+}
