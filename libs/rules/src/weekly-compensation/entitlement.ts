@@ -54,6 +54,9 @@ export interface WeeklyCompensationInput {
    *  facts changed only on or after its `blockFrom`): what is kept need not be valued again. Ignored
    *  when the first day of incapacity is not the checkpoint's. */
   resume?: EntitlementCheckpoint | null;
+  /** How a block's seven daily rates are summed: in integers (the default, faster) or in decimals.
+   *  Both are exact and give the same amounts (the property test in weekly-compensation.test.ts). */
+  arithmetic?: 'integer' | 'decimal';
 }
 
 /** Where a valuation stopped: the next block to value, and how many weeks were counted before it. */
@@ -119,6 +122,26 @@ export interface WeeklyCompensationResult {
 }
 
 const SEVEN = new Dec(7);
+const TEN_THOUSAND = new Dec(10_000);
+
+/**
+ * A weekly rate in ten-thousandths of a dollar when it is a whole number of them, else null. Every
+ * rate is one: P (whole dollars once indexed, else the PIAWE's cents), MAX and CWE are in cents and
+ * the multipliers are 0.95 and 0.80, so products have at most four decimal places. The block sum
+ * then runs on integers (exact below 2^53, some 9 × 10^11 dollars); a rate that is not such a number
+ * sends its block down the decimal path, with the same result.
+ */
+function inTenThousandths(weekly: Dec): number | null {
+  const scaled = weekly.times(TEN_THOUSAND);
+  return scaled.isInteger() && scaled.lessThan(Number.MAX_SAFE_INTEGER / 7) ? scaled.toNumber() : null;
+}
+
+/** Whole cents as money text ("123456" → "1234.56"), without a decimal on the hot path. */
+function centsText(cents: number): string {
+  const whole = Math.floor(cents / 100);
+  const part = cents - whole * 100;
+  return `${whole}.${part < 10 ? '0' : ''}${part}`;
+}
 
 /**
  * Weekly compensation per entitlement week (docs/rules.md §6; Workers Compensation Act 1987 s32A,
@@ -156,7 +179,7 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
     if (!notCurrentFrom || d < notCurrentFrom) notCurrentFrom = d;
   };
 
-  const rates = new Map<string, DayRate & { p: string; max: string; weeklyText: string }>();
+  const rates = new Map<string, DayRate & { p: string; max: string; weeklyText: string; units: number | null }>();
   const ids = new Map<Dec, number>();
   const idOf = (d: Dec) => {
     let id = ids.get(d);
@@ -179,7 +202,9 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
     earnings.delete(from);
     const cwe = reported ? money(reported.amount) : ZERO;
     const hours = reported ? decimal(String(reported.hours)) : ZERO;
-    let weeklyRateSum = ZERO;
+    // Seven rates summed exactly, in integers (ten-thousandths of a dollar) while every rate is one.
+    let units: number | null = input.arithmetic === 'decimal' ? null : 0;
+    const dayRates: Dec[] = [];
     const days: DayLine[] = [];
     for (let i = 0; i < 7; i++) {
       const date = addDays(from, i);
@@ -211,11 +236,12 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
       let rate = rates.get(key);
       if (!rate) {
         const r = weeklyRateForDay({ week, capacity: why.capacity!, p: pOn, max: maxOn.value, cwe, hoursWorked: hours, s38Approved, wpiAbove20 });
-        rate = { ...r, p: pOn.toString(), max: formatMoney(maxOn.value), weeklyText: formatMoney(r.weekly) };
+        rate = { ...r, p: pOn.toString(), max: formatMoney(maxOn.value), weeklyText: formatMoney(r.weekly), units: inTenThousandths(r.weekly) };
         rates.set(key, rate);
       }
       // Sum the daily rates and divide once: seven rounded sevenths would not add back up exactly.
-      weeklyRateSum = weeklyRateSum.plus(rate.weekly);
+      units = units !== null && rate.units !== null ? units + rate.units : null;
+      dayRates.push(rate.weekly);
       days.push({
         date,
         payable: true,
@@ -227,13 +253,16 @@ export function computeWeeklyCompensation(input: WeeklyCompensationInput): Weekl
         weeklyRate: rate.weeklyText,
       });
     }
-    const amount = roundCents(weeklyRateSum.dividedBy(SEVEN));
-    const counted = amount.greaterThan(0);
+    // The block's amount: the sum over 7, rounded half up to cents (sum/7 ten-thousandths = sum/700 cents).
+    let amountText: string;
+    if (units !== null) amountText = centsText(Math.floor((units + 350) / 700));
+    else amountText = formatMoney(roundCents(dayRates.reduce((a, r) => a.plus(r), ZERO).dividedBy(SEVEN)));
+    const counted = amountText !== '0.00';
     const block: EntitlementBlock = {
       week: counted ? week : null,
       from,
       to,
-      amount: formatMoney(amount),
+      amount: amountText,
       cwe: formatMoney(cwe),
       hoursWorked: hours.toString(),
       days,

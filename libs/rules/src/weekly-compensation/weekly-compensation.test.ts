@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { Dec, formatMoney, money } from '../money';
-import { FactorTable, ParameterTables } from '../parameters';
+import { FactorTable, ParameterTables, builtInTables } from '../parameters';
 import { computeWeeklyCompensation, WeeklyCompensationInput } from './entitlement';
 import { DayFacts, weeklyRateForDay } from './formula';
 import { IndexedPiawe, roundIndexed } from './indexation';
@@ -401,5 +401,44 @@ describe('the step-down after 52 weeks (former s44C(1): injuries before 26 Oct 2
         .map((w) => w.amount),
     );
     expect(resumed.weeks[0].amount).toBe('560.00');
+  });
+});
+
+describe('integer and decimal sums of a block (issue 15: the hot path in integers, with the same results)', () => {
+  const day = (n: number) => {
+    const d = new Date(Date.UTC(2023, 0, 2) + n * 86_400_000);
+    return d.toISOString().slice(0, 10);
+  };
+  const cents = (lo: number, hi: number) => fc.integer({ min: lo * 100, max: hi * 100 }).map((c) => (c / 100).toFixed(2));
+  const inputArb = fc.record({
+    piawe: cents(100, 4000),
+    after52: fc.option(cents(100, 3000), { nil: null }),
+    certificates: fc.array(fc.record({ capacity: fc.constantFrom('none', 'some', 'fit'), from: fc.integer({ min: 0, max: 600 }), length: fc.integer({ min: 0, max: 300 }) }), {
+      minLength: 1,
+      maxLength: 6,
+    }),
+    earnings: fc.array(fc.record({ week: fc.integer({ min: 0, max: 120 }), amount: cents(0, 2500), hours: fc.integer({ min: 0, max: 45 }) }), { maxLength: 10 }),
+    s38: fc.option(fc.integer({ min: 0, max: 900 }), { nil: null }),
+    wpi: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
+    through: fc.integer({ min: 0, max: 1000 }),
+  });
+  it('every block, day and week is the same either way on random claims', () => {
+    fc.assert(
+      fc.property(inputArb, (c) => {
+        const input: WeeklyCompensationInput = {
+          piawe: c.piawe,
+          piaweAfter52Weeks: c.after52,
+          certificates: c.certificates.map((x, i) => ({ capacity: x.capacity as 'none', from: day(x.from), to: day(x.from + x.length), receivedOn: day(x.from + i) })),
+          liability: [{ on: day(0), decision: 'accepted' }],
+          earnings: c.earnings.map((e) => ({ weekStarting: day(e.week * 7), amount: e.amount, hours: e.hours })),
+          s38ApprovedOn: c.s38 === null ? null : day(c.s38),
+          wpiAssessments: c.wpi === null ? [] : [{ on: day(10), percent: c.wpi }],
+          through: day(c.through),
+          tables: builtInTables(),
+        };
+        expect(computeWeeklyCompensation({ ...input, arithmetic: 'integer' })).toEqual(computeWeeklyCompensation({ ...input, arithmetic: 'decimal' }));
+      }),
+      { seed: 1515, numRuns: 200 },
+    );
   });
 });
