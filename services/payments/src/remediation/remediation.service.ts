@@ -251,7 +251,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
       // Generated but not authorised: cancelled if the week is now worth another amount, so it is
       // generated again at the new amount rather than paid at the old one.
       for (const p of mine) if (p.status === 'generated' && now.get(p.from) !== p.gross) stale.push(p.id);
-      const paid: PaidWeek[] = mine.filter((p) => p.status !== 'generated').map((p) => ({ from: p.from, to: p.to, week: p.week, paid: money(p.gross).plus(decimal(p.arrears)), was: p.was }));
+      const paid: PaidWeek[] = mine.filter((p) => p.status !== 'generated').map((p) => ({ from: p.from, to: p.to, week: p.week, paid: p.arrears === '0' ? money(p.gross) : money(p.gross).plus(decimal(p.arrears)), was: p.was }));
       // An overpayment an earlier remediation recorded, and still the same, is not recorded again.
       const corrections = correctWeeks(paid, weeks).filter((c) => recordedOverpaid.get(`${claimId}/${c.from}`) !== c.difference);
       if (corrections.length === 0) continue;

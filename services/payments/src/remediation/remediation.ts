@@ -34,10 +34,10 @@ export function correctWeeks(paid: PaidWeek[], now: EntitlementBlock[]): WeekCor
   const out: WeekCorrection[] = [];
   for (const p of paid) {
     const w = byFrom.get(p.from);
-    const e = w ? explainWeek(w) : null;
     const newAmount = w ? money(w.amount) : ZERO;
     const diff = newAmount.minus(p.paid);
     if (diff.isZero()) continue;
+    const e = w ? explainWeek(w) : null;
     const changed: string[] = [];
     const same = (a: string[], b: string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
     if (!e) changed.push('facts');
