@@ -41,8 +41,8 @@ const paymentsSettings = baseConfig.extend({
   PROVIDER_PAYMENTS_POSTAL_ADDRESS: z.string().min(5).max(200).optional(),
   /** Claims a remediation or a run works through per transaction. */
   BATCH_SIZE: z.coerce.number().int().min(1).max(100000).default(2000),
-  /** Batches of the weekly cycle generated at once (issue 15): one is written while the next is valued. */
-  GENERATION_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
+  /** Batches of the weekly cycle or of a remediation worked at once (issue 15): one is written while the next is valued. */
+  BATCH_CONCURRENCY: z.coerce.number().int().min(1).max(8).default(2),
 });
 /**
  * The insurer's bank details in every ABA file: the placeholders (BSB 032-000, account 000000000)

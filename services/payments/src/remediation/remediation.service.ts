@@ -169,41 +169,89 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     this.running.set(id, p);
   }
 
+  /**
+   * Works through the remediation's claims in batches, BATCH_CONCURRENCY at once so the database
+   * writes one while the next is valued. Batches still commit in claim order: each waits for the one
+   * before it, then moves the cursor on only from where that one left it, so a crash (or another
+   * replica working the same remediation) never leaves a claim skipped. A claim valued twice after a
+   * crash finds nothing more to correct: its arrears are counted as paid.
+   */
   private async run(id: string): Promise<void> {
-    for (;;) {
-      if (this.stopping) return;
-      const more = await this.ds.transaction(async (m) => {
-        const [r] = await m.query(`SELECT cursor, claim_ids, created_by, status FROM payments.remediations WHERE id = $1 FOR UPDATE`, [id]);
-        if (r.status !== 'running') return false;
-        const batch: { claim_id: string }[] = await m.query(
+    const [r]: { cursor: string; claim_ids: string[] | null; created_by: string; status: string }[] = await this.ds.query(
+      `SELECT cursor, claim_ids, created_by, status FROM payments.remediations WHERE id = $1`,
+      [id],
+    );
+    if (r.status !== 'running') return;
+    let next = r.cursor;
+    let committed: Promise<string> = Promise.resolve(r.cursor);
+    let halted: Error | undefined;
+    let taking: Promise<unknown> = Promise.resolve();
+    // Hands out the next batch and its place in the commit order (serialised: batches go in claim order).
+    const take = () => {
+      const got = taking.then(async () => {
+        if (halted || this.stopping) return null;
+        const batch: { claim_id: string }[] = await this.ds.query(
           `SELECT claim_id FROM payments.claims c WHERE claim_id > $1::uuid AND ($2::uuid[] IS NULL OR claim_id = ANY($2))
              AND EXISTS (SELECT 1 FROM payments.payments p WHERE p.claim_id = c.claim_id AND p.kind = 'weekly' AND p.status <> 'cancelled')
-           ORDER BY claim_id LIMIT $3 FOR UPDATE`,
-          [r.cursor || '00000000-0000-0000-0000-000000000000', r.claim_ids, this.config.BATCH_SIZE],
+           ORDER BY claim_id LIMIT $3`,
+          [next || '00000000-0000-0000-0000-000000000000', r.claim_ids, this.config.BATCH_SIZE],
         );
-        if (batch.length === 0) {
-          await m.query(`UPDATE payments.remediations SET status = 'complete', completed_at = now() WHERE id = $1`, [id]);
-          return false;
-        }
-        const tables = (await this.parameters.current(m)).tables;
-        const t = await this.remediateBatch(
-          m,
-          id,
-          batch.map((b) => b.claim_id),
-          tables,
-          r.created_by,
-        );
-        await m.query(`UPDATE payments.remediations SET cursor = $2, claims_done = claims_done + $3, arrears_total = arrears_total + $4, overpaid_total = overpaid_total + $5 WHERE id = $1`, [
-          id,
-          batch[batch.length - 1].claim_id,
-          batch.length,
-          formatMoney(t.arrears),
-          formatMoney(t.overpaid),
-        ]);
-        return true;
+        if (batch.length === 0) return null;
+        const ids = batch.map((b) => b.claim_id);
+        next = ids[ids.length - 1];
+        const after = committed;
+        let done!: (cursor: string) => void;
+        let fail!: (e: Error) => void;
+        committed = new Promise<string>((resolve, reject) => ((done = resolve), (fail = reject)));
+        committed.catch(() => undefined);
+        return { ids, after, done, fail };
       });
-      if (!more) break;
-    }
+      taking = got.catch(() => undefined);
+      return got;
+    };
+    const worker = async () => {
+      for (;;) {
+        const batch = await take();
+        if (!batch) return;
+        const { ids, after, done, fail } = batch;
+        try {
+          const t = await this.ds.transaction(async (m) => {
+            await m.query(`SELECT 1 FROM payments.claims WHERE claim_id = ANY($1::uuid[]) ORDER BY claim_id FOR UPDATE`, [ids]);
+            const tables = (await this.parameters.current(m)).tables;
+            const t = await this.remediateBatch(m, id, ids, tables, r.created_by);
+            // In claim order: the batch before this one has committed, and the cursor is where it left it.
+            const before = await after;
+            const [, moved]: [unknown, number] = await m.query(
+              `UPDATE payments.remediations SET cursor = $2, claims_done = claims_done + $3, arrears_total = arrears_total + $4, overpaid_total = overpaid_total + $5
+                WHERE id = $1 AND status = 'running' AND cursor = $6`,
+              [id, ids[ids.length - 1], ids.length, formatMoney(t.arrears), formatMoney(t.overpaid), before],
+            );
+            if (moved !== 1) throw new Error(`the remediation's cursor is no longer ${before || '(start)'}: another replica is working it, or it was stopped`);
+            return t;
+          });
+          done(ids[ids.length - 1]);
+          // Once committed: a batch rolled back by a crash is not reported done.
+          this.log.info('remediation batch done', {
+            remediationId: id,
+            claims: ids.length,
+            from: ids[0],
+            to: ids[ids.length - 1],
+            weeksCorrected: t.weeksCorrected,
+            arrears: formatMoney(t.arrears),
+            overpaid: formatMoney(t.overpaid),
+            ms: t.ms,
+          });
+        } catch (e) {
+          halted ??= e as Error;
+          fail(e as Error);
+          return;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: this.config.BATCH_CONCURRENCY }, worker));
+    if (halted) throw halted;
+    if (this.stopping) return;
+    await this.ds.query(`UPDATE payments.remediations SET status = 'complete', completed_at = now() WHERE id = $1 AND status = 'running'`, [id]);
     this.log.info('remediation complete', { remediationId: id });
   }
 
@@ -218,7 +266,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     claimIds: string[],
     tables: ParameterTables,
     maker: string,
-  ): Promise<{ arrears: Dec; overpaid: Dec; weeksCorrected: number; staleCancelled: number }> {
+  ): Promise<{ arrears: Dec; overpaid: Dec; weeksCorrected: number; staleCancelled: number; ms: { read: number; value: number; write: number } }> {
     const t0 = Date.now();
     const claims = await this.claims.many(claimIds, m);
     const piawes = await piawesInForce(m, claimIds);
@@ -251,7 +299,9 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
       // Generated but not authorised: cancelled if the week is now worth another amount, so it is
       // generated again at the new amount rather than paid at the old one.
       for (const p of mine) if (p.status === 'generated' && now.get(p.from) !== p.gross) stale.push(p.id);
-      const paid: PaidWeek[] = mine.filter((p) => p.status !== 'generated').map((p) => ({ from: p.from, to: p.to, week: p.week, paid: p.arrears === '0' ? money(p.gross) : money(p.gross).plus(decimal(p.arrears)), was: p.was }));
+      const paid: PaidWeek[] = mine
+        .filter((p) => p.status !== 'generated')
+        .map((p) => ({ from: p.from, to: p.to, week: p.week, paid: p.arrears === '0' ? money(p.gross) : money(p.gross).plus(decimal(p.arrears)), was: p.was }));
       // An overpayment an earlier remediation recorded, and still the same, is not recorded again.
       const corrections = correctWeeks(paid, weeks).filter((c) => recordedOverpaid.get(`${claimId}/${c.from}`) !== c.difference);
       if (corrections.length === 0) continue;
@@ -322,15 +372,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
         [remediationId, ...Array.from({ length: 10 }, (_, i) => col(i))],
       );
     }
-    this.log.info('remediation batch done', {
-      remediationId,
-      claims: claimIds.length,
-      weeksCorrected: weekRows.length,
-      arrears: formatMoney(arrears),
-      overpaid: formatMoney(overpaid),
-      ms: { read: t1 - t0, value: t2 - t1, write: Date.now() - t2 },
-    });
-    return { arrears, overpaid, weeksCorrected: weekRows.length, staleCancelled: stale.length };
+    return { arrears, overpaid, weeksCorrected: weekRows.length, staleCancelled: stale.length, ms: { read: t1 - t0, value: t2 - t1, write: Date.now() - t2 } };
   }
 
   /** The remediations that looked at a claim, newest first (the one-claim ones of docs/rules.md §8 among them). */

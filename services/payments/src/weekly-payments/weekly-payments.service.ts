@@ -66,7 +66,7 @@ export class WeeklyPaymentsService {
   /**
    * The same for every claim the insurer pays directly that has a payee account and a PIAWE in
    * force: the weekly payment cycle over the whole book, in batches of BATCH_SIZE claims, each batch
-   * one transaction. GENERATION_CONCURRENCY batches run at once, so the database writes one batch
+   * one transaction. BATCH_CONCURRENCY batches run at once, so the database writes one batch
    * while the next is valued. A failure stops taking batches; those already done stay generated
    * (running the cycle again generates only what is missing) and the error names the batch.
    */
@@ -115,7 +115,7 @@ export class WeeklyPaymentsService {
         }
       }
     };
-    await Promise.all(Array.from({ length: this.config.GENERATION_CONCURRENCY }, worker));
+    await Promise.all(Array.from({ length: this.config.BATCH_CONCURRENCY }, worker));
     if (failed) {
       this.log.error('weekly payments for the book stopped', { error: failed.message, claimsDone: summary.claims, payments: summary.payments });
       throw failed;
