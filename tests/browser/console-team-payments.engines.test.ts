@@ -364,6 +364,19 @@ describe("the payments officer's pages", () => {
       .getByRole('status')
       .filter({ hasText: `Downloaded payment-run-${runId}.aba.` })
       .waitFor();
+
+    // The run is first in the list of runs, newest first (GET /payment-runs), and leads back to it.
+    await page.getByRole('link', { name: 'Payment runs' }).click();
+    const runs = page.getByRole('region', { name: 'Payment runs so far' });
+    const newest = runs.getByRole('row').nth(1);
+    await newest.waitFor();
+    await expect(newest.getByRole('link').getAttribute('href')).resolves.toContain(runId);
+    await expect(newest.textContent()).resolves.toContain('Bank file ready');
+    await expect(newest.textContent()).resolves.toContain('$2,032.00');
+    await expectAccessible(page, cspViolations);
+    await newest.getByRole('link').click();
+    await page.getByRole('heading', { level: 1, name: /^Payment run for / }).waitFor();
+    expect(decodeURIComponent(new URL(page.url()).pathname.split('/').pop() as string)).toBe(runId);
     expect(cspViolations).toEqual([]);
     await context.close();
   });

@@ -126,6 +126,7 @@ export const ROUTES: Record<string, Row> = {
   'payments GET /medical-invoices/{id}': unbuilt([PO, TL]),
   'payments POST /medical-invoices': role([PO]),
   'payments POST /payment-runs': role([PO, TL]),
+  'payments GET /payment-runs': role([PO, TL]),
   'payments GET /payment-runs/{id}': unbuilt([PO, TL]),
   'payments GET /payment-runs/{id}/aba': unbuilt([PO, TL]),
   'payments GET /payment-runs/{id}/remittances': unbuilt([PO, TL]),

@@ -1,14 +1,20 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
-import { Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
-import { paymentRunView, remittancesOfRun } from './payment-runs.responses';
+import { Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, parseOr400 } from '@wc/service-kit';
+import { paymentRunList, paymentRunView, remittancesOfRun } from './payment-runs.responses';
 import { PaymentRunsService } from './payment-runs.service';
 import { RemittancesService } from '../medical/remittances/remittances.service';
 
 const runSchema = z.object({ processingDate: localDate }).strict();
+const listSchema = z
+  .object({
+    limit: z.coerce.number().int().min(1, 'must be at least 1').max(100, 'must be at most 100').default(20),
+    before: z.guid("must be the id of a payment run (the previous page's `next`)").optional(),
+  })
+  .strict();
 const keySchema = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required: a retried request must not start a second run' : undefined) })
   .min(8, 'must be at least 8 characters')
@@ -40,6 +46,15 @@ export class PaymentRunsController {
     if (!created) res.status(200);
     res.setHeader('Location', `/payment-runs/${run.id}`);
     return run;
+  }
+
+  @Get()
+  @ApiOperation({ summary: "Payment runs, newest first, a page at a time (?limit=, ?before= the previous page's next)" })
+  @ZodQuery(listSchema)
+  @ZodResponse(200, paymentRunList, 'a page of runs, and the cursor of the next page (null on the last)')
+  async list(@Query() query: unknown) {
+    const q = parseOr400(listSchema, query, 'query');
+    return this.runs.list(q.limit, q.before);
   }
 
   @Get(':id')

@@ -24,6 +24,9 @@ export const paymentRunView = z
   .strict();
 export type PaymentRunViewChecked = Assert<Fits<PaymentRunView, z.output<typeof paymentRunView>>>;
 
+/** A page of runs, newest first (PaymentRunsService.list): `next` is the `before` of the next page, null on the last. */
+export const paymentRunList = z.object({ runs: z.array(paymentRunView), next: z.guid().nullable() }).strict();
+
 /** The remittance advice of one provider and claim paid in a run (RemittancesService.ofRun): the document once it is stored. */
 const remittance = z
   .object({

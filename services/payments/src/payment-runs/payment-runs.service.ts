@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { ConflictException, Inject, Injectable, NotFoundException, OnApplicationBootstrap, OnApplicationShutdown, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, OnApplicationBootstrap, OnApplicationShutdown, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
@@ -165,6 +165,26 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
     });
     this.log.info('payment run complete', { runId: id, abaLines: payments.length, abaSha256: sha });
     this.afterRun?.(id);
+  }
+
+  /**
+   * Runs newest first, `limit` at a time: `before` is the last run of the previous page (its id), so
+   * a page stays the same while new runs are started.
+   */
+  async list(limit: number, before: string | undefined): Promise<{ runs: PaymentRunView[]; next: string | null }> {
+    if (before) {
+      const known = await this.ds.query(`SELECT 1 FROM payments.payment_runs WHERE id = $1`, [before]);
+      if (known.length === 0)
+        throw new BadRequestException({ statusCode: 400, error: 'Bad Request', message: 'invalid request query', problems: [{ field: 'before', problem: `is no payment run (${before})` }] });
+    }
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT id FROM payments.payment_runs r
+        WHERE $1::uuid IS NULL OR (r.created_at, r.id) < (SELECT created_at, id FROM payments.payment_runs WHERE id = $1)
+        ORDER BY r.created_at DESC, r.id DESC LIMIT $2`,
+      [before ?? null, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    return { runs: await Promise.all(page.map((r) => this.view(r.id))), next: rows.length > limit ? page[page.length - 1].id : null };
   }
 
   async view(id: string): Promise<PaymentRunView> {

@@ -295,7 +295,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** Payment runs, newest first, a page at a time (?limit=, ?before= the previous page's next) */
+    get: operations['PaymentRunsController_list'];
     put?: never;
     /** Start a payment run: every authorised payment not in a run goes into one ABA bank file (built in the background; poll GET for progress) */
     post: operations['PaymentRunsController_create'];
@@ -3060,6 +3061,56 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  PaymentRunsController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        before?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of runs, and the cursor of the next page (null on the last) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            runs: {
+              /** Format: uuid */
+              id: string;
+              /**
+               * Format: date
+               * @example 2026-07-01
+               */
+              processingDate: string;
+              /** @enum {string} */
+              status: 'building' | 'complete';
+              payments: number;
+              done: number;
+              /**
+               * @description dollars as a decimal string, at most 2 places (never a JSON number)
+               * @example 1200.00
+               */
+              total: string;
+              abaSha256: string | null;
+              createdBy: string;
+              /** Format: date-time */
+              createdAt: string;
+              /** Format: date-time */
+              completedAt: string | null;
+            }[];
+            /** Format: uuid */
+            next: string | null;
+          };
+        };
       };
     };
   };

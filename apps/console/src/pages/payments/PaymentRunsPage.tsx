@@ -1,9 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, FieldError, Form, Input, Label, Link, Text, TextField } from 'react-aria-components';
 import { type Refusal, resultOf } from '../../api/refusal';
+import type { PaymentRun } from '../../api/types';
 import { hrefs, navigate } from '../../app/router';
 import { useSignedIn } from '../../app/session';
-import { Page, Section } from '../../components/Page';
+import { Day, Instant } from '../../components/Dates';
+import { Money } from '../../components/Money';
+import { Loading, Page, Section } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { sydneyToday } from '../../format/format';
 import '../operations.css';
@@ -65,6 +68,85 @@ export function PaymentRunsPage() {
           {refusal && Object.keys(fieldErrors).length === 0 && <RefusalMessage refusal={refusal} level={3} />}
         </Form>
       </Section>
+      <Section id="runs" title="Payment runs so far">
+        <RunList />
+      </Section>
     </Page>
+  );
+}
+
+const PAGE = 20;
+
+/** The runs, newest first (GET /payment-runs), a page at a time: "Older runs" asks for the page after the last one shown. */
+function RunList() {
+  const { api } = useSignedIn();
+  const [runs, setRuns] = useState<PaymentRun[]>();
+  const [next, setNext] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal>();
+  const page = async (before: string | null) => {
+    setPending(true);
+    const r = await resultOf(api.payments.GET('/payment-runs', { params: { query: { limit: PAGE, ...(before ? { before } : {}) } } }));
+    setPending(false);
+    if (!r.ok) return setRefusal(r.refusal);
+    setRuns((shown) => [...(before ? (shown ?? []) : []), ...r.data.runs]);
+    setNext(r.data.next);
+  };
+  useEffect(() => {
+    void page(null);
+    // The first page once; later pages on request.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api]);
+  if (refusal) return <RefusalMessage refusal={refusal} level={3} />;
+  if (!runs) return <Loading what="the payment runs" />;
+  if (runs.length === 0) return <p className="muted">No payment run yet.</p>;
+  return (
+    <>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Processing date</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="number">
+              Payments
+            </th>
+            <th scope="col" className="number">
+              Total (net)
+            </th>
+            <th scope="col">Started</th>
+          </tr>
+        </thead>
+        <tbody>
+          {runs.map((r) => (
+            <tr key={r.id}>
+              <th scope="row">
+                <Link href={hrefs.paymentRun(r.id)}>
+                  <Day value={r.processingDate} />
+                </Link>
+              </th>
+              <td>{r.status === 'complete' ? 'Bank file ready' : `Building (${r.done} of ${r.payments})`}</td>
+              <td className="number">{r.payments}</td>
+              <td className="number">
+                <Money amount={r.total} />
+              </td>
+              <td className="nowrap">
+                <Instant value={r.createdAt} />
+                <div className="muted small">{r.createdBy}</div>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {next && (
+        <Button className="react-aria-Button" isDisabled={pending} onPress={() => void page(next)}>
+          Older runs
+        </Button>
+      )}
+      {pending && (
+        <p role="status" className="muted">
+          Fetching runs…
+        </p>
+      )}
+    </>
   );
 }
