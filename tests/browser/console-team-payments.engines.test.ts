@@ -185,7 +185,7 @@ describe("the team leader's pages", () => {
     await signIn(page, 'Team leader', TL);
     // A team leader's home is their escalations; the navigation is theirs.
     await page.getByRole('heading', { level: 1, name: 'Escalations' }).waitFor();
-    expect(await navLinks(page)).toEqual(['Escalations', "Team's work", 'Backdated actions']);
+    expect(await navLinks(page)).toEqual(['Escalations', "Team's work", 'Claims', 'Backdated actions']);
     await expect(page.getByRole('link', { name: 'Escalations' }).getAttribute('aria-current')).resolves.toBe('page');
     const rowOf = (type: string) => page.getByRole('row').filter({ hasText: escalated.claimNumber }).filter({ hasText: type });
     await rowOf('Initial contact: worker').waitFor();

@@ -242,6 +242,38 @@ describe('the staff console', () => {
     await context.close();
   });
 
+  it('finds a claim in Claims by its number, says what a one-letter search lacks, and opens the claim', async () => {
+    const { context, page, cspViolations } = await newPage();
+    await signIn(page, 'Case manager', CM);
+    await page.getByRole('link', { name: 'Claims' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Claims' }).waitFor();
+    // The newest claims first, before any search: the claims lodged for this test among them.
+    const list = page.getByRole('region', { name: 'Claims you may see' });
+    await list.getByRole('link', { name: claims[1].claimNumber }).waitFor();
+    const search = page.getByRole('searchbox', { name: 'Claim number, worker or employer' });
+    await search.fill('A');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('must be at least 2 characters').waitFor();
+    await search.fill(claims[0].claimNumber);
+    await page.getByRole('button', { name: 'Search' }).click();
+    // Claim numbers starting with it (a number is also the start of longer ones): the claim, and no claim not starting so.
+    await list.getByRole('row').filter({ hasNotText: claims[1].claimNumber }).first().waitFor();
+    await list.getByRole('link', { name: claims[1].claimNumber, exact: true }).waitFor({ state: 'detached' });
+    const numbers = await list.locator('tbody th[scope="row"]').allTextContents();
+    expect(numbers.length).toBeGreaterThan(0);
+    expect(numbers.every((n) => n.startsWith(claims[0].claimNumber))).toBe(true);
+    const row = list.getByRole('row').filter({ has: page.getByRole('link', { name: claims[0].claimNumber, exact: true }) });
+    await expect(row.textContent()).resolves.toContain('Alex Nguyen');
+    await expect(row.textContent()).resolves.toContain('Harbour Freight Pty Ltd');
+    await expect(row.textContent()).resolves.toContain('Open');
+    await expectAccessible(page, cspViolations);
+    await screenshot(page, 'claims');
+    await row.getByRole('link', { name: claims[0].claimNumber, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: `Claim ${claims[0].claimNumber}` }).waitFor();
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
   it('opens the claim page: its classification, obligations and acknowledgement letter, which opens as a PDF', async () => {
     const { context, page, cspViolations } = await newPage();
     await signIn(page, 'Case manager', CM);

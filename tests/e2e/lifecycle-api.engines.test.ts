@@ -383,6 +383,51 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     }
   });
 
+  it('finds the claims a person may see by claim number, worker or employer, newest first, a page at a time', async () => {
+    const newer = await lodge();
+    const byNumber = await claims('GET', `/claims?q=${encodeURIComponent(newer.claimNumber)}`, cm);
+    expect(byNumber.status).toBe(200);
+    expect(byNumber.body).toEqual({ claims: [expect.objectContaining({ id: newer.id })], next: null });
+    expect(byNumber.body.claims[0]).toMatchObject({
+      claimNumber: newer.claimNumber,
+      worker: { givenName: 'Priya', familyName: 'Sharma' },
+      employer: 'Harbour Freight Pty Ltd',
+      dateOfInjury: INJURED,
+      notificationDate: NOTIFIED,
+      status: 'open',
+      caseManager: 'cm.sam',
+      teamLeader: 'tl.jo',
+    });
+    // Its triage, once the claim's workflow has classified it.
+    await eventually('the claim classified in the list', async () => {
+      const r = await claims('GET', `/claims?q=${encodeURIComponent(newer.claimNumber)}`, cm);
+      return r.body.claims[0]?.classification === 'significant';
+    });
+    // By the worker's name in either order, or the employer's: the newest first, one a page.
+    for (const q of ['sharma priya', 'Priya Sharma', 'harbour freight']) {
+      const first = await claims('GET', `/claims?q=${encodeURIComponent(q)}&limit=1`, cm);
+      expect(first.body.claims.map((c: { id: string }) => c.id)).toEqual([newer.id]);
+      expect(first.body.next).toBe(newer.id);
+      const second = await claims('GET', `/claims?q=${encodeURIComponent(q)}&limit=1&before=${newer.id}`, cm);
+      expect(second.body.claims).toHaveLength(1);
+      expect(second.body.claims[0].id).not.toBe(newer.id);
+    }
+    // LIKE's wildcards are taken literally.
+    expect((await claims('GET', '/claims?q=%25%25', cm)).body.claims).toEqual([]);
+    // Another case manager's search finds none of cm.sam's claims; the team leader's finds them.
+    const other = await token('case-manager', 'cm.other');
+    expect((await claims('GET', `/claims?q=${encodeURIComponent(newer.claimNumber)}`, other)).body).toEqual({ claims: [], next: null });
+    expect((await claims('GET', `/claims?q=${encodeURIComponent(newer.claimNumber)}`, tl)).body.claims.map((c: { id: string }) => c.id)).toEqual([newer.id]);
+    // Bad input: a 400 naming the field; a payments officer does not search claims' health data.
+    const short = await claims('GET', '/claims?q=a', cm);
+    expect(short.status).toBe(400);
+    expect(short.body.problems).toEqual([{ field: 'q', problem: 'must be at least 2 characters' }]);
+    const unknown = await claims('GET', '/claims?before=00000000-0000-4000-8000-000000000000', cm);
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.problems).toEqual([{ field: 'before', problem: 'is no claim (00000000-0000-4000-8000-000000000000)' }]);
+    expect((await claims('GET', '/claims', await token('payments-officer', 'po.pat'))).status).toBe(403);
+  });
+
   it('still shows the claim when no claim worker can say what its parts are', async () => {
     await platform.stop('worker');
     const r = await claims('GET', `/claims/${claimId}`, cm);

@@ -3,6 +3,8 @@ import { TOPICS } from '@wc/contracts';
 import { HEALTH_CHECKS, HealthChecks, ServiceModule } from '@wc/service-kit';
 import { ClaimDocumentEntity, ClaimEffectEntity, ClaimEntity } from './claims/claim.entity';
 import { ClaimsController } from './claims/claims.controller';
+import { ClaimSearchController } from './claims/search/claim-search.controller';
+import { ClaimSearchService } from './claims/search/claim-search.service';
 import { ClaimsService } from './claims/claims.service';
 import { CLAIMS_CONFIG, SCHEMA, loadClaimsConfig } from './config';
 import { DocumentsConsumer } from './documents/documents.consumer';
@@ -74,6 +76,7 @@ const config = loadClaimsConfig();
   ],
   controllers: [
     ClaimsController,
+    ClaimSearchController,
     ActionsController,
     PartiesController,
     QueuesController,
@@ -88,6 +91,7 @@ const config = loadClaimsConfig();
     { provide: CLAIMS_CONFIG, useValue: config },
     TemporalGateway,
     ClaimsService,
+    ClaimSearchService,
     PartiesService,
     StaffingService,
     NotificationsConsumer,

@@ -62,6 +62,7 @@ export const ROUTES: Record<string, Row> = {
   // Actions dated before the day they were recorded, on the reader's claims (filtered in SQL).
   'claims GET /audit/backdated-actions': role([TL]),
   'claims POST /claims': role([CM, TL]),
+  'claims GET /claims': role([CM, TL, RV]),
   'claims GET /claims/{id}': claim('health', 'any'),
   'claims GET /claims/{id}/timeline': claim('health', 'any'),
   'claims POST /claims/{id}/actions': claim('health', [CM, TL, RV, PO]),

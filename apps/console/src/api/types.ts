@@ -6,6 +6,8 @@ type Ok<O extends { responses: { 200: { content: { 'application/json': unknown }
 
 export type WorkQueue = Ok<ClaimsOperations['QueuesController_workQueue']>;
 export type WorkItem = WorkQueue['items'][number];
+export type ClaimList = Ok<ClaimsOperations['ClaimSearchController_list']>;
+export type ClaimListItem = ClaimList['claims'][number];
 export type ClaimView = Ok<ClaimsOperations['ClaimsController_get']>;
 export type ClaimDocument = ClaimView['documents'][number];
 export type Timeline = Ok<ClaimsOperations['ActionsController_timeline']>;

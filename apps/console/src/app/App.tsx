@@ -6,6 +6,7 @@ import type { Session } from '../auth/provider';
 import { Layout, PublicLayout } from '../components/Layout';
 import { Page } from '../components/Page';
 import { ClaimPage } from '../pages/ClaimPage';
+import { ClaimsPage } from '../pages/ClaimsPage';
 import { MyWorkPage } from '../pages/MyWorkPage';
 import { HomePage, OperationsPage } from '../pages/OperationsPage';
 import { SignInPage } from '../pages/SignInPage';
@@ -75,6 +76,8 @@ function CurrentPage({ route }: { route: Route }) {
       return <HomePage />;
     case 'my-work':
       return <MyWorkPage />;
+    case 'claims':
+      return <ClaimsPage />;
     case 'claim':
       // Keyed: another claim is a new page (its own loading, its heading focused).
       return <ClaimPage key={route.claimId} claimId={route.claimId} />;

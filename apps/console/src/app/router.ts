@@ -5,10 +5,11 @@ import { type OperationsRoute, operationsHrefs, operationsRouteOf } from './oper
 // moves between them, and React Aria's links (RouterProvider in App) navigate without a reload.
 
 // "/" is each role's home (components/navigation.ts); the team leader's and payments officer's pages are in operations-routes.ts.
-export type Route = { page: 'home' } | { page: 'my-work' } | { page: 'claim'; claimId: string } | OperationsRoute | { page: 'not-found' };
+export type Route = { page: 'home' } | { page: 'my-work' } | { page: 'claims' } | { page: 'claim'; claimId: string } | OperationsRoute | { page: 'not-found' };
 
 export const hrefs = {
   myWork: '/',
+  claims: '/claims',
   claim: (claimId: string) => `/claims/${encodeURIComponent(claimId)}`,
   ...operationsHrefs,
 };
@@ -16,6 +17,7 @@ export const hrefs = {
 export function routeOf(pathname: string): Route {
   if (pathname === '/') return { page: 'home' };
   if (pathname === '/my-work') return { page: 'my-work' };
+  if (pathname === '/claims') return { page: 'claims' };
   const claim = /^\/claims\/([^/]+)$/.exec(pathname);
   if (claim) return { page: 'claim', claimId: decodeURIComponent(claim[1]) };
   const operations = operationsRouteOf(pathname);

@@ -2,8 +2,8 @@ import { homeOf, isCurrent, navigationFor } from './navigation';
 
 describe('navigation by role', () => {
   it('offers each role its own pages, its home first', () => {
-    expect(navigationFor('case-manager').map((i) => i.label)).toEqual(['My work']);
-    expect(navigationFor('team-leader').map((i) => i.label)).toEqual(['Escalations', "Team's work", 'Backdated actions']);
+    expect(navigationFor('case-manager').map((i) => i.label)).toEqual(['My work', 'Claims']);
+    expect(navigationFor('team-leader').map((i) => i.label)).toEqual(['Escalations', "Team's work", 'Claims', 'Backdated actions']);
     expect(navigationFor('payments-officer').map((i) => i.label)).toEqual(['Payments', 'Payment runs', 'Wage schedules', 'Discrepancies']);
     expect(homeOf('team-leader')).toBe('/escalations');
     expect(homeOf('payments-officer')).toBe('/payments');
@@ -22,6 +22,10 @@ describe('navigation by role', () => {
     expect(isCurrent(myWork, '/', 'case-manager')).toBe(true);
     expect(isCurrent(myWork, '/my-work', 'case-manager')).toBe(true);
     expect(isCurrent(myWork, '/claims/abc', 'case-manager')).toBe(false);
+    // A claim's page is under Claims, the list it is found in.
+    const [, claims] = navigationFor('case-manager');
+    expect(isCurrent(claims, '/claims/abc', 'case-manager')).toBe(true);
+    expect(isCurrent(claims, '/', 'case-manager')).toBe(false);
     const [, team] = navigationFor('team-leader');
     expect(isCurrent(team, '/team/cm.sam', 'team-leader')).toBe(true);
   });

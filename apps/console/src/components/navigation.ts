@@ -8,13 +8,17 @@ export interface NavigationItem {
   href: string;
 }
 
-const CASE_MANAGER: NavigationItem[] = [{ label: 'My work', href: hrefs.myWork }];
+const CASE_MANAGER: NavigationItem[] = [
+  { label: 'My work', href: hrefs.myWork },
+  { label: 'Claims', href: hrefs.claims },
+];
 
 const BY_ROLE: Record<string, NavigationItem[]> = {
   'case-manager': CASE_MANAGER,
   'team-leader': [
     { label: 'Escalations', href: hrefs.escalations },
     { label: "Team's work", href: hrefs.teamWork() },
+    { label: 'Claims', href: hrefs.claims },
     { label: 'Backdated actions', href: hrefs.backdatedActions },
   ],
   'payments-officer': [

@@ -55,3 +55,8 @@ const DECIMAL = /^-?\d+(\.\d+)?$/;
 export function formatMoney(amount: string): string {
   return DECIMAL.test(amount) ? aud.format(amount as Intl.StringNumericLiteral) : amount;
 }
+
+/** A worker's name in their own order of names (family name first for some), as every letter writes it. */
+export function workerName(w: { givenName: string; familyName: string; nameOrder?: 'given-first' | 'family-first' }): string {
+  return w.nameOrder === 'family-first' ? `${w.familyName} ${w.givenName}` : `${w.givenName} ${w.familyName}`;
+}

@@ -7,7 +7,8 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    /** The claims you may see, newest first, a page at a time; ?q= finds part of a claim number (from its start), of the worker's name or of the employer's name */
+    get: operations['ClaimSearchController_list'];
     put?: never;
     /** Lodge an injury notification: creates the claim and starts its workflow */
     post: operations['ClaimsController_notify'];
@@ -456,6 +457,63 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  ClaimSearchController_list: {
+    parameters: {
+      query?: {
+        q?: string;
+        limit?: number;
+        before?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page of claims, and the cursor of the next page (null on the last) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            claims: {
+              /** Format: uuid */
+              id: string;
+              claimNumber: string;
+              worker: {
+                givenName: string;
+                familyName: string;
+                /** @enum {string} */
+                nameOrder?: 'given-first' | 'family-first';
+              };
+              employer: string;
+              /**
+               * Format: date
+               * @example 2026-07-01
+               */
+              dateOfInjury: string;
+              /**
+               * Format: date
+               * @example 2026-07-01
+               */
+              notificationDate: string;
+              /** @enum {string|null} */
+              classification: 'significant' | 'possibly-significant' | 'non-significant' | null;
+              /** @enum {string|null} */
+              liability: 'provisional' | 'accepted' | 'disputed' | null;
+              /** @enum {string} */
+              status: 'open' | 'finalised';
+              caseManager: string | null;
+              teamLeader: string | null;
+            }[];
+            /** Format: uuid */
+            next: string | null;
+          };
+        };
+      };
+    };
+  };
   ClaimsController_notify: {
     parameters: {
       query?: never;

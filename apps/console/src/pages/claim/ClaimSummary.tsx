@@ -2,11 +2,7 @@ import type { ClaimView } from '../../api/types';
 import { Day, Instant } from '../../components/Dates';
 import { Section } from '../../components/Page';
 import { words } from '../../components/labels';
-
-function workerName(w: ClaimView['worker']): string {
-  // The worker's own order of names (family name first for some), as every letter writes it.
-  return w.nameOrder === 'family-first' ? `${w.familyName} ${w.givenName}` : `${w.givenName} ${w.familyName}`;
-}
+import { workerName } from '../../format/format';
 
 /** Who and what the claim is about, and who works on it. */
 export function ClaimSummary({ claim: c }: { claim: ClaimView }) {
