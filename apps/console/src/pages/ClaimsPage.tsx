@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, FieldError, Form, Input, Label, Link, SearchField, Text } from 'react-aria-components';
-import { type Refusal, resultOf } from '../api/refusal';
+import { resultOf } from '../api/refusal';
 import type { ClaimListItem } from '../api/types';
 import { hrefs } from '../app/router';
 import { useSignedIn } from '../app/session';
+import { usePages } from '../app/use-pages';
 import { Day } from '../components/Dates';
 import { Loading, Page, Section } from '../components/Page';
 import { RefusalMessage } from '../components/RefusalMessage';
@@ -20,25 +21,22 @@ const PAGE = 25;
 export function ClaimsPage() {
   const { api } = useSignedIn();
   const [q, setQ] = useState('');
-  const [claims, setClaims] = useState<ClaimListItem[]>();
-  const [next, setNext] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal>();
-  const load = async (search: string, before: string | null) => {
-    setPending(true);
-    setRefusal(undefined);
+  // The search shown: set on Search, so typing does not search on each key.
+  const [search, setSearch] = useState('');
+  const [shownFor, setShownFor] = useState('');
+  const {
+    items: claims,
+    next,
+    pending,
+    refusal,
+    more,
+  } = usePages<ClaimListItem>(async (before) => {
     const r = await resultOf(api.claims.GET('/claims', { params: { query: { limit: PAGE, ...(search ? { q: search } : {}), ...(before ? { before } : {}) } } }));
-    setPending(false);
-    if (!r.ok) return setRefusal(r.refusal);
-    setClaims((shown) => [...(before ? (shown ?? []) : []), ...r.data.claims]);
-    setNext(r.data.next);
-  };
-  useEffect(() => {
-    void load('', null);
-    // The newest claims once; searches and later pages on request.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api]);
-  const fieldErrors = Object.fromEntries((refusal?.problems ?? []).filter((p) => p.field === 'q').map((p) => [p.field, p.problem]));
+    return r.ok ? { ok: true, data: { items: r.data.claims, next: r.data.next } } : r;
+  }, search);
+  // What the API said of a search is about that search: typing something else clears it from the field.
+  const refusalShown = refusal && shownFor === q ? refusal : undefined;
+  const fieldErrors = Object.fromEntries((refusalShown?.problems ?? []).filter((p) => p.field === 'q').map((p) => [p.field, p.problem]));
   return (
     <Page title="Claims">
       <Section id="search" title="Find a claim">
@@ -49,18 +47,18 @@ export function ClaimsPage() {
           validationErrors={fieldErrors}
           onSubmit={(e) => {
             e.preventDefault();
-            void load(q.trim(), null);
+            setShownFor(q);
+            setSearch(q.trim());
           }}
         >
           <SearchField
             name="q"
             value={q}
-            onChange={(v) => {
-              // What the API said of the last search is about that search, not this one.
-              setQ(v);
-              setRefusal(undefined);
+            onChange={setQ}
+            onClear={() => {
+              setShownFor('');
+              setSearch('');
             }}
-            onClear={() => void load('', null)}
             className="field"
           >
             <Label>Claim number, worker or employer</Label>
@@ -76,8 +74,8 @@ export function ClaimsPage() {
         </Form>
       </Section>
       <Section id="claims" title="Claims you may see">
-        {refusal && Object.keys(fieldErrors).length === 0 ? (
-          <RefusalMessage refusal={refusal} level={3} />
+        {refusalShown && Object.keys(fieldErrors).length === 0 ? (
+          <RefusalMessage refusal={refusalShown} level={3} />
         ) : !claims ? (
           <Loading what="the claims" />
         ) : claims.length === 0 ? (
@@ -86,7 +84,7 @@ export function ClaimsPage() {
           <ClaimTable claims={claims} />
         )}
         {next && (
-          <Button className="react-aria-Button" isDisabled={pending} onPress={() => void load(q.trim(), next)}>
+          <Button className="react-aria-Button" isDisabled={pending} onPress={more}>
             Older claims
           </Button>
         )}

@@ -1,9 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button, FieldError, Form, Input, Label, Link, Text, TextField } from 'react-aria-components';
 import { type Refusal, resultOf } from '../../api/refusal';
 import type { PaymentRun } from '../../api/types';
 import { hrefs, navigate } from '../../app/router';
 import { useSignedIn } from '../../app/session';
+import { usePages } from '../../app/use-pages';
 import { Day, Instant } from '../../components/Dates';
 import { Money } from '../../components/Money';
 import { Loading, Page, Section } from '../../components/Page';
@@ -80,23 +81,16 @@ const PAGE = 20;
 /** The runs, newest first (GET /payment-runs), a page at a time: "Older runs" asks for the page after the last one shown. */
 function RunList() {
   const { api } = useSignedIn();
-  const [runs, setRuns] = useState<PaymentRun[]>();
-  const [next, setNext] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
-  const [refusal, setRefusal] = useState<Refusal>();
-  const page = async (before: string | null) => {
-    setPending(true);
+  const {
+    items: runs,
+    next,
+    pending,
+    refusal,
+    more,
+  } = usePages<PaymentRun>(async (before) => {
     const r = await resultOf(api.payments.GET('/payment-runs', { params: { query: { limit: PAGE, ...(before ? { before } : {}) } } }));
-    setPending(false);
-    if (!r.ok) return setRefusal(r.refusal);
-    setRuns((shown) => [...(before ? (shown ?? []) : []), ...r.data.runs]);
-    setNext(r.data.next);
-  };
-  useEffect(() => {
-    void page(null);
-    // The first page once; later pages on request.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api]);
+    return r.ok ? { ok: true, data: { items: r.data.runs, next: r.data.next } } : r;
+  }, 'runs');
   if (refusal) return <RefusalMessage refusal={refusal} level={3} />;
   if (!runs) return <Loading what="the payment runs" />;
   if (runs.length === 0) return <p className="muted">No payment run yet.</p>;
@@ -138,7 +132,7 @@ function RunList() {
         </tbody>
       </table>
       {next && (
-        <Button className="react-aria-Button" isDisabled={pending} onPress={() => void page(next)}>
+        <Button className="react-aria-Button" isDisabled={pending} onPress={more}>
           Older runs
         </Button>
       )}

@@ -1,0 +1,41 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Refusal, Result } from '../api/refusal';
+
+/** One page of a list the API serves newest first with a cursor: the next page's `before`, null on the last. */
+export interface CursorPage<T> {
+  items: T[];
+  next: string | null;
+}
+
+/**
+ * A list read a page at a time (GET /claims, GET /payment-runs): the first page for `key` (a new
+ * search starts again), then `more()` appends the page after the last one shown. An answer
+ * overtaken by a newer request never lands.
+ */
+export function usePages<T>(load: (before: string | null) => Promise<Result<CursorPage<T>>>, key: string) {
+  const [items, setItems] = useState<T[]>();
+  const [next, setNext] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal>();
+  const latest = useRef(0);
+  const fetchPage = useCallback(
+    async (before: string | null) => {
+      const request = ++latest.current;
+      setPending(true);
+      setRefusal(undefined);
+      const r = await load(before);
+      if (request !== latest.current) return;
+      setPending(false);
+      if (!r.ok) return setRefusal(r.refusal);
+      setItems((shown) => [...(before ? (shown ?? []) : []), ...r.data.items]);
+      setNext(r.data.next);
+    },
+    // `key` stands for what `load` reads.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [key],
+  );
+  useEffect(() => {
+    void fetchPage(null);
+  }, [fetchPage]);
+  return { items, next, pending, refusal, more: () => next && void fetchPage(next) };
+}
