@@ -113,7 +113,18 @@ it('one trace runs from POST /claims through the worker and Kafka to the documen
     60_000,
   ).catch((e) => {
     const claims = spans.filter((s) => s.service === 'claims');
-    throw new Error(`${e.message}; ${spans.length} spans received, ${claims.length} of the claims service, with request ids: ${claims.filter((s) => s.requestId).length}`);
+    // Which way it failed: the request's trace (from the claims log line) never reached the collector
+    // (spans dropped on the way), or it did and its server span lacks the request id.
+    const logged = fs
+      .readFileSync(platform.logFile('claims'), 'utf8')
+      .split('\n')
+      .find((l) => l.includes(`"requestId":"${requestId}"`) && l.includes('"traceId"'));
+    const loggedTrace = logged ? /"traceId":"([0-9a-f]+)"/.exec(logged)?.[1] : undefined;
+    const ofTrace = spans.filter((s) => s.traceId === loggedTrace);
+    throw new Error(
+      `${e.message}; ${spans.length} spans received, ${claims.length} of the claims service, with request ids: ${claims.filter((s) => s.requestId).length}; ` +
+        `the request's trace in the log: ${loggedTrace ?? 'none'}, its spans received: ${ofTrace.map((s) => `${s.service}:${s.name}${s.parentSpanId ? '' : ' (root)'}${s.requestId ? ` [${s.requestId}]` : ''}`).join(', ') || 'none'}`,
+    );
   });
   const traceId = root.traceId;
   const inTrace = () => spans.filter((s) => s.traceId === traceId);
