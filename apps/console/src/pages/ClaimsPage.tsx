@@ -4,7 +4,7 @@ import { resultOf } from '../api/refusal';
 import type { ClaimListItem } from '../api/types';
 import { hrefs } from '../app/router';
 import { useSignedIn } from '../app/session';
-import { usePages } from '../app/use-pages';
+import { MorePages, usePages } from '../app/use-pages';
 import { Day } from '../components/Dates';
 import { Loading, Page, Section } from '../components/Page';
 import { RefusalMessage } from '../components/RefusalMessage';
@@ -83,16 +83,7 @@ export function ClaimsPage() {
         ) : (
           <ClaimTable claims={claims} />
         )}
-        {next && (
-          <Button className="react-aria-Button" isDisabled={pending} onPress={more}>
-            Older claims
-          </Button>
-        )}
-        {pending && (
-          <p role="status" className="muted">
-            Searching…
-          </p>
-        )}
+        <MorePages next={next} pending={pending} more={more} label="Older claims" working="Searching…" />
       </Section>
     </Page>
   );

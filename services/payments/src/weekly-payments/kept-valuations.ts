@@ -1,10 +1,9 @@
 import type { EntityManager } from 'typeorm';
-import type { EntitlementCheckpoint, LocalDate } from '@wc/rules';
+import type { KeptValuation as ValuedTo } from '@wc/claim-lifecycle';
+import type { LocalDate } from '@wc/rules';
 
-/** Where a claim's weekly compensation was last valued to, and with what (issue 15's incremental valuation). */
-export interface KeptValuation {
-  checkpoint: EntitlementCheckpoint;
-  piaweId: string;
+/** Where a claim's weekly compensation was last valued to (the library's checkpoint and PIAWE), and what else it was valued with. */
+export interface KeptValuation extends ValuedTo {
   parameterVersion: number;
   /** The last of the claim's recorded actions (claim_actions.seq) the valuation saw. */
   actionSeq: number;

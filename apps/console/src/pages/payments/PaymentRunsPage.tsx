@@ -4,7 +4,7 @@ import { type Refusal, resultOf } from '../../api/refusal';
 import type { PaymentRun } from '../../api/types';
 import { hrefs, navigate } from '../../app/router';
 import { useSignedIn } from '../../app/session';
-import { usePages } from '../../app/use-pages';
+import { MorePages, usePages } from '../../app/use-pages';
 import { Day, Instant } from '../../components/Dates';
 import { Money } from '../../components/Money';
 import { Loading, Page, Section } from '../../components/Page';
@@ -131,16 +131,7 @@ function RunList() {
           ))}
         </tbody>
       </table>
-      {next && (
-        <Button className="react-aria-Button" isDisabled={pending} onPress={more}>
-          Older runs
-        </Button>
-      )}
-      {pending && (
-        <p role="status" className="muted">
-          Fetching runs…
-        </p>
-      )}
+      <MorePages next={next} pending={pending} more={more} label="Older runs" working="Fetching runs…" />
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { Button } from 'react-aria-components';
 import type { Refusal, Result } from '../api/refusal';
 
 /** One page of a list the API serves newest first with a cursor: the next page's `before`, null on the last. */
@@ -37,5 +38,23 @@ export function usePages<T>(load: (before: string | null) => Promise<Result<Curs
   useEffect(() => {
     void fetchPage(null);
   }, [fetchPage]);
-  return { items, next, pending, refusal, more: () => next && void fetchPage(next) };
+  return { items, next, pending, refusal, more: () => void (next && fetchPage(next)) };
+}
+
+/** Under a paged list: the button for the page after the last one shown (while there is one), and "working" while a page is fetched. */
+export function MorePages({ next, pending, more, label, working }: { next: string | null; pending: boolean; more: () => void; label: string; working: string }) {
+  return (
+    <>
+      {next && (
+        <Button className="react-aria-Button" isDisabled={pending} onPress={more}>
+          {label}
+        </Button>
+      )}
+      {pending && (
+        <p role="status" className="muted">
+          {working}
+        </p>
+      )}
+    </>
+  );
 }
