@@ -5,7 +5,7 @@
  * indexation factor is loaded late. Each is reported next to the raw speed of the same PostgreSQL
  * moving the same rows with COPY, so the ratio says what the platform's work costs over the I/O.
  *
- *   node deploy/local/engines.js up --only kafka,postgres --detach && npm run build
+ *   node deploy/local/engines.js up --only kafka,postgres,temporal --detach && npm run build
  *   node bench/payments.js [--claims 100000] [--weeks 104]
  *
  * It creates a throwaway database (dropped at the end) and runs the payments service in-process
@@ -53,8 +53,8 @@ function loadEnv() {
       if (m && !process.env[m[1]]) process.env[m[1]] = m[2];
     }
   }
-  if (!process.env.DATABASE_URL || !process.env.KAFKA_BROKERS) {
-    console.error('bench: needs PostgreSQL and Kafka: node deploy/local/engines.js up --only kafka,postgres --detach');
+  if (!process.env.DATABASE_URL || !process.env.KAFKA_BROKERS || !process.env.TEMPORAL_ADDRESS) {
+    console.error('bench: needs PostgreSQL, Kafka and Temporal (runs and remediations are workflows): node deploy/local/engines.js up --only kafka,postgres,temporal --detach');
     process.exit(2);
   }
   if (!fs.existsSync(path.join(ROOT, 'services', 'payments', 'dist', 'app.module.js'))) {
@@ -227,6 +227,10 @@ async function main() {
     CLAIMS_CONSUMER_GROUP: `payments-bench-${randomUUID()}`,
     CLAIMS_FROM_BEGINNING: 'false',
     BATCH_SIZE: '2000',
+    // The run and the remediation are Temporal workflows (issue 15), on a task queue of the bench's own; no schedules.
+    PAYMENTS_TASK_QUEUE: `payments-bench-${randomUUID()}`,
+    WEEKLY_PAYMENTS_SCHEDULE: '',
+    PAYMENT_RUN_SCHEDULE: '',
   });
   let db = new Client({ connectionString: url.toString() });
   let app;

@@ -1,10 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { Role, mintToken, signingKey } from '@wc/service-kit';
 
 // What the end-to-end tests share: the platform's processes, tokens, HTTP and waiting.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-export const { startPlatform } = require('../../tools/platform/launcher') as {
-  startPlatform(o: { env: NodeJS.ProcessEnv; perProcess?: Record<string, Record<string, string>>; basePort?: number; only?: string[]; degraded?: string[] }): Promise<Platform>;
+const launcher = require('../../tools/platform/launcher') as {
+  startPlatform(o: PlatformOptions): Promise<Platform>;
 };
+type PlatformOptions = { env: NodeJS.ProcessEnv; perProcess?: Record<string, Record<string, string>>; basePort?: number; only?: string[]; degraded?: string[] };
+
+/**
+ * The platform's processes for a test. Its payments and notifications services have Temporal task
+ * queues of their own and no schedules: the tests share one Temporal, and a run, remediation or
+ * digest must be worked by the service (and database) that made it, never by another test's.
+ */
+export function startPlatform(o: PlatformOptions): Promise<Platform> {
+  const payments = { PAYMENTS_TASK_QUEUE: `payments-test-${randomUUID()}`, WEEKLY_PAYMENTS_SCHEDULE: '', PAYMENT_RUN_SCHEDULE: '', ...o.perProcess?.payments };
+  const notifications = { NOTIFICATIONS_TASK_QUEUE: `notifications-test-${randomUUID()}`, DIGEST_SCHEDULE: '', ...o.perProcess?.notifications };
+  return launcher.startPlatform({ ...o, perProcess: { ...o.perProcess, payments, notifications } });
+}
 
 export type Platform = { urls: Record<string, string>; start(n: string): Promise<number>; stop(n: string, s?: string): Promise<void>; stopAll(): Promise<void>; logFile(n: string): string };
 

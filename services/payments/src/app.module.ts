@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TOPICS } from '@wc/contracts';
-import { ServiceModule } from '@wc/service-kit';
 import { PAYMENTS_CONFIG, SCHEMA, loadPaymentsConfig } from './config';
 import { OutboxHeaders1765200000000 } from './migrations/1765200000000-outbox-headers';
 import { ReimbursementGuards1765300000000 } from './migrations/1765300000000-reimbursement-guards';
@@ -46,6 +45,9 @@ import { WeeklyPaymentsService } from './weekly-payments/weekly-payments.service
 import { WageScheduleEntity, WageScheduleLineEntity } from './schedules/schedule.entity';
 import { SchedulesController } from './schedules/schedules.controller';
 import { SchedulesService } from './schedules/schedules.service';
+import { PaymentsTemporal } from './workflows/payments-temporal';
+import { PaymentsWorker } from './workflows/payments-worker';
+import { HEALTH_CHECKS, HealthChecks, ServiceModule } from '@wc/service-kit';
 
 const config = loadPaymentsConfig();
 
@@ -111,6 +113,14 @@ const config = loadPaymentsConfig();
     EstimatesService,
     PaymentsDocumentsClient,
     RemittancesService,
+    PaymentsTemporal,
+    PaymentsWorker,
+    {
+      provide: HEALTH_CHECKS,
+      inject: [PaymentsWorker],
+      // Ready once the worker polls its task queue: runs and remediations are built by it (issue 15).
+      useFactory: (worker: PaymentsWorker): HealthChecks => ({ temporal: () => worker.ping() }),
+    },
   ],
 })
 export class AppModule {}

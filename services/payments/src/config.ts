@@ -1,10 +1,24 @@
 import { z } from 'zod';
-import { baseConfig, loadConfig, localDefaults, port, serviceCredentialConfig } from '@wc/service-kit';
+import { baseConfig, cronSetting, loadConfig, localDefaults, port, serviceCredentialConfig, temporalConfig } from '@wc/service-kit';
 
 const paymentsSettings = baseConfig.extend({
   PORT: port(3004),
   /** Signs its own credential for the documents service (SERVICE_GRANTS). */
   ...serviceCredentialConfig,
+  /** Payment runs, remediations and the weekly cycle run as Temporal workflows (issue 15). */
+  ...temporalConfig,
+  /** The task queue of the payments service's workflows (every replica's worker polls it); one per platform on a shared namespace. */
+  PAYMENTS_TASK_QUEUE: z.string().min(1).max(200).default('payments'),
+  /**
+   * The weekly cycle's Temporal Schedules, as cron expressions (minute hour day-of-month month
+   * day-of-week) in SCHEDULE_TIME_ZONE; empty: no schedule (an existing one is deleted).
+   * Generation of the week's payments, then payment runs of what staff have authorised.
+   */
+  WEEKLY_PAYMENTS_SCHEDULE: cronSetting.default('0 5 * * MON'),
+  PAYMENT_RUN_SCHEDULE: cronSetting.default('0 15 * * MON-FRI'),
+  SCHEDULE_TIME_ZONE: z.string().min(1).default('Australia/Sydney'),
+  /** How long a remediation's activity works before it reports back to its workflow (each slice is a step in the Web UI). */
+  REMEDIATION_SLICE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   CLAIMS_CONSUMER_GROUP: z.string().min(1).default('payments-service.claims'),
   /** A new consumer group reads the claims topic from its start (every claim's facts); tests sharing a topic across databases set false. */
   CLAIMS_FROM_BEGINNING: z.enum(['true', 'false']).default('true'),

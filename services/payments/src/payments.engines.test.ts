@@ -77,12 +77,13 @@ async function counts() {
 
 const HEADER = 'claim_number,period_start,period_end,hours_worked,gross_earnings,compensation_paid,payg_withheld';
 
-test('GET /health is public and checks the database and Kafka', async () => {
-  const r = await send('GET', '/health');
-  expect(r).toMatchObject({
-    status: 200,
-    body: { status: 'ok', info: { database: { status: 'up' }, kafka: { status: 'up' } }, error: {}, details: { database: { status: 'up' }, kafka: { status: 'up' } } },
-  });
+test('GET /health is public and checks the database, Kafka and that the worker polls Temporal', async () => {
+  // Runs and remediations are workflows (issue 15): not ready until the worker polls (it bundles its workflow code first).
+  const first = await send('GET', '/health');
+  if (first.status === 503) expect(first.body.details.temporal).toEqual({ status: 'down', message: expect.stringMatching(/^the payments worker is not polling task queue payments-test-/) });
+  const up = { database: { status: 'up' }, kafka: { status: 'up' }, temporal: { status: 'up' } };
+  for (let i = 0; i < 300 && (await send('GET', '/health')).status !== 200; i++) await new Promise((r) => setTimeout(r, 100));
+  expect(await send('GET', '/health')).toMatchObject({ status: 200, body: { status: 'ok', info: up, error: {}, details: up } });
 });
 
 test("the repository's own schedules are among the examples", () => {

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, OnApplicationBootstrap, OnApplicationShutdown, UnprocessableEntityException } from '@nestjs/common';
+import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, OnApplicationShutdown, UnprocessableEntityException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
@@ -9,6 +9,9 @@ import { JsonLogger, StaffUser } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
 import { releaseRun, takeIntoRun } from '../ledger/ledger';
 import { meetClocksOfRun } from '../payment-clocks/payment-clocks';
+import { sydneyAt } from '@wc/rules';
+import { SCHEDULE_USER, paymentRunWorkflowId } from '../workflows/definitions';
+import { PaymentsTemporal } from '../workflows/payments-temporal';
 
 export interface PaymentRunView {
   id: string;
@@ -28,12 +31,12 @@ export interface PaymentRunView {
  * becomes an ABA direct-entry file (docs/payment-files.md; docs/sources.md §7.2). A payment is taken by exactly
  * one run, in the same statement that marks it (status and run id, guarded by CHECKs), so running
  * again, or twice at once, never pays anyone twice; the same Idempotency-Key returns the same run.
- * The file is a pure function of the run's payments, so a run interrupted by a restart is simply
- * built again.
+ * The file is built by the run's Temporal workflow (issue 15; workflows/payments-temporal.ts): a
+ * pure function of the run's payments, so an attempt cut short by a crash is simply built again by
+ * the next, on whichever replica is alive.
  */
 @Injectable()
-export class PaymentRunsService implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly building = new Map<string, Promise<void>>();
+export class PaymentRunsService implements OnApplicationShutdown {
   private stopping = false;
   /** Told when a run's file is complete (the remittance advices are written then). */
   afterRun?: (runId: string) => void;
@@ -42,16 +45,11 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
     @InjectDataSource() private readonly ds: DataSource,
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
     @Inject(LOGGER) private readonly log: JsonLogger,
+    private readonly temporal: PaymentsTemporal,
   ) {}
 
-  async onApplicationBootstrap() {
-    const unfinished: { id: string }[] = await this.ds.query(`SELECT id FROM payments.payment_runs WHERE status = 'building'`);
-    for (const { id } of unfinished) this.startBuilding(id);
-  }
-
-  async onApplicationShutdown() {
+  onApplicationShutdown() {
     this.stopping = true;
-    await Promise.allSettled([...this.building.values()]);
   }
 
   async create(processingDate: string, idempotencyKey: string, by: StaffUser): Promise<{ run: PaymentRunView; created: boolean }> {
@@ -85,30 +83,49 @@ export class PaymentRunsService implements OnApplicationBootstrap, OnApplication
       throw e;
     }
     this.log.info('payment run started', { runId: id, processingDate, by: by.user });
-    this.startBuilding(id);
+    await this.temporal.startRun(id);
     return { run: await this.view(id), created: true };
+  }
+
+  /**
+   * The payment-run schedule's run (workflows/definitions.ts): every authorised payment waiting, on
+   * today's date in Sydney, once per date (the date is its idempotency key); none waiting, no run.
+   */
+  async createScheduled(): Promise<{ runId: string | null; processingDate: string }> {
+    const processingDate = sydneyAt(Date.now()).date;
+    try {
+      const { run } = await this.create(processingDate, `schedule:payment-run:${processingDate}`, SCHEDULE_USER);
+      return { runId: run.id, processingDate };
+    } catch (e) {
+      if (e instanceof UnprocessableEntityException) {
+        this.log.info('scheduled payment run: no authorised payments waiting', { processingDate });
+        return { runId: null, processingDate };
+      }
+      throw e;
+    }
   }
 
   /** Resolves when the run's file is complete (for callers that want to wait, e.g. tests and the benchmark). */
   async whenBuilt(id: string): Promise<void> {
-    await this.building.get(id);
+    await this.temporal.finished(paymentRunWorkflowId(id));
   }
 
-  private startBuilding(id: string) {
-    if (this.building.has(id)) return;
-    const p = this.build(id)
-      .catch((e) => this.log.error('payment run failed to build; it is retried when the service restarts', { runId: id, error: (e as Error).message }))
-      .finally(() => this.building.delete(id));
-    this.building.set(id, p);
-  }
-
-  private async build(id: string): Promise<void> {
+  /**
+   * The run's bank file, and the run completed with it (the run's workflow calls this, as an
+   * activity). Throws if the service stops before it is done, for the activity to be retried.
+   */
+  async build(id: string): Promise<void> {
     const [run] = await this.ds.query(`SELECT processing_date::text AS d FROM payments.payment_runs WHERE id = $1`, [id]);
+    if (!run) {
+      // Nothing to retry: a workflow of another database's run (a restored backup, a misconfigured task queue).
+      this.log.error('payment run not found; its workflow ends without a file', { runId: id, taskQueue: this.config.PAYMENTS_TASK_QUEUE });
+      return;
+    }
     const c = this.config;
     const payments: { bsb: string; account: string; accountTitle: string; amount: string; reference: string; withholding: string }[] = [];
     let after: [string, string] = ['', '00000000-0000-0000-0000-000000000000'];
     for (;;) {
-      if (this.stopping) return;
+      if (this.stopping) throw new Error(`the service is stopping: payment run ${id} is built again by the next attempt`);
       const rows: { id: string; bsb: string; account: string; account_title: string; net: string; payg: string; reference: string }[] = await this.ds.query(
         `SELECT id, bsb, account, account_title, net::text AS net, payg::text AS payg, reference FROM payments.payments
          WHERE run_id = $1 AND kind <> 'medical' AND (reference, id) > ($2, $3::uuid) ORDER BY reference, id LIMIT $4`,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, NotFoundException, OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Dec, ParameterTables, PaygScale, ZERO, decimal, formatMoney, money, sum, sydneyAt, weeklyWithholding } from '@wc/rules';
@@ -13,6 +13,8 @@ import { NewPayment, audit, cancelPayments, insertPayments } from '../ledger/led
 import { PaidWeek, WeekCorrection, correctWeeks } from './remediation';
 import { ChangesService } from '../approvals/changes.service';
 import type { PendingChange } from '../approvals/changes.responses';
+import { remediationWorkflowId } from '../workflows/definitions';
+import { PaymentsTemporal } from '../workflows/payments-temporal';
 
 export interface RemediationRequest {
   reason: string;
@@ -44,12 +46,12 @@ export interface RemediationView {
  * remediation is its maker); overpaid weeks are recorded for a person to decide on and never
  * recovered automatically. Every week keeps its explanation: old amount, new amount, what changed.
  *
- * It runs in the background over the book in batches, each batch one transaction with the cursor,
- * so a restart resumes where it stopped and no claim is remediated twice.
+ * It runs as a Temporal workflow (issue 15; workflows/workflows.ts) over the book in batches, each
+ * batch one transaction with the cursor, so a crash resumes where it stopped (on whichever replica
+ * is alive) and no claim is remediated twice.
  */
 @Injectable()
-export class RemediationService implements OnApplicationBootstrap, OnApplicationShutdown, OnModuleInit {
-  private readonly running = new Map<string, Promise<void>>();
+export class RemediationService implements OnApplicationShutdown, OnModuleInit {
   private stopping = false;
 
   constructor(
@@ -59,16 +61,11 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
     @Inject(LOGGER) private readonly log: JsonLogger,
     private readonly changes: ChangesService,
+    private readonly temporal: PaymentsTemporal,
   ) {}
 
-  async onApplicationBootstrap() {
-    const rows: { id: string }[] = await this.ds.query(`SELECT id FROM payments.remediations WHERE status = 'running'`);
-    for (const { id } of rows) this.start(id);
-  }
-
-  async onApplicationShutdown() {
+  onApplicationShutdown() {
     this.stopping = true;
-    await Promise.allSettled([...this.running.values()]);
   }
 
   /**
@@ -89,7 +86,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
         result: { remediationId: id },
         afterCommit: async () => {
           this.log.info('remediation started', { remediationId: id, by: change.proposedBy, approvedBy: approvedBy.user, reason: change.reason });
-          this.start(id);
+          await this.temporal.startRemediation(id);
         },
       };
     });
@@ -98,7 +95,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
   async create(req: RemediationRequest, by: StaffUser): Promise<RemediationView> {
     const id = await this.ds.transaction((m) => this.record(m, req, by.user));
     this.log.info('remediation started', { remediationId: id, by: by.user, reason: req.reason });
-    this.start(id);
+    await this.temporal.startRemediation(id);
     return this.view(id);
   }
 
@@ -157,31 +154,32 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     return this.viewIn(m, id);
   }
 
+  /** Resolves when the remediation's workflow has finished (the benchmark waits on it). */
   async whenDone(id: string): Promise<void> {
-    await this.running.get(id);
-  }
-
-  private start(id: string) {
-    if (this.running.has(id)) return;
-    const p = this.run(id)
-      .catch((e) => this.log.error('remediation stopped on an error; it resumes when the service restarts', { remediationId: id, error: (e as Error).message }))
-      .finally(() => this.running.delete(id));
-    this.running.set(id, p);
+    await this.temporal.finished(remediationWorkflowId(id));
   }
 
   /**
-   * Works through the remediation's claims in batches, BATCH_CONCURRENCY at once so the database
-   * writes one while the next is valued. Batches still commit in claim order: each waits for the one
-   * before it, then moves the cursor on only from where that one left it, so a crash (or another
-   * replica working the same remediation) never leaves a claim skipped. A claim valued twice after a
-   * crash finds nothing more to correct: its arrears are counted as paid.
+   * Works through the remediation's claims in batches for REMEDIATION_SLICE_MS (its workflow calls
+   * this, as an activity, until it is complete), BATCH_CONCURRENCY at once so the database writes
+   * one while the next is valued. Batches still commit in claim order: each waits for the one before
+   * it, then moves the cursor on only from where that one left it, so a crash (or another replica
+   * working the same remediation) never leaves a claim skipped. A claim valued twice after a crash
+   * finds nothing more to correct: its arrears are counted as paid.
    */
-  private async run(id: string): Promise<void> {
-    const [r]: { cursor: string; claim_ids: string[] | null; created_by: string; status: string }[] = await this.ds.query(
-      `SELECT cursor, claim_ids, created_by, status FROM payments.remediations WHERE id = $1`,
+  async runSlice(id: string): Promise<{ complete: boolean; claimsDone: number }> {
+    const [r]: { cursor: string; claim_ids: string[] | null; created_by: string; status: string; claims_done: number }[] = await this.ds.query(
+      `SELECT cursor, claim_ids, created_by, status, claims_done FROM payments.remediations WHERE id = $1`,
       [id],
     );
-    if (r.status !== 'running') return;
+    if (!r) {
+      this.log.error('remediation not found; its workflow ends', { remediationId: id, taskQueue: this.config.PAYMENTS_TASK_QUEUE });
+      return { complete: true, claimsDone: 0 };
+    }
+    if (r.status !== 'running') return { complete: true, claimsDone: r.claims_done };
+    const until = Date.now() + this.config.REMEDIATION_SLICE_MS;
+    let exhausted = false;
+    let claimsDone = r.claims_done;
     let next = r.cursor;
     let committed: Promise<string> = Promise.resolve(r.cursor);
     let halted: Error | undefined;
@@ -189,14 +187,17 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     // Hands out the next batch and its place in the commit order (serialised: batches go in claim order).
     const take = () => {
       const got = taking.then(async () => {
-        if (halted || this.stopping) return null;
+        if (halted || this.stopping || Date.now() > until) return null;
         const batch: { claim_id: string }[] = await this.ds.query(
           `SELECT claim_id FROM payments.claims c WHERE claim_id > $1::uuid AND ($2::uuid[] IS NULL OR claim_id = ANY($2))
              AND EXISTS (SELECT 1 FROM payments.payments p WHERE p.claim_id = c.claim_id AND p.kind = 'weekly' AND p.status <> 'cancelled')
            ORDER BY claim_id LIMIT $3`,
           [next || '00000000-0000-0000-0000-000000000000', r.claim_ids, this.config.BATCH_SIZE],
         );
-        if (batch.length === 0) return null;
+        if (batch.length === 0) {
+          exhausted = true;
+          return null;
+        }
         const ids = batch.map((b) => b.claim_id);
         next = ids[ids.length - 1];
         const after = committed;
@@ -230,6 +231,7 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
             return t;
           });
           done(ids[ids.length - 1]);
+          claimsDone += ids.length;
           // Once committed: a batch rolled back by a crash is not reported done.
           this.log.info('remediation batch done', {
             remediationId: id,
@@ -250,9 +252,13 @@ export class RemediationService implements OnApplicationBootstrap, OnApplication
     };
     await Promise.all(Array.from({ length: this.config.BATCH_CONCURRENCY }, worker));
     if (halted) throw halted;
-    if (this.stopping) return;
+    if (!exhausted) {
+      if (this.stopping) throw new Error(`the service is stopping: remediation ${id} goes on from its cursor in the next attempt`);
+      return { complete: false, claimsDone };
+    }
     await this.ds.query(`UPDATE payments.remediations SET status = 'complete', completed_at = now() WHERE id = $1 AND status = 'running'`, [id]);
     this.log.info('remediation complete', { remediationId: id });
+    return { complete: true, claimsDone };
   }
 
   /**

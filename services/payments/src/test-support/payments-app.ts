@@ -31,7 +31,7 @@ async function onEngine<T>(url: string, fn: (c: Client) => Promise<T>): Promise<
 export async function startPaymentsForTest(env: Record<string, string> = {}): Promise<PaymentsUnderTest> {
   const engineUrl = process.env.DATABASE_URL;
   if (!engineUrl || !process.env.KAFKA_BROKERS) {
-    throw new Error('DATABASE_URL and KAFKA_BROKERS must be set: node deploy/local/engines.js up --only kafka,postgres --detach; set -a; . .data/engines.env; set +a');
+    throw new Error('DATABASE_URL and KAFKA_BROKERS must be set: node deploy/local/engines.js up --only kafka,postgres,temporal --detach; set -a; . .data/engines.env; set +a');
   }
   const testDb = `wc_payments_test_${randomBytes(4).toString('hex')}`;
   await onEngine(engineUrl, (c) => c.query(`CREATE DATABASE ${testDb}`));
@@ -44,6 +44,11 @@ export async function startPaymentsForTest(env: Record<string, string> = {}): Pr
     LOG_LEVEL: 'error',
     CLAIMS_CONSUMER_GROUP: `payments-test-${randomUUID()}`,
     CLAIMS_FROM_BEGINNING: 'false',
+    // Its own task queue and no schedules: the tests share one Temporal, and a run or remediation
+    // must be worked by the service (and database) that made it.
+    PAYMENTS_TASK_QUEUE: `payments-test-${randomUUID()}`,
+    WEEKLY_PAYMENTS_SCHEDULE: '',
+    PAYMENT_RUN_SCHEDULE: '',
     ...env,
   });
   delete process.env.PORT; // the app listens on an ephemeral port (bootstrapService below)

@@ -13,6 +13,7 @@ import { PaymentClaim, PaymentClaimsService } from '../claims/payment-claims.ser
 import { ParameterVersion, ParametersService } from '../parameters/parameters.service';
 import { PiaweInForce, piaweInForce, piawesInForce, valuationWith } from '../piawe/piawe-in-force';
 import { KeptValuation, keepValuations, keptValuations } from './kept-valuations';
+import { SCHEDULE_USER } from '../workflows/definitions';
 
 export interface GeneratedPayment {
   id: string;
@@ -70,6 +71,14 @@ export class WeeklyPaymentsService {
    * while the next is valued. A failure stops taking batches; those already done stay generated
    * (running the cycle again generates only what is missing) and the error names the batch.
    */
+  /** The weekly-payments schedule's generation (workflows/definitions.ts): every claim, through today in Sydney. */
+  async generateScheduled(): Promise<{ through: string; claims: number; payments: number }> {
+    const through = sydneyAt(Date.now()).date;
+    const s = await this.generateAll(through, SCHEDULE_USER);
+    this.log.info('scheduled weekly payments generated', { through, claims: s.claims, payments: s.payments, gross: s.gross });
+    return { through, claims: s.claims, payments: s.payments };
+  }
+
   async generateAll(through: LocalDate, by: StaffUser, onProgress?: (claimsDone: number) => void): Promise<GenerationSummary> {
     let cursor = '00000000-0000-0000-0000-000000000000';
     const summary = { claims: 0, payments: 0, gross: ZERO, warnings: new Set<string>() };
