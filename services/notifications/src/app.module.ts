@@ -15,11 +15,13 @@ import { InvoiceHeldTasks1763890000000 } from './migrations/1763890000000-invoic
 import { OutboxHeaders1765200000000 } from './migrations/1765200000000-outbox-headers';
 import { ParkedEvents1765400000000 } from './migrations/1765400000000-parked-events';
 import { ClaimAccess1765500000000 } from './migrations/1765500000000-claim-access';
+import { DailyDigests1766100000000 } from './migrations/1766100000000-daily-digests';
 import { CorrespondenceController } from './notices/correspondence.controller';
 import { CorrespondenceViews } from './notices/correspondence-views';
 import { CorrespondenceService } from './notices/correspondence.service';
 import { DeliveryWorker, EMAIL, smsProvider, smtpEmailProvider } from './notices/delivery-worker';
 import { DigestService } from './notices/digest.service';
+import { NotificationsWorker } from './workflows/notifications-worker';
 import type { SmtpEmail } from './notices/channels/email';
 import { NotificationsInitial1763790000000 } from './migrations/1763790000000-initial';
 import { NoticesAndAlerts1763800000000 } from './migrations/1763800000000-notices-and-alerts';
@@ -53,6 +55,7 @@ const config = loadNotificationsConfig();
         OutboxHeaders1765200000000,
         ParkedEvents1765400000000,
         ClaimAccess1765500000000,
+        DailyDigests1766100000000,
       ],
     }),
   ],
@@ -68,12 +71,15 @@ const config = loadNotificationsConfig();
     smsProvider,
     DeliveryWorker,
     DigestService,
+    NotificationsWorker,
     ClaimsConsumer,
     {
       provide: HEALTH_CHECKS,
-      inject: [DocumentsClient, EMAIL],
-      useFactory: (documents: DocumentsClient, email: SmtpEmail): HealthChecks => ({
+      inject: [DocumentsClient, EMAIL, NotificationsWorker],
+      useFactory: (documents: DocumentsClient, email: SmtpEmail, worker: NotificationsWorker): HealthChecks => ({
         documents: () => documents.ping(),
+        // The daily digest's worker polls its task queue (issue 15).
+        temporal: () => worker.ping(),
         // A relay's connection and greeting per probe would be a steady load on it: once per 30 s while it answers.
         smtp: checkAtMostEvery(30_000, () => email.verify()),
       }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfig, loadConfig, port, serviceCredentialConfig } from '@wc/service-kit';
+import { baseConfig, cronSetting, loadConfig, port, serviceCredentialConfig, temporalConfig } from '@wc/service-kit';
 
 export const notificationsConfigSchema = baseConfig.extend({
   PORT: port(3003),
@@ -27,12 +27,13 @@ export const notificationsConfigSchema = baseConfig.extend({
   DELIVERY_RETRY_BASE_MS: z.coerce.number().int().min(1, 'must be at least 1').default(60_000),
   /** ...and gives up after this many attempts, becoming a task for the case manager. */
   DELIVERY_MAX_ATTEMPTS: z.coerce.number().int().min(1, 'must be at least 1').max(20, 'must be at most 20').default(5),
-  /** How often team leaders are emailed the escalations they have not yet had in a digest; 0 turns it off. */
-  DIGEST_EVERY_MS: z.coerce
-    .number()
-    .int()
-    .min(0)
-    .default(60 * 60 * 1000),
+  /** The team leaders' daily digest runs as a Temporal workflow (issue 15). */
+  ...temporalConfig,
+  /** The task queue of the service's workflows (every replica's worker polls it); one per platform on a shared namespace. */
+  NOTIFICATIONS_TASK_QUEUE: z.string().min(1).max(200).default('notifications'),
+  /** When team leaders are emailed the escalations not yet in a digest: a cron expression in SCHEDULE_TIME_ZONE (07:00 daily); empty, never (they may still ask). */
+  DIGEST_SCHEDULE: cronSetting.default('0 7 * * *'),
+  SCHEDULE_TIME_ZONE: z.string().min(1).default('Australia/Sydney'),
 });
 export type NotificationsConfig = z.infer<typeof notificationsConfigSchema>;
 export const NOTIFICATIONS_CONFIG = Symbol('notifications config');

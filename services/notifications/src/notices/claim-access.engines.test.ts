@@ -78,7 +78,7 @@ async function cover(coveredBy: string, from: string, to: string, cancelled = fa
 beforeAll(async () => {
   h = await startEnginesHarness({ name: 'claim_access', topics: [TOPICS.claims, TOPICS.notifications], startDocuments: () => import('../../../documents/src/main') });
   ({ pg, notifSchema: schema } = h);
-  await h.startNotifications({ DISPATCH_INTERVAL_MS: '100', DIGEST_EVERY_MS: '0' });
+  await h.startNotifications({ DISPATCH_INTERVAL_MS: '100' });
   for (const [user, entry] of [
     ['cm.ines', { name: 'Ines Duarte', role: 'Case manager', phone: '02 9000 5555', email: 'ines.duarte@insurer.example' }],
     ['tl.omar', { name: 'Omar Haddad', role: 'Team leader', phone: '02 9000 6666', email: `omar.${h.run}@insurer.example` }],

@@ -27,7 +27,7 @@ beforeAll(async () => {
   h = await startEnginesHarness({ name: 'consent_withdrawn', topics: [TOPICS.claims, TOPICS.notifications], startDocuments: () => import('../../../documents/src/main') });
   ({ pg, notifSchema: schema } = h);
   // A deferred email is retried only after ten minutes: long enough to withdraw consent meanwhile.
-  await h.startNotifications({ DISPATCH_INTERVAL_MS: '100', DELIVERY_RETRY_BASE_MS: '600000', DELIVERY_MAX_ATTEMPTS: '3', DIGEST_EVERY_MS: '0' });
+  await h.startNotifications({ DISPATCH_INTERVAL_MS: '100', DELIVERY_RETRY_BASE_MS: '600000', DELIVERY_MAX_ATTEMPTS: '3' });
   // Notices name the case manager to contact.
   expect((await api('PUT', '/notifications/staff/cm.kim', { name: 'Kim Tran', role: 'Case manager', phone: '02 9000 4321', email: 'kim.tran@insurer.example' }, 'admin')).status).toBe(200);
 });

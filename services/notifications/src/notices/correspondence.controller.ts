@@ -166,7 +166,7 @@ export class CorrespondenceController {
   @HttpCode(200)
   @Roles('team-leader')
   @ApiOperation({
-    summary: "Email the calling team leader their escalations not yet in a digest, now (an admin: every team leader's; it also runs every DIGEST_EVERY_MS)",
+    summary: "Email the calling team leader their escalations not yet in a digest, now (an admin: every team leader's; the daily digest's schedule sends the rest, DIGEST_SCHEDULE)",
   })
   @ZodResponse(200, digestsRun, 'the digests sent, and who could not be sent one')
   async digest(@Req() req: { staff: StaffUser }) {

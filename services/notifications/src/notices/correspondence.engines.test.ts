@@ -201,7 +201,6 @@ beforeAll(async () => {
     DISPATCH_INTERVAL_MS: '100',
     DELIVERY_RETRY_BASE_MS: '50',
     DELIVERY_MAX_ATTEMPTS: '3',
-    DIGEST_EVERY_MS: '0',
   });
   base = h.base;
   captureLogs(notifications, logs);

@@ -91,7 +91,15 @@ export async function startEnginesHarness(options: { name: string; topics: strin
       return urlOf(running());
     },
     async startNotifications(env = {}) {
-      Object.assign(process.env, { DB_SCHEMA: notifSchema, DOCUMENTS_SERVICE_URL: urlOf(documents), CLAIMS_CONSUMER_GROUP: `${options.name}-test-${run}`, ...env });
+      // Its own Temporal task queue and no digest schedule: the tests share one Temporal (a test of the schedule sets one).
+      Object.assign(process.env, {
+        DB_SCHEMA: notifSchema,
+        DOCUMENTS_SERVICE_URL: urlOf(documents),
+        CLAIMS_CONSUMER_GROUP: `${options.name}-test-${run}`,
+        NOTIFICATIONS_TASK_QUEUE: `notifications-test-${run}`,
+        DIGEST_SCHEDULE: '',
+        ...env,
+      });
       const { start } = await import('../main');
       notifications = await start({ port: 0 });
       return notifications;

@@ -213,7 +213,7 @@ export interface paths {
     };
     get?: never;
     put?: never;
-    /** Email the calling team leader their escalations not yet in a digest, now (an admin: every team leader's; it also runs every DIGEST_EVERY_MS) */
+    /** Email the calling team leader their escalations not yet in a digest, now (an admin: every team leader's; the daily digest's schedule sends the rest, DIGEST_SCHEDULE) */
     post: operations['CorrespondenceController_digest'];
     delete?: never;
     options?: never;
