@@ -79,7 +79,9 @@ it('every service and the worker answer /health/live, /health/ready and /metrics
     }
   }
   expect(Object.keys(await (await call(platform.urls.claims, 'GET', '/health/ready')).body.details).sort()).toEqual(['database', 'kafka', 'temporal']);
-  expect(Object.keys(await (await call(platform.urls.notifications, 'GET', '/health/ready')).body.details).sort()).toEqual(['database', 'documents', 'kafka', 'smtp']);
+  expect(Object.keys(await (await call(platform.urls.notifications, 'GET', '/health/ready')).body.details).sort()).toEqual(['database', 'documents', 'kafka', 'smtp', 'temporal']);
+  // Runs, remediations and the daily digest are workflows (issue 15): ready once their worker polls.
+  expect(Object.keys(await (await call(platform.urls.payments, 'GET', '/health/ready')).body.details).sort()).toEqual(['database', 'kafka', 'temporal']);
 });
 
 // Issue 18: request and response schemas both reach OpenAPI. Every answer a route documents with
