@@ -1,7 +1,7 @@
 /**
  * The payments service over HTTP against the real engines: PostgreSQL (a throwaway database per run)
  * and Kafka. Needs DATABASE_URL and KAFKA_BROKERS, e.g.
- *   node deploy/local/engines.js up --only kafka,postgres --detach; set -a; . .data/engines.env; set +a
+ *   node deploy/local/engines.js up --only kafka,postgres,temporal --detach; set -a; . .data/engines.env; set +a
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
