@@ -53,6 +53,7 @@ export class TemporalWorkerHost {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const sdk = require('@temporalio/worker') as typeof import('@temporalio/worker');
     const { name, taskQueue, log } = this.o;
+    installRuntimeOnce(sdk, log);
     while (!this.stopping) {
       let connection: NativeConnection | undefined;
       try {
@@ -98,6 +99,29 @@ export class TemporalWorkerHost {
     } catch {
       // not running (never started, or already stopping)
     }
+  }
+}
+
+let runtimeInstalled = false;
+/**
+ * The SDK's own logs (and its native core's) as the service's JSON lines, warnings and errors only:
+ * its default logger prints multi-line text at INFO. Once per process, before the first connection
+ * (a process that already has a runtime, e.g. a test running several services, keeps it).
+ */
+function installRuntimeOnce(sdk: typeof import('@temporalio/worker'), log: JsonLogger) {
+  if (runtimeInstalled) return;
+  runtimeInstalled = true;
+  try {
+    sdk.Runtime.install({
+      logger: new sdk.DefaultLogger('WARN', (entry) => {
+        const meta = entry.meta ? JSON.parse(JSON.stringify(entry.meta, (_k, v) => (typeof v === 'bigint' ? String(v) : v))) : {};
+        if (entry.level === 'ERROR') log.error(entry.message, { ...meta, source: 'temporal' });
+        else log.warn(entry.message, { ...meta, source: 'temporal' });
+      }),
+      telemetryOptions: { logging: { filter: { core: 'WARN', other: 'WARN' }, forward: {} } },
+    });
+  } catch {
+    // installed already in this process
   }
 }
 
