@@ -1,3 +1,4 @@
+import type { OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import type { NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { TemporalConfig, temporalConnection } from '../config';
 import type { JsonLogger } from '../logger';
@@ -145,3 +146,25 @@ const quietBundler = {
   warn: (m: string) => process.stderr.write(`workflow bundle: ${m}\n`),
   error: (m: string) => process.stderr.write(`workflow bundle: ${m}\n`),
 };
+
+/**
+ * A service's worker as a Nest provider: started once the application is up, stopped with it
+ * (running activities get the host's grace time), and its readiness check. Extend it and set
+ * `host` in the constructor.
+ */
+export abstract class HostedTemporalWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  protected abstract readonly host: TemporalWorkerHost;
+
+  onApplicationBootstrap() {
+    this.host.start();
+  }
+
+  onApplicationShutdown() {
+    return this.host.stop();
+  }
+
+  /** Readiness (`temporal` in /health/ready). */
+  ping() {
+    return this.host.ping();
+  }
+}

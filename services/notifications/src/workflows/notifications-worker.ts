@@ -1,6 +1,6 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
-import { JsonLogger, TemporalWorkerHost, keepSchedules, temporalConnection } from '@wc/service-kit';
+import { JsonLogger, HostedTemporalWorker, TemporalWorkerHost, keepSchedules, temporalConnection } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { LOGGER } from '../letters/letters.service';
 import { DigestService } from '../notices/digest.service';
@@ -12,14 +12,15 @@ import { DIGEST_WORKFLOW_TYPE, DigestActivities } from './definitions';
  * it connects.
  */
 @Injectable()
-export class NotificationsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly host: TemporalWorkerHost;
+export class NotificationsWorker extends HostedTemporalWorker {
+  protected readonly host: TemporalWorkerHost;
 
   constructor(
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
     @Inject(LOGGER) private readonly log: JsonLogger,
     digests: DigestService,
   ) {
+    super();
     const activities: DigestActivities = {
       digestsDue: () => digests.due(),
       sendDailyDigest: (teamLeader, day) => digests.sendDaily(teamLeader, day),
@@ -33,18 +34,6 @@ export class NotificationsWorker implements OnApplicationBootstrap, OnApplicatio
       log,
       afterConnect: () => this.keepSchedule(),
     });
-  }
-
-  onApplicationBootstrap() {
-    this.host.start();
-  }
-
-  onApplicationShutdown() {
-    return this.host.stop();
-  }
-
-  ping() {
-    return this.host.ping();
   }
 
   private async keepSchedule(): Promise<void> {

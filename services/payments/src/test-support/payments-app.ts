@@ -31,7 +31,9 @@ async function onEngine<T>(url: string, fn: (c: Client) => Promise<T>): Promise<
 export async function startPaymentsForTest(env: Record<string, string> = {}): Promise<PaymentsUnderTest> {
   const engineUrl = process.env.DATABASE_URL;
   if (!engineUrl || !process.env.KAFKA_BROKERS) {
-    throw new Error('DATABASE_URL and KAFKA_BROKERS (and TEMPORAL_ADDRESS: runs and remediations are workflows) must be set: node deploy/local/engines.js up --only kafka,postgres,temporal --detach; set -a; . .data/engines.env; set +a');
+    throw new Error(
+      'DATABASE_URL and KAFKA_BROKERS (and TEMPORAL_ADDRESS: runs and remediations are workflows) must be set: node deploy/local/engines.js up --only kafka,postgres,temporal --detach; set -a; . .data/engines.env; set +a',
+    );
   }
   const testDb = `wc_payments_test_${randomBytes(4).toString('hex')}`;
   await onEngine(engineUrl, (c) => c.query(`CREATE DATABASE ${testDb}`));

@@ -1,7 +1,7 @@
-import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { JsonLogger, TemporalWorkerHost } from '@wc/service-kit';
+import { JsonLogger, HostedTemporalWorker, TemporalWorkerHost } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig } from '../config';
 import { PaymentRunsService } from '../payment-runs/payment-runs.service';
 import { RemediationService } from '../remediation/remediation.service';
@@ -15,8 +15,8 @@ import { PaymentsTemporal } from './payments-temporal';
  * remediation the database says is unfinished (one whose start failed while Temporal was away).
  */
 @Injectable()
-export class PaymentsWorker implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly host: TemporalWorkerHost;
+export class PaymentsWorker extends HostedTemporalWorker {
+  protected readonly host: TemporalWorkerHost;
 
   constructor(
     @InjectDataSource() private readonly ds: DataSource,
@@ -27,6 +27,7 @@ export class PaymentsWorker implements OnApplicationBootstrap, OnApplicationShut
     remediation: RemediationService,
     weekly: WeeklyPaymentsService,
   ) {
+    super();
     this.host = new TemporalWorkerHost({
       name: 'payments worker',
       config,
@@ -39,18 +40,6 @@ export class PaymentsWorker implements OnApplicationBootstrap, OnApplicationShut
         await this.reconcile();
       },
     });
-  }
-
-  onApplicationBootstrap() {
-    this.host.start();
-  }
-
-  onApplicationShutdown() {
-    return this.host.stop();
-  }
-
-  ping() {
-    return this.host.ping();
   }
 
   /** Starts the workflow of every unfinished run and remediation (a running one is left as it is). */
