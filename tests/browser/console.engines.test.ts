@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { type ConsoleServer, startConsoleServer } from '../../apps/console/server/src/server';
-import { sydneyToday } from '../../apps/console/src/format/format';
+import { formatDate, sydneyToday } from '../../apps/console/src/format/format';
 import { type Platform, eventually, http, notification, startPlatform, token } from '../e2e/support';
 import { axe, launch, screenshot, serious } from './browser';
 
@@ -274,7 +274,23 @@ describe('the staff console', () => {
     await context.close();
   });
 
-  it('opens the claim page: its classification, obligations and acknowledgement letter, which opens as a PDF', async () => {
+  it('opens the claim page: its classification, obligations, parties and consents, and acknowledgement letter, which opens as a PDF', async () => {
+    // Two parties recorded through the API, one with the worker's consent to share health information with it.
+    const cm = await token('case-manager', CM);
+    const party = async (body: object) => {
+      const r = await http(platform.urls.claims, 'POST', `/claims/${claims[0].id}/parties`, { body, token: cm });
+      expect(r.status).toBe(201);
+      return r.body.party.partyId as string;
+    };
+    await party({ role: 'employer', name: 'Harbour Freight Pty Ltd', email: 'hr@harbourfreight.example', channels: ['email'] });
+    const doctor = await party({ role: 'doctor', name: 'Dr Mia Chen', postalAddress: ['12 George Street', 'Sydney NSW 2000'], channels: ['post'] });
+    const givenOn = sydneyToday();
+    const consent = await http(platform.urls.claims, 'POST', `/claims/${claims[0].id}/consents`, {
+      body: { partyId: doctor, scope: 'health-information', givenOn, evidence: 'claim form, consent section' },
+      token: cm,
+    });
+    expect(consent.status).toBe(201);
+
     const { context, page, cspViolations } = await newPage();
     await signIn(page, 'Case manager', CM);
     await page.getByRole('link', { name: claims[0].claimNumber }).first().click();
@@ -283,6 +299,14 @@ describe('the staff console', () => {
     await triage.getByText('Significant', { exact: true }).waitFor();
     await triage.getByText(/fracture/).waitFor();
     await page.getByRole('region', { name: 'Obligations' }).getByRole('listitem').first().waitFor();
+    // Each party, how it is written to, and the consent given for the doctor (none for the employer).
+    const parties = page.getByRole('region', { name: 'Parties and consents' });
+    const employerRow = parties.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Harbour Freight Pty Ltd/ }) });
+    await employerRow.waitFor();
+    await expect(employerRow.textContent()).resolves.toMatch(/Email hr@harbourfreight\.example.*None/);
+    const doctorRow = parties.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Dr Mia Chen/ }) });
+    await expect(doctorRow.textContent()).resolves.toContain('Post 12 George Street, Sydney NSW 2000');
+    await expect(doctorRow.textContent()).resolves.toMatch(new RegExp(`Given on ${formatDate(givenOn).replace(/ /g, '\\s')}.*claim form, consent section; recorded by ${CM}`));
     const documents = page.getByRole('region', { name: 'Documents' });
     await documents.getByRole('rowheader', { name: /^Acknowledgement letter/ }).waitFor();
     // The page whole: its action form too (loaded on its own), so nothing moves under the next click.

@@ -12,6 +12,9 @@ export type ClaimView = Ok<ClaimsOperations['ClaimsController_get']>;
 export type ClaimDocument = ClaimView['documents'][number];
 export type Timeline = Ok<ClaimsOperations['ActionsController_timeline']>;
 export type TimelineObligation = Timeline['obligations'][number];
+export type ClaimParties = Ok<ClaimsOperations['PartiesController_list']>;
+export type ClaimParty = ClaimParties['parties'][number];
+export type Consent = ClaimParties['consents'][number];
 
 // The team leader's pages.
 export type EscalationQueue = Ok<ClaimsOperations['QueuesController_escalations']>;

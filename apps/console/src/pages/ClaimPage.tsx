@@ -5,6 +5,7 @@ import { Loading, Page } from '../components/Page';
 import { RefusalMessage } from '../components/RefusalMessage';
 import { ClaimSummary, Triage } from './claim/ClaimSummary';
 import { ClaimDocuments } from './claim/ClaimDocuments';
+import { ClaimParties } from './claim/ClaimParties';
 import { ClaimTimeline } from './claim/ClaimTimeline';
 import { useKeptResult } from './claim/use-kept-result';
 
@@ -16,7 +17,7 @@ const RecordAction = lazy(() => loadRecordAction().then((m) => ({ default: m.Rec
 
 /**
  * One claim (GET /claims/:id, and GET /claims/:id/timeline for its obligations): who and what it
- * is about, its triage, its obligations and notices, its letters. Someone who may not see it gets
+ * is about, its triage, its obligations and notices, its parties and consents, its letters. Someone who may not see it gets
  * the API's reason, and nothing else of it. An action recorded on it (RecordAction) loads it again,
  * its timeline too, so what the action did shows at once.
  */
@@ -47,6 +48,7 @@ export function ClaimPage({ claimId }: { claimId: string }) {
         <RecordAction claimId={c.id} onRecorded={() => setRecorded((n) => n + 1)} />
       </Suspense>
       <ClaimTimeline claimId={c.id} refresh={recorded} />
+      <ClaimParties claimId={c.id} refresh={recorded} />
       <ClaimDocuments documents={c.documents} />
     </Page>
   );
