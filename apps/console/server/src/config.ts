@@ -28,17 +28,29 @@ export const consoleConfig = z.object({
   AUTH_KEY_FILE: z.string().min(1).optional(),
   /** Set when the services take the identity provider's tokens: then the console offers no development sign-in. */
   AUTH_JWKS_URL: z.string().url('must be a URL, e.g. https://login.example.org/.well-known/jwks.json').optional(),
+  /**
+   * The insurer's OpenID Connect provider (its issuer, where /.well-known/openid-configuration is)
+   * and the console's client there (public: no secret; redirect URI <console>/signed-in): staff sign
+   * in there (authorization code with PKCE). The services must take its tokens (AUTH_JWKS_URL,
+   * AUTH_ISSUER, AUTH_AUDIENCE, AUTH_ROLE_CLAIM).
+   */
+  OIDC_ISSUER: z.string().url('must be a URL, e.g. https://login.example.org/realms/insurer').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  /** The scopes asked for (default `openid profile`). */
+  OIDC_SCOPE: z.string().min(1).optional(),
+  /** The staff API's audience, sent as `resource` (RFC 8707) to providers that issue a JWT for it only when asked. */
+  OIDC_RESOURCE: z.string().min(1).optional(),
+  /** The access token's claim with the platform role (the services' setting of the same name; default `role`). */
+  AUTH_ROLE_CLAIM: z.string().min(1).optional(),
 });
 export type ConsoleConfig = z.infer<typeof consoleConfig>;
 
 /**
- * Why the console does not run outside local use: its only sign-in is the development one, which
- * staging and production must never offer, and signing in with the insurer's identity provider
- * (OpenID Connect, authorization code with PKCE) is not built yet. Refusing to start says so where a
- * console offering no way of signing in would not.
+ * Why the console does not run outside local use without an identity provider: its other sign-in
+ * is the development one, which staging and production must never offer. Refusing to start says so
+ * where a console offering no way of signing in would not.
  */
-export const OUTSIDE_LOCAL_USE =
-  "the console signs staff in only with development identities, which are for local use only (DEPLOYMENT=local); signing in with the insurer's identity provider (OpenID Connect) is not built yet, so the console does not run in staging or production";
+export const OUTSIDE_LOCAL_USE = "outside local use staff sign in with the insurer's identity provider: set OIDC_ISSUER and OIDC_CLIENT_ID (development identities are for DEPLOYMENT=local only)";
 
 /**
  * The console's settings from the environment, or a ConfigError naming each bad one, as the
@@ -48,7 +60,11 @@ export function loadConsoleConfig(env: NodeJS.ProcessEnv = process.env): Console
   const r = consoleConfig.safeParse({ ...env });
   const issues = r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   const deployment = env.DEPLOYMENT ?? 'local';
-  if (deployment !== 'local' && (DEPLOYMENTS as readonly string[]).includes(deployment)) issues.push({ path: 'DEPLOYMENT', message: `is ${deployment}: ${OUTSIDE_LOCAL_USE}` });
+  const outside = deployment !== 'local' && (DEPLOYMENTS as readonly string[]).includes(deployment);
+  if (outside && !(env.OIDC_ISSUER && env.OIDC_CLIENT_ID)) issues.push({ path: 'DEPLOYMENT', message: `is ${deployment}: ${OUTSIDE_LOCAL_USE}` });
+  if (Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_CLIENT_ID)) issues.push({ path: env.OIDC_ISSUER ? 'OIDC_CLIENT_ID' : 'OIDC_ISSUER', message: 'OIDC_ISSUER and OIDC_CLIENT_ID go together' });
+  // The sign-in page and the token travel to the provider: never in clear outside local use.
+  if (outside && env.OIDC_ISSUER && !env.OIDC_ISSUER.startsWith('https://')) issues.push({ path: 'OIDC_ISSUER', message: `must be an https:// URL when DEPLOYMENT is ${deployment}` });
   if (r.success && issues.length === 0) return r.data;
   throw new ConfigError(`invalid configuration:\n${[...new Set(issues.map((i) => `  ${i.path}: ${i.message}`))].join('\n')}`);
 }

@@ -52,12 +52,20 @@ describe("the console's settings (its image: node apps/console/server/dist/serve
     expect(() => loadConsoleConfig({ DEPLOYMENT: 'prod' })).toThrow(/DEPLOYMENT: must be local, staging or production/);
   });
 
-  it.each(['staging', 'production'])('refuses to start with DEPLOYMENT=%s, saying why, rather than offer development identities or none', async (deployment) => {
-    // Whatever else it is given: the staff key, or the identity provider's keys.
+  it.each(['staging', 'production'])('refuses to start with DEPLOYMENT=%s without an identity provider, saying why, rather than offer development identities or none', async (deployment) => {
+    // Whatever else it is given: the staff key, or the identity provider's keys alone.
     for (const env of [{ DEPLOYMENT: deployment }, { DEPLOYMENT: deployment, AUTH_JWT_SECRET: 'x'.repeat(48) }, { DEPLOYMENT: deployment, AUTH_JWKS_URL: 'https://login.example.org/jwks' }]) {
       expect(() => loadConsoleConfig(env)).toThrow(`DEPLOYMENT: is ${deployment}: ${OUTSIDE_LOCAL_USE}`);
-      await expect(main(env)).rejects.toThrow(/does not run in staging or production/);
+      await expect(main(env)).rejects.toThrow(/set OIDC_ISSUER and OIDC_CLIENT_ID/);
     }
+  });
+
+  it.each(['staging', 'production'])('with DEPLOYMENT=%s, runs with an https identity provider and its client, and offers only it', (deployment) => {
+    const oidc = { DEPLOYMENT: deployment, OIDC_ISSUER: 'https://login.example.org/realms/insurer', OIDC_CLIENT_ID: 'wc-console', AUTH_JWKS_URL: 'https://login.example.org/jwks' };
+    expect(loadConsoleConfig(oidc).OIDC_ISSUER).toBe('https://login.example.org/realms/insurer');
+    expect(signInFor(oidc).config()).toEqual({ provider: 'oidc', issuer: 'https://login.example.org/realms/insurer', clientId: 'wc-console', scope: 'openid profile', roleClaim: 'role' });
+    expect(() => loadConsoleConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.org' })).toThrow(`OIDC_ISSUER: must be an https:// URL when DEPLOYMENT is ${deployment}`);
+    expect(() => loadConsoleConfig({ DEPLOYMENT: deployment, OIDC_ISSUER: 'https://login.example.org' })).toThrow('OIDC_CLIENT_ID: OIDC_ISSUER and OIDC_CLIENT_ID go together');
   });
 
   it('starts in local use on the port and services it is given, healthy', async () => {

@@ -19,11 +19,16 @@ export const APP_DIR = path.resolve(__dirname, '..', '..', 'dist');
 // What the app's pages may load and do: scripts and everything else from this origin only (the PDFs
 // it opens are blob: URLs it made). Inline styles are let through: React Aria's components set some
 // (a <style> for touch behaviour, the live announcer's visually hidden region), and a style cannot run code.
-const SECURITY_HEADERS = {
-  'content-security-policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-};
+// With an identity provider, the app also fetches its configuration and token endpoint (connect-src).
+function securityHeaders(signIn: SignInProvider): Record<string, string> {
+  const c = signIn.config();
+  const connect = c.provider === 'oidc' ? `connect-src 'self' ${new URL(c.issuer).origin}; ` : '';
+  return {
+    'content-security-policy': `default-src 'self'; ${connect}style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; object-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
+}
 
 /**
  * The console's own health, for Docker's HEALTHCHECK and Kubernetes' probes: the process answers.
@@ -51,9 +56,10 @@ export interface ConsoleServer {
 export async function startConsoleServer(o: ConsoleServerOptions): Promise<ConsoleServer> {
   const signIn = o.signIn ?? signInFor(o.env ?? process.env);
   const appDir = path.resolve(o.appDir ?? APP_DIR);
+  const headers = securityHeaders(signIn);
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
     if (HEALTH_ROUTES.has(url.replace(/[?#].*$/, ''))) {
       if (req.method === 'GET' || req.method === 'HEAD') return sendJson(res, 200, { status: 'ok' });
       return sendJson(res, 405, { statusCode: 405, error: 'Method Not Allowed', message: 'GET or HEAD only' }, { allow: 'GET, HEAD' });

@@ -9,7 +9,10 @@ import { readJson, sendJson } from './http';
  * OpenID Connect provider (AUTH_JWKS_URL on the services) the app will get it from the provider
  * itself (authorization code with PKCE, a public client), and this server mints nothing.
  */
-export type SignInConfig = { provider: 'development'; roles: readonly Role[] } | { provider: 'none'; reason: string };
+export type SignInConfig =
+  | { provider: 'development'; roles: readonly Role[] }
+  | { provider: 'oidc'; issuer: string; clientId: string; scope: string; resource?: string; roleClaim: string }
+  | { provider: 'none'; reason: string };
 
 export interface SignInProvider {
   config(): SignInConfig;
@@ -17,11 +20,29 @@ export interface SignInProvider {
   handle(req: IncomingMessage, res: ServerResponse): Promise<boolean>;
 }
 
-/** Development identities only where the services take development tokens: local use, no identity provider. */
+/**
+ * The insurer's OpenID Connect provider when OIDC_ISSUER is set (the app signs in there: oidc.ts);
+ * else development identities, only where the services take development tokens: local use, no
+ * identity provider.
+ */
 export function signInFor(env: NodeJS.ProcessEnv): SignInProvider {
+  if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID) return oidcSignIn(env);
   if ((env.DEPLOYMENT ?? 'local') !== 'local') return noSignIn(`development sign-in is for local use only (DEPLOYMENT is ${env.DEPLOYMENT})`);
   if (env.AUTH_JWKS_URL) return noSignIn('the services take tokens from the identity provider (AUTH_JWKS_URL): development sign-in would mint tokens they refuse');
   return developmentSignIn(signingKey(env));
+}
+
+/** The app signs in at the provider itself (a public client with PKCE): this server only says where, and mints nothing. */
+function oidcSignIn(env: NodeJS.ProcessEnv): SignInProvider {
+  const config: SignInConfig = {
+    provider: 'oidc',
+    issuer: env.OIDC_ISSUER!,
+    clientId: env.OIDC_CLIENT_ID!,
+    scope: env.OIDC_SCOPE || 'openid profile',
+    ...(env.OIDC_RESOURCE && { resource: env.OIDC_RESOURCE }),
+    roleClaim: env.AUTH_ROLE_CLAIM || 'role',
+  };
+  return { config: () => config, handle: async () => false };
 }
 
 function noSignIn(reason: string): SignInProvider {

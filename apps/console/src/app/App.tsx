@@ -1,21 +1,22 @@
 import { useMemo, useRef, useState } from 'react';
 import { RouterProvider } from 'react-aria-components';
 import { createApi } from '../api/client';
-import { developmentProvider } from '../auth/development';
-import type { Session } from '../auth/provider';
+import { CALLBACK_PATH } from '../auth/oidc';
+import { type Session, sessionStore } from '../auth/provider';
 import { Layout, PublicLayout } from '../components/Layout';
 import { Page } from '../components/Page';
 import { ClaimPage } from '../pages/ClaimPage';
 import { ClaimsPage } from '../pages/ClaimsPage';
 import { MyWorkPage } from '../pages/MyWorkPage';
 import { HomePage, OperationsPage } from '../pages/OperationsPage';
-import { SignInPage } from '../pages/SignInPage';
+import { OidcCallback, SignInPage } from '../pages/SignInPage';
 import { isOperationsRoute } from './operations-routes';
 import { type Route, navigate, routeOf, usePathname } from './router';
 import { SessionContext } from './session';
 
-// The one sign-in the console has so far; an OpenID Connect provider takes its place here.
-const auth = developmentProvider;
+// However the session was got (development identities or the insurer's OpenID Connect provider,
+// as the console's server says: SignInPage), it is kept in this tab (provider.ts) and forgotten here.
+const auth = { resume: () => sessionStore.load(), signOut: () => sessionStore.clear() };
 
 export function App() {
   const pathname = usePathname();
@@ -37,18 +38,28 @@ export function App() {
     [],
   );
 
-  // Before sign-in every address shows the sign-in page, and after it the page asked for.
+  // Before sign-in every address shows the sign-in page, and after it the page asked for; the
+  // identity provider's answer comes back to CALLBACK_PATH.
   if (!session)
     return (
       <RouterProvider navigate={navigate}>
         <PublicLayout>
-          <SignInPage
-            notice={notice}
-            onSignedIn={(s) => {
-              setNotice(undefined);
-              setSession(s);
-            }}
-          />
+          {pathname === CALLBACK_PATH ? (
+            <OidcCallback
+              onSignedIn={(s, returnTo) => {
+                setSession(s);
+                navigate(returnTo);
+              }}
+            />
+          ) : (
+            <SignInPage
+              notice={notice}
+              onSignedIn={(s) => {
+                setNotice(undefined);
+                setSession(s);
+              }}
+            />
+          )}
         </PublicLayout>
       </RouterProvider>
     );

@@ -11,16 +11,28 @@ export interface Session {
   expiresAt: string;
 }
 
+/** The insurer's OpenID Connect provider, as the console's server is set up with it (OIDC_*). */
+export interface OidcSignIn {
+  provider: 'oidc';
+  issuer: string;
+  clientId: string;
+  scope: string;
+  /** The staff API's audience, sent as the `resource` parameter (RFC 8707) when the provider needs it to issue a JWT for it. */
+  resource?: string;
+  /** The access token's claim with the platform role (the services' AUTH_ROLE_CLAIM). */
+  roleClaim: string;
+}
+
 /** What the console's server says about signing in (GET /auth/config, server/src/sign-in.ts). */
-export type SignInConfig = { provider: 'development'; roles: string[] } | { provider: 'none'; reason: string };
+export type SignInConfig = { provider: 'development'; roles: string[] } | OidcSignIn | { provider: 'none'; reason: string };
 
 /**
  * One way of signing in. The development provider asks the console's server for a token (a role
- * and a user name, as `claimctl token` does); an OpenID Connect provider would redirect to the
- * identity provider (authorization code with PKCE) and keep the access token it answers with.
+ * and a user name, as `claimctl token` does); the OpenID Connect one (oidc.ts) redirects to the
+ * identity provider (authorization code with PKCE) and keeps the access token it answers with.
  */
 export interface AuthProvider {
-  readonly kind: SignInConfig['provider'] | 'oidc';
+  readonly kind: SignInConfig['provider'];
   /** The session to carry on with when the app loads (after a reload; for OIDC, on the redirect back). */
   resume(): Session | null;
   /** Forgets the session (OIDC: and ends it at the identity provider). */

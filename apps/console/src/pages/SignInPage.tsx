@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, FieldError, Form, Input, Label, Radio, RadioGroup, Text, TextField } from 'react-aria-components';
 import type { Refusal } from '../api/refusal';
 import { developmentProvider, loadSignInConfig } from '../auth/development';
-import type { Session } from '../auth/provider';
+import { CALLBACK_PATH, completeOidcSignIn, startOidcSignIn } from '../auth/oidc';
+import type { OidcSignIn, Session } from '../auth/provider';
 import { useResult } from '../app/use-result';
 import { Loading, Page } from '../components/Page';
 import { RefusalMessage } from '../components/RefusalMessage';
@@ -24,8 +25,72 @@ export function SignInPage({ notice, onSignedIn }: { notice?: string; onSignedIn
         <RefusalMessage refusal={config.refusal} />
       ) : config.data.provider === 'development' ? (
         <DevelopmentSignIn roles={config.data.roles} onSignedIn={onSignedIn} />
+      ) : config.data.provider === 'oidc' ? (
+        <OidcSignInButton config={config.data} />
       ) : (
         <p>No way of signing in is set up for this console: {config.data.reason}.</p>
+      )}
+    </Page>
+  );
+}
+
+/** The insurer's identity provider: its own sign-in page, then back to the page asked for. */
+function OidcSignInButton({ config }: { config: OidcSignIn }) {
+  const [pending, setPending] = useState(false);
+  const [refusal, setRefusal] = useState<Refusal>();
+  return (
+    <>
+      <p className="lede">Sign in with your insurer account at {new URL(config.issuer).host}; you come back here once signed in.</p>
+      <Button
+        className="react-aria-Button primary"
+        isDisabled={pending}
+        onPress={async () => {
+          setRefusal(undefined);
+          setPending(true);
+          const returnTo = window.location.pathname === CALLBACK_PATH ? '/' : `${window.location.pathname}${window.location.search}`;
+          const r = await startOidcSignIn(config, returnTo);
+          setPending(false);
+          if (!r.ok) setRefusal(r.refusal);
+        }}
+      >
+        Sign in
+      </Button>
+      {refusal && <RefusalMessage refusal={refusal} />}
+    </>
+  );
+}
+
+/** Back from the identity provider (CALLBACK_PATH): the code exchanged for a session, or why not. */
+export function OidcCallback({ onSignedIn }: { onSignedIn(s: Session, returnTo: string): void }) {
+  const [refusal, setRefusal] = useState<Refusal>();
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const config = await loadSignInConfig();
+      if (!live) return;
+      if (!config.ok) return setRefusal(config.refusal);
+      if (config.data.provider !== 'oidc') return setRefusal({ status: 0, message: 'this console does not sign in with an identity provider', problems: [] });
+      const r = await completeOidcSignIn(config.data, window.location.search);
+      if (!live) return;
+      if (r.ok) onSignedIn(r.data.session, r.data.returnTo);
+      else setRefusal(r.refusal);
+    })();
+    return () => {
+      live = false;
+    };
+    // Once: the code can be exchanged only once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return (
+    <Page title="Signing in">
+      {refusal ? (
+        <RefusalMessage refusal={refusal}>
+          <p>
+            <a href="/">Sign in again</a>
+          </p>
+        </RefusalMessage>
+      ) : (
+        <Loading what="your session" />
       )}
     </Page>
   );
