@@ -48,7 +48,8 @@ export function App() {
             <OidcCallback
               onSignedIn={(s, returnTo) => {
                 setSession(s);
-                navigate(returnTo);
+                // In place of the provider's answer: Back does not return to a spent code.
+                navigate(returnTo, { replace: true });
               }}
             />
           ) : (

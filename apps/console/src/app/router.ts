@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { CALLBACK_PATH } from '../auth/oidc';
 import { type OperationsRoute, operationsHrefs, operationsRouteOf } from './operations-routes';
 
 // The console's few pages need no router library: the path decides the page, history.pushState
@@ -15,7 +16,8 @@ export const hrefs = {
 };
 
 export function routeOf(pathname: string): Route {
-  if (pathname === '/') return { page: 'home' };
+  // The identity provider's way back (auth/oidc.ts): once signed in, reloading it is the home page.
+  if (pathname === '/' || pathname === CALLBACK_PATH) return { page: 'home' };
   if (pathname === '/my-work') return { page: 'my-work' };
   if (pathname === '/claims') return { page: 'claims' };
   const claim = /^\/claims\/([^/]+)$/.exec(pathname);
