@@ -256,6 +256,8 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     const tooFar = await act({ type: 'contact.made', party: 'employer', at: addDays(today, -30) }, cm, 'found the call note late');
     expect(tooFar.status).toBe(403);
     expect(tooFar.body.problems).toEqual([{ field: 'at', problem: 'is 30 days ago, more than the 14 days an action may be backdated: a team leader records it, giving a Backdating-Reason' }]);
+    // The claim says how far back that is (the console's forms say so before anyone sends).
+    expect((await claims('GET', `/claims/${claimId}`, cm)).body.backdatingWindowDays).toBe(14);
     const noReason = await act({ type: 'contact.made', party: 'employer', at: addDays(today, -30) }, tl);
     expect(noReason.status).toBe(400);
     expect(noReason.body.problems).toEqual([{ field: 'Backdating-Reason', problem: 'is required for an action dated 30 days ago (more than 14)' }]);

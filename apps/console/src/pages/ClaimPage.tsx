@@ -45,7 +45,7 @@ export function ClaimPage({ claimId }: { claimId: string }) {
       <ClaimSummary claim={c} />
       <Triage claim={c} />
       <Suspense fallback={<Loading what="the actions" />}>
-        <RecordAction claimId={c.id} onRecorded={() => setRecorded((n) => n + 1)} />
+        <RecordAction claimId={c.id} backdatingWindowDays={c.backdatingWindowDays} onRecorded={() => setRecorded((n) => n + 1)} />
       </Suspense>
       <ClaimTimeline claimId={c.id} refresh={recorded} />
       <ClaimParties claimId={c.id} refresh={recorded} />

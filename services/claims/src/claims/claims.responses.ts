@@ -118,6 +118,8 @@ export const claimViewSchema = z
     teamLeader: nonEmpty.nullable(),
     createdAt: z.iso.datetime(),
     createdBy: nonEmpty,
+    /** How far back a case manager may date an action on it (ACTION_BACKDATING_DAYS); further back only a team leader, with a reason. */
+    backdatingWindowDays: z.number().int().min(0).describe('how far back (days) a case manager may date an action on the claim; further back only a team leader may, with a Backdating-Reason'),
   })
   .strict();
 export type ClaimView = z.output<typeof claimViewSchema>;

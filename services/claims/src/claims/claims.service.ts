@@ -192,6 +192,7 @@ export class ClaimsService {
       teamLeader: claim.teamLeader,
       createdAt: claim.createdAt.toISOString(),
       createdBy: claim.createdBy,
+      backdatingWindowDays: this.config.ACTION_BACKDATING_DAYS,
     };
   }
 }

@@ -810,6 +810,8 @@ export interface operations {
             /** Format: date-time */
             createdAt: string;
             createdBy: string;
+            /** @description how far back (days) a case manager may date an action on the claim; further back only a team leader may, with a Backdating-Reason */
+            backdatingWindowDays: number;
           };
         };
       };
@@ -1043,6 +1045,8 @@ export interface operations {
             /** Format: date-time */
             createdAt: string;
             createdBy: string;
+            /** @description how far back (days) a case manager may date an action on the claim; further back only a team leader may, with a Backdating-Reason */
+            backdatingWindowDays: number;
           };
         };
       };
@@ -1303,6 +1307,8 @@ export interface operations {
             /** Format: date-time */
             createdAt: string;
             createdBy: string;
+            /** @description how far back (days) a case manager may date an action on the claim; further back only a team leader may, with a Backdating-Reason */
+            backdatingWindowDays: number;
           };
         };
       };

@@ -19,6 +19,7 @@ import {
   actionGroups,
   actionName,
   datedOn,
+  days,
   fieldHint,
   fieldLabel,
   fieldNames,
@@ -54,7 +55,7 @@ function newKey(): string {
  * schema before it is sent, and what the API refuses is shown as it words it, at the field it
  * names. Who may record what is the API's to decide: a refusal says why.
  */
-export function RecordAction({ claimId, onRecorded }: { claimId: string; onRecorded(): void }) {
+export function RecordAction({ claimId, backdatingWindowDays, onRecorded }: { claimId: string; backdatingWindowDays: number; onRecorded(): void }) {
   const { api } = useSignedIn();
   const [type, setType] = useState<ClaimEventType | null>(null);
   const form = useMemo(() => (type ? actionForm(type) : undefined), [type]);
@@ -172,7 +173,7 @@ export function RecordAction({ claimId, onRecorded }: { claimId: string; onRecor
                 key={`${form.type}:${f.name}`}
                 field={f}
                 label={fieldLabel(form.type, f.name)}
-                hint={fieldHint(form.type, f)}
+                hint={fieldHint(form.type, f, backdatingWindowDays)}
                 value={values[f.name]}
                 onChange={set(f.name)}
                 errors={errors[f.name]}
@@ -193,8 +194,8 @@ export function RecordAction({ claimId, onRecorded }: { claimId: string; onRecor
                 </Label>
                 <Input />
                 <Text slot="description" className="hint">
-                  Needed, from a team leader, when the action is dated more than 14 days back (dated {dated ? formatDate(dated) : 'earlier'}; today in Sydney is {formatDate(today)}). Kept with the
-                  action for audit.
+                  Needed, from a team leader, when the action is dated more than {days(backdatingWindowDays)} back (dated {dated ? formatDate(dated) : 'earlier'}; today in Sydney is{' '}
+                  {formatDate(today)}). Kept with the action for audit.
                 </Text>
                 <FieldError className="field-error">{errors[BACKDATING_REASON]?.join(' ')}</FieldError>
               </TextField>

@@ -2,7 +2,7 @@ import { CLAIM_EVENT_TYPES, type ClaimEventType, claimEventSchema } from '@wc/co
 import type { FieldSpec, FormValues } from '../../components/forms/schema-form';
 import { placeProblems } from '../../components/forms/schema-form';
 import { hasActionName } from '../../components/labels';
-import { BACKDATING_REASON, OTHER_GROUP, actionForm, actionGroups, fieldLabel, fieldNames, groupOf, problemsOfRequest, requestOf, whenOf } from './action-forms';
+import { BACKDATING_REASON, OTHER_GROUP, actionForm, actionGroups, fieldHint, fieldLabel, fieldNames, groupOf, problemsOfRequest, requestOf, whenOf } from './action-forms';
 
 const schemaOf = (type: ClaimEventType) => claimEventSchema.options.find((o) => o.shape.type.value === type)!;
 /** The keys an action's schema requires (`type` is the form's choice of action, not a field). */
@@ -49,6 +49,12 @@ describe('the action forms, made from the schema the API validates with', () => 
     );
     // `at` may be left out: the API records the action as done now.
     expect(form.fields.find((f) => f.name === 'at')).toMatchObject({ kind: 'when', required: false });
+  });
+
+  it("says how far back a case manager may date an action: the claim's window, not a number of its own", () => {
+    const at = actionForm('contact.made').fields.find((f) => f.name === 'at')!;
+    expect(fieldHint('contact.made', at, 14)).toBe('Empty for now. An action dated more than 14 days back is a team leader’s to record, with a reason.');
+    expect(fieldHint('contact.made', at, 1)).toContain('more than 1 day back');
   });
 
   it.each(CLAIM_EVENT_TYPES)('%s: its fields, filled in, make a body its schema accepts', (type) => {

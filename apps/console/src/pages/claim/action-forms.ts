@@ -107,7 +107,6 @@ export function fieldLabel(type: string, name: string): string {
 }
 
 const FIELD_HINTS: Record<string, string> = {
-  at: 'Empty for now. An action dated more than 14 days back is a team leader’s to record, with a reason.',
   ref: 'Which complaint, treatment request, review, IME or case conference this is about; empty for the oldest open one.',
   'payment-clock.started.ref': "The payment's reference, which the clock is known by.",
   decisionId: 'The action id the decision was recorded with (shown when it was recorded).',
@@ -120,9 +119,13 @@ const KIND_HINTS: Partial<Record<FieldSpec['kind'], string>> = {
   date: 'A Sydney date.',
 };
 
-export function fieldHint(type: string, field: FieldSpec): string | undefined {
+/** A field's hint; the date of the action says how far back a case manager may date it (the claim's `backdatingWindowDays`). */
+export function fieldHint(type: string, field: FieldSpec, backdatingWindowDays: number): string | undefined {
+  if (field.name === 'at') return `Empty for now. An action dated more than ${days(backdatingWindowDays)} back is a team leader’s to record, with a reason.`;
   return FIELD_HINTS[`${type}.${field.name}`] ?? FIELD_HINTS[field.name] ?? KIND_HINTS[field.kind];
 }
+
+export const days = (n: number) => `${n} day${n === 1 ? '' : 's'}`;
 
 const OPTION_LABELS: Record<string, Record<string, string>> = {
   capacity: { none: 'No capacity for work', some: 'Some capacity for work', fit: 'Fit for pre-injury duties' },
