@@ -1,7 +1,7 @@
 import { type Refusal, type Result, refusalOf, unreachable } from '../api/refusal';
-import { type AuthProvider, type Session, type SignInConfig, sessionStore } from './provider';
+import { type Session, type SignInConfig, sessionStore } from './provider';
 
-export interface DevelopmentProvider extends AuthProvider {
+export interface DevelopmentProvider {
   readonly kind: 'development';
   signIn(role: string, user: string): Promise<{ ok: true; session: Session } | { ok: false; refusal: Refusal }>;
 }
@@ -13,8 +13,6 @@ export interface DevelopmentProvider extends AuthProvider {
  */
 export const developmentProvider: DevelopmentProvider = {
   kind: 'development',
-  resume: () => sessionStore.load(),
-  signOut: () => sessionStore.clear(),
   async signIn(role, user) {
     try {
       const res = await fetch('/auth/development/token', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, user }) });

@@ -1,6 +1,6 @@
-// Signing in, behind one interface so that the insurer's OpenID Connect provider can replace the
-// development identities: the rest of the console only ever uses a Session's access token, the
-// bearer token the services already take, and never learns how it was obtained.
+// Signing in: the rest of the console only ever uses a Session's access token, the bearer token the
+// services already take, and never learns whether development identities or the insurer's OpenID
+// Connect provider gave it.
 
 export interface Session {
   accessToken: string;
@@ -26,18 +26,10 @@ export interface OidcSignIn {
 /** What the console's server says about signing in (GET /auth/config, server/src/sign-in.ts). */
 export type SignInConfig = { provider: 'development'; roles: string[] } | OidcSignIn | { provider: 'none'; reason: string };
 
-/**
- * One way of signing in. The development provider asks the console's server for a token (a role
- * and a user name, as `claimctl token` does); the OpenID Connect one (oidc.ts) redirects to the
- * identity provider (authorization code with PKCE) and keeps the access token it answers with.
- */
-export interface AuthProvider {
-  readonly kind: SignInConfig['provider'];
-  /** The session to carry on with when the app loads (after a reload; for OIDC, on the redirect back). */
-  resume(): Session | null;
-  /** Forgets the session (OIDC: and ends it at the identity provider). */
-  signOut(): void;
-}
+// Two ways of signing in, as the console's server says (SignInConfig): development.ts asks the
+// server for a token (a role and a user name, as `claimctl token` does); oidc.ts signs in at the
+// identity provider (authorization code with PKCE). Either leaves a Session in sessionStore, which
+// the app resumes on load and clears on sign-out (App.tsx).
 
 const KEY = 'wc-console.session';
 
