@@ -17,6 +17,7 @@ export * from './observability/tracing';
 export * from './temporal/worker-host';
 export * from './temporal/schedules';
 export * from './temporal/replay';
+export * from './temporal/client';
 export * from './access/policy';
 export * from './access/staffing';
 export * from './access/claim-access';

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
-import { JsonLogger, HostedTemporalWorker, TemporalWorkerHost, keepSchedules, temporalConnection } from '@wc/service-kit';
+import { JsonLogger, HostedTemporalWorker, TemporalWorkerHost, keepSchedules, lazyTemporalClient } from '@wc/service-kit';
 import { NOTIFICATIONS_CONFIG, NotificationsConfig } from '../config';
 import { LOGGER } from '../letters/letters.service';
 import { DigestService } from '../notices/digest.service';
@@ -14,6 +13,7 @@ import { DIGEST_WORKFLOW_TYPE, DigestActivities } from './definitions';
 @Injectable()
 export class NotificationsWorker extends HostedTemporalWorker {
   protected readonly host: TemporalWorkerHost;
+  private readonly temporal: ReturnType<typeof lazyTemporalClient>;
 
   constructor(
     @Inject(NOTIFICATIONS_CONFIG) private readonly config: NotificationsConfig,
@@ -21,6 +21,7 @@ export class NotificationsWorker extends HostedTemporalWorker {
     digests: DigestService,
   ) {
     super();
+    this.temporal = lazyTemporalClient(config);
     const activities: DigestActivities = {
       digestsDue: () => digests.due(),
       sendDailyDigest: (teamLeader, day) => digests.sendDaily(teamLeader, day),
@@ -36,26 +37,24 @@ export class NotificationsWorker extends HostedTemporalWorker {
     });
   }
 
+  override onApplicationShutdown() {
+    return super.onApplicationShutdown().then(() => this.temporal.close());
+  }
+
   private async keepSchedule(): Promise<void> {
     const c = this.config;
-    const connection = await Connection.connect(temporalConnection(c));
-    try {
-      const client = new Client({ connection, namespace: c.TEMPORAL_NAMESPACE });
-      await keepSchedules(
-        client,
-        [
-          {
-            scheduleId: `${c.NOTIFICATIONS_TASK_QUEUE}.team-leader-digest`,
-            cron: c.DIGEST_SCHEDULE,
-            timeZone: c.SCHEDULE_TIME_ZONE,
-            workflowType: DIGEST_WORKFLOW_TYPE,
-            taskQueue: c.NOTIFICATIONS_TASK_QUEUE,
-          },
-        ],
-        this.log,
-      );
-    } finally {
-      await connection.close();
-    }
+    await keepSchedules(
+      await this.temporal.client(),
+      [
+        {
+          scheduleId: `${c.NOTIFICATIONS_TASK_QUEUE}.team-leader-digest`,
+          cron: c.DIGEST_SCHEDULE,
+          timeZone: c.SCHEDULE_TIME_ZONE,
+          workflowType: DIGEST_WORKFLOW_TYPE,
+          taskQueue: c.NOTIFICATIONS_TASK_QUEUE,
+        },
+      ],
+      this.log,
+    );
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection, WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { JsonLogger, keepSchedules, temporalConnection } from '@wc/service-kit';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { JsonLogger, keepSchedules, lazyTemporalClient } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig } from '../config';
 import { WORKFLOW_TYPES, paymentRunWorkflowId, remediationWorkflowId } from './definitions';
 
@@ -13,25 +13,17 @@ import { WORKFLOW_TYPES, paymentRunWorkflowId, remediationWorkflowId } from './d
  */
 @Injectable()
 export class PaymentsTemporal implements OnApplicationShutdown {
-  private client?: Promise<{ connection: Connection; client: Client }>;
+  private readonly temporal: ReturnType<typeof lazyTemporalClient>;
 
   constructor(
     @Inject(PAYMENTS_CONFIG) private readonly config: PaymentsConfig,
     @Inject(LOGGER) private readonly log: JsonLogger,
-  ) {}
-
-  private connect() {
-    this.client ??= Connection.connect({ ...temporalConnection(this.config), connectTimeout: 3000 }).then((connection) => ({
-      connection,
-      client: new Client({ connection, namespace: this.config.TEMPORAL_NAMESPACE }),
-    }));
-    this.client.catch(() => (this.client = undefined)); // try again next time
-    return this.client;
+  ) {
+    this.temporal = lazyTemporalClient(config);
   }
 
-  async onApplicationShutdown() {
-    const c = await this.client?.catch(() => undefined);
-    await c?.connection.close();
+  onApplicationShutdown() {
+    return this.temporal.close();
   }
 
   startRun(runId: string): Promise<void> {
@@ -44,7 +36,7 @@ export class PaymentsTemporal implements OnApplicationShutdown {
 
   /** Resolves when the workflow has finished (the benchmark and tests wait on a run or remediation this way). */
   async finished(workflowId: string): Promise<void> {
-    const { client } = await this.connect();
+    const client = await this.temporal.client();
     await client.workflow.getHandle(workflowId).result();
   }
 
@@ -54,7 +46,7 @@ export class PaymentsTemporal implements OnApplicationShutdown {
    */
   private async start(workflowType: string, workflowId: string, arg: string, ids: Record<string, string>): Promise<void> {
     try {
-      const { client } = await this.connect();
+      const client = await this.temporal.client();
       await client.workflow.start(workflowType, { taskQueue: this.config.PAYMENTS_TASK_QUEUE, workflowId, args: [arg] });
       this.log.info('workflow started', { ...ids, workflowId });
     } catch (e) {
@@ -65,7 +57,7 @@ export class PaymentsTemporal implements OnApplicationShutdown {
 
   /** The weekly cycle's schedules (service-kit's keepSchedules), one per task queue. */
   async keepSchedules(): Promise<void> {
-    const { client } = await this.connect();
+    const client = await this.temporal.client();
     const c = this.config;
     await keepSchedules(
       client,
@@ -79,7 +71,7 @@ export class PaymentsTemporal implements OnApplicationShutdown {
 
   /** The schedule's handle (a test triggers one now). */
   async schedule(name: 'weekly-payments' | 'payment-run') {
-    const { client } = await this.connect();
+    const client = await this.temporal.client();
     return client.schedule.getHandle(`${this.config.PAYMENTS_TASK_QUEUE}.${name}`);
   }
 }
