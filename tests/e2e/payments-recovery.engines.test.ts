@@ -1,10 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Client } from 'pg';
 import { TOPICS } from '@wc/contracts';
 import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
 import { builtInTables, sydneyAt } from '@wc/rules';
 import { Person, apiCaller, eventually, payableClaim } from '../../services/payments/src/test-support/claim-facts-harness';
+import { ThrowawayDatabase, createThrowawayDatabase } from '../../services/payments/src/test-support/throwaway-database';
 import { Platform, startPlatform } from './support';
 
 // Issue 19: the payments service killed (SIGKILL) in the middle of its two long jobs, restarted,
@@ -23,7 +24,7 @@ let platform: Platform;
 let db: Client;
 let kafka: KafkaClient;
 let publisher: Publisher;
-let testDb: string;
+let testDb: ThrowawayDatabase | undefined;
 let testUrl: string;
 const call = apiCaller(() => platform.urls.payments);
 const OLIVIA: Person = ['olivia', 'payments-officer'];
@@ -32,19 +33,13 @@ const TESS: Person = ['tess', 'team-leader'];
 const CARA: Person = ['cara', 'case-manager'];
 
 beforeAll(async () => {
-  const engine = new Client({ connectionString: process.env.DATABASE_URL });
-  await engine.connect();
-  testDb = `wc_payments_recovery_${randomBytes(4).toString('hex')}`;
-  await engine.query(`CREATE DATABASE ${testDb}`);
-  await engine.end();
-  const url = new URL(process.env.DATABASE_URL!);
-  url.pathname = `/${testDb}`;
-  testUrl = url.toString();
+  testDb = await createThrowawayDatabase(process.env.DATABASE_URL!, 'wc_payments_recovery');
+  testUrl = testDb.url;
   platform = await startPlatform({
     env: process.env,
     perProcess: {
       payments: {
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: testUrl,
         // One payment per step of the bank file and one claim per remediation batch: many steps to stop between.
         BATCH_SIZE: '1',
         CLAIMS_CONSUMER_GROUP: `payments-recovery-${randomUUID()}`,
@@ -55,7 +50,7 @@ beforeAll(async () => {
     basePort: 4601,
     only: ['payments'],
   });
-  db = new Client({ connectionString: url.toString() });
+  db = new Client({ connectionString: testUrl });
   await db.connect();
   kafka = createKafka({ brokers: process.env.KAFKA_BROKERS!.split(','), clientId: 'payments-recovery-test', logLevel: 'error' });
   await kafka.ensureTopics([TOPICS.claims]);
@@ -66,12 +61,7 @@ afterAll(async () => {
   await publisher?.disconnect();
   await platform?.stopAll();
   await db?.end();
-  if (testDb) {
-    const engine = new Client({ connectionString: process.env.DATABASE_URL });
-    await engine.connect();
-    await engine.query(`DROP DATABASE IF EXISTS ${testDb} WITH (FORCE)`);
-    await engine.end();
-  }
+  await testDb?.drop();
 });
 
 /** A session of the test's own on the service's database, holding a lock until it is let go. */
@@ -89,7 +79,7 @@ async function holding(sql: string, params: unknown[] = []): Promise<{ release()
 }
 
 /** Some backend of the service is waiting for a lock the test holds. */
-const waitingOnLock = async () => (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [testDb])).rows[0].n > 0;
+const waitingOnLock = async () => (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [testDb!.name])).rows[0].n > 0;
 
 /** The detail records of an ABA file: BSB, account, amount in cents, reference (docs/payment-files.md). */
 function details(aba: string) {

@@ -10,22 +10,13 @@ import { Client } from 'pg';
 import { TOPICS } from '@wc/contracts';
 import { KafkaClient, Publisher, createKafka } from '@wc/messaging';
 import { bootstrapService } from '@wc/service-kit';
+import { createThrowawayDatabase } from './throwaway-database';
 
 export interface PaymentsUnderTest {
   app: INestApplication;
   base: string;
   db: Client;
   close(): Promise<void>;
-}
-
-async function onEngine<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ connectionString: url });
-  await c.connect();
-  try {
-    return await fn(c);
-  } finally {
-    await c.end();
-  }
 }
 
 export async function startPaymentsForTest(env: Record<string, string> = {}): Promise<PaymentsUnderTest> {
@@ -35,12 +26,9 @@ export async function startPaymentsForTest(env: Record<string, string> = {}): Pr
       'DATABASE_URL and KAFKA_BROKERS (and TEMPORAL_ADDRESS: runs and remediations are workflows) must be set: node deploy/local/engines.js up --only kafka,postgres,temporal --detach; set -a; . .data/engines.env; set +a',
     );
   }
-  const testDb = `wc_payments_test_${randomBytes(4).toString('hex')}`;
-  await onEngine(engineUrl, (c) => c.query(`CREATE DATABASE ${testDb}`));
-  const url = new URL(engineUrl);
-  url.pathname = `/${testDb}`;
+  const testDb = await createThrowawayDatabase(engineUrl, 'wc_payments_test');
   Object.assign(process.env, {
-    DATABASE_URL: url.toString(),
+    DATABASE_URL: testDb.url,
     AUTH_JWT_SECRET: randomBytes(36).toString('base64'),
     HOST: '127.0.0.1',
     LOG_LEVEL: 'error',
@@ -59,7 +47,7 @@ export async function startPaymentsForTest(env: Record<string, string> = {}): Pr
   const { AppModule } = await import('../app.module');
   const app = await bootstrapService({ name: 'payments', module: AppModule, host: '127.0.0.1', port: 0, logLevel: 'error', description: 'test' });
   const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
-  const db = new Client({ connectionString: url.toString() });
+  const db = new Client({ connectionString: testDb.url });
   await db.connect();
   return {
     app,
@@ -68,7 +56,7 @@ export async function startPaymentsForTest(env: Record<string, string> = {}): Pr
     async close() {
       await db.end();
       await app.close();
-      await onEngine(engineUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${testDb} WITH (FORCE)`));
+      await testDb.drop();
     },
   };
 }
