@@ -3,6 +3,7 @@ export * from './logger';
 export * from './auth';
 export * from './service-credentials';
 export * from './validation';
+export * from './paging';
 export * from './api-contract';
 export * from './type-checks';
 export * from './input-guard';

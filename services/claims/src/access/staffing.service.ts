@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { HealthInformationReadData, StaffCoverRecordedData, TOPICS } from '@wc/contracts';
 import { enqueue, newEnvelope } from '@wc/messaging';
-import { StaffUser, badRequest, recordCover, staffingOf } from '@wc/service-kit';
+import { StaffUser, badRequest, pageOf, recordCover, staffingOf } from '@wc/service-kit';
 import { SCHEMA } from '../config';
 import type { CoverView, HealthReadList, StaffingView } from './access.responses';
 
@@ -104,10 +104,10 @@ export class StaffingService {
       `SELECT id, claim_id, "user", role, basis, service, what, at FROM claims.health_reads ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT $${params.length}`,
       params,
     );
-    const page = rows.slice(0, filter.limit);
+    const { items, next } = pageOf(rows, filter.limit, (r) => String(r.id));
     return {
-      reads: page.map((r) => ({ id: String(r.id), claimId: r.claim_id, user: r.user, role: r.role, basis: r.basis, service: r.service, what: r.what, at: r.at.toISOString() })),
-      next: rows.length > filter.limit ? String(page[page.length - 1].id) : null,
+      reads: items.map((r) => ({ id: String(r.id), claimId: r.claim_id, user: r.user, role: r.role, basis: r.basis, service: r.service, what: r.what, at: r.at.toISOString() })),
+      next,
     };
   }
 }

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
 import { abaFile } from '@wc/payment-files';
 import { enqueue, newEnvelope } from '@wc/messaging';
-import { JsonLogger, StaffUser } from '@wc/service-kit';
+import { JsonLogger, StaffUser, pageOf } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
 import { releaseRun, takeIntoRun } from '../ledger/ledger';
 import { meetClocksOfRun } from '../payment-clocks/payment-clocks';
@@ -200,8 +200,8 @@ export class PaymentRunsService implements OnApplicationShutdown {
         ORDER BY r.created_at DESC, r.id DESC LIMIT $2`,
       [before ?? null, limit + 1],
     );
-    const page = rows.slice(0, limit);
-    return { runs: await Promise.all(page.map((r) => this.view(r.id))), next: rows.length > limit ? page[page.length - 1].id : null };
+    const { items, next } = pageOf(rows, limit, (r) => r.id);
+    return { runs: await Promise.all(items.map((r) => this.view(r.id))), next };
   }
 
   async view(id: string): Promise<PaymentRunView> {

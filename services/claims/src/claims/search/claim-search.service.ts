@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Notification } from '@wc/contracts';
-import { StaffUser, badRequest, visibleClaimsCondition } from '@wc/service-kit';
+import { StaffUser, badRequest, pageOf, visibleClaimsCondition } from '@wc/service-kit';
 import type { ClaimList, ClaimListItem } from './claim-search.responses';
 
 export interface ClaimSearch {
@@ -70,9 +70,9 @@ export class ClaimSearchService {
         ORDER BY c.created_at DESC, c.id DESC LIMIT ${limit}`,
       params,
     );
-    const page = rows.slice(0, s.limit);
+    const { items, next } = pageOf(rows, s.limit, (r) => r.id);
     return {
-      claims: page.map((r) => ({
+      claims: items.map((r) => ({
         id: r.id,
         claimNumber: r.claim_number,
         worker: {
@@ -89,7 +89,7 @@ export class ClaimSearchService {
         caseManager: r.case_manager,
         teamLeader: r.team_leader,
       })),
-      next: rows.length > s.limit ? page[page.length - 1].id : null,
+      next,
     };
   }
 }
