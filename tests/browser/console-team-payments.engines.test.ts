@@ -328,7 +328,7 @@ describe("the payments officer's pages", () => {
     await page.getByRole('status').filter({ hasText: '2 payments authorised, $2,032.00 net' }).waitFor();
     await week1.waitFor({ state: 'detached' });
     const officer = await token('payments-officer', CHECKER);
-    const authorised = (await http(platform.urls.payments, 'GET', `/payments?claimId=${payable.id}`, { token: officer })).body;
+    const authorised = (await http(platform.urls.payments, 'GET', `/payments?claimId=${payable.id}`, { token: officer })).body.payments;
     expect(authorised.map((p: { reference: string; status: string; authorisedBy: string }) => `${p.reference} ${p.status} ${p.authorisedBy}`)).toEqual(
       references().map((r) => `${r} authorised ${CHECKER}`),
     );

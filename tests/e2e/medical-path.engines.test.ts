@@ -175,7 +175,7 @@ it("pays a claim's treatment exactly as medical.md assesses it, one bank line pe
   expect(receipt.body.lines.map((l: { status: string; payable: string }) => [l.status, l.payable])).toEqual([['pay', '84.25']]);
 
   // Authorised by a second person; the maker cannot.
-  const waiting = (await payments('GET', `/payments?claimId=${claimId}&status=generated`, checker)).body as Array<{ id: string; kind: string; payee: string; gross: string }>;
+  const waiting = (await payments('GET', `/payments?claimId=${claimId}&status=generated`, checker)).body.payments as Array<{ id: string; kind: string; payee: string; gross: string }>;
   expect(waiting.map((p) => `${p.kind}:${p.payee}:${p.gross}`).sort()).toEqual(
     ['medical:provider:4000.00', 'medical:provider:4000.00', 'medical:provider:92.00', `medical:provider:${fee}`, 'medical:worker:84.25'].sort(),
   );

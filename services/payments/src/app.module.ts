@@ -9,6 +9,7 @@ import { PendingChanges1765600000000 } from './migrations/1765600000000-pending-
 import { RateTableChanges1765600000001 } from './migrations/1765600000001-rate-table-changes';
 import { KeptValuations1766000000000 } from './migrations/1766000000000-kept-valuations';
 import { PaymentRunOrder1766000000001 } from './migrations/1766000000001-payment-run-order';
+import { PaymentsListed1766200000000 } from './migrations/1766200000000-payments-listed';
 import { ChangesController } from './approvals/changes.controller';
 import { ChangesService } from './approvals/changes.service';
 import { PayeeChanges } from './claims/payee-changes';
@@ -76,6 +77,7 @@ const config = loadPaymentsConfig();
         RateTableChanges1765600000001,
         KeptValuations1766000000000,
         PaymentRunOrder1766000000001,
+        PaymentsListed1766200000000,
       ],
     }),
   ],

@@ -41,7 +41,8 @@ async function claimOf(caseManager: Person, teamLeader: Person, claimNumber: str
   return { claimId, claimNumber, paymentIds: r.body.generated.map((g: { id: string }) => g.id) as string[] };
 }
 
-const ids = (list: { id: string }[]) => list.map((p) => p.id);
+/** The ids of a page of GET /payments. */
+const ids = (page: { payments: { id: string }[] }) => page.payments.map((p) => p.id);
 const healthReads = async (claimId: string) =>
   (await db.query(`SELECT envelope FROM payments.outbox WHERE envelope->>'type' = 'health-information.read' AND envelope->>'subject' = $1 ORDER BY created_at`, [claimId])).rows.map((r) => r.envelope);
 
@@ -122,7 +123,7 @@ describe('an administrator', () => {
     expect(refused.body.message).toBe(`ada (admin) may not see claim ${cara.claimId} here: an administrator administers the platform and reads no claim`);
     expect((await call(ADMIN, 'GET', `/payments/${carl.paymentIds[0]}`)).status).toBe(403);
     expect((await call(ADMIN, 'GET', `/payments?claimId=${cara.claimId}`)).status).toBe(403);
-    expect(await call(ADMIN, 'GET', '/payments?limit=500')).toMatchObject({ status: 200, body: [] });
+    expect(await call(ADMIN, 'GET', '/payments?limit=500')).toMatchObject({ status: 200, body: { payments: [], next: null } });
     // Counts never leak: the portfolio of no claim.
     expect((await call(ADMIN, 'GET', '/estimates')).body).toMatchObject({ claims: 0, total: '0.00' });
     expect((await setAuthorityLimit(call, 'user:paul', '5000.00')).status).toBe(200);

@@ -257,7 +257,7 @@ describe('weekly payments: PIAWE, maker-checker, a run and its ABA file, remedia
       expect(weeks[0].changed).toEqual(['indexation']);
       expect(weeks[0].explanation).toContain('P 1000.00 → 1000.00/1030.00 (indexation, s82A)');
 
-      const arrears = (await call(PAUL, 'GET', `/payments?claimId=${claimId}&status=generated`)).body;
+      const arrears = (await call(PAUL, 'GET', `/payments?claimId=${claimId}&status=generated`)).body.payments;
       expect(arrears).toEqual([expect.objectContaining({ kind: 'arrears', gross: '230.36', payg: '62.00', net: '168.36', generatedBy: 'tess', from: '2026-03-30', to: '2026-05-31' })]);
       // The team leader who started it is its maker: another person authorises.
       expect((await call(TESS, 'POST', `/payments/${arrears[0].id}/authorise`, {})).status).toBe(403);
@@ -328,7 +328,7 @@ describe('a final PIAWE after an interim one', () => {
 
     // Weeks 1-3 again: 95% × 1050 = 997.50, 47.50 more each: 142.50 arrears, made by the reviewer.
     const arrears = await eventually('arrears from the PIAWE change', async () => {
-      const list = (await call(PAUL, 'GET', `/payments?claimId=${claimId}&status=generated`)).body;
+      const list = (await call(PAUL, 'GET', `/payments?claimId=${claimId}&status=generated`)).body.payments;
       return list.some((p: { kind: string }) => p.kind === 'arrears') && list;
     });
     expect(arrears).toEqual([expect.objectContaining({ kind: 'arrears', gross: '142.50', generatedBy: 'tess' })]);
@@ -495,7 +495,7 @@ describe('wage reimbursement schedules: reconciliation and reimbursement', () =>
       [3, 'discrepancy', '740.00', '60.00'],
       [4, 'unknown-claim', null, null],
     ]);
-    const reimbursements = (await call(PAUL, 'GET', `/payments?claimId=${claimId}`)).body;
+    const reimbursements = (await call(PAUL, 'GET', `/payments?claimId=${claimId}`)).body.payments;
     expect(reimbursements.map((p: { kind: string; payee: string; gross: string; from: string }) => [p.kind, p.payee, p.gross, p.from])).toEqual([
       ['reimbursement', 'employer', '840.00', '2026-03-02'],
       ['reimbursement', 'employer', '740.00', '2026-03-09'],
@@ -527,7 +527,7 @@ describe('wage reimbursement schedules: reconciliation and reimbursement', () =>
     expect(otherPolicy.body.reconciliation.map((x: { status: string; note: string }) => [x.status, x.note])).toEqual([
       ['other-policy', `claim ${claimNumber} is insured under policy WI-2, not the schedule's WI-9; nothing reimbursed`],
     ]);
-    const after = (await call(PAUL, 'GET', `/payments?claimId=${claimId}`)).body;
+    const after = (await call(PAUL, 'GET', `/payments?claimId=${claimId}`)).body.payments;
     expect(after.map((p: { gross: string; from: string }) => `${p.from}:${p.gross}`)).toEqual(['2026-03-02:840.00', '2026-03-09:740.00', '2026-03-16:1140.00']);
   });
 });
@@ -559,7 +559,7 @@ describe('the weekly cycle over the book', () => {
     expect(again.body).toMatchObject({ payments: 0, gross: '0.00' });
 
     const waiting: string[] = [];
-    for (const id of ids) waiting.push(...(await call(PAUL, 'GET', `/payments?claimId=${id}&status=generated`)).body.map((p: { id: string }) => p.id));
+    for (const id of ids) waiting.push(...(await call(PAUL, 'GET', `/payments?claimId=${id}&status=generated`)).body.payments.map((p: { id: string }) => p.id));
     expect(waiting).toHaveLength(6);
     let a = await call(OLIVIA, 'POST', '/payments/authorise', { ids: waiting });
     expect(a.status).toBe(403);
@@ -572,5 +572,36 @@ describe('the weekly cycle over the book', () => {
     expect((await call(PAUL, 'GET', `/payments/${waiting[0]}`)).body.status).toBe('generated');
     a = await call(PAUL, 'POST', '/payments/authorise', { ids: waiting, note: 'weekly cycle 15 Mar' });
     expect(a.body).toEqual({ authorised: 6 });
+  });
+});
+
+describe('GET /payments, a page at a time', () => {
+  it("walks a claim's payments in order from each page's cursor, and refuses a cursor that names no payment", async () => {
+    const claimId = await payableClaim(publisher, db, call, { claimNumber: `${NUMBER}L`, policy: 'WI-1', account: workerAccount, maker: OLIVIA, caseManager: CARA, teamLeader: TESS });
+    // 17 weeks generated in one transaction: one generated_at, so the week (period_from) and then the id order them.
+    expect((await call(OLIVIA, 'POST', `/claims/${claimId}/weekly-payments/generate`, { through: '2026-05-31' })).body.generated).toHaveLength(17);
+    const whole = (await call(PAUL, 'GET', `/payments?claimId=${claimId}&status=generated&limit=500`)).body;
+    expect(whole.next).toBeNull();
+    expect(whole.payments.map((p: { week: number }) => p.week)).toEqual(Array.from({ length: 17 }, (_, i) => i + 1));
+
+    const pages: { payments: { id: string }[]; next: string | null }[] = [];
+    let after: string | null = null;
+    do {
+      const r = await call(PAUL, 'GET', `/payments?claimId=${claimId}&status=generated&limit=5${after ? `&after=${after}` : ''}`);
+      expect(r.status).toBe(200);
+      pages.push(r.body);
+      after = r.body.next;
+    } while (after);
+    // 5 + 5 + 5 + 2, each page's cursor its last payment, and together the whole list once.
+    expect(pages.map((p) => p.payments.length)).toEqual([5, 5, 5, 2]);
+    expect(pages.slice(0, 3).map((p) => p.next)).toEqual(pages.slice(0, 3).map((p) => p.payments[4].id));
+    expect(pages.flatMap((p) => p.payments.map((x) => x.id))).toEqual(whole.payments.map((p: { id: string }) => p.id));
+
+    const unknown = randomUUID();
+    const refused = await call(PAUL, 'GET', `/payments?after=${unknown}`);
+    expect({ status: refused.status, problems: refused.body.problems }).toEqual({ status: 400, problems: [{ field: 'after', problem: `is no payment (${unknown})` }] });
+    const bad = await call(PAUL, 'GET', '/payments?after=week-5&limit=0');
+    expect(bad.status).toBe(400);
+    expect(bad.body.problems.map((p: { field: string }) => p.field).sort()).toEqual(['after', 'limit']);
   });
 });

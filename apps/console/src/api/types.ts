@@ -24,7 +24,7 @@ export type BackdatedAction = BackdatedActions['actions'][number];
 export type ClaimAction = ClaimsOperations['ActionsController_act']['requestBody']['content']['application/json'];
 
 // The payments officer's pages.
-export type Payment = Ok<PaymentsOperations['PaymentsController_list']>[number];
+export type Payment = Ok<PaymentsOperations['PaymentsController_list']>['payments'][number];
 export type PaymentStatus = Payment['status'];
 export type PaymentRun = Ok<PaymentsOperations['PaymentRunsController_get']>;
 export type Schedule = Ok<PaymentsOperations['SchedulesController_get']>;

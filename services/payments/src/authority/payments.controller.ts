@@ -4,12 +4,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { moneyText, uuidOf } from '@wc/contracts';
-import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, parseOr400, visibleClaimsCondition } from '@wc/service-kit';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, badRequest, pageOf, parseOr400, visibleClaimsCondition } from '@wc/service-kit';
 import { SCHEMA } from '../config';
 import { AuthorityService } from './authority.service';
 import { pendingChange } from '../approvals/changes.responses';
 import { auditTrail } from '../ledger/ledger';
-import { authorityLimit, paymentAuthorised, paymentCancelled, paymentDetail, paymentRow, paymentsAuthorised } from './payments.responses';
+import { authorityLimit, paymentAuthorised, paymentCancelled, paymentDetail, paymentList, paymentStatus, paymentsAuthorised } from './payments.responses';
 
 const authoriseSchema = z.object({ note: z.string().max(500, 'must be at most 500 characters').optional() }).strict();
 const authoriseManySchema = z
@@ -21,9 +21,10 @@ const limitSchema = z.object({ maxAmount: moneyText }).strict();
 const subjectSchema = z.string().regex(/^(role|user):[A-Za-z0-9._@-]+$/, 'must be role:<role> or user:<user id>');
 const listSchema = z
   .object({
-    status: z.enum(['generated', 'authorised', 'in-run', 'released', 'cancelled']).optional(),
+    status: paymentStatus.optional(),
     claimId: uuidOf('must be a claim id (uuid)').optional(),
-    limit: z.coerce.number().int().min(1).max(500).default(100),
+    limit: z.coerce.number().int().min(1, 'must be at least 1').max(500, 'must be at most 500').default(100),
+    after: uuidOf("must be the id of a payment (the previous page's `next`)").optional(),
   })
   .strict();
 
@@ -42,20 +43,30 @@ export class PaymentsController {
 
   @Get('payments')
   @Roles('payments-officer', 'team-leader', 'case-manager', 'admin')
-  @ApiOperation({ summary: 'Payments by status and claim, oldest first (e.g. ?status=generated: waiting for authorisation)' })
+  @ApiOperation({ summary: "Payments by status and claim, oldest first, a page at a time (e.g. ?status=generated: waiting for authorisation; ?after= the previous page's next)" })
   @ZodQuery(listSchema)
   // Narrowed to one claim (?claimId=), the list is that claim's payments: refused (403) to whoever may not see the claim.
   @ClaimScoped('payments', { query: 'claimId' })
-  @ZodResponse(200, z.array(paymentRow), 'the payments, oldest first, at most `limit`')
+  @ZodResponse(200, paymentList, 'a page of payments, oldest first, at most `limit`, and the cursor of the next page (null on the last)')
+  @ApiResponse({ status: 400, description: 'a bad filter, or `after` names no payment' })
   @ApiResponse({ status: 403, description: '?claimId= names a claim you may not see' })
   async list(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const q = parseOr400(listSchema, query, 'query');
+    if (q.after && (await this.ds.query(`SELECT 1 FROM payments.payments WHERE id = $1`, [q.after])).length === 0) throw badRequest('after', `is no payment (${q.after})`, 'query');
     // Issue 14: only the claims the reader may see, filtered before LIMIT so that nothing (not even a count) shows of the others.
-    const visible = visibleClaimsCondition(req.staff, 'payments', SCHEMA, 'claim_id', 4);
-    return this.ds.query(
-      `SELECT ${PAYMENT_COLUMNS} FROM payments.payments WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR claim_id = $2) AND (${visible.sql}) ORDER BY generated_at, period_from LIMIT $3`,
-      [q.status ?? null, q.claimId ?? null, q.limit, ...visible.params],
+    const visible = visibleClaimsCondition(req.staff, 'payments', SCHEMA, 'claim_id', 5);
+    // Keyset paging (pageOf): the page after the cursor's payment in the list's order, which the index payments_listed serves by status.
+    // Rows as PAYMENT_COLUMNS names them (paymentRow); the timestamps are serialised as ISO instants.
+    const rows: { id: string }[] = await this.ds.query(
+      `SELECT ${PAYMENT_COLUMNS} FROM payments.payments
+        WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR claim_id = $2)
+          AND ($4::uuid IS NULL OR (generated_at, period_from, id) > (SELECT generated_at, period_from, id FROM payments.payments WHERE id = $4))
+          AND (${visible.sql})
+        ORDER BY generated_at, period_from, id LIMIT $3`,
+      [q.status ?? null, q.claimId ?? null, q.limit + 1, q.after ?? null, ...visible.params],
     );
+    const { items, next } = pageOf(rows, q.limit, (p) => p.id);
+    return { payments: items, next };
   }
 
   @Get('payments/:id')

@@ -33,6 +33,9 @@ export const paymentRow = z
   })
   .strict();
 
+/** A page of GET /payments, and the cursor of the next (the last payment's id; null on the last page). */
+export const paymentList = z.object({ payments: z.array(paymentRow), next: z.guid().nullable().meta({ description: 'pass as `after` for the next page; null on the last' }) }).strict();
+
 /** One change of a payment's state (payments.payment_audit): from is null when it was generated. */
 const auditEntry = z.object({ at: z.iso.datetime(), actor: z.string(), role: z.string(), from: paymentStatus.nullable(), to: paymentStatus, reason: z.string() }).strict();
 

@@ -176,7 +176,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Payments by status and claim, oldest first (e.g. ?status=generated: waiting for authorisation) */
+    /** Payments by status and claim, oldest first, a page at a time (e.g. ?status=generated: waiting for authorisation; ?after= the previous page's next) */
     get: operations['PaymentsController_list'];
     put?: never;
     post?: never;
@@ -2422,6 +2422,7 @@ export interface operations {
         status?: 'generated' | 'authorised' | 'in-run' | 'released' | 'cancelled';
         claimId?: string;
         limit?: number;
+        after?: string;
       };
       header?: never;
       path?: never;
@@ -2429,62 +2430,76 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the payments, oldest first, at most `limit` */
+      /** @description a page of payments, oldest first, at most `limit`, and the cursor of the next page (null on the last) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            /** Format: uuid */
-            id: string;
-            /** Format: uuid */
-            claimId: string;
-            /** @enum {string} */
-            kind: 'weekly' | 'reimbursement' | 'arrears' | 'medical';
-            /** @enum {string} */
-            payee: 'worker' | 'employer' | 'provider';
-            week: number | null;
+            payments: {
+              /** Format: uuid */
+              id: string;
+              /** Format: uuid */
+              claimId: string;
+              /** @enum {string} */
+              kind: 'weekly' | 'reimbursement' | 'arrears' | 'medical';
+              /** @enum {string} */
+              payee: 'worker' | 'employer' | 'provider';
+              week: number | null;
+              /**
+               * Format: date
+               * @example 2026-07-01
+               */
+              from: string;
+              /**
+               * Format: date
+               * @example 2026-07-01
+               */
+              to: string;
+              /**
+               * @description dollars as a decimal string, at most 2 places (never a JSON number)
+               * @example 1200.00
+               */
+              gross: string;
+              /**
+               * @description dollars as a decimal string, at most 2 places (never a JSON number)
+               * @example 1200.00
+               */
+              payg: string;
+              /**
+               * @description dollars as a decimal string, at most 2 places (never a JSON number)
+               * @example 1200.00
+               */
+              net: string;
+              /** @enum {string} */
+              status: 'generated' | 'authorised' | 'in-run' | 'released' | 'cancelled';
+              reference: string;
+              generatedBy: string;
+              /** Format: date-time */
+              generatedAt: string;
+              authorisedBy: string | null;
+              /** Format: date-time */
+              authorisedAt: string | null;
+              /** Format: uuid */
+              runId: string | null;
+              /** Format: uuid */
+              remediationId: string | null;
+            }[];
             /**
-             * Format: date
-             * @example 2026-07-01
+             * Format: uuid
+             * @description pass as `after` for the next page; null on the last
              */
-            from: string;
-            /**
-             * Format: date
-             * @example 2026-07-01
-             */
-            to: string;
-            /**
-             * @description dollars as a decimal string, at most 2 places (never a JSON number)
-             * @example 1200.00
-             */
-            gross: string;
-            /**
-             * @description dollars as a decimal string, at most 2 places (never a JSON number)
-             * @example 1200.00
-             */
-            payg: string;
-            /**
-             * @description dollars as a decimal string, at most 2 places (never a JSON number)
-             * @example 1200.00
-             */
-            net: string;
-            /** @enum {string} */
-            status: 'generated' | 'authorised' | 'in-run' | 'released' | 'cancelled';
-            reference: string;
-            generatedBy: string;
-            /** Format: date-time */
-            generatedAt: string;
-            authorisedBy: string | null;
-            /** Format: date-time */
-            authorisedAt: string | null;
-            /** Format: uuid */
-            runId: string | null;
-            /** Format: uuid */
-            remediationId: string | null;
-          }[];
+            next: string | null;
+          };
         };
+      };
+      /** @description a bad filter, or `after` names no payment */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description ?claimId= names a claim you may not see */
       403: {

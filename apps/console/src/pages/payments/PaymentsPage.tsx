@@ -4,12 +4,12 @@ import { type Refusal, resultOf } from '../../api/refusal';
 import type { Payment, PaymentStatus } from '../../api/types';
 import { hrefs } from '../../app/router';
 import { useSignedIn } from '../../app/session';
+import { MorePages, usePages } from '../../app/use-pages';
 import { useResult } from '../../app/use-result';
 import { Day, Instant } from '../../components/Dates';
 import { Money } from '../../components/Money';
 import { Loading, Page } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
-import { ShowMore } from '../../components/ShowMore';
 import { StatusMessage } from '../../components/StatusMessage';
 import { words } from '../../components/labels';
 import { formatMoney } from '../../format/format';
@@ -25,7 +25,6 @@ const STATUSES: { id: PaymentStatus; label: string; empty: string }[] = [
 ];
 
 const PAGE = 100;
-const MOST = 500;
 
 /**
  * Payments by status (GET /payments?status=…, oldest first). Those waiting for authorisation can be
@@ -57,14 +56,17 @@ export function PaymentsPage() {
 
 function PaymentList({ status, label, empty }: { status: PaymentStatus; label: string; empty: string }) {
   const { api, session } = useSignedIn();
-  const [limit, setLimit] = useState(PAGE);
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<Selection>(new Set());
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal>();
   const [problems, setProblems] = useState<Map<string, string[]>>(new Map());
   const [done, setDone] = useState<string>();
-  const list = useResult((signal) => resultOf(api.payments.GET('/payments', { params: { query: { status, limit } }, signal })), [api, status, limit, version]);
+  // A page at a time, each after the last payment shown (?after=); authorising reads the list again from its first page.
+  const list = usePages<Payment>(async (after) => {
+    const r = await resultOf(api.payments.GET('/payments', { params: { query: { status, limit: PAGE, ...(after ? { after } : {}) } } }));
+    return r.ok ? { ok: true, data: { items: r.data.payments, next: r.data.next } } : r;
+  }, `${status}|${version}`);
   const limits = useResult((signal) => resultOf(api.payments.GET('/authority-limits', { signal })), [api]);
   const selectable = status === 'generated';
   const limit_ = limits?.ok ? limitFor(limits.data, session.user, session.role) : null;
@@ -80,21 +82,21 @@ function PaymentList({ status, label, empty }: { status: PaymentStatus; label: s
       )}
     </>
   );
-  if (!list)
-    return (
-      <>
-        {said}
-        <Loading what="the payments" />
-      </>
-    );
-  if (!list.ok)
+  if (list.refusal)
     return (
       <>
         {said}
         <RefusalMessage refusal={list.refusal} />
       </>
     );
-  const rows = list.data;
+  if (!list.items)
+    return (
+      <>
+        {said}
+        <Loading what="the payments" />
+      </>
+    );
+  const rows = list.items;
   const totals = selectionTotals(rows, selected);
 
   async function authorise() {
@@ -186,7 +188,7 @@ function PaymentList({ status, label, empty }: { status: PaymentStatus; label: s
           )}
         </TableBody>
       </Table>
-      <ShowMore shown={rows.length} limit={limit} step={PAGE} max={MOST} what="payments" onMore={setLimit} />
+      <MorePages next={list.next} pending={list.pending} more={list.more} label={`Show the next ${PAGE} payments`} working="Loading more payments…" />
       {selectable && rows.length > 0 && (
         <div className="selection-bar">
           <p className="selection-summary" aria-live="polite">
