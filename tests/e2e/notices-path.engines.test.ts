@@ -165,5 +165,5 @@ it('a decision becomes a stored document and an email at the SMTP server; the em
     return t?.doneAt && t;
   });
   const resend = await notifications('POST', `/notifications/deliveries/${employerCopy.deliveryId}/resend`, kim);
-  expect([resend.status, resend.body.problems]).toEqual([422, [{ path: 'deliveryId', message: 'is for a party taken off the claim' }]]);
+  expect([resend.status, resend.body.problems]).toEqual([422, [{ field: 'deliveryId', problem: 'is for a party taken off the claim' }]]);
 });

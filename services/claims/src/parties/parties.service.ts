@@ -45,11 +45,11 @@ export class PartiesService {
         if (clash)
           throw new UnprocessableEntityException({
             message: `the claim already has a ${input.role} (party ${clash.partyId}); change that party instead`,
-            problems: [{ path: 'role', message: `a claim has one ${input.role}` }],
+            problems: [{ field: 'role', problem: `a claim has one ${input.role}` }],
           });
         const before = row.parties.find((p) => p.partyId === partyId);
         if (before?.role === 'worker' && input.role !== 'worker')
-          throw new UnprocessableEntityException({ message: 'the worker cannot become another role', problems: [{ path: 'role', message: 'must stay worker' }] });
+          throw new UnprocessableEntityException({ message: 'the worker cannot become another role', problems: [{ field: 'role', problem: 'must stay worker' }] });
         const party: RecordedParty = { ...input, partyId: partyId ?? randomUUID() };
         const parties = partyId === undefined ? [...row.parties, party] : row.parties.map((p) => (p.partyId === partyId ? party : p));
         this.log.info(partyId ? 'party changed' : 'party recorded', { partyId: party.partyId, role: party.role, channels: party.channels });
@@ -68,9 +68,9 @@ export class PartiesService {
     const { result: consent, version } = await withLogContext({ claimId }, () =>
       this.change(claimId, by, (row) => {
         const party = row.parties.find((p) => p.partyId === input.partyId);
-        if (!party) throw new UnprocessableEntityException({ message: `no party ${input.partyId} on this claim`, problems: [{ path: 'partyId', message: 'is not a party of this claim' }] });
+        if (!party) throw new UnprocessableEntityException({ message: `no party ${input.partyId} on this claim`, problems: [{ field: 'partyId', problem: 'is not a party of this claim' }] });
         if (party.role === 'worker')
-          throw new UnprocessableEntityException({ message: 'the worker does not need consent to receive their own information', problems: [{ path: 'partyId', message: 'is the worker' }] });
+          throw new UnprocessableEntityException({ message: 'the worker does not need consent to receive their own information', problems: [{ field: 'partyId', problem: 'is the worker' }] });
         const consent: Consent = { ...input, recordedBy: by.user };
         // One consent per party and scope: a later record (e.g. a withdrawal) replaces it.
         const consents = [...row.consents.filter((c) => !(c.partyId === input.partyId && c.scope === input.scope)), consent];
@@ -92,7 +92,7 @@ export class PartiesService {
         const party = row.parties.find((p) => p.partyId === partyId);
         if (!party) throw new NotFoundException(`no party ${partyId} on claim ${claimId}`);
         if (party.role === 'worker')
-          throw new UnprocessableEntityException({ message: 'the worker cannot be taken off the claim; change their details instead', problems: [{ path: 'partyId', message: 'is the worker' }] });
+          throw new UnprocessableEntityException({ message: 'the worker cannot be taken off the claim; change their details instead', problems: [{ field: 'partyId', problem: 'is the worker' }] });
         const removed: RemovedParty = { party, consents: row.consents.filter((c) => c.partyId === partyId), removedOn: sydneyAt(Date.now()).date, removedBy: by.user, reason: input.reason };
         this.log.info('party removed', { partyId, role: party.role, reason: input.reason });
         return {

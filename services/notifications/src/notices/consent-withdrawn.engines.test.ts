@@ -157,7 +157,7 @@ it('withdrawn while the letter waits in the print queue: it leaves the queue and
   expect(await queued()).toEqual([]);
   const posted = await api('POST', `/notifications/print-queue/${printing.id}/printed`);
   expect(posted.status).toBe(422);
-  expect(posted.body.problems[0].message).toContain('was withdrawn from the print queue (refused: ');
+  expect(posted.body.problems[0].problem).toContain('was withdrawn from the print queue (refused: ');
   expect(await copyTo(noticeId, doctor.partyId)).toMatchObject({ status: 'refused' });
   expect(await consentTasks(c.claimId)).toEqual([{ delivery_id: printing.id, assignee: 'cm.kim' }]);
 });

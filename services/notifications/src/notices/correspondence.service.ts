@@ -287,7 +287,7 @@ export class CorrespondenceService {
         if (Number(open[0].n) === 0)
           throw new UnprocessableEntityException({
             message: `the ${n.type} notice has no copy waiting to be written: a sent notice is not changed (ask for a new one)`,
-            problems: [{ path: 'noticeId', message: 'has nothing waiting for content' }],
+            problems: [{ field: 'noticeId', problem: 'has nothing waiting for content' }],
           });
         const merged = { ...n.content, ...content };
         const version = n.content_version + 1;
@@ -317,13 +317,13 @@ export class CorrespondenceService {
         if (!['refused', 'bounced', 'failed'].includes(d.status) || d.party_id === null)
           throw new UnprocessableEntityException({
             message: `a ${d.status} copy is not sent again (only refused, bounced or failed ones)`,
-            problems: [{ path: 'deliveryId', message: `is ${d.status}` }],
+            problems: [{ field: 'deliveryId', problem: `is ${d.status}` }],
           });
         const claim = await this.claimRecord(m, d.claim_id);
         if (!claim?.parties.some((p) => p.partyId === d.party_id))
           throw new UnprocessableEntityException({
             message: `the ${d.recipient} this copy was for is no longer a party of the claim`,
-            problems: [{ path: 'deliveryId', message: 'is for a party taken off the claim' }],
+            problems: [{ field: 'deliveryId', problem: 'is for a party taken off the claim' }],
           });
         await m.query(`UPDATE ${this.s}.deliveries SET status = 'composing', attempts = 0, next_attempt_at = now(), resends = resends + 1, detail = $2, updated_at = now() WHERE id = $1`, [
           deliveryId,
@@ -341,7 +341,7 @@ export class CorrespondenceService {
     if (rows.length === 0) throw new NotFoundException(`no task ${id}`);
     if (by.role === 'case-manager' && rows[0].assignee !== by.user && !(rows[0].assignee && (await this.coversFor(by.user, rows[0].assignee))))
       throw new ForbiddenException('a case manager completes only their own tasks, and those of a colleague they cover for');
-    if (rows[0].done_at) throw new UnprocessableEntityException({ message: 'the task is already done', problems: [{ path: 'id', message: 'is done' }] });
+    if (rows[0].done_at) throw new UnprocessableEntityException({ message: 'the task is already done', problems: [{ field: 'id', problem: 'is done' }] });
     await this.ds.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = $2 WHERE id = $1 AND done_at IS NULL`, [id, by.user]);
     this.log.info('task done', { claimId: rows[0].claim_id, taskId: id });
     return { id, done: true };
@@ -372,13 +372,13 @@ export class CorrespondenceService {
     return this.ds.transaction(async (m) => {
       const rows = await m.query(`SELECT claim_id, printed_at FROM ${this.s}.print_queue WHERE delivery_id = $1 FOR UPDATE`, [deliveryId]);
       if (rows.length === 0) throw new NotFoundException(`no letter ${deliveryId} in the print queue`);
-      if (rows[0].printed_at) throw new UnprocessableEntityException({ message: 'already marked printed', problems: [{ path: 'deliveryId', message: 'is already printed' }] });
+      if (rows[0].printed_at) throw new UnprocessableEntityException({ message: 'already marked printed', problems: [{ field: 'deliveryId', problem: 'is already printed' }] });
       const d: DeliveryRow[] = await m.query(`SELECT * FROM ${this.s}.deliveries WHERE id = $1 FOR UPDATE`, [deliveryId]);
       // Withdrawn while it waited (consent withdrawn, the party taken off the claim): it must not be posted.
       if (d[0].status !== 'printing') {
         throw new UnprocessableEntityException({
           message: 'letter withdrawn: do not post it',
-          problems: [{ path: 'deliveryId', message: `was withdrawn from the print queue (${d[0].status}: ${d[0].detail ?? 'no reason recorded'}); do not post it` }],
+          problems: [{ field: 'deliveryId', problem: `was withdrawn from the print queue (${d[0].status}: ${d[0].detail ?? 'no reason recorded'}); do not post it` }],
         });
       }
       await m.query(`UPDATE ${this.s}.print_queue SET printed_at = now(), printed_by = $2 WHERE delivery_id = $1`, [deliveryId, by.user]);
