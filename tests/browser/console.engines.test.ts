@@ -330,6 +330,119 @@ describe('the staff console', () => {
     await context.close();
   });
 
+  it('lets a case manager add a party, record and withdraw its consent, change it and take it off, each problem shown at its field', async () => {
+    const claim = await lodge(0);
+    const cm = await token('case-manager', CM);
+    const { context, page, cspViolations } = await newPage();
+    const partyRequests: string[] = [];
+    page.on('request', (r) => /\/api\/claims\/claims\/[0-9a-f-]+\/(parties|consents)/.test(r.url()) && r.method() !== 'GET' && partyRequests.push(`${r.method()} ${r.url()}`));
+    await signIn(page, 'Case manager', CM);
+    await page.goto(`${consoleServer.url}/claims/${claim.id}`);
+    const parties = page.getByRole('region', { name: 'Parties and consents' });
+    const dialog = page.getByRole('dialog');
+    const field = (name: string) => dialog.locator('.field').filter({ has: page.getByText(name, { exact: true }) });
+    /** Ticks a checkbox of a group: its input is hidden inside its label, which takes the click. */
+    const tick = (name: string) => dialog.locator('label', { has: page.getByRole('checkbox', { name: new RegExp(`^${name}`) }) }).click();
+    const rowOf = (name: string) => parties.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${escapeRe(name)}`) }) });
+
+    // 1. A solicitor, first with what the schema refuses: no relationship (a party of role Other
+    // needs one) and SMS ticked with no mobile. Nothing is sent; each problem is at its field.
+    await parties.getByRole('button', { name: 'Add a party…' }).click();
+    await dialog.getByRole('heading', { name: 'Add a party' }).waitFor();
+    await choose(page, dialog, 'Role', 'Other');
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Jones Legal');
+    await tick('SMS');
+    await dialog.getByRole('button', { name: 'Add the party' }).click();
+    await dialog.getByRole('alert').getByRole('heading', { name: 'Not sent' }).waitFor();
+    await expect(field('What they are to the claim (optional)').locator('.field-error').textContent()).resolves.toBe('is required for a party of role other');
+    await expect(field('Write to them by').locator('.field-error').textContent()).resolves.toBe('channels[0]: is sms but mobile is not recorded');
+    expect(partyRequests).toEqual([]);
+    await expectAccessible(page, cspViolations);
+    await screenshot(page, 'claim-add-party', { fullPage: false });
+    // Mended, and Email ticked after SMS: the channels go in the order ticked.
+    await dialog.getByRole('textbox', { name: /^What they are to the claim/ }).fill('The worker’s solicitor');
+    await dialog.getByRole('textbox', { name: /^Mobile/ }).fill('0412 345 678');
+    await dialog.getByRole('textbox', { name: /^Email/ }).fill('claims@joneslegal.example');
+    await tick('Email');
+    const [added] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && /\/parties$/.test(r.url())), dialog.getByRole('button', { name: 'Add the party' }).click()]);
+    expect(added.status()).toBe(201);
+    expect(added.request().postDataJSON()).toMatchObject({ role: 'other', name: 'Jones Legal', relationship: 'The worker’s solicitor', channels: ['sms', 'email'] });
+    await parties.getByRole('status').getByText('Party added.').waitFor();
+    await expect(dialog.count()).resolves.toBe(0);
+    // The list is read again once the API has taken it.
+    await rowOf('Jones Legal').waitFor();
+    await expect(rowOf('Jones Legal').textContent()).resolves.toMatch(/SMS 0412345678.*Email claims@joneslegal\.example.*None/);
+
+    // 2. The API's refusal at the field it names: a claim has one worker (recorded here through the API if it has none yet).
+    const recorded = await http(platform.urls.claims, 'GET', `/claims/${claim.id}/parties`, { token: cm });
+    if (!recorded.body.parties.some((p: { role: string }) => p.role === 'worker')) {
+      const worker = await http(platform.urls.claims, 'POST', `/claims/${claim.id}/parties`, {
+        body: { role: 'worker', name: 'Alex Nguyen', email: 'alex@example.org', channels: ['email'] },
+        token: cm,
+      });
+      expect(worker.status).toBe(201);
+    }
+    await parties.getByRole('button', { name: 'Add a party…' }).click();
+    await choose(page, dialog, 'Role', 'Worker');
+    await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('Alex Nguyen');
+    await dialog.getByRole('textbox', { name: /^Email/ }).fill('alex.nguyen@example.org');
+    await tick('Email');
+    await dialog.getByRole('button', { name: 'Add the party' }).click();
+    await dialog
+      .getByRole('alert')
+      .getByText(/the claim already has a worker/)
+      .waitFor();
+    await expect(field('Role').locator('.field-error').textContent()).resolves.toBe('a claim has one worker');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+    // 3. The worker's consent for the solicitor, then its withdrawal: the same consent, with the day.
+    const today = sydneyToday();
+    await rowOf('Jones Legal').getByRole('button', { name: 'Record consent… Jones Legal' }).click();
+    await typeDate(page, dialog, 'Consent given on', today);
+    await dialog.getByRole('textbox', { name: 'Evidence of the consent' }).fill('signed authority, document 7');
+    await dialog.getByRole('button', { name: 'Record', exact: true }).click();
+    await parties.getByRole('status').getByText('Jones Legal: consent recorded.').waitFor();
+    await rowOf('Jones Legal').getByText(`signed authority, document 7; recorded by ${CM}`).waitFor();
+    await rowOf('Jones Legal').getByRole('button', { name: 'Change or withdraw consent… Jones Legal' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Evidence of the consent' }).inputValue()).resolves.toBe('signed authority, document 7');
+    await typeDate(page, dialog, 'Withdrawn on (optional)', today);
+    await dialog.getByRole('button', { name: 'Record', exact: true }).click();
+    await rowOf('Jones Legal').getByText('Withdrawn', { exact: true }).waitFor();
+
+    // 4. A new mobile: the form starts with what is recorded.
+    await rowOf('Jones Legal').getByRole('button', { name: 'Change… Jones Legal' }).click();
+    await expect(dialog.getByRole('textbox', { name: 'Name', exact: true }).inputValue()).resolves.toBe('Jones Legal');
+    await expect(dialog.getByRole('checkbox', { name: /^SMS/ }).isChecked()).resolves.toBe(true);
+    await dialog.getByRole('textbox', { name: /^Mobile/ }).fill('0499 000 111');
+    await dialog.getByRole('button', { name: 'Save the changes' }).click();
+    await parties.getByRole('status').getByText('Jones Legal: details saved.').waitFor();
+    await rowOf('Jones Legal').getByText('SMS 0499000111').waitFor();
+    await expect(rowOf('Jones Legal').textContent()).resolves.toMatch(/SMS 0499000111.*Email claims@joneslegal\.example/);
+
+    // 5. Taken off the claim: a reason is required, and kept.
+    await rowOf('Jones Legal').getByRole('button', { name: 'Take off the claim… Jones Legal' }).click();
+    await dialog.getByRole('button', { name: 'Take off the claim' }).click();
+    await expect(field('Reason').locator('.field-error').textContent()).resolves.toBe('is required');
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('no longer acts for the worker');
+    await dialog.getByRole('button', { name: 'Take off the claim' }).click();
+    await parties.getByRole('status').getByText('Jones Legal taken off the claim.').waitFor();
+    await parties.getByText(new RegExp(`Jones Legal.*by ${CM}: no longer acts for the worker`)).waitFor();
+    await expect(rowOf('Jones Legal').count()).resolves.toBe(0);
+
+    // What the API holds is what the page showed.
+    const held = await http(platform.urls.claims, 'GET', `/claims/${claim.id}/parties`, { token: cm });
+    expect(held.body.removed).toEqual([
+      expect.objectContaining({
+        party: expect.objectContaining({ name: 'Jones Legal', mobile: '0499000111', channels: ['sms', 'email'] }),
+        consents: [expect.objectContaining({ givenOn: today, withdrawnOn: today, evidence: 'signed authority, document 7' })],
+        reason: 'no longer acts for the worker',
+      }),
+    ]);
+    expect(partyRequests).toHaveLength(6);
+    await expectAccessible(page, cspViolations);
+    await context.close();
+  });
+
   it("shows another case manager the API's reason for refusing the claim, and nothing of it", async () => {
     const { context, page, cspViolations } = await newPage();
     await signIn(page, 'Case manager', OTHER_CM);

@@ -3,6 +3,7 @@ import { type ReactNode, useId } from 'react';
 import {
   Button,
   Checkbox,
+  CheckboxGroup,
   DateField,
   DateInput,
   DateSegment,
@@ -162,6 +163,26 @@ export function SchemaField({ field, label, hint, value, onChange, optionLabel =
           <Errors errors={errors} />
         </NumberField>
       );
+    case 'choices': {
+      // Chosen in order: the order ticked is the order sent (a party's channels, in its order of preference).
+      const chosen = Array.isArray(value) ? value : [];
+      return (
+        <CheckboxGroup {...common} value={[...chosen]} onChange={onChange}>
+          <FieldLabel field={field} label={label} />
+          <div className="choices">
+            {(field.options ?? []).map((o) => (
+              <Checkbox key={o} value={o} className="checkbox">
+                <span className="checkbox-box" aria-hidden="true" />
+                {optionLabel(o)}
+                {chosen.length > 1 && chosen.includes(o) && <span className="muted small"> ({ordinal(chosen.indexOf(o) + 1)})</span>}
+              </Checkbox>
+            ))}
+          </div>
+          <Hint>{hint}</Hint>
+          <Errors errors={errors} />
+        </CheckboxGroup>
+      );
+    }
     case 'boolean':
       return <BooleanField field={field} label={label} hint={hint} value={value} onChange={onChange} errors={errors} />;
     case 'lines':
@@ -231,6 +252,8 @@ function BooleanField({ field, label, hint, value, onChange, errors }: Omit<Sche
     </div>
   );
 }
+
+const ordinal = (n: number) => ['1st', '2nd', '3rd'][n - 1] ?? `${n}th`;
 
 function bounds(f: FieldSpec): string | undefined {
   if (f.min !== undefined && f.max !== undefined) return `From ${f.min} to ${f.max}.`;

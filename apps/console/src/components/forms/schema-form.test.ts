@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { UnsupportedSchemaError, fieldOfProblem, fieldsOf, valueOf } from './schema-form';
+import { UnsupportedSchemaError, bodyOf, fieldOfProblem, fieldsOf, problemsOfBody, valueOf, valuesOf } from './schema-form';
 import { sydneyTimestamp } from './sydney-time';
 
 describe('a form from a zod object schema', () => {
@@ -43,7 +43,37 @@ describe('a form from a zod object schema', () => {
 
   it('refuses a schema it has no input for, naming the key', () => {
     expect(() => fieldsOf(z.object({ when: z.date() }))).toThrow(new UnsupportedSchemaError('when: a form has no input for a date schema'));
-    expect(() => fieldsOf(z.object({ nested: z.object({ a: z.string() }) }))).toThrow(UnsupportedSchemaError);
+    expect(() => fieldsOf(z.object({ nested: z.object({ a: z.string(), b: z.string() }) }))).toThrow(new UnsupportedSchemaError('nested: a form has no input for a object schema'));
+    expect(() => fieldsOf(z.object({ deeper: z.object({ a: z.object({ b: z.string() }) }) }))).toThrow(UnsupportedSchemaError);
+  });
+
+  it('takes a list of enum values as choices, and an object of one key as that key', () => {
+    const party = z.object({ channels: z.array(z.enum(['email', 'sms', 'post'])).min(1), interpreter: z.object({ language: z.string().trim() }).strict().optional() }).strict();
+    const fields = fieldsOf(party);
+    expect(fields).toEqual([
+      { name: 'channels', kind: 'choices', options: ['email', 'sms', 'post'], required: true },
+      { name: 'interpreter', kind: 'text', within: 'language', required: false },
+    ]);
+    // Choices are sent in the order they were made; the one key's value inside its object.
+    expect(bodyOf(fields, { channels: ['post', 'email'], interpreter: 'Greek' })).toEqual({ channels: ['post', 'email'], interpreter: { language: 'Greek' } });
+    expect(bodyOf(fields, { channels: [], interpreter: '' })).toEqual({});
+    // And a body recorded before is what a form to change it starts with.
+    expect(valuesOf(fields, { channels: ['sms'], interpreter: { language: 'Greek' } })).toEqual({ channels: ['sms'], interpreter: 'Greek' });
+    expect(valuesOf(fieldsOf(z.object({ lines: z.array(z.string()) })), { lines: ['1 Main St', 'Parramatta NSW 2150'], other: 'x' })).toEqual({ lines: '1 Main St\nParramatta NSW 2150' });
+  });
+
+  it('words the schema’s problems as the API does, a key left out as required', () => {
+    const schema = z.object({ name: z.string().min(1, 'must not be empty'), channels: z.array(z.enum(['email'])).min(1), at: z.string() }).strict();
+    expect(problemsOfBody(schema, { name: '' }, { at: 'now' })).toEqual([
+      { field: 'name', problem: 'must not be empty' },
+      { field: 'channels', problem: 'is required' },
+    ]);
+    expect(problemsOfBody(schema, { name: 'a', channels: ['email'] }, { at: 'now' })).toEqual([]);
+    // A rule that says why a key is needed is kept in its words.
+    const other = z
+      .object({ role: z.enum(['worker', 'other']), relationship: z.string().optional() })
+      .superRefine((p, ctx) => void (p.role === 'other' && !p.relationship && ctx.addIssue({ code: 'custom', path: ['relationship'], message: 'is required for a party of role other' })));
+    expect(problemsOfBody(other, { role: 'other' })).toEqual([{ field: 'relationship', problem: 'is required for a party of role other' }]);
   });
 
   it('leaves out what was not given, so the schema says whether it was required', () => {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { problemsOf } from '@wc/contracts';
 
 // A form made from a zod object schema (the same schema the API validates the body with): one field
 // per key, its input chosen by what the key's schema accepts. The values a person types become a
@@ -21,6 +22,8 @@ export type FieldKind =
   | 'number'
   /** one of a list of values */
   | 'enum'
+  /** any of a list of values, in the order they were chosen */
+  | 'choices'
   | 'boolean';
 
 export interface FieldSpec {
@@ -28,8 +31,13 @@ export interface FieldSpec {
   name: string;
   kind: FieldKind;
   required: boolean;
-  /** An enum's values. */
+  /** An enum's (or a choice's) values. */
   options?: readonly string[];
+  /**
+   * The key inside an object of one key the value is sent in (an interpreter's `{ language }`): the
+   * form has one input for it, and the API's problems at `name.within` are the field's.
+   */
+  within?: string;
   /** A number's bounds. */
   min?: number;
   max?: number;
@@ -91,9 +99,22 @@ function describe(name: string, schema: z.core.$ZodType, known: KnownSchemas): D
     }
     case 'boolean':
       return { kind: 'boolean', optional: false, description };
-    case 'array':
-      if (isText((d as z.core.$ZodArrayDef).element)) return { kind: 'lines', optional: false, description };
+    case 'array': {
+      const element = (d as z.core.$ZodArrayDef).element;
+      if (isText(element)) return { kind: 'lines', optional: false, description };
+      if (defOf(element).type === 'enum') return { kind: 'choices', options: (element as z.ZodEnum).options as string[], optional: false, description };
       break;
+    }
+    case 'object': {
+      // An object of one key is that key's input, its value sent inside the object.
+      const keys = Object.entries((schema as z.ZodObject).shape);
+      if (keys.length === 1) {
+        const [within, inner] = keys[0];
+        const { optional: _inner, ...rest } = describe(`${name}.${within}`, inner as z.core.$ZodType, known);
+        if (rest.kind !== 'choices' && rest.within === undefined) return { ...rest, description: description ?? rest.description, within, optional: false };
+      }
+      break;
+    }
     case 'union': {
       // One text or a list of them (a decision's reasons): a line each.
       const options = (d as z.core.$ZodUnionDef).options;
@@ -114,8 +135,8 @@ export function fieldsOf(schema: z.ZodObject, known: KnownSchemas = [], omit: re
     });
 }
 
-/** What the form holds for a field: the text typed, a number (NaN when empty), a checkbox's state. */
-export type FormValue = string | number | boolean | undefined;
+/** What the form holds for a field: the text typed, a number (NaN when empty), a checkbox's state, the choices made. */
+export type FormValue = string | number | boolean | readonly string[] | undefined;
 export type FormValues = Record<string, FormValue>;
 
 /**
@@ -123,11 +144,18 @@ export type FormValues = Record<string, FormValue>;
  * out, and the schema says whether it was required). `when` is the caller's: it has two inputs.
  */
 export function valueOf(field: FieldSpec, raw: FormValue): unknown {
+  const v = plainValueOf(field, raw);
+  return field.within === undefined || v === undefined ? v : { [field.within]: v };
+}
+
+function plainValueOf(field: FieldSpec, raw: FormValue): unknown {
   switch (field.kind) {
     case 'boolean':
       return raw === true;
     case 'number':
       return typeof raw === 'number' && !Number.isNaN(raw) ? raw : undefined;
+    case 'choices':
+      return Array.isArray(raw) && raw.length ? [...raw] : undefined;
     case 'lines': {
       const lines = String(raw ?? '')
         .split('\n')
@@ -140,9 +168,49 @@ export function valueOf(field: FieldSpec, raw: FormValue): unknown {
   }
 }
 
+/** The body made of a form's fields: a key for each field given a value. */
+export function bodyOf(fields: readonly FieldSpec[], values: FormValues): Record<string, unknown> {
+  const body: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = valueOf(f, values[f.name]);
+    if (v !== undefined) body[f.name] = v;
+  }
+  return body;
+}
+
+/** What a form holds for a body's values (a recorded thing to change): valueOf turned round. */
+export function valuesOf(fields: readonly FieldSpec[], body: Record<string, unknown>): FormValues {
+  const values: FormValues = {};
+  for (const f of fields) {
+    let v = body[f.name];
+    if (f.within !== undefined) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[f.within] : undefined;
+    if (v === undefined || v === null) continue;
+    if (f.kind === 'lines') values[f.name] = Array.isArray(v) ? v.join('\n') : String(v);
+    else if (f.kind === 'choices') values[f.name] = Array.isArray(v) ? v.map(String) : [];
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') values[f.name] = v;
+  }
+  return values;
+}
+
 export interface FieldProblem {
   field: string;
   problem: string;
+}
+
+/**
+ * The problems a schema finds in a body, as the API words them (its 400s' `problems`): none means it
+ * may be sent. A key left out is "is required", the platform's word for it, whatever its schema says
+ * (a union says only "Invalid input"), unless a rule of the schema words why it is needed. `filled` is what the API adds before it validates (an
+ * action's `at`: now), not the form's to ask for.
+ */
+export function problemsOfBody(schema: z.ZodType, body: Record<string, unknown>, filled: Record<string, unknown> = {}): FieldProblem[] {
+  const parsed = schema.safeParse({ ...filled, ...body });
+  if (parsed.success) return [];
+  // The schema's own complaint about a key left out (its type, or a union's "Invalid input"), not a
+  // rule's (a refinement saying when the key is needed, which says more than "required").
+  const missing = (path: string, code: string) => code !== 'custom' && /^[A-Za-z][\w-]*$/.test(path) && !(path in body);
+  const codes = parsed.error.issues.map((i) => i.code);
+  return problemsOf(parsed.error).map((p, i) => ({ field: p.path, problem: missing(p.path, codes[i]) ? 'is required' : p.message }));
 }
 
 /** A problem's field as the form names it: `reasons[1]` and `reasons` are both the reasons field. */

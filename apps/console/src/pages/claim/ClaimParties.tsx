@@ -1,29 +1,49 @@
+import { Suspense, lazy, useState } from 'react';
 import { resultOf } from '../../api/refusal';
 import type { ClaimParties as Parties, ClaimParty, Consent } from '../../api/types';
 import { useSignedIn } from '../../app/session';
 import { Day } from '../../components/Dates';
 import { Loading, Section } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
+import { StatusMessage } from '../../components/StatusMessage';
 import { words } from '../../components/labels';
 import { useKeptResult } from './use-kept-result';
+
+// The dialogs that record parties and consents bring zod and the contracts' schemas: loaded with the
+// claim page (ClaimPage asks for the action forms, which share them), not with the console.
+const dialogs = () => import('./PartyDialogs');
+const AddPartyDialog = lazy(() => dialogs().then((m) => ({ default: m.AddPartyDialog })));
+const ChangePartyDialog = lazy(() => dialogs().then((m) => ({ default: m.ChangePartyDialog })));
+const ConsentDialog = lazy(() => dialogs().then((m) => ({ default: m.ConsentDialog })));
+const RemovePartyDialog = lazy(() => dialogs().then((m) => ({ default: m.RemovePartyDialog })));
 
 /**
  * The claim's parties (GET /claims/:id/parties): its address book for notices, how each is written
  * to, and the worker's consents to share health information with each; the parties taken off the
  * claim, with why. Notices go to these parties only, and health information only with a consent in
- * force (services/notifications), so this is what a case manager checks when a notice was held.
+ * force (services/notifications), so this is what a case manager checks when a notice was held, and
+ * where they add a party, change one, record a consent or take a party off. Who may is the API's
+ * to say: a refusal is shown in the dialog.
  */
 export function ClaimParties({ claimId, refresh = 0 }: { claimId: string; refresh?: number }) {
   const { api } = useSignedIn();
-  const { result } = useKeptResult((signal) => resultOf(api.claims.GET('/claims/{id}/parties', { params: { path: { id: claimId } }, signal })), [api, claimId, refresh]);
+  const [changed, setChanged] = useState<{ count: number; message?: string }>({ count: 0 });
+  const { result } = useKeptResult((signal) => resultOf(api.claims.GET('/claims/{id}/parties', { params: { path: { id: claimId } }, signal })), [api, claimId, refresh, changed.count]);
+  const onDone = (message: string) => setChanged((c) => ({ count: c.count + 1, message }));
   return (
     <Section id="parties" title="Parties and consents">
-      {!result ? <Loading what="the parties" /> : !result.ok ? <RefusalMessage refusal={result.refusal} level={3} /> : <PartiesTable parties={result.data} />}
+      <StatusMessage message={changed.message} />
+      {!result ? <Loading what="the parties" /> : !result.ok ? <RefusalMessage refusal={result.refusal} level={3} /> : <PartiesTable claimId={claimId} parties={result.data} onDone={onDone} />}
+      <Suspense fallback={null}>
+        <div className="section-actions">
+          <AddPartyDialog claimId={claimId} onDone={onDone} />
+        </div>
+      </Suspense>
     </Section>
   );
 }
 
-function PartiesTable({ parties: v }: { parties: Parties }) {
+function PartiesTable({ claimId, parties: v, onDone }: { claimId: string; parties: Parties; onDone(message: string): void }) {
   const consentsOf = (partyId: string) => v.consents.filter((c) => c.partyId === partyId);
   return (
     <>
@@ -36,6 +56,9 @@ function PartiesTable({ parties: v }: { parties: Parties }) {
               <th scope="col">Party</th>
               <th scope="col">Written to by</th>
               <th scope="col">Consent to share health information</th>
+              <th scope="col">
+                <span className="visually-hidden">Changes</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -48,6 +71,19 @@ function PartiesTable({ parties: v }: { parties: Parties }) {
                   <Channels party={p} />
                 </td>
                 <td>{p.role === 'worker' ? <span className="muted">The worker&apos;s own</span> : <Consents consents={consentsOf(p.partyId)} />}</td>
+                <td>
+                  <Suspense fallback={null}>
+                    <div className="row-actions">
+                      <ChangePartyDialog claimId={claimId} party={p} onDone={onDone} />
+                      {p.role !== 'worker' && (
+                        <>
+                          <ConsentDialog claimId={claimId} party={p} consent={consentsOf(p.partyId)[0]} onDone={onDone} />
+                          <RemovePartyDialog claimId={claimId} party={p} onDone={onDone} />
+                        </>
+                      )}
+                    </div>
+                  </Suspense>
+                </td>
               </tr>
             ))}
           </tbody>

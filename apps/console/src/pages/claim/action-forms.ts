@@ -1,5 +1,5 @@
-import { CLAIM_EVENT_TYPES, type ClaimEventType, claimEventSchema, eventTime, localDate, moneyText, problemsOf } from '@wc/contracts';
-import { type FieldProblem, type FieldSpec, type FormValue, type FormValues, type KnownSchemas, fieldsOf, valueOf } from '../../components/forms/schema-form';
+import { CLAIM_EVENT_TYPES, type ClaimEventType, claimEventSchema, eventTime, localDate, moneyText } from '@wc/contracts';
+import { type FieldProblem, type FieldSpec, type FormValue, type FormValues, type KnownSchemas, fieldsOf, problemsOfBody, valueOf } from '../../components/forms/schema-form';
 import { sydneyTimestamp } from '../../components/forms/sydney-time';
 import { actionName, obligationName, words } from '../../components/labels';
 
@@ -189,10 +189,7 @@ export function requestOf(form: ActionForm, values: FormValues, today: string): 
  * `problems`); none means it may be sent. `at` left out is now, as the API takes it.
  */
 export function problemsOfRequest(r: ActionRequest, now: Date = new Date()): FieldProblem[] {
-  const parsed = claimEventSchema.safeParse({ at: now.toISOString(), ...r.body });
-  // A key left out is "is required", the platform's word for it, whatever its schema (a union says only "Invalid input").
-  const missing = (path: string) => /^[A-Za-z][\w-]*$/.test(path) && !(path in r.body);
-  const problems = parsed.success ? [] : problemsOf(parsed.error).map((p) => ({ field: p.path, problem: missing(p.path) ? 'is required' : p.message }));
+  const problems = problemsOfBody(claimEventSchema, r.body, { at: now.toISOString() });
   if (r.backdatingReason && /[^\u0020-\u00ff]/.test(r.backdatingReason)) problems.push({ field: BACKDATING_REASON, problem: 'must be written in Latin characters: it is sent as an HTTP header' });
   return problems;
 }

@@ -1,34 +1,13 @@
-import { type ReactNode, useState } from 'react';
-import { Button, Dialog, DialogTrigger, FieldError, Form, Heading, Input, Label, Modal, ModalOverlay, Text, TextArea, TextField } from 'react-aria-components';
+import { useState } from 'react';
+import { Button, FieldError, Form, Input, Label, Text, TextArea, TextField } from 'react-aria-components';
 import { type Refusal, resultOf } from '../../api/refusal';
 import type { ClaimAction, Escalation } from '../../api/types';
 import { useSignedIn } from '../../app/session';
+import { ActionDialog } from '../../components/ActionDialog';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { obligationName } from '../../components/labels';
 
 type Waiver = Extract<ClaimAction, { type: 'obligation.waived' }>;
-
-/** A modal dialog opened by a button; its content gets `close`. */
-function ActionDialog({ label, name, title, children }: { label: string; name: string; title: string; children(close: () => void): ReactNode }) {
-  return (
-    <DialogTrigger>
-      {/* The name starts with the words shown (WCAG 2.5.3), then says which row it acts on. */}
-      <Button aria-label={name}>{label}</Button>
-      <ModalOverlay className="modal-overlay" isDismissable>
-        <Modal className="modal">
-          <Dialog className="dialog">
-            {({ close }) => (
-              <>
-                <Heading slot="title">{title}</Heading>
-                {children(close)}
-              </>
-            )}
-          </Dialog>
-        </Modal>
-      </ModalOverlay>
-    </DialogTrigger>
-  );
-}
 
 /** The 400's problems at their fields; anything else as the API worded it. */
 function fieldErrorsOf(refusal: Refusal | undefined, fields: string[]): Record<string, string> {
