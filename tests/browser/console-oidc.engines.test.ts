@@ -12,7 +12,7 @@ import { axe, launch, serious } from './browser';
 // identities. A real provider (node-oidc-provider, tests/browser/oidc-provider.mjs) issues JWT access
 // tokens for the staff API with the platform role; the services verify them against its keys
 // (AUTH_JWKS_URL, AUTH_ISSUER, AUTH_AUDIENCE); the console signs in there with the authorization
-// code flow and PKCE, and its pages then load with that token.
+// code flow and PKCE, and its pages then load with that token; signing out ends the provider's session too.
 jest.setTimeout(240_000);
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -95,6 +95,19 @@ it("signs a case manager in at the identity provider and back, and the services 
   expect(claims.status).toBe(200);
   expect(serious(await axe(page))).toEqual([]);
   expect(cspViolations).toEqual([]);
+
+  // Signing out ends the provider's session too (RP-initiated logout): the provider asks to confirm,
+  // sends the browser back to the console, and the next sign-in asks for the password again.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.waitForURL((u) => u.origin === issuer);
+  expect(new URL(page.url()).searchParams.get('id_token_hint')).toBeTruthy();
+  await page.locator('button[name="logout"]').click();
+  await page.waitForURL((u) => u.origin === new URL(consoleServer.url).origin);
+  await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+  expect(await page.evaluate(() => sessionStorage.getItem('wc-console.session'))).toBeNull();
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((u) => u.origin === issuer);
+  await page.locator('input[name="login"]').waitFor();
   await context.close();
 });
 

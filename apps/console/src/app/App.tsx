@@ -67,6 +67,8 @@ export function App() {
 
   const signOut = () => {
     auth.signOut();
+    // Signed in at the identity provider: signed out there too, which sends the browser back here.
+    if (session.signOutUrl) return window.location.assign(session.signOutUrl);
     setSession(null);
     navigate('/');
   };

@@ -19,6 +19,7 @@ interface Pending {
   verifier: string;
   returnTo: string;
   tokenEndpoint: string;
+  endSessionEndpoint?: string;
   redirectUri: string;
 }
 
@@ -26,7 +27,7 @@ const refusal = (message: string, status = 0): Refusal => ({ status, message, pr
 
 /** Sends the browser to the provider's sign-in; it comes back to CALLBACK_PATH, then to `returnTo`. */
 export async function startOidcSignIn(c: OidcSignIn, returnTo: string): Promise<Result<never>> {
-  let discovery: { authorization_endpoint?: string; token_endpoint?: string };
+  let discovery: { authorization_endpoint?: string; token_endpoint?: string; end_session_endpoint?: string };
   try {
     const res = await fetch(`${c.issuer.replace(/\/$/, '')}/.well-known/openid-configuration`);
     if (!res.ok) return { ok: false, refusal: refusal(`the identity provider's configuration could not be read (${res.status})`, res.status) };
@@ -38,7 +39,7 @@ export async function startOidcSignIn(c: OidcSignIn, returnTo: string): Promise<
   const verifier = randomString();
   const state = randomString();
   const redirectUri = `${window.location.origin}${CALLBACK_PATH}`;
-  const pending: Pending = { state, verifier, returnTo, tokenEndpoint: discovery.token_endpoint, redirectUri };
+  const pending: Pending = { state, verifier, returnTo, tokenEndpoint: discovery.token_endpoint, endSessionEndpoint: discovery.end_session_endpoint, redirectUri };
   sessionStorage.setItem(PENDING, JSON.stringify(pending));
   const url = new URL(discovery.authorization_endpoint);
   const params: Record<string, string> = {
@@ -70,7 +71,7 @@ export async function completeOidcSignIn(c: OidcSignIn, search: string): Promise
   if (!pending || params.get('state') !== pending.state) return { ok: false, refusal: refusal('this answer from the identity provider is not for a sign-in started here: sign in again') };
   const code = params.get('code');
   if (!code) return { ok: false, refusal: refusal('the identity provider sent no code') };
-  let body: { access_token?: string; expires_in?: number; error?: string; error_description?: string };
+  let body: { access_token?: string; id_token?: string; expires_in?: number; error?: string; error_description?: string };
   let status: number;
   try {
     const res = await fetch(pending.tokenEndpoint, {
@@ -97,9 +98,23 @@ export async function completeOidcSignIn(c: OidcSignIn, search: string): Promise
   if (!claims || typeof claims.sub !== 'string') return { ok: false, refusal: refusal('the access token is not a JWT naming its subject (sub): the services could not take it either') };
   if (typeof role !== 'string') return { ok: false, refusal: refusal(`the access token names no platform role in its ${c.roleClaim} claim: ask for a role to be given to you`) };
   const expiresAt = new Date(typeof claims.exp === 'number' ? claims.exp * 1000 : Date.now() + (body.expires_in ?? 3600) * 1000).toISOString();
-  const session: Session = { accessToken: body.access_token, user: claims.sub, role, expiresAt };
+  const session: Session = { accessToken: body.access_token, user: claims.sub, role, expiresAt, signOutUrl: signOutUrlOf(c, pending, body.id_token) };
   sessionStore.save(session);
   return { ok: true, data: { session, returnTo: pending.returnTo.startsWith('/') && !pending.returnTo.startsWith('//') ? pending.returnTo : '/' } };
+}
+
+/**
+ * The provider's end-session address for this session (RP-Initiated Logout 1.0 §2): the ID token as
+ * the hint of whose session it is, and the console's home to come back to (registered with the
+ * provider as a post-logout redirect URI, beside the sign-in's). None when the provider has none.
+ */
+function signOutUrlOf(c: OidcSignIn, pending: Pending, idToken?: string): string | undefined {
+  if (!pending.endSessionEndpoint) return undefined;
+  const url = new URL(pending.endSessionEndpoint);
+  url.searchParams.set('client_id', c.clientId);
+  url.searchParams.set('post_logout_redirect_uri', new URL('/', pending.redirectUri).toString());
+  if (idToken) url.searchParams.set('id_token_hint', idToken);
+  return url.toString();
 }
 
 /** A JWT's payload, unverified (display only: the services verify it). */

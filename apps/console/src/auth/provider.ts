@@ -9,6 +9,12 @@ export interface Session {
   role: string;
   /** When the token stops being accepted (ISO instant). */
   expiresAt: string;
+  /**
+   * Where signing out sends the browser, when the session is the identity provider's: its
+   * end-session endpoint (OpenID Connect RP-Initiated Logout 1.0), so that its session ends too and
+   * the next sign-in asks for the password again, on a shared desk as anywhere.
+   */
+  signOutUrl?: string;
 }
 
 /** The insurer's OpenID Connect provider, as the console's server is set up with it (OIDC_*). */
