@@ -28,7 +28,7 @@ interface Process {
   hostVar: 'HOST' | 'CONSOLE_HOST';
   /**
    * Variables it refuses to start without outside local use (DEPLOYMENT=staging or production).
-   * DEPLOYMENT itself: it does not run outside local use at all (the console, so far).
+   * DEPLOYMENT itself: it does not run outside local use at all (none now; the console did, before it signed staff in at the identity provider).
    */
   outside: Set<string>;
 }
@@ -49,8 +49,14 @@ const SIGNERS: Record<string, ServiceName> = { worker: 'claim-worker', notificat
  * given the staff secret (issue 14).
  */
 const ALWAYS = ['AUTH_JWT_SECRET', 'AUTH_SERVICE_PUBLIC_KEYS'];
-/** The console signs development staff tokens (local use only) with the services' staff key, and checks no credential. */
-const always = (p: Process) => [...(p.name === 'worker' ? [] : p.name === 'console' ? ['AUTH_JWT_SECRET'] : ALWAYS), ...(p.name in SIGNERS ? ['AUTH_SERVICE_PRIVATE_KEY'] : [])];
+/**
+ * The console checks no credential; in local use it signs development staff tokens with the services'
+ * staff key, and outside it signs staff in at the insurer's identity provider, never given that key.
+ */
+const always = (p: Process, deployment: unknown = 'local') => [
+  ...(p.name === 'worker' ? [] : p.name === 'console' ? (deployment === 'local' ? ['AUTH_JWT_SECRET'] : []) : ALWAYS),
+  ...(p.name in SIGNERS ? ['AUTH_SERVICE_PRIVATE_KEY'] : []),
+];
 
 /** The zod schema a config.ts exports (the one whose object has `portVar`), and that object unwrapped from its transforms (a pipe's input). */
 function configSchema(file: string, portVar: string): { exported: ZodTypeAny; object: Obj } | null {
@@ -171,9 +177,11 @@ const byName = new Map(processes.map((p) => [p.name, p]));
 function checkEnv(p: Process, env: Record<string, unknown>, where: string) {
   const given = Object.keys(env);
   expect({ where, unknown: given.filter((k) => !p.reads.has(k)) }).toEqual({ where, unknown: [] });
-  const required = [...p.required, ...always(p), ...(env.DEPLOYMENT !== undefined && env.DEPLOYMENT !== 'local' ? p.outside : [])];
+  const outsideLocal = env.DEPLOYMENT !== undefined && env.DEPLOYMENT !== 'local';
+  const required = [...p.required, ...always(p, env.DEPLOYMENT ?? 'local'), ...(outsideLocal ? p.outside : [])];
   expect({ where, missing: required.filter((k) => !given.includes(k)) }).toEqual({ where, missing: [] });
-  if (p.name === 'worker') expect({ where, staffSecret: given.filter((k) => k === 'AUTH_JWT_SECRET' || k === 'AUTH_KEY_FILE') }).toEqual({ where, staffSecret: [] });
+  if (p.name === 'worker' || (p.name === 'console' && outsideLocal))
+    expect({ where, staffSecret: given.filter((k) => k === 'AUTH_JWT_SECRET' || k === 'AUTH_KEY_FILE') }).toEqual({ where, staffSecret: [] });
   // A process that calls none holds no private key (its schema reads none, so it is refused above too).
   if (!(p.name in SIGNERS)) expect({ where, privateKey: given.includes('AUTH_SERVICE_PRIVATE_KEY') }).toEqual({ where, privateKey: false });
   if (p.port !== undefined) {
@@ -197,10 +205,10 @@ test('outside local use the insurer, the bank remitter and the signing keys are 
       .sort(),
   ).toEqual(Object.keys(SIGNERS).sort());
   expect(Object.values(SIGNERS).sort()).toEqual([...SERVICE_NAMES].sort());
-  // The console does not run outside local use at all (development sign-in only, so far): no overlay
-  // but local may deploy it, and it is never given the services' public keys (it checks no credential).
-  expect([...byName.get('console')!.outside]).toEqual(['DEPLOYMENT']);
-  expect(processes.filter(localOnly).map((p) => p.name)).toEqual(['console']);
+  // Outside local use the console needs the insurer's identity provider (issue 13), and it is never
+  // given the services' public keys (it checks no credential). Every process runs outside local use.
+  expect([...byName.get('console')!.outside].sort()).toEqual(['OIDC_CLIENT_ID', 'OIDC_ISSUER']);
+  expect(processes.filter(localOnly).map((p) => p.name)).toEqual([]);
   expect(byName.get('console')!.reads.has('AUTH_SERVICE_PUBLIC_KEYS')).toBe(false);
 });
 
@@ -362,7 +370,7 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s (kustomize build)', (overlay) =>
   test.each(processes.map((p) => p.name))('%s: env names, port, probes and Service match the code', (name) => {
     const p = byName.get(name)!;
     const deployment = deploymentsOf(docs).get(name);
-    // A process that refuses to start outside local use (the console) is left out there: a pod that could never start.
+    // A process that refuses to start outside local use (none, since the console signs in at the identity provider) is left out there: a pod that could never start.
     if (localOnly(p) && overlay !== 'local') {
       expect([name, deployment, ofKind('Service').find((d) => d.metadata.name === name)]).toEqual([name, undefined, undefined]);
       return;
@@ -383,7 +391,7 @@ describe.each(OVERLAYS)('deploy/k8s/overlays/%s (kustomize build)', (overlay) =>
       }
     }
     checkEnv(p, env, `deploy/k8s/overlays/${overlay} ${name}`);
-    for (const k of always(p)) expect([k, env[k]]).toEqual([k, '(secret)']);
+    for (const k of always(p, env.DEPLOYMENT)) expect([k, env[k]]).toEqual([k, '(secret)']);
     if (env.DATABASE_URL !== undefined) expect(env.DATABASE_URL).toBe('(secret)');
     for (const [k, v] of Object.entries(env)) {
       const url = /^https?:\/\/([a-z0-9-]+)(?:\.[a-z0-9.-]+)?:(\d+)\/?$/.exec(String(v));

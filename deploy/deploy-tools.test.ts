@@ -160,9 +160,20 @@ describe('deploy/k8s: what each overlay must say', () => {
     expect(docs.filter((d) => d.kind === 'Secret').map((d) => d.metadata.name)).toEqual([]);
     const example = secretsExample();
     const deployments = deploymentsOf(docs);
-    // No console: its only sign-in is the development one (components/deployed leaves it out).
-    expect(docs.filter((d) => d.metadata.name === 'console').map((d) => d.kind)).toEqual([]);
-    expect([...deployments.keys()].sort()).toEqual(Object.keys(REQUIRED).sort());
+    expect([...deployments.keys()].sort()).toEqual([...Object.keys(REQUIRED), 'console'].sort());
+    // The console signs staff in at the insurer's identity provider (https), and the services take its
+    // tokens; it is given no Secret at all (never the development staff key).
+    const consoleEnv = containerEnv(deployments.get('console')!.spec.template.spec.containers[0], docs, example);
+    const configured = (k: string) => {
+      const src = consoleEnv.get(k);
+      return src?.kind === 'configMap' ? src.value : undefined;
+    };
+    expect([configured('OIDC_ISSUER'), configured('OIDC_CLIENT_ID'), configured('AUTH_JWKS_URL')]).toEqual([
+      expect.stringMatching(/^https:\/\//),
+      expect.any(String),
+      expect.stringMatching(/^https:\/\//),
+    ]);
+    expect([...consoleEnv].filter(([, src]) => src.kind === 'secret').map(([k]) => k)).toEqual([]);
     for (const [name, required] of Object.entries(REQUIRED)) {
       const env = containerEnv(deployments.get(name)!.spec.template.spec.containers[0], docs, example);
       const deployment = env.get('DEPLOYMENT');

@@ -50,7 +50,7 @@ export type ConsoleConfig = z.infer<typeof consoleConfig>;
  * is the development one, which staging and production must never offer. Refusing to start says so
  * where a console offering no way of signing in would not.
  */
-export const OUTSIDE_LOCAL_USE = "outside local use staff sign in with the insurer's identity provider: set OIDC_ISSUER and OIDC_CLIENT_ID (development identities are for DEPLOYMENT=local only)";
+export const OUTSIDE_LOCAL_USE = "outside local use staff sign in with the insurer's identity provider (development identities are for DEPLOYMENT=local only)";
 
 /**
  * The console's settings from the environment, or a ConfigError naming each bad one, as the
@@ -61,8 +61,11 @@ export function loadConsoleConfig(env: NodeJS.ProcessEnv = process.env): Console
   const issues = r.success ? [] : r.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
   const deployment = env.DEPLOYMENT ?? 'local';
   const outside = deployment !== 'local' && (DEPLOYMENTS as readonly string[]).includes(deployment);
-  if (outside && !(env.OIDC_ISSUER && env.OIDC_CLIENT_ID)) issues.push({ path: 'DEPLOYMENT', message: `is ${deployment}: ${OUTSIDE_LOCAL_USE}` });
-  if (Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_CLIENT_ID)) issues.push({ path: env.OIDC_ISSUER ? 'OIDC_CLIENT_ID' : 'OIDC_ISSUER', message: 'OIDC_ISSUER and OIDC_CLIENT_ID go together' });
+  // Each setting the provider needs is named, as the services name what they require outside local use.
+  if (outside)
+    for (const name of ['OIDC_ISSUER', 'OIDC_CLIENT_ID'] as const) if (!env[name]) issues.push({ path: name, message: `is required when DEPLOYMENT is ${deployment}: ${OUTSIDE_LOCAL_USE}` });
+  if (!outside && Boolean(env.OIDC_ISSUER) !== Boolean(env.OIDC_CLIENT_ID))
+    issues.push({ path: env.OIDC_ISSUER ? 'OIDC_CLIENT_ID' : 'OIDC_ISSUER', message: 'OIDC_ISSUER and OIDC_CLIENT_ID go together' });
   // The sign-in page and the token travel to the provider: never in clear outside local use.
   if (outside && env.OIDC_ISSUER && !env.OIDC_ISSUER.startsWith('https://')) issues.push({ path: 'OIDC_ISSUER', message: `must be an https:// URL when DEPLOYMENT is ${deployment}` });
   if (r.success && issues.length === 0) return r.data;

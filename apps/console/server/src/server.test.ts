@@ -50,13 +50,16 @@ describe("the console's settings (its image: node apps/console/server/dist/serve
       /invalid configuration:\n {2}CONSOLE_PORT: .*\n {2}CLAIMS_SERVICE_URL: must be the service's http:\/\/ address.*\n {2}AUTH_JWT_SECRET: must be at least 32 characters/,
     );
     expect(() => loadConsoleConfig({ DEPLOYMENT: 'prod' })).toThrow(/DEPLOYMENT: must be local, staging or production/);
+    expect(() => loadConsoleConfig({ OIDC_ISSUER: 'http://127.0.0.1:9999' })).toThrow('OIDC_CLIENT_ID: OIDC_ISSUER and OIDC_CLIENT_ID go together');
   });
 
   it.each(['staging', 'production'])('refuses to start with DEPLOYMENT=%s without an identity provider, saying why, rather than offer development identities or none', async (deployment) => {
     // Whatever else it is given: the staff key, or the identity provider's keys alone.
     for (const env of [{ DEPLOYMENT: deployment }, { DEPLOYMENT: deployment, AUTH_JWT_SECRET: 'x'.repeat(48) }, { DEPLOYMENT: deployment, AUTH_JWKS_URL: 'https://login.example.org/jwks' }]) {
-      expect(() => loadConsoleConfig(env)).toThrow(`DEPLOYMENT: is ${deployment}: ${OUTSIDE_LOCAL_USE}`);
-      await expect(main(env)).rejects.toThrow(/set OIDC_ISSUER and OIDC_CLIENT_ID/);
+      expect(() => loadConsoleConfig(env)).toThrow(
+        `invalid configuration:\n  OIDC_ISSUER: is required when DEPLOYMENT is ${deployment}: ${OUTSIDE_LOCAL_USE}\n  OIDC_CLIENT_ID: is required when DEPLOYMENT is ${deployment}: ${OUTSIDE_LOCAL_USE}`,
+      );
+      await expect(main(env)).rejects.toThrow(/OIDC_ISSUER: is required when DEPLOYMENT/);
     }
   });
 
@@ -65,7 +68,7 @@ describe("the console's settings (its image: node apps/console/server/dist/serve
     expect(loadConsoleConfig(oidc).OIDC_ISSUER).toBe('https://login.example.org/realms/insurer');
     expect(signInFor(oidc).config()).toEqual({ provider: 'oidc', issuer: 'https://login.example.org/realms/insurer', clientId: 'wc-console', scope: 'openid profile', roleClaim: 'role' });
     expect(() => loadConsoleConfig({ ...oidc, OIDC_ISSUER: 'http://login.example.org' })).toThrow(`OIDC_ISSUER: must be an https:// URL when DEPLOYMENT is ${deployment}`);
-    expect(() => loadConsoleConfig({ DEPLOYMENT: deployment, OIDC_ISSUER: 'https://login.example.org' })).toThrow('OIDC_CLIENT_ID: OIDC_ISSUER and OIDC_CLIENT_ID go together');
+    expect(() => loadConsoleConfig({ DEPLOYMENT: deployment, OIDC_ISSUER: 'https://login.example.org' })).toThrow(`OIDC_CLIENT_ID: is required when DEPLOYMENT is ${deployment}`);
   });
 
   it('starts in local use on the port and services it is given, healthy', async () => {
