@@ -248,8 +248,15 @@ describe("the team leader's pages", () => {
     await signIn(page, 'Team leader', TL);
     await page.getByRole('link', { name: "Team's work" }).click();
     await page.getByRole('heading', { level: 1, name: "Team's work" }).waitFor();
-    // The case managers of the claims escalated to the team leader, each a way into their queue.
-    await page.getByRole('region', { name: 'Case managers with escalations' }).getByRole('link', { name: CM }).click();
+    // The case managers of the claims the team leader leads, with what their queues hold, each a way into theirs.
+    const team = page.getByRole('region', { name: 'Your team' });
+    const member = team.getByRole('row').filter({ has: page.getByRole('rowheader', { name: CM }) });
+    const counts = (await http(platform.urls.claims, 'GET', '/team', { token: await token('team-leader', TL) })).body.members.find((m: { caseManager: string }) => m.caseManager === CM);
+    expect(counts.overdue).toBeGreaterThan(0);
+    await expect(member.getByRole('cell').allTextContents()).resolves.toEqual([counts.openClaims, counts.overdue, counts.dueToday, counts.escalations].map(String));
+    await expectAccessible(page, cspViolations);
+    await screenshot(page, 'team');
+    await member.getByRole('link', { name: `Work of ${CM}` }).click();
     await page.getByRole('heading', { level: 1, name: `Work of ${CM}` }).waitFor();
     const overdue = page.getByRole('region', { name: /^Overdue \(\d+\)$/ });
     await overdue.getByRole('link', { name: backdated.claimNumber }).first().waitFor();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Client as TemporalClient, Connection } from '@temporalio/client';
 import { addDays, sydneyAt } from '@wc/rules';
@@ -67,9 +68,9 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
    * A claim lodged with its assignment: the workflow reminds and escalates within moments of lodging,
    * and those already name the claim's case manager and team leader.
    */
-  async function lodge(): Promise<{ id: string; claimNumber: string }> {
+  async function lodge(assignment = { caseManager: 'cm.sam', teamLeader: 'tl.jo' }): Promise<{ id: string; claimNumber: string }> {
     const r = await claims('POST', '/claims', cm, {
-      assignment: { caseManager: 'cm.sam', teamLeader: 'tl.jo' },
+      assignment,
       worker: { givenName: 'Priya', familyName: 'Sharma', dateOfBirth: '1990-05-01' },
       employer: { name: 'Harbour Freight Pty Ltd', policyNumber: 'WI-100234' },
       injury: { dateOfInjury: INJURED, employerAwareOn: INJURED, nature: 'fracture', bodyLocation: 'right ankle', likelySurgery: false, expectedIncapacityDays: 30, redFlags: [], yellowFlags: [] },
@@ -78,7 +79,7 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
       piawe: '1300.00',
     });
     expect(r.status).toBe(201);
-    expect(r.body).toMatchObject({ teamLeader: 'tl.jo', caseManager: 'cm.sam' });
+    expect(r.body).toMatchObject(assignment);
     return { id: r.body.id, claimNumber: r.body.claimNumber };
   }
 
@@ -182,6 +183,42 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
     expect(dues).toEqual([...dues].sort());
     expect((await claims('GET', '/work-queue?for=cm.sam', tl)).status).toBe(200);
     expect((await claims('GET', '/work-queue?for=someone.else', cm)).status).toBe(403);
+  });
+
+  it('shows a team leader their team: each case manager of the claims they lead, with the counts of the queues it sums up', async () => {
+    // A team of this test's own (the engines' database outlives a run): two case managers, one claim each.
+    const run = randomUUID().slice(0, 6);
+    const leader = `tl.team-${run}`;
+    const [ana, ben] = [`cm.ana-${run}`, `cm.ben-${run}`];
+    const led = await token('team-leader', leader);
+    const ids = [(await lodge({ caseManager: ana, teamLeader: leader })).id, (await lodge({ caseManager: ben, teamLeader: leader })).id];
+    // Notified in April: its initial contacts are escalated to the team leader within moments.
+    for (const id of ids)
+      await eventually('the escalations', async () => {
+        const q = await claims('GET', '/escalations', led);
+        return q.body.items.filter((i: { claimId: string }) => i.claimId === id).length >= 3;
+      });
+    const team = await claims('GET', '/team', led);
+    expect(team.status).toBe(200);
+    expect(team.body).toMatchObject({ teamLeader: leader, today });
+    expect(team.body.members.map((m: { caseManager: string }) => m.caseManager)).toEqual([ana, ben]);
+    // Each count is its queue's: the case manager's work queue (overdue, due today) and the team leader's escalations.
+    const escalations = (await claims('GET', '/escalations', led)).body.items;
+    for (const m of team.body.members) {
+      const work = (await claims('GET', `/work-queue?for=${m.caseManager}`, led)).body.items as { dueOn: string }[];
+      expect(m).toEqual({
+        caseManager: m.caseManager,
+        openClaims: 1,
+        overdue: work.filter((i) => i.dueOn < today).length,
+        dueToday: work.filter((i) => i.dueOn === today).length,
+        escalations: escalations.filter((i: { caseManager: string; assigned: boolean }) => i.caseManager === m.caseManager && i.assigned).length,
+      });
+      expect(m.overdue).toBeGreaterThanOrEqual(3);
+    }
+    // A case manager has no team; an administrator may look at any team leader's.
+    expect((await claims('GET', '/team', cm)).status).toBe(403);
+    const asAdmin = await claims('GET', `/team?for=${leader}`, await token('admin', 'it.admin'));
+    expect(asAdmin.body.members).toEqual(team.body.members);
   });
 
   it("a case manager's contact completes the obligation (late) and it leaves the team leader's queue", async () => {

@@ -5,7 +5,8 @@ import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { nonEmpty } from '@wc/contracts';
 import { Roles, StaffUser, ZodQuery, ZodResponse, parseOr400 } from '@wc/service-kit';
-import { escalationQueueSchema, workQueueSchema } from './queues.responses';
+import { sydneyAt } from '@wc/rules';
+import { escalationQueueSchema, teamSchema, workQueueSchema } from './queues.responses';
 
 const forSchema = z.object({ for: nonEmpty.optional().meta({ description: "whose queue, when not the caller's own: for their team leader or an administrator" }) }).strict();
 
@@ -38,6 +39,44 @@ export class QueuesController {
     );
     // remindedOn: the 09:00 reminder one business day before the due date (docs/rules.md §4).
     return { caseManager: user, items: rows.map((r: Record<string, unknown>) => ({ ...toItem(r), remindedOn: fmt(r.reminded_on) })) };
+  }
+
+  @Get('team')
+  @Roles('team-leader', 'admin')
+  @ApiOperation({
+    summary:
+      "A team leader's team: the case managers of the claims they lead, each with their open claims, obligations overdue and due today (Sydney) and escalations not yet resolved (?for=user: another team leader's)",
+  })
+  @ZodQuery(forSchema)
+  @ZodResponse(200, teamSchema, 'the case managers of the claims the team leader leads, by user name')
+  async team(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
+    const teamLeader = whose(req.staff, parseOr400(forSchema, query, 'query').for);
+    // Today on Sydney's calendar, as My work counts overdue and due today (the obligations' due dates are Sydney dates).
+    const today = sydneyAt(Date.now()).date;
+    const rows: { case_manager: string; open_claims: number; overdue: number; due_today: number; escalations: number }[] = await this.ds.query(
+      `WITH led AS (
+         SELECT c.id, c.case_manager, EXISTS (SELECT 1 FROM claims.claim_actions a WHERE a.claim_id = c.id AND a.type = 'claim.finalised') AS finalised
+           FROM claims.claims c WHERE c.team_leader = $1 AND c.case_manager IS NOT NULL)
+       SELECT l.case_manager,
+              count(*) FILTER (WHERE NOT l.finalised)::int AS open_claims,
+              COALESCE(sum(o.overdue), 0)::int AS overdue,
+              COALESCE(sum(o.due_today), 0)::int AS due_today,
+              COALESCE(sum(e.n), 0)::int AS escalations
+         FROM led l
+         LEFT JOIN LATERAL (
+           SELECT count(*) FILTER (WHERE due_on < $2::date) AS overdue, count(*) FILTER (WHERE due_on = $2::date) AS due_today
+             FROM claims.obligations WHERE claim_id = l.id AND completed_on IS NULL AND cancelled_on IS NULL) o ON true
+         LEFT JOIN LATERAL (
+           SELECT count(*) AS n FROM claims.escalation_tasks t WHERE t.claim_id = l.id AND t.team_leader = $1 AND t.resolved_on IS NULL) e ON true
+        GROUP BY l.case_manager
+        ORDER BY l.case_manager`,
+      [teamLeader, today],
+    );
+    return {
+      teamLeader,
+      today,
+      members: rows.map((r) => ({ caseManager: r.case_manager, openClaims: r.open_claims, overdue: r.overdue, dueToday: r.due_today, escalations: r.escalations })),
+    };
   }
 
   @Get('escalations')

@@ -30,3 +30,29 @@ export const escalationQueueSchema = z
     items: z.array(obligationItem.extend({ taskId: z.guid(), escalatedOn: localDate, overdueOn: localDate.nullable(), caseManager: nonEmpty.nullable(), assigned: z.boolean() }).strict()),
   })
   .strict();
+
+/**
+ * GET /team: the case managers of the claims a team leader leads (the platform keeps no other list
+ * of a team: who handles which claim is the claims' assignment), each with the work a team leader
+ * watches, counted on Sydney's today.
+ */
+export const teamSchema = z
+  .object({
+    teamLeader: nonEmpty,
+    today: localDate,
+    members: z.array(
+      z
+        .object({
+          caseManager: nonEmpty,
+          /** Claims they handle that this team leader leads and that are not finalised. */
+          openClaims: z.number().int().nonnegative(),
+          /** Open obligations of those claims due before today, and due today. */
+          overdue: z.number().int().nonnegative(),
+          dueToday: z.number().int().nonnegative(),
+          /** Escalations of those claims to this team leader not yet resolved. */
+          escalations: z.number().int().nonnegative(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();

@@ -172,6 +172,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/team': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A team leader's team: the case managers of the claims they lead, each with their open claims, obligations overdue and due today (Sydney) and escalations not yet resolved (?for=user: another team leader's) */
+    get: operations['QueuesController_team'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/escalations': {
     parameters: {
       query?: never;
@@ -2602,6 +2619,43 @@ export interface operations {
                * @example 2026-07-01
                */
               remindedOn: string | null;
+            }[];
+          };
+        };
+      };
+    };
+  };
+  QueuesController_team: {
+    parameters: {
+      query?: {
+        /** @description whose queue, when not the caller's own: for their team leader or an administrator */
+        for?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the case managers of the claims the team leader leads, by user name */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            teamLeader: string;
+            /**
+             * Format: date
+             * @example 2026-07-01
+             */
+            today: string;
+            members: {
+              caseManager: string;
+              openClaims: number;
+              overdue: number;
+              dueToday: number;
+              escalations: number;
             }[];
           };
         };

@@ -11,14 +11,23 @@ import '../operations.css';
 
 /**
  * A team leader looking at a case manager's queue (GET /work-queue?for=…), as the case manager sees
- * it in My work. The platform keeps no list of a team's members, so the team leader names the case
- * manager, or picks one who handles a claim escalated to them.
+ * it in My work: picked from their team (GET /team, the case managers of the claims they lead), or
+ * named (someone covering, whose claims are led by another).
  */
 export function TeamWorkPage({ caseManager }: { caseManager?: string }) {
   return (
     <Page title={caseManager ? `Work of ${caseManager}` : "Team's work"}>
-      <ChooseCaseManager current={caseManager} />
-      {caseManager ? <CaseManagerQueue key={caseManager} caseManager={caseManager} /> : <EscalatedCaseManagers />}
+      {caseManager ? (
+        <>
+          <ChooseCaseManager current={caseManager} />
+          <CaseManagerQueue key={caseManager} caseManager={caseManager} />
+        </>
+      ) : (
+        <>
+          <TeamMembers />
+          <ChooseCaseManager />
+        </>
+      )}
     </Page>
   );
 }
@@ -48,28 +57,59 @@ function ChooseCaseManager({ current }: { current?: string }) {
   );
 }
 
-/** The case managers of the claims escalated to the team leader: a start, as no list of the team is kept. */
-function EscalatedCaseManagers() {
+/**
+ * The team (GET /team): the case managers of the claims the team leader leads, each with what their
+ * queue holds overdue and due today and the escalations of their claims, and a way into the queue.
+ */
+function TeamMembers() {
   const { api } = useSignedIn();
-  const queue = useResult((signal) => resultOf(api.claims.GET('/escalations', { signal })), [api]);
-  const counts = new Map<string, number>();
-  if (queue?.ok) for (const i of queue.data.items) if (i.caseManager) counts.set(i.caseManager, (counts.get(i.caseManager) ?? 0) + 1);
+  const team = useResult((signal) => resultOf(api.claims.GET('/team', { signal })), [api]);
   return (
-    <Section id="escalated-case-managers" title="Case managers with escalations">
-      {!queue ? (
-        <Loading what="your escalations" />
-      ) : !queue.ok ? (
-        <RefusalMessage refusal={queue.refusal} level={3} />
-      ) : counts.size === 0 ? (
-        <p className="empty">No case manager has an obligation escalated to you.</p>
+    <Section id="team" title="Your team">
+      {!team ? (
+        <Loading what="your team" />
+      ) : !team.ok ? (
+        <RefusalMessage refusal={team.refusal} level={3} />
+      ) : team.data.members.length === 0 ? (
+        <p className="empty">No claim you lead has a case manager yet.</p>
       ) : (
-        <ul className="plain">
-          {[...counts].map(([user, n]) => (
-            <li key={user}>
-              <Link href={hrefs.teamWork(user)}>{user}</Link> <span className="muted">({n === 1 ? '1 escalation' : `${n} escalations`})</span>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="muted">The case managers of the claims you lead. Today in Sydney is {formatDate(team.data.today)}.</p>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Case manager</th>
+                <th scope="col" className="number">
+                  Open claims
+                </th>
+                <th scope="col" className="number">
+                  Overdue
+                </th>
+                <th scope="col" className="number">
+                  Due today
+                </th>
+                <th scope="col" className="number">
+                  Escalated to you
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {team.data.members.map((m) => (
+                <tr key={m.caseManager}>
+                  <th scope="row">
+                    <Link href={hrefs.teamWork(m.caseManager)} aria-label={`Work of ${m.caseManager}`}>
+                      {m.caseManager}
+                    </Link>
+                  </th>
+                  <td className="number">{m.openClaims}</td>
+                  <td className="number">{m.overdue > 0 ? <strong>{m.overdue}</strong> : 0}</td>
+                  <td className="number">{m.dueToday}</td>
+                  <td className="number">{m.escalations}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
       )}
     </Section>
   );
