@@ -359,12 +359,12 @@ describe('the staff console', () => {
     expect(partyRequests).toEqual([]);
     await expectAccessible(page, cspViolations);
     await screenshot(page, 'claim-add-party', { fullPage: false });
-    // Mended, and Email ticked after SMS: the channels go in the order ticked.
+    // Mended, and Email ticked after SMS: the channels go in the order ticked. Double-clicked: added once.
     await dialog.getByRole('textbox', { name: /^What they are to the claim/ }).fill('The worker’s solicitor');
     await dialog.getByRole('textbox', { name: /^Mobile/ }).fill('0412 345 678');
     await dialog.getByRole('textbox', { name: /^Email/ }).fill('claims@joneslegal.example');
     await tick('Email');
-    const [added] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && /\/parties$/.test(r.url())), dialog.getByRole('button', { name: 'Add the party' }).click()]);
+    const [added] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && /\/parties$/.test(r.url())), dialog.getByRole('button', { name: 'Add the party' }).dblclick()]);
     expect(added.status()).toBe(201);
     expect(added.request().postDataJSON()).toMatchObject({ role: 'other', name: 'Jones Legal', relationship: 'The worker’s solicitor', channels: ['sms', 'email'] });
     await parties.getByRole('status').getByText('Party added.').waitFor();

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Refusal } from '../api/refusal';
+import type { FieldProblem, Refusal } from '../api/refusal';
 
 const HEADINGS: Record<number, string> = {
   0: 'The service could not be reached',
@@ -17,16 +17,22 @@ export function RefusalMessage({ refusal, level = 2, children }: { refusal: Refu
     <div role="alert" className="refusal">
       <Heading>{HEADINGS[refusal.status] ?? (refusal.status >= 500 ? 'The service failed' : `Refused (${refusal.status})`)}</Heading>
       <p className="refusal-reason">{refusal.message}</p>
-      {refusal.problems.length > 0 && (
-        <ul className="refusal-problems">
-          {refusal.problems.map((p) => (
-            <li key={`${p.field}:${p.problem}`}>
-              <code>{p.field}</code>: {p.problem}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ProblemList problems={refusal.problems} />
       {children}
     </div>
+  );
+}
+
+/** Each field's problem, as the API (or its schema, in the browser) words it; nothing when there is none. */
+export function ProblemList({ problems }: { problems: readonly FieldProblem[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <ul className="refusal-problems">
+      {problems.map((p) => (
+        <li key={`${p.field}:${p.problem}`}>
+          <code>{p.field}</code>: {p.problem}
+        </li>
+      ))}
+    </ul>
   );
 }

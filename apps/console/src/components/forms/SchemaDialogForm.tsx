@@ -2,7 +2,7 @@ import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'rea
 import { Button, Form } from 'react-aria-components';
 import type { z } from 'zod';
 import type { Refusal, Result } from '../../api/refusal';
-import { RefusalMessage } from '../RefusalMessage';
+import { type Refused, RefusedMessage } from './RefusedMessage';
 import { SchemaField } from './SchemaField';
 import { type FieldProblem, type FieldSpec, type FormValue, type FormValues, bodyOf, placeProblems, problemsOfBody } from './schema-form';
 
@@ -27,9 +27,6 @@ export interface SchemaDialogFormProps {
   close(): void;
 }
 
-/** What the form shows after a submit that changed nothing: the API's refusal, or the schema's problems found before sending. */
-type Refused = { refusal: Refusal; elsewhere: FieldProblem[] } | { local: FieldProblem[] };
-
 /**
  * A dialog's form made from the schema the API validates with (schema-form.ts): a field per key,
  * the body checked before it is sent, and the problems (the schema's, or the API's 400) shown at the
@@ -42,6 +39,7 @@ export function SchemaDialogForm({ schema, fields, initial = {}, fixed = {}, lab
   const [refused, setRefused] = useState<Refused>();
   const [pending, setPending] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const inFlight = useRef(false);
 
   // After a refusal, the first field it names takes the focus (its error is read with it).
   useEffect(() => {
@@ -60,19 +58,24 @@ export function SchemaDialogForm({ schema, fields, initial = {}, fixed = {}, lab
       problems,
     );
     setErrors(atFields);
-    setRefused(refusal ? { refusal, elsewhere } : { local: elsewhere });
+    const placed = Object.keys(atFields).length;
+    setRefused(refusal ? { refusal, elsewhere, atFields: placed } : { local: elsewhere, atFields: placed });
   }
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    if (pending) return;
+    // One request at a time: a second press before the answer (the button not yet disabled) sends nothing.
+    if (inFlight.current) return;
     const body = { ...fixed, ...bodyOf(fields, values) };
     const problems = problemsOfBody(schema, body);
     if (problems.length) return show(problems);
     setErrors({});
     setRefused(undefined);
+    inFlight.current = true;
     setPending(true);
-    const r = await send(body);
+    const r = await send(body).finally(() => {
+      inFlight.current = false;
+    });
     setPending(false);
     if (!r.ok) return show(r.refusal.problems, r.refusal);
     close();
@@ -94,22 +97,7 @@ export function SchemaDialogForm({ schema, fields, initial = {}, fixed = {}, lab
           optionLabel={optionLabel ? (v) => optionLabel(f, v) : undefined}
         />
       ))}
-      {refused && 'refusal' in refused && <RefusalMessage refusal={{ ...refused.refusal, problems: refused.elsewhere }} level={3} />}
-      {refused && 'local' in refused && (
-        <div role="alert" className="refusal">
-          <h3>Not sent</h3>
-          <p>The API would refuse this as it is: the fields marked say what to change.</p>
-          {refused.local.length > 0 && (
-            <ul className="refusal-problems">
-              {refused.local.map((p) => (
-                <li key={`${p.field}:${p.problem}`}>
-                  <code>{p.field}</code>: {p.problem}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {refused && <RefusedMessage refused={refused} notSent="The API would refuse this as it is." />}
       <div className="dialog-buttons">
         <Button type="submit" className="react-aria-Button primary" isDisabled={pending}>
           {submitLabel}

@@ -7,7 +7,7 @@ import { type Refusal, resultOf } from '../../api/refusal';
 import { useSignedIn } from '../../app/session';
 import { Day } from '../../components/Dates';
 import { Section } from '../../components/Page';
-import { RefusalMessage } from '../../components/RefusalMessage';
+import { type Refused, RefusedMessage } from '../../components/forms/RefusedMessage';
 import { GroupedSelect, SchemaField } from '../../components/forms/SchemaField';
 import { type FieldProblem, type FormValue, type FormValues, placeProblems } from '../../components/forms/schema-form';
 import { formatDate, sydneyToday } from '../../format/format';
@@ -37,9 +37,6 @@ interface Recorded {
   type: ClaimEventType;
   applied: Applied;
 }
-
-/** What the form shows after a submit that recorded nothing: the API's refusal, or the schema's problems found before sending. */
-type Refused = { refusal: Refusal; elsewhere: FieldProblem[]; atFields: number } | { local: FieldProblem[]; atFields: number };
 
 const GROUPS = actionGroups().map((g) => ({ name: g.name, options: g.types }));
 
@@ -165,7 +162,7 @@ export function RecordAction({ claimId, backdatingWindowDays, onRecorded }: { cl
           placeholder="Choose an action…"
           hint="Every action the claims API takes. Whether you may record it is the API's to say."
         />
-        {refused && <RefusedMessage refused={refused} />}
+        {refused && <RefusedMessage refused={refused} notSent="The claims API would refuse the action as it is." />}
         {form && (
           <>
             {form.fields.map((f) => (
@@ -224,32 +221,6 @@ export function RecordAction({ claimId, backdatingWindowDays, onRecorded }: { cl
  */
 function oneClickOfMany(e: MouseEvent<HTMLFormElement>) {
   if (e.detail > 1 && e.target instanceof Element && e.target.closest('button[type="submit"]')) e.preventDefault();
-}
-
-function RefusedMessage({ refused }: { refused: Refused }) {
-  const atFields = refused.atFields > 0 && <p>{refused.atFields === 1 ? 'The field marked below says what to change.' : 'The fields marked below say what to change.'}</p>;
-  if ('refusal' in refused)
-    return (
-      <RefusalMessage refusal={{ ...refused.refusal, problems: refused.elsewhere }} level={3}>
-        {atFields}
-      </RefusalMessage>
-    );
-  return (
-    <div role="alert" className="refusal">
-      <h3>Not sent</h3>
-      <p>The claims API would refuse the action as it is.</p>
-      {refused.local.length > 0 && (
-        <ul className="refusal-problems">
-          {refused.local.map((p) => (
-            <li key={`${p.field}:${p.problem}`}>
-              <code>{p.field}</code>: {p.problem}
-            </li>
-          ))}
-        </ul>
-      )}
-      {atFields}
-    </div>
-  );
 }
 
 function Confirmation({ recorded: { type, applied } }: { recorded: Recorded }) {
