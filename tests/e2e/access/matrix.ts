@@ -80,6 +80,7 @@ export const ROUTES: Record<string, Row> = {
   'claims POST /covers/{coverId}/cancel': unbuilt([TL], 'coverId'),
   'claims GET /work-queue': role([CM, TL]),
   'claims GET /escalations': role([TL]),
+  'claims GET /team': role([TL]),
   'claims GET /audit/health-reads': { ...role([PRIVACY]), adminPasses: false },
 
   // documents
