@@ -308,6 +308,14 @@ describe('escalation to the team leader, and staff actions on a claim', () => {
       [claimNumber, 'contact.made', 30, { user: 'tl.jo', role: 'team-leader' }, 'call note found in the shared inbox'],
       [claimNumber, 'contact.made', 3, { user: 'cm.sam', role: 'case-manager' }, null],
     ]);
+    expect(audit.body.next).toBeNull();
+    // A page at a time, newest first: the second page starts after the first's last action.
+    const first = (await claims('GET', `/audit/backdated-actions?claimId=${claimId}&limit=1`, tl)).body;
+    expect([first.actions.map((a: { daysBack: number }) => a.daysBack), first.next]).toEqual([[30], first.actions[0].actionId]);
+    const second = (await claims('GET', `/audit/backdated-actions?claimId=${claimId}&limit=1&before=${first.next}`, tl)).body;
+    expect([second.actions.map((a: { daysBack: number }) => a.daysBack), second.next]).toEqual([[3], null]);
+    const unknown = randomUUID();
+    expect((await claims('GET', `/audit/backdated-actions?before=${unknown}`, tl)).body.problems).toEqual([{ field: 'before', problem: `is no action (${unknown})` }]);
     expect((await claims('GET', `/audit/backdated-actions?claimId=${claimId}&beyondWindow=true`, tl)).body.actions.map((a: { daysBack: number }) => a.daysBack)).toEqual([30]);
     expect((await claims('GET', `/audit/backdated-actions?claimId=${claimId}`, await token('team-leader', 'tl.elsewhere'))).body.actions).toEqual([]);
     expect((await claims('GET', '/audit/backdated-actions', cm)).status).toBe(403);

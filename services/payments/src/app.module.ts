@@ -10,6 +10,7 @@ import { RateTableChanges1765600000001 } from './migrations/1765600000001-rate-t
 import { KeptValuations1766000000000 } from './migrations/1766000000000-kept-valuations';
 import { PaymentRunOrder1766000000001 } from './migrations/1766000000001-payment-run-order';
 import { PaymentsListed1766200000000 } from './migrations/1766200000000-payments-listed';
+import { DiscrepanciesListed1766200000001 } from './migrations/1766200000001-discrepancies-listed';
 import { ChangesController } from './approvals/changes.controller';
 import { ChangesService } from './approvals/changes.service';
 import { PayeeChanges } from './claims/payee-changes';
@@ -78,6 +79,7 @@ const config = loadPaymentsConfig();
         KeptValuations1766000000000,
         PaymentRunOrder1766000000001,
         PaymentsListed1766200000000,
+        DiscrepanciesListed1766200000001,
       ],
     }),
   ],

@@ -180,7 +180,7 @@ describe('wage reimbursement schedules', () => {
     expect(posted.body.lines).toHaveLength(2);
     const asAdmin = await call(ADMIN, 'GET', `/wage-reimbursement-schedules/${posted.body.id}`);
     expect(asAdmin.body).toMatchObject({ totals: { lines: 2 }, lines: [], reconciliation: [] });
-    const mine = (who: Person) => call(who, 'GET', '/wage-reimbursement-schedules/discrepancies').then((r) => r.body.map((d: { claimNumber: string }) => d.claimNumber));
+    const mine = (who: Person) => call(who, 'GET', '/wage-reimbursement-schedules/discrepancies').then((r) => r.body.lines.map((d: { claimNumber: string }) => d.claimNumber));
     expect(await mine(CARA)).toEqual([cara.claimNumber]);
     expect(await mine(CARL)).toEqual([carl.claimNumber]);
     expect(await mine(PAUL)).toEqual(expect.arrayContaining([cara.claimNumber, carl.claimNumber]));

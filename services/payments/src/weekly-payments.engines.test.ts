@@ -500,12 +500,26 @@ describe('wage reimbursement schedules: reconciliation and reimbursement', () =>
       ['reimbursement', 'employer', '840.00', '2026-03-02'],
       ['reimbursement', 'employer', '740.00', '2026-03-09'],
     ]);
-    const flagged = (await call(CARA, 'GET', '/wage-reimbursement-schedules/discrepancies')).body;
+    const flagged = (await call(CARA, 'GET', '/wage-reimbursement-schedules/discrepancies')).body.lines;
     expect(flagged.map((f: { claimNumber: string; status: string }) => `${f.claimNumber}:${f.status}`)).toEqual(expect.arrayContaining([`${claimNumber}:discrepancy`]));
     // Issue 14: a line for a claim payments does not know is nobody's claim, so only a payments officer, who sees every claim, sees it.
     expect(flagged.map((f: { claimNumber: string }) => f.claimNumber)).not.toContain('NOPE-1');
-    const all = (await call(PAUL, 'GET', '/wage-reimbursement-schedules/discrepancies')).body;
+    const all = (await call(PAUL, 'GET', '/wage-reimbursement-schedules/discrepancies')).body.lines;
     expect(all.map((f: { claimNumber: string; status: string }) => `${f.claimNumber}:${f.status}`)).toEqual(expect.arrayContaining([`${claimNumber}:discrepancy`, 'NOPE-1:unknown-claim']));
+    // A page at a time: one line a page, each from the last, the whole list once.
+    const walked: string[] = [];
+    for (let after: string | null = null, pages = 0; pages === 0 || after; pages++) {
+      const page = (await call(PAUL, 'GET', `/wage-reimbursement-schedules/discrepancies?limit=1${after ? `&after=${after}` : ''}`)).body;
+      expect(page.lines.length).toBeLessThanOrEqual(1);
+      walked.push(...page.lines.map((f: { scheduleId: string; line: number }) => `${f.scheduleId}:${f.line}`));
+      after = page.next;
+    }
+    expect(walked).toEqual(all.map((f: { scheduleId: string; line: number }) => `${f.scheduleId}:${f.line}`));
+    const unknownLine = `${randomUUID()}:1`;
+    expect((await call(PAUL, 'GET', `/wage-reimbursement-schedules/discrepancies?after=${unknownLine}`)).body.problems).toEqual([
+      { field: 'after', problem: `is no line of a schedule (${unknownLine})` },
+    ]);
+    expect((await call(PAUL, 'GET', '/wage-reimbursement-schedules/discrepancies?after=line-3')).body.problems[0].field).toBe('after');
 
     // Issue 14: the same schedule uploaded again (another key, or none) reimburses nothing twice; a
     // line that overlaps a reimbursed week is held too, and a new week is reimbursed as usual.

@@ -2,33 +2,40 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { Refusal, Result } from '../api/refusal';
 
-/** One page of a list the API serves newest first with a cursor: the next page's `before`, null on the last. */
-export interface CursorPage<T> {
+/**
+ * One page of a list the API serves a page at a time: the cursor of the next page (its `before` or
+ * `after`, the last item's), null on the last; and what the API says of the whole list with it
+ * (`about`, e.g. the backdating window), kept from the first page.
+ */
+export interface CursorPage<T, A = undefined> {
   items: T[];
   next: string | null;
+  about?: A;
 }
 
 /**
- * A list read a page at a time (GET /claims, GET /payment-runs): the first page for `key` (a new
- * search starts again), then `more()` appends the page after the last one shown. An answer
- * overtaken by a newer request never lands.
+ * A list read a page at a time (claims, payment runs, payments, backdated actions, discrepancies):
+ * the first page for `key` (a new search starts again), then `more()` appends the page after the
+ * last one shown. An answer overtaken by a newer request never lands.
  */
-export function usePages<T>(load: (before: string | null) => Promise<Result<CursorPage<T>>>, key: string) {
+export function usePages<T, A = undefined>(load: (cursor: string | null) => Promise<Result<CursorPage<T, A>>>, key: string) {
   const [items, setItems] = useState<T[]>();
+  const [about, setAbout] = useState<A>();
   const [next, setNext] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
   const [refusal, setRefusal] = useState<Refusal>();
   const latest = useRef(0);
   const fetchPage = useCallback(
-    async (before: string | null) => {
+    async (cursor: string | null) => {
       const request = ++latest.current;
       setPending(true);
       setRefusal(undefined);
-      const r = await load(before);
+      const r = await load(cursor);
       if (request !== latest.current) return;
       setPending(false);
       if (!r.ok) return setRefusal(r.refusal);
-      setItems((shown) => [...(before ? (shown ?? []) : []), ...r.data.items]);
+      setItems((shown) => [...(cursor ? (shown ?? []) : []), ...r.data.items]);
+      if (!cursor) setAbout(r.data.about);
       setNext(r.data.next);
     },
     // `key` stands for what `load` reads.
@@ -38,7 +45,7 @@ export function usePages<T>(load: (before: string | null) => Promise<Result<Curs
   useEffect(() => {
     void fetchPage(null);
   }, [fetchPage]);
-  return { items, next, pending, refusal, more: () => void (next && fetchPage(next)) };
+  return { items, next, pending, refusal, about, more: () => void (next && fetchPage(next)) };
 }
 
 /** Under a paged list: the button for the page after the last one shown (while there is one), and "working" while a page is fetched. */

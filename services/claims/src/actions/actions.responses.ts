@@ -62,6 +62,7 @@ export const backdatedActionListSchema = z
         })
         .strict(),
     ),
+    next: z.guid().nullable().meta({ description: 'pass as `before` for the next page (older actions); null on the last' }),
   })
   .strict();
 export type BackdatedActionList = z.output<typeof backdatedActionListSchema>;

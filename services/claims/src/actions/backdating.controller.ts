@@ -4,7 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
-import { Roles, StaffUser, ZodQuery, ZodResponse, badRequest, parseOr400, visibleClaimsCondition } from '@wc/service-kit';
+import { Roles, StaffUser, ZodQuery, ZodResponse, badRequest, pageOf, parseOr400, visibleClaimsCondition } from '@wc/service-kit';
 import { CLAIMS_CONFIG, ClaimsConfig } from '../config';
 import { BackdatedActionList, backdatedActionListSchema } from './actions.responses';
 
@@ -15,6 +15,7 @@ const filterSchema = z
     to: localDate.optional().meta({ description: 'recorded on or before this Sydney day' }),
     beyondWindow: z.enum(['true', 'false']).optional().meta({ description: 'only those dated further back than the window (ACTION_BACKDATING_DAYS), each with its reason' }),
     limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(100),
+    before: z.guid("must be the id of an action (the previous page's `next`)").optional(),
   })
   .strict();
 
@@ -35,7 +36,7 @@ export class BackdatingController {
 
   @Get('backdated-actions')
   @Roles('team-leader')
-  @ApiOperation({ summary: "Actions dated before the day they were recorded, on the reader's claims; newest first" })
+  @ApiOperation({ summary: "Actions dated before the day they were recorded, on the reader's claims; newest first, a page at a time (?before= the previous page's next)" })
   @ZodQuery(filterSchema)
   @ZodResponse(200, backdatedActionListSchema, 'the backdated actions')
   async list(@Query() query: unknown, @Req() req: { staff: StaffUser }): Promise<BackdatedActionList> {
@@ -57,18 +58,24 @@ export class BackdatingController {
     if (f.from) add((p) => `(a.recorded_at AT TIME ZONE 'Australia/Sydney')::date >= ${p}::date`, f.from);
     if (f.to) add((p) => `(a.recorded_at AT TIME ZONE 'Australia/Sydney')::date <= ${p}::date`, f.to);
     if (f.beyondWindow === 'true') add((p) => `${days} > ${p}`, this.config.ACTION_BACKDATING_DAYS);
-    params.push(f.limit);
+    if (f.before) {
+      if ((await this.ds.query(`SELECT 1 FROM claims.claim_actions WHERE id = $1`, [f.before])).length === 0) throw badRequest('before', `is no action (${f.before})`, 'query');
+      add((p) => `(a.recorded_at, a.id) < (SELECT recorded_at, id FROM claims.claim_actions WHERE id = ${p})`, f.before);
+    }
+    params.push(f.limit + 1);
     const rows: Array<{ id: string; claim_id: string; claim_number: string; type: string; at: string; recorded_at: Date; days: number; by_user: string; role: string; reason: string | null }> =
       await this.ds.query(
         `SELECT a.id, a.claim_id, c.claim_number, a.type, a.event->>'at' AS at, a.recorded_at, ${days} AS days, a.by_user, a.role, a.backdating_reason AS reason
            FROM claims.claim_actions a JOIN claims.claims c ON c.id = a.claim_id
           WHERE ${where.join(' AND ')}
-          ORDER BY a.recorded_at DESC LIMIT $${params.length}`,
+          ORDER BY a.recorded_at DESC, a.id DESC LIMIT $${params.length}`,
         params,
       );
+    const { items, next } = pageOf(rows, f.limit, (r) => r.id);
     return {
       windowDays: this.config.ACTION_BACKDATING_DAYS,
-      actions: rows.map((r) => ({
+      next,
+      actions: items.map((r) => ({
         actionId: r.id,
         claimId: r.claim_id,
         claimNumber: r.claim_number,

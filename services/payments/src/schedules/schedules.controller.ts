@@ -12,7 +12,15 @@ import { IncomingSchedule, SchedulesService } from './schedules.service';
 const idempotencyKeySchema = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
 const partialSchema = z.enum(['true', 'false']).optional();
 /** Read as one parameter (its problem names `query limit`); the object is for OpenAPI. */
-const discrepanciesQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) }).strict();
+const discrepanciesQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1, 'must be at least 1').max(1000, 'must be at most 1000').default(200),
+    after: z
+      .string()
+      .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:[1-9]\d{0,8}$/i, "must be a line as the previous page's `next` gives it: <schedule id>:<line>")
+      .optional(),
+  })
+  .strict();
 const policyNumberSchema = z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters');
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -65,10 +73,11 @@ export class SchedulesController {
   @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
   @ApiOperation({ summary: "Schedule lines that differ from the platform's entitlement or could not be checked (for case managers), of the claims you may see" })
   @ZodQuery(discrepanciesQuery)
-  @ZodResponse(200, discrepancyList, 'the lines, oldest period first, at most `limit`')
-  async discrepancies(@Query('limit') limit: string | undefined, @Req() req: { staff: StaffUser }) {
-    const n = parseOr400(discrepanciesQuery.shape.limit, limit, 'query limit');
-    return this.schedules.discrepancies(n, req.staff);
+  @ZodResponse(200, discrepancyList, 'a page of lines, oldest period first, at most `limit`, and the cursor of the next page (null on the last)')
+  @ApiResponse({ status: 400, description: 'a bad limit, or `after` names no line' })
+  async discrepancies(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
+    const q = parseOr400(discrepanciesQuery, query, 'query');
+    return this.schedules.discrepancies(q.limit, q.after, req.staff);
   }
 
   @Get(':id')

@@ -62,9 +62,14 @@ export const scheduleView = z
 export type ScheduleViewChecked = Assert<Fits<Awaited<ReturnType<SchedulesService['view']>>, z.output<typeof scheduleView>>>;
 
 /** GET /wage-reimbursement-schedules/discrepancies: the lines not matched, each with its schedule (the query leaves out the reimbursement's payment id). */
-export const discrepancyList = z.array(
-  reconciliationLine
-    .omit({ paymentId: true })
-    .extend({ scheduleId: z.guid(), status: z.enum(RECONCILIATION_STATUSES).exclude(['matched']) })
-    .strict(),
-);
+export const discrepancyList = z
+  .object({
+    lines: z.array(
+      reconciliationLine
+        .omit({ paymentId: true })
+        .extend({ scheduleId: z.guid(), status: z.enum(RECONCILIATION_STATUSES).exclude(['matched']) })
+        .strict(),
+    ),
+    next: z.string().nullable().meta({ description: 'the last line (`<scheduleId>:<line>`), passed as `after` for the next page; null on the last' }),
+  })
+  .strict();

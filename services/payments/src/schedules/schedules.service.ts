@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { TOPICS } from '@wc/contracts';
 import { formatMoney } from '@wc/rules';
 import { enqueue, newEnvelope } from '@wc/messaging';
-import { JsonLogger, StaffUser, visibleClaimsCondition } from '@wc/service-kit';
+import { JsonLogger, StaffUser, badRequest, pageOf, visibleClaimsCondition } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../config';
 import { WAGE_SCHEDULE_RECEIVED, WageScheduleReceivedData, wageScheduleReceivedData } from '../contracts';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
@@ -195,14 +195,24 @@ export class SchedulesService {
   }
 
   /** Lines whose payment differs from the entitlement, or that could not be checked: the case managers' list. */
-  async discrepancies(limit: number, who: StaffUser) {
+  /** The lines not matched, a page at a time in (period, claim number, schedule, line) order; `after` is the last line of the page before, `<scheduleId>:<line>`. */
+  async discrepancies(limit: number, after: string | undefined, who: StaffUser) {
+    const [afterSchedule, afterLine] = after ? [after.slice(0, 36), Number(after.slice(37))] : [null, null];
+    if (after && (await this.ds.query(`SELECT 1 FROM payments.reconciliations WHERE schedule_id = $1 AND line_number = $2`, [afterSchedule, afterLine])).length === 0)
+      throw badRequest('after', `is no line of a schedule (${after})`, 'query');
     // Issue 14: a case manager's list is their claims' lines (filtered before LIMIT); a line for a claim payments does not know is shown only to those who see every claim.
-    const visible = visibleClaimsCondition(who, 'payments', SCHEMA, lineClaim('r'), 2);
-    return this.ds.query(
+    const visible = visibleClaimsCondition(who, 'payments', SCHEMA, lineClaim('r'), 4);
+    const rows: { scheduleId: string; line: number }[] = await this.ds.query(
       `SELECT r.schedule_id AS "scheduleId", line_number AS line, claim_number AS "claimNumber", claim_id AS "claimId", period_start::text AS "periodStart", period_end::text AS "periodEnd",
          employer_paid::text AS "employerPaid", entitlement::text AS entitlement, difference::text AS difference, status, note
-       FROM payments.reconciliations r WHERE status <> 'matched' AND (${visible.sql}) ORDER BY period_start, claim_number LIMIT $1`,
-      [limit, ...visible.params],
+       FROM payments.reconciliations r
+       WHERE status <> 'matched' AND (${visible.sql})
+         AND ($2::uuid IS NULL OR (period_start, claim_number, schedule_id, line_number) >
+              (SELECT period_start, claim_number, schedule_id, line_number FROM payments.reconciliations WHERE schedule_id = $2 AND line_number = $3))
+       ORDER BY period_start, claim_number, schedule_id, line_number LIMIT $1`,
+      [limit + 1, afterSchedule, afterLine, ...visible.params],
     );
+    const { items, next } = pageOf(rows, limit, (r) => `${r.scheduleId}:${r.line}`);
+    return { lines: items, next };
   }
 }

@@ -350,7 +350,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Actions dated before the day they were recorded, on the reader's claims; newest first */
+    /** Actions dated before the day they were recorded, on the reader's claims; newest first, a page at a time (?before= the previous page's next) */
     get: operations['BackdatingController_list'];
     put?: never;
     post?: never;
@@ -3130,6 +3130,7 @@ export interface operations {
         /** @description only those dated further back than the window (ACTION_BACKDATING_DAYS), each with its reason */
         beyondWindow?: 'true' | 'false';
         limit?: number;
+        before?: string;
       };
       header?: never;
       path?: never;
@@ -3164,6 +3165,11 @@ export interface operations {
               /** @description the Backdating-Reason given (required beyond the window) */
               reason: string | null;
             }[];
+            /**
+             * Format: uuid
+             * @description pass as `before` for the next page (older actions); null on the last
+             */
+            next: string | null;
           };
         };
       };

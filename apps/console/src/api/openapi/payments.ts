@@ -1116,6 +1116,7 @@ export interface operations {
     parameters: {
       query?: {
         limit?: number;
+        after?: string;
       };
       header?: never;
       path?: never;
@@ -1123,49 +1124,60 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description the lines, oldest period first, at most `limit` */
+      /** @description a page of lines, oldest period first, at most `limit`, and the cursor of the next page (null on the last) */
       200: {
         headers: {
           [name: string]: unknown;
         };
         content: {
           'application/json': {
-            line: number;
-            claimNumber: string;
-            /** Format: uuid */
-            claimId: string | null;
-            /**
-             * Format: date
-             * @example 2026-07-01
-             */
-            periodStart: string;
-            /**
-             * Format: date
-             * @example 2026-07-01
-             */
-            periodEnd: string;
-            /**
-             * @description dollars as a decimal string, at most 2 places (never a JSON number)
-             * @example 1200.00
-             */
-            employerPaid: string;
-            /**
-             * @description dollars as a decimal string, at most 2 places (never a JSON number)
-             * @example 1200.00
-             */
-            entitlement: string | null;
-            /**
-             * @description dollars as a decimal string with 2 places, negative when less (never a JSON number)
-             * @example -60.00
-             */
-            difference: string | null;
-            /** @enum {string} */
-            status: 'discrepancy' | 'unknown-claim' | 'no-piawe' | 'other-policy' | 'already-reimbursed';
-            note: string;
-            /** Format: uuid */
-            scheduleId: string;
-          }[];
+            lines: {
+              line: number;
+              claimNumber: string;
+              /** Format: uuid */
+              claimId: string | null;
+              /**
+               * Format: date
+               * @example 2026-07-01
+               */
+              periodStart: string;
+              /**
+               * Format: date
+               * @example 2026-07-01
+               */
+              periodEnd: string;
+              /**
+               * @description dollars as a decimal string, at most 2 places (never a JSON number)
+               * @example 1200.00
+               */
+              employerPaid: string;
+              /**
+               * @description dollars as a decimal string, at most 2 places (never a JSON number)
+               * @example 1200.00
+               */
+              entitlement: string | null;
+              /**
+               * @description dollars as a decimal string with 2 places, negative when less (never a JSON number)
+               * @example -60.00
+               */
+              difference: string | null;
+              /** @enum {string} */
+              status: 'discrepancy' | 'unknown-claim' | 'no-piawe' | 'other-policy' | 'already-reimbursed';
+              note: string;
+              /** Format: uuid */
+              scheduleId: string;
+            }[];
+            /** @description the last line (`<scheduleId>:<line>`), passed as `after` for the next page; null on the last */
+            next: string | null;
+          };
         };
+      };
+      /** @description a bad limit, or `after` names no line */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -1,20 +1,17 @@
-import { useState } from 'react';
 import { Link } from 'react-aria-components';
 import { resultOf } from '../../api/refusal';
 import { hrefs } from '../../app/router';
 import { useSignedIn } from '../../app/session';
-import { useResult } from '../../app/use-result';
+import { MorePages, usePages } from '../../app/use-pages';
 import { Day } from '../../components/Dates';
 import { Money } from '../../components/Money';
 import { Loading, Page, Section } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
-import { ShowMore } from '../../components/ShowMore';
 import { words } from '../../components/labels';
 import { RECONCILIATION_WORDS } from './ScheduleView';
 import '../operations.css';
 
 const PAGE = 200;
-const MOST = 1000;
 
 /**
  * Wage reimbursement schedule lines that differ from the platform's entitlement or could not be
@@ -22,17 +19,21 @@ const MOST = 1000;
  */
 export function DiscrepanciesPage() {
   const { api } = useSignedIn();
-  const [limit, setLimit] = useState(PAGE);
-  const list = useResult((signal) => resultOf(api.payments.GET('/wage-reimbursement-schedules/discrepancies', { params: { query: { limit } }, signal })), [api, limit]);
+  // A page at a time, each after the last line shown (?after=).
+  const list = usePages(async (after) => {
+    const r = await resultOf(api.payments.GET('/wage-reimbursement-schedules/discrepancies', { params: { query: { limit: PAGE, ...(after ? { after } : {}) } } }));
+    return r.ok ? { ok: true, data: { items: r.data.lines, next: r.data.next } } : r;
+  }, 'discrepancies');
+  const lines = list.items;
   return (
     <Page title="Discrepancies">
       <p className="lede">Lines of employers&apos; wage reimbursement schedules that differ from the worker&apos;s entitlement or could not be checked, oldest period first.</p>
-      <Section id="discrepancies" title={list?.ok ? `Lines to look at (${list.data.length})` : 'Lines to look at'}>
-        {!list ? (
-          <Loading what="the discrepancies" />
-        ) : !list.ok ? (
+      <Section id="discrepancies" title={lines ? `Lines to look at (${lines.length}${list.next ? ' so far' : ''})` : 'Lines to look at'}>
+        {list.refusal ? (
           <RefusalMessage refusal={list.refusal} level={3} />
-        ) : list.data.length === 0 ? (
+        ) : !lines ? (
+          <Loading what="the discrepancies" />
+        ) : lines.length === 0 ? (
           <p className="empty">Every schedule line matched its entitlement.</p>
         ) : (
           <>
@@ -55,7 +56,7 @@ export function DiscrepanciesPage() {
                 </tr>
               </thead>
               <tbody>
-                {list.data.map((d) => (
+                {lines.map((d) => (
                   <tr key={`${d.scheduleId}:${d.line}`}>
                     <th scope="row">{d.claimNumber}</th>
                     <td>
@@ -79,7 +80,7 @@ export function DiscrepanciesPage() {
                 ))}
               </tbody>
             </table>
-            <ShowMore shown={list.data.length} limit={limit} step={PAGE} max={MOST} what="lines" onMore={setLimit} />
+            <MorePages next={list.next} pending={list.pending} more={list.more} label={`Show the next ${PAGE} lines`} working="Loading more lines…" />
           </>
         )}
       </Section>

@@ -4,11 +4,10 @@ import { resultOf } from '../../api/refusal';
 import type { BackdatedAction } from '../../api/types';
 import { hrefs } from '../../app/router';
 import { useSignedIn } from '../../app/session';
-import { useResult } from '../../app/use-result';
+import { MorePages, usePages } from '../../app/use-pages';
 import { Day, Instant } from '../../components/Dates';
 import { Loading, Page, Section } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
-import { ShowMore } from '../../components/ShowMore';
 import { obligationName, words } from '../../components/labels';
 import '../operations.css';
 
@@ -19,7 +18,6 @@ interface Filter {
 }
 
 const PAGE = 100;
-const MOST = 1000;
 
 /**
  * The team leader's audit of backdated actions (GET /audit/backdated-actions): every action on
@@ -29,23 +27,20 @@ const MOST = 1000;
 export function BackdatedActionsPage() {
   const { api } = useSignedIn();
   const [filter, setFilter] = useState<Filter>({ beyondWindow: false });
-  const [limit, setLimit] = useState(PAGE);
-  const list = useResult(
-    (signal) =>
-      resultOf(
-        api.claims.GET('/audit/backdated-actions', {
-          params: { query: { from: filter.from, to: filter.to, beyondWindow: filter.beyondWindow ? 'true' : undefined, limit } },
-          signal,
-        }),
-      ),
-    [api, filter, limit],
-  );
-  const fieldErrors = list && !list.ok ? Object.fromEntries(list.refusal.problems.map((p) => [p.field, p.problem])) : {};
+  // A page at a time, newest first, each before the last action shown (?before=); a new filter starts again.
+  const list = usePages(async (before) => {
+    const query = { from: filter.from, to: filter.to, beyondWindow: filter.beyondWindow ? ('true' as const) : undefined, limit: PAGE, ...(before ? { before } : {}) };
+    const r = await resultOf(api.claims.GET('/audit/backdated-actions', { params: { query } }));
+    return r.ok ? { ok: true, data: { items: r.data.actions, next: r.data.next, about: { windowDays: r.data.windowDays } } } : r;
+  }, JSON.stringify(filter));
+  const actions = list.items;
+  const windowDays = list.about?.windowDays;
+  const fieldErrors = list.refusal ? Object.fromEntries(list.refusal.problems.map((p) => [p.field, p.problem])) : {};
   return (
     <Page title="Backdated actions">
       <p className="lede">
         Actions on your team&apos;s claims dated before the day they were recorded, newest first.
-        {list?.ok && ` A case manager may date an action up to ${list.data.windowDays} days back; further back, only a team leader may, and must say why.`}
+        {windowDays !== undefined && ` A case manager may date an action up to ${windowDays} days back; further back, only a team leader may, and must say why.`}
       </p>
       <Form
         className="inline-form"
@@ -55,7 +50,6 @@ export function BackdatedActionsPage() {
           e.preventDefault();
           const form = new FormData(e.currentTarget);
           const day = (name: string) => String(form.get(name) ?? '') || undefined;
-          setLimit(PAGE);
           setFilter({ from: day('from'), to: day('to'), beyondWindow: form.get('beyondWindow') === 'on' });
         }}
       >
@@ -72,17 +66,17 @@ export function BackdatedActionsPage() {
         </Checkbox>
         <Button type="submit">Show</Button>
       </Form>
-      <Section id="backdated" title={list?.ok ? `Backdated actions (${list.data.actions.length})` : 'Backdated actions'}>
-        {!list ? (
-          <Loading what="the backdated actions" />
-        ) : !list.ok ? (
+      <Section id="backdated" title={actions ? `Backdated actions (${actions.length}${list.next ? ' so far' : ''})` : 'Backdated actions'}>
+        {list.refusal ? (
           <RefusalMessage refusal={list.refusal} level={3} />
-        ) : list.data.actions.length === 0 ? (
+        ) : !actions || windowDays === undefined ? (
+          <Loading what="the backdated actions" />
+        ) : actions.length === 0 ? (
           <p className="empty">No backdated actions{filter.from || filter.to || filter.beyondWindow ? ' match' : ''}.</p>
         ) : (
           <>
-            <BackdatedTable actions={list.data.actions} windowDays={list.data.windowDays} />
-            <ShowMore shown={list.data.actions.length} limit={limit} step={PAGE} max={MOST} what="actions" onMore={setLimit} />
+            <BackdatedTable actions={actions} windowDays={windowDays} />
+            <MorePages next={list.next} pending={list.pending} more={list.more} label={`Show the next ${PAGE} actions`} working="Loading more actions…" />
           </>
         )}
       </Section>
