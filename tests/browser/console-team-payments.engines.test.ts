@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type ConsoleServer, startConsoleServer } from '../../apps/console/server/src/server';
-import { sydneyToday } from '../../apps/console/src/format/format';
+import { formatMoney, sydneyToday } from '../../apps/console/src/format/format';
 import { type Platform, eventually, http, notification, startPlatform, token } from '../e2e/support';
 import { axe, launch, screenshot, serious } from './browser';
 
@@ -426,6 +426,32 @@ describe("the payments officer's pages", () => {
     await listed.getByText('Unknown claim').waitFor();
     await expectAccessible(page, cspViolations);
     await screenshot(page, 'discrepancies');
+    await context.close();
+  });
+});
+
+describe("the claim page's payments and PIAWE", () => {
+  it("shows the case manager their claim's payments as the payments service holds them, and its PIAWE only when asked, the read audited", async () => {
+    const cm = await token('case-manager', PAY_CM);
+    const held = (await http(platform.urls.payments, 'GET', `/payments?claimId=${payable.id}`, { token: cm })).body.payments as { reference: string; net: string }[];
+    expect(held.map((p) => p.reference)).toEqual([`${payable.claimNumber} WK01`, `${payable.claimNumber} WK02`]);
+    const { context, page, cspViolations } = await newPage();
+    await signIn(page, 'Case manager', PAY_CM);
+    await page.goto(`${consoleServer.url}/claims/${payable.id}`);
+    const section = page.getByRole('region', { name: 'Payments and PIAWE' });
+    for (const p of held) {
+      const row = section.getByRole('row').filter({ has: page.getByRole('rowheader', { name: p.reference }) });
+      await expect(row.textContent()).resolves.toContain(formatMoney(p.net));
+    }
+    // The determinations carry their evidence: read when asked, and the read is in the privacy audit.
+    const audited = async () =>
+      (await http(platform.urls.claims, 'GET', `/audit/health-reads?claimId=${payable.id}&user=${PAY_CM}`, { token: await token('privacy-officer', 'po.pat') })).body.reads as { service: string }[];
+    const before = (await audited()).length;
+    await section.getByRole('button', { name: 'Show the PIAWE determinations' }).click();
+    const interim = section.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Interim/ }) });
+    await expect(interim.textContent()).resolves.toMatch(/\$1,300\.00.*In force \(interim\)/);
+    await eventually('the read in the privacy audit', async () => (await audited()).length > before);
+    await expectAccessible(page, cspViolations);
     await context.close();
   });
 });

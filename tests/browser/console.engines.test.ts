@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page, Response } from 'playwright-core';
 import { type ConsoleServer, startConsoleServer } from '../../apps/console/server/src/server';
+import { words } from '../../apps/console/src/components/labels';
 import { formatDate, sydneyToday } from '../../apps/console/src/format/format';
 import { type Platform, eventually, http, notification, startPlatform, token } from '../e2e/support';
 import { axe, launch, screenshot, serious } from './browser';
@@ -290,6 +291,18 @@ describe('the staff console', () => {
       token: cm,
     });
     expect(consent.status).toBe(201);
+    // Liability disputed: its decision notice carries health information, so the employer's copy is not
+    // sent (no consent of the worker for it), and the page says so with the reason.
+    const disputed = await http(platform.urls.claims, 'POST', `/claims/${claims[0].id}/actions`, {
+      body: { type: 'liability.disputed', reasons: 'the injury did not arise out of employment' },
+      token: cm,
+    });
+    expect(disputed.status).toBe(202);
+    // The copies of its notices so far: each is on the page opened after.
+    const sent: { noticeType: string; recipient: string; status: string }[] = await eventually('the employer copy of the decision notice refused', async () => {
+      const copies = (await http(platform.urls.claims, 'GET', `/claims/${claims[0].id}`, { token: cm })).body.correspondence;
+      return copies?.some((c: { noticeType: string; recipient: string; status: string }) => c.noticeType === 'decision-notice' && c.recipient === 'employer' && c.status === 'refused') && copies;
+    });
 
     const { context, page, cspViolations } = await newPage();
     await signIn(page, 'Case manager', CM);
@@ -307,6 +320,20 @@ describe('the staff console', () => {
     const doctorRow = parties.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Dr Mia Chen/ }) });
     await expect(doctorRow.textContent()).resolves.toContain('Post 12 George Street, Sydney NSW 2000');
     await expect(doctorRow.textContent()).resolves.toMatch(new RegExp(`Given on ${formatDate(givenOn).replace(/ /g, '\\s')}.*claim form, consent section; recorded by ${CM}`));
+    // Each copy of each notice sent before the page opened, with what became of it.
+    const delivery = page.getByRole('region', { name: 'Delivery of notices' });
+    for (const copy of sent)
+      await delivery
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: words(copy.noticeType), exact: true }) })
+        .filter({ hasText: words(copy.recipient) })
+        .first()
+        .waitFor();
+    const refused = delivery
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Decision notice', exact: true }) })
+      .filter({ hasText: 'Employer' });
+    await expect(refused.textContent()).resolves.toMatch(/EmployerEmailNot sent.*no consent of the worker/);
     const documents = page.getByRole('region', { name: 'Documents' });
     await documents.getByRole('rowheader', { name: /^Acknowledgement letter/ }).waitFor();
     // The page whole: its action form too (loaded on its own), so nothing moves under the next click.
@@ -545,6 +572,10 @@ describe('the staff console', () => {
     expect(applied.outcome.ref).toEqual(expect.any(String));
     await form.getByRole('status').getByText(applied.outcome.ref, { exact: true }).waitFor();
     await obligation(page, 'Treatment: acknowledgement').waitFor();
+    // And the claim's treatment requests list it, with what is due: acknowledged by, decided by.
+    const request = page.getByRole('region', { name: 'Treatment requests' }).getByRole('row').filter({ hasText: applied.outcome.ref });
+    await request.waitFor();
+    await expect(request.textContent()).resolves.toMatch(/^Physiotherapy, 6 sessions.*Harbour Physio\$540\.00.*Due by.*Due by/);
 
     // What the page shows is what the API holds.
     const timeline = await http(platform.urls.claims, 'GET', `/claims/${claim.id}/timeline`, { token: cm });

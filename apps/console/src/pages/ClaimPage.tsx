@@ -4,9 +4,12 @@ import { useSignedIn } from '../app/session';
 import { Loading, Page } from '../components/Page';
 import { RefusalMessage } from '../components/RefusalMessage';
 import { ClaimSummary, Triage } from './claim/ClaimSummary';
+import { ClaimCorrespondence } from './claim/ClaimCorrespondence';
 import { ClaimDocuments } from './claim/ClaimDocuments';
 import { ClaimParties } from './claim/ClaimParties';
+import { ClaimPayments } from './claim/ClaimPayments';
 import { ClaimTimeline } from './claim/ClaimTimeline';
+import { ClaimTreatmentRequests } from './claim/ClaimTreatmentRequests';
 import { useKeptResult } from './claim/use-kept-result';
 
 // The action forms bring zod and the contracts they are made from: loaded with the first claim page
@@ -17,7 +20,8 @@ const RecordAction = lazy(() => loadRecordAction().then((m) => ({ default: m.Rec
 
 /**
  * One claim (GET /claims/:id, and GET /claims/:id/timeline for its obligations): who and what it
- * is about, its triage, its obligations and notices, its parties and consents, its letters. Someone who may not see it gets
+ * is about, its triage, its obligations and notices and what became of each copy, its treatment
+ * requests, its payments and PIAWE (the payments service's), its parties and consents, its letters. Someone who may not see it gets
  * the API's reason, and nothing else of it. An action recorded on it (RecordAction) loads it again,
  * its timeline too, so what the action did shows at once.
  */
@@ -47,7 +51,9 @@ export function ClaimPage({ claimId }: { claimId: string }) {
       <Suspense fallback={<Loading what="the actions" />}>
         <RecordAction claimId={c.id} backdatingWindowDays={c.backdatingWindowDays} onRecorded={() => setRecorded((n) => n + 1)} />
       </Suspense>
-      <ClaimTimeline claimId={c.id} refresh={recorded} />
+      <ClaimTimeline claimId={c.id} refresh={recorded} afterNotices={<ClaimCorrespondence correspondence={c.correspondence} />} />
+      <ClaimTreatmentRequests requests={c.treatmentRequests} />
+      <ClaimPayments claimId={c.id} />
       <ClaimParties claimId={c.id} refresh={recorded} />
       <ClaimDocuments documents={c.documents} />
     </Page>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { resultOf } from '../../api/refusal';
 import type { Timeline, TimelineObligation } from '../../api/types';
 import { useSignedIn } from '../../app/session';
@@ -8,8 +9,11 @@ import { RefusalMessage } from '../../components/RefusalMessage';
 import { obligationName, words } from '../../components/labels';
 import { useKeptResult } from './use-kept-result';
 
-/** The claim's obligations, notices and weekly entitlement (GET /claims/:id/timeline), loaded again when `refresh` changes. */
-export function ClaimTimeline({ claimId, refresh = 0 }: { claimId: string; refresh?: number }) {
+/**
+ * The claim's obligations, notices and weekly entitlement (GET /claims/:id/timeline), loaded again
+ * when `refresh` changes; `afterNotices` (what became of each copy) is shown with the notices.
+ */
+export function ClaimTimeline({ claimId, refresh = 0, afterNotices }: { claimId: string; refresh?: number; afterNotices?: ReactNode }) {
   const { api } = useSignedIn();
   const { result: timeline } = useKeptResult((signal) => resultOf(api.claims.GET('/claims/{id}/timeline', { params: { path: { id: claimId } }, signal })), [api, claimId, refresh]);
   if (!timeline)
@@ -29,6 +33,7 @@ export function ClaimTimeline({ claimId, refresh = 0 }: { claimId: string; refre
     <>
       <Obligations timeline={t} />
       <Notices notices={t.notices} />
+      {afterNotices}
       {(t.payments.length > 0 || t.claim.employerExcess) && <Entitlement timeline={t} />}
     </>
   );

@@ -1,0 +1,185 @@
+import { useState } from 'react';
+import { Button } from 'react-aria-components';
+import type { operations as PaymentsOperations } from '../../api/openapi/payments';
+import { type Result, resultOf } from '../../api/refusal';
+import type { Payment } from '../../api/types';
+import { MorePages, usePages } from '../../app/use-pages';
+import { useSignedIn } from '../../app/session';
+import { Day, Instant } from '../../components/Dates';
+import { Money } from '../../components/Money';
+import { Loading, Section } from '../../components/Page';
+import { RefusalMessage } from '../../components/RefusalMessage';
+import { words } from '../../components/labels';
+
+type Determination = PaymentsOperations['PiaweController_list']['responses'][200]['content']['application/json'][number];
+
+const PAGE = 52;
+const PAYMENT_STATUS: Record<Payment['status'], string> = {
+  generated: 'Waiting for authorisation',
+  authorised: 'Authorised',
+  'in-run': 'In a payment run',
+  released: 'Paid',
+  cancelled: 'Cancelled',
+};
+const PIAWE_STATUS: Record<Determination['status'], string> = {
+  interim: 'In force (interim)',
+  final: 'In force (final)',
+  'awaiting-review': 'Waiting for a second person',
+  rejected: 'Rejected',
+  superseded: 'Superseded',
+};
+
+/**
+ * The claim's payments (GET /payments?claimId=, the payments service's, a page at a time, oldest
+ * first) and, when asked for, its PIAWE determinations (GET /claims/:id/piawe). The determinations
+ * carry their evidence (payslips, agreements), and every read of them is kept in the privacy audit
+ * (issue 14), so they are read only when the case manager asks, not with every opening of the claim.
+ */
+export function ClaimPayments({ claimId }: { claimId: string }) {
+  return (
+    <Section id="payments" title="Payments and PIAWE">
+      <Piawe claimId={claimId} />
+      <h3>Payments</h3>
+      <Payments claimId={claimId} />
+    </Section>
+  );
+}
+
+function Payments({ claimId }: { claimId: string }) {
+  const { api } = useSignedIn();
+  const list = usePages<Payment>(async (after) => {
+    const r = await resultOf(api.payments.GET('/payments', { params: { query: { claimId, limit: PAGE, ...(after ? { after } : {}) } } }));
+    return r.ok ? { ok: true, data: { items: r.data.payments, next: r.data.next } } : r;
+  }, claimId);
+  if (list.refusal) return <RefusalMessage refusal={list.refusal} level={3} />;
+  if (!list.items) return <Loading what="the payments" />;
+  if (list.items.length === 0) return <p className="empty">No payments on this claim yet.</p>;
+  return (
+    <>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Reference</th>
+            <th scope="col">Paid</th>
+            <th scope="col">Period</th>
+            <th scope="col" className="number">
+              Gross
+            </th>
+            <th scope="col" className="number">
+              PAYG
+            </th>
+            <th scope="col" className="number">
+              Net
+            </th>
+            <th scope="col">Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.items.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">{p.reference}</th>
+              <td>
+                {words(p.kind)} to {p.payee}
+              </td>
+              <td>
+                <Day value={p.from} /> – <Day value={p.to} />
+                {p.week !== null && <div className="muted small">entitlement week {p.week}</div>}
+              </td>
+              <td className="number">
+                <Money amount={p.gross} />
+              </td>
+              <td className="number">
+                <Money amount={p.payg} />
+              </td>
+              <td className="number">
+                <Money amount={p.net} />
+              </td>
+              <td>{PAYMENT_STATUS[p.status]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <MorePages next={list.next} pending={list.pending} more={list.more} label={`Show the next ${PAGE} payments`} working="Loading more payments…" />
+    </>
+  );
+}
+
+function Piawe({ claimId }: { claimId: string }) {
+  const { api } = useSignedIn();
+  const [shown, setShown] = useState<Result<Determination[]>>();
+  const [pending, setPending] = useState(false);
+  if (!shown)
+    return (
+      <div className="section-actions">
+        <Button
+          isDisabled={pending}
+          onPress={async () => {
+            setPending(true);
+            setShown(await resultOf(api.payments.GET('/claims/{claimId}/piawe', { params: { path: { claimId } } })));
+            setPending(false);
+          }}
+        >
+          Show the PIAWE determinations
+        </Button>
+        <p className="muted small">With their evidence: your reading them is kept in the privacy audit.</p>
+        {pending && <Loading what="the PIAWE determinations" />}
+      </div>
+    );
+  if (!shown.ok) return <RefusalMessage refusal={shown.refusal} level={3} />;
+  return (
+    <>
+      <h3>PIAWE</h3>
+      {shown.data.length === 0 ? (
+        <p className="empty">No PIAWE determined yet.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Basis</th>
+              <th scope="col" className="number">
+                Amount
+              </th>
+              <th scope="col">Status</th>
+              <th scope="col">Determined</th>
+              <th scope="col">Reviewed</th>
+            </tr>
+          </thead>
+          <tbody>
+            {shown.data.map((d) => (
+              <tr key={d.id}>
+                <th scope="row">
+                  {words(d.basis)}
+                  <div className="muted small">{d.reason}</div>
+                </th>
+                <td className="number">
+                  <Money amount={d.amount} />
+                  {d.amountAfter52Weeks && (
+                    <div className="muted small">
+                      after 52 weeks <Money amount={d.amountAfter52Weeks} />
+                    </div>
+                  )}
+                </td>
+                <td>{PIAWE_STATUS[d.status]}</td>
+                <td>
+                  {d.determinedBy}
+                  <div className="muted small">
+                    <Instant value={d.determinedAt} />
+                  </div>
+                </td>
+                <td>
+                  {d.reviewedBy ?? <span className="muted">Not yet</span>}
+                  {d.reviewedAt && (
+                    <div className="muted small">
+                      <Instant value={d.reviewedAt} />
+                      {d.reviewNote && `: ${d.reviewNote}`}
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}
