@@ -452,6 +452,8 @@ describe("the claim page's payments and PIAWE", () => {
     await expect(interim.textContent()).resolves.toMatch(/\$1,300\.00.*In force \(interim\)/);
     await eventually('the read in the privacy audit', async () => (await audited()).length > before);
     await expectAccessible(page, cspViolations);
+    await section.scrollIntoViewIfNeeded();
+    await screenshot(page, 'claim-payments', { fullPage: false });
     await context.close();
   });
 });
