@@ -6,3 +6,4 @@ export * from './problems';
 export * from './events';
 export * from './parties';
 export * from './medical-batch';
+export * from './piawe';

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { z } from 'zod';
 import { ClaimScoped, Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
 import { piaweView } from './piawe.responses';
-import { piaweRequestSchema, piaweReviewSchema } from './piawe.schemas';
+import { piaweRequestSchema, piaweReviewSchema } from '@wc/contracts';
 import { PiaweService } from './piawe.service';
 
 @ApiTags('PIAWE')

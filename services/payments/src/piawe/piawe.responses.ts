@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { localDate, moneyText } from '@wc/contracts';
+import { localDate, moneyText, piaweRequestSchema } from '@wc/contracts';
 import type { PiaweResult } from '@wc/rules';
 import type { Assert, SameKeys } from '@wc/service-kit';
-import { piaweRequestSchema } from './piawe.schemas';
 import type { PiaweView } from './piawe.service';
 
 const [calculatedRequest] = piaweRequestSchema.options;

@@ -9,7 +9,7 @@ import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../config';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { RemediationService } from '../remediation/remediation.service';
-import type { PiaweRequest, PiaweReview } from './piawe.schemas';
+import type { PiaweRequest, PiaweReview } from '@wc/contracts';
 
 export interface PiaweView {
   id: string;

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { localDate, moneyText } from '@wc/contracts';
+import { localDate, moneyText } from './primitives';
+
+/**
+ * A PIAWE determination as a case manager records it (POST /claims/:claimId/piawe, the payments
+ * service): calculated from the worker's employments and earnings (1987 Act Sch 3, Reg cl 8A–8F), an
+ * interim estimate so payments start on time while information is missing (SoP S7), or agreed with
+ * the worker (Sch 3 cl 3). Here, in the contracts, because the console's forms are made from it.
+ */
 
 const id = z.string().trim().min(1, 'must not be empty').max(100);
 const reason = z.string().trim().min(1, 'must say how the amount was arrived at').max(2000);
