@@ -4,17 +4,40 @@ import type { z } from 'zod';
 import type { Refusal, Result } from '../../api/refusal';
 import { type Refused, RefusedMessage } from './RefusedMessage';
 import { SchemaField } from './SchemaField';
-import { type FieldProblem, type FieldSpec, type FormValue, type FormValues, bodyOf, placeProblems, problemsOfBody } from './schema-form';
+import { words } from '../labels';
+import { type FieldProblem, type FieldSpec, type FormValue, type FormValues, TIME_SUFFIX, bodyOf, placeProblems, problemsOfBody } from './schema-form';
 
-export interface SchemaDialogFormProps {
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `over` on `under`, object by object: what the form holds wins, what it does not hold keeps its default. */
+function merged(under: Record<string, unknown>, over: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...under };
+  for (const [k, v] of Object.entries(over)) out[k] = isObject(v) && isObject(out[k]) ? merged(out[k], v) : v;
+  return out;
+}
+
+/** The fields in order, those of one nested object together: a run of ungrouped fields, or one group. */
+function groupsOf(fields: readonly FieldSpec[]): { group?: string; fields: FieldSpec[] }[] {
+  const runs: { group?: string; fields: FieldSpec[] }[] = [];
+  for (const f of fields) {
+    const last = runs[runs.length - 1];
+    if (last && last.group === f.group) last.fields.push(f);
+    else runs.push({ group: f.group, fields: [f] });
+  }
+  return runs;
+}
+
+export interface SchemaFormProps {
   /** The schema the API validates the body with: checked here before anything is sent. */
   schema: z.ZodType;
   fields: readonly FieldSpec[];
   /** What the form starts with (a recorded thing being changed). */
   initial?: FormValues;
-  /** Keys of the body the form does not ask for (which party a consent is for). */
+  /** Keys of the body the form does not ask for (which party a consent is for), or defaults under what it asks (deep: `{ injury: { redFlags: [] } }`). */
   fixed?: Record<string, unknown>;
   label(field: FieldSpec): string;
+  /** A group's legend (the fields of a nested object, e.g. `worker`). */
+  groupLabel?(group: string): string;
   hint?(field: FieldSpec): string | undefined;
   optionLabel?(field: FieldSpec, value: string): string;
   intro?: ReactNode;
@@ -22,18 +45,37 @@ export interface SchemaDialogFormProps {
   /** What the status line says while the request is out, e.g. "Recording the party…". */
   pendingLabel: string;
   send(body: Record<string, unknown>): Promise<Result<unknown>>;
-  /** After the API took it: the dialog closes, and the caller says what was done. */
-  done(): void;
+  /** After the API took it: the form closes, and the caller says what was done (with the API's answer). */
+  done(answer: unknown): void;
+  /** Cancel, and after `done`: a dialog closes; a page goes elsewhere. */
   close(): void;
+  className?: string;
 }
 
 /**
- * A dialog's form made from the schema the API validates with (schema-form.ts): a field per key,
- * the body checked before it is sent, and the problems (the schema's, or the API's 400) shown at the
- * fields they name, the rest above the buttons in the API's words. Nothing is sent twice while a
- * request is out; the dialog closes only once the API has taken the body.
+ * A form made from the schema the API validates with (schema-form.ts), in a dialog or on a page: a
+ * field per key (a nested object's keys together, under its legend), the body checked before it is
+ * sent, and the problems (the schema's, or the API's 400) shown at the fields they name, the rest
+ * above the buttons in the API's words. Nothing is sent twice while a request is out; the form
+ * closes only once the API has taken the body.
  */
-export function SchemaDialogForm({ schema, fields, initial = {}, fixed = {}, label, hint, optionLabel, intro, submitLabel, pendingLabel, send, done, close }: SchemaDialogFormProps) {
+export function SchemaForm({
+  schema,
+  fields,
+  initial = {},
+  fixed = {},
+  label,
+  groupLabel = (g) => words(g.split('.').pop() ?? g),
+  hint,
+  optionLabel,
+  intro,
+  submitLabel,
+  pendingLabel,
+  send,
+  done,
+  close,
+  className = 'dialog-form',
+}: SchemaFormProps) {
   const [values, setValues] = useState<FormValues>(initial);
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [refused, setRefused] = useState<Refused>();
@@ -66,7 +108,7 @@ export function SchemaDialogForm({ schema, fields, initial = {}, fixed = {}, lab
     e.preventDefault();
     // One request at a time: a second press before the answer (the button not yet disabled) sends nothing.
     if (inFlight.current) return;
-    const body = { ...fixed, ...bodyOf(fields, values) };
+    const body = merged(fixed, bodyOf(fields, values));
     const problems = problemsOfBody(schema, body);
     if (problems.length) return show(problems);
     setErrors({});
@@ -79,24 +121,37 @@ export function SchemaDialogForm({ schema, fields, initial = {}, fixed = {}, lab
     setPending(false);
     if (!r.ok) return show(r.refusal.problems, r.refusal);
     close();
-    done();
+    done(r.data);
   }
 
   return (
-    <Form ref={formRef} className="dialog-form" validationBehavior="aria" onSubmit={submit}>
+    <Form ref={formRef} className={className} validationBehavior="aria" onSubmit={submit}>
       {intro}
-      {fields.map((f) => (
-        <SchemaField
-          key={f.name}
-          field={f}
-          label={label(f)}
-          hint={hint?.(f)}
-          value={values[f.name]}
-          onChange={set(f.name)}
-          errors={errors[f.name]}
-          optionLabel={optionLabel ? (v) => optionLabel(f, v) : undefined}
-        />
-      ))}
+      {groupsOf(fields).map(({ group, fields: inGroup }) => {
+        const inputs = inGroup.map((f) => (
+          <SchemaField
+            key={f.name}
+            field={f}
+            label={label(f)}
+            hint={hint?.(f)}
+            value={values[f.name]}
+            onChange={set(f.name)}
+            errors={errors[f.name]}
+            optionLabel={optionLabel ? (v) => optionLabel(f, v) : undefined}
+            time={f.kind === 'when' ? { name: f.name + TIME_SUFFIX, value: values[f.name + TIME_SUFFIX], onChange: set(f.name + TIME_SUFFIX) } : undefined}
+          />
+        ));
+        if (!group) return inputs;
+        return (
+          <fieldset key={group} className="field-group">
+            <legend>
+              {groupLabel(group)}
+              {inGroup[0].groupOptional && <span className="optional"> (optional)</span>}
+            </legend>
+            {inputs}
+          </fieldset>
+        );
+      })}
       {refused && <RefusedMessage refused={refused} notSent="The API would refuse this as it is." />}
       <div className="dialog-buttons">
         <Button type="submit" className="react-aria-Button primary" isDisabled={pending}>

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { UnsupportedSchemaError, bodyOf, fieldOfProblem, fieldsOf, problemsOfBody, valueOf, valuesOf } from './schema-form';
+import { TIME_SUFFIX, UnsupportedSchemaError, bodyOf, fieldOfProblem, fieldsOf, placeProblems, problemsOfBody, valueOf, valuesOf } from './schema-form';
+
+const fieldNames = (fields: { name: string }[]) => fields.map((f) => f.name);
 import { sydneyTimestamp } from './sydney-time';
 
 describe('a form from a zod object schema', () => {
@@ -43,7 +45,6 @@ describe('a form from a zod object schema', () => {
 
   it('refuses a schema it has no input for, naming the key', () => {
     expect(() => fieldsOf(z.object({ when: z.date() }))).toThrow(new UnsupportedSchemaError('when: a form has no input for a date schema'));
-    expect(() => fieldsOf(z.object({ nested: z.object({ a: z.string(), b: z.string() }) }))).toThrow(new UnsupportedSchemaError('nested: a form has no input for a object schema'));
     expect(() => fieldsOf(z.object({ deeper: z.object({ a: z.object({ b: z.string() }) }) }))).toThrow(UnsupportedSchemaError);
   });
 
@@ -60,6 +61,43 @@ describe('a form from a zod object schema', () => {
     // And a body recorded before is what a form to change it starts with.
     expect(valuesOf(fields, { channels: ['sms'], interpreter: { language: 'Greek' } })).toEqual({ channels: ['sms'], interpreter: 'Greek' });
     expect(valuesOf(fieldsOf(z.object({ lines: z.array(z.string()) })), { lines: ['1 Main St', 'Parramatta NSW 2150'], other: 'x' })).toEqual({ lines: '1 Main St\nParramatta NSW 2150' });
+  });
+
+  it('takes an object of several keys as a group of fields named by their paths, and builds the body along them', () => {
+    const day = z.string().meta({ format: 'date' });
+    const lodge = z
+      .object({
+        worker: z.object({ givenName: z.string().min(1), dateOfBirth: day }).strict(),
+        notifiedAt: z.string(),
+        assignment: z
+          .object({ caseManager: z.string().min(1), teamLeader: z.string().min(1) })
+          .strict()
+          .optional(),
+      })
+      .strict();
+    const fields = fieldsOf(lodge, [[lodge.shape.notifiedAt, 'when']]);
+    expect(fields).toEqual([
+      { name: 'worker.givenName', kind: 'text', required: true, group: 'worker' },
+      { name: 'worker.dateOfBirth', kind: 'date', required: true, group: 'worker' },
+      { name: 'notifiedAt', kind: 'when', required: true },
+      { name: 'assignment.caseManager', kind: 'text', required: false, group: 'assignment', groupOptional: true },
+      { name: 'assignment.teamLeader', kind: 'text', required: false, group: 'assignment', groupOptional: true },
+    ]);
+    // A date and a time on Sydney's clock; an optional group left empty is left out.
+    expect(bodyOf(fields, { 'worker.givenName': 'Lena', 'worker.dateOfBirth': '1990-05-01', notifiedAt: '2026-12-07', [`notifiedAt${TIME_SUFFIX}`]: '09:30' })).toEqual({
+      worker: { givenName: 'Lena', dateOfBirth: '1990-05-01' },
+      notifiedAt: '2026-12-07T09:30:00+11:00',
+    });
+    expect(valuesOf(fields, { worker: { givenName: 'Lena' }, assignment: { caseManager: 'cm.sam' } })).toEqual({ 'worker.givenName': 'Lena', 'assignment.caseManager': 'cm.sam' });
+    // A group the body must have is sent even empty, so the schema names each of its keys at its field.
+    expect(bodyOf(fields, {})).toEqual({ worker: {} });
+    expect(problemsOfBody(lodge, bodyOf(fields, {})).map((p) => p.field)).toEqual(['worker.givenName', 'worker.dateOfBirth', 'notifiedAt']);
+    // A problem inside the group is its field's; a key of it left out is required.
+    expect(placeProblems(fieldNames(fields), [{ field: 'worker.dateOfBirth', problem: 'must be before dateOfInjury' }]).atFields).toEqual({ 'worker.dateOfBirth': ['must be before dateOfInjury'] });
+    expect(problemsOfBody(lodge, { worker: { givenName: 'Lena' }, notifiedAt: 'x', assignment: { caseManager: 'cm.sam' } })).toEqual([
+      { field: 'worker.dateOfBirth', problem: 'is required' },
+      { field: 'assignment.teamLeader', problem: 'is required' },
+    ]);
   });
 
   it('words the schema’s problems as the API does, a key left out as required', () => {
@@ -87,6 +125,9 @@ describe('a form from a zod object schema', () => {
   it('names a problem by the field it is in', () => {
     expect(fieldOfProblem('reasons[2]')).toBe('reasons');
     expect(fieldOfProblem('worker.givenName')).toBe('worker');
+    expect(fieldOfProblem('worker.givenName', ['worker.givenName', 'worker'])).toBe('worker.givenName');
+    expect(fieldOfProblem('interpreter.language', ['interpreter'])).toBe('interpreter');
+    expect(fieldOfProblem('channels[0]', ['channels'])).toBe('channels');
     expect(fieldOfProblem('Backdating-Reason')).toBe('Backdating-Reason');
   });
 });

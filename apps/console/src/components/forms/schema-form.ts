@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { problemsOf } from '@wc/contracts';
+import { sydneyTimestamp } from './sydney-time';
 
 // A form made from a zod object schema (the same schema the API validates the body with): one field
 // per key, its input chosen by what the key's schema accepts. The values a person types become a
@@ -38,6 +39,15 @@ export interface FieldSpec {
    * form has one input for it, and the API's problems at `name.within` are the field's.
    */
   within?: string;
+  /**
+   * The object a field is a key of, when the schema nests one of several keys (a notification's
+   * `worker`): the field's name is its path (`worker.givenName`), and the form shows the group's
+   * fields together. `groupOptional`: the whole object may be left out (every field of it empty).
+   */
+  group?: string;
+  groupOptional?: boolean;
+  /** Null is a value of it (a number not known yet): left empty, it is sent as null. */
+  nullable?: boolean;
   /** A number's bounds. */
   min?: number;
   max?: number;
@@ -76,7 +86,7 @@ function describe(name: string, schema: z.core.$ZodType, known: KnownSchemas): D
       return { ...inner, description: description ?? inner.description, optional: true };
     }
     case 'nullable':
-      return describe(name, (d as z.core.$ZodNullableDef).innerType, known);
+      return { ...describe(name, (d as z.core.$ZodNullableDef).innerType, known), nullable: true };
     case 'pipe':
       return { ...describe(name, (d as z.core.$ZodPipeDef).in, known), description };
     case 'string': {
@@ -125,15 +135,41 @@ function describe(name: string, schema: z.core.$ZodType, known: KnownSchemas): D
   throw new UnsupportedSchemaError(`${name}: a form has no input for a ${d.type} schema`);
 }
 
-/** The fields of an object schema, in its keys' order, leaving out those named in `omit`. */
-export function fieldsOf(schema: z.ZodObject, known: KnownSchemas = [], omit: readonly string[] = []): FieldSpec[] {
+/** An object schema of more than one key, and whether it may be left out: its keys become fields of their own. */
+function nestedObject(s: z.core.$ZodType): { object: z.ZodObject; optional: boolean } | undefined {
+  const d = defOf(s);
+  if (d.type === 'optional') {
+    const inner = nestedObject((d as z.core.$ZodOptionalDef).innerType);
+    return inner && { ...inner, optional: true };
+  }
+  if (d.type === 'object' && Object.keys((s as z.ZodObject).shape).length > 1) return { object: s as z.ZodObject, optional: false };
+  return undefined;
+}
+
+/**
+ * The fields of an object schema, in its keys' order, leaving out those named in `omit`. A key
+ * that is itself an object of several keys gives a field per key, named by its path.
+ */
+export function fieldsOf(schema: z.ZodObject, known: KnownSchemas = [], omit: readonly string[] = [], prefix = ''): FieldSpec[] {
   return Object.entries(schema.shape)
+    .map(([key, s]) => [prefix ? `${prefix}.${key}` : key, s as z.core.$ZodType] as const)
     .filter(([name]) => !omit.includes(name))
-    .map(([name, s]) => {
-      const { optional, ...rest } = describe(name, s as z.core.$ZodType, known);
-      return { name, required: !optional, ...rest };
+    .flatMap(([name, s]): FieldSpec[] => {
+      const nested = nestedObject(s);
+      if (nested)
+        return fieldsOf(nested.object, known, omit, name).map((f) => ({
+          ...f,
+          required: f.required && !nested.optional,
+          group: f.group ?? name,
+          ...(nested.optional || f.groupOptional ? { groupOptional: true } : {}),
+        }));
+      const { optional, ...rest } = describe(name, s, known);
+      return [{ name, required: !optional, ...rest }];
     });
 }
+
+/** The second input of a `when` field: its time, beside its date. */
+export const TIME_SUFFIX = '-time';
 
 /** What the form holds for a field: the text typed, a number (NaN when empty), a checkbox's state, the choices made. */
 export type FormValue = string | number | boolean | readonly string[] | undefined;
@@ -145,7 +181,8 @@ export type FormValues = Record<string, FormValue>;
  */
 export function valueOf(field: FieldSpec, raw: FormValue): unknown {
   const v = plainValueOf(field, raw);
-  return field.within === undefined || v === undefined ? v : { [field.within]: v };
+  if (v === undefined) return field.nullable ? null : undefined;
+  return field.within === undefined ? v : { [field.within]: v };
 }
 
 function plainValueOf(field: FieldSpec, raw: FormValue): unknown {
@@ -168,12 +205,38 @@ function plainValueOf(field: FieldSpec, raw: FormValue): unknown {
   }
 }
 
-/** The body made of a form's fields: a key for each field given a value. */
+/** A date and, optionally, a time on Sydney's clock, as an event time: a date alone is that day (the API reads it as 12:00 Sydney). */
+export function whenValueOf(date: FormValue, time: FormValue): string | undefined {
+  const d = typeof date === 'string' ? date.trim() : '';
+  const t = typeof time === 'string' ? time.trim() : '';
+  if (!d) return undefined;
+  return t ? sydneyTimestamp(d, t) : d;
+}
+
+const pathOf = (name: string) => name.split('.');
+
+function setPath(body: Record<string, unknown>, name: string, v: unknown): void {
+  const keys = pathOf(name);
+  let at = body;
+  for (const k of keys.slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+  at[keys[keys.length - 1]] = v;
+}
+
+function getPath(body: unknown, name: string): unknown {
+  return pathOf(name).reduce<unknown>((at, k) => (typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[k] : undefined), body);
+}
+
+/** The body made of a form's fields: a key for each field given a value, nested along its path. */
 export function bodyOf(fields: readonly FieldSpec[], values: FormValues): Record<string, unknown> {
   const body: Record<string, unknown> = {};
+  // A group the body must have is there even with nothing in it: the schema then names each key it lacks, at its field.
+  for (const f of fields.filter((x) => x.group !== undefined && !x.groupOptional)) {
+    let at = body;
+    for (const k of pathOf(f.name).slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
+  }
   for (const f of fields) {
-    const v = valueOf(f, values[f.name]);
-    if (v !== undefined) body[f.name] = v;
+    const v = f.kind === 'when' ? whenValueOf(values[f.name], values[f.name + TIME_SUFFIX]) : valueOf(f, values[f.name]);
+    if (v !== undefined) setPath(body, f.name, v);
   }
   return body;
 }
@@ -182,7 +245,7 @@ export function bodyOf(fields: readonly FieldSpec[], values: FormValues): Record
 export function valuesOf(fields: readonly FieldSpec[], body: Record<string, unknown>): FormValues {
   const values: FormValues = {};
   for (const f of fields) {
-    let v = body[f.name];
+    let v = getPath(body, f.name);
     if (f.within !== undefined) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[f.within] : undefined;
     if (v === undefined || v === null) continue;
     if (f.kind === 'lines') values[f.name] = Array.isArray(v) ? v.join('\n') : String(v);
@@ -208,13 +271,20 @@ export function problemsOfBody(schema: z.ZodType, body: Record<string, unknown>,
   if (parsed.success) return [];
   // The schema's own complaint about a key left out (its type, or a union's "Invalid input"), not a
   // rule's (a refinement saying when the key is needed, which says more than "required").
-  const missing = (path: string, code: string) => code !== 'custom' && /^[A-Za-z][\w-]*$/.test(path) && !(path in body);
+  const missing = (path: string, code: string) => code !== 'custom' && /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*$/.test(path) && getPath(body, path) === undefined;
   const codes = parsed.error.issues.map((i) => i.code);
   return problemsOf(parsed.error).map((p, i) => ({ field: p.path, problem: missing(p.path, codes[i]) ? 'is required' : p.message }));
 }
 
-/** A problem's field as the form names it: `reasons[1]` and `reasons` are both the reasons field. */
-export const fieldOfProblem = (path: string): string => /^[^.[]*/.exec(path)?.[0] ?? path;
+/**
+ * A problem's field as the form names it: the longest of `names` the path is, or is within
+ * (`reasons[1]` is the reasons field, `worker.givenName` the worker's given name, `interpreter.language`
+ * the interpreter field); without such a name, the path's first key.
+ */
+export function fieldOfProblem(path: string, names: readonly string[] = []): string {
+  const within = names.filter((n) => path === n || path.startsWith(`${n}.`) || path.startsWith(`${n}[`)).sort((a, b) => b.length - a.length);
+  return within[0] ?? /^[^.[]*/.exec(path)?.[0] ?? path;
+}
 
 /**
  * Problems split between the form's fields (shown at each, as its error) and the rest (the action
@@ -224,7 +294,7 @@ export function placeProblems(fieldNames: readonly string[], problems: readonly 
   const atFields: Record<string, string[]> = {};
   const elsewhere: FieldProblem[] = [];
   for (const p of problems) {
-    const name = fieldOfProblem(p.field);
+    const name = fieldOfProblem(p.field, fieldNames);
     if (fieldNames.includes(name)) (atFields[name] ??= []).push(p.field === name ? p.problem : `${p.field}: ${p.problem}`);
     else elsewhere.push(p);
   }

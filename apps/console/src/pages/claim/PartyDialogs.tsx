@@ -4,7 +4,7 @@ import { resultOf } from '../../api/refusal';
 import type { ClaimParty, Consent } from '../../api/types';
 import { useSignedIn } from '../../app/session';
 import { ActionDialog } from '../../components/ActionDialog';
-import { SchemaDialogForm } from '../../components/forms/SchemaDialogForm';
+import { SchemaForm } from '../../components/forms/SchemaForm';
 import { type FieldSpec, fieldsOf, valuesOf } from '../../components/forms/schema-form';
 import { words } from '../../components/labels';
 
@@ -69,7 +69,7 @@ export function AddPartyDialog({ claimId, onDone }: { claimId: string; onDone(me
   return (
     <ActionDialog label="Add a party…" name="Add a party…" title="Add a party">
       {(close) => (
-        <SchemaDialogForm
+        <SchemaForm
           {...common}
           schema={partyInputSchema}
           fields={PARTY_FIELDS}
@@ -92,7 +92,7 @@ export function ChangePartyDialog({ claimId, party, onDone }: { claimId: string;
   return (
     <ActionDialog label="Change…" name={`Change… ${party.name}`} title={`Change ${party.name}`}>
       {(close) => (
-        <SchemaDialogForm
+        <SchemaForm
           {...common}
           schema={partyInputSchema}
           fields={PARTY_FIELDS}
@@ -122,7 +122,7 @@ export function ConsentDialog({ claimId, party, consent, onDone }: { claimId: st
   return (
     <ActionDialog label={shown} name={`${shown} ${party.name}`} title={`The worker’s consent for ${party.name}`}>
       {(close) => (
-        <SchemaDialogForm
+        <SchemaForm
           {...common}
           schema={consentInputSchema}
           fields={CONSENT_FIELDS}
@@ -146,7 +146,7 @@ export function RemovePartyDialog({ claimId, party, onDone }: { claimId: string;
   return (
     <ActionDialog label="Take off the claim…" name={`Take off the claim… ${party.name}`} title={`Take ${party.name} off the claim`}>
       {(close) => (
-        <SchemaDialogForm
+        <SchemaForm
           {...common}
           schema={partyRemovalSchema}
           fields={REMOVAL_FIELDS}

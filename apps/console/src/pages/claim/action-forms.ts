@@ -1,5 +1,5 @@
 import { CLAIM_EVENT_TYPES, type ClaimEventType, claimEventSchema, eventTime, localDate, moneyText } from '@wc/contracts';
-import { type FieldProblem, type FieldSpec, type FormValue, type FormValues, type KnownSchemas, fieldsOf, problemsOfBody, valueOf } from '../../components/forms/schema-form';
+import { type FieldProblem, type FieldSpec, type FormValue, type FormValues, type KnownSchemas, TIME_SUFFIX, fieldsOf, problemsOfBody, valueOf } from '../../components/forms/schema-form';
 import { sydneyTimestamp } from '../../components/forms/sydney-time';
 import { actionName, obligationName, words } from '../../components/labels';
 
@@ -14,8 +14,7 @@ const KNOWN: KnownSchemas = [
   [moneyText, 'money'],
 ];
 
-/** The second input of a `when` field: the time, beside its date. */
-export const TIME_SUFFIX = '-time';
+export { TIME_SUFFIX };
 /** The Backdating-Reason header, a field of every form (shown once the date is in the past). */
 export const BACKDATING_REASON = 'Backdating-Reason';
 
