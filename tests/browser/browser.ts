@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { type Browser, type Page, chromium } from 'playwright-core';
+import { type Browser, type Locator, type Page, chromium } from 'playwright-core';
 
 // What the console's browser tests share: Debian's chromium (tools/scripts/system-packages.js
 // installs it; Playwright's own browser download is not reachable from the project's machines),
@@ -53,4 +53,12 @@ export async function screenshot(page: Page, name: string, o: { fullPage?: boole
   // The whole page, or (fullPage: false, e.g. a modal dialog over a long page) what the window shows.
   await page.screenshot({ path: file, fullPage: o.fullPage ?? true });
   return file;
+}
+
+export const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Chooses an option of a React Aria select by its label: its button, named by its value and label, opens the list. */
+export async function choose(page: Page, scope: Locator, label: string, option: string) {
+  await scope.getByRole('button', { name: new RegExp(`${escapeRe(label)}( \\(optional\\))?$`) }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
 }

@@ -1,10 +1,10 @@
-import { useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useMemo, useRef, useState } from 'react';
 import { RouterProvider } from 'react-aria-components';
 import { createApi } from '../api/client';
 import { CALLBACK_PATH } from '../auth/oidc';
 import { type Session, sessionStore } from '../auth/provider';
 import { Layout, PublicLayout } from '../components/Layout';
-import { Page } from '../components/Page';
+import { Loading, Page } from '../components/Page';
 import { ClaimPage } from '../pages/ClaimPage';
 import { ClaimsPage } from '../pages/ClaimsPage';
 import { MyWorkPage } from '../pages/MyWorkPage';
@@ -13,6 +13,9 @@ import { OidcCallback, SignInPage } from '../pages/SignInPage';
 import { isOperationsRoute } from './operations-routes';
 import { type Route, navigate, routeOf, usePathname } from './router';
 import { SessionContext } from './session';
+
+// Lodging a claim brings zod and the notification's schema: loaded when the page is asked for.
+const LodgeClaimPage = lazy(() => import('../pages/LodgeClaimPage').then((m) => ({ default: m.LodgeClaimPage })));
 
 // However the session was got (development identities or the insurer's OpenID Connect provider,
 // as the console's server says: SignInPage), it is kept in this tab (provider.ts) and forgotten here.
@@ -92,6 +95,12 @@ function CurrentPage({ route }: { route: Route }) {
       return <MyWorkPage />;
     case 'claims':
       return <ClaimsPage />;
+    case 'lodge-claim':
+      return (
+        <Suspense fallback={<Loading what="the notification form" />}>
+          <LodgeClaimPage />
+        </Suspense>
+      );
     case 'claim':
       // Keyed: another claim is a new page (its own loading, its heading focused).
       return <ClaimPage key={route.claimId} claimId={route.claimId} />;

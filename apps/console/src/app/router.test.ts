@@ -6,6 +6,7 @@ describe("the console's addresses", () => {
     expect(routeOf('/')).toEqual({ page: 'home' });
     expect(routeOf('/my-work')).toEqual({ page: 'my-work' });
     expect(routeOf('/claims')).toEqual({ page: 'claims' });
+    expect(routeOf('/claims/new')).toEqual({ page: 'lodge-claim' });
     expect(routeOf('/claims/WC%201')).toEqual({ page: 'claim', claimId: 'WC 1' });
     expect(routeOf('/nowhere')).toEqual({ page: 'not-found' });
   });

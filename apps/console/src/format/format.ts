@@ -10,6 +10,13 @@ export function sydneyToday(now: Date = new Date()): string {
   return isoDay.format(now);
 }
 
+const clock = new Intl.DateTimeFormat('en-GB', { timeZone: SYDNEY, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+/** Now on Sydney's calendar and clock: its date (YYYY-MM-DD) and time (HH:MM). */
+export function sydneyNow(now: Date = new Date()): { date: string; time: string } {
+  return { date: sydneyToday(now), time: clock.format(now) };
+}
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // A due date from the API is already a Sydney calendar day (the rules count Sydney's business days),

@@ -39,6 +39,11 @@ export function ClaimsPage() {
   const fieldErrors = Object.fromEntries((refusalShown?.problems ?? []).filter((p) => p.field === 'q').map((p) => [p.field, p.problem]));
   return (
     <Page title="Claims">
+      <p>
+        <Link href={hrefs.lodgeClaim} className="react-aria-Button primary">
+          Lodge a claim
+        </Link>
+      </p>
       <Section id="search" title="Find a claim">
         <Form
           role="search"

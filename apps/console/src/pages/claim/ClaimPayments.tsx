@@ -1,15 +1,18 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { operations as PaymentsOperations } from '../../api/openapi/payments';
-import { type Result, resultOf } from '../../api/refusal';
+import { resultOf } from '../../api/refusal';
 import type { Payment } from '../../api/types';
 import { MorePages, usePages } from '../../app/use-pages';
 import { useSignedIn } from '../../app/session';
+import { useResult } from '../../app/use-result';
 import { Day, Instant } from '../../components/Dates';
 import { Money } from '../../components/Money';
 import { Loading, Section } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
+import { StatusMessage } from '../../components/StatusMessage';
 import { words } from '../../components/labels';
+import { formatMoney } from '../../format/format';
 
 type Determination = PaymentsOperations['PiaweController_list']['responses'][200]['content']['application/json'][number];
 
@@ -34,6 +37,7 @@ const PIAWE_STATUS: Record<Determination['status'], string> = {
  * first) and, when asked for, its PIAWE determinations (GET /claims/:id/piawe). The determinations
  * carry their evidence (payslips, agreements), and every read of them is kept in the privacy audit
  * (issue 14), so they are read only when the case manager asks, not with every opening of the claim.
+ * An interim or agreed PIAWE is recorded here, and reviewed by a second person (PiaweDialogs).
  */
 export function ClaimPayments({ claimId }: { claimId: string }) {
   return (
@@ -104,31 +108,46 @@ function Payments({ claimId }: { claimId: string }) {
   );
 }
 
+// The dialogs that record and review a PIAWE bring zod and the contracts' schemas: loaded with the
+// claim page's payments, not with the console.
+const piaweDialogs = () => import('./PiaweDialogs');
+const DeterminePiaweDialog = lazy(() => piaweDialogs().then((m) => ({ default: m.DeterminePiaweDialog })));
+const ReviewPiaweDialog = lazy(() => piaweDialogs().then((m) => ({ default: m.ReviewPiaweDialog })));
+
 function Piawe({ claimId }: { claimId: string }) {
-  const { api } = useSignedIn();
-  const [shown, setShown] = useState<Result<Determination[]>>();
-  const [pending, setPending] = useState(false);
-  if (!shown)
-    return (
-      <div className="section-actions">
-        <Button
-          isDisabled={pending}
-          onPress={async () => {
-            setPending(true);
-            setShown(await resultOf(api.payments.GET('/claims/{claimId}/piawe', { params: { path: { claimId } } })));
-            setPending(false);
-          }}
-        >
-          Show the PIAWE determinations
-        </Button>
-        <p className="muted small">With their evidence: your reading them is kept in the privacy audit.</p>
-        {pending && <Loading what="the PIAWE determinations" />}
-      </div>
-    );
-  if (!shown.ok) return <RefusalMessage refusal={shown.refusal} level={3} />;
+  const [asked, setAsked] = useState(false);
+  // Counts what was recorded here: the determinations, when shown, are read again.
+  const [changed, setChanged] = useState<{ count: number; message?: string }>({ count: 0 });
+  const onDone = (message: string) => setChanged((c) => ({ count: c.count + 1, message }));
   return (
     <>
       <h3>PIAWE</h3>
+      <StatusMessage message={changed.message} />
+      <Suspense fallback={null}>
+        <div className="row-actions">
+          <DeterminePiaweDialog claimId={claimId} basis="interim" onDone={onDone} />
+          <DeterminePiaweDialog claimId={claimId} basis="agreement" onDone={onDone} />
+        </div>
+      </Suspense>
+      {asked ? (
+        <Determinations claimId={claimId} version={changed.count} onDone={onDone} />
+      ) : (
+        <div className="section-actions">
+          <Button onPress={() => setAsked(true)}>Show the PIAWE determinations</Button>
+          <p className="muted small">With their evidence: your reading them is kept in the privacy audit.</p>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Determinations({ claimId, version, onDone }: { claimId: string; version: number; onDone(message: string): void }) {
+  const { api } = useSignedIn();
+  const shown = useResult((signal) => resultOf(api.payments.GET('/claims/{claimId}/piawe', { params: { path: { claimId } }, signal })), [api, claimId, version]);
+  if (!shown) return <Loading what="the PIAWE determinations" />;
+  if (!shown.ok) return <RefusalMessage refusal={shown.refusal} level={3} />;
+  return (
+    <>
       {shown.data.length === 0 ? (
         <p className="empty">No PIAWE determined yet.</p>
       ) : (
@@ -142,6 +161,9 @@ function Piawe({ claimId }: { claimId: string }) {
               <th scope="col">Status</th>
               <th scope="col">Determined</th>
               <th scope="col">Reviewed</th>
+              <th scope="col">
+                <span className="visually-hidden">Review</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -173,6 +195,13 @@ function Piawe({ claimId }: { claimId: string }) {
                       <Instant value={d.reviewedAt} />
                       {d.reviewNote && `: ${d.reviewNote}`}
                     </div>
+                  )}
+                </td>
+                <td>
+                  {d.status === 'awaiting-review' && (
+                    <Suspense fallback={null}>
+                      <ReviewPiaweDialog determinationId={d.id} what={`${words(d.basis).toLowerCase()} PIAWE of ${formatMoney(d.amount)}`} onDone={onDone} />
+                    </Suspense>
                   )}
                 </td>
               </tr>
