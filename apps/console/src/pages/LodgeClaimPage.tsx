@@ -74,7 +74,8 @@ export function LodgeClaimPage() {
         fields={FIELDS}
         // Notified now, by default; lodged by a case manager, theirs by default.
         initial={{ notifiedAt: now.date, [`notifiedAt${TIME_SUFFIX}`]: now.time, ...(session.role === 'case-manager' ? { 'assignment.caseManager': session.user } : {}) }}
-        fixed={{ notificationComplete: false, injury: { redFlags: [], yellowFlags: [], likelySurgery: false } }}
+        // No flags is a list of none (the schema takes an empty list, not a missing one).
+        fixed={{ injury: { redFlags: [], yellowFlags: [] } }}
         label={(f: FieldSpec) => LABELS[f.name] ?? words(f.name.split('.').pop() ?? f.name)}
         groupLabel={(g) => GROUPS[g] ?? words(g)}
         hint={(f) => HINTS[f.name] ?? (f.kind === 'date' ? 'A Sydney date.' : undefined)}
