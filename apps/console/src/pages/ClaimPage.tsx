@@ -16,6 +16,9 @@ import { useKeptResult } from './claim/use-kept-result';
 // opened, not before, and asked for as the page starts loading the claim, so they are there with it
 // (a form arriving after the page would move what is below it under the pointer).
 const loadRecordAction = () => import('./claim/RecordAction');
+const UNTRIAGED_EVERY_MS = 3000;
+const UNTRIAGED_READS = 20;
+
 const RecordAction = lazy(() => loadRecordAction().then((m) => ({ default: m.RecordAction })));
 
 /**
@@ -30,7 +33,17 @@ export function ClaimPage({ claimId }: { claimId: string }) {
   // Counts the actions recorded here: each one loads the claim and its timeline again.
   const [recorded, setRecorded] = useState(0);
   useEffect(() => void loadRecordAction(), []);
-  const { result: claim } = useKeptResult((signal) => resultOf(api.claims.GET('/claims/{id}', { params: { path: { id: claimId } }, signal })), [api, claimId, recorded]);
+  // A claim just lodged is triaged by its workflow moments later: read again every few seconds until
+  // it is (a minute at most), so its triage, obligations and letter appear without a reload.
+  const [reads, setReads] = useState(0);
+  const refresh = recorded + reads;
+  const { result: claim } = useKeptResult((signal) => resultOf(api.claims.GET('/claims/{id}', { params: { path: { id: claimId } }, signal })), [api, claimId, refresh]);
+  const untriaged = claim?.ok === true && claim.data.classification === null;
+  useEffect(() => {
+    if (!untriaged || reads >= UNTRIAGED_READS) return;
+    const next = setTimeout(() => setReads((n) => n + 1), UNTRIAGED_EVERY_MS);
+    return () => clearTimeout(next);
+  }, [untriaged, reads]);
   if (!claim)
     return (
       <Page title="Claim">
@@ -51,7 +64,7 @@ export function ClaimPage({ claimId }: { claimId: string }) {
       <Suspense fallback={<Loading what="the actions" />}>
         <RecordAction claimId={c.id} backdatingWindowDays={c.backdatingWindowDays} onRecorded={() => setRecorded((n) => n + 1)} />
       </Suspense>
-      <ClaimTimeline claimId={c.id} refresh={recorded} afterNotices={<ClaimCorrespondence correspondence={c.correspondence} />} />
+      <ClaimTimeline claimId={c.id} refresh={refresh} afterNotices={<ClaimCorrespondence correspondence={c.correspondence} />} />
       <ClaimTreatmentRequests requests={c.treatmentRequests} />
       <ClaimPayments claimId={c.id} />
       <ClaimParties claimId={c.id} refresh={recorded} />
