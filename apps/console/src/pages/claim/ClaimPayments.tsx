@@ -6,8 +6,9 @@ import type { Payment } from '../../api/types';
 import { MorePages, usePages } from '../../app/use-pages';
 import { useSignedIn } from '../../app/session';
 import { useResult } from '../../app/use-result';
-import { Day, Instant } from '../../components/Dates';
+import { Instant } from '../../components/Dates';
 import { Money } from '../../components/Money';
+import { PaymentPaid, PaymentPeriod } from '../../components/Payment';
 import { Loading, Section } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -83,11 +84,10 @@ function Payments({ claimId }: { claimId: string }) {
             <tr key={p.id}>
               <th scope="row">{p.reference}</th>
               <td>
-                {words(p.kind)} to {p.payee}
+                <PaymentPaid payment={p} />
               </td>
               <td>
-                <Day value={p.from} /> – <Day value={p.to} />
-                {p.week !== null && <div className="muted small">entitlement week {p.week}</div>}
+                <PaymentPeriod payment={p} />
               </td>
               <td className="number">
                 <Money amount={p.gross} />

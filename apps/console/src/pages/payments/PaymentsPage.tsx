@@ -6,8 +6,9 @@ import { hrefs } from '../../app/router';
 import { useSignedIn } from '../../app/session';
 import { MorePages, usePages } from '../../app/use-pages';
 import { useResult } from '../../app/use-result';
-import { Day, Instant } from '../../components/Dates';
+import { Instant } from '../../components/Dates';
 import { Money } from '../../components/Money';
+import { PaymentPaid, PaymentPeriod } from '../../components/Payment';
 import { Loading, Page } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { StatusMessage } from '../../components/StatusMessage';
@@ -162,11 +163,10 @@ function PaymentList({ status, label, empty }: { status: PaymentStatus; label: s
                 <span className="row-name">{p.reference}</span>
               </Cell>
               <Cell>
-                {words(p.kind)} to {p.payee}
+                <PaymentPaid payment={p} />
               </Cell>
               <Cell>
-                <Day value={p.from} /> – <Day value={p.to} />
-                {p.week !== null && <div className="muted small">entitlement week {p.week}</div>}
+                <PaymentPeriod payment={p} />
               </Cell>
               <Cell className="react-aria-Cell number">
                 <Money amount={p.gross} />
