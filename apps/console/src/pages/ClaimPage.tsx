@@ -34,7 +34,7 @@ export function ClaimPage({ claimId }: { claimId: string }) {
   const [recorded, setRecorded] = useState(0);
   useEffect(() => void loadRecordAction(), []);
   // A claim just lodged is triaged by its workflow moments later: read again every few seconds until
-  // it is (a minute at most), so its triage, obligations and letter appear without a reload.
+  // it is (a minute at most), so its triage and obligations appear without a reload.
   const [reads, setReads] = useState(0);
   const refresh = recorded + reads;
   const { result: claim } = useKeptResult((signal) => resultOf(api.claims.GET('/claims/{id}', { params: { path: { id: claimId } }, signal })), [api, claimId, refresh]);
