@@ -7,3 +7,4 @@ export * from './events';
 export * from './parties';
 export * from './medical-batch';
 export * from './piawe';
+export * from './payee';

@@ -1,5 +1,5 @@
 import type { StaffUser } from '@wc/service-kit';
-import type { Payee } from '../claims/payee';
+import type { Payee } from '@wc/contracts';
 import type { PaymentClaim } from '../claims/payment-claims.service';
 
 /**

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagg
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { moneyText, uuidOf } from '@wc/contracts';
+import { moneyText, paymentCancelSchema, uuidOf } from '@wc/contracts';
 import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, badRequest, pageOf, parseOr400, visibleClaimsCondition } from '@wc/service-kit';
 import { SCHEMA } from '../config';
 import { AuthorityService } from './authority.service';
@@ -16,7 +16,6 @@ const authoriseManySchema = z
   .object({ ids: z.array(uuidOf('must be a payment id (uuid)')).min(1, 'must name at least one payment').max(10000, 'at most 10,000 payments at once'), note: z.string().max(500).optional() })
   .strict()
   .refine((b) => new Set(b.ids).size === b.ids.length, { message: 'must not name a payment twice', path: ['ids'] });
-const cancelSchema = z.object({ reason: z.string().trim().min(1, 'must say why the payment is cancelled').max(500, 'must be at most 500 characters') }).strict();
 const limitSchema = z.object({ maxAmount: moneyText }).strict();
 const subjectSchema = z.string().regex(/^(role|user):[A-Za-z0-9._@-]+$/, 'must be role:<role> or user:<user id>');
 const listSchema = z
@@ -112,10 +111,10 @@ export class PaymentsController {
   @Roles('payments-officer', 'team-leader')
   @ClaimScoped('payments', { lookup: { table: 'payments' } })
   @ApiOperation({ summary: 'Cancel a payment not yet in a bank file, with the reason' })
-  @ZodBody(cancelSchema)
+  @ZodBody(paymentCancelSchema)
   @ZodResponse(200, paymentCancelled, 'cancelled; its week can be generated again')
   async cancel(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }) {
-    const { reason } = parseOr400(cancelSchema, body);
+    const { reason } = parseOr400(paymentCancelSchema, body);
     return this.authority.cancel(id, req.staff, reason);
   }
 

@@ -6,7 +6,7 @@ import { ChangesService } from '../approvals/changes.service';
 import type { PendingChange } from '../approvals/changes.responses';
 import { payeeChangeNeedsSecondPerson } from '../approvals/dual-control';
 import { InvoicesService } from '../medical/invoices/invoices.service';
-import { Payee, payeeSchema } from './payee';
+import { type Payee, payeeSchema } from '@wc/contracts';
 import { PaymentClaim, PaymentClaimsService } from './payment-claims.service';
 
 /**

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req, Res } from '@nes
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { ClaimScoped, Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
-import { payeeSchema } from './payee';
+import { payeeSchema } from '@wc/contracts';
 import { paymentClaim, paymentClaimWithFacts } from './payment-claims.responses';
 import { PaymentClaimsService } from './payment-claims.service';
 import { pendingChange } from '../approvals/changes.responses';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { eventTime, localDate } from '@wc/contracts';
+import { bankAccount, eventTime, localDate, workerAccount } from '@wc/contracts';
 import type { Assert, Fits, SameKeys } from '@wc/service-kit';
-import { TAX_SCALES, bankAccount } from './payee';
+
 import type { PaymentClaim, PaymentFact } from './payment-claims.service';
 
 /** Payments' view of a claim (PaymentClaim): the accounts are null until PUT /claims/:claimId/payee records them (always through payeeSchema). */
@@ -14,10 +14,7 @@ export const paymentClaim = z
     employerPolicyNumber: z.string(),
     dateOfInjury: localDate,
     paidBy: z.enum(['insurer', 'employer']),
-    worker: bankAccount
-      .extend({ taxScale: z.enum(TAX_SCALES) })
-      .strict()
-      .nullable(),
+    worker: workerAccount.nullable(),
     employer: bankAccount.nullable(),
   })
   .strict();

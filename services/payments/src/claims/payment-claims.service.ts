@@ -5,7 +5,7 @@ import type { ClaimEvent } from '@wc/contracts';
 import type { RecordedAction } from '@wc/claim-lifecycle';
 import { StaffUser } from '@wc/service-kit';
 import { stopClocks } from '../payment-clocks/payment-clocks';
-import { Payee } from './payee';
+import type { Payee } from '@wc/contracts';
 
 export interface PaymentClaim {
   claimId: string;

@@ -1,17 +1,13 @@
 import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { localDate } from '@wc/contracts';
+import { weeklyGenerateSchema } from '@wc/contracts';
 import { sydneyAt } from '@wc/rules';
 import { ClaimScoped, Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
 import { generatedForClaim, generationSummary } from './weekly-payments.responses';
 import { WeeklyPaymentsService } from './weekly-payments.service';
 
 // Weeks are paid in arrears: a week that has not ended yet is never generated.
-const generateSchema = z
-  .object({ through: localDate })
-  .strict()
-  .refine((b) => b.through <= sydneyAt(Date.now()).date, { message: 'is in the future: only weeks that have ended are paid', path: ['through'] });
+const generateSchema = weeklyGenerateSchema.refine((b) => b.through <= sydneyAt(Date.now()).date, { message: 'is in the future: only weeks that have ended are paid', path: ['through'] });
 
 @ApiTags('weekly payments')
 @ApiBearerAuth()

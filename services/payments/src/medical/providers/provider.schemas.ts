@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { localDate } from '@wc/contracts';
-import { bankAccount } from '../../claims/payee';
+import { bankAccount } from '@wc/contracts';
 import { isValidAbn } from '@wc/payment-files';
 
 /** The kinds of provider a claim pays (docs/medical-assessment.md's providers; SIRA's provider types). */
