@@ -2,15 +2,21 @@ import type { EntityManager } from 'typeorm';
 import type { LocalDate } from '@wc/rules';
 import type { PaymentClaim } from '../claims/payment-claims.service';
 import { forgetValuations } from '../weekly-payments/kept-valuations';
-import { PaymentStatus, audit } from './audit';
+import { PaymentStatus, audit, auditEach } from './audit';
 
-export { PaymentStatus, audit, auditEach } from './audit';
+export { PaymentStatus } from './audit';
 
 /**
  * The payments ledger (issue 15): the one place that writes payment records and moves them between
  * states, generated → authorised → in-run → released, or cancelled, each move audited
  * (ledger/audit.ts). Controllers and the other folders call it rather than writing the SQL.
  */
+
+/** Who moves a payment: the audit row's actor and role. */
+export interface Actor {
+  user: string;
+  role: string;
+}
 
 export interface NewPayment {
   id: string;
@@ -30,13 +36,39 @@ export interface NewPayment {
   dedupeKey: string;
   generatedBy: string;
   remediationId?: string;
+  /** Why it was generated: the reason of its 'generated' audit row. */
+  reason: string;
 }
 
 /**
- * Many generated payments in one statement. Callers have excluded weeks already paid (under the
- * claims' row locks), so a dedupe-key conflict here is a bug and fails the batch.
+ * Generates payments, waiting for authorisation, each with its 'generated' audit row (actor `by`,
+ * the payment's own reason): two statements whatever the batch's size, one multi-row insert of the
+ * payments and one of their audit rows. Callers have excluded weeks already paid (under the claims'
+ * row locks), so a dedupe-key conflict here is a bug and fails the batch.
  */
-export async function insertPayments(m: EntityManager, ps: NewPayment[]): Promise<void> {
+export async function generatePayments(m: EntityManager, ps: NewPayment[], by: Actor): Promise<void> {
+  if (ps.length === 0) return;
+  await insertPayments(m, ps);
+  await auditEach(
+    m,
+    ps.map((p) => p.id),
+    by,
+    ps.map((p) => p.reason),
+  );
+}
+
+/**
+ * Generates one payment with its 'generated' audit row, unless a payment with its dedupe key
+ * exists: then nothing is written and it answers false.
+ */
+export async function generatePayment(m: EntityManager, p: NewPayment, by: Actor): Promise<boolean> {
+  if (!(await insertPayment(m, p))) return false;
+  await audit(m, [p.id], by, null, 'generated', p.reason);
+  return true;
+}
+
+/** Many generated payments in one statement (their audit rows are generatePayments'). */
+async function insertPayments(m: EntityManager, ps: NewPayment[]): Promise<void> {
   if (ps.length === 0) return;
   const col = <T>(f: (p: NewPayment) => T) => ps.map(f);
   await m.query(
@@ -67,8 +99,8 @@ export async function insertPayments(m: EntityManager, ps: NewPayment[]): Promis
   );
 }
 
-/** Inserts a generated payment unless its dedupe key exists; true when inserted. */
-export async function insertPayment(m: EntityManager, p: NewPayment): Promise<boolean> {
+/** Inserts a generated payment unless its dedupe key exists; true when inserted (its audit row is generatePayment's). */
+async function insertPayment(m: EntityManager, p: NewPayment): Promise<boolean> {
   const rows = await m.query(
     `INSERT INTO payments.payments (id, claim_id, kind, payee, week, period_from, period_to, gross, payg, explanation, bsb, account, account_title, reference, status, dedupe_key, generated_by, remediation_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::jsonb, $11, $12, $13, $14, 'generated', $15, $16, $17) ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,

@@ -9,7 +9,7 @@ import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
 import { piawesInForce, valuationWith } from '../piawe/piawe-in-force';
 import { valueRecordedActions } from '@wc/claim-lifecycle';
-import { NewPayment, audit, cancelPayments, insertPayments } from '../ledger/ledger';
+import { NewPayment, cancelPayments, generatePayments } from '../ledger/ledger';
 import { PaidWeek, WeekCorrection, correctWeeks } from './remediation';
 import { ChangesService } from '../approvals/changes.service';
 import type { PendingChange } from '../approvals/changes.responses';
@@ -358,17 +358,10 @@ export class RemediationService implements OnApplicationShutdown, OnModuleInit {
         dedupeKey: `arrears:${remediationId}:${a.claimId}`,
         generatedBy: maker,
         remediationId,
+        reason: `arrears found by remediation ${remediationId}`,
       };
     });
-    await insertPayments(m, newPayments);
-    await audit(
-      m,
-      arrearsPayments.map((a) => a.id),
-      { user: maker, role: 'remediation' },
-      null,
-      'generated',
-      `arrears found by remediation ${remediationId}`,
-    );
+    await generatePayments(m, newPayments, { user: maker, role: 'remediation' });
     if (weekRows.length > 0) {
       const col = (i: number) => weekRows.map((r) => r[i]);
       await m.query(

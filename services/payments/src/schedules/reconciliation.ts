@@ -3,12 +3,11 @@ import type { EntityManager } from 'typeorm';
 import { RecordedAction, periodEntitlement } from '@wc/claim-lifecycle';
 import type { WrsLine } from '@wc/payment-files';
 import { formatMoney, min, money, sydneyAt } from '@wc/rules';
-import { audit } from '../ledger/ledger';
 import { startClock } from '../payment-clocks/payment-clocks';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
 import { PiaweInForce, piaweInForce, valuationWith } from '../piawe/piawe-in-force';
-import { insertPayment } from '../ledger/ledger';
+import { NewPayment, generatePayment } from '../ledger/ledger';
 
 /** What became of a schedule line (the reconciliations table's CHECK lists the same). */
 export const RECONCILIATION_STATUSES = ['matched', 'discrepancy', 'unknown-claim', 'no-piawe', 'other-policy', 'already-reimbursed'] as const;
@@ -130,7 +129,7 @@ export async function reconcileSchedule(
     let paymentId: string | null = null;
     if (reimburse.greaterThan(0) && claim.employer) {
       paymentId = randomUUID();
-      await insertPayment(m, {
+      const p: NewPayment = {
         id: paymentId,
         claim,
         kind: 'reimbursement',
@@ -145,8 +144,10 @@ export async function reconcileSchedule(
         reference: `${claim.claimNumber} WRS`,
         dedupeKey: `reimbursement:${scheduleId}:${l.line}`,
         generatedBy: importedBy.user,
-      });
-      await audit(m, [paymentId], importedBy, null, 'generated', `reimbursement of line ${l.line} of schedule ${scheduleId} (program 4.6)`);
+        reason: `reimbursement of line ${l.line} of schedule ${scheduleId} (program 4.6)`,
+      };
+      // A schedule is new each import, so its lines' keys are too: a conflict is a bug, and the import fails.
+      if (!(await generatePayment(m, p, importedBy))) throw new Error(`a reimbursement with the dedupe key ${p.dedupeKey} exists already`);
       reimbursed.push({ scheduleId, line: l.line, start: l.periodStart, end: l.periodEnd });
       summary.reimbursements++;
     } else if (reimburse.greaterThan(0)) {

@@ -8,7 +8,7 @@ import { explainWeek, firstTableDifference, revaluationNeededFrom, valueRecorded
 import { enqueueMany, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
-import { NewPayment, auditEach, insertPayments } from '../ledger/ledger';
+import { NewPayment, generatePayments } from '../ledger/ledger';
 import { PaymentClaim, PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParameterVersion, ParametersService } from '../parameters/parameters.service';
 import { PiaweInForce, piaweInForce, piawesInForce, valuationWith } from '../piawe/piawe-in-force';
@@ -179,7 +179,6 @@ export class WeeklyPaymentsService {
       [...valued].map(([claimId, v]) => ({ claimId, from: v.result.resumedFrom?.blockFrom ?? null })),
     );
     const rows: NewPayment[] = [];
-    const reasons: string[] = [];
     const events: Envelope<unknown>[] = [];
     const generated = new Map<string, GeneratedPayment[]>();
     const keep = new Map<string, KeptValuation>();
@@ -225,8 +224,8 @@ export class WeeklyPaymentsService {
           reference: `${claim.claimNumber} WK${String(week.week).padStart(2, '0')}`,
           dedupeKey: `weekly:${claimId}:${week.from}`,
           generatedBy: by.user,
+          reason: `entitlement week ${week.week} (${week.from} to ${week.to}): ${e.sections.join(', ')}`,
         });
-        reasons.push(`entitlement week ${week.week} (${week.from} to ${week.to}): ${e.sections.join(', ')}`);
         mine.push({ id, week: week.week!, from: week.from, to: week.to, gross: week.amount, payg: tax.amount });
       }
       if (mine.length > 0) {
@@ -236,13 +235,7 @@ export class WeeklyPaymentsService {
         events.push(newEnvelope({ type: 'entitlement-weeks.counted', source: 'wc-claims/payments', subject: claimId, data }));
       }
     }
-    await insertPayments(m, rows);
-    await auditEach(
-      m,
-      rows.map((r) => r.id),
-      by,
-      reasons,
-    );
+    await generatePayments(m, rows, by);
     await keepValuations(m, keep);
     await enqueueMany(m, SCHEMA, TOPICS.payments, events);
     this.log.info('weekly payments batch', {

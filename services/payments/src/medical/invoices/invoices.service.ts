@@ -7,7 +7,7 @@ import { enqueue, newEnvelope } from '@wc/messaging';
 import { AssessedLine, InvoiceLine, LineReason, MedicalBatch, assessMedicalBatch, formatMoney, money, sum, sydneyAt } from '@wc/rules';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../../config';
-import { auditEach, insertPayments } from '../../ledger/ledger';
+import { generatePayments } from '../../ledger/ledger';
 import { PaymentClaimsService } from '../../claims/payment-claims.service';
 import { ParametersService } from '../../parameters/parameters.service';
 import { FeeOrderService } from '../fee-order/fee-order.service';
@@ -222,8 +222,7 @@ export class InvoicesService {
     const ready = rows.filter((r) => r.bsb);
     if (ready.length === 0) return 0;
     const ids = ready.map(() => randomUUID());
-    const col = <T>(f: (r: (typeof ready)[number], i: number) => T) => ready.map(f);
-    await insertPayments(
+    await generatePayments(
       m,
       ready.map((r, i) => ({
         id: ids[i],
@@ -242,15 +241,11 @@ export class InvoicesService {
         dedupeKey: `medical:${r.id}`,
         // The maker is whoever sent the invoice in: another person authorises it (maker-checker).
         generatedBy: r.received_by,
+        reason: `medical invoice ${r.invoice_number} line ${r.line}: ${r.item} × ${r.units} on ${r.service_date}, ${r.status}${r.reason ? ` (${r.reason})` : ''}`,
       })),
+      { user: by.user, role: by.role },
     );
     await m.query(`UPDATE payments.medical_invoice_lines l SET payment_id = u.p FROM unnest($1::uuid[], $2::uuid[]) AS u(l, p) WHERE l.id = u.l`, [ready.map((r) => r.id), ids]);
-    await auditEach(
-      m,
-      ids,
-      { user: by.user, role: by.role },
-      col((r) => `medical invoice ${r.invoice_number} line ${r.line}: ${r.item} × ${r.units} on ${r.service_date}, ${r.status}${r.reason ? ` (${r.reason})` : ''}`),
-    );
     return ids.length;
   }
 
