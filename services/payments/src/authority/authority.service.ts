@@ -2,9 +2,9 @@ import { ForbiddenException, Inject, Injectable, NotFoundException, OnModuleInit
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Dec, formatMoney, money } from '@wc/rules';
-import { ClaimAccess, JsonLogger, StaffUser, visibleClaimsCondition, withLogContext } from '@wc/service-kit';
-import { LOGGER, SCHEMA } from '../config';
-import { PaymentStatus, authorisePayments, cancelPayments } from '../ledger/ledger';
+import { ClaimAccess, JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
+import { LOGGER } from '../config';
+import { authorisePayments, cancelPayments, lockPayment, lockPayments, paymentsOnClaimsNotSeen } from '../ledger/ledger';
 import { ChangesService } from '../approvals/changes.service';
 import type { PendingChange } from '../approvals/changes.responses';
 import { mayProposeLimit } from '../approvals/dual-control';
@@ -69,12 +69,8 @@ export class AuthorityService implements OnModuleInit {
   async authorise(paymentId: string, by: StaffUser, note: string | undefined) {
     const limit = await this.limitOf(by);
     return this.ds.transaction(async (m) => {
-      const rows: { claim_id: string; status: PaymentStatus; gross: string; generated_by: string }[] = await m.query(
-        `SELECT claim_id, status, gross::text AS gross, generated_by FROM payments.payments WHERE id = $1 FOR UPDATE`,
-        [paymentId],
-      );
-      if (rows.length === 0) throw new NotFoundException(`no payment ${paymentId}`);
-      const p = rows[0];
+      const p = await lockPayment(m, paymentId);
+      if (!p) throw new NotFoundException(`no payment ${paymentId}`);
       return withLogContext({ claimId: p.claim_id }, async () => {
         if (p.status !== 'generated')
           throw new UnprocessableEntityException({
@@ -106,10 +102,7 @@ export class AuthorityService implements OnModuleInit {
     const limit = await this.limitOf(by);
     if (limit === null) throw new ForbiddenException(`${by.user} (${by.role}) has no authority limit; the payments wait for someone who has one`);
     return this.ds.transaction(async (m) => {
-      const rows: { id: string; status: PaymentStatus; gross: string; generated_by: string }[] = await m.query(
-        `SELECT id, status, gross::text AS gross, generated_by FROM payments.payments WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`,
-        [paymentIds],
-      );
+      const rows = await lockPayments(m, paymentIds);
       const byId = new Map(rows.map((r) => [r.id, r]));
       const problems: { field: string; problem: string }[] = [];
       paymentIds.forEach((id, i) => {
@@ -137,12 +130,7 @@ export class AuthorityService implements OnModuleInit {
    * only finds the candidates; ClaimAccess decides, as it does for one payment.
    */
   private async refuseClaimsNotSeen(paymentIds: string[], by: StaffUser): Promise<void> {
-    const visible = visibleClaimsCondition(by, 'payments', SCHEMA, 'claim_id', 2);
-    if (visible.sql === 'true') return;
-    const unseen: { id: string; claim_id: string }[] = await this.ds.query(`SELECT id, claim_id FROM payments.payments WHERE id = ANY($1::uuid[]) AND NOT (${visible.sql})`, [
-      paymentIds,
-      ...visible.params,
-    ]);
+    const unseen = await paymentsOnClaimsNotSeen(this.ds.manager, paymentIds, by);
     const claimOf = new Map(unseen.map((r) => [r.id, r.claim_id]));
     for (const [i, id] of paymentIds.entries()) {
       const claimId = claimOf.get(id);
@@ -162,9 +150,9 @@ export class AuthorityService implements OnModuleInit {
 
   async cancel(paymentId: string, by: StaffUser, reason: string) {
     return this.ds.transaction(async (m) => {
-      const rows: { claim_id: string; status: PaymentStatus }[] = await m.query(`SELECT claim_id, status FROM payments.payments WHERE id = $1 FOR UPDATE`, [paymentId]);
-      if (rows.length === 0) throw new NotFoundException(`no payment ${paymentId}`);
-      const { status } = rows[0];
+      const locked = await lockPayment(m, paymentId);
+      if (!locked) throw new NotFoundException(`no payment ${paymentId}`);
+      const { status } = locked;
       if (status !== 'generated' && status !== 'authorised') {
         throw new UnprocessableEntityException({
           statusCode: 422,
@@ -174,7 +162,7 @@ export class AuthorityService implements OnModuleInit {
       }
       // The dedupe key is released so the week can be generated again (e.g. after a payee correction).
       await cancelPayments(m, [paymentId], by, status, reason);
-      this.log.info('payment cancelled', { paymentId, by: by.user, claimId: rows[0].claim_id });
+      this.log.info('payment cancelled', { paymentId, by: by.user, claimId: locked.claim_id });
       return { id: paymentId, status: 'cancelled' as const };
     });
   }

@@ -4,11 +4,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { z } from 'zod';
 import { moneyText, paymentCancelSchema, uuidOf } from '@wc/contracts';
-import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, badRequest, pageOf, parseOr400, visibleClaimsCondition } from '@wc/service-kit';
-import { SCHEMA } from '../config';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, badRequest, parseOr400 } from '@wc/service-kit';
 import { AuthorityService } from './authority.service';
 import { pendingChange } from '../approvals/changes.responses';
-import { auditTrail } from '../ledger/ledger';
+import { listPayments, paymentExists, paymentWithAudit } from '../ledger/ledger';
 import { authorityLimit, paymentAuthorised, paymentCancelled, paymentDetail, paymentList, paymentStatus, paymentsAuthorised } from './payments.responses';
 
 const authoriseSchema = z.object({ note: z.string().max(500, 'must be at most 500 characters').optional() }).strict();
@@ -26,10 +25,6 @@ const listSchema = z
     after: uuidOf("must be the id of a payment (the previous page's `next`)").optional(),
   })
   .strict();
-
-const PAYMENT_COLUMNS = `id, claim_id AS "claimId", kind, payee, week, period_from::text AS "from", period_to::text AS "to", gross::text AS gross, payg::text AS payg,
-  net::text AS net, status, reference, generated_by AS "generatedBy", generated_at AS "generatedAt", authorised_by AS "authorisedBy", authorised_at AS "authorisedAt",
-  run_id AS "runId", remediation_id AS "remediationId"`;
 
 @ApiTags('payments')
 @ApiBearerAuth()
@@ -51,21 +46,9 @@ export class PaymentsController {
   @ApiResponse({ status: 403, description: '?claimId= names a claim you may not see' })
   async list(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
     const q = parseOr400(listSchema, query, 'query');
-    if (q.after && (await this.ds.query(`SELECT 1 FROM payments.payments WHERE id = $1`, [q.after])).length === 0) throw badRequest('after', `is no payment (${q.after})`, 'query');
+    if (q.after && !(await paymentExists(this.ds.manager, q.after))) throw badRequest('after', `is no payment (${q.after})`, 'query');
     // Issue 14: only the claims the reader may see, filtered before LIMIT so that nothing (not even a count) shows of the others.
-    const visible = visibleClaimsCondition(req.staff, 'payments', SCHEMA, 'claim_id', 5);
-    // Keyset paging (pageOf): the page after the cursor's payment in the list's order, which the index payments_listed serves by status.
-    // Rows as PAYMENT_COLUMNS names them (paymentRow); the timestamps are serialised as ISO instants.
-    const rows: { id: string }[] = await this.ds.query(
-      `SELECT ${PAYMENT_COLUMNS} FROM payments.payments
-        WHERE ($1::text IS NULL OR status = $1) AND ($2::uuid IS NULL OR claim_id = $2)
-          AND ($4::uuid IS NULL OR (generated_at, period_from, id) > (SELECT generated_at, period_from, id FROM payments.payments WHERE id = $4))
-          AND (${visible.sql})
-        ORDER BY generated_at, period_from, id LIMIT $3`,
-      [q.status ?? null, q.claimId ?? null, q.limit + 1, q.after ?? null, ...visible.params],
-    );
-    const { items, next } = pageOf(rows, q.limit, (p) => p.id);
-    return { payments: items, next };
+    return listPayments(this.ds.manager, q, req.staff);
   }
 
   @Get('payments/:id')
@@ -74,10 +57,9 @@ export class PaymentsController {
   @ApiOperation({ summary: 'One payment with how it was calculated and every change to it (who, when, why)' })
   @ZodResponse(200, paymentDetail, 'the payment, its explanation (by kind) and its audit trail, oldest first')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
-    const rows = await this.ds.query(`SELECT ${PAYMENT_COLUMNS}, explanation FROM payments.payments WHERE id = $1`, [id]);
-    if (rows.length === 0) throw new NotFoundException(`no payment ${id}`);
-    const audit = await auditTrail(this.ds.manager, id);
-    return { ...rows[0], audit };
+    const payment = await paymentWithAudit(this.ds.manager, id);
+    if (!payment) throw new NotFoundException(`no payment ${id}`);
+    return payment;
   }
 
   @Post('payments/authorise')

@@ -5,11 +5,14 @@ import { forgetValuations } from '../weekly-payments/kept-valuations';
 import { PaymentStatus, audit, auditEach } from './audit';
 
 export { PaymentStatus } from './audit';
+export * from './reads';
 
 /**
  * The payments ledger (issue 15): the one place that writes payment records and moves them between
  * states, generated → authorised → in-run → released, or cancelled, each move audited
- * (ledger/audit.ts). Controllers and the other folders call it rather than writing the SQL.
+ * (ledger/audit.ts). Controllers and the other folders call it rather than writing the SQL: every
+ * statement on payments.payments and payments.payment_audit is here or in ledger/reads.ts (the
+ * questions asked of them), which ledger-owns-payments-sql.test.ts checks.
  */
 
 /** Who moves a payment: the audit row's actor and role. */
@@ -179,9 +182,4 @@ export async function releaseRun(m: EntityManager, runId: string, sha256: string
     'released',
     `in the bank file of payment run ${runId} (sha256 ${sha256})`,
   );
-}
-
-/** A payment's audit trail, oldest first. */
-export async function auditTrail(m: EntityManager, paymentId: string): Promise<{ at: Date; actor: string; role: string; from: PaymentStatus | null; to: PaymentStatus; reason: string }[]> {
-  return m.query(`SELECT at, actor, role, from_status AS "from", to_status AS "to", reason FROM payments.payment_audit WHERE payment_id = $1 ORDER BY seq`, [paymentId]);
 }

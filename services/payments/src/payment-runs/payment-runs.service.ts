@@ -7,7 +7,7 @@ import { abaFile } from '@wc/payment-files';
 import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser, pageOf } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
-import { releaseRun, takeIntoRun } from '../ledger/ledger';
+import { releaseRun, runMedicalTotals, runPaymentsPage, takeIntoRun } from '../ledger/ledger';
 import { meetClocksOfRun } from '../payment-clocks/payment-clocks';
 import { sydneyAt } from '@wc/rules';
 import { SCHEDULE_USER, paymentRunWorkflowId } from '../workflows/definitions';
@@ -126,11 +126,7 @@ export class PaymentRunsService implements OnApplicationShutdown {
     let after: [string, string] = ['', '00000000-0000-0000-0000-000000000000'];
     for (;;) {
       if (this.stopping) throw new Error(`the service is stopping: payment run ${id} is built again by the next attempt`);
-      const rows: { id: string; bsb: string; account: string; account_title: string; net: string; payg: string; reference: string }[] = await this.ds.query(
-        `SELECT id, bsb, account, account_title, net::text AS net, payg::text AS payg, reference FROM payments.payments
-         WHERE run_id = $1 AND kind <> 'medical' AND (reference, id) > ($2, $3::uuid) ORDER BY reference, id LIMIT $4`,
-        [id, after[0], after[1], c.BATCH_SIZE],
-      );
+      const rows = await runPaymentsPage(this.ds.manager, id, after, c.BATCH_SIZE);
       if (rows.length === 0) break;
       for (const r of rows) payments.push({ bsb: r.bsb, account: r.account, accountTitle: r.account_title, amount: r.net, reference: r.reference, withholding: r.payg });
       after = [rows[rows.length - 1].reference, rows[rows.length - 1].id];
@@ -138,11 +134,7 @@ export class PaymentRunsService implements OnApplicationShutdown {
     }
     // Medical payments: one line per payee and account for the whole run (issue 17), whatever the
     // number of claims and invoices; each provider's remittance advices say what it was for.
-    const medical: { bsb: string; account: string; account_title: string; net: string }[] = await this.ds.query(
-      `SELECT bsb, account, account_title, sum(net)::text AS net FROM payments.payments WHERE run_id = $1 AND kind = 'medical'
-       GROUP BY bsb, account, account_title ORDER BY account_title, bsb, account`,
-      [id],
-    );
+    const medical = await runMedicalTotals(this.ds.manager, id);
     for (const r of medical) payments.push({ bsb: r.bsb, account: r.account, accountTitle: r.account_title, amount: r.net, reference: remittanceReference(id), withholding: '0.00' });
     const result = abaFile({
       processingDate: run.d,

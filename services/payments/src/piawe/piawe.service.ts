@@ -9,6 +9,7 @@ import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../config';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { RemediationService } from '../remediation/remediation.service';
+import { weeklyPaymentCount } from '../ledger/ledger';
 import type { PiaweRequest, PiaweReview } from '@wc/contracts';
 
 export interface PiaweView {
@@ -163,8 +164,8 @@ export class PiaweService {
           await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'notice.requested', source: 'wc-claims/payments', subject: d.claim_id, data: notice }));
         }
         this.log.info('PIAWE reviewed', { determinationId: id, status, by: by.user });
-        const [{ paid }] = await m.query(`SELECT count(*)::int AS paid FROM payments.payments WHERE claim_id = $1 AND kind = 'weekly' AND status <> 'cancelled'`, [d.claim_id]);
-        return { claimId: d.claim_id as string, final: status === 'final', paid: paid as number, amount: d.amount as string };
+        const paid = await weeklyPaymentCount(m, d.claim_id);
+        return { claimId: d.claim_id as string, final: status === 'final', paid, amount: d.amount as string };
       });
     });
     // Weeks already paid with another PIAWE are valued again with this one.

@@ -9,7 +9,15 @@ import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
 import { piawesInForce, valuationWith } from '../piawe/piawe-in-force';
 import { valueRecordedActions } from '@wc/claim-lifecycle';
-import { NewPayment, cancelPayments, generatePayments } from '../ledger/ledger';
+import {
+  NewPayment,
+  cancelPayments,
+  claimsWithWeeklyPaymentsAfter,
+  claimsWithWeeklyPaymentsCount,
+  generatePayments,
+  weeklyPaymentCount,
+  weeklyPaymentsWithArrears,
+} from '../ledger/ledger';
 import { PaidWeek, WeekCorrection, correctWeeks } from './remediation';
 import { ChangesService } from '../approvals/changes.service';
 import type { PendingChange } from '../approvals/changes.responses';
@@ -103,11 +111,7 @@ export class RemediationService implements OnApplicationShutdown, OnModuleInit {
   private async record(m: EntityManager, req: RemediationRequest, by: string): Promise<string> {
     const id = randomUUID();
     const version = req.parameters ? (await this.parameters.add(m, req.parameters, req.reason, by)).version : null;
-    const [{ n }] = await m.query(
-      `SELECT count(*)::int AS n FROM payments.claims c WHERE ($1::uuid[] IS NULL OR claim_id = ANY($1))
-           AND EXISTS (SELECT 1 FROM payments.payments p WHERE p.claim_id = c.claim_id AND p.kind = 'weekly' AND p.status <> 'cancelled')`,
-      [req.claimIds ?? null],
-    );
+    const n = await claimsWithWeeklyPaymentsCount(m, req.claimIds ?? null);
     await m.query(`INSERT INTO payments.remediations (id, reason, change, parameter_version, claim_ids, status, claims_total, created_by) VALUES ($1, $2, $3::jsonb, $4, $5, 'running', $6, $7)`, [
       id,
       req.reason,
@@ -128,8 +132,7 @@ export class RemediationService implements OnApplicationShutdown, OnModuleInit {
    * claim with no weekly payment, or whose weeks keep their value, leaves no remediation behind.
    */
   async remediateClaimNow(m: EntityManager, claimId: string, reason: string, by: StaffUser): Promise<RemediationView | null> {
-    const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM payments.payments WHERE claim_id = $1 AND kind = 'weekly' AND status <> 'cancelled'`, [claimId]);
-    if (n === 0) return null;
+    if ((await weeklyPaymentCount(m, claimId)) === 0) return null;
     const id = randomUUID();
     await m.query(`INSERT INTO payments.remediations (id, reason, change, parameter_version, claim_ids, status, claims_total, created_by) VALUES ($1, $2, $3::jsonb, NULL, $4, 'running', 1, $5)`, [
       id,
@@ -188,17 +191,11 @@ export class RemediationService implements OnApplicationShutdown, OnModuleInit {
     const take = () => {
       const got = taking.then(async () => {
         if (halted || this.stopping || Date.now() > until) return null;
-        const batch: { claim_id: string }[] = await this.ds.query(
-          `SELECT claim_id FROM payments.claims c WHERE claim_id > $1::uuid AND ($2::uuid[] IS NULL OR claim_id = ANY($2))
-             AND EXISTS (SELECT 1 FROM payments.payments p WHERE p.claim_id = c.claim_id AND p.kind = 'weekly' AND p.status <> 'cancelled')
-           ORDER BY claim_id LIMIT $3`,
-          [next || '00000000-0000-0000-0000-000000000000', r.claim_ids, this.config.BATCH_SIZE],
-        );
-        if (batch.length === 0) {
+        const ids = await claimsWithWeeklyPaymentsAfter(this.ds.manager, next || '00000000-0000-0000-0000-000000000000', r.claim_ids, this.config.BATCH_SIZE);
+        if (ids.length === 0) {
           exhausted = true;
           return null;
         }
-        const ids = batch.map((b) => b.claim_id);
         next = ids[ids.length - 1];
         const after = committed;
         let done!: (cursor: string) => void;
@@ -277,7 +274,7 @@ export class RemediationService implements OnApplicationShutdown, OnModuleInit {
     const claims = await this.claims.many(claimIds, m);
     const piawes = await piawesInForce(m, claimIds);
     const actions = await this.claims.actionsOf(claimIds, m);
-    const payments = await weeklyPaymentsOf(m, claimIds);
+    const payments = await weeklyPaymentsWithArrears(m, claimIds);
     const recordedOverpaid = await overpaymentsRecorded(m, claimIds);
     const t1 = Date.now();
     const today = sydneyAt(Date.now()).date;
@@ -421,44 +418,6 @@ export class RemediationService implements OnApplicationShutdown, OnModuleInit {
       [id, claimId ?? null, ...visible.params],
     );
   }
-}
-
-interface WeeklyPaymentRow {
-  id: string;
-  status: string;
-  from: string;
-  to: string;
-  week: number | null;
-  gross: string;
-  /** Arrears already owed for the week by earlier remediations whose payment was not cancelled. */
-  arrears: string;
-  was: PaidWeek['was'];
-}
-
-/**
- * The weekly payments of a batch of claims (generated or later; cancelled ones are not payments),
- * with the arrears earlier remediations added to each week. Overpayments are not deducted: they
- * were recorded, not recovered.
- */
-async function weeklyPaymentsOf(m: EntityManager, claimIds: string[]): Promise<Map<string, WeeklyPaymentRow[]>> {
-  const rows: (WeeklyPaymentRow & { claim_id: string; explanation: PaidWeek['was'] })[] = await m.query(
-    `SELECT p.claim_id, p.id, p.status, p.period_from::text AS from, p.period_to::text AS to, p.week, p.gross::text AS gross,
-       jsonb_build_object('piawe', p.explanation->'piawe', 'p', p.explanation->'p', 'max', p.explanation->'max', 'sections', p.explanation->'sections', 'amount', p.explanation->'amount') AS explanation,
-       coalesce(a.owed, 0)::text AS arrears
-     FROM payments.payments p
-     LEFT JOIN (SELECT w.claim_id, w.period_from, sum(w.difference) AS owed FROM payments.remediation_weeks w JOIN payments.payments x ON x.id = w.payment_id
-                WHERE w.claim_id = ANY($1::uuid[]) AND x.status <> 'cancelled' GROUP BY w.claim_id, w.period_from) a
-       ON a.claim_id = p.claim_id AND a.period_from = p.period_from
-     WHERE p.claim_id = ANY($1::uuid[]) AND p.kind = 'weekly' AND p.status <> 'cancelled' ORDER BY p.claim_id, p.period_from`,
-    [claimIds],
-  );
-  const out = new Map<string, WeeklyPaymentRow[]>();
-  for (const r of rows) {
-    const list = out.get(r.claim_id) ?? [];
-    list.push({ id: r.id, status: r.status, from: r.from, to: r.to, week: r.week, gross: r.gross, arrears: r.arrears, was: r.explanation });
-    out.set(r.claim_id, list);
-  }
-  return out;
 }
 
 /**

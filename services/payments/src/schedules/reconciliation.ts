@@ -7,7 +7,7 @@ import { startClock } from '../payment-clocks/payment-clocks';
 import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
 import { PiaweInForce, piaweInForce, valuationWith } from '../piawe/piawe-in-force';
-import { NewPayment, generatePayment } from '../ledger/ledger';
+import { NewPayment, ReimbursedPeriod, generatePayment, reimbursedPeriods } from '../ledger/ledger';
 
 /** What became of a schedule line (the reconciliations table's CHECK lists the same). */
 export const RECONCILIATION_STATUSES = ['matched', 'discrepancy', 'unknown-claim', 'no-piawe', 'other-policy', 'already-reimbursed'] as const;
@@ -21,24 +21,6 @@ export interface ReconciliationSummary {
   otherPolicy: number;
   alreadyReimbursed: number;
   reimbursements: number;
-}
-
-interface ReimbursedPeriod {
-  scheduleId: string;
-  line: number;
-  start: string;
-  end: string;
-}
-
-/** The periods of a claim already reimbursed by a payment not cancelled, whichever schedule they came in. */
-async function reimbursedPeriods(m: EntityManager, claimId: string): Promise<ReimbursedPeriod[]> {
-  const rows: { schedule_id: string; line_number: number; start: string; end: string }[] = await m.query(
-    `SELECT r.schedule_id, r.line_number, r.period_start::text AS start, r.period_end::text AS end
-       FROM payments.reconciliations r JOIN payments.payments p ON p.id = r.payment_id
-      WHERE r.claim_id = $1 AND p.status <> 'cancelled'`,
-    [claimId],
-  );
-  return rows.map((r) => ({ scheduleId: r.schedule_id, line: r.line_number, start: r.start, end: r.end }));
 }
 
 /**

@@ -8,7 +8,7 @@ import { explainWeek, firstTableDifference, revaluationNeededFrom, valueRecorded
 import { enqueueMany, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
-import { NewPayment, generatePayments } from '../ledger/ledger';
+import { NewPayment, generatePayments, weeklyPaymentsFrom } from '../ledger/ledger';
 import { PaymentClaim, PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParameterVersion, ParametersService } from '../parameters/parameters.service';
 import { PiaweInForce, piaweInForce, piawesInForce, valuationWith } from '../piawe/piawe-in-force';
@@ -256,31 +256,6 @@ export class WeeklyPaymentsService {
     if (!this.tableChanges.has(key)) this.tableChanges.set(key, firstTableDifference((await this.parameters.version(version, m)).tables, current.tables));
     return this.tableChanges.get(key)!;
   }
-}
-
-/**
- * The weekly payments (not cancelled) of each claim that end on or after `from` (all of them when
- * `from` is null): what a newly valued week must not pay again. A weekly payment is one entitlement
- * block (7 days), so `period_from > from - 7` bounds each claim's index scan (payments_claim) to
- * the weeks that can overlap.
- */
-async function weeklyPaymentsFrom(m: EntityManager, claims: { claimId: string; from: LocalDate | null }[]): Promise<Map<string, { from: string; to: string; week: number }[]>> {
-  const out = new Map<string, { from: string; to: string; week: number }[]>();
-  if (claims.length === 0) return out;
-  const rows: { claim_id: string; from: string; to: string; week: number }[] = await m.query(
-    `SELECT u.claim_id, p.period_from::text AS from, p.period_to::text AS to, p.week
-       FROM unnest($1::uuid[], $2::date[]) AS u(claim_id, after)
-       JOIN payments.payments p ON p.claim_id = u.claim_id AND p.period_from > u.after - 7 AND p.period_to >= u.after
-      WHERE p.kind = 'weekly' AND p.status <> 'cancelled'`,
-    // '-infinity' rather than NULL for "all of them": the planner then probes the index per claim.
-    [claims.map((c) => c.claimId), claims.map((c) => c.from ?? '-infinity')],
-  );
-  for (const r of rows) {
-    let list = out.get(r.claim_id);
-    if (!list) out.set(r.claim_id, (list = []));
-    list.push(r);
-  }
-  return out;
 }
 
 function refused(field: string, problem: string): UnprocessableEntityException {

@@ -8,6 +8,7 @@ import { LOGGER, SCHEMA } from '../../config';
 import { PaymentClaimsService } from '../../claims/payment-claims.service';
 import { ParametersService } from '../../parameters/parameters.service';
 import { piaweInForce, valuationWith } from '../../piawe/piawe-in-force';
+import { reimbursedTo as reimbursedToOf, weeklyPeriodsPaid } from '../../ledger/ledger';
 import { Estimate, estimate } from './estimate';
 import type { PortfolioView } from '../medical.responses';
 
@@ -41,12 +42,8 @@ export class EstimatesService {
         .pop() ?? null;
     const wpi = facts.wpi.length ? facts.wpi[facts.wpi.length - 1].percent : null;
     // Weeks already paid (any weekly payment not cancelled) or reimbursed to the employer.
-    const paidFrom = new Set<string>(
-      (await m.query(`SELECT period_from::text AS f FROM payments.payments WHERE claim_id = $1 AND kind = 'weekly' AND status <> 'cancelled'`, [claimId])).map((r: { f: string }) => r.f),
-    );
-    const [{ reimbursedTo }] = await m.query(`SELECT max(period_to)::text AS "reimbursedTo" FROM payments.payments WHERE claim_id = $1 AND kind = 'reimbursement' AND status <> 'cancelled'`, [
-      claimId,
-    ]);
+    const paidFrom = new Set<string>(await weeklyPeriodsPaid(m, claimId));
+    const reimbursedTo = await reimbursedToOf(m, claimId);
     const ended = (weekly?.weeks ?? []).filter((w) => !w.inProgress);
     const unpaid = ended.filter((w) => (claim.paidBy === 'insurer' ? !paidFrom.has(w.from) : !reimbursedTo || w.from > reimbursedTo));
     const approvals: { units_left: number; max_fee: string | null; items: string[] }[] = await m.query(

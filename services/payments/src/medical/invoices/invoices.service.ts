@@ -7,7 +7,7 @@ import { enqueue, newEnvelope } from '@wc/messaging';
 import { AssessedLine, InvoiceLine, LineReason, MedicalBatch, assessMedicalBatch, formatMoney, money, sum, sydneyAt } from '@wc/rules';
 import { JsonLogger, StaffUser, withLogContext } from '@wc/service-kit';
 import { LOGGER, SCHEMA } from '../../config';
-import { generatePayments } from '../../ledger/ledger';
+import { generatePayments, invoiceLinesWithPayment } from '../../ledger/ledger';
 import { PaymentClaimsService } from '../../claims/payment-claims.service';
 import { ParametersService } from '../../parameters/parameters.service';
 import { FeeOrderService } from '../fee-order/fee-order.service';
@@ -278,12 +278,7 @@ export class InvoicesService {
       [invoiceId],
     );
     if (!i) throw new NotFoundException(`no invoice ${invoiceId}`);
-    const lines = await m.query(
-      `SELECT l.line, l.service_date::text AS "serviceDate", l.item, l.units, l.charged::text AS charged, l.status, l.reason, l.payable::text AS payable, l.approval_id AS "approvalId",
-              l.assessments, l.payment_id AS "paymentId", pay.status AS "paymentStatus"
-       FROM payments.medical_invoice_lines l LEFT JOIN payments.payments pay ON pay.id = l.payment_id WHERE l.invoice_id = $1 ORDER BY l.line`,
-      [invoiceId],
-    );
+    const lines = await invoiceLinesWithPayment(m, invoiceId);
     const charged = sum(lines.map((l: { charged: string }) => money(l.charged)));
     const payable = sum(lines.map((l: { payable: string }) => money(l.payable)));
     return { ...i, lines, totals: { charged: formatMoney(charged), payable: formatMoney(payable) } };

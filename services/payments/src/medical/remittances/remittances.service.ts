@@ -6,6 +6,7 @@ import { JsonLogger, StaffUser, visibleClaimsCondition } from '@wc/service-kit';
 import { formatMoney, money, sum, sydneyAt } from '@wc/rules';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../../config';
 import { PaymentRunsService, remittanceReference } from '../../payment-runs/payment-runs.service';
+import { remittanceLines } from '../../ledger/ledger';
 
 /** The documents service as payments calls it: remittance advices for providers. */
 @Injectable()
@@ -89,28 +90,7 @@ export class RemittancesService implements OnApplicationBootstrap, OnApplication
     const [p] = await this.ds.query(`SELECT name, abn, bsb, account FROM payments.providers WHERE id = $1`, [providerId]);
     const [c] = await this.ds.query(`SELECT claim_number, worker_given_name, worker_family_name, worker_name_order, worker_name FROM payments.claims WHERE claim_id = $1`, [claimId]);
     // The lines this run paid, and the other lines of the same invoices (held or not paid), so the provider sees the whole invoice.
-    const lines: {
-      invoice_number: string;
-      service_date: string;
-      item: string;
-      description: string | null;
-      units: number;
-      charged: string;
-      payable: string;
-      status: string;
-      reason: string | null;
-      paid_here: boolean;
-    }[] = await this.ds.query(
-      `SELECT i.invoice_number, l.service_date::text AS service_date, l.item,
-              (SELECT f.description FROM payments.fee_order f WHERE f.item = l.item AND f."from" <= l.service_date ORDER BY f."from" DESC LIMIT 1) AS description,
-              l.units, l.charged::text AS charged, l.payable::text AS payable, l.status, l.reason, (pay.run_id = $1) AS paid_here
-       FROM payments.medical_invoice_lines l JOIN payments.medical_invoices i ON i.id = l.invoice_id LEFT JOIN payments.payments pay ON pay.id = l.payment_id
-       WHERE i.claim_id = $3 AND i.provider_id = $2 AND i.payee = 'provider'
-         AND i.id IN (SELECT l2.invoice_id FROM payments.medical_invoice_lines l2 JOIN payments.payments p2 ON p2.id = l2.payment_id WHERE p2.run_id = $1 AND p2.provider_id = $2 AND p2.claim_id = $3)
-         AND (pay.run_id = $1 OR l.status IN ('hold', 'refuse'))
-       ORDER BY i.invoice_number, l.line`,
-      [runId, providerId, claimId],
-    );
+    const lines = await remittanceLines(this.ds.manager, runId, providerId, claimId);
     const paid = sum(lines.filter((l) => l.paid_here).map((l) => money(l.payable)));
     const [given, family] = c.worker_given_name ? [c.worker_given_name, c.worker_family_name] : splitName(c.worker_name);
     const data = {
