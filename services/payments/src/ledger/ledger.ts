@@ -183,3 +183,33 @@ export async function releaseRun(m: EntityManager, runId: string, sha256: string
     `in the bank file of payment run ${runId} (sha256 ${sha256})`,
   );
 }
+
+/**
+ * A completed run's pending remittance advices: one for each provider and claim whose medical
+ * payments the run paid to the provider (none twice: ON CONFLICT DO NOTHING).
+ */
+export async function openRemittancesOfRun(m: EntityManager, runId: string): Promise<void> {
+  await m.query(
+    `INSERT INTO payments.remittances (run_id, provider_id, claim_id, status) SELECT DISTINCT $1::uuid, provider_id, claim_id, 'pending' FROM payments.payments
+     WHERE run_id = $1 AND kind = 'medical' AND payee = 'provider' ON CONFLICT DO NOTHING`,
+    [runId],
+  );
+}
+
+/**
+ * Marks met (on `on`) the running payment clocks a completed run met, in one statement: the
+ * weekly-payment clock of each claim with a weekly or arrears payment in the run, and the
+ * reimbursement clock (`wrs:<schedule>:<line>`) of each schedule line reimbursed in it, received on
+ * or before `on`. Answers the clocks met (payment-clocks.ts turns them into events).
+ */
+export async function meetClocksPaidByRun(m: EntityManager, runId: string, on: LocalDate): Promise<{ claim_id: string; ref: string }[]> {
+  const [rows]: [{ claim_id: string; ref: string }[], number] = await m.query(
+    `UPDATE payments.payment_clocks k SET status = 'met', met_on = $2
+     WHERE k.status = 'running' AND k.received_on <= $2 AND (
+       (k.clock = 'weekly-payment' AND k.claim_id IN (SELECT claim_id FROM payments.payments WHERE run_id = $1 AND kind IN ('weekly', 'arrears')))
+       OR (k.clock = 'reimbursement' AND k.ref IN (SELECT 'wrs:' || substr(dedupe_key, length('reimbursement:') + 1) FROM payments.payments WHERE run_id = $1 AND kind = 'reimbursement')))
+     RETURNING k.claim_id, k.ref`,
+    [runId, on],
+  );
+  return rows;
+}

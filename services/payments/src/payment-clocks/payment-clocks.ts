@@ -4,6 +4,7 @@ import { TOPICS } from '@wc/contracts';
 import { LocalDate, sydneyDate } from '@wc/rules';
 import { enqueue, enqueueMany, newEnvelope } from '@wc/messaging';
 import { SCHEMA } from '../config';
+import { meetClocksPaidByRun } from '../ledger/ledger';
 
 /**
  * The payment clocks of program 4.6, kept where the facts are: "paid within five business days of
@@ -53,14 +54,7 @@ export async function stopClocks(m: EntityManager, claim: { claimId: string; cla
  * schedule line reimbursed in it. One event per claim.
  */
 export async function meetClocksOfRun(m: EntityManager, runId: string, on: LocalDate): Promise<number> {
-  const [rows]: [{ claim_id: string; ref: string }[], number] = await m.query(
-    `UPDATE payments.payment_clocks k SET status = 'met', met_on = $2
-     WHERE k.status = 'running' AND k.received_on <= $2 AND (
-       (k.clock = 'weekly-payment' AND k.claim_id IN (SELECT claim_id FROM payments.payments WHERE run_id = $1 AND kind IN ('weekly', 'arrears')))
-       OR (k.clock = 'reimbursement' AND k.ref IN (SELECT 'wrs:' || substr(dedupe_key, length('reimbursement:') + 1) FROM payments.payments WHERE run_id = $1 AND kind = 'reimbursement')))
-     RETURNING k.claim_id, k.ref`,
-    [runId, on],
-  );
+  const rows = await meetClocksPaidByRun(m, runId, on);
   if (rows.length === 0) return 0;
   const byClaim = new Map<string, string[]>();
   for (const r of rows) byClaim.set(r.claim_id, [...(byClaim.get(r.claim_id) ?? []), r.ref]);

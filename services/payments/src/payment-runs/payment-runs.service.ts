@@ -7,7 +7,7 @@ import { abaFile } from '@wc/payment-files';
 import { enqueue, newEnvelope } from '@wc/messaging';
 import { JsonLogger, StaffUser, pageOf } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
-import { releaseRun, runMedicalTotals, runPaymentsPage, takeIntoRun } from '../ledger/ledger';
+import { openRemittancesOfRun, releaseRun, runMedicalTotals, runPaymentsPage, takeIntoRun } from '../ledger/ledger';
 import { meetClocksOfRun } from '../payment-clocks/payment-clocks';
 import { sydneyAt } from '@wc/rules';
 import { SCHEDULE_USER, paymentRunWorkflowId } from '../workflows/definitions';
@@ -164,11 +164,7 @@ export class PaymentRunsService implements OnApplicationShutdown {
       await releaseRun(m, id, sha);
       await meetClocksOfRun(m, id, run.d);
       // A remittance advice for each provider and claim paid in this run, written once the file is complete.
-      await m.query(
-        `INSERT INTO payments.remittances (run_id, provider_id, claim_id, status) SELECT DISTINCT $1::uuid, provider_id, claim_id, 'pending' FROM payments.payments
-         WHERE run_id = $1 AND kind = 'medical' AND payee = 'provider' ON CONFLICT DO NOTHING`,
-        [id],
-      );
+      await openRemittancesOfRun(m, id);
       const data = { runId: id, processingDate: run.d, payments: updated[0].payment_count, total: updated[0].total, abaSha256: sha };
       await enqueue(m, SCHEMA, TOPICS.payments, newEnvelope({ type: 'payment-run.completed', source: 'wc-claims/payments', subject: id, data }));
     });
