@@ -9,15 +9,7 @@ import { PaymentClaimsService } from '../claims/payment-claims.service';
 import { ParametersService } from '../parameters/parameters.service';
 import { piawesInForce, valuationWith } from '../piawe/piawe-in-force';
 import { valueRecordedActions } from '@wc/claim-lifecycle';
-import {
-  NewPayment,
-  cancelPayments,
-  claimsWithWeeklyPaymentsAfter,
-  claimsWithWeeklyPaymentsCount,
-  generatePayments,
-  weeklyPaymentCount,
-  weeklyPaymentsWithArrears,
-} from '../ledger/ledger';
+import { NewPayment, cancelPayments, claimsWithWeeklyPaymentsAfter, claimsWithWeeklyPaymentsCount, generatePayments, weeklyPaymentCount, weeklyPaymentsWithArrears } from '../ledger/ledger';
 import { PaidWeek, WeekCorrection, correctWeeks } from './remediation';
 import { ChangesService } from '../approvals/changes.service';
 import type { PendingChange } from '../approvals/changes.responses';
