@@ -8,3 +8,5 @@ export * from './parties';
 export * from './medical-batch';
 export * from './piawe';
 export * from './payee';
+export * from './approvals';
+export * from './staffing';

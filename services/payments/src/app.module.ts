@@ -31,7 +31,7 @@ import { ApprovalsService } from './medical/approvals/approvals.service';
 import { EstimatesService } from './medical/estimates/estimates.service';
 import { PaymentsDocumentsClient, RemittancesService } from './medical/remittances/remittances.service';
 import { ClaimsConsumer } from './claims/claims.consumer';
-import { PaymentClaimsController } from './claims/payment-claims.controller';
+import { PaymentClaimSearchController, PaymentClaimsController } from './claims/payment-claims.controller';
 import { PaymentClaimsService } from './claims/payment-claims.service';
 import { AuthorityService } from './authority/authority.service';
 import { PaymentsController } from './authority/payments.controller';
@@ -86,6 +86,7 @@ const config = loadPaymentsConfig();
   controllers: [
     SchedulesController,
     PaymentClaimsController,
+    PaymentClaimSearchController,
     PiaweController,
     WeeklyPaymentsController,
     PaymentsController,

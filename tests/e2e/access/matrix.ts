@@ -105,6 +105,7 @@ export const ROUTES: Record<string, Row> = {
   'notifications POST /notifications/digests': role([TL]),
 
   // payments
+  'payments GET /claims': role([PO, CM, TL]),
   'payments GET /claims/{claimId}': claim('payments', [PO, CM, TL], { claimId: 'claim' }),
   'payments GET /claims/{claimId}/estimate': claim('payments', [PO, CM, TL], { claimId: 'claim' }),
   'payments GET /claims/{claimId}/medical': claim('payments', [PO, CM, TL], { claimId: 'claim' }),

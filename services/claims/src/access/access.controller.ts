@@ -1,22 +1,9 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { z } from 'zod';
-import { localDate, nonEmpty } from '@wc/contracts';
+import { coverInputSchema, reviewerInputSchema } from '@wc/contracts';
 import { ClaimScoped, Roles, StaffUser, ZodBody, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
 import { CoverView, StaffingView, coverListSchema, coverViewSchema, staffingViewSchema } from './access.responses';
 import { StaffingService } from './staffing.service';
-
-const staffName = nonEmpty.pipe(z.string().max(200, 'must be at most 200 characters'));
-const reviewerSchema = z.object({ reviewer: staffName }).strict();
-const coverSchema = z
-  .object({
-    caseManager: staffName.meta({ description: 'the case manager away' }),
-    coveredBy: staffName.meta({ description: 'the case manager who works their claims meanwhile' }),
-    from: localDate,
-    to: localDate,
-    reason: nonEmpty.pipe(z.string().max(500, 'must be at most 500 characters')),
-  })
-  .strict();
 
 /**
  * Who works on a claim besides its case manager and team leader (PUT /claims/:id/assignment):
@@ -44,12 +31,12 @@ export class AccessController {
   @Roles('team-leader')
   @ClaimScoped('health')
   @ApiOperation({ summary: 'Assign a review of the claim to a reviewer, who may then see the claim (program 9, internal review)' })
-  @ZodBody(reviewerSchema)
+  @ZodBody(reviewerInputSchema)
   @ZodResponse(201, staffingViewSchema, "the claim's staffing with the reviewer")
   @ApiResponse({ status: 404, description: 'no such claim' })
   async assignReviewer(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: unknown, @Req() req: { staff: StaffUser }): Promise<StaffingView> {
     addLogContext({ claimId: id });
-    return this.staffing.assignReviewer(id, parseOr400(reviewerSchema, body).reviewer, req.staff);
+    return this.staffing.assignReviewer(id, parseOr400(reviewerInputSchema, body).reviewer, req.staff);
   }
 
   @Delete('claims/:id/reviewers/:reviewer')
@@ -66,10 +53,10 @@ export class AccessController {
   @Post('covers')
   @Roles('team-leader')
   @ApiOperation({ summary: "Record that a case manager covers for another over whole Sydney days: they may work the absent colleague's claims meanwhile" })
-  @ZodBody(coverSchema)
+  @ZodBody(coverInputSchema)
   @ZodResponse(201, coverViewSchema, 'the cover')
   async recordCover(@Body() body: unknown, @Req() req: { staff: StaffUser }): Promise<CoverView> {
-    return this.staffing.recordCover(parseOr400(coverSchema, body), req.staff);
+    return this.staffing.recordCover(parseOr400(coverInputSchema, body), req.staff);
   }
 
   @Get('covers')

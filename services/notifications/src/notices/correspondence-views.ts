@@ -91,7 +91,7 @@ export class CorrespondenceViews {
     const visible = visibleClaimsCondition(who, 'health', this.s, 'q.claim_id', 2);
     const rows = await this.ds.query(
       // A letter withdrawn while it waited (consent withdrawn, the party taken off the claim) is not to be printed.
-      `SELECT q.delivery_id, q.claim_id, q.claim_number, q.document_id, q.addressee, q.address, q.queued_at, q.printed_at, q.printed_by FROM ${this.s}.print_queue q
+      `SELECT q.delivery_id, q.claim_id, q.claim_number, q.document_id, d.kind, q.addressee, q.address, q.queued_at, q.printed_at, q.printed_by FROM ${this.s}.print_queue q
          JOIN ${this.s}.deliveries d ON d.id = q.delivery_id WHERE ($1 OR (q.printed_at IS NULL AND d.status = 'printing')) AND (${visible.sql}) ORDER BY q.queued_at, q.delivery_id`,
       [includePrinted, ...visible.params],
     );
@@ -100,6 +100,7 @@ export class CorrespondenceViews {
       claimId: r.claim_id,
       claimNumber: r.claim_number,
       documentId: r.document_id,
+      kind: r.kind,
       content: `/documents/${r.document_id}/content`,
       addressee: r.addressee,
       address: r.address,

@@ -76,13 +76,14 @@ export const taskDone = z.object({ id: uuid, done: z.literal(true) }).strict();
 /** A copy sent again: written afresh from the party's details as they are now. */
 export const resent = z.object({ deliveryId: uuid, status: z.literal('composing'), was: z.enum(['refused', 'bounced', 'failed']) }).strict();
 
-/** A letter to print and post; `content` is the documents service's path to its PDF. */
+/** A letter to print and post: which notice or letter it is (`kind`), and `content`, the documents service's path to its PDF. */
 export const printQueueEntry = z
   .object({
     deliveryId: uuid,
     claimId: uuid,
     claimNumber: z.string(),
     documentId: uuid,
+    kind: z.string().nullable(),
     content: z.string(),
     addressee: z.string(),
     address: partySchema.shape.postalAddress.unwrap(),

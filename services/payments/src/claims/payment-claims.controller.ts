@@ -1,9 +1,11 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseUUIDPipe, Put, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { ApiBearerAuth, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { ClaimScoped, Roles, StaffUser, ZodBody, ZodResponse, parseOr400 } from '@wc/service-kit';
+import { z } from 'zod';
+import { nonEmpty } from '@wc/contracts';
+import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, parseOr400 } from '@wc/service-kit';
 import { payeeSchema } from '@wc/contracts';
-import { paymentClaim, paymentClaimWithFacts } from './payment-claims.responses';
+import { paymentClaim, paymentClaimList, paymentClaimWithFacts } from './payment-claims.responses';
 import { PaymentClaimsService } from './payment-claims.service';
 import { pendingChange } from '../approvals/changes.responses';
 import { PayeeChanges } from './payee-changes';
@@ -40,5 +42,25 @@ export class PaymentClaimsController {
     if ('claim' in outcome) return outcome.claim;
     res.status(202);
     return outcome.held;
+  }
+}
+
+const findSchema = z.object({ number: nonEmpty.pipe(z.string().max(50, 'must be at most 50 characters')).meta({ description: 'the claim number, exactly' }) }).strict();
+
+/** Finding a claim by its number, for a payments officer who has the number and not the claim (a claim without payments yet is in no list of theirs). */
+@ApiTags('claims (payments)')
+@ApiBearerAuth()
+@Controller('claims')
+export class PaymentClaimSearchController {
+  constructor(private readonly claims: PaymentClaimsService) {}
+
+  @Get()
+  @Roles('payments-officer', 'case-manager', 'team-leader', 'admin')
+  @ApiOperation({ summary: "Payments' view of the claim with this number, if payments has heard of it and you may see what it is paid (none otherwise)" })
+  @ZodQuery(findSchema)
+  @ZodResponse(200, paymentClaimList, 'the claim, or none')
+  async find(@Query() query: unknown, @Req() req: { staff: StaffUser }) {
+    const { number } = parseOr400(findSchema, query, 'query');
+    return { claims: await this.claims.findByNumber(number, req.staff) };
   }
 }

@@ -21,6 +21,9 @@ export const paymentClaim = z
 // Keys only: the service types taxScale as any text, the column it reads.
 export type PaymentClaimChecked = Assert<SameKeys<PaymentClaim, z.output<typeof paymentClaim>>>;
 
+/** GET /claims?number=: the claim of that number, or none. */
+export const paymentClaimList = z.object({ claims: z.array(paymentClaim) }).strict();
+
 /** A staff action payments has received (PaymentFact): when it happened (the action's own time) and when the claims service recorded it. */
 const paymentFact = z.object({ type: z.string(), at: eventTime, recordedAt: z.iso.datetime() }).strict();
 export type PaymentFactChecked = Assert<Fits<PaymentFact, z.output<typeof paymentFact>>>;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { ClaimEvent } from '@wc/contracts';
 import type { RecordedAction } from '@wc/claim-lifecycle';
-import { StaffUser } from '@wc/service-kit';
+import { StaffUser, visibleClaimsCondition } from '@wc/service-kit';
 import { stopClocks } from '../payment-clocks/payment-clocks';
 import type { Payee } from '@wc/contracts';
 
@@ -55,6 +55,16 @@ export class PaymentClaimsService {
     const rows = await m.query(`${SELECT_CLAIM} WHERE claim_id = $1${lock ? ' FOR UPDATE' : ''}`, [claimId]);
     if (rows.length === 0) throw new NotFoundException(`payments knows no claim ${claimId} (it learns of a claim from the claims service's claim.notified event)`);
     return toClaim(rows[0]);
+  }
+
+  /**
+   * The claim of this number, if the reader may see what it is paid (issue 14: filtered in SQL, so a
+   * claim they may not see is not told from one that does not exist). claim_number is unique.
+   */
+  async findByNumber(claimNumber: string, who: StaffUser): Promise<PaymentClaim[]> {
+    const visible = visibleClaimsCondition(who, 'payments', 'payments', 'claim_id', 2);
+    const rows = await this.ds.query(`${SELECT_CLAIM} WHERE claim_number = $1 AND (${visible.sql})`, [claimNumber, ...visible.params]);
+    return rows.map(toClaim);
   }
 
   async many(claimIds: string[], m: EntityManager = this.ds.manager): Promise<Map<string, PaymentClaim>> {

@@ -714,6 +714,7 @@ export interface operations {
               claimNumber: string;
               /** Format: uuid */
               documentId: string;
+              kind: string | null;
               content: string;
               addressee: string;
               address: string[];

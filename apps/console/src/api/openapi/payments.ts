@@ -88,6 +88,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/claims': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Payments' view of the claim with this number, if payments has heard of it and you may see what it is paid (none otherwise) */
+    get: operations['PaymentClaimSearchController_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/claims/{claimId}/piawe': {
     parameters: {
       query?: never;
@@ -1486,6 +1503,57 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+    };
+  };
+  PaymentClaimSearchController_find: {
+    parameters: {
+      query: {
+        /** @description the claim number, exactly */
+        number: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the claim, or none */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            claims: {
+              /** Format: uuid */
+              claimId: string;
+              claimNumber: string;
+              workerName: string;
+              employerName: string;
+              employerPolicyNumber: string;
+              /**
+               * Format: date
+               * @example 2026-07-01
+               */
+              dateOfInjury: string;
+              /** @enum {string} */
+              paidBy: 'insurer' | 'employer';
+              worker: {
+                bsb: string;
+                account: string;
+                accountTitle: string;
+                /** @enum {string} */
+                taxScale: 'tax-free-threshold' | 'no-tax-free-threshold' | 'no-tfn-resident' | 'no-tfn-foreign-resident';
+              } | null;
+              employer: {
+                bsb: string;
+                account: string;
+                accountTitle: string;
+              } | null;
+            }[];
+          };
+        };
       };
     };
   };
