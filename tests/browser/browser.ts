@@ -62,3 +62,13 @@ export async function choose(page: Page, scope: Locator, label: string, option: 
   await scope.getByRole('button', { name: new RegExp(`${escapeRe(label)}( \\(optional\\))?$`) }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
+
+/** Types a date (YYYY-MM-DD) into a React Aria date field, day first as en-AU writes it. */
+export async function typeDate(page: Page, scope: Locator, label: string, day: string) {
+  const [y, m, d] = day.split('-');
+  await dateSegment(scope, label).click();
+  await page.keyboard.type(`${d}${m}${y}`);
+}
+
+/** A date or time field's first segment (its day, or its hour): it carries the field's state and description. */
+export const dateSegment = (scope: Locator, label: string) => scope.getByRole('group', { name: label, exact: true }).getByRole('spinbutton').first();

@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type ConsoleServer, startConsoleServer } from '../../apps/console/server/src/server';
+import { words } from '../../apps/console/src/components/labels';
 import { formatMoney, sydneyToday } from '../../apps/console/src/format/format';
 import { type Platform, eventually, http, notification, startPlatform, token } from '../e2e/support';
-import { axe, choose, launch, screenshot, serious } from './browser';
+import { axe, choose, launch, screenshot, serious, typeDate } from './browser';
 
 // The staff console's team leader and payments officer pages (issue 13) in a real browser on the
 // real platform, as console.engines.test.ts does for the case manager's. A team leader clears
@@ -27,6 +28,11 @@ const PAY_CM = `cm.pay-${run}`;
 const PAY_TL = `tl.pay-${run}`;
 const MAKER = `po.olivia-${run}`;
 const CHECKER = `po.paul-${run}`;
+const REVIEWER = `rv.ray-${run}`;
+const AWAY = `cm.away-${run}`;
+const COVERING = `cm.cover-${run}`;
+// The account a payee is changed to: this run's own, so Approvals' row for it is this run's.
+const NEW_ACCOUNT = String(10_000_000 + parseInt(run, 16));
 
 let platform: Platform;
 let consoleServer: ConsoleServer;
@@ -193,7 +199,7 @@ describe("the team leader's pages", () => {
     await signIn(page, 'Team leader', TL);
     // A team leader's home is their escalations; the navigation is theirs.
     await page.getByRole('heading', { level: 1, name: 'Escalations' }).waitFor();
-    expect(await navLinks(page)).toEqual(['Escalations', "Team's work", 'Claims', 'Backdated actions']);
+    expect(await navLinks(page)).toEqual(['Escalations', "Team's work", 'Claims', 'Backdated actions', 'Letters to post', 'Approvals']);
     await expect(page.getByRole('link', { name: 'Escalations' }).getAttribute('aria-current')).resolves.toBe('page');
     const rowOf = (type: string) => page.getByRole('row').filter({ hasText: escalated.claimNumber }).filter({ hasText: type });
     await rowOf('Initial contact: worker').waitFor();
@@ -305,7 +311,7 @@ describe("the payments officer's pages", () => {
     const { context, page, cspViolations } = await newPage();
     await signIn(page, 'Payments officer', MAKER);
     await page.getByRole('heading', { level: 1, name: 'Payments' }).waitFor();
-    expect(await navLinks(page)).toEqual(['Payments', 'Payment runs', 'Wage schedules', 'Discrepancies']);
+    expect(await navLinks(page)).toEqual(['Payments', 'Payment runs', 'Wage schedules', 'Discrepancies', 'Approvals']);
     const row = page.getByRole('row').filter({ hasText: references()[0] });
     await row.getByText('You generated it').waitFor();
     await row.locator('.react-aria-Checkbox').click();
@@ -536,5 +542,225 @@ describe("the claim page's payments and PIAWE", () => {
     ]);
     await expectAccessible(leader.page, leader.cspViolations);
     await leader.context.close();
+  });
+});
+
+describe("the payments officer's actions on a claim", () => {
+  it('finds a claim by its number, records its payee, generates its weeks, cancels one, and a new account waits for a second officer on Approvals', async () => {
+    const claim = await claimKnownToPayments();
+    // An interim PIAWE in force (case manager, then team leader), so weeks can be valued.
+    const piawe = await http(platform.urls.payments, 'POST', `/claims/${claim.id}/piawe`, {
+      token: await token('case-manager', PAY_CM),
+      body: { basis: 'interim', amount: '1300.00', reason: "employer's stated wage" },
+    });
+    expect(piawe.status).toBe(201);
+    expect(
+      (await http(platform.urls.payments, 'POST', `/piawe/${piawe.body.id}/review`, { token: await token('team-leader', PAY_TL), body: { decision: 'approve', note: 'the estimate checked' } })).status,
+    ).toBe(200);
+    const { context, page, cspViolations } = await newPage();
+    await signIn(page, 'Payments officer', MAKER);
+    // A claim without payments is in no list: found by its number (one unknown first, said at the field).
+    await page.getByRole('textbox', { name: 'Claim number' }).fill('WC-0000-NOPE');
+    await page.getByRole('button', { name: 'Open its payments' }).click();
+    await page.getByText('no claim WC-0000-NOPE has reached payments, or it is not one you may see').waitFor();
+    await page.getByRole('textbox', { name: 'Claim number' }).fill(claim.claimNumber);
+    await page.getByRole('button', { name: 'Open its payments' }).click();
+    await page.getByRole('heading', { level: 1, name: `Payments of claim ${claim.claimNumber}` }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/payments/claims/${claim.id}`);
+    const payee = page.getByRole('region', { name: 'Who is paid' });
+    const section = page.getByRole('region', { name: 'Payments', exact: true });
+    const status = (text: string | RegExp) => page.getByRole('status').filter({ hasText: text });
+    const dialog = page.getByRole('dialog');
+    await payee.getByText('None recorded').first().waitFor();
+
+    // The payee: the schema's cross-field problem at its group, before anything is sent.
+    await payee.getByRole('button', { name: 'Set the payee and account…' }).click();
+    await choose(page, dialog, 'Who pays weekly compensation', 'The insurer, to the worker’s account');
+    await dialog.getByRole('button', { name: 'Record the payee' }).click();
+    await dialog.getByRole('alert').getByRole('heading', { name: 'Not sent' }).waitFor();
+    await expect(dialog.getByRole('alert').textContent()).resolves.toContain('is required when the insurer pays the worker');
+    const worker = dialog.getByRole('group', { name: "The worker's account (when the insurer pays)" });
+    await worker.getByRole('textbox', { name: 'BSB' }).fill('062000');
+    await worker.getByRole('textbox', { name: 'Account number' }).fill('12345678');
+    await worker.getByRole('textbox', { name: 'Account name' }).fill('DIRECT ALEX');
+    await choose(page, worker, 'PAYG tax scale', 'Tax-free threshold claimed');
+    await dialog.getByRole('button', { name: 'Record the payee' }).click();
+    await expect(worker.locator('.field').filter({ hasText: /^BSB/ }).locator('.field-error').textContent()).resolves.toBe('must be NNN-NNN');
+    await worker.getByRole('textbox', { name: 'BSB' }).fill('062-000');
+    const [first] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/claims/${claim.id}/payee`)),
+      dialog.getByRole('button', { name: 'Record the payee' }).click(),
+    ]);
+    expect(first.status()).toBe(200);
+    await status('Payee recorded.').waitFor();
+    await payee.getByText('DIRECT ALEX, BSB 062-000, account 12345678').waitFor();
+
+    // The weeks ended by Sun 26 Apr: two, each 95% × 1300.00.
+    await section.getByRole('button', { name: 'Generate weekly payments…' }).click();
+    await typeDate(page, dialog, 'Weeks ended by', WEEK_2_END);
+    await dialog.getByRole('button', { name: 'Generate' }).click();
+    await status('2 payments generated, $2,470.00 gross, waiting for authorisation.').waitFor();
+    const week = (n: string) => section.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `${claim.claimNumber} WK0${n}` }) });
+    await expect(week('1').textContent()).resolves.toContain('Waiting for authorisation');
+
+    // Cancelled with its reason: the reason is required, then kept in the payment's audit trail.
+    await week('2')
+      .getByRole('button', { name: /^Cancel…/ })
+      .click();
+    await dialog.getByRole('button', { name: 'Cancel the payment' }).click();
+    await expect(
+      dialog
+        .locator('.field')
+        .filter({ hasText: /^Why it is cancelled/ })
+        .locator('.field-error')
+        .textContent(),
+    ).resolves.toBe('is required');
+    await dialog.getByRole('textbox', { name: 'Why it is cancelled' }).fill('certificate under query');
+    await dialog.getByRole('button', { name: 'Cancel the payment' }).click();
+    await status(/cancelled\.$/).waitFor();
+    await expect(week('2').textContent()).resolves.toContain('Cancelled');
+    const payments = (await http(platform.urls.payments, 'GET', `/payments?claimId=${claim.id}`, { token: await token('payments-officer', MAKER) })).body.payments as { id: string; status: string }[];
+    expect(payments.map((p) => p.status)).toEqual(['generated', 'cancelled']);
+    const detail = await http(platform.urls.payments, 'GET', `/payments/${payments[1].id}`, { token: await token('payments-officer', MAKER) });
+    expect(detail.body.audit.at(-1)).toMatchObject({ to: 'cancelled', actor: MAKER, reason: 'certificate under query' });
+
+    // Another account in place of the first: held for a second person.
+    await payee.getByRole('button', { name: 'Set the payee and account…' }).click();
+    await worker.getByRole('textbox', { name: 'Account number' }).fill(NEW_ACCOUNT);
+    const [second] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'PUT' && r.url().endsWith(`/claims/${claim.id}/payee`)),
+      dialog.getByRole('button', { name: 'Record the payee' }).click(),
+    ]);
+    expect(second.status()).toBe(202);
+    await status(/waits for a second person/).waitFor();
+    await payee.getByText('DIRECT ALEX, BSB 062-000, account 12345678').waitFor();
+    await expectAccessible(page, cspViolations);
+
+    // Not the proposer's to approve: the payments service's 403, in its words.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Approvals' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Approvals' }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: NEW_ACCOUNT });
+    await row.getByRole('button', { name: /^Approve…/ }).click();
+    await dialog.getByRole('button', { name: 'Approve' }).click();
+    await dialog.getByRole('alert').getByRole('heading', { name: 'Not allowed' }).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expectAccessible(page, cspViolations);
+    await context.close();
+
+    // A second officer approves it: the claim is paid to the new account.
+    const checker = await newPage();
+    await signIn(checker.page, 'Payments officer', CHECKER);
+    await checker.page.goto(`${consoleServer.url}/approvals`);
+    const theirs = checker.page.getByRole('row').filter({ hasText: NEW_ACCOUNT });
+    await theirs.getByRole('button', { name: /^Approve…/ }).click();
+    await checker.page.getByRole('dialog').getByRole('textbox', { name: 'Note' }).fill('called the worker to confirm');
+    await checker.page.getByRole('dialog').getByRole('button', { name: 'Approve' }).click();
+    await checker.page
+      .getByRole('status')
+      .getByText(/approved: it is recorded now\./)
+      .waitFor();
+    // Decided, it is no longer waiting.
+    await theirs.waitFor({ state: 'detached' });
+    await screenshot(checker.page, 'approvals', { fullPage: false });
+    const held = await http(platform.urls.payments, 'GET', `/claims/${claim.id}`, { token: await token('payments-officer', CHECKER) });
+    expect(held.body.worker).toMatchObject({ account: NEW_ACCOUNT, bsb: '062-000' });
+    await expectAccessible(checker.page, checker.cspViolations);
+    await checker.context.close();
+  });
+});
+
+describe("the team leader's staffing", () => {
+  it('records a cover (its dates checked first) and ends it; assigns a reviewer to a claim and takes them off', async () => {
+    const { context, page, cspViolations } = await newPage();
+    await signIn(page, 'Team leader', TL);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: "Team's work" }).click();
+    const covers = page.getByRole('region', { name: 'Covers' });
+    const dialog = page.getByRole('dialog');
+    await covers.getByRole('button', { name: 'Record a cover…' }).click();
+    const today = sydneyToday();
+    await dialog.getByRole('textbox', { name: 'Case manager away' }).fill(AWAY);
+    await dialog.getByRole('textbox', { name: 'Covered by' }).fill(COVERING);
+    await typeDate(page, dialog, 'To (included)', addDays(today, -1));
+    await dialog.getByRole('textbox', { name: 'Reason' }).fill('annual leave');
+    await dialog.getByRole('button', { name: 'Record the cover' }).click();
+    await expect(
+      dialog
+        .locator('.field')
+        .filter({ hasText: /^To \(included\)/ })
+        .locator('.field-error')
+        .textContent(),
+    ).resolves.toBe('must not be before from');
+    await typeDate(page, dialog, 'To (included)', addDays(today, 6));
+    await dialog.getByRole('button', { name: 'Record the cover' }).click();
+    await covers.getByRole('status').getByText(`${COVERING} covers for ${AWAY}`).waitFor();
+    const row = covers.getByRole('row').filter({ has: page.getByRole('rowheader', { name: AWAY }) });
+    await expect(row.textContent()).resolves.toContain('annual leave');
+    const held = async () =>
+      ((await http(platform.urls.claims, 'GET', '/covers', { token: await token('team-leader', TL) })).body.covers as { caseManager: string; coveredBy: string; to: string }[]).filter(
+        (c) => c.caseManager === AWAY,
+      );
+    expect((await held()).map((c) => [c.coveredBy, c.to])).toEqual([[COVERING, addDays(today, 6)]]);
+    await expectAccessible(page, cspViolations);
+    await screenshot(page, 'team-covers', { fullPage: false });
+    await row.getByRole('button', { name: /^End now…/ }).click();
+    await dialog.getByRole('button', { name: 'End the cover' }).click();
+    await covers.getByRole('status').getByText(`${COVERING} no longer covers for ${AWAY}.`).waitFor();
+    await row.waitFor({ state: 'detached' });
+    expect(await held()).toEqual([]);
+
+    // A reviewer assigned on the claim's page may see the claim; taken off, they may not.
+    const asReviewer = async () => (await http(platform.urls.claims, 'GET', `/claims/${backdated.id}`, { token: await token('reviewer', REVIEWER) })).status;
+    expect(await asReviewer()).toBe(403);
+    await page.goto(`${consoleServer.url}/claims/${backdated.id}`);
+    const reviewers = page.getByRole('region', { name: 'Reviewers' });
+    await reviewers.getByText('No reviewer is assigned to this claim.').waitFor();
+    await reviewers.getByRole('button', { name: 'Assign a reviewer…' }).click();
+    await dialog.getByRole('button', { name: 'Assign' }).click();
+    await expect(
+      dialog
+        .locator('.field')
+        .filter({ hasText: /^Reviewer/ })
+        .locator('.field-error')
+        .textContent(),
+    ).resolves.toBe('is required');
+    await dialog.getByRole('textbox', { name: 'Reviewer' }).fill(REVIEWER);
+    await dialog.getByRole('button', { name: 'Assign' }).click();
+    await reviewers.getByRole('status').getByText('Reviewer assigned.').waitFor();
+    await reviewers.getByRole('listitem').filter({ hasText: REVIEWER }).waitFor();
+    expect(await asReviewer()).toBe(200);
+    await expectAccessible(page, cspViolations);
+    await reviewers.getByRole('button', { name: `Take off… ${REVIEWER}` }).click();
+    await dialog.getByRole('button', { name: 'Take them off' }).click();
+    await reviewers.getByText('No reviewer is assigned to this claim.').waitFor();
+    expect(await asReviewer()).toBe(403);
+    await context.close();
+  });
+});
+
+describe("the privacy officer's audit", () => {
+  it("shows who read a claim's health information, filtered by claim, and names a bad filter at its field", async () => {
+    const officer = await token('privacy-officer', 'po.pat');
+    const expected = (await http(platform.urls.claims, 'GET', `/audit/health-reads?claimId=${payable.id}&limit=1000`, { token: officer })).body.reads as { id: string; user: string; role: string }[];
+    expect(expected.length).toBeGreaterThan(0);
+    const { context, page, cspViolations } = await newPage();
+    await signIn(page, 'Privacy officer', 'po.pat');
+    // The privacy officer's home is the audit; the navigation is theirs.
+    await page.getByRole('heading', { level: 1, name: 'Health information reads' }).waitFor();
+    expect(await navLinks(page)).toEqual(['Health information reads']);
+    await page.getByRole('textbox', { name: 'Claim id' }).fill('not-a-claim');
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/claimId/)
+      .waitFor();
+    await page.getByRole('textbox', { name: 'Claim id' }).fill(payable.id);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    const reads = page.getByRole('region', { name: /^Reads/ });
+    await reads.getByRole('heading', { name: `Reads (${Math.min(expected.length, 100)}${expected.length > 100 ? ' so far' : ''})` }).waitFor();
+    // Each row is headed by who read it and in what role, newest first, as the API lists them.
+    expect(await reads.getByRole('rowheader').allTextContents()).toEqual(expected.slice(0, 100).map((r) => `${r.user}${words(r.role)}`));
+    await expectAccessible(page, cspViolations);
+    await screenshot(page, 'health-reads', { fullPage: false });
+    await context.close();
   });
 });

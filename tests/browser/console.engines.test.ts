@@ -6,7 +6,7 @@ import { type ConsoleServer, startConsoleServer } from '../../apps/console/serve
 import { words } from '../../apps/console/src/components/labels';
 import { formatDate, sydneyToday } from '../../apps/console/src/format/format';
 import { type Platform, eventually, http, notification, startPlatform, token } from '../e2e/support';
-import { axe, choose, escapeRe, launch, screenshot, serious } from './browser';
+import { axe, choose, dateSegment, escapeRe, launch, screenshot, serious, typeDate } from './browser';
 
 // The staff console (apps/console, issue 13) in a real browser (Debian's chromium, headless) on the
 // real platform: the services and the worker on the engines the run started, the built app served
@@ -168,16 +168,6 @@ const actionPostWithin = (page: Page, ms: number) =>
       () => true,
       () => false,
     );
-
-/** Types a date (YYYY-MM-DD) into a React Aria date field, day first as en-AU writes it. */
-async function typeDate(page: Page, scope: Locator, label: string, day: string) {
-  const [y, m, d] = day.split('-');
-  await dateSegment(scope, label).click();
-  await page.keyboard.type(`${d}${m}${y}`);
-}
-
-/** A date or time field's first segment (its day, or its hour): it carries the field's state and description. */
-const dateSegment = (scope: Locator, label: string) => scope.getByRole('group', { name: label, exact: true }).getByRole('spinbutton').first();
 
 /** An obligation on the claim page, by its name. */
 const obligation = (page: Page, name: string) =>
@@ -798,6 +788,121 @@ describe('the staff console', () => {
     const audit = await http(platform.urls.claims, 'GET', `/audit/backdated-actions?claimId=${oldClaim.id}`, { token: await token('team-leader', 'tl.jo') });
     expect(audit.status).toBe(200);
     expect(audit.body.actions).toContainEqual(expect.objectContaining({ actionId: (await answer.json()).actionId, daysBack: 16, reason: 'Call logged on paper during the outage' }));
+    await context.close();
+  });
+
+  it("works a case manager's tasks from My work (one marked done, a refused copy sent again once consent is recorded) and posts a letter from Letters to post", async () => {
+    const cm = await token('case-manager', CM);
+    const claim = await lodge(0);
+    await eventually('the claim started', async () => (await http(platform.urls.claims, 'GET', `/claims/${claim.id}`, { token: cm })).body?.workflow?.status === 'RUNNING');
+    const party = async (body: object) => {
+      const r = await http(platform.urls.claims, 'POST', `/claims/${claim.id}/parties`, { body, token: cm });
+      expect(r.status).toBe(201);
+      return r.body.party.partyId as string;
+    };
+    // The worker is written to by post; the employer by email, with no consent to share health information.
+    await party({ role: 'worker', name: 'Alex Nguyen', postalAddress: ['3 Wattle Lane', 'Parramatta NSW 2150'], channels: ['post'] });
+    const employer = await party({ role: 'employer', name: 'Harbour Freight Pty Ltd', email: 'hr@harbourfreight.example', channels: ['email'] });
+    expect(
+      (await http(platform.urls.claims, 'POST', `/claims/${claim.id}/actions`, { body: { type: 'liability.disputed', reasons: 'the injury did not arise out of employment' }, token: cm })).status,
+    ).toBe(202);
+    const tasksOf = async (includeDone = false) =>
+      (
+        (await http(platform.urls.notifications, 'GET', `/notifications/tasks${includeDone ? '?includeDone=true' : ''}`, { token: cm })).body.tasks as {
+          id: string;
+          claimId: string;
+          kind: string;
+          doneBy: string | null;
+        }[]
+      ).filter((t) => t.claimId === claim.id);
+    await eventually('the content and consent tasks', async () => (await tasksOf()).length === 2);
+    expect((await tasksOf()).map((t) => t.kind).sort()).toEqual(['consent', 'notice-content']);
+
+    const { context, page, cspViolations } = await newPage();
+    await signIn(page, 'Case manager', CM);
+    const tasks = page.getByRole('region', { name: /^Tasks/ });
+    const row = (kind: string) =>
+      tasks
+        .getByRole('row')
+        .filter({ hasText: claim.claimNumber })
+        .filter({ has: page.getByRole('rowheader', { name: new RegExp(`^${escapeRe(kind)}`) }) });
+    await row('Write a notice').waitFor();
+    await row("Record the worker's consent").waitFor();
+    await expectAccessible(page, cspViolations);
+    await tasks.scrollIntoViewIfNeeded();
+    await screenshot(page, 'my-work-tasks', { fullPage: false });
+
+    // Marked done: it leaves the list, kept as done by the case manager.
+    const dialog = page.getByRole('dialog');
+    await row('Write a notice')
+      .getByRole('button', { name: /^Done…/ })
+      .click();
+    await dialog.getByRole('button', { name: 'Mark it done' }).click();
+    await tasks.getByRole('status').getByText(`Write a notice on ${claim.claimNumber}: done.`).waitFor();
+    await row('Write a notice').waitFor({ state: 'detached' });
+    expect((await tasksOf(true)).find((t) => t.kind === 'notice-content')?.doneBy).toBe(CM);
+
+    // The consent recorded, the employer's refused copy is sent again from its task.
+    const notices = async () =>
+      (await http(platform.urls.notifications, 'GET', `/notifications/notices?claimId=${claim.id}`, { token: cm })).body.notices as {
+        noticeId: string;
+        type: string;
+        deliveries: { recipient: string; status: string; deliveryId: string }[];
+      }[];
+    const decision = async () => (await notices()).find((n) => n.type === 'decision-notice')!;
+    expect((await decision()).deliveries.find((d) => d.recipient === 'employer')?.status).toBe('refused');
+    const consent = await http(platform.urls.claims, 'POST', `/claims/${claim.id}/consents`, {
+      body: { partyId: employer, scope: 'health-information', givenOn: sydneyToday(), evidence: 'signed authority' },
+      token: cm,
+    });
+    expect(consent.status).toBe(201);
+    await row("Record the worker's consent")
+      .getByRole('button', { name: /^Send again…/ })
+      .click();
+    await dialog.getByRole('button', { name: 'Send it again' }).click();
+    await tasks.getByRole('status').getByText(`The copy on ${claim.claimNumber} is being written again; its tasks are done.`).waitFor();
+    await row("Record the worker's consent").waitFor({ state: 'detached' });
+    expect((await decision()).deliveries.find((d) => d.recipient === 'employer')?.status).not.toBe('refused');
+
+    // The reasons written (through the API: the console has no form for a notice's content yet), the worker's letter is queued to post.
+    const today = sydneyToday();
+    const content = await http(platform.urls.notifications, 'POST', `/notifications/notices/${(await decision()).noticeId}/content`, {
+      token: cm,
+      body: {
+        content: {
+          decision: 'We dispute liability for your claim.',
+          effect: 'We will not pay weekly payments or medical expenses for this injury.',
+          takesEffectOn: today,
+          issues: ['Whether the injury arose out of or in the course of employment'],
+          reasons: ['Your employer and two witnesses say the injury happened at a weekend sporting event.'],
+          provisions: ['Workers Compensation Act 1987 s4'],
+          reports: [{ title: 'Witness statements', author: 'Harbour Freight Pty Ltd', date: today, supports: true, reliedOn: true, submittedBy: 'employer' }],
+          review: {},
+        },
+      },
+    });
+    expect(content.status).toBe(201);
+    const toWorker = await eventually('the worker’s letter in the print queue', async () => {
+      const d = (await decision()).deliveries.find((x) => x.recipient === 'worker');
+      return d?.status === 'printing' && d;
+    });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Letters to post' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Letters to post' }).waitFor();
+    const letter = page
+      .getByRole('row')
+      .filter({ hasText: claim.claimNumber })
+      .filter({ hasText: 'Decision notice' })
+      .filter({ has: page.getByRole('rowheader', { name: /^Alex Nguyen/ }) });
+    await expect(letter.textContent()).resolves.toContain('3 Wattle Lane, Parramatta NSW 2150');
+    await expectAccessible(page, cspViolations);
+    await letter.getByRole('button', { name: /^Posted…/ }).click();
+    await dialog.getByRole('button', { name: 'Mark it posted' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/is posted: its copy is sent\.$/)
+      .waitFor();
+    await letter.waitFor({ state: 'detached' });
+    expect((await decision()).deliveries.find((d) => d.deliveryId === toWorker.deliveryId)?.status).toBe('sent');
     await context.close();
   });
 

@@ -1,6 +1,7 @@
 import createClient, { type Client, type Middleware } from 'openapi-fetch';
 import type { paths as ClaimsPaths } from './openapi/claims';
 import type { paths as DocumentsPaths } from './openapi/documents';
+import type { paths as NotificationsPaths } from './openapi/notifications';
 import type { paths as PaymentsPaths } from './openapi/payments';
 
 /**
@@ -11,6 +12,7 @@ import type { paths as PaymentsPaths } from './openapi/payments';
 export interface Api {
   claims: Client<ClaimsPaths>;
   documents: Client<DocumentsPaths>;
+  notifications: Client<NotificationsPaths>;
   payments: Client<PaymentsPaths>;
 }
 
@@ -35,9 +37,8 @@ export function createApi(auth: ApiAuth): Api {
   };
   const claims = createClient<ClaimsPaths>({ baseUrl: '/api/claims' });
   const documents = createClient<DocumentsPaths>({ baseUrl: '/api/documents' });
+  const notifications = createClient<NotificationsPaths>({ baseUrl: '/api/notifications' });
   const payments = createClient<PaymentsPaths>({ baseUrl: '/api/payments' });
-  claims.use(bearer);
-  documents.use(bearer);
-  payments.use(bearer);
-  return { claims, documents, payments };
+  for (const client of [claims, documents, notifications, payments]) client.use(bearer);
+  return { claims, documents, notifications, payments };
 }

@@ -1,5 +1,6 @@
 // The shapes the console shows, named from the API's own types (./openapi): nothing re-declared.
 import type { operations as ClaimsOperations } from './openapi/claims';
+import type { operations as NotificationsOperations } from './openapi/notifications';
 import type { operations as PaymentsOperations } from './openapi/payments';
 
 type Ok<O extends { responses: { 200: { content: { 'application/json': unknown } } } }> = O['responses'][200]['content']['application/json'];
@@ -16,6 +17,9 @@ export type ClaimParties = Ok<ClaimsOperations['PartiesController_list']>;
 export type ClaimParty = ClaimParties['parties'][number];
 export type Consent = ClaimParties['consents'][number];
 
+// A case manager's tasks and letters to post (the notifications service).
+export type Task = Ok<NotificationsOperations['CorrespondenceController_tasks']>['tasks'][number];
+
 // The team leader's pages.
 export type EscalationQueue = Ok<ClaimsOperations['QueuesController_escalations']>;
 export type Escalation = EscalationQueue['items'][number];
@@ -23,8 +27,13 @@ export type BackdatedActions = Ok<ClaimsOperations['BackdatingController_list']>
 export type BackdatedAction = BackdatedActions['actions'][number];
 export type ClaimAction = ClaimsOperations['ActionsController_act']['requestBody']['content']['application/json'];
 
+// The privacy officer's page.
+export type HealthRead = Ok<ClaimsOperations['AuditController_healthReads']>['reads'][number];
+
 // The payments officer's pages.
 export type Payment = Ok<PaymentsOperations['PaymentsController_list']>['payments'][number];
 export type PaymentStatus = Payment['status'];
+export type PaymentClaim = Ok<PaymentsOperations['PaymentClaimsController_get']>;
+export type PendingChange = Ok<PaymentsOperations['ChangesController_list']>['changes'][number];
 export type PaymentRun = Ok<PaymentsOperations['PaymentRunsController_get']>;
 export type Schedule = Ok<PaymentsOperations['SchedulesController_get']>;

@@ -8,6 +8,7 @@ import { Loading, Page } from '../components/Page';
 import { ClaimPage } from '../pages/ClaimPage';
 import { ClaimsPage } from '../pages/ClaimsPage';
 import { MyWorkPage } from '../pages/MyWorkPage';
+import { LettersToPostPage } from '../pages/work/LettersToPostPage';
 import { HomePage, OperationsPage } from '../pages/OperationsPage';
 import { OidcCallback, SignInPage } from '../pages/SignInPage';
 import { isOperationsRoute } from './operations-routes';
@@ -101,6 +102,8 @@ function CurrentPage({ route }: { route: Route }) {
           <LodgeClaimPage />
         </Suspense>
       );
+    case 'letters-to-post':
+      return <LettersToPostPage />;
     case 'claim':
       // Keyed: another claim is a new page (its own loading, its heading focused).
       return <ClaimPage key={route.claimId} claimId={route.claimId} />;

@@ -1,6 +1,6 @@
 import { isOperationsRoute, operationsHrefs, operationsRouteOf } from './operations-routes';
 
-describe("the team leader's and the payments officer's addresses", () => {
+describe("the team leader's, the payments officer's and the privacy officer's addresses", () => {
   it('finds each page from its path', () => {
     expect(operationsRouteOf('/escalations')).toEqual({ page: 'escalations' });
     expect(operationsRouteOf('/team')).toEqual({ page: 'team-work' });
@@ -10,6 +10,9 @@ describe("the team leader's and the payments officer's addresses", () => {
     expect(operationsRouteOf('/payment-runs/1f0e')).toEqual({ page: 'payment-run', runId: '1f0e' });
     expect(operationsRouteOf('/wage-reimbursement-schedules/9a')).toEqual({ page: 'schedule', scheduleId: '9a' });
     expect(operationsRouteOf('/discrepancies')).toEqual({ page: 'discrepancies' });
+    expect(operationsRouteOf('/approvals')).toEqual({ page: 'approvals' });
+    expect(operationsRouteOf('/audit/health-reads')).toEqual({ page: 'health-reads' });
+    expect(operationsRouteOf('/payments/claims/c1')).toEqual({ page: 'payment-claim', claimId: 'c1' });
     expect(operationsRouteOf('/claims/abc')).toBeUndefined();
     expect(operationsRouteOf('/payment-runs/a/b')).toBeUndefined();
   });
@@ -17,6 +20,7 @@ describe("the team leader's and the payments officer's addresses", () => {
   it('makes the paths it reads', () => {
     expect(operationsRouteOf(operationsHrefs.teamWork('kim lee'))).toEqual({ page: 'team-work', caseManager: 'kim lee' });
     expect(operationsRouteOf(operationsHrefs.paymentRun('r/1'))).toEqual({ page: 'payment-run', runId: 'r/1' });
+    expect(operationsRouteOf(operationsHrefs.paymentClaim('c/1'))).toEqual({ page: 'payment-claim', claimId: 'c/1' });
   });
 
   it('tells its routes from the others', () => {

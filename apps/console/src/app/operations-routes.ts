@@ -1,4 +1,4 @@
-// The team leader's and the payments officer's pages (issue 13): their addresses, beside the case
+// The team leader's, the payments officer's and the privacy officer's pages (issue 13): their addresses, beside the case
 // manager's in router.ts.
 
 export type OperationsRoute =
@@ -10,7 +10,10 @@ export type OperationsRoute =
   | { page: 'payment-run'; runId: string }
   | { page: 'schedules' }
   | { page: 'schedule'; scheduleId: string }
-  | { page: 'discrepancies' };
+  | { page: 'discrepancies' }
+  | { page: 'approvals' }
+  | { page: 'payment-claim'; claimId: string }
+  | { page: 'health-reads' };
 
 export const operationsHrefs = {
   escalations: '/escalations',
@@ -22,6 +25,9 @@ export const operationsHrefs = {
   schedules: '/wage-reimbursement-schedules',
   schedule: (scheduleId: string) => `/wage-reimbursement-schedules/${encodeURIComponent(scheduleId)}`,
   discrepancies: '/discrepancies',
+  approvals: '/approvals',
+  paymentClaim: (claimId: string) => `/payments/claims/${encodeURIComponent(claimId)}`,
+  healthReads: '/audit/health-reads',
 };
 
 const FIXED: Record<string, OperationsRoute> = {
@@ -32,9 +38,11 @@ const FIXED: Record<string, OperationsRoute> = {
   '/payment-runs': { page: 'payment-runs' },
   '/wage-reimbursement-schedules': { page: 'schedules' },
   '/discrepancies': { page: 'discrepancies' },
+  '/approvals': { page: 'approvals' },
+  '/audit/health-reads': { page: 'health-reads' },
 };
 
-const OPERATIONS_PAGES = new Set<string>([...Object.values(FIXED).map((r) => r.page), 'payment-run', 'schedule']);
+const OPERATIONS_PAGES = new Set<string>([...Object.values(FIXED).map((r) => r.page), 'payment-run', 'schedule', 'payment-claim']);
 
 /** The page at a path, or undefined when it is none of these. */
 export function operationsRouteOf(pathname: string): OperationsRoute | undefined {
@@ -48,6 +56,8 @@ export function operationsRouteOf(pathname: string): OperationsRoute | undefined
   if (caseManager) return { page: 'team-work', caseManager };
   const runId = one(/^\/payment-runs\/([^/]+)$/);
   if (runId) return { page: 'payment-run', runId };
+  const paymentClaim = one(/^\/payments\/claims\/([^/]+)$/);
+  if (paymentClaim) return { page: 'payment-claim', claimId: paymentClaim };
   const scheduleId = one(/^\/wage-reimbursement-schedules\/([^/]+)$/);
   if (scheduleId) return { page: 'schedule', scheduleId };
   return undefined;

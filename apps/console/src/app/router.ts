@@ -6,12 +6,14 @@ import { type OperationsRoute, operationsHrefs, operationsRouteOf } from './oper
 // moves between them, and React Aria's links (RouterProvider in App) navigate without a reload.
 
 // "/" is each role's home (components/navigation.ts); the team leader's and payments officer's pages are in operations-routes.ts.
-export type Route = { page: 'home' } | { page: 'my-work' } | { page: 'claims' } | { page: 'lodge-claim' } | { page: 'claim'; claimId: string } | OperationsRoute | { page: 'not-found' };
+export type Route =
+  { page: 'home' } | { page: 'my-work' } | { page: 'claims' } | { page: 'lodge-claim' } | { page: 'letters-to-post' } | { page: 'claim'; claimId: string } | OperationsRoute | { page: 'not-found' };
 
 export const hrefs = {
   myWork: '/',
   claims: '/claims',
   lodgeClaim: '/claims/new',
+  lettersToPost: '/letters-to-post',
   claim: (claimId: string) => `/claims/${encodeURIComponent(claimId)}`,
   ...operationsHrefs,
 };
@@ -22,6 +24,7 @@ export function routeOf(pathname: string): Route {
   if (pathname === '/my-work') return { page: 'my-work' };
   if (pathname === '/claims') return { page: 'claims' };
   if (pathname === '/claims/new') return { page: 'lodge-claim' };
+  if (pathname === '/letters-to-post') return { page: 'letters-to-post' };
   const claim = /^\/claims\/([^/]+)$/.exec(pathname);
   if (claim) return { page: 'claim', claimId: decodeURIComponent(claim[1]) };
   const operations = operationsRouteOf(pathname);

@@ -2,12 +2,14 @@ import { homeOf, isCurrent, navigationFor } from './navigation';
 
 describe('navigation by role', () => {
   it('offers each role its own pages, its home first', () => {
-    expect(navigationFor('case-manager').map((i) => i.label)).toEqual(['My work', 'Claims']);
-    expect(navigationFor('team-leader').map((i) => i.label)).toEqual(['Escalations', "Team's work", 'Claims', 'Backdated actions']);
-    expect(navigationFor('payments-officer').map((i) => i.label)).toEqual(['Payments', 'Payment runs', 'Wage schedules', 'Discrepancies']);
+    expect(navigationFor('case-manager').map((i) => i.label)).toEqual(['My work', 'Claims', 'Letters to post']);
+    expect(navigationFor('team-leader').map((i) => i.label)).toEqual(['Escalations', "Team's work", 'Claims', 'Backdated actions', 'Letters to post', 'Approvals']);
+    expect(navigationFor('payments-officer').map((i) => i.label)).toEqual(['Payments', 'Payment runs', 'Wage schedules', 'Discrepancies', 'Approvals']);
     expect(homeOf('team-leader')).toBe('/escalations');
     expect(homeOf('payments-officer')).toBe('/payments');
     expect(homeOf('case-manager')).toBe('/');
+    expect(navigationFor('privacy-officer').map((i) => i.label)).toEqual(['Health information reads']);
+    expect(homeOf('privacy-officer')).toBe('/audit/health-reads');
     // Roles with no pages of their own yet keep My work.
     expect(homeOf('reviewer')).toBe('/');
   });

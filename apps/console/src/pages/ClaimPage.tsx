@@ -7,6 +7,7 @@ import { ClaimSummary, Triage } from './claim/ClaimSummary';
 import { ClaimCorrespondence } from './claim/ClaimCorrespondence';
 import { ClaimDocuments } from './claim/ClaimDocuments';
 import { ClaimParties } from './claim/ClaimParties';
+import { ClaimReviewers } from './claim/ClaimReviewers';
 import { ClaimPayments } from './claim/ClaimPayments';
 import { ClaimTimeline } from './claim/ClaimTimeline';
 import { ClaimTreatmentRequests } from './claim/ClaimTreatmentRequests';
@@ -24,7 +25,7 @@ const RecordAction = lazy(() => loadRecordAction().then((m) => ({ default: m.Rec
 /**
  * One claim (GET /claims/:id, and GET /claims/:id/timeline for its obligations): who and what it
  * is about, its triage, its obligations and notices and what became of each copy, its treatment
- * requests, its payments and PIAWE (the payments service's), its parties and consents, its letters. Someone who may not see it gets
+ * requests, its payments and PIAWE (the payments service's), its parties and consents, its reviewers, its letters. Someone who may not see it gets
  * the API's reason, and nothing else of it. An action recorded on it (RecordAction) loads it again,
  * its timeline too, so what the action did shows at once.
  */
@@ -68,6 +69,7 @@ export function ClaimPage({ claimId }: { claimId: string }) {
       <ClaimTreatmentRequests requests={c.treatmentRequests} />
       <ClaimPayments claimId={c.id} />
       <ClaimParties claimId={c.id} refresh={recorded} />
+      <ClaimReviewers claimId={c.id} claimNumber={c.claimNumber} />
       <ClaimDocuments documents={c.documents} />
     </Page>
   );

@@ -9,8 +9,9 @@ import { Loading, Page, Section } from '../components/Page';
 import { RefusalMessage } from '../components/RefusalMessage';
 import { obligationName } from '../components/labels';
 import { formatDate, sydneyToday } from '../format/format';
+import { WorkTasks } from './work/WorkTasks';
 
-/** A case manager's open obligations (GET /work-queue): overdue first, then due today, then the rest. */
+/** A case manager's open obligations (GET /work-queue): overdue first, then due today, then the rest; then their tasks (WorkTasks). */
 export function MyWorkPage() {
   const { api } = useSignedIn();
   const queue = useResult((signal) => resultOf(api.claims.GET('/work-queue', { signal })), [api]);
@@ -29,6 +30,7 @@ export function MyWorkPage() {
           <WorkGroup id="overdue" title="Overdue" items={queue.data.items.filter((i) => i.dueOn < today)} today={today} empty="Nothing overdue." />
           <WorkGroup id="due-today" title="Due today" items={queue.data.items.filter((i) => i.dueOn === today)} today={today} empty="Nothing due today." />
           <WorkGroup id="coming-up" title="Coming up" items={queue.data.items.filter((i) => i.dueOn > today)} today={today} empty="Nothing else open." />
+          <WorkTasks />
         </>
       )}
     </Page>

@@ -3,6 +3,9 @@ import { hrefs } from '../app/router';
 import { useSignedIn } from '../app/session';
 import { homeOf } from '../components/navigation';
 import { MyWorkPage } from './MyWorkPage';
+import { ApprovalsPage } from './payments/ApprovalsPage';
+import { PaymentClaimPage } from './payments/PaymentClaimPage';
+import { HealthReadsPage } from './privacy/HealthReadsPage';
 import { DiscrepanciesPage } from './payments/DiscrepanciesPage';
 import { PaymentRunPage } from './payments/PaymentRunPage';
 import { PaymentRunsPage } from './payments/PaymentRunsPage';
@@ -12,7 +15,7 @@ import { BackdatedActionsPage } from './team/BackdatedActionsPage';
 import { EscalationsPage } from './team/EscalationsPage';
 import { TeamWorkPage } from './team/TeamWorkPage';
 
-/** The team leader's and the payments officer's pages (app/operations-routes.ts). */
+/** The team leader's, the payments officer's and the privacy officer's pages (app/operations-routes.ts). */
 export function OperationsPage({ route }: { route: OperationsRoute }) {
   switch (route.page) {
     case 'escalations':
@@ -34,6 +37,12 @@ export function OperationsPage({ route }: { route: OperationsRoute }) {
       return <SchedulePage key={route.scheduleId} scheduleId={route.scheduleId} />;
     case 'discrepancies':
       return <DiscrepanciesPage />;
+    case 'approvals':
+      return <ApprovalsPage />;
+    case 'payment-claim':
+      return <PaymentClaimPage key={route.claimId} claimId={route.claimId} />;
+    case 'health-reads':
+      return <HealthReadsPage />;
   }
 }
 
@@ -45,6 +54,8 @@ export function HomePage() {
       return <EscalationsPage />;
     case hrefs.payments:
       return <PaymentsPage />;
+    case hrefs.healthReads:
+      return <HealthReadsPage />;
     default:
       return <MyWorkPage />;
   }

@@ -2,29 +2,19 @@ import { Suspense, lazy, useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { operations as PaymentsOperations } from '../../api/openapi/payments';
 import { resultOf } from '../../api/refusal';
-import type { Payment } from '../../api/types';
-import { MorePages, usePages } from '../../app/use-pages';
 import { useSignedIn } from '../../app/session';
 import { useResult } from '../../app/use-result';
 import { Instant } from '../../components/Dates';
 import { Money } from '../../components/Money';
-import { PaymentPaid, PaymentPeriod } from '../../components/Payment';
 import { Loading, Section } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { StatusMessage } from '../../components/StatusMessage';
 import { words } from '../../components/labels';
 import { formatMoney } from '../../format/format';
+import { ClaimPaymentsTable, PayeeFacts } from '../payments/ClaimPaymentParts';
 
 type Determination = PaymentsOperations['PiaweController_list']['responses'][200]['content']['application/json'][number];
 
-const PAGE = 52;
-const PAYMENT_STATUS: Record<Payment['status'], string> = {
-  generated: 'Waiting for authorisation',
-  authorised: 'Authorised',
-  'in-run': 'In a payment run',
-  released: 'Paid',
-  cancelled: 'Cancelled',
-};
 const PIAWE_STATUS: Record<Determination['status'], string> = {
   interim: 'In force (interim)',
   final: 'In force (final)',
@@ -38,74 +28,35 @@ const PIAWE_STATUS: Record<Determination['status'], string> = {
  * first) and, when asked for, its PIAWE determinations (GET /claims/:id/piawe). The determinations
  * carry their evidence (payslips, agreements), and every read of them is kept in the privacy audit
  * (issue 14), so they are read only when the case manager asks, not with every opening of the claim.
- * An interim or agreed PIAWE is recorded here, and reviewed by a second person (PiaweDialogs).
+ * An interim or agreed PIAWE is recorded here, and reviewed by a second person (PiaweDialogs). Who is
+ * paid and the payments are shown as the payments officer's page of the claim shows them
+ * (payments/ClaimPaymentParts.tsx), where they are changed.
  */
 export function ClaimPayments({ claimId }: { claimId: string }) {
+  const { session } = useSignedIn();
+  // Counts the payments cancelled here: the list is read again after each.
+  const [changed, setChanged] = useState<{ count: number; message?: string }>({ count: 0 });
+  const onDone = (message: string) => setChanged((c) => ({ count: c.count + 1, message }));
   return (
     <Section id="payments" title="Payments and PIAWE">
       <Piawe claimId={claimId} />
+      <h3>Who is paid</h3>
+      <ClaimPayee claimId={claimId} />
       <h3>Payments</h3>
-      <Payments claimId={claimId} />
+      <StatusMessage message={changed.message} />
+      {/* The API decides; the console offers cancelling to the team leader, whose requests it takes (a case manager's it refuses). */}
+      <ClaimPaymentsTable claimId={claimId} version={changed.count} mayCancel={session.role === 'team-leader'} onDone={onDone} />
     </Section>
   );
 }
 
-function Payments({ claimId }: { claimId: string }) {
+/** Who is paid, as the payments service holds it (GET /claims/:claimId there); a payments officer changes it on their page of the claim. */
+function ClaimPayee({ claimId }: { claimId: string }) {
   const { api } = useSignedIn();
-  const list = usePages<Payment>(async (after) => {
-    const r = await resultOf(api.payments.GET('/payments', { params: { query: { claimId, limit: PAGE, ...(after ? { after } : {}) } } }));
-    return r.ok ? { ok: true, data: { items: r.data.payments, next: r.data.next } } : r;
-  }, claimId);
-  if (list.refusal) return <RefusalMessage refusal={list.refusal} level={3} />;
-  if (!list.items) return <Loading what="the payments" />;
-  if (list.items.length === 0) return <p className="empty">No payments on this claim yet.</p>;
-  return (
-    <>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Reference</th>
-            <th scope="col">Paid</th>
-            <th scope="col">Period</th>
-            <th scope="col" className="number">
-              Gross
-            </th>
-            <th scope="col" className="number">
-              PAYG
-            </th>
-            <th scope="col" className="number">
-              Net
-            </th>
-            <th scope="col">Status</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((p) => (
-            <tr key={p.id}>
-              <th scope="row">{p.reference}</th>
-              <td>
-                <PaymentPaid payment={p} />
-              </td>
-              <td>
-                <PaymentPeriod payment={p} />
-              </td>
-              <td className="number">
-                <Money amount={p.gross} />
-              </td>
-              <td className="number">
-                <Money amount={p.payg} />
-              </td>
-              <td className="number">
-                <Money amount={p.net} />
-              </td>
-              <td>{PAYMENT_STATUS[p.status]}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <MorePages next={list.next} pending={list.pending} more={list.more} label={`Show the next ${PAGE} payments`} working="Loading more payments…" />
-    </>
-  );
+  const shown = useResult((signal) => resultOf(api.payments.GET('/claims/{claimId}', { params: { path: { claimId } }, signal })), [api, claimId]);
+  if (!shown) return <Loading what="the payee" />;
+  if (!shown.ok) return <RefusalMessage refusal={shown.refusal} level={3} />;
+  return <PayeeFacts claim={shown.data} />;
 }
 
 // The dialogs that record and review a PIAWE bring zod and the contracts' schemas: loaded with the

@@ -14,6 +14,7 @@ import { RefusalMessage } from '../../components/RefusalMessage';
 import { StatusMessage } from '../../components/StatusMessage';
 import { words } from '../../components/labels';
 import { formatMoney } from '../../format/format';
+import { FindPaymentClaim } from './FindPaymentClaim';
 import { type AuthorityLimit, authorisationHint, limitFor, problemsByPayment, selectedPayments, selectionTotals } from './selection';
 import '../operations.css';
 
@@ -37,6 +38,7 @@ export function PaymentsPage() {
   const [status, setStatus] = useState<PaymentStatus>('generated');
   return (
     <Page title="Payments">
+      <FindPaymentClaim />
       <Tabs selectedKey={status} onSelectionChange={(k) => setStatus(k as PaymentStatus)}>
         <TabList aria-label="Payments by status" className="tab-list">
           {STATUSES.map((s) => (
@@ -161,6 +163,11 @@ function PaymentList({ status, label, empty }: { status: PaymentStatus; label: s
               )}
               <Cell>
                 <span className="row-name">{p.reference}</span>
+                <div className="small">
+                  <Link href={hrefs.paymentClaim(p.claimId)} aria-label={`The claim of ${p.reference}`}>
+                    The claim
+                  </Link>
+                </div>
               </Cell>
               <Cell>
                 <PaymentPaid payment={p} />

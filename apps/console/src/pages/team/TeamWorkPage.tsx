@@ -7,12 +7,13 @@ import { Loading, Page, Section } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { formatDate, sydneyToday } from '../../format/format';
 import { WorkGroup } from '../MyWorkPage';
+import { TeamCovers } from './TeamCovers';
 import '../operations.css';
 
 /**
  * A team leader looking at a case manager's queue (GET /work-queue?for=…), as the case manager sees
  * it in My work: picked from their team (GET /team, the case managers of the claims they lead), or
- * named (someone covering, whose claims are led by another).
+ * named (someone covering, whose claims are led by another); and who covers for whom (TeamCovers).
  */
 export function TeamWorkPage({ caseManager }: { caseManager?: string }) {
   return (
@@ -26,6 +27,7 @@ export function TeamWorkPage({ caseManager }: { caseManager?: string }) {
         <>
           <TeamMembers />
           <ChooseCaseManager />
+          <TeamCovers />
         </>
       )}
     </Page>

@@ -1,0 +1,71 @@
+import { Suspense, lazy, useState } from 'react';
+import { resultOf } from '../../api/refusal';
+import { useSignedIn } from '../../app/session';
+import { useResult } from '../../app/use-result';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { Loading, Section } from '../../components/Page';
+import { RefusalMessage } from '../../components/RefusalMessage';
+import { StatusMessage } from '../../components/StatusMessage';
+
+// The reviewer form brings zod and the contracts' schema: loaded with this section.
+const AssignReviewerDialog = lazy(() => import('../team/StaffingDialogs').then((m) => ({ default: m.AssignReviewerDialog })));
+
+/** Who reads GET /claims/:id/staffing (the claims service's roles for it); a payments officer is not among them. */
+const READERS = new Set(['case-manager', 'team-leader', 'reviewer']);
+
+/**
+ * The claim's reviewers (GET /claims/:id/staffing): those assigned a review of it, who may see it
+ * meanwhile (program 9). Its team leader assigns one (POST /claims/:id/reviewers) and takes one off
+ * (DELETE /claims/:id/reviewers/:reviewer).
+ */
+export function ClaimReviewers({ claimId, claimNumber }: { claimId: string; claimNumber: string }) {
+  const { session } = useSignedIn();
+  return READERS.has(session.role) ? <Reviewers claimId={claimId} claimNumber={claimNumber} leader={session.role === 'team-leader'} /> : null;
+}
+
+function Reviewers({ claimId, claimNumber, leader }: { claimId: string; claimNumber: string; leader: boolean }) {
+  const { api } = useSignedIn();
+  const [changed, setChanged] = useState<{ count: number; message?: string }>({ count: 0 });
+  const onDone = (message: string) => setChanged((c) => ({ count: c.count + 1, message }));
+  const staffing = useResult((signal) => resultOf(api.claims.GET('/claims/{id}/staffing', { params: { path: { id: claimId } }, signal })), [api, claimId, changed.count]);
+  return (
+    <Section id="reviewers" title="Reviewers">
+      <StatusMessage message={changed.message} />
+      {leader && (
+        <Suspense fallback={null}>
+          <div className="row-actions">
+            <AssignReviewerDialog claimId={claimId} claimNumber={claimNumber} onDone={onDone} />
+          </div>
+        </Suspense>
+      )}
+      {!staffing ? (
+        <Loading what="the reviewers" />
+      ) : !staffing.ok ? (
+        <RefusalMessage refusal={staffing.refusal} level={3} />
+      ) : staffing.data.reviewers.length === 0 ? (
+        <p className="empty">No reviewer is assigned to this claim.</p>
+      ) : (
+        <ul className="plain">
+          {staffing.data.reviewers.map((r) => (
+            <li key={r}>
+              {r}{' '}
+              {leader && (
+                <ConfirmDialog
+                  label="Take off…"
+                  name={`Take off… ${r}`}
+                  title={`Take ${r} off claim ${claimNumber}`}
+                  confirmLabel="Take them off"
+                  pendingLabel="Taking the reviewer off…"
+                  send={() => resultOf(api.claims.DELETE('/claims/{id}/reviewers/{reviewer}', { params: { path: { id: claimId, reviewer: r } } }))}
+                  done={() => onDone(`${r} no longer reviews this claim.`)}
+                >
+                  <p>They no longer review the claim, and no longer see it.</p>
+                </ConfirmDialog>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

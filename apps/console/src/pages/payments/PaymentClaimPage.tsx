@@ -1,0 +1,91 @@
+import { Suspense, lazy, useState } from 'react';
+import { resultOf } from '../../api/refusal';
+import { useSignedIn } from '../../app/session';
+import { useResult } from '../../app/use-result';
+import { Day, Instant } from '../../components/Dates';
+import { Loading, Page, Section } from '../../components/Page';
+import { RefusalMessage } from '../../components/RefusalMessage';
+import { StatusMessage } from '../../components/StatusMessage';
+import { actionName } from '../../components/labels';
+import { ClaimPaymentsTable, PayeeFacts } from './ClaimPaymentParts';
+import '../operations.css';
+
+// The dialogs bring zod and the contracts' schemas: loaded with this page, not with the console.
+const dialogs = () => import('./PaymentDialogs');
+const SetPayeeDialog = lazy(() => dialogs().then((m) => ({ default: m.SetPayeeDialog })));
+const GenerateWeeksDialog = lazy(() => dialogs().then((m) => ({ default: m.GenerateWeeksDialog })));
+
+/**
+ * A claim as the payments officer works it (the payments service's GET /claims/:claimId: never the
+ * claim's health information, which a payments officer does not see): who is paid and the account
+ * (set here, a new account in place of one paid held for a second person), its payments (weeks
+ * generated here, a payment cancelled with its reason) and the staff actions payments has received.
+ */
+export function PaymentClaimPage({ claimId }: { claimId: string }) {
+  const { api } = useSignedIn();
+  const [changed, setChanged] = useState<{ count: number; message?: string }>({ count: 0 });
+  const onDone = (message: string) => setChanged((c) => ({ count: c.count + 1, message }));
+  const claim = useResult((signal) => resultOf(api.payments.GET('/claims/{claimId}', { params: { path: { claimId } }, signal })), [api, claimId, changed.count]);
+  if (!claim)
+    return (
+      <Page title="Claim payments">
+        <Loading what="the claim" />
+      </Page>
+    );
+  if (!claim.ok)
+    return (
+      <Page title="Claim payments">
+        <RefusalMessage refusal={claim.refusal} />
+      </Page>
+    );
+  const c = claim.data;
+  return (
+    <Page title={`Payments of claim ${c.claimNumber}`}>
+      <dl className="facts">
+        <dt>Worker</dt>
+        <dd>{c.workerName}</dd>
+        <dt>Employer</dt>
+        <dd>
+          {c.employerName} <span className="muted">(policy {c.employerPolicyNumber})</span>
+        </dd>
+        <dt>Date of injury</dt>
+        <dd>
+          <Day value={c.dateOfInjury} />
+        </dd>
+      </dl>
+      <StatusMessage message={changed.message} />
+      <Section id="payee" title="Who is paid">
+        <PayeeFacts claim={c} />
+        <Suspense fallback={null}>
+          <div className="row-actions">
+            <SetPayeeDialog claim={c} onDone={onDone} />
+          </div>
+        </Suspense>
+      </Section>
+      <Section id="payments" title="Payments">
+        <Suspense fallback={null}>
+          <div className="row-actions">
+            <GenerateWeeksDialog claimId={claimId} onDone={onDone} />
+          </div>
+        </Suspense>
+        <ClaimPaymentsTable claimId={claimId} version={changed.count} mayCancel onDone={onDone} />
+      </Section>
+      <Section id="facts" title="What payments has heard">
+        {c.facts.length === 0 ? (
+          <p className="empty">No staff action that bears on payments yet.</p>
+        ) : (
+          <ul className="plain">
+            {c.facts.map((f, i) => (
+              <li key={`${f.type}:${f.recordedAt}:${i}`}>
+                {actionName(f.type)}{' '}
+                <span className="muted small">
+                  (dated <Instant value={f.at} />)
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </Page>
+  );
+}
