@@ -30,9 +30,22 @@ export class DocumentsServiceError extends Error {
   constructor(
     message: string,
     readonly status?: number,
+    /** A 400's problems as it named them (`data.reasons`: is required), for a person to mend. */
+    readonly problems: ReadonlyArray<{ field: string; problem: string }> = [],
   ) {
     super(message);
     this.name = 'DocumentsServiceError';
+  }
+}
+
+/** The `problems` of an error body (the platform's 400s: `{ field, problem }` each), or none. */
+function problemsIn(text: string): Array<{ field: string; problem: string }> {
+  try {
+    const body = JSON.parse(text) as { problems?: unknown };
+    if (!Array.isArray(body.problems)) return [];
+    return body.problems.filter((p): p is { field: string; problem: string } => typeof p?.field === 'string' && typeof p?.problem === 'string').map(({ field, problem }) => ({ field, problem }));
+  } catch {
+    return [];
   }
 }
 
@@ -76,7 +89,7 @@ export class DocumentsServiceClient {
     if (!res.ok) {
       // A rejected token (e.g. the key was rotated) is not reused for the retry.
       if (res.status === 401) this.token = undefined;
-      throw new DocumentsServiceError(`documents service answered ${res.status} to POST /documents: ${text.slice(0, 500)}`, res.status);
+      throw new DocumentsServiceError(`documents service answered ${res.status} to POST /documents: ${text.slice(0, 500)}`, res.status, problemsIn(text));
     }
     let body: StoredDocument | undefined;
     try {

@@ -16,6 +16,7 @@ import { OutboxHeaders1765200000000 } from './migrations/1765200000000-outbox-he
 import { ParkedEvents1765400000000 } from './migrations/1765400000000-parked-events';
 import { ClaimAccess1765500000000 } from './migrations/1765500000000-claim-access';
 import { DailyDigests1766100000000 } from './migrations/1766100000000-daily-digests';
+import { ContentNeeded1766300000000 } from './migrations/1766300000000-content-needed';
 import { CorrespondenceController } from './notices/correspondence.controller';
 import { CorrespondenceViews } from './notices/correspondence-views';
 import { CorrespondenceService } from './notices/correspondence.service';
@@ -56,6 +57,7 @@ const config = loadNotificationsConfig();
         ParkedEvents1765400000000,
         ClaimAccess1765500000000,
         DailyDigests1766100000000,
+        ContentNeeded1766300000000,
       ],
     }),
   ],

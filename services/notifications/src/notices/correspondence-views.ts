@@ -52,7 +52,7 @@ export class CorrespondenceViews {
       [claimId, ...visible.params],
     );
     const deliveries = await this.ds.query(
-      `SELECT id, notice_id, recipient, party_id, channel, kind, status, document_id, attempts, detail, provider_ref, updated_at FROM ${this.s}.deliveries
+      `SELECT id, notice_id, recipient, party_id, channel, kind, status, document_id, attempts, detail, provider_ref, content_needed, updated_at FROM ${this.s}.deliveries
        WHERE claim_id = $1 AND (${visible.sql}) ORDER BY created_at, id`,
       [claimId, ...visible.params],
     );
@@ -70,6 +70,8 @@ export class CorrespondenceViews {
           attempts: d.attempts,
           detail: d.detail,
           providerRef: d.provider_ref,
+          // Only while the copy waits for a person to write it.
+          contentNeeded: d.status === 'awaiting-content' ? (d.content_needed ?? []) : null,
           updatedAt: (d.updated_at as Date).toISOString(),
         }));
       return {

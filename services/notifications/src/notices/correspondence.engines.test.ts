@@ -140,7 +140,17 @@ const storedText = async (documentId: string) => {
   };
 };
 
-type Copy = { deliveryId: string; recipient: string; partyId: string; channel: string; status: string; documentId: string | null; attempts: number; detail: string | null };
+type Copy = {
+  deliveryId: string;
+  recipient: string;
+  partyId: string;
+  channel: string;
+  status: string;
+  documentId: string | null;
+  attempts: number;
+  detail: string | null;
+  contentNeeded: { field: string; problem: string }[] | null;
+};
 async function copies(c: Claim, noticeId: string): Promise<Copy[]> {
   const r = await api('GET', `/notifications/notices?claimId=${c.claimId}`);
   return r.body.notices.find((n: { noticeId: string }) => n.noticeId === noticeId)?.deliveries ?? [];
@@ -236,6 +246,10 @@ it('a decision notice: waits for the reasons, then is stored and emailed to the 
   for (const field of ['decision', 'reasons', 'reports', 'provisions']) expect(toWorker.detail).toContain(field);
   expect(toWorker.detail).not.toContain('claimNumber');
   expect(toWorker.detail).not.toContain('decidedOn');
+  // The same fields, one by one as the notice's keys (the console's form asks for exactly these); a copy not waiting for content has none.
+  expect(new Set(toWorker.contentNeeded?.map((p) => p.field.replace(/[.[].*$/, '')))).toEqual(new Set(['decision', 'effect', 'takesEffectOn', 'issues', 'reasons', 'provisions', 'reports']));
+  expect(toWorker.contentNeeded?.every((p) => p.problem.length > 0)).toBe(true);
+  expect(toEmployer.contentNeeded).toBeNull();
   // program s11: health information goes to a third party only with the worker's consent.
   expect(toEmployer.status).toBe('refused');
   expect(toEmployer.detail).toContain('no consent of the worker');
@@ -248,6 +262,9 @@ it('a decision notice: waits for the reasons, then is stored and emailed to the 
     ['consent', 'cm.lee'],
     ['notice-content', 'cm.lee'],
   ]);
+  // The task says what to write in words, not the API's request.
+  const contentTask = openTasks.find((t: { kind: string }) => t.kind === 'notice-content');
+  expect(contentTask.detail).toBe(`Write the decision notice for claim ${c.claimNumber}: ${toWorker.contentNeeded!.map((p) => `${p.field} ${p.problem}`).join('; ')}.`);
   expect(await mailTo(e.email)).toEqual([]);
 
   // Bad content changes nothing; good content writes and sends the notice.
@@ -264,6 +281,7 @@ it('a decision notice: waits for the reasons, then is stored and emailed to the 
 
   const sent = await copiesWhen(c, noticeId, 'the worker copy to be sent', (cs) => cs.find((x) => x.recipient === 'worker')?.status === 'sent');
   const copy = sent.find((x) => x.recipient === 'worker')!;
+  expect(copy.contentNeeded).toBeNull();
   expect(copy.documentId).toMatch(/^[0-9a-f-]{36}$/);
   const [mail] = await waitFor('the email', async () => {
     const m = (await mailTo(w.email)).filter((x) => x.subject.startsWith('Decision notice'));

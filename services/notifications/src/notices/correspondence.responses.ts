@@ -29,6 +29,10 @@ export const deliveryView = z
     attempts: count,
     detail: z.string().nullable(),
     providerRef: z.string().nullable(),
+    contentNeeded: z
+      .array(z.object({ field: z.string(), problem: z.string() }).strict())
+      .nullable()
+      .meta({ description: 'while the copy waits for content: each field of the notice a person must write (POST /notifications/notices/:id/content), as the documents service named it' }),
     updatedAt: timestamp,
   })
   .strict();

@@ -294,7 +294,7 @@ export class CorrespondenceService {
         await m.query(`UPDATE ${this.s}.notice_requests SET content = $2, content_version = $3, content_by = $4 WHERE notice_id = $1`, [noticeId, JSON.stringify(merged), version, by.user]);
         // TypeORM answers an UPDATE with [rows, count].
         const [retried] = await m.query(
-          `UPDATE ${this.s}.deliveries SET status = 'composing', attempts = 0, next_attempt_at = now(), updated_at = now() WHERE notice_id = $1 AND status = 'awaiting-content' RETURNING id`,
+          `UPDATE ${this.s}.deliveries SET status = 'composing', attempts = 0, next_attempt_at = now(), content_needed = NULL, updated_at = now() WHERE notice_id = $1 AND status = 'awaiting-content' RETURNING id`,
           [noticeId],
         );
         await m.query(`UPDATE ${this.s}.tasks SET done_at = now(), done_by = $2 WHERE notice_id = $1 AND kind = 'notice-content' AND done_at IS NULL`, [noticeId, by.user]);
@@ -414,11 +414,20 @@ export class CorrespondenceService {
     m: EntityManager,
     d: DeliveryRow,
     status: DeliveryStatus,
-    change: { detail?: string | null; attempts?: number; documentId?: string | null; kind?: string | null; providerRef?: string | null; nextAttemptInMs?: number } = {},
+    change: {
+      detail?: string | null;
+      attempts?: number;
+      documentId?: string | null;
+      kind?: string | null;
+      providerRef?: string | null;
+      nextAttemptInMs?: number;
+      /** What a person must write, kept while the copy waits for content (and forgotten once it moves on). */
+      contentNeeded?: ReadonlyArray<{ field: string; problem: string }>;
+    } = {},
   ) {
     await m.query(
       `UPDATE ${this.s}.deliveries SET status = $2, detail = $3, attempts = $4, document_id = $5, kind = $6, provider_ref = COALESCE($7, provider_ref),
-         next_attempt_at = now() + ($8::bigint * interval '1 millisecond'), updated_at = now() WHERE id = $1`,
+         next_attempt_at = now() + ($8::bigint * interval '1 millisecond'), content_needed = $9::jsonb, updated_at = now() WHERE id = $1`,
       [
         d.id,
         status,
@@ -428,6 +437,7 @@ export class CorrespondenceService {
         change.kind !== undefined ? change.kind : d.kind,
         change.providerRef ?? null,
         change.nextAttemptInMs ?? 0,
+        status === 'awaiting-content' ? JSON.stringify(change.contentNeeded ?? []) : null,
       ],
     );
     if (!PUBLISHED.has(status)) return;

@@ -160,8 +160,9 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
       // Composed before midnight, refused after: compose again (with today's date) on the next attempt.
       if (refusedForDate(e)) return this.retryOrFail(m, d, claim, e as Error);
       if (e instanceof DocumentsServiceError && e.status === 400) {
-        // The notice needs what only a person can write: the documents service named each field.
-        await this.correspondence.setStatus(m, d, 'awaiting-content', { kind, detail: e.message });
+        // The notice needs what only a person can write: the documents service named each field of its data.
+        const needed = contentNeeded(e.problems);
+        await this.correspondence.setStatus(m, d, 'awaiting-content', { kind, detail: e.message, contentNeeded: needed });
         await this.correspondence.task(m, {
           claimId: claim.claimId,
           claimNumber: claim.claimNumber,
@@ -170,7 +171,7 @@ export class DeliveryWorker implements OnApplicationBootstrap, OnApplicationShut
           dedupeKey: `content:${d.notice_id}:v${notice.content_version}`,
           noticeId: d.notice_id,
           deliveryId: d.id,
-          detail: `Write the ${titleOf(kind).toLowerCase()} for claim ${claim.claimNumber} (POST /notifications/notices/${d.notice_id}/content). ${e.message}`.slice(0, 2000),
+          detail: `Write the ${titleOf(kind).toLowerCase()} for claim ${claim.claimNumber}: ${needed.length ? needed.map((p) => `${p.field} ${p.problem}`).join('; ') : e.message}.`.slice(0, 2000),
         });
         return;
       }
@@ -311,3 +312,12 @@ export const smsProvider = {
   inject: [NOTIFICATIONS_CONFIG],
   useFactory: (c: NotificationsConfig): SmsProvider => new LocalSmsProvider(c.DB_SCHEMA),
 };
+
+/**
+ * The fields of a notice's data a person must write, as the documents service named them (`data.reasons`
+ * is the notice's `reasons`, the key POST /notifications/notices/:id/content takes). Problems outside
+ * the data are the platform's, not a person's to write.
+ */
+export function contentNeeded(problems: ReadonlyArray<{ field: string; problem: string }>): Array<{ field: string; problem: string }> {
+  return problems.filter((p) => p.field.startsWith('data.')).map((p) => ({ field: p.field.slice('data.'.length), problem: p.problem }));
+}

@@ -434,6 +434,13 @@ export interface operations {
                 attempts: number;
                 detail: string | null;
                 providerRef: string | null;
+                /** @description while the copy waits for content: each field of the notice a person must write (POST /notifications/notices/:id/content), as the documents service named it */
+                contentNeeded:
+                  | {
+                      field: string;
+                      problem: string;
+                    }[]
+                  | null;
                 /** Format: date-time */
                 updatedAt: string;
               }[];
