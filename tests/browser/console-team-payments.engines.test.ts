@@ -545,6 +545,60 @@ describe("the claim page's payments and PIAWE", () => {
   });
 });
 
+describe('a calculated PIAWE', () => {
+  it("is recorded from its employment and earnings lines, the rule book's refusal of a line shown at its field", async () => {
+    const claim = await claimKnownToPayments();
+    const { context, page, cspViolations } = await newPage();
+    await signIn(page, 'Case manager', PAY_CM);
+    await page.goto(`${consoleServer.url}/claims/${claim.id}`);
+    const section = page.getByRole('region', { name: 'Payments and PIAWE' });
+    const dialog = page.getByRole('dialog');
+    await section.getByRole('button', { name: 'Calculate the PIAWE…' }).click();
+    await dialog.getByRole('textbox', { name: 'How the amount was arrived at' }).fill('payslips for the 52 weeks');
+    // One employment to start with (the schema asks for one at least); earnings lines added one by one.
+    const employment = dialog.getByRole('group', { name: 'Employment 1' });
+    await employment.getByRole('textbox', { name: 'Reference', exact: true }).fill('E1');
+    await employment.getByRole('textbox', { name: 'Employer' }).fill('Harbour Freight Pty Ltd');
+    await typeDate(page, employment, 'Started on', '2019-03-01');
+    await dialog.getByRole('button', { name: 'Add earnings line' }).click();
+    const line = dialog.getByRole('group', { name: 'Earnings line 1' });
+    await line.getByRole('textbox', { name: 'Reference', exact: true }).fill('P1');
+    await line.getByRole('textbox', { name: 'Employment (its reference)' }).fill('E1');
+    // The 52 weeks before Mon 13 Apr 2026, in one line of $1,050.00 a week.
+    await typeDate(page, line, 'From', '2025-04-14');
+    await typeDate(page, line, 'To', '2026-04-12');
+    await line.getByRole('textbox', { name: 'Kind of pay' }).fill('bonus');
+    await line.getByRole('textbox', { name: 'Gross amount' }).fill('54600.00');
+    await expectAccessible(page, cspViolations);
+    await screenshot(page, 'piawe-calculated', { fullPage: false });
+    const post = () =>
+      Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/claims/${claim.id}/piawe`)),
+        dialog.getByRole('button', { name: 'Record the PIAWE' }).click(),
+      ]).then(([r]) => r);
+    // The contract takes any kind; the rule book knows the kinds of pay, and names the line's kind.
+    const refused = await post();
+    expect(refused.status()).toBe(400);
+    expect((await refused.json()).problems).toEqual([expect.objectContaining({ field: 'earnings[0].kind' })]);
+    await expect(
+      line
+        .locator('.field')
+        .filter({ hasText: /^Kind of pay/ })
+        .locator('.field-error')
+        .textContent(),
+    ).resolves.toMatch(/unknown kind "bonus"/);
+    await line.getByRole('textbox', { name: 'Kind of pay' }).fill('ordinary');
+    const recorded = await post();
+    expect(recorded.status()).toBe(201);
+    expect(await recorded.json()).toMatchObject({ basis: 'calculated', status: 'awaiting-review', amount: '1050.00' });
+    await section.getByRole('status').filter({ hasText: 'PIAWE recorded: it waits for a second person to approve it.' }).waitFor();
+    await section.getByRole('button', { name: 'Show the PIAWE determinations' }).click();
+    const row = section.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /^Calculated/ }) });
+    await expect(row.textContent()).resolves.toMatch(/\$1,050\.00.*Waiting for a second person/);
+    await context.close();
+  });
+});
+
 describe("the payments officer's actions on a claim", () => {
   it('finds a claim by its number, records its payee, generates its weeks, cancels one, and a new account waits for a second officer on Approvals', async () => {
     const claim = await claimKnownToPayments();
@@ -602,6 +656,7 @@ describe("the payments officer's actions on a claim", () => {
     await status('2 payments generated, $2,470.00 gross, waiting for authorisation.').waitFor();
     const week = (n: string) => section.getByRole('row').filter({ has: page.getByRole('rowheader', { name: `${claim.claimNumber} WK0${n}` }) });
     await expect(week('1').textContent()).resolves.toContain('Waiting for authorisation');
+    await screenshot(page, 'payment-claim');
 
     // Cancelled with its reason: the reason is required, then kept in the payment's audit trail.
     await week('2')

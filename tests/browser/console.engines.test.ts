@@ -864,24 +864,50 @@ describe('the staff console', () => {
     await row("Record the worker's consent").waitFor({ state: 'detached' });
     expect((await decision()).deliveries.find((d) => d.recipient === 'employer')?.status).not.toBe('refused');
 
-    // The reasons written (through the API: the console has no form for a notice's content yet), the worker's letter is queued to post.
+    // The reasons written on the claim's page, with the form made from what the documents service said the notice needs.
     const today = sydneyToday();
-    const content = await http(platform.urls.notifications, 'POST', `/notifications/notices/${(await decision()).noticeId}/content`, {
-      token: cm,
-      body: {
-        content: {
-          decision: 'We dispute liability for your claim.',
-          effect: 'We will not pay weekly payments or medical expenses for this injury.',
-          takesEffectOn: today,
-          issues: ['Whether the injury arose out of or in the course of employment'],
-          reasons: ['Your employer and two witnesses say the injury happened at a weekend sporting event.'],
-          provisions: ['Workers Compensation Act 1987 s4'],
-          reports: [{ title: 'Witness statements', author: 'Harbour Freight Pty Ltd', date: today, supports: true, reliedOn: true, submittedBy: 'employer' }],
-          review: {},
-        },
+    await eventually('both copies waiting for the reasons', async () => (await decision()).deliveries.every((d) => d.status === 'awaiting-content'));
+    await page.goto(`${consoleServer.url}/claims/${claim.id}`);
+    const toWrite = page.getByRole('region', { name: 'Notices to write' });
+    await expect(toWrite.getByRole('listitem').textContent()).resolves.toMatch(/Decision notice of .* needs decision, effect, takes effect on, issues, reasons, provisions, reports/);
+    await toWrite.getByRole('button', { name: 'Write… decision notice' }).click();
+    const field = (name: string) => dialog.locator('.field').filter({ has: page.getByText(name, { exact: true }) });
+    await dialog.getByRole('button', { name: 'Write the notice' }).click();
+    await dialog.getByRole('alert').getByRole('heading', { name: 'Not sent' }).waitFor();
+    for (const name of ['The decision', 'Reasons', 'Title']) await expect(field(name).locator('.field-error').textContent()).resolves.toBe('is required');
+    await dialog.getByRole('textbox', { name: 'The decision' }).fill('We dispute liability for your claim.');
+    await dialog.getByRole('textbox', { name: 'What it changes for the worker' }).fill('We will not pay weekly payments or medical expenses for this injury.');
+    await typeDate(page, dialog, 'Takes effect on', today);
+    await dialog.getByRole('textbox', { name: 'Issues decided' }).fill('Whether the injury arose out of or in the course of employment');
+    await dialog.getByRole('textbox', { name: 'Reasons' }).fill('Your employer and two witnesses say the injury happened at a weekend sporting event.');
+    await dialog.getByRole('textbox', { name: 'Provisions of the legislation relied on' }).fill('Workers Compensation Act 1987 s4');
+    const report = dialog.getByRole('group', { name: 'Report 1' });
+    await report.getByRole('textbox', { name: 'Title' }).fill('Witness statements');
+    await report.getByRole('textbox', { name: 'Author' }).fill('Harbour Freight Pty Ltd');
+    await typeDate(page, report, 'Dated', today);
+    await report.locator('label').filter({ hasText: 'It supports the decision' }).click();
+    await report.locator('label').filter({ hasText: 'We relied on it' }).click();
+    await choose(page, report, 'Given to us by', 'Employer');
+    await expectAccessible(page, cspViolations);
+    await screenshot(page, 'write-notice', { fullPage: false });
+    const { noticeId } = await decision();
+    const [written] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/notifications/notices/${noticeId}/content`)),
+      dialog.getByRole('button', { name: 'Write the notice' }).click(),
+    ]);
+    expect(written.status()).toBe(201);
+    expect(written.request().postDataJSON()).toEqual({
+      content: {
+        decision: 'We dispute liability for your claim.',
+        effect: 'We will not pay weekly payments or medical expenses for this injury.',
+        takesEffectOn: today,
+        issues: ['Whether the injury arose out of or in the course of employment'],
+        reasons: ['Your employer and two witnesses say the injury happened at a weekend sporting event.'],
+        provisions: ['Workers Compensation Act 1987 s4'],
+        reports: [{ title: 'Witness statements', author: 'Harbour Freight Pty Ltd', date: today, supports: true, submittedBy: 'employer', reliedOn: true }],
       },
     });
-    expect(content.status).toBe(201);
+    await toWrite.getByRole('status').filter({ hasText: 'The decision notice is written: 2 copies are being sent.' }).waitFor();
     const toWorker = await eventually('the worker’s letter in the print queue', async () => {
       const d = (await decision()).deliveries.find((x) => x.recipient === 'worker');
       return d?.status === 'printing' && d;
@@ -895,6 +921,7 @@ describe('the staff console', () => {
       .filter({ has: page.getByRole('rowheader', { name: /^Alex Nguyen/ }) });
     await expect(letter.textContent()).resolves.toContain('3 Wattle Lane, Parramatta NSW 2150');
     await expectAccessible(page, cspViolations);
+    await screenshot(page, 'letters-to-post', { fullPage: false });
     await letter.getByRole('button', { name: /^Posted…/ }).click();
     await dialog.getByRole('button', { name: 'Mark it posted' }).click();
     await page

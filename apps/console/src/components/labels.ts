@@ -13,6 +13,9 @@ const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** "case-manager" → "Case manager"; "rtw-goal" → "RTW goal". */
 export const words = (code: string): string => capitalise(spell(code));
 
+/** A key of a body in words: "takesEffectOn" → "Takes effect on" (the API's keys are camel case; its codes are not). */
+export const keyWords = (key: string): string => words(key.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase());
+
 /** An obligation type: "liability.initial" → "Liability: initial"; "imp.revision" → "IMP: revision". */
 export function obligationName(type: string): string {
   const [head, ...rest] = type.split('.');

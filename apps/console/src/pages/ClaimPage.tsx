@@ -6,6 +6,7 @@ import { RefusalMessage } from '../components/RefusalMessage';
 import { ClaimSummary, Triage } from './claim/ClaimSummary';
 import { ClaimCorrespondence } from './claim/ClaimCorrespondence';
 import { ClaimDocuments } from './claim/ClaimDocuments';
+import { ClaimNoticesToWrite } from './claim/ClaimNoticesToWrite';
 import { ClaimParties } from './claim/ClaimParties';
 import { ClaimReviewers } from './claim/ClaimReviewers';
 import { ClaimPayments } from './claim/ClaimPayments';
@@ -24,7 +25,7 @@ const RecordAction = lazy(() => loadRecordAction().then((m) => ({ default: m.Rec
 
 /**
  * One claim (GET /claims/:id, and GET /claims/:id/timeline for its obligations): who and what it
- * is about, its triage, its obligations and notices and what became of each copy, its treatment
+ * is about, its triage, the notices a person must write before they go, its obligations and notices and what became of each copy, its treatment
  * requests, its payments and PIAWE (the payments service's), its parties and consents, its reviewers, its letters. Someone who may not see it gets
  * the API's reason, and nothing else of it. An action recorded on it (RecordAction) loads it again,
  * its timeline too, so what the action did shows at once.
@@ -65,6 +66,7 @@ export function ClaimPage({ claimId }: { claimId: string }) {
       <Suspense fallback={<Loading what="the actions" />}>
         <RecordAction claimId={c.id} backdatingWindowDays={c.backdatingWindowDays} onRecorded={() => setRecorded((n) => n + 1)} />
       </Suspense>
+      <ClaimNoticesToWrite claimId={c.id} refresh={refresh} />
       <ClaimTimeline claimId={c.id} refresh={refresh} afterNotices={<ClaimCorrespondence correspondence={c.correspondence} />} />
       <ClaimTreatmentRequests requests={c.treatmentRequests} />
       <ClaimPayments claimId={c.id} />

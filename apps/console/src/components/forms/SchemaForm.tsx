@@ -5,7 +5,7 @@ import type { Refusal, Result } from '../../api/refusal';
 import { type Refused, RefusedMessage } from './RefusedMessage';
 import { SchemaField } from './SchemaField';
 import { words } from '../labels';
-import { type FieldProblem, type FieldSpec, type FormValue, type FormValues, TIME_SUFFIX, bodyOf, placeProblems, problemsOfBody } from './schema-form';
+import { type FieldProblem, type FieldSpec, type FormValue, type FormValues, TIME_SUFFIX, bodyOf, fieldNames, itemCount, itemName, placeProblems, problemsOfBody, withoutItem } from './schema-form';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -38,6 +38,12 @@ export interface SchemaFormProps {
   label(field: FieldSpec): string;
   /** A group's legend (the fields of a nested object, e.g. `worker`). */
   groupLabel?(group: string): string;
+  /**
+   * What one item of an `items` field is called, e.g. "Report" (its legend is "Report 1"; its button
+   * "Add report"). `label`, `hint` and `optionLabel` are asked for an item's field by its list and its
+   * name (`reports.title`).
+   */
+  itemLabel?(field: FieldSpec): string;
   hint?(field: FieldSpec): string | undefined;
   optionLabel?(field: FieldSpec, value: string): string;
   intro?: ReactNode;
@@ -66,6 +72,7 @@ export function SchemaForm({
   fixed = {},
   label,
   groupLabel = (g) => words(g.split('.').pop() ?? g),
+  itemLabel = (f) => words(f.name.split('.').pop() ?? f.name).replace(/s$/, ''),
   hint,
   optionLabel,
   intro,
@@ -95,10 +102,7 @@ export function SchemaForm({
   };
 
   function show(problems: FieldProblem[], refusal?: Refusal) {
-    const { atFields, elsewhere } = placeProblems(
-      fields.map((f) => f.name),
-      problems,
-    );
+    const { atFields, elsewhere } = placeProblems(fieldNames(fields, values), problems);
     setErrors(atFields);
     const placed = Object.keys(atFields).length;
     setRefused(refusal ? { refusal, elsewhere, atFields: placed } : { local: elsewhere, atFields: placed });
@@ -128,19 +132,44 @@ export function SchemaForm({
     <Form ref={formRef} className={className} validationBehavior="aria" onSubmit={submit}>
       {intro}
       {groupsOf(fields).map(({ group, fields: inGroup }) => {
-        const inputs = inGroup.map((f) => (
+        // `named` is how the caller knows the field (an item's field by its list: `reports.title`); `name` is its own in the form (`reports[0].title`).
+        const input = (f: FieldSpec, name = f.name, named: FieldSpec = f) => (
           <SchemaField
-            key={f.name}
-            field={f}
-            label={label(f)}
-            hint={hint?.(f)}
-            value={values[f.name]}
-            onChange={set(f.name)}
-            errors={errors[f.name]}
-            optionLabel={optionLabel ? (v) => optionLabel(f, v) : undefined}
-            time={f.kind === 'when' ? { name: f.name + TIME_SUFFIX, value: values[f.name + TIME_SUFFIX], onChange: set(f.name + TIME_SUFFIX) } : undefined}
+            key={name}
+            field={name === f.name ? f : { ...f, name }}
+            label={label(named)}
+            hint={hint?.(named)}
+            value={values[name]}
+            onChange={set(name)}
+            errors={errors[name]}
+            optionLabel={optionLabel ? (v) => optionLabel(named, v) : undefined}
+            time={f.kind === 'when' ? { name: name + TIME_SUFFIX, value: values[name + TIME_SUFFIX], onChange: set(name + TIME_SUFFIX) } : undefined}
           />
-        ));
+        );
+        const inputs = inGroup.map((f) =>
+          f.kind === 'items' ? (
+            <fieldset key={f.name} className="field-group items" data-invalid={errors[f.name] ? true : undefined}>
+              <legend>
+                {label(f)}
+                {!f.required && <span className="optional"> (optional)</span>}
+              </legend>
+              {hint?.(f) && <p className="hint">{hint(f)}</p>}
+              {errors[f.name] && <p className="field-error">{errors[f.name].join(' ')}</p>}
+              {Array.from({ length: itemCount(f, values) }, (_, i) => (
+                <fieldset key={i} className="field-group item">
+                  <legend>{`${itemLabel(f)} ${i + 1}`}</legend>
+                  {(f.item ?? []).map((sub) => input(sub, itemName(f, i, sub), { ...sub, name: `${f.name}.${sub.name}` }))}
+                  <Button onPress={() => setValues((old) => withoutItem(f, i, old))} aria-label={`Remove ${itemLabel(f).toLowerCase()} ${i + 1}`}>
+                    Remove
+                  </Button>
+                </fieldset>
+              ))}
+              <Button onPress={() => setValues((old) => ({ ...old, [f.name]: itemCount(f, old) + 1 }))}>{`Add ${itemLabel(f).toLowerCase()}`}</Button>
+            </fieldset>
+          ) : (
+            input(f)
+          ),
+        );
         if (!group) return inputs;
         return (
           <fieldset key={group} className="field-group">

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TIME_SUFFIX, UnsupportedSchemaError, bodyOf, fieldOfProblem, fieldsOf, placeProblems, problemsOfBody, valueOf, valuesOf } from './schema-form';
+import { TIME_SUFFIX, UnsupportedSchemaError, bodyOf, fieldNames as namesInForm, fieldOfProblem, fieldsOf, placeProblems, problemsOfBody, valueOf, valuesOf, withoutItem } from './schema-form';
 
 const fieldNames = (fields: { name: string }[]) => fields.map((f) => f.name);
 import { sydneyTimestamp } from './sydney-time';
@@ -144,5 +144,47 @@ describe('a time typed on Sydney’s clock', () => {
 
   it('refuses what is not a date and a time', () => {
     expect(() => sydneyTimestamp('1/7/2026', '09:30')).toThrow(RangeError);
+  });
+});
+
+describe('a list of objects (a decision notice’s reports)', () => {
+  const report = z.object({ title: z.string().min(1), date: z.string().meta({ format: 'date' }), supports: z.boolean() }).strict();
+  const schema = z.object({ reports: z.array(report).min(1), decision: z.string().min(1) }).strict();
+  const fields = fieldsOf(schema);
+  const reports = fields[0];
+
+  it('is an items field whose item has fields of its own, starting with as many items as it must have', () => {
+    expect(reports).toEqual({
+      name: 'reports',
+      kind: 'items',
+      required: true,
+      minItems: 1,
+      item: [
+        { name: 'title', kind: 'text', required: true },
+        { name: 'date', kind: 'date', required: true },
+        { name: 'supports', kind: 'boolean', required: true },
+      ],
+    });
+    expect(namesInForm(fields, {})).toEqual(['reports', 'reports[0].title', 'reports[0].date', 'reports[0].supports', 'decision']);
+  });
+
+  it('sends every item shown, an empty one too, so the schema names what each lacks at its field', () => {
+    const values = { reports: 2, 'reports[0].title': 'IME report', 'reports[0].date': '2026-11-02', 'reports[0].supports': true, decision: 'We dispute it.' };
+    const body = bodyOf(fields, values);
+    expect(body).toEqual({ reports: [{ title: 'IME report', date: '2026-11-02', supports: true }, { supports: false }], decision: 'We dispute it.' });
+    const problems = problemsOfBody(schema, body);
+    expect(problems).toEqual([
+      { field: 'reports[1].title', problem: 'is required' },
+      { field: 'reports[1].date', problem: 'is required' },
+    ]);
+    expect(placeProblems(namesInForm(fields, values), problems).atFields).toEqual({ 'reports[1].title': ['is required'], 'reports[1].date': ['is required'] });
+    // Too few items: the problem is the list's.
+    expect(placeProblems(namesInForm(fields, { reports: 0 }), problemsOfBody(schema, bodyOf(fields, { reports: 0, decision: 'x' }))).atFields).toEqual({ reports: ['is required'] });
+  });
+
+  it('takes an item out, moving the ones after it up, and reads a body back into items', () => {
+    const values = { reports: 3, 'reports[0].title': 'a', 'reports[1].title': 'b', 'reports[2].title': 'c', 'reports[2].supports': true };
+    expect(withoutItem(reports, 1, values)).toEqual({ reports: 2, 'reports[0].title': 'a', 'reports[1].title': 'c', 'reports[1].supports': true });
+    expect(valuesOf(fields, { reports: [{ title: 'a', supports: true }, { title: 'b' }] })).toEqual({ reports: 2, 'reports[0].title': 'a', 'reports[0].supports': true, 'reports[1].title': 'b' });
   });
 });

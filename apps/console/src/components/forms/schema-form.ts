@@ -25,7 +25,9 @@ export type FieldKind =
   | 'enum'
   /** any of a list of values, in the order they were chosen */
   | 'choices'
-  | 'boolean';
+  | 'boolean'
+  /** a list of objects (a decision's reports): each item its own fields, added and removed by the person */
+  | 'items';
 
 export interface FieldSpec {
   /** The key in the schema: the field's name in the form, in the body and in the API's problems. */
@@ -54,6 +56,10 @@ export interface FieldSpec {
   integer?: boolean;
   /** The schema's own description (.meta or .describe). */
   description?: string;
+  /** An `items` field's fields of one item, named within the item (`title`; the form names it `reports[0].title`). */
+  item?: FieldSpec[];
+  /** The fewest items an `items` field must have (the form starts with that many). */
+  minItems?: number;
 }
 
 /** Schemas a form knows by identity (a contract's named primitives: its date, its money, its event time). */
@@ -113,6 +119,11 @@ function describe(name: string, schema: z.core.$ZodType, known: KnownSchemas): D
       const element = (d as z.core.$ZodArrayDef).element;
       if (isText(element)) return { kind: 'lines', optional: false, description };
       if (defOf(element).type === 'enum') return { kind: 'choices', options: (element as z.ZodEnum).options as string[], optional: false, description };
+      if (defOf(element).type === 'object') {
+        // The list's own .min(n) (a check of the array's length).
+        const min = (d.checks ?? []).map((c) => c._zod.def as { check: string; minimum?: number }).find((c) => c.check === 'min_length')?.minimum;
+        return { kind: 'items', item: fieldsOf(element as z.ZodObject, known), minItems: min ?? 0, optional: false, description };
+      }
       break;
     }
     case 'object': {
@@ -171,7 +182,11 @@ export function fieldsOf(schema: z.ZodObject, known: KnownSchemas = [], omit: re
 /** The second input of a `when` field: its time, beside its date. */
 export const TIME_SUFFIX = '-time';
 
-/** What the form holds for a field: the text typed, a number (NaN when empty), a checkbox's state, the choices made. */
+/**
+ * What the form holds for a field: the text typed, a number (NaN when empty), a checkbox's state, the
+ * choices made; for an `items` field, how many items it shows (each item's fields are values of their
+ * own, named `reports[0].title`).
+ */
 export type FormValue = string | number | boolean | readonly string[] | undefined;
 export type FormValues = Record<string, FormValue>;
 
@@ -213,7 +228,8 @@ export function whenValueOf(date: FormValue, time: FormValue): string | undefine
   return t ? sydneyTimestamp(d, t) : d;
 }
 
-const pathOf = (name: string) => name.split('.');
+// `reports[0].title` is reports, 0, title.
+const pathOf = (name: string) => name.replace(/\[(\d+)\]/g, '.$1').split('.');
 
 function setPath(body: Record<string, unknown>, name: string, v: unknown): void {
   const keys = pathOf(name);
@@ -226,6 +242,38 @@ function getPath(body: unknown, name: string): unknown {
   return pathOf(name).reduce<unknown>((at, k) => (typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[k] : undefined), body);
 }
 
+/** An `items` field's item `i`: its fields' names in the form (`reports[0].title`). */
+export const itemName = (field: FieldSpec, i: number, sub: FieldSpec) => `${field.name}[${i}].${sub.name}`;
+
+/** How many items an `items` field shows: as many as the person made, or the fewest it must have. */
+export const itemCount = (field: FieldSpec, values: FormValues) => (typeof values[field.name] === 'number' ? (values[field.name] as number) : (field.minItems ?? 0));
+
+/** One item's values, by the item's own field names. */
+function itemValues(field: FieldSpec, i: number, values: FormValues): FormValues {
+  return Object.fromEntries(
+    (field.item ?? []).flatMap((sub) => [[sub.name, values[itemName(field, i, sub)]] as const, [sub.name + TIME_SUFFIX, values[itemName(field, i, sub) + TIME_SUFFIX]] as const]),
+  );
+}
+
+/** Every field's name in the form as it is now: an `items` field's item fields too, for each item shown. */
+export function fieldNames(fields: readonly FieldSpec[], values: FormValues): string[] {
+  return fields.flatMap((f) => (f.kind === 'items' ? [f.name, ...Array.from({ length: itemCount(f, values) }, (_, i) => (f.item ?? []).map((sub) => itemName(f, i, sub))).flat()] : [f.name]));
+}
+
+/** The values with item `i` of an `items` field taken out, the items after it moved up one. */
+export function withoutItem(field: FieldSpec, i: number, values: FormValues): FormValues {
+  const count = itemCount(field, values);
+  const out: FormValues = { ...values, [field.name]: count - 1 };
+  for (let j = i; j < count; j++)
+    for (const sub of field.item ?? [])
+      for (const suffix of ['', TIME_SUFFIX]) {
+        const next = j + 1 < count ? values[itemName(field, j + 1, sub) + suffix] : undefined;
+        if (next === undefined) delete out[itemName(field, j, sub) + suffix];
+        else out[itemName(field, j, sub) + suffix] = next;
+      }
+  return out;
+}
+
 /** The body made of a form's fields: a key for each field given a value, nested along its path. */
 export function bodyOf(fields: readonly FieldSpec[], values: FormValues): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -235,10 +283,21 @@ export function bodyOf(fields: readonly FieldSpec[], values: FormValues): Record
     for (const k of pathOf(f.name).slice(0, -1)) at = (at[k] ??= {}) as Record<string, unknown>;
   }
   for (const f of fields) {
-    const v = f.kind === 'when' ? whenValueOf(values[f.name], values[f.name + TIME_SUFFIX]) : valueOf(f, values[f.name]);
+    const v =
+      f.kind === 'when'
+        ? whenValueOf(values[f.name], values[f.name + TIME_SUFFIX])
+        : f.kind === 'items'
+          ? // Every item shown is sent, an empty one too: the schema then names what it lacks, at its fields.
+            itemsValueOf(f, values)
+          : valueOf(f, values[f.name]);
     if (v !== undefined) setPath(body, f.name, v);
   }
   return body;
+}
+
+function itemsValueOf(f: FieldSpec, values: FormValues): unknown[] | undefined {
+  const items = Array.from({ length: itemCount(f, values) }, (_, i) => bodyOf(f.item ?? [], itemValues(f, i, values)));
+  return items.length ? items : undefined;
 }
 
 /** What a form holds for a body's values (a recorded thing to change): valueOf turned round. */
@@ -248,7 +307,13 @@ export function valuesOf(fields: readonly FieldSpec[], body: Record<string, unkn
     let v = getPath(body, f.name);
     if (f.within !== undefined) v = typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[f.within] : undefined;
     if (v === undefined || v === null) continue;
-    if (f.kind === 'lines') values[f.name] = Array.isArray(v) ? v.join('\n') : String(v);
+    if (f.kind === 'items') {
+      const items = Array.isArray(v) ? v : [];
+      values[f.name] = items.length;
+      items.forEach((item, i) => {
+        for (const [k, iv] of Object.entries(valuesOf(f.item ?? [], typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : {}))) values[`${f.name}[${i}].${k}`] = iv;
+      });
+    } else if (f.kind === 'lines') values[f.name] = Array.isArray(v) ? v.join('\n') : String(v);
     else if (f.kind === 'choices') values[f.name] = Array.isArray(v) ? v.map(String) : [];
     else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') values[f.name] = v;
   }
@@ -271,7 +336,7 @@ export function problemsOfBody(schema: z.ZodType, body: Record<string, unknown>,
   if (parsed.success) return [];
   // The schema's own complaint about a key left out (its type, or a union's "Invalid input"), not a
   // rule's (a refinement saying when the key is needed, which says more than "required").
-  const missing = (path: string, code: string) => code !== 'custom' && /^[A-Za-z][\w-]*(\.[A-Za-z][\w-]*)*$/.test(path) && getPath(body, path) === undefined;
+  const missing = (path: string, code: string) => code !== 'custom' && /^[A-Za-z][\w-]*(\[\d+\])?(\.[A-Za-z][\w-]*(\[\d+\])?)*$/.test(path) && getPath(body, path) === undefined;
   const codes = parsed.error.issues.map((i) => i.code);
   return problemsOf(parsed.error).map((p, i) => ({ field: p.path, problem: missing(p.path, codes[i]) ? 'is required' : p.message }));
 }

@@ -78,6 +78,7 @@ function Piawe({ claimId }: { claimId: string }) {
         <div className="row-actions">
           <DeterminePiaweDialog claimId={claimId} basis="interim" onDone={onDone} />
           <DeterminePiaweDialog claimId={claimId} basis="agreement" onDone={onDone} />
+          <DeterminePiaweDialog claimId={claimId} basis="calculated" onDone={onDone} />
         </div>
       </Suspense>
       {asked ? (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { Suspense, lazy, useState } from 'react';
 import { Link } from 'react-aria-components';
 import { resultOf } from '../../api/refusal';
 import type { Task } from '../../api/types';
@@ -10,6 +10,9 @@ import { Instant } from '../../components/Dates';
 import { Loading, Section } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { StatusMessage } from '../../components/StatusMessage';
+
+// The notice form brings zod and the documents service's schemas: loaded when a notice is to be written.
+const WriteNoticeDialog = lazy(() => import('./WriteNoticeDialog').then((m) => ({ default: m.WriteNoticeDialog })));
 
 const KIND: Record<Task['kind'], string> = {
   'notice-content': 'Write a notice',
@@ -26,8 +29,9 @@ const RESENDABLE: ReadonlySet<Task['kind']> = new Set(['delivery-failed', 'conse
 /**
  * The tasks notices and invoices made for a person (GET /notifications/tasks, oldest first): a notice
  * to write, a party or consent to record, a copy not delivered, an interpreter to book, a medical
- * invoice held. Each is marked done here (POST /notifications/tasks/:id/done); a copy not sent is
- * sent again (POST /notifications/deliveries/:id/resend) once what stopped it is fixed.
+ * invoice held. A notice is written here (WriteNoticeDialog), and its task is then done; any task is
+ * marked done here (POST /notifications/tasks/:id/done); a copy not sent is sent again (POST
+ * /notifications/deliveries/:id/resend) once what stopped it is fixed.
  */
 export function WorkTasks({ assignee }: { assignee?: string }) {
   const { api } = useSignedIn();
@@ -74,6 +78,11 @@ export function WorkTasks({ assignee }: { assignee?: string }) {
                 </td>
                 <td>
                   <div className="row-actions">
+                    {t.kind === 'notice-content' && t.noticeId && (
+                      <Suspense fallback={null}>
+                        <WriteNoticeDialog claimId={t.claimId} noticeId={t.noticeId} what={`notice on ${t.claimNumber}`} onDone={onDone} />
+                      </Suspense>
+                    )}
                     {t.deliveryId && RESENDABLE.has(t.kind) && (
                       <ConfirmDialog
                         label="Send again…"
