@@ -10,3 +10,4 @@ export * from './piawe';
 export * from './payee';
 export * from './approvals';
 export * from './staffing';
+export * from './medical';

@@ -2,42 +2,15 @@ import { BadRequestException, Body, Controller, Get, Headers, HttpCode, Param, P
 import { ApiBearerAuth, ApiConsumes, ApiHeader, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { localDate, typeError, uuidOf } from '@wc/contracts';
 import { MEDICAL_INVOICE_COLUMNS } from '@wc/payment-files';
 import { ClaimScoped, Roles, StaffUser, ZodBody, ZodQuery, ZodResponse, addLogContext, parseOr400 } from '@wc/service-kit';
-import { approvalSchema } from './approvals/approvals';
+import { approvalSchema, invoiceSchema } from '@wc/contracts';
 import { ApprovalsService } from './approvals/approvals.service';
 import { FeeOrderService } from './fee-order/fee-order.service';
 import { InvoiceImportService } from './invoices/invoice-import.service';
 import { InvoicesService } from './invoices/invoices.service';
 import { EstimatesService } from './estimates/estimates.service';
 import { approvalCreated, claimEstimateView, claimMedicalView, feeOrderLoaded, feeOrderRows, invoiceImportAnswer, invoiceImportView, invoiceView, portfolioView } from './medical.responses';
-
-const money2 = z
-  .string()
-  .regex(/^(0|[1-9]\d*)\.\d{2}$/, 'must be an amount with two decimal places, e.g. "95.00"')
-  .refine((v) => v.length <= 8, 'must be at most 99999.99');
-/** One invoice as JSON: the same rules as a line of the bulk file (docs/medical-invoices.md). */
-export const invoiceSchema = z
-  .object({
-    providerId: uuidOf('must be a provider id (uuid)'),
-    invoiceNumber: z.string().regex(/^[A-Za-z0-9\-/._]{1,30}$/, 'must be 1 to 30 letters, digits or - / . _'),
-    payee: z.enum(['provider', 'worker']).default('provider'),
-    lines: z
-      .array(
-        z
-          .object({
-            serviceDate: localDate,
-            item: z.string().regex(/^[A-Z0-9]{1,12}$/, 'must be a fee order item code: 1 to 12 capital letters and digits'),
-            units: z.number(typeError('must be a whole number from 1 to 99')).refine((n) => Number.isInteger(n) && n >= 1 && n <= 99, 'must be a whole number from 1 to 99'),
-            charged: money2,
-          })
-          .strict(),
-      )
-      .min(1, 'must have at least one line')
-      .max(200, 'must have at most 200 lines'),
-  })
-  .strict();
 
 const idempotencyKeySchema = z.string().min(8, 'must be at least 8 characters').max(200, 'must be at most 200 characters');
 const feeOrderSource = z.string().trim().min(1, 'must say where the rows come from, e.g. the Workers Compensation (Physiotherapy) Fees Order 2025').max(300);

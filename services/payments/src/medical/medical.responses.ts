@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Same } from '@wc/service-kit';
-import { localDate, moneyText } from '@wc/contracts';
+import { approvalSchema, localDate, moneyText } from '@wc/contracts';
 import type { LineReason, LineStatus } from '@wc/rules';
-import { approvalSchema } from './approvals/approvals';
 import type { ApprovalsService } from './approvals/approvals.service';
 import type { Estimate } from './estimates/estimate';
 import type { FeeOrderService } from './fee-order/fee-order.service';
