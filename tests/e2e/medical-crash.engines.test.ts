@@ -1,9 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
-import { addDays, isValidAbn, sydneyAt } from '@wc/rules';
-import { Platform, eventually, http, startPlatform, token } from './support';
+import { addDays, sydneyAt } from '@wc/rules';
+import { Platform, eventually, http, newAbn, startPlatform, token } from './support';
 
 // Issue 17: kill -9 of the payments service during a bulk invoice import and during a payment run
 // leaves no line paid twice and none lost. The import is one transaction (all of the file or none
@@ -17,12 +17,6 @@ const today = sydneyAt(Date.now()).date;
 const doi = addDays(today, -300);
 const CLAIMS = 3;
 const DAYS = 100;
-
-function newAbn(): string {
-  const tail = Array.from(randomBytes(9), (b) => String(b % 10)).join('');
-  for (let lead = 10; lead <= 99; lead++) if (isValidAbn(`${lead}${tail}`)) return `${lead}${tail}`;
-  return newAbn();
-}
 
 beforeAll(async () => {
   db = new Client({ connectionString: process.env.DATABASE_URL });

@@ -1,8 +1,8 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { addDays, isValidAbn, sydneyAt } from '@wc/rules';
-import { Platform, eventually, http, startPlatform, token } from './support';
+import { addDays, sydneyAt } from '@wc/rules';
+import { Platform, eventually, http, newAbn, startPlatform, token } from './support';
 
 // Issue 17 end to end on the real engines and processes: a claim under provisional liability, a
 // physiotherapy request approved and approved for payment, invoices within the fee, over it,
@@ -17,12 +17,6 @@ const today = sydneyAt(Date.now()).date;
 const doi = addDays(today, -20);
 
 /** A valid ABN, different each run (the register is kept between local runs): check digits found for a random tail. */
-function newAbn(): string {
-  const tail = Array.from(randomBytes(9), (b) => String(b % 10)).join('');
-  for (let lead = 10; lead <= 99; lead++) if (isValidAbn(`${lead}${tail}`)) return `${lead}${tail}`;
-  return newAbn();
-}
-
 beforeAll(async () => {
   platform = await startPlatform({
     env: process.env,

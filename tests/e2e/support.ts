@@ -1,4 +1,5 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { isValidAbn } from '@wc/rules';
 import { Role, mintToken, signingKey } from '@wc/service-kit';
 
 // What the end-to-end tests share: the platform's processes, tokens, HTTP and waiting.
@@ -74,3 +75,10 @@ export const notification = (over: Record<string, unknown> = {}) => ({
   piawe: '1200.00',
   ...over,
 });
+
+/** An ABN nobody holds whose check digits match (ATO, "Format of the ABN"): a provider of a test's own. */
+export function newAbn(): string {
+  const tail = Array.from(randomBytes(9), (b) => String(b % 10)).join('');
+  for (let lead = 10; lead <= 99; lead++) if (isValidAbn(`${lead}${tail}`)) return `${lead}${tail}`;
+  return newAbn();
+}
