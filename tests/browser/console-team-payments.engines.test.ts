@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type ConsoleServer, startConsoleServer } from '../../apps/console/server/src/server';
 import { words } from '../../apps/console/src/components/labels';
 import { formatMoney, sydneyToday } from '../../apps/console/src/format/format';
-import { type Platform, eventually, http, notification, startPlatform, token } from '../e2e/support';
+import { type Platform, eventually, http, newAbn, notification, startPlatform, token } from '../e2e/support';
 import { axe, choose, launch, screenshot, serious, typeDate } from './browser';
 
 // The staff console's team leader and payments officer pages (issue 13) in a real browser on the
@@ -542,6 +542,110 @@ describe("the claim page's payments and PIAWE", () => {
     ]);
     await expectAccessible(leader.page, leader.cspViolations);
     await leader.context.close();
+  });
+});
+
+describe("a claim's medical costs", () => {
+  it('are approved for payment by the case manager and invoiced by the payments officer, each line shown as the payments service assessed it', async () => {
+    // The repository's sample fee order (not SIRA's fees) and a physiotherapist of this run's own.
+    const admin = await token('admin', 'ad.min');
+    const sample = fs.readFileSync(path.join(ROOT, 'services', 'payments', 'data', 'fee-order.SAMPLE-not-sira-fees.csv'), 'utf8');
+    const loaded = await fetch(`${platform.urls.payments}/fee-order?source=the repository sample`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'text/csv' },
+      body: sample,
+    });
+    expect(loaded.status).toBe(200);
+    const physioName = `Console Physio ${run}`;
+    const physio = await http(platform.urls.payments, 'POST', '/providers', {
+      token: await token('payments-officer', MAKER),
+      body: {
+        name: physioName,
+        abn: newAbn(),
+        kind: 'physiotherapist',
+        registration: [{ status: 'current', from: '2012-02-01' }],
+        bank: { bsb: '062-111', account: '11112222', accountTitle: 'CONSOLE PHYSIO' },
+      },
+    });
+    expect(physio.status).toBe(201);
+    // A claim under provisional liability with a physiotherapy request approved (docs/rules.md §8.1).
+    const claim = await claimKnownToPayments();
+    const cm = await token('case-manager', PAY_CM);
+    const requested = await http(platform.urls.claims, 'POST', `/claims/${claim.id}/actions`, {
+      token: cm,
+      body: { type: 'treatment.requested', treatment: 'physiotherapy, 4 sessions', provider: physioName, cost: '368.00' },
+    });
+    expect(requested.status).toBe(202);
+    const ref = requested.body.outcome.ref as string;
+    expect((await http(platform.urls.claims, 'POST', `/claims/${claim.id}/actions`, { token: cm, body: { type: 'treatment.approved', ref } })).status).toBe(202);
+    const medical = async () => (await http(platform.urls.payments, 'GET', `/claims/${claim.id}/medical`, { token: cm })).body;
+    await eventually('payments to know the approved request', async () => (await medical()).treatmentRequests?.[0]?.decision === 'approved');
+
+    // The case manager approves it for payment: the provider found by name, the request chosen.
+    const { context, page, cspViolations } = await newPage();
+    await signIn(page, 'Case manager', PAY_CM);
+    await page.goto(`${consoleServer.url}/claims/${claim.id}`);
+    const section = page.getByRole('region', { name: 'Medical costs' });
+    const dialog = page.getByRole('dialog');
+    await section.getByRole('button', { name: 'Approve treatment for payment…' }).click();
+    await dialog.getByRole('textbox', { name: "Provider's name" }).fill(`Physio ${run}`);
+    await dialog.getByRole('button', { name: 'Find providers' }).click();
+    await dialog.locator('label').filter({ hasText: physioName }).click();
+    await choose(page, dialog, 'Treatment request', `${ref}: physiotherapy, 4 sessions`);
+    await dialog.getByRole('textbox', { name: 'Fee order items' }).fill('PTA002');
+    await dialog.getByRole('textbox', { name: 'Units in all' }).fill('4');
+    await typeDate(page, dialog, 'From', DOI);
+    await typeDate(page, dialog, 'To', sydneyToday());
+    await expectAccessible(page, cspViolations);
+    await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
+    await section
+      .getByRole('status')
+      .filter({ hasText: `Treatment ${ref} approved for payment` })
+      .waitFor();
+    await section
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: ref }) })
+      .filter({ hasText: physioName })
+      .waitFor();
+    expect((await medical()).approvals).toEqual([expect.objectContaining({ treatmentRef: ref, providerId: physio.body.id, items: ['PTA002'], units: 4, from: DOI, to: sydneyToday() })]);
+    await context.close();
+
+    // The payments officer records the physiotherapist's invoice on the claim's payments page.
+    const officer = await newPage();
+    await signIn(officer.page, 'Payments officer', MAKER);
+    await officer.page.goto(`${consoleServer.url}/payments/claims/${claim.id}`);
+    const theirs = officer.page.getByRole('region', { name: 'Medical costs' });
+    const invoiceDialog = officer.page.getByRole('dialog');
+    await theirs.getByRole('button', { name: 'Record an invoice…' }).click();
+    await invoiceDialog.getByRole('textbox', { name: "Provider's name" }).fill(physioName);
+    await invoiceDialog.getByRole('button', { name: 'Find providers' }).click();
+    await invoiceDialog.locator('label').filter({ hasText: physioName }).click();
+    await invoiceDialog.getByRole('textbox', { name: 'Invoice number' }).fill('CP-1');
+    const line = invoiceDialog.getByRole('group', { name: 'Line 1' });
+    await typeDate(officer.page, line, 'Service date', '2026-04-18');
+    await line.getByRole('textbox', { name: 'Fee order item' }).fill('PTA002');
+    await line.getByRole('textbox', { name: 'Units' }).fill('1');
+    await line.getByRole('textbox', { name: 'Charged' }).fill('92.00');
+    await expectAccessible(officer.page, officer.cspViolations);
+    await screenshot(officer.page, 'record-invoice', { fullPage: false });
+    const [recorded] = await Promise.all([
+      officer.page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith(`/claims/${claim.id}/invoices`)),
+      invoiceDialog.getByRole('button', { name: 'Record the invoice' }).click(),
+    ]);
+    expect(recorded.status()).toBe(201);
+    const invoice = await recorded.json();
+    expect(invoice.lines.map((l: { status: string; payable: string }) => [l.status, l.payable])).toEqual([['pay', '92.00']]);
+    await theirs
+      .getByRole('status')
+      .filter({ hasText: `Invoice CP-1 from ${physioName} recorded: $92.00 charged, $92.00 payable.` })
+      .waitFor();
+    const row = theirs
+      .getByRole('table', { name: /^Invoice CP-1/ })
+      .getByRole('row')
+      .filter({ has: officer.page.getByRole('rowheader', { name: '1', exact: true }) });
+    await expect(row.textContent()).resolves.toMatch(/PTA002 × 1.*\$92\.00.*\$92\.00.*Pay/);
+    await expectAccessible(officer.page, officer.cspViolations);
+    await officer.context.close();
   });
 });
 

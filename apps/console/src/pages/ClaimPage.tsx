@@ -9,6 +9,7 @@ import { ClaimDocuments } from './claim/ClaimDocuments';
 import { ClaimNoticesToWrite } from './claim/ClaimNoticesToWrite';
 import { ClaimParties } from './claim/ClaimParties';
 import { ClaimReviewers } from './claim/ClaimReviewers';
+import { ClaimMedicalFor } from './claim/ClaimMedicalFor';
 import { ClaimPayments } from './claim/ClaimPayments';
 import { ClaimTimeline } from './claim/ClaimTimeline';
 import { ClaimTreatmentRequests } from './claim/ClaimTreatmentRequests';
@@ -70,6 +71,7 @@ export function ClaimPage({ claimId }: { claimId: string }) {
       <ClaimTimeline claimId={c.id} refresh={refresh} afterNotices={<ClaimCorrespondence correspondence={c.correspondence} />} />
       <ClaimTreatmentRequests requests={c.treatmentRequests} />
       <ClaimPayments claimId={c.id} />
+      <ClaimMedicalFor claimId={c.id} />
       <ClaimParties claimId={c.id} refresh={recorded} />
       <ClaimReviewers claimId={c.id} claimNumber={c.claimNumber} />
       <ClaimDocuments documents={c.documents} />

@@ -31,12 +31,18 @@ const CancelPaymentDialog = lazy(() => import('./PaymentDialogs').then((m) => ({
 export function PayeeFacts({ claim: c }: { claim: PaymentClaim }) {
   return (
     <dl className="facts">
-      <dt>Paid by</dt>
-      <dd>{PAID_BY[c.paidBy]}</dd>
-      <dt>Worker&apos;s account</dt>
-      <dd>{c.worker ? <Account account={c.worker} /> : <span className="muted">None recorded</span>}</dd>
-      <dt>Employer&apos;s account</dt>
-      <dd>{c.employer ? <Account account={c.employer} /> : <span className="muted">None recorded</span>}</dd>
+      <div>
+        <dt>Paid by</dt>
+        <dd>{PAID_BY[c.paidBy]}</dd>
+      </div>
+      <div>
+        <dt>Worker&apos;s account</dt>
+        <dd>{c.worker ? <Account account={c.worker} /> : <span className="muted">None recorded</span>}</dd>
+      </div>
+      <div>
+        <dt>Employer&apos;s account</dt>
+        <dd>{c.employer ? <Account account={c.employer} /> : <span className="muted">None recorded</span>}</dd>
+      </div>
     </dl>
   );
 }

@@ -7,6 +7,7 @@ import { Loading, Page, Section } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
 import { StatusMessage } from '../../components/StatusMessage';
 import { actionName } from '../../components/labels';
+import { ClaimMedical } from './ClaimMedical';
 import { ClaimPaymentsTable, PayeeFacts } from './ClaimPaymentParts';
 import '../operations.css';
 
@@ -19,7 +20,8 @@ const GenerateWeeksDialog = lazy(() => dialogs().then((m) => ({ default: m.Gener
  * A claim as the payments officer works it (the payments service's GET /claims/:claimId: never the
  * claim's health information, which a payments officer does not see): who is paid and the account
  * (set here, a new account in place of one paid held for a second person), its payments (weeks
- * generated here, a payment cancelled with its reason) and the staff actions payments has received.
+ * generated here, a payment cancelled with its reason), its medical invoices (recorded here) and the
+ * staff actions payments has received.
  */
 export function PaymentClaimPage({ claimId }: { claimId: string }) {
   const { api } = useSignedIn();
@@ -42,16 +44,22 @@ export function PaymentClaimPage({ claimId }: { claimId: string }) {
   return (
     <Page title={`Payments of claim ${c.claimNumber}`}>
       <dl className="facts">
-        <dt>Worker</dt>
-        <dd>{c.workerName}</dd>
-        <dt>Employer</dt>
-        <dd>
-          {c.employerName} <span className="muted">(policy {c.employerPolicyNumber})</span>
-        </dd>
-        <dt>Date of injury</dt>
-        <dd>
-          <Day value={c.dateOfInjury} />
-        </dd>
+        <div>
+          <dt>Worker</dt>
+          <dd>{c.workerName}</dd>
+        </div>
+        <div>
+          <dt>Employer</dt>
+          <dd>
+            {c.employerName} <span className="muted">(policy {c.employerPolicyNumber})</span>
+          </dd>
+        </div>
+        <div>
+          <dt>Date of injury</dt>
+          <dd>
+            <Day value={c.dateOfInjury} />
+          </dd>
+        </div>
       </dl>
       <StatusMessage message={changed.message} />
       <Section id="payee" title="Who is paid">
@@ -70,6 +78,7 @@ export function PaymentClaimPage({ claimId }: { claimId: string }) {
         </Suspense>
         <ClaimPaymentsTable claimId={claimId} version={changed.count} mayCancel onDone={onDone} />
       </Section>
+      <ClaimMedical claimId={claimId} mayInvoice mayApprove={false} />
       <Section id="facts" title="What payments has heard">
         {c.facts.length === 0 ? (
           <p className="empty">No staff action that bears on payments yet.</p>

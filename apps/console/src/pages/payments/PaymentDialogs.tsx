@@ -134,7 +134,8 @@ export function generatedMessage(g: Generated): string {
     g.generated.length === 0
       ? 'No week was due: every week ended by then has a payment.'
       : `${g.generated.length} ${g.generated.length === 1 ? 'payment' : 'payments'} generated, ${formatMoney(sumMoney(g.generated.map((p) => p.gross)))} gross, waiting for authorisation.`;
-  return [made, ...g.warnings].join(' ');
+  // The service's warnings in its words, each one apart.
+  return g.warnings.length ? `${made} To look at: ${g.warnings.join('; ')}.` : made;
 }
 
 /** Cancels a payment not yet in a bank file, with the reason (POST /payments/:id/cancel). */
