@@ -612,7 +612,7 @@ describe('the notices of rules.md §8, with what the platform decided', () => {
     expect(waiting.detail).toBe('no provider named Eastside Podiatry is recorded on the claim (a party with capacity provider)');
     const partyTask = () => tasksOf(c).then((ts) => ts.find((t: { kind: string; noticeId: string }) => t.kind === 'party-details' && t.noticeId === noticeId));
     expect((await partyTask()).detail).toContain(`record Eastside Podiatry, the provider named in the treatment request, with capacity provider`);
-    expect((await partyTask()).detail).toContain(`(POST /claims/${c.claimId}/parties)`);
+    expect((await partyTask()).detail).toContain('(on the claim page, Parties and consents)');
 
     const podiatrist = provider('Eastside Podiatry', 'podiatrist', `pod.${run}@eastside.example`);
     await publish('claim.parties-recorded', c.claimId, {

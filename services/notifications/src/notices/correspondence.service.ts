@@ -14,7 +14,7 @@ export type TaskKind = 'notice-content' | 'party-details' | 'consent' | 'deliver
 
 /** What a held medical invoice line waits for, as the case manager reads it (docs/medical-assessment.md's reasons; issue 17). */
 const HELD_FOR: Record<string, string> = {
-  'no-approval': 'no approval covers it (1987 Act s60(2A)): approve the treatment for payment (POST /claims/:claimId/approvals) or decline it',
+  'no-approval': 'no approval covers it (1987 Act s60(2A)): approve the treatment for payment (on the claim page, Medical costs) or decline it',
   'approval-exhausted': "the approval's units are used up: approve more units or decline the rest",
   'provisional-cap': 'it would take medical payments under provisional liability over the limit (1998 Act s280): it is assessed again when liability is decided',
   'no-liability-decision': 'no liability decision has been made yet: it is assessed again when one is',
@@ -185,7 +185,7 @@ export class CorrespondenceService {
       dedupeKey: `consent:${d.notice_id}:${party.partyId}`,
       noticeId: d.notice_id,
       deliveryId: d.id,
-      detail: `Not sent to ${party.name} (${party.role}): ${why}. Record the worker's consent (POST /claims/${claim.claimId}/consents) and send it again, or tell the ${party.role} another way.`,
+      detail: `Not sent to ${party.name} (${party.role}): ${why}. Record the worker's consent (on the claim page, Parties and consents) and send it again (Send again, on this task), or tell the ${party.role} another way.`,
     });
   }
 
@@ -229,7 +229,7 @@ export class CorrespondenceService {
           continue;
         }
         const id = randomUUID();
-        const missing = missingParty(d.type, recipient, d.claimId, decided);
+        const missing = missingParty(d.type, recipient, decided);
         await m.query(`INSERT INTO ${this.s}.deliveries (id, notice_id, claim_id, recipient, status, detail) VALUES ($1, $2, $3, $4, 'awaiting-party', $5)`, [
           id,
           d.noticeId,

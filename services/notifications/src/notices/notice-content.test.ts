@@ -241,14 +241,14 @@ describe('the provider of a treatment request (rules.md §8.1)', () => {
   });
 
   it("makes the case manager's task say which provider to record, and with capacity provider", () => {
-    const named = missingParty('treatment-decision', 'provider', 'c1', treatment('declined', { provider: 'Eastside Podiatry' }));
+    const named = missingParty('treatment-decision', 'provider', treatment('declined', { provider: 'Eastside Podiatry' }));
     expect(named.detail).toBe('no provider named Eastside Podiatry is recorded on the claim (a party with capacity provider)');
     expect(named.task).toContain('record Eastside Podiatry, the provider named in the treatment request, with capacity provider');
-    expect(named.task).toContain('(POST /claims/c1/parties)');
-    expect(missingParty('treatment-decision', 'provider', 'c1', null).task).toContain('record the treatment provider with capacity provider');
-    expect(missingParty('contact-request', 'employer', 'c1')).toEqual({
+    expect(named.task).toContain('(on the claim page, Parties and consents)');
+    expect(missingParty('treatment-decision', 'provider', null).task).toContain('record the treatment provider with capacity provider');
+    expect(missingParty('contact-request', 'employer')).toEqual({
       detail: 'no employer is recorded on the claim',
-      task: 'The contact-request notice cannot go to the employer: record the employer and how they want to be written to (POST /claims/c1/parties).',
+      task: 'The contact-request notice cannot go to the employer: record the employer and how they want to be written to (on the claim page, Parties and consents).',
     });
   });
 

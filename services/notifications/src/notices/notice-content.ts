@@ -146,8 +146,9 @@ export function partiesFor(recipient: string, parties: readonly RecordedParty[],
  * party-details task). A provider is recorded with capacity `provider` under the name the request
  * gave, so the task names it (docs/rules.md §8.1).
  */
-export function missingParty(type: string, recipient: string, claimId: string, decided: DecidedFacts | null = null): { detail: string; task: string } {
-  const where = `POST /claims/${claimId}/parties`;
+export function missingParty(type: string, recipient: string, decided: DecidedFacts | null = null): { detail: string; task: string } {
+  // Where staff do it: the claim page's parties (the console's "Add a party"; the API's POST /claims/:id/parties).
+  const where = 'on the claim page, Parties and consents';
   if (recipient !== 'provider')
     return { detail: `no ${recipient} is recorded on the claim`, task: `The ${type} notice cannot go to the ${recipient}: record the ${recipient} and how they want to be written to (${where}).` };
   const named = textFact(decided, 'provider');
