@@ -1,6 +1,7 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy } from 'react';
 import { resultOf } from '../../api/refusal';
 import { useSignedIn } from '../../app/session';
+import { useDone } from '../../app/use-done';
 import { useResult } from '../../app/use-result';
 import { Day } from '../../components/Dates';
 import { Section } from '../../components/Page';
@@ -25,13 +26,13 @@ export function ClaimNoticesToWrite({ claimId, refresh }: { claimId: string; ref
 
 function NoticesToWrite({ claimId, refresh }: { claimId: string; refresh: number }) {
   const { api } = useSignedIn();
-  const [written, setWritten] = useState<{ count: number; message?: string }>({ count: 0 });
-  const notices = useResult((signal) => resultOf(api.notifications.GET('/notifications/notices', { params: { query: { claimId } }, signal })), [api, claimId, refresh, written.count]);
+  const { version: writtenCount, message: writtenMessage, done: onWritten } = useDone();
+  const notices = useResult((signal) => resultOf(api.notifications.GET('/notifications/notices', { params: { query: { claimId } }, signal })), [api, claimId, refresh, writtenCount]);
   const waiting = notices?.ok ? notices.data.notices.filter((n) => waitingKind(n) !== undefined) : [];
-  if (waiting.length === 0 && !written.message) return null;
+  if (waiting.length === 0 && !writtenMessage) return null;
   return (
     <Section id="notices-to-write" title="Notices to write">
-      <StatusMessage message={written.message} />
+      <StatusMessage message={writtenMessage} />
       {waiting.length > 0 && (
         <ul className="plain">
           {waiting.map((n) => {
@@ -44,7 +45,7 @@ function NoticesToWrite({ claimId, refresh }: { claimId: string; refresh: number
                   <span className="muted small"> needs {fields.map((f) => keyWords(f).toLowerCase()).join(', ')}</span>
                 </span>
                 <Suspense fallback={null}>
-                  <WriteNoticeDialog claimId={claimId} noticeId={n.noticeId} what={words(kind).toLowerCase()} onDone={(m) => setWritten((w) => ({ count: w.count + 1, message: m }))} />
+                  <WriteNoticeDialog claimId={claimId} noticeId={n.noticeId} what={words(kind).toLowerCase()} onDone={onWritten} />
                 </Suspense>
               </li>
             );

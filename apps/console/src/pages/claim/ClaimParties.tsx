@@ -1,7 +1,8 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy } from 'react';
 import { resultOf } from '../../api/refusal';
 import type { ClaimParties as Parties, ClaimParty, Consent } from '../../api/types';
 import { useSignedIn } from '../../app/session';
+import { useDone } from '../../app/use-done';
 import { Day } from '../../components/Dates';
 import { Loading, Section } from '../../components/Page';
 import { RefusalMessage } from '../../components/RefusalMessage';
@@ -27,12 +28,11 @@ const RemovePartyDialog = lazy(() => dialogs().then((m) => ({ default: m.RemoveP
  */
 export function ClaimParties({ claimId, refresh = 0 }: { claimId: string; refresh?: number }) {
   const { api } = useSignedIn();
-  const [changed, setChanged] = useState<{ count: number; message?: string }>({ count: 0 });
-  const { result } = useKeptResult((signal) => resultOf(api.claims.GET('/claims/{id}/parties', { params: { path: { id: claimId } }, signal })), [api, claimId, refresh, changed.count]);
-  const onDone = (message: string) => setChanged((c) => ({ count: c.count + 1, message }));
+  const { version: changedCount, message: changedMessage, done: onDone } = useDone();
+  const { result } = useKeptResult((signal) => resultOf(api.claims.GET('/claims/{id}/parties', { params: { path: { id: claimId } }, signal })), [api, claimId, refresh, changedCount]);
   return (
     <Section id="parties" title="Parties and consents">
-      <StatusMessage message={changed.message} />
+      <StatusMessage message={changedMessage} />
       {!result ? <Loading what="the parties" /> : !result.ok ? <RefusalMessage refusal={result.refusal} level={3} /> : <PartiesTable claimId={claimId} parties={result.data} onDone={onDone} />}
       <Suspense fallback={null}>
         <div className="section-actions">

@@ -3,6 +3,7 @@ import { Button } from 'react-aria-components';
 import type { operations as PaymentsOperations } from '../../api/openapi/payments';
 import { resultOf } from '../../api/refusal';
 import { useSignedIn } from '../../app/session';
+import { useDone } from '../../app/use-done';
 import { useResult } from '../../app/use-result';
 import { Instant } from '../../components/Dates';
 import { Money } from '../../components/Money';
@@ -35,17 +36,16 @@ const PIAWE_STATUS: Record<Determination['status'], string> = {
 export function ClaimPayments({ claimId }: { claimId: string }) {
   const { session } = useSignedIn();
   // Counts the payments cancelled here: the list is read again after each.
-  const [changed, setChanged] = useState<{ count: number; message?: string }>({ count: 0 });
-  const onDone = (message: string) => setChanged((c) => ({ count: c.count + 1, message }));
+  const { version: changedCount, message: changedMessage, done: onDone } = useDone();
   return (
     <Section id="payments" title="Payments and PIAWE">
       <Piawe claimId={claimId} />
       <h3>Who is paid</h3>
       <ClaimPayee claimId={claimId} />
       <h3>Payments</h3>
-      <StatusMessage message={changed.message} />
+      <StatusMessage message={changedMessage} />
       {/* The API decides; the console offers cancelling to the team leader, whose requests it takes (a case manager's it refuses). */}
-      <ClaimPaymentsTable claimId={claimId} version={changed.count} mayCancel={session.role === 'team-leader'} onDone={onDone} />
+      <ClaimPaymentsTable claimId={claimId} version={changedCount} mayCancel={session.role === 'team-leader'} onDone={onDone} />
     </Section>
   );
 }
@@ -68,12 +68,11 @@ const ReviewPiaweDialog = lazy(() => piaweDialogs().then((m) => ({ default: m.Re
 function Piawe({ claimId }: { claimId: string }) {
   const [asked, setAsked] = useState(false);
   // Counts what was recorded here: the determinations, when shown, are read again.
-  const [changed, setChanged] = useState<{ count: number; message?: string }>({ count: 0 });
-  const onDone = (message: string) => setChanged((c) => ({ count: c.count + 1, message }));
+  const { version: changedCount, message: changedMessage, done: onDone } = useDone();
   return (
     <>
       <h3>PIAWE</h3>
-      <StatusMessage message={changed.message} />
+      <StatusMessage message={changedMessage} />
       <Suspense fallback={null}>
         <div className="row-actions">
           <DeterminePiaweDialog claimId={claimId} basis="interim" onDone={onDone} />
@@ -82,7 +81,7 @@ function Piawe({ claimId }: { claimId: string }) {
         </div>
       </Suspense>
       {asked ? (
-        <Determinations claimId={claimId} version={changed.count} onDone={onDone} />
+        <Determinations claimId={claimId} version={changedCount} onDone={onDone} />
       ) : (
         <div className="section-actions">
           <Button onPress={() => setAsked(true)}>Show the PIAWE determinations</Button>

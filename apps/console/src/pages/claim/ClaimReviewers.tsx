@@ -1,10 +1,11 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy } from 'react';
 import { resultOf } from '../../api/refusal';
 import { useSignedIn } from '../../app/session';
+import { useDone } from '../../app/use-done';
 import { useResult } from '../../app/use-result';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Loading, Section } from '../../components/Page';
-import { RefusalMessage } from '../../components/RefusalMessage';
+import { Section } from '../../components/Page';
+import { Loaded } from '../../components/Loaded';
 import { StatusMessage } from '../../components/StatusMessage';
 
 // The reviewer form brings zod and the contracts' schema: loaded with this section.
@@ -25,12 +26,11 @@ export function ClaimReviewers({ claimId, claimNumber }: { claimId: string; clai
 
 function Reviewers({ claimId, claimNumber, leader }: { claimId: string; claimNumber: string; leader: boolean }) {
   const { api } = useSignedIn();
-  const [changed, setChanged] = useState<{ count: number; message?: string }>({ count: 0 });
-  const onDone = (message: string) => setChanged((c) => ({ count: c.count + 1, message }));
-  const staffing = useResult((signal) => resultOf(api.claims.GET('/claims/{id}/staffing', { params: { path: { id: claimId } }, signal })), [api, claimId, changed.count]);
+  const { version: changedCount, message: changedMessage, done: onDone } = useDone();
+  const staffing = useResult((signal) => resultOf(api.claims.GET('/claims/{id}/staffing', { params: { path: { id: claimId } }, signal })), [api, claimId, changedCount]);
   return (
     <Section id="reviewers" title="Reviewers">
-      <StatusMessage message={changed.message} />
+      <StatusMessage message={changedMessage} />
       {leader && (
         <Suspense fallback={null}>
           <div className="row-actions">
@@ -38,34 +38,30 @@ function Reviewers({ claimId, claimNumber, leader }: { claimId: string; claimNum
           </div>
         </Suspense>
       )}
-      {!staffing ? (
-        <Loading what="the reviewers" />
-      ) : !staffing.ok ? (
-        <RefusalMessage refusal={staffing.refusal} level={3} />
-      ) : staffing.data.reviewers.length === 0 ? (
-        <p className="empty">No reviewer is assigned to this claim.</p>
-      ) : (
-        <ul className="plain">
-          {staffing.data.reviewers.map((r) => (
-            <li key={r}>
-              {r}{' '}
-              {leader && (
-                <ConfirmDialog
-                  label="Take off…"
-                  name={`Take off… ${r}`}
-                  title={`Take ${r} off claim ${claimNumber}`}
-                  confirmLabel="Take them off"
-                  pendingLabel="Taking the reviewer off…"
-                  send={() => resultOf(api.claims.DELETE('/claims/{id}/reviewers/{reviewer}', { params: { path: { id: claimId, reviewer: r } } }))}
-                  done={() => onDone(`${r} no longer reviews this claim.`)}
-                >
-                  <p>They no longer review the claim, and no longer see it.</p>
-                </ConfirmDialog>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <Loaded result={staffing} what="the reviewers" isEmpty={(d) => d.reviewers.length === 0} empty="No reviewer is assigned to this claim.">
+        {(data) => (
+          <ul className="plain">
+            {data.reviewers.map((r) => (
+              <li key={r}>
+                {r}{' '}
+                {leader && (
+                  <ConfirmDialog
+                    label="Take off…"
+                    name={`Take off… ${r}`}
+                    title={`Take ${r} off claim ${claimNumber}`}
+                    confirmLabel="Take them off"
+                    pendingLabel="Taking the reviewer off…"
+                    send={() => resultOf(api.claims.DELETE('/claims/{id}/reviewers/{reviewer}', { params: { path: { id: claimId, reviewer: r } } }))}
+                    done={() => onDone(`${r} no longer reviews this claim.`)}
+                  >
+                    <p>They no longer review the claim, and no longer see it.</p>
+                  </ConfirmDialog>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Loaded>
     </Section>
   );
 }

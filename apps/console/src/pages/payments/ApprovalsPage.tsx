@@ -4,11 +4,12 @@ import { resultOf } from '../../api/refusal';
 import type { PendingChange } from '../../api/types';
 import { hrefs } from '../../app/router';
 import { useSignedIn } from '../../app/session';
+import { useDone } from '../../app/use-done';
 import { useResult } from '../../app/use-result';
 import { Instant } from '../../components/Dates';
 import { Money } from '../../components/Money';
-import { Loading, Page, Section } from '../../components/Page';
-import { RefusalMessage } from '../../components/RefusalMessage';
+import { Loaded } from '../../components/Loaded';
+import { Page, Section } from '../../components/Page';
 import { StatusMessage } from '../../components/StatusMessage';
 import { words } from '../../components/labels';
 import '../operations.css';
@@ -28,93 +29,79 @@ const STATUS: Record<PendingChange['status'], string> = { pending: 'Waiting', ap
 export function ApprovalsPage() {
   const { api } = useSignedIn();
   const [all, setAll] = useState(false);
-  const [changed, setChanged] = useState<{ count: number; message?: string }>({ count: 0 });
-  const list = useResult((signal) => resultOf(api.payments.GET('/changes', { params: { query: all ? { all: 'true' } : {} }, signal })), [api, all, changed.count]);
+  const { version: changedCount, message: changedMessage, done: onDone } = useDone();
+  const list = useResult((signal) => resultOf(api.payments.GET('/changes', { params: { query: all ? { all: 'true' } : {} }, signal })), [api, all, changedCount]);
   return (
     <Page title="Approvals">
       <p className="lede">Changes someone proposed that take effect only once a second person approves them, oldest first.</p>
       <Checkbox isSelected={all} onChange={setAll}>
         Show decided changes too
       </Checkbox>
-      <StatusMessage message={changed.message} />
+      <StatusMessage message={changedMessage} />
       <Section id="changes" title={list?.ok ? `${all ? 'Changes' : 'Waiting for approval'} (${list.data.changes.length})` : 'Waiting for approval'}>
-        {!list ? (
-          <Loading what="the changes" />
-        ) : !list.ok ? (
-          <RefusalMessage refusal={list.refusal} level={3} />
-        ) : list.data.changes.length === 0 ? (
-          <p className="empty">{all ? 'No changes proposed.' : 'Nothing is waiting for approval.'}</p>
-        ) : (
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">Change</th>
-                <th scope="col">What it records</th>
-                <th scope="col">Proposed</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span className="visually-hidden">Decide</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.changes.map((c) => (
-                <tr key={c.changeId}>
-                  <th scope="row">
-                    {KIND[c.kind]}
-                    <div className="small">
-                      <Subject change={c} />
-                    </div>
+        <Loaded result={list} what="the changes" isEmpty={(d) => d.changes.length === 0} empty={all ? 'No changes proposed.' : 'Nothing is waiting for approval.'}>
+          {(data) => (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Change</th>
+                  <th scope="col">What it records</th>
+                  <th scope="col">Proposed</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Decide</span>
                   </th>
-                  <td>
-                    <What change={c} />
-                    <div className="muted small">Why: {c.reason}</div>
-                  </td>
-                  <td>
-                    {c.proposedBy}
-                    <div className="muted small">
-                      <Instant value={c.proposedAt} />
-                    </div>
-                  </td>
-                  <td>
-                    {STATUS[c.status]}
-                    {c.decidedBy && (
-                      <div className="muted small">
-                        by {c.decidedBy}
-                        {c.decidedAt && (
-                          <>
-                            , <Instant value={c.decidedAt} />
-                          </>
-                        )}
-                        {c.note && `: ${c.note}`}
-                      </div>
-                    )}
-                  </td>
-                  <td>
-                    {c.status === 'pending' && (
-                      <Suspense fallback={null}>
-                        <div className="row-actions">
-                          <DecideChangeDialog
-                            change={c}
-                            decision="approve"
-                            what={`${KIND[c.kind].toLowerCase()} proposed by ${c.proposedBy}`}
-                            onDone={(m) => setChanged((x) => ({ count: x.count + 1, message: m }))}
-                          />
-                          <DecideChangeDialog
-                            change={c}
-                            decision="reject"
-                            what={`${KIND[c.kind].toLowerCase()} proposed by ${c.proposedBy}`}
-                            onDone={(m) => setChanged((x) => ({ count: x.count + 1, message: m }))}
-                          />
-                        </div>
-                      </Suspense>
-                    )}
-                  </td>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+              </thead>
+              <tbody>
+                {data.changes.map((c) => (
+                  <tr key={c.changeId}>
+                    <th scope="row">
+                      {KIND[c.kind]}
+                      <div className="small">
+                        <Subject change={c} />
+                      </div>
+                    </th>
+                    <td>
+                      <What change={c} />
+                      <div className="muted small">Why: {c.reason}</div>
+                    </td>
+                    <td>
+                      {c.proposedBy}
+                      <div className="muted small">
+                        <Instant value={c.proposedAt} />
+                      </div>
+                    </td>
+                    <td>
+                      {STATUS[c.status]}
+                      {c.decidedBy && (
+                        <div className="muted small">
+                          by {c.decidedBy}
+                          {c.decidedAt && (
+                            <>
+                              , <Instant value={c.decidedAt} />
+                            </>
+                          )}
+                          {c.note && `: ${c.note}`}
+                        </div>
+                      )}
+                    </td>
+                    <td>
+                      {c.status === 'pending' && (
+                        <Suspense fallback={null}>
+                          <div className="row-actions">
+                            <DecideChangeDialog change={c} decision="approve" what={`${KIND[c.kind].toLowerCase()} proposed by ${c.proposedBy}`} onDone={onDone} />
+                            <DecideChangeDialog change={c} decision="reject" what={`${KIND[c.kind].toLowerCase()} proposed by ${c.proposedBy}`} onDone={onDone} />
+                          </div>
+                        </Suspense>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Loaded>
       </Section>
     </Page>
   );

@@ -1,6 +1,7 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy } from 'react';
 import { resultOf } from '../../api/refusal';
 import { useSignedIn } from '../../app/session';
+import { useDone } from '../../app/use-done';
 import { useResult } from '../../app/use-result';
 import { Day, Instant } from '../../components/Dates';
 import { Loading, Page, Section } from '../../components/Page';
@@ -25,9 +26,8 @@ const GenerateWeeksDialog = lazy(() => dialogs().then((m) => ({ default: m.Gener
  */
 export function PaymentClaimPage({ claimId }: { claimId: string }) {
   const { api } = useSignedIn();
-  const [changed, setChanged] = useState<{ count: number; message?: string }>({ count: 0 });
-  const onDone = (message: string) => setChanged((c) => ({ count: c.count + 1, message }));
-  const claim = useResult((signal) => resultOf(api.payments.GET('/claims/{claimId}', { params: { path: { claimId } }, signal })), [api, claimId, changed.count]);
+  const { version: changedCount, message: changedMessage, done: onDone } = useDone();
+  const claim = useResult((signal) => resultOf(api.payments.GET('/claims/{claimId}', { params: { path: { claimId } }, signal })), [api, claimId, changedCount]);
   if (!claim)
     return (
       <Page title="Claim payments">
@@ -61,7 +61,7 @@ export function PaymentClaimPage({ claimId }: { claimId: string }) {
           </dd>
         </div>
       </dl>
-      <StatusMessage message={changed.message} />
+      <StatusMessage message={changedMessage} />
       <Section id="payee" title="Who is paid">
         <PayeeFacts claim={c} />
         <Suspense fallback={null}>
@@ -76,7 +76,7 @@ export function PaymentClaimPage({ claimId }: { claimId: string }) {
             <GenerateWeeksDialog claimId={claimId} onDone={onDone} />
           </div>
         </Suspense>
-        <ClaimPaymentsTable claimId={claimId} version={changed.count} mayCancel onDone={onDone} />
+        <ClaimPaymentsTable claimId={claimId} version={changedCount} mayCancel onDone={onDone} />
       </Section>
       <ClaimMedical claimId={claimId} mayInvoice mayApprove={false} />
       <Section id="facts" title="What payments has heard">
