@@ -5,7 +5,7 @@ import { ClaimActionRecordedData, ClaimNotifiedData, TOPICS } from '@wc/contract
 import { IdempotentConsumer, KafkaClient, isEvent } from '@wc/messaging';
 import { JsonLogger, KAFKA, withLogContext, keepStaffing } from '@wc/service-kit';
 import { LOGGER, PAYMENTS_CONFIG, PaymentsConfig, SCHEMA } from '../config';
-import { ENTITLEMENT_FACT_TYPES } from '@wc/claim-lifecycle';
+import { ENTITLEMENT_FACT_TYPES, earliestEffect } from '@wc/claim-lifecycle';
 import { clocksForAction } from '../payment-clocks/payment-clocks';
 import { RemediationService } from '../remediation/remediation.service';
 import { InvoicesService } from '../medical/invoices/invoices.service';
@@ -15,6 +15,16 @@ import { sydneyDate } from '@wc/rules';
 const SYSTEM = { user: 'system:claims-consumer', role: 'admin' as const };
 /** Treatment requests and their decisions (docs/rules.md §8.1): kept for approvals of payment. */
 const TREATMENT: ReadonlySet<string> = new Set(['treatment.requested', 'treatment.approved', 'treatment.declined']);
+
+/**
+ * Facts that arrive after the days they are about (issue 15: "a fact that changes the past marks the
+ * claim for revaluation from that date"): a certificate for days before it was received, an earnings
+ * report for a week gone. Weeks already paid for those days are valued again at once.
+ */
+const REACHES_BACK: Partial<Record<string, string>> = {
+  'certificate.received': 'a certificate for days already valued',
+  'earnings.reported': 'earnings for a week already valued',
+};
 
 /** Facts that can take away days already valued, and why (docs/rules.md §8.2, §8.3). */
 const TAKES_AWAY_DAYS: Partial<Record<string, string>> = {
@@ -85,6 +95,12 @@ export class ClaimsConsumer implements OnApplicationBootstrap, OnApplicationShut
     // week already paid for them is an overpayment, recorded now for a person to decide on.
     const reason = TAKES_AWAY_DAYS[d.action.type];
     if (reason) await this.remediation.remediateClaimNow(m, d.claimId, `${reason} (${d.action.type} of ${d.action.at}, recorded by ${d.by.user})`, SYSTEM);
+    // A late fact: its first day is before the day it is dated. What the weeks already paid were
+    // worth is worked out again now (a remediation of this claim, which does nothing when no paid week
+    // changes), as a final PIAWE's weeks are, instead of waiting for a person to notice.
+    const late = REACHES_BACK[d.action.type];
+    const from = late ? earliestEffect({ event: d.action, outcome: d.outcome ?? undefined }) : undefined;
+    if (late && from && from < sydneyDate(d.action.at)) await this.remediation.remediateClaimNow(m, d.claimId, `${late} (${d.action.type} from ${from}, recorded by ${d.by.user})`, SYSTEM);
     // Medical lines held for want of a liability decision, or by the provisional cap (1998 Act s280),
     // are assessed again once liability is decided (issue 17).
     if (d.action.type === 'liability.accepted' || d.action.type === 'liability.provisional' || d.action.type === 'liability.disputed')
